@@ -1,0 +1,2 @@
+// Filled in by the database harness (embedded PostgreSQL for the suite).
+export default async function setup(): Promise<void> {}
