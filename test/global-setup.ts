@@ -1,2 +1,15 @@
-// Filled in by the database harness (embedded PostgreSQL for the suite).
-export default async function setup(): Promise<void> {}
+import type { TestProject } from 'vitest/node';
+import { startPostgres } from './support/postgres-server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+  }
+}
+
+/** Starts one PostgreSQL server for the whole run; every test file makes its own databases. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const server = await startPostgres();
+  project.provide('pgAdminUrl', server.adminUrl);
+  return () => server.stop();
+}

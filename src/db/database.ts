@@ -1,0 +1,128 @@
+/**
+ * Opens the database named by a SQLite path or a `postgres://` URL, applies migrations, and
+ * gives one handle that works the same on both engines.
+ *
+ * @example
+ *   const db = await openDatabase('./data/outpost.sqlite');
+ *   await db.transaction(async (tx) => tx.kysely.selectFrom('areas').selectAll().execute());
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Sqlite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { DB } from './schema.ts';
+import { engineOf, type Engine } from './engine.ts';
+import { migrateToLatest } from './migrate.ts';
+import { AppError } from '../shared/errors.ts';
+
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export const DEFAULT_DB = './data/outpost.sqlite';
+
+/** A write transaction: the query builder bound to it and the raw connection for bulk loads. */
+export interface Tx {
+  engine: Engine;
+  kysely: Kysely<DB>;
+  /** SQLite: the better-sqlite3 handle, inside the transaction. */
+  sqlite?: Sqlite.Database;
+  /** PostgreSQL: the client holding the transaction (for COPY). */
+  pgClient?: pg.PoolClient;
+}
+
+export interface Database {
+  engine: Engine;
+  url: string;
+  kysely: Kysely<DB>;
+  sqlite?: Sqlite.Database;
+  /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function resolveDbUrl(flag?: string): string {
+  return flag || process.env.OUTPOST_DB || DEFAULT_DB;
+}
+
+export async function openDatabase(url = resolveDbUrl(), options: { migrate?: boolean } = {}): Promise<Database> {
+  const engine = engineOf(url);
+  const db = engine === 'postgres' ? await openPostgres(url) : openSqlite(url);
+  if (options.migrate !== false) await migrateToLatest(db.kysely as Kysely<unknown>, engine);
+  return db;
+}
+
+function openSqlite(file: string): Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const handle = new Sqlite(file);
+  handle.pragma('journal_mode = WAL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('busy_timeout = 5000');
+  handle.pragma('synchronous = NORMAL');
+  handle.pragma('temp_store = MEMORY');
+  handle.pragma('cache_size = -65536');
+  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+  return {
+    engine: 'sqlite',
+    url: file,
+    kysely,
+    sqlite: handle,
+    // Kysely's SQLite driver holds one connection behind a mutex, so a raw statement on the
+    // handle inside fn runs inside this transaction and nothing else interleaves.
+    transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      return kysely
+        .transaction()
+        .execute((trx) => fn({ engine: 'sqlite', kysely: trx, sqlite: handle }))
+        .catch((e) => {
+          throw translateBusy(e);
+        });
+    },
+    async close() {
+      await kysely.destroy();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  await sql`select 1`.execute(kysely);
+  return {
+    engine: 'postgres',
+    url,
+    kysely,
+    async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      // A Kysely bound to this one client, so builder queries and COPY share the transaction.
+      const single = new Kysely<DB>({
+        dialect: new PostgresDialect({
+          pool: {
+            connect: async () => ({ query: client.query.bind(client), release: () => {} }),
+            end: async () => {},
+          } as never,
+        }),
+      });
+      try {
+        await client.query('begin');
+        const result = await fn({ engine: 'postgres', kysely: single, pgClient: client });
+        await client.query('commit');
+        return result;
+      } catch (e) {
+        await client.query('rollback').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await kysely.destroy();
+    },
+  };
+}
+
+function translateBusy(e: unknown): unknown {
+  if (e && typeof e === 'object' && 'code' in e && (e as { code: string }).code === 'SQLITE_BUSY') {
+    return new AppError('busy', 'the database is busy with another write; try again shortly');
+  }
+  return e;
+}

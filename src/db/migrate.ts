@@ -1,0 +1,22 @@
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { Engine } from './engine.ts';
+import * as m001 from './migrations/001-registry-and-records.ts';
+
+interface EngineMigration {
+  up(db: Kysely<unknown>, engine: Engine): Promise<void>;
+}
+
+/** Every migration in order; each runs on both engines. */
+const MIGRATIONS: [string, EngineMigration][] = [['001-registry-and-records', m001]];
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<void> {
+  const migrations: Record<string, Migration> = {};
+  for (const [name, m] of MIGRATIONS) migrations[name] = { up: (k) => m.up(k, engine) };
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`);
+  }
+}
