@@ -1,0 +1,14 @@
+/**
+ * The pure assessment domain: schemes, figures and their roll-up over the area tree, scoring
+ * and ranking. Plain functions over plain data; no database, no HTTP.
+ */
+export { DEFAULT_SCHEMES } from './scheme.ts';
+export type { Better, IndicatorDef, Scheme, SchemeName } from './scheme.ts';
+export { addFigures, emptyFigures } from './figures.ts';
+export type { Figure, Figures } from './figures.ts';
+export { indexChildren, rollup, topDownOrder } from './rollup.ts';
+export type { AreaNode, ChildrenIndex } from './rollup.ts';
+export { evaluate, evaluateScheme, scoreOf } from './score.ts';
+export type { IndicatorResult, SchemeResult } from './score.ts';
+export { PASSING_SCORE, rank, roundComposite, withChange } from './ranking.ts';
+export type { RankInput, RankingRow, RankingRowWithChange } from './ranking.ts';
