@@ -1,0 +1,95 @@
+import path from 'node:path';
+import type { Command } from '../../cli/command.ts';
+import { parse, requireOption } from '../../cli/args.ts';
+import { progressBar } from '../../cli/progress.ts';
+import { cliActor } from '../../cli/main.ts';
+import { openDatabase, resolveDbUrl } from '../../db/database.ts';
+import { AppError } from '../../shared/errors.ts';
+import { importSources, type ImportReport } from './import.service.ts';
+import { sourcesFromPaths } from './sources.ts';
+import { voidRow } from './void.service.ts';
+import { KINDS, kindByName, KIND_NAMES } from './kinds/index.ts';
+import { writeTemplate } from './reader/index.ts';
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: 'outpost import DIR|FILE... [--dry-run] [--json] [--db URL]',
+  summary: 'import SPEC §2 files (CSV in UTF-8 or GB18030, .csv.gz, XLSX); all or nothing',
+  async run(argv, io) {
+    const usage = this.usage;
+    const { values, positionals } = parse(argv, { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, usage);
+    if (positionals.length === 0) throw new AppError('invalid_input', `name at least one folder or file\nusage: ${usage}`);
+    const sources = await sourcesFromPaths(positionals);
+    const db = await openDatabase(resolveDbUrl(values.db));
+    const bar = progressBar(io.stderr as NodeJS.WriteStream);
+    try {
+      const report = await importSources(db, sources, {
+        actor: cliActor(),
+        source: 'cli',
+        dryRun: values['dry-run'],
+        onProgress: (p) => bar.update(`${p.phase} ${p.file}`, p.rows),
+      });
+      bar.done();
+      io.stdout.write(values.json ? `${JSON.stringify(report)}\n` : describeReport(report));
+      return 0;
+    } catch (e) {
+      bar.done();
+      throw e;
+    } finally {
+      await db.close();
+    }
+  },
+};
+
+export function describeReport(report: ImportReport): string {
+  const lines = report.kinds.map(
+    (k) => `  ${k.kind.padEnd(20)} ${String(k.rows).padStart(9)} rows: ${k.added} added, ${k.replaced} replaced, ${k.unchanged} unchanged`,
+  );
+  const head = report.dryRun ? 'dry run: nothing was written; the import would give' : `imported (import #${report.importId})`;
+  return `${head}\n${lines.join('\n')}\n`;
+}
+
+export const templateCommand: Command = {
+  name: 'template',
+  usage: 'outpost template KIND|all --out FILE.xlsx [--lang zh|en]',
+  summary: 'write an XLSX template with Chinese and English headers and one example row',
+  async run(argv, io) {
+    const { values, positionals } = parse(argv, { out: { type: 'string' }, lang: { type: 'string' } }, this.usage);
+    const out = requireOption(values.out, 'out', this.usage);
+    const which = positionals[0] ?? 'all';
+    const kinds = which === 'all' ? KINDS : [kindByName(which)];
+    if (kinds.some((k) => !k)) throw new AppError('invalid_input', `no kind of import is named "${which}" (expected all, ${KIND_NAMES.join(', ')})`);
+    const headers = values.lang === 'en' ? 'en' : 'zh';
+    await writeTemplate(
+      out,
+      kinds.map((k) => ({
+        name: k!.kind,
+        columns: k!.columns.map((c) => ({ name: c.name, zh: c.zh, required: !c.optional })),
+        example: Object.fromEntries(k!.columns.map((c) => [c.name, c.example])),
+      })),
+      { headers },
+    );
+    io.stdout.write(`wrote ${path.resolve(out)}\n`);
+    return 0;
+  },
+};
+
+export const voidCommand: Command = {
+  name: 'void',
+  usage: 'outpost void KIND KEY... --reason TEXT',
+  summary: 'void a row: it stays in history and leaves every figure',
+  async run(argv, io) {
+    const { values, positionals } = parse(argv, { reason: { type: 'string' } }, this.usage);
+    const [kind, ...key] = positionals;
+    if (!kind) throw new AppError('invalid_input', `usage: ${this.usage}`);
+    const reason = requireOption(values.reason, 'reason', this.usage);
+    const db = await openDatabase(resolveDbUrl(values.db));
+    try {
+      await voidRow(db, kind, key, reason, cliActor());
+    } finally {
+      await db.close();
+    }
+    io.stdout.write(`voided ${kind} ${key.join(' ')}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,211 @@
+/**
+ * The import use case: reads every source of SPEC §2 in kind order into stages, checks each row
+ * and each reference, merges, and commits only when nothing was rejected.
+ */
+import type { Database, Tx } from '../../db/database.ts';
+import { AppError, type RowError } from '../../shared/errors.ts';
+import { bumpDataVersion } from '../../db/data-version.ts';
+import type { Table } from './reader/table.ts';
+import { CellError, KINDS, type KindDef, type Value } from './kinds/index.ts';
+import { mapHeader } from './header.ts';
+import { checkStage, duplicateKeys, mergeStage } from './merge.ts';
+import { all, openStage, run, type Stage } from './stage.ts';
+
+/** A file (or sheet, or posted array) of one kind, opened only when its turn comes. */
+export interface ImportSource {
+  file: string;
+  kind: KindDef;
+  open(): Promise<Table>;
+}
+
+export interface ImportProgress {
+  kind: string;
+  file: string;
+  rows: number;
+  phase: 'reading' | 'checking' | 'merging';
+}
+
+export interface ImportOptions {
+  actor: string;
+  source: string;
+  dryRun?: boolean;
+  onProgress?(p: ImportProgress): void;
+}
+
+export interface KindReport {
+  kind: string;
+  rows: number;
+  added: number;
+  replaced: number;
+  unchanged: number;
+}
+
+export interface ImportReport {
+  importId: number | null;
+  dryRun: boolean;
+  written: number;
+  kinds: KindReport[];
+}
+
+/** Most errors reported for one import; the rest are only counted. */
+export const ERROR_LIMIT = 1000;
+
+class DryRunDone extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run');
+  }
+}
+
+export async function importSources(db: Database, sources: ImportSource[], options: ImportOptions): Promise<ImportReport> {
+  if (sources.length === 0) throw new AppError('invalid_input', 'nothing to import: no files were given');
+  try {
+    return await db.transaction((tx) => importInTransaction(tx, sources, options));
+  } catch (e) {
+    if (e instanceof DryRunDone) return e.report;
+    throw e;
+  }
+}
+
+/** The same, inside a transaction the caller holds (records written through the API). */
+export async function importInTransaction(tx: Tx, sources: ImportSource[], options: ImportOptions): Promise<ImportReport> {
+  const now = new Date().toISOString();
+  const [{ id: importId }] = await tx.kysely
+    .insertInto('imports')
+    .values({
+      started_at: now,
+      actor: options.actor,
+      source: options.source,
+      files: sources.map((s) => s.file).join(', '),
+      written: 0,
+      status: 'running',
+    })
+    .returning('id')
+    .execute();
+  const errors = new ErrorList();
+  const kinds: KindReport[] = [];
+  for (const kind of KINDS) {
+    const mine = sources.filter((s) => s.kind === kind);
+    if (mine.length === 0) continue;
+    const stage = await openStage(tx, kind);
+    for (const source of mine) await stageSource(source, stage, errors, options);
+    const rows = await stage.finish();
+    options.onProgress?.({ kind: kind.kind, file: mine[0].file, rows, phase: 'merging' });
+    errors.add(await duplicateKeys(tx, kind, stage));
+    const { written, replaced } = await mergeStage(tx, kind, stage, importId, now);
+    if (kind.kind === 'units') await rebuildCovers(tx, stage);
+    options.onProgress?.({ kind: kind.kind, file: mine[0].file, rows, phase: 'checking' });
+    errors.add(await checkStage(tx, kind, stage));
+    const staged = await countStage(tx, stage);
+    kinds.push({ kind: kind.kind, rows, added: written - replaced, replaced, unchanged: staged - written });
+    await run(tx, `drop table ${stage.name}`);
+  }
+  if (errors.count > 0) {
+    throw new AppError('import_rejected', errors.summary(), errors.sorted(sources));
+  }
+  const written = kinds.reduce((n, k) => n + k.added + k.replaced, 0);
+  const report: ImportReport = { importId, dryRun: !!options.dryRun, written, kinds };
+  if (options.dryRun) throw new DryRunDone({ ...report, importId: null });
+  await tx.kysely
+    .updateTable('imports')
+    .set({ finished_at: new Date().toISOString(), written, status: 'done' })
+    .where('id', '=', importId)
+    .execute();
+  if (written > 0) await bumpDataVersion(tx);
+  return report;
+}
+
+async function stageSource(source: ImportSource, stage: Stage, errors: ErrorList, options: ImportOptions): Promise<void> {
+  const { kind } = source;
+  let table: Table;
+  try {
+    table = await source.open();
+  } catch (e) {
+    return errors.fromThrown(e);
+  }
+  const { map, errors: headerErrors } = mapHeader(table.file, kind, table.header);
+  if (!map) {
+    errors.add(headerErrors);
+    return table.close();
+  }
+  const keyIndex = new Set(kind.key.map((k) => kind.columns.findIndex((c) => c.name === k)));
+  const width = table.header.length;
+  const record: Record<string, Value> = {};
+  let rows = 0;
+  try {
+    for await (const { line, cells } of table.rows) {
+      rows++;
+      if (rows % 50_000 === 0) options.onProgress?.({ kind: kind.kind, file: table.file, rows, phase: 'reading' });
+      if (cells.length > width) {
+        errors.add([{ file: table.file, line, column: '(row)', reason: `${cells.length} cells under a header of ${width}` }]);
+        continue;
+      }
+      let ok = true;
+      for (let i = 0; i < kind.columns.length; i++) {
+        const column = kind.columns[i];
+        const at = map.index[i];
+        try {
+          record[column.name] = column.parse(at < 0 ? '' : (cells[at] ?? ''));
+        } catch (e) {
+          if (!(e instanceof CellError)) throw e;
+          ok = false;
+          errors.add([{ file: table.file, line, column: column.name, reason: e.message }]);
+        }
+      }
+      if (!ok) continue;
+      const problems = kind.rowRules?.(record) ?? [];
+      if (problems.length > 0) {
+        errors.add(problems.map((p) => ({ file: table.file, line, ...p })));
+        continue;
+      }
+      const values: Value[] = kind.columns.map((c) => record[c.name]);
+      const data = values.filter((_, i) => !keyIndex.has(i)).map((v) => (v === null ? '\u0000' : String(v))).join('\u001f');
+      const pending = stage.add(table.file, String(line), data, values);
+      if (pending) await pending;
+    }
+  } catch (e) {
+    errors.fromThrown(e);
+  }
+  options.onProgress?.({ kind: kind.kind, file: table.file, rows, phase: 'reading' });
+}
+
+async function countStage(tx: Tx, stage: Stage): Promise<number> {
+  const [{ n }] = await all<{ n: number }>(tx, `select count(*) as n from ${stage.name}`);
+  return Number(n);
+}
+
+/** unit_covers holds each room's `covers` as rows, for the coverage indicator and checks. */
+async function rebuildCovers(tx: Tx, stage: Stage): Promise<void> {
+  await run(tx, `delete from unit_covers where unit_code in (select code from ${stage.name})`);
+  const rows = await all<{ code: string; covers: string | null }>(tx, `select code, covers from ${stage.name} where covers is not null`);
+  const pairs = rows.flatMap((r) => r.covers!.split(';').map((area) => [r.code, area] as const));
+  for (let i = 0; i < pairs.length; i += 400) {
+    const chunk = pairs.slice(i, i + 400);
+    await run(tx, `insert into unit_covers (unit_code, area_code) values ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flat());
+  }
+}
+
+class ErrorList {
+  private list: RowError[] = [];
+  count = 0;
+
+  add(errors: RowError[]): void {
+    this.count += errors.length;
+    for (const e of errors) if (this.list.length < ERROR_LIMIT) this.list.push(e);
+  }
+
+  fromThrown(e: unknown): void {
+    if (e instanceof AppError && e.details.length > 0) this.add(e.details as RowError[]);
+    else throw e;
+  }
+
+  sorted(sources: ImportSource[]): RowError[] {
+    const order = new Map(sources.map((s, i) => [s.file, i]));
+    const lineKey = (l: number | string) => (typeof l === 'number' ? l : Number(String(l).split(':').pop()) || 0);
+    return [...this.list].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || lineKey(a.line) - lineKey(b.line));
+  }
+
+  summary(): string {
+    const more = this.count > this.list.length ? ` (the first ${this.list.length} are listed)` : '';
+    return `the import was rejected and nothing was written: ${this.count} error${this.count === 1 ? '' : 's'}${more}`;
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * Column parsers of the import formats (SPEC §2). A parser turns a cell's text into the stored
+ * value or throws a CellError whose message is the reason shown to the user.
+ */
+export type Value = string | number | null;
+
+export class CellError extends Error {}
+
+export interface ColumnDef {
+  name: string;
+  zh: string;
+  /** An optional column may be left out of the header. */
+  optional?: boolean;
+  /** Stored under another name (funds.amount is kept as integer fen). */
+  storage?: string;
+  parse(raw: string): Value;
+  /** A value for the template's example row. */
+  example: string;
+  /** How the value is stored. */
+  sqlType: SqlType;
+}
+
+export type SqlType = 'text' | 'integer' | 'bigint' | 'double precision';
+
+const CODE = /^[A-Za-z0-9._/-]{1,64}$/;
+const AREA_CODE = /^[A-Za-z0-9_-]{1,32}$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function required(raw: string): string {
+  const v = raw.trim();
+  if (v === '') throw new CellError('a value is required');
+  return v;
+}
+
+export function isValidDate(v: string): boolean {
+  const m = DATE.exec(v);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= days;
+}
+
+type Spec = Omit<ColumnDef, 'parse' | 'name' | 'zh' | 'sqlType'> & { sqlType?: SqlType };
+
+function col(name: string, zh: string, parse: (raw: string) => Value, spec: Spec): ColumnDef {
+  return { name, zh, parse, sqlType: 'text', ...spec };
+}
+
+export const code = (name: string, zh: string, example: string, opts: { nullable?: boolean } = {}) =>
+  col(
+    name,
+    zh,
+    (raw) => {
+      const v = raw.trim();
+      if (v === '' && opts.nullable) return null;
+      if (!CODE.test(required(v)))
+        throw new CellError(`"${clip(v)}" is not a code (letters, digits, - _ . / up to 64 characters)`);
+      return v;
+    },
+    { example },
+  );
+
+export const areaCode = (name: string, zh: string, example: string, opts: { nullable?: boolean } = {}) =>
+  col(
+    name,
+    zh,
+    (raw) => {
+      const v = raw.trim();
+      if (v === '' && opts.nullable) return null;
+      if (!AREA_CODE.test(required(v)))
+        throw new CellError(`"${clip(v)}" is not an area code (letters, digits, - _ up to 32 characters)`);
+      return v;
+    },
+    { example },
+  );
+
+export const text = (name: string, zh: string, example: string, opts: { nullable?: boolean; optional?: boolean; max?: number } = {}) =>
+  col(
+    name,
+    zh,
+    (raw) => {
+      const v = raw.trim();
+      if (v === '') {
+        if (opts.nullable || opts.optional) return null;
+        throw new CellError('a value is required');
+      }
+      const max = opts.max ?? 200;
+      if (v.length > max) throw new CellError(`longer than ${max} characters`);
+      return v;
+    },
+    { example, optional: opts.optional },
+  );
+
+export const oneOf = (name: string, zh: string, values: readonly string[], opts: { nullable?: boolean } = {}) =>
+  col(
+    name,
+    zh,
+    (raw) => {
+      const v = raw.trim();
+      if (v === '' && opts.nullable) return null;
+      if (!values.includes(required(v))) throw new CellError(`"${clip(v)}" is not one of ${values.join(', ')}`);
+      return v;
+    },
+    { example: values[0] },
+  );
+
+export const date = (name: string, zh: string, example: string, opts: { nullable?: boolean } = {}) =>
+  col(
+    name,
+    zh,
+    (raw) => {
+      const v = raw.trim();
+      if (v === '' && opts.nullable) return null;
+      if (!DATE.test(required(v))) throw new CellError(`"${clip(v)}" is not a date (YYYY-MM-DD)`);
+      if (!isValidDate(v)) throw new CellError(`${v} is not a day of the calendar`);
+      return v;
+    },
+    { example },
+  );
+
+export const integer = (name: string, zh: string, example: string, opts: { min?: number; max?: number } = {}) =>
+  col(
+    name,
+    zh,
+    (raw) => {
+      const v = required(raw);
+      if (!/^-?\d+$/.test(v)) throw new CellError(`"${clip(v)}" is not a whole number`);
+      const n = Number(v);
+      const min = opts.min ?? 0;
+      if (n < min) throw new CellError(min === 0 ? `${v} is negative` : `${v} is below ${min}`);
+      if (opts.max !== undefined && n > opts.max) throw new CellError(`${v} is above ${opts.max}`);
+      if (!Number.isSafeInteger(n)) throw new CellError(`${v} is too large`);
+      return n;
+    },
+    { example, sqlType: 'integer' },
+  );
+
+export const decimal = (name: string, zh: string, example: string, opts: { min: number; max: number; exclusiveMin?: boolean }) =>
+  col(
+    name,
+    zh,
+    (raw) => {
+      const v = required(raw);
+      if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(v)) throw new CellError(`"${clip(v)}" is not a number`);
+      const n = Number(v);
+      if (n < opts.min || (opts.exclusiveMin && n === opts.min))
+        throw new CellError(opts.min === 0 && n < 0 ? `${v} is negative` : `${v} must be above ${opts.min}`);
+      if (n > opts.max) throw new CellError(`${v} is above ${opts.max}`);
+      return n;
+    },
+    { example, sqlType: 'double precision' },
+  );
+
+/** Yuan with at most 2 decimals, stored as integer fen so that sums stay exact. */
+export const yuan = (name: string, zh: string, example: string) =>
+  col(
+    name,
+    zh,
+    (raw) => {
+      const v = required(raw).replace(/,/g, '');
+      const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(v);
+      if (!m) throw new CellError(`"${clip(raw.trim())}" is not an amount in yuan (at most 2 decimals)`);
+      if (m[1] === '-') throw new CellError(`${v} is negative`);
+      const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+      if (!Number.isSafeInteger(fen)) throw new CellError(`${v} is too large`);
+      return fen;
+    },
+    { example, storage: `${name}_fen`, sqlType: 'bigint' },
+  );
+
+export const yesNo = (name: string, zh: string, opts: { nullable?: boolean } = {}) =>
+  col(
+    name,
+    zh,
+    (raw) => {
+      const v = raw.trim().toLowerCase();
+      if (v === '' && opts.nullable) return null;
+      if (v === 'yes' || v === '是') return 1;
+      if (v === 'no' || v === '否') return 0;
+      throw new CellError(v === '' ? 'a value is required (yes or no)' : `"${clip(raw.trim())}" is not yes or no`);
+    },
+    { example: 'yes', sqlType: 'integer' },
+  );
+
+export const passFail = (name: string, zh: string) => oneOf(name, zh, ['pass', 'fail']);
+
+function clip(v: string): string {
+  return v.length > 40 ? `${v.slice(0, 40)}…` : v;
+}

@@ -1,0 +1,98 @@
+/**
+ * Set-wise steps on a filled stage: duplicate keys, history of replaced rows, the upsert, and
+ * the checks against the database as the import leaves it.
+ */
+import type { Tx } from '../../db/database.ts';
+import type { RowError } from '../../shared/errors.ts';
+import { storageName, type KindDef } from './kinds/index.ts';
+import { all, run, type Stage } from './stage.ts';
+
+/** How many rows of one check are reported; the rest are counted. */
+export const CHECK_LIMIT = 1000;
+
+/** Keys staged twice: different data is an error; identical copies are dropped. */
+export async function duplicateKeys(tx: Tx, kind: KindDef, stage: Stage): Promise<RowError[]> {
+  const key = kind.key.join(', ');
+  const groups = await all<{ n: number; d: number }>(
+    tx,
+    `select count(*) as n, count(distinct data) as d from ${stage.name} group by ${key} having count(*) > 1 limit ${CHECK_LIMIT}`,
+  );
+  if (groups.length === 0) return [];
+  const errors: RowError[] = [];
+  if (groups.some((g) => Number(g.d) > 1)) {
+    const rows = await all<{ file: string; line: string; first_file: string; first_line: string; k: string }>(
+      tx,
+      `select s.file, s.line, f.file as first_file, f.line as first_line
+       from ${stage.name} s
+       join (select ${key}, min(seq) as first from ${stage.name} group by ${key} having count(distinct data) > 1) g
+         on ${kind.key.map((k) => `g.${k} = s.${k}`).join(' and ')}
+       join ${stage.name} f on f.seq = g.first
+       where s.seq <> g.first
+       order by s.seq limit ${CHECK_LIMIT}`,
+    );
+    for (const r of rows)
+      errors.push({
+        file: r.file,
+        line: lineOf(r.line),
+        column: kind.key.join('+'),
+        reason: `the same key as ${r.first_file}:${r.first_line} with different data`,
+      });
+  }
+  await run(tx, `delete from ${stage.name} where seq not in (select min(seq) from ${stage.name} group by ${key})`);
+  return errors;
+}
+
+export interface MergeCounts {
+  written: number;
+  replaced: number;
+}
+
+/** Keeps the earlier version of every row about to be replaced, then upserts the stage. */
+export async function mergeStage(tx: Tx, kind: KindDef, stage: Stage, importId: number, now: string): Promise<MergeCounts> {
+  const t = kind.table;
+  const cols = kind.columns.map(storageName);
+  const dataCols = cols.filter((c) => !kind.key.includes(c));
+  const distinct = tx.engine === 'sqlite' ? 'is not' : 'is distinct from';
+  const differs = (a: string, b: string) =>
+    dataCols.length === 0 ? 'false' : dataCols.map((c) => `${a}.${c} ${distinct} ${b}.${c}`).join(' or ');
+  const keyMatch = kind.key.map((k) => `t.${k} = s.${k}`).join(' and ');
+  const keyText = kind.key.map((k) => `cast(t.${k} as text)`).join(` || '|' || `);
+  const all = [...cols, 'voided_at', 'void_reason', 'province', 'import_id'];
+  const json =
+    tx.engine === 'sqlite'
+      ? `json_object(${all.map((c) => `'${c}', t.${c}`).join(', ')})`
+      : `json_build_object(${all.map((c) => `'${c}', t.${c}`).join(', ')})::text`;
+  const replaced = await run(
+    tx,
+    `insert into history (kind, row_key, data, action, reason, import_id, at)
+     select ?, ${keyText}, ${json}, 'replaced', null, ?, ? from ${t} t join ${stage.name} s on ${keyMatch}
+     where ${differs('t', 's')}`,
+    [kind.kind, importId, now],
+  );
+  const written = await run(
+    tx,
+    `insert into ${t} (${cols.join(', ')}, import_id, voided_at, void_reason, province)
+     select ${cols.map((c) => `s.${c}`).join(', ')}, ?, null, null, ${kind.province} from ${stage.name} s where true
+     on conflict (${kind.key.join(', ')}) do update set
+       ${[...dataCols, 'import_id', 'voided_at', 'void_reason', 'province'].map((c) => `${c} = excluded.${c}`).join(', ')}
+     where ${differs(t, 'excluded')}`,
+    [importId],
+  );
+  for (const statement of kind.afterMerge ?? []) await run(tx, statement.replaceAll('$import', String(importId)));
+  return { written, replaced };
+}
+
+/** Runs the kind's checks on its staged rows; each row found is one error. */
+export async function checkStage(tx: Tx, kind: KindDef, stage: Stage): Promise<RowError[]> {
+  const errors: RowError[] = [];
+  for (const check of kind.checks) {
+    const sql = check.sql.replaceAll('$stage', stage.name).replace(/^select s\.line,/, 'select s.file, s.line, s.seq,');
+    const rows = await all<{ file: string; line: string; v: string }>(tx, `${sql} order by s.seq limit ${CHECK_LIMIT}`);
+    for (const r of rows) errors.push({ file: r.file, line: lineOf(r.line), column: check.column, reason: check.reason(r.v) });
+  }
+  return errors;
+}
+
+function lineOf(line: string): number | string {
+  return /^\d+$/.test(line) ? Number(line) : line;
+}

@@ -1,0 +1,62 @@
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { AppError } from '../../../shared/errors.ts';
+import { CsvParser } from './csv-parser.ts';
+import { rejected, tableFrom, type Table, type TableRow } from './table.ts';
+import { decodeText, TextDecodingError } from './text-decoding.ts';
+
+const READ_BYTES = 64 * 1024;
+
+/** Opens a `.csv` or `.csv.gz` file: reads up to its header, the rest as it is iterated. */
+export async function openCsv(path: string, file: string, maxLineBytes: number): Promise<Table> {
+  const parser = new CsvParser(file, maxLineBytes);
+  const records = readRecords(path, file, parser);
+  const first = await records.next();
+  if (first.done) throw rejected(file, 1, '(file)', 'the file is empty: a header row is required');
+  parser.header = first.value.cells;
+  return tableFrom(file, first.value.cells, records);
+}
+
+async function* readRecords(path: string, file: string, parser: CsvParser): AsyncGenerator<TableRow> {
+  const gzip = /\.gz$/i.test(file);
+  let out: TableRow[] = [];
+  try {
+    for await (const text of decodeText(gzip ? gunzip(path) : createReadStream(path, { highWaterMark: READ_BYTES }))) {
+      try {
+        parser.push(text, out);
+      } finally {
+        // Records before a rejected place are still given out, for their own errors to be seen.
+        const batch = out;
+        out = [];
+        for (const row of batch) yield row;
+      }
+    }
+    parser.end(out);
+    for (const row of out) yield row;
+  } catch (error) {
+    throw readError(error, file, gzip, parser.line);
+  }
+}
+
+function gunzip(path: string): AsyncIterable<Buffer> {
+  const unzip = createGunzip({ chunkSize: READ_BYTES });
+  // Errors of either stream end the gunzip stream with that error, which its reader then sees.
+  pipeline(createReadStream(path, { highWaterMark: READ_BYTES }), unzip, () => {});
+  return unzip;
+}
+
+function readError(error: unknown, file: string, gzip: boolean, line: number): unknown {
+  if (error instanceof AppError) return error;
+  if (error instanceof TextDecodingError) return rejected(file, line, '(file)', error.message);
+  const code = (error as { code?: unknown }).code;
+  if (gzip && typeof code === 'string' && code.startsWith('Z_')) {
+    const reason = 'the gzip data is truncated or corrupt';
+    return rejected(file, line, '(file)', reason, `${file}: ${reason}`);
+  }
+  if (code === 'ENOENT') return rejected(file, 1, '(file)', 'the file does not exist');
+  if (typeof code === 'string') {
+    return rejected(file, 1, '(file)', `the file cannot be read (${code})`);
+  }
+  return error;
+}

@@ -1,0 +1,155 @@
+import { createReadStream } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../../shared/errors.ts';
+import { cellText } from './cell-text.ts';
+import { rejected, tableFrom, type Table, type TableRow } from './table.ts';
+
+/** One worksheet as read from the stream: its first non-empty row, then the rest. */
+interface SheetCursor {
+  name: string;
+  header: string[] | undefined;
+  rows: AsyncGenerator<TableRow>;
+}
+
+// What the stream reader's worksheets carry beyond their declared type.
+interface WorksheetReader extends AsyncIterable<ExcelJS.Row> {
+  name?: string;
+  id?: number | string;
+}
+
+/**
+ * The worksheets of a workbook in file order, read with exceljs's streaming reader (constant
+ * memory). A sheet's rows must be read before asking for the next sheet, which ends them.
+ */
+async function* sheetCursors(path: string, file: string): AsyncGenerator<SheetCursor> {
+  const input = createReadStream(path);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache', // number formats tell dates from numbers
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  try {
+    for await (const sheet of workbook as AsyncIterable<WorksheetReader>) {
+      const name = sheet.name ?? `sheet${sheet.id ?? ''}`;
+      const shape = { width: 0 };
+      const rows = sheetRows(sheet, name, file, () => date1904(workbook), shape);
+      const first = await rows.next();
+      const header = first.done ? undefined : trimEnd(first.value.cells);
+      shape.width = header?.length ?? 0;
+      yield { name, header, rows };
+      // Before the reader moves on in the zip, whatever the caller left of this sheet.
+      await rows.return(undefined);
+    }
+  } catch (error) {
+    throw xlsxError(error, file);
+  } finally {
+    input.destroy();
+  }
+}
+
+async function* sheetRows(
+  sheet: WorksheetReader,
+  name: string,
+  file: string,
+  date1904: () => boolean,
+  shape: { width: number },
+): AsyncGenerator<TableRow> {
+  try {
+    for await (const row of sheet) {
+      const cells: string[] = [];
+      row.eachCell((cell, col) => {
+        const text = cellText(cell.value, cell.numFmt, date1904());
+        if (text === '') return;
+        while (cells.length < col - 1) cells.push('');
+        cells[col - 1] = text;
+      });
+      if (cells.length === 0) continue;
+      while (cells.length < shape.width) cells.push('');
+      yield { line: `${name}:${row.number}`, cells };
+    }
+  } catch (error) {
+    throw xlsxError(error, file);
+  }
+}
+
+/** Opens one worksheet (the named one, or the first) as a Table. */
+export async function openXlsx(path: string, file: string, sheetName?: string): Promise<Table> {
+  const sheets = sheetCursors(path, file);
+  const names: string[] = [];
+  for (;;) {
+    const next = await sheets.next();
+    if (next.done) {
+      const has = names.length ? names.map((n) => `"${n}"`).join(', ') : 'none';
+      throw rejected(file, 1, '(file)', `no sheet is named "${sheetName}" (sheets: ${has})`);
+    }
+    const { name, header, rows } = next.value;
+    if (sheetName !== undefined && name !== sheetName) {
+      names.push(name);
+      continue;
+    }
+    if (header === undefined) {
+      await sheets.return(undefined);
+      throw rejected(file, `${name}:1`, '(file)', 'the sheet is empty: a header row is required');
+    }
+    return tableFrom(file, header, thenClose(rows, sheets));
+  }
+}
+
+/** Every non-empty worksheet of a workbook as a Table, one after the other. */
+export async function* xlsxTables(
+  path: string,
+  file: string,
+): AsyncGenerator<{ name: string; table: Table }> {
+  for await (const { name, header, rows } of sheetCursors(path, file)) {
+    if (header === undefined) continue;
+    let ended = false;
+    const guard = () => {
+      if (ended) throw new Error(`${file}: sheet "${name}" was left for the next sheet`);
+    };
+    yield { name, table: tableFrom(file, header, rows, guard) };
+    ended = true;
+  }
+}
+
+// The rows of the only sheet read, closing the workbook when they end or are abandoned.
+function thenClose(rows: AsyncGenerator<TableRow>, sheets: AsyncGenerator<unknown>): AsyncIterator<TableRow> {
+  return {
+    next: async () => {
+      try {
+        const next = await rows.next();
+        if (next.done) await sheets.return(undefined);
+        return next;
+      } catch (error) {
+        await sheets.return(undefined);
+        throw error;
+      }
+    },
+    return: async () => {
+      await rows.return(undefined);
+      await sheets.return(undefined);
+      return { done: true, value: undefined };
+    },
+  };
+}
+
+function trimEnd(cells: string[]): string[] {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1] === '') n--;
+  return cells.slice(0, n);
+}
+
+function date1904(workbook: unknown): boolean {
+  const props = (workbook as { properties?: { model?: { date1904?: boolean } } }).properties;
+  return props?.model?.date1904 === true;
+}
+
+function xlsxError(error: unknown, file: string): unknown {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return rejected(file, 1, '(file)', 'the file does not exist');
+  const detail = error instanceof Error ? error.message : String(error);
+  const reason = `the file is not a readable XLSX workbook (${detail})`;
+  return rejected(file, 1, '(file)', reason, `${file}: ${reason}`);
+}
