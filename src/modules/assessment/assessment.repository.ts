@@ -1,0 +1,162 @@
+/**
+ * The queries behind the assessment: for a month, what is placed at each area itself (SPEC §3
+ * placement rules), as raw numerators and denominators. Roll-up and scoring are the domain's.
+ * Voided rows, and records whose unit, posting or team is voided, count nowhere.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Figures } from './domain/index.ts';
+import type { Month } from './month.ts';
+import { STANDARD_KIT, ASPECTS } from '../imports/kinds/index.ts';
+
+type Own = Map<string, Figures>;
+
+function add(own: Own, code: string, indicator: string, numerator: number, denominator: number): void {
+  let f = own.get(code);
+  if (!f) own.set(code, (f = {}));
+  const cur = f[indicator];
+  if (cur) {
+    cur.numerator += numerator;
+    cur.denominator += denominator;
+  } else f[indicator] = { numerator, denominator };
+}
+
+const OPEN_ROOM = (alias: string, day: string) =>
+  sql`${sql.ref(`${alias}.type`)} in ('community_room', 'rural_office') and ${sql.ref(`${alias}.opened_on`)} <= ${day}
+      and (${sql.ref(`${alias}.closed_on`)} is null or ${sql.ref(`${alias}.closed_on`)} > ${day}) and ${sql.ref(`${alias}.voided_at`)} is null`;
+
+const POSTED_ON = (alias: string, day: unknown) =>
+  sql`${sql.ref(`${alias}.start_date`)} <= ${day} and (${sql.ref(`${alias}.end_date`)} is null or ${sql.ref(`${alias}.end_date`)} >= ${day}) and ${sql.ref(`${alias}.voided_at`)} is null`;
+
+export async function performanceOwn(db: Kysely<DB>, m: Month): Promise<Own> {
+  const own: Own = new Map();
+  const { first, last } = m;
+
+  const surveys = await sql<{ area_code: string; kd: number; kn: number; sd: number; sn: number }>`
+    select area_code,
+      sum(case when knows_officer is not null then 1 else 0 end) as kd,
+      sum(case when knows_officer = 1 then 1 else 0 end) as kn,
+      sum(case when satisfaction is not null then 1 else 0 end) as sd,
+      sum(case when satisfaction >= 4 then 1 else 0 end) as sn
+    from surveys where date >= ${first} and date <= ${last} and voided_at is null
+    group by area_code`.execute(db);
+  for (const r of surveys.rows) {
+    add(own, r.area_code, 'awareness_rate', Number(r.kn), Number(r.kd));
+    add(own, r.area_code, 'satisfaction_rate', Number(r.sn), Number(r.sd));
+  }
+
+  const checks = await sql<{ area_code: string; correct: number; sampled: number }>`
+    select u.area_code, sum(c.correct) as correct, sum(c.sampled) as sampled
+    from familiarity_checks c
+    join officers o on o.badge = c.badge and ${POSTED_ON('o', sql.ref('c.date'))}
+    join units u on u.code = o.unit_code and u.voided_at is null
+    where c.date >= ${first} and c.date <= ${last} and c.voided_at is null
+    group by u.area_code`.execute(db);
+  for (const r of checks.rows) add(own, r.area_code, 'familiarity_rate', Number(r.correct), Number(r.sampled));
+
+  const info = await sql<{ area_code: string; officers: number; providing: number }>`
+    select u.area_code, count(*) as officers, sum(case when r.n >= 2 then 1 else 0 end) as providing
+    from officers o
+    join units u on u.code = o.unit_code and u.voided_at is null
+    left join (
+      select badge, count(*) as n from info_reports
+      where date >= ${first} and date <= ${last} and voided_at is null group by badge
+    ) r on r.badge = o.badge
+    where o.role in ('community', 'resident') and ${POSTED_ON('o', last)}
+    group by u.area_code`.execute(db);
+  for (const r of info.rows) add(own, r.area_code, 'info_provision_rate', Number(r.providing), Number(r.officers));
+
+  const crimes = await sql<{ area_code: string; n: number }>`
+    select area_code, count(*) as n from incidents
+    where category = 'criminal' and date >= ${first} and date <= ${last} and voided_at is null
+    group by area_code`.execute(db);
+  for (const r of crimes.rows) add(own, r.area_code, 'crime_rate', Number(r.n), 0);
+
+  const patrols = await sql<{ area_code: string; member_hours: number }>`
+    select u.area_code, sum(l.hours * l.participants) as member_hours
+    from patrol_logs l
+    join patrols p on p.code = l.patrol_code and p.voided_at is null
+    join units u on u.code = p.unit_code and u.voided_at is null
+    where l.date >= ${first} and l.date <= ${last} and l.voided_at is null
+    group by u.area_code`.execute(db);
+  for (const r of patrols.rows) add(own, r.area_code, 'group_defense', Number(r.member_hours), 0);
+
+  for (const r of await residents(db, m.year)) {
+    add(own, r.area_code, 'crime_rate', 0, r.residents);
+    add(own, r.area_code, 'group_defense', 0, r.residents);
+  }
+  return own;
+}
+
+/** Each village-level area's residents in its latest population year up to `year`. */
+async function residents(db: Kysely<DB>, year: number): Promise<{ area_code: string; residents: number }[]> {
+  const { rows } = await sql<{ area_code: string; residents: number }>`
+    select p.area_code, p.residents from population p
+    join (
+      select area_code, max(year) as year from population
+      where year <= ${year} and voided_at is null group by area_code
+    ) latest on latest.area_code = p.area_code and latest.year = p.year
+    where p.voided_at is null`.execute(db);
+  return rows.map((r) => ({ area_code: r.area_code, residents: Number(r.residents) }));
+}
+
+export async function constructionOwn(db: Kysely<DB>, m: Month): Promise<Own> {
+  const own: Own = new Map();
+  const end = m.last;
+
+  const villages = await sql<{ code: string; covered: number }>`
+    select a.code, case when exists (
+      select 1 from unit_covers c join units u on u.code = c.unit_code
+      where c.area_code = a.code and ${OPEN_ROOM('u', end)}
+    ) then 1 else 0 end as covered
+    from areas a where a.level = 'village' and a.voided_at is null`.execute(db);
+  for (const r of villages.rows) add(own, r.code, 'coverage_rate', Number(r.covered), 1);
+
+  const rooms = await sql<{ code: string; area_code: string; staffed: number }>`
+    select u.code, u.area_code, case when exists (
+      select 1 from officers o where o.unit_code = u.code and o.role in ('community', 'resident') and ${POSTED_ON('o', end)}
+    ) then 1 else 0 end as staffed
+    from units u where ${OPEN_ROOM('u', end)}`.execute(db);
+
+  const kit = await sql<{ unit_code: string; item: string; quantity: number }>`
+    select e.unit_code, e.item, e.quantity from equipment e
+    join (
+      select unit_code, item, max(as_of) as as_of from equipment
+      where as_of <= ${end} and voided_at is null group by unit_code, item
+    ) latest on latest.unit_code = e.unit_code and latest.item = e.item and latest.as_of = e.as_of
+    where e.voided_at is null`.execute(db);
+  const held = new Map<string, Set<string>>();
+  for (const r of kit.rows) {
+    if (Number(r.quantity) < 1) continue;
+    let items = held.get(r.unit_code);
+    if (!items) held.set(r.unit_code, (items = new Set()));
+    items.add(r.item);
+  }
+
+  const inspections = await sql<{ unit_code: string; passed: number }>`
+    select i.unit_code, case when ${sql.raw(ASPECTS.map((a) => `i.${a} = 'pass'`).join(' and '))} then 1 else 0 end as passed
+    from inspections i
+    join (
+      select unit_code, max(date) as date from inspections
+      where date <= ${end} and voided_at is null group by unit_code
+    ) latest on latest.unit_code = i.unit_code and latest.date = i.date
+    where i.voided_at is null`.execute(db);
+  const passed = new Map(inspections.rows.map((r) => [r.unit_code, Number(r.passed) === 1]));
+
+  for (const room of rooms.rows) {
+    const items = held.get(room.code);
+    const equipped = STANDARD_KIT.every((item) => items?.has(item));
+    add(own, room.area_code, 'staffing_rate', Number(room.staffed), 1);
+    add(own, room.area_code, 'equipment_rate', equipped ? 1 : 0, 1);
+    add(own, room.area_code, 'standardization_rate', passed.get(room.code) ? 1 : 0, 1);
+  }
+
+  const funds = await sql<{ recipient_code: string; paid: number; allocated: number }>`
+    select recipient_code,
+      sum(case when kind = 'disbursement' then amount_fen else 0 end) as paid,
+      sum(case when kind = 'allocation' then amount_fen else 0 end) as allocated
+    from funds where date <= ${end} and voided_at is null group by recipient_code`.execute(db);
+  // Stored in fen; the figures are yuan.
+  for (const r of funds.rows) add(own, r.recipient_code, 'funds_rate', Number(r.paid) / 100, Number(r.allocated) / 100);
+  return own;
+}
