@@ -1,5 +1,19 @@
 import type { Command } from './command.ts';
 import { importCommand, templateCommand, voidCommand } from '../modules/imports/import.command.ts';
+import { indicatorsCommand, rankCommand } from '../modules/assessment/assessment.command.ts';
+import { overviewCommand } from '../modules/overview/overview.command.ts';
+import { demoCommand } from '../modules/demo/demo.command.ts';
+import { serveCommand, startCommand } from '../server/serve.command.ts';
 
 /** Every subcommand of `outpost`, in the order `outpost help` lists them. */
-export const COMMANDS: Command[] = [importCommand, templateCommand, voidCommand];
+export const COMMANDS: Command[] = [
+  startCommand,
+  serveCommand,
+  demoCommand,
+  importCommand,
+  templateCommand,
+  voidCommand,
+  overviewCommand,
+  indicatorsCommand,
+  rankCommand,
+];

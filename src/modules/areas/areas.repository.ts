@@ -1,0 +1,51 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Area } from './areas.schema.ts';
+import { subtree } from './subtree.ts';
+
+const COLUMNS = ['code', 'name', 'level', 'parent_code', 'urban_rural'] as const;
+
+export interface AreaFilter {
+  q?: string;
+  parent?: string;
+  level?: string;
+  within?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Areas by name or code (prefix of the code, part of the name), under a parent or a subtree. */
+export async function findAreas(db: Kysely<DB>, f: AreaFilter): Promise<{ items: Area[]; total: number }> {
+  let query = db.selectFrom('areas').where('voided_at', 'is', null);
+  if (f.parent) query = query.where('parent_code', '=', f.parent);
+  if (f.level) query = query.where('level', '=', f.level);
+  if (f.q) {
+    const q = f.q;
+    query = query.where((eb) => eb.or([eb('code', 'like', `${escapeLike(q)}%`), eb('name', 'like', `%${escapeLike(q)}%`)]));
+  }
+  if (f.within) {
+    const within = f.within;
+    query = query.where('code', 'in', () => sql`(${subtree(within)} select code from sub)` as never);
+  }
+  const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  const items = await query.select([...COLUMNS]).orderBy('code').limit(f.limit).offset(f.offset).execute();
+  return { items, total: Number(n) };
+}
+
+export async function findArea(db: Kysely<DB>, code: string): Promise<Area | undefined> {
+  return db.selectFrom('areas').select([...COLUMNS]).where('code', '=', code).where('voided_at', 'is', null).executeTakeFirst();
+}
+
+export async function countChildren(db: Kysely<DB>, code: string): Promise<number> {
+  const row = await db
+    .selectFrom('areas')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parent_code', '=', code)
+    .where('voided_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+function escapeLike(v: string): string {
+  return v.replace(/[%_\\]/g, '');
+}

@@ -1,0 +1,70 @@
+import type { Command } from '../../cli/command.ts';
+import { parse, requireOption } from '../../cli/args.ts';
+import { fixed, textTable } from '../../cli/table.ts';
+import { withDatabase } from '../../cli/with-db.ts';
+import { indicatorsQuery, rankingsQuery } from './assessment.schema.ts';
+import { AssessmentService } from './assessment.service.ts';
+import { validate } from '../../shared/validate.ts';
+
+export const indicatorsCommand: Command = {
+  name: 'indicators',
+  usage: 'outpost indicators --month YYYY-MM --area CODE --scheme performance|construction [--json]',
+  summary: "an area's indicators, scores and composite for a month (SPEC §3)",
+  async run(argv, io) {
+    const { values } = parse(argv, { month: { type: 'string' }, area: { type: 'string' }, scheme: { type: 'string' }, json: { type: 'boolean' } }, this.usage);
+    const q = validate(indicatorsQuery, {
+      month: requireOption(values.month, 'month', this.usage),
+      area: requireOption(values.area, 'area', this.usage),
+      scheme: values.scheme ?? 'performance',
+    });
+    return withDatabase(values.db, async (db) => {
+      const service = new AssessmentService(db.kysely);
+      const result = await service.indicators(q.area, q.month, q.scheme);
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify(result)}\n`);
+        return 0;
+      }
+      const area = await service.area(q.area);
+      io.stdout.write(`${area.name} (${area.code}) · ${q.month} · ${q.scheme} · composite ${result.composite.toFixed(2)}\n\n`);
+      const rows = Object.entries(result.indicators).map(([name, r]) => [
+        name,
+        fixed(r.numerator, 2),
+        fixed(r.denominator, 2),
+        fixed(r.value, 4),
+        fixed(r.score, 2),
+        r.no_data ? 'no data' : '',
+      ]);
+      io.stdout.write(textTable(['indicator', 'numerator', 'denominator', 'value', 'score', ''], rows));
+      return 0;
+    });
+  },
+};
+
+export const rankCommand: Command = {
+  name: 'rank',
+  usage: 'outpost rank --month YYYY-MM --within CODE --scheme performance|construction [--json]',
+  summary: "the ranking of an area's children for a month, lagging areas and their problems",
+  async run(argv, io) {
+    const { values } = parse(argv, { month: { type: 'string' }, within: { type: 'string' }, scheme: { type: 'string' }, json: { type: 'boolean' } }, this.usage);
+    const q = validate(rankingsQuery, {
+      month: requireOption(values.month, 'month', this.usage),
+      within: requireOption(values.within, 'within', this.usage),
+      scheme: values.scheme ?? 'performance',
+    });
+    return withDatabase(values.db, async (db) => {
+      const rows = await new AssessmentService(db.kysely).rankings(q.within, q.month, q.scheme);
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify(rows)}\n`);
+        return 0;
+      }
+      const arrow = (n: number | null) => (n === null ? '' : n > 0 ? `↑${n}` : n < 0 ? `↓${-n}` : '=');
+      io.stdout.write(
+        textTable(
+          ['rank', 'change', 'code', 'name', 'composite', 'lagging', 'problems'],
+          rows.map((r) => [r.rank, arrow(r.rank_change), r.code, r.name, fixed(r.composite, 2), r.lagging ? 'LAGGING' : '', r.problems.join(', ')]),
+        ),
+      );
+      return 0;
+    });
+  },
+};

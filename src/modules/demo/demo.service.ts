@@ -1,0 +1,43 @@
+/**
+ * Builds the demonstration province into a database through the ordinary import, so the demo
+ * is checked by every rule a real file is, and marks the database as demonstration data.
+ */
+import { sql } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { AppError } from '../../shared/errors.ts';
+import { importSources, type ImportProgress, type ImportReport } from '../imports/import.service.ts';
+import { sourceFromObjects } from '../imports/sources.ts';
+import { kindByName } from '../imports/kinds/index.ts';
+import { DEMO_COLUMNS, DEMO_LABEL, demoSources, loadJilinAreas, type DemoKind } from './generate.ts';
+
+export interface DemoInfo {
+  seed: number;
+  scale: number;
+  built_at: string;
+  label: typeof DEMO_LABEL;
+}
+
+export async function isEmpty(db: Database): Promise<boolean> {
+  const row = await db.kysely.selectFrom('areas').select('code').limit(1).executeTakeFirst();
+  return !row;
+}
+
+export async function demoInfo(db: Database): Promise<DemoInfo | null> {
+  const row = await db.kysely.selectFrom('meta').select('value').where('key', '=', 'demo').executeTakeFirst();
+  return row ? (JSON.parse(row.value) as DemoInfo) : null;
+}
+
+export async function buildDemo(
+  db: Database,
+  options: { seed: number; scale: number; onProgress?(p: ImportProgress): void },
+): Promise<ImportReport> {
+  if (!(await isEmpty(db)))
+    throw new AppError('conflict', 'the demonstration province goes only into an empty database; this one already has areas');
+  const sources = demoSources(loadJilinAreas(), { seed: options.seed, scale: options.scale }).map((s) =>
+    sourceFromObjects(`demo:${s.kind}`, kindByName(s.kind)!, s.rows(), [...DEMO_COLUMNS[s.kind as DemoKind]]),
+  );
+  const report = await importSources(db, sources, { actor: 'demo', source: 'demo', onProgress: options.onProgress });
+  const info: DemoInfo = { seed: options.seed, scale: options.scale, built_at: new Date().toISOString(), label: DEMO_LABEL };
+  await sql`insert into meta (key, value) values ('demo', ${JSON.stringify(info)})`.execute(db.kysely);
+  return report;
+}

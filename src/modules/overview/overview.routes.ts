@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../server/context.ts';
+import { today } from '../../shared/schemas.ts';
+import { overviewQuery, overviewSchema } from './overview.schema.ts';
+import { overviewOf } from './overview.repository.ts';
+
+export const overviewRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/overview',
+      {
+        schema: { summary: 'The figures a provincial summary opens with, for an area on a day', tags: ['overview'], querystring: overviewQuery, response: { 200: overviewSchema } },
+        config: { permission: 'aggregate:read' },
+      },
+      async (request) => {
+        await ctx.assessment.area(request.query.area);
+        return overviewOf(ctx.db.kysely, request.query.area, request.query.date ?? today());
+      },
+    );
+  };

@@ -1,0 +1,54 @@
+/**
+ * POST records/{kind}: rows of a §2 kind as JSON, through the same validation, keys and merge as
+ * an import, all or nothing; what it writes counts in every figure once the response is sent.
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../server/context.ts';
+import { AppError } from '../../shared/errors.ts';
+import { importSources } from '../imports/import.service.ts';
+import { sourceFromObjects } from '../imports/sources.ts';
+import { KIND_NAMES, kindByName } from '../imports/kinds/index.ts';
+
+const cell = z.union([z.string().max(4000), z.number(), z.null()]);
+export const recordsBody = z.array(z.record(z.string(), cell)).min(1).max(10_000);
+export const recordsParams = z.object({ kind: z.enum(KIND_NAMES as [string, ...string[]]) }).strict();
+export const recordsQuery = z.object({ dry_run: z.enum(['true', 'false']).optional() }).strict();
+export const recordsResponse = z.object({ written: z.number() });
+
+export const recordsRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/records/:kind',
+      {
+        schema: {
+          summary: 'Add or replace rows of one kind, validated as an import (all or nothing)',
+          tags: ['records'],
+          params: recordsParams,
+          querystring: recordsQuery,
+          body: recordsBody,
+          response: { 201: recordsResponse, 200: recordsResponse },
+        },
+        config: { permission: 'records:write' },
+      },
+      async (request, reply) => {
+        const kind = kindByName(request.params.kind)!;
+        const rows = request.body;
+        const known = new Set(kind.columns.map((c) => c.name));
+        const unknown: { file: string; line: number; column: string; reason: string }[] = [];
+        rows.forEach((row, i) => {
+          for (const key of Object.keys(row))
+            if (!known.has(key)) unknown.push({ file: kind.kind, line: i + 1, column: key, reason: `unknown column; ${kind.kind} has ${[...known].join(', ')}` });
+        });
+        if (unknown.length > 0) throw new AppError('import_rejected', 'the rows were rejected and nothing was written', unknown);
+        const present = kind.columns.filter((c) => !c.optional || rows.some((r) => c.name in r)).map((c) => c.name);
+        const report = await importSources(ctx.db, [sourceFromObjects(kind.kind, kind, rows, present)], {
+          actor: request.actor ?? 'api',
+          source: 'api',
+          dryRun: request.query.dry_run === 'true',
+        });
+        return reply.status(request.query.dry_run === 'true' ? 200 : 201).send({ written: report.written });
+      },
+    );
+  };

@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../server/context.ts';
+import { areaCodeSchema, codeSchema, page, pageQuery } from '../../shared/schemas.ts';
+import { subtree } from '../areas/subtree.ts';
+import { patrolSchema } from './units.schema.ts';
+
+export const patrolsQuery = z
+  .object({ unit: codeSchema.optional(), area: areaCodeSchema.optional(), kind: z.enum(['full_time', 'volunteer']).optional(), ...pageQuery })
+  .strict();
+
+export const patrolsRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/patrols',
+      {
+        schema: { summary: 'Full-time patrol and volunteer group-defence teams', tags: ['units'], querystring: patrolsQuery, response: { 200: page(patrolSchema) } },
+        config: { permission: 'registry:read' },
+      },
+      async ({ query: f }) => {
+        let query = ctx.db.kysely.selectFrom('patrols as p').innerJoin('units as u', 'u.code', 'p.unit_code').where('p.voided_at', 'is', null);
+        if (f.unit) query = query.where('p.unit_code', '=', f.unit);
+        if (f.kind) query = query.where('p.kind', '=', f.kind);
+        if (f.area) {
+          const area = f.area;
+          query = query.where('u.area_code', 'in', () => sql`(${subtree(area)} select code from sub)` as never);
+        }
+        const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute();
+        const items = await query.select(['p.code', 'p.name', 'p.unit_code', 'p.kind', 'p.members']).orderBy('p.code').limit(f.limit).offset(f.offset).execute();
+        return { items: items.map((p) => ({ ...p, members: Number(p.members) })), total: Number(n), limit: f.limit, offset: f.offset };
+      },
+    );
+  };

@@ -1,0 +1,89 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { subtree } from '../areas/subtree.ts';
+import { ASPECTS, STANDARD_KIT } from '../imports/kinds/index.ts';
+import type { Unit, UnitDetail } from './units.schema.ts';
+
+const COLUMNS = ['code', 'name', 'type', 'area_code', 'station_code', 'covers', 'status', 'opened_on', 'closed_on', 'phone', 'hours'] as const;
+
+export interface UnitFilter {
+  type?: string;
+  status?: string;
+  area?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function findUnits(db: Kysely<DB>, f: UnitFilter): Promise<{ items: Unit[]; total: number }> {
+  let query = db.selectFrom('units').where('voided_at', 'is', null);
+  if (f.type) query = query.where('type', '=', f.type);
+  if (f.status) query = query.where('status', '=', f.status);
+  if (f.q) {
+    const q = f.q.replace(/[%_\\]/g, '');
+    query = query.where((eb) => eb.or([eb('code', 'like', `${q}%`), eb('name', 'like', `%${q}%`)]));
+  }
+  if (f.area) {
+    const area = f.area;
+    query = query.where('area_code', 'in', () => sql`(${subtree(area)} select code from sub)` as never);
+  }
+  const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  const items = await query.select([...COLUMNS]).orderBy('code').limit(f.limit).offset(f.offset).execute();
+  return { items, total: Number(n) };
+}
+
+/** A unit as it stands on `day`: its postings, latest kit, inspections and teams. */
+export async function unitDetail(db: Kysely<DB>, code: string, day: string): Promise<UnitDetail | undefined> {
+  const unit = await db.selectFrom('units').select([...COLUMNS]).where('code', '=', code).where('voided_at', 'is', null).executeTakeFirst();
+  if (!unit) return undefined;
+  const area = await db.selectFrom('areas').select('name').where('code', '=', unit.area_code).executeTakeFirst();
+  const covers = await db
+    .selectFrom('unit_covers as c')
+    .leftJoin('areas as a', 'a.code', 'c.area_code')
+    .select(['c.area_code as code', 'a.name'])
+    .where('c.unit_code', '=', code)
+    .orderBy('c.area_code')
+    .execute();
+  const officers = await db
+    .selectFrom('officers')
+    .select(['badge', 'name', 'role', 'start_date', 'end_date', 'origin', 'phone'])
+    .where('unit_code', '=', code)
+    .where('voided_at', 'is', null)
+    .where('start_date', '<=', day)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', day)]))
+    .orderBy('role')
+    .orderBy('badge')
+    .execute();
+  const kit = await sql<{ item: string; quantity: number; as_of: string }>`
+    select e.item, e.quantity, e.as_of from equipment e
+    join (select item, max(as_of) as as_of from equipment where unit_code = ${code} and as_of <= ${day} and voided_at is null group by item) l
+      on l.item = e.item and l.as_of = e.as_of
+    where e.unit_code = ${code} and e.voided_at is null order by e.item`.execute(db);
+  const inspections = await db
+    .selectFrom('inspections')
+    .select(['date', ...ASPECTS])
+    .where('unit_code', '=', code)
+    .where('voided_at', 'is', null)
+    .orderBy('date', 'desc')
+    .execute();
+  const patrols = await db
+    .selectFrom('patrols')
+    .select(['code', 'name', 'unit_code', 'kind', 'members'])
+    .where('unit_code', '=', code)
+    .where('voided_at', 'is', null)
+    .orderBy('code')
+    .execute();
+  const held = new Set(kit.rows.filter((r) => Number(r.quantity) >= 1).map((r) => r.item));
+  return {
+    ...unit,
+    date: day,
+    open: !!unit.opened_on && unit.opened_on <= day && (!unit.closed_on || unit.closed_on > day),
+    area_name: area?.name ?? null,
+    covered_areas: covers.map((c) => ({ code: c.code, name: c.name ?? null })),
+    officers,
+    equipment: kit.rows.map((r) => ({ ...r, quantity: Number(r.quantity), standard: (STANDARD_KIT as readonly string[]).includes(r.item) })),
+    missing_kit: STANDARD_KIT.filter((item) => !held.has(item)),
+    inspections,
+    patrols: patrols.map((p) => ({ ...p, members: Number(p.members) })),
+  };
+}

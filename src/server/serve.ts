@@ -1,0 +1,56 @@
+/**
+ * Runs the server: listens at once (health answers 503 while starting), then makes the database
+ * ready — on `start`, building the demonstration province into an empty database — and only
+ * then answers health with 200.
+ */
+import type { FastifyInstance } from 'fastify';
+import { openDatabase, type Database } from '../db/database.ts';
+import { buildApp } from './app.ts';
+import { createContext } from './context.ts';
+import { buildDemo, isEmpty } from '../modules/demo/demo.service.ts';
+import type { ProgressBar } from '../cli/progress.ts';
+
+export interface ServeOptions {
+  dbUrl: string;
+  port: number;
+  host?: string;
+  demoWhenEmpty?: boolean;
+  progress?: ProgressBar;
+  log?(message: string): void;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  db: Database;
+  url: string;
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function serve(options: ServeOptions): Promise<RunningServer> {
+  const db = await openDatabase(options.dbUrl);
+  let isReady = false;
+  const app = await buildApp(createContext(db, () => isReady));
+  const address = await app.listen({ port: options.port, host: options.host ?? '0.0.0.0' });
+  options.log?.(`Outpost listening on ${address.replace('0.0.0.0', 'localhost')} (database: ${db.engine})`);
+  const ready = (async () => {
+    if (options.demoWhenEmpty && (await isEmpty(db))) {
+      options.log?.('empty database: building the demonstration province (Jilin, 2019) …');
+      const started = Date.now();
+      await buildDemo(db, { seed: 1, scale: 1, onProgress: (p) => options.progress?.update(`demo ${p.phase} ${p.kind}`, p.rows) });
+      options.progress?.done(`demonstration province built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+    isReady = true;
+    options.log?.('ready');
+  })();
+  return {
+    app,
+    db,
+    url: address,
+    ready,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/** zod pieces shared by every module's schemas (API, CLI and web alike). */
+import { z } from 'zod';
+
+export const areaCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'an area code (letters, digits, - _ up to 32 characters)');
+export const codeSchema = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/, 'a code (letters, digits, - _ . / up to 64 characters)');
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month (YYYY-MM)');
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date (YYYY-MM-DD)')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'not a day of the calendar');
+export const schemeNameSchema = z.enum(['performance', 'construction']);
+
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+
+export function page<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number(), limit: z.number(), offset: z.number() });
+}
+
+export const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.unknown()) }),
+});
+
+/** Today in the server's calendar, as YYYY-MM-DD. */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
