@@ -17,11 +17,14 @@ export function cellText(value: unknown, numFmt?: string, date1904 = false): str
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if (Array.isArray(v.richText)) {
-      return v.richText.map((run: { text?: unknown }) => (run.text == null ? '' : String(run.text))).join('');
+      const runs = v.richText as { text?: unknown }[];
+      return runs.map((run) => (run.text == null ? '' : String(run.text))).join('');
     }
     if ('formula' in v || 'sharedFormula' in v) {
       const result = v.result;
-      if (typeof result === 'number' && isDateFormat(numFmt)) return dateText(excelDate(result, date1904));
+      if (typeof result === 'number' && isDateFormat(numFmt)) {
+        return dateText(excelDate(result, date1904));
+      }
       return cellText(result, numFmt, date1904);
     }
     if ('error' in v) return String(v.error);

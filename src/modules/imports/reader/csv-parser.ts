@@ -92,11 +92,15 @@ export class CsvParser {
         } else {
           let value = partial === '' ? s.slice(fieldStart, j) : partial + s.slice(fieldStart, j);
           partial = '';
-          state = START;
           i = j + 1;
           if (c === COMMA) {
             fields.push(value);
+            // Most fields are unquoted: go on scanning without a trip through START.
+            const d = i < n ? s.charCodeAt(i) : QUOTE;
+            if (d === QUOTE || d === COMMA || d === LF) state = START;
+            else fieldStart = i;
           } else {
+            state = START;
             if (value.charCodeAt(value.length - 1) === CR) value = value.slice(0, -1);
             fields.push(value);
             this.checkLength(s, recStart, j);
@@ -124,9 +128,9 @@ export class CsvParser {
       } else {
         const c = s.charCodeAt(i);
         if (c === QUOTE && state === QUOTE_SEEN) {
-          // `""`: the second quote starts the next slice of the field.
           state = QUOTED;
-          fieldStart = i++;
+          partial += '"';
+          fieldStart = ++i;
         } else if (c === COMMA) {
           fields.push(partial);
           partial = '';

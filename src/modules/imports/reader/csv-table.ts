@@ -11,29 +11,38 @@ const READ_BYTES = 64 * 1024;
 /** Opens a `.csv` or `.csv.gz` file: reads up to its header, the rest as it is iterated. */
 export async function openCsv(path: string, file: string, maxLineBytes: number): Promise<Table> {
   const parser = new CsvParser(file, maxLineBytes);
-  const records = readRecords(path, file, parser);
-  const first = await records.next();
-  if (first.done) throw rejected(file, 1, '(file)', 'the file is empty: a header row is required');
-  parser.header = first.value.cells;
-  return tableFrom(file, first.value.cells, records);
+  const batches = readBatches(path, file, parser);
+  for (;;) {
+    const next = await batches.next();
+    if (next.done) throw rejected(file, 1, '(file)', 'the file is empty: a header row is required');
+    if (next.value.length === 0) continue;
+    const [first, ...rest] = next.value;
+    parser.header = first.cells;
+    return tableFrom(file, first.cells, batches, rest);
+  }
 }
 
-async function* readRecords(path: string, file: string, parser: CsvParser): AsyncGenerator<TableRow> {
+// The records of the file, a batch per chunk of text.
+async function* readBatches(
+  path: string,
+  file: string,
+  parser: CsvParser,
+): AsyncGenerator<TableRow[]> {
   const gzip = /\.gz$/i.test(file);
-  let out: TableRow[] = [];
+  const bytes = gzip ? gunzip(path) : createReadStream(path, { highWaterMark: READ_BYTES });
   try {
-    for await (const text of decodeText(gzip ? gunzip(path) : createReadStream(path, { highWaterMark: READ_BYTES }))) {
+    for await (const text of decodeText(bytes)) {
+      const batch: TableRow[] = [];
       try {
-        parser.push(text, out);
+        parser.push(text, batch);
       } finally {
         // Records before a rejected place are still given out, for their own errors to be seen.
-        const batch = out;
-        out = [];
-        for (const row of batch) yield row;
+        yield batch;
       }
     }
-    parser.end(out);
-    for (const row of out) yield row;
+    const last: TableRow[] = [];
+    parser.end(last);
+    yield last;
   } catch (error) {
     throw readError(error, file, gzip, parser.line);
   }

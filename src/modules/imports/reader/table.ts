@@ -37,15 +37,38 @@ export function rejected(
 }
 
 /**
- * Builds a Table from a started record source whose first record is the header: `rows` goes
- * on with the same iterator, and `close` ends it (running its cleanup).
+ * Builds a Table from a started source of record batches: `pending` holds the records of the
+ * current batch after the header. `rows` hands out records one by one, going back to the
+ * source only when a batch is spent; `close` ends the source (running its cleanup).
  */
 export function tableFrom(
   file: string,
   header: string[],
-  rest: AsyncIterator<TableRow>,
+  batches: AsyncIterator<TableRow[]>,
+  pending: TableRow[] = [],
   guard: () => void = () => {},
 ): Table {
+  let batch = pending;
+  let index = 0;
+  let finished = false;
+  const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
+  const close = async () => {
+    batch = [];
+    finished = true;
+    await batches.return?.();
+  };
+  const pull = async (): Promise<IteratorResult<TableRow>> => {
+    for (;;) {
+      const next = await batches.next();
+      if (next.done) {
+        finished = true;
+        return done;
+      }
+      batch = next.value;
+      index = 0;
+      if (batch.length > 0) return { done: false, value: batch[index++] };
+    }
+  };
   let taken = false;
   return {
     file,
@@ -57,17 +80,16 @@ export function tableFrom(
         return {
           next: () => {
             guard();
-            return rest.next();
+            if (index < batch.length) return Promise.resolve({ done: false, value: batch[index++] });
+            return finished ? Promise.resolve(done) : pull();
           },
           return: async () => {
-            await rest.return?.();
-            return { done: true, value: undefined };
+            await close();
+            return done;
           },
         };
       },
     },
-    close: async () => {
-      await rest.return?.();
-    },
+    close,
   };
 }

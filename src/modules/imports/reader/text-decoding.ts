@@ -25,9 +25,7 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array>): AsyncGenera
   try {
     let { buffer, done } = await gather(it, Buffer.alloc(0));
     if (startsWith(buffer, [0xff, 0xfe]) || startsWith(buffer, [0xfe, 0xff])) {
-      throw new TextDecodingError(
-        'the file is UTF-16 text: save it as "CSV UTF-8" (or CSV in GB18030)',
-      );
+      throw new TextDecodingError('the file is UTF-16 text: save it as "CSV UTF-8"');
     }
     let decoder: Decoder | undefined;
     if (startsWith(buffer, [0xef, 0xbb, 0xbf])) {
@@ -53,7 +51,8 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array>): AsyncGenera
     while (!done) {
       const next = await it.next();
       if (next.done) break;
-      yield* decoder.write(Buffer.from(next.value.buffer, next.value.byteOffset, next.value.length));
+      const { buffer: bytes, byteOffset, length } = next.value;
+      yield* decoder.write(Buffer.from(bytes, byteOffset, length));
     }
     yield* decoder.end();
   } finally {
@@ -119,7 +118,8 @@ class StrictUtf8 implements Decoder {
     } catch {
       yield this.decoder.decode(body.subarray(0, firstInvalidUtf8(body)));
       throw new TextDecodingError(
-        'the text is not valid UTF-8 here, though the file began as UTF-8: save the whole file in one encoding',
+        'the text is not valid UTF-8 here, though the file began as UTF-8: ' +
+          'save the whole file in one encoding',
       );
     }
     yield text;
@@ -154,7 +154,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
       i++;
       continue;
     }
-    const more = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    const more =
+      b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
     if (more === 0 || i + more >= n) return i;
     const second = bytes[i + 1];
     // Overlong forms, UTF-16 surrogates and code points above U+10FFFF are invalid.

@@ -41,13 +41,15 @@ export async function writeTemplate(
       const header = ws.getCell(1, i + 1);
       header.value = zh ? column.zh : column.name;
       header.font = { bold: true };
-      header.note = `${zh ? column.name : column.zh}\n${column.required ? '必填 required' : '选填 optional'}`;
+      const need = column.required ? '必填 required' : '选填 optional';
+      header.note = `${zh ? column.name : column.zh}\n${need}`;
       const example = ws.getCell(2, i + 1);
       example.value = sheet.example[column.name] ?? '';
       example.numFmt = '@';
       const col = ws.getColumn(i + 1);
       col.numFmt = '@';
-      col.width = Math.max(12, displayWidth(column.name), displayWidth(column.zh), displayWidth(String(example.value)) + 2);
+      const widths = [column.name, column.zh, String(example.value)].map(displayWidth);
+      col.width = Math.max(12, ...widths);
     });
   }
   await workbook.xlsx.writeFile(out);

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors.ts';
 import { cellText } from './cell-text.ts';
@@ -8,7 +9,7 @@ import { rejected, tableFrom, type Table, type TableRow } from './table.ts';
 interface SheetCursor {
   name: string;
   header: string[] | undefined;
-  rows: AsyncGenerator<TableRow>;
+  rows: AsyncGenerator<TableRow[]>;
 }
 
 // What the stream reader's worksheets carry beyond their declared type.
@@ -22,6 +23,7 @@ interface WorksheetReader extends AsyncIterable<ExcelJS.Row> {
  * memory). A sheet's rows must be read before asking for the next sheet, which ends them.
  */
 async function* sheetCursors(path: string, file: string): AsyncGenerator<SheetCursor> {
+  await checkZipEnd(path, file);
   const input = createReadStream(path);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
@@ -36,7 +38,7 @@ async function* sheetCursors(path: string, file: string): AsyncGenerator<SheetCu
       const shape = { width: 0 };
       const rows = sheetRows(sheet, name, file, () => date1904(workbook), shape);
       const first = await rows.next();
-      const header = first.done ? undefined : trimEnd(first.value.cells);
+      const header = first.done ? undefined : trimEnd(first.value[0].cells);
       shape.width = header?.length ?? 0;
       yield { name, header, rows };
       // Before the reader moves on in the zip, whatever the caller left of this sheet.
@@ -55,7 +57,7 @@ async function* sheetRows(
   file: string,
   date1904: () => boolean,
   shape: { width: number },
-): AsyncGenerator<TableRow> {
+): AsyncGenerator<TableRow[]> {
   try {
     for await (const row of sheet) {
       const cells: string[] = [];
@@ -67,7 +69,7 @@ async function* sheetRows(
       });
       if (cells.length === 0) continue;
       while (cells.length < shape.width) cells.push('');
-      yield { line: `${name}:${row.number}`, cells };
+      yield [{ line: `${name}:${row.number}`, cells }];
     }
   } catch (error) {
     throw xlsxError(error, file);
@@ -108,13 +110,16 @@ export async function* xlsxTables(
     const guard = () => {
       if (ended) throw new Error(`${file}: sheet "${name}" was left for the next sheet`);
     };
-    yield { name, table: tableFrom(file, header, rows, guard) };
+    yield { name, table: tableFrom(file, header, rows, [], guard) };
     ended = true;
   }
 }
 
 // The rows of the only sheet read, closing the workbook when they end or are abandoned.
-function thenClose(rows: AsyncGenerator<TableRow>, sheets: AsyncGenerator<unknown>): AsyncIterator<TableRow> {
+function thenClose(
+  rows: AsyncGenerator<TableRow[]>,
+  sheets: AsyncGenerator<unknown>,
+): AsyncIterator<TableRow[]> {
   return {
     next: async () => {
       try {
@@ -133,6 +138,30 @@ function thenClose(rows: AsyncGenerator<TableRow>, sheets: AsyncGenerator<unknow
     },
   };
 }
+
+// A streamed zip cut short leaves exceljs waiting forever on a part that never ends, so a zip
+// without its end record is refused before reading; a zip's last 64 KiB hold that record.
+async function checkZipEnd(path: string, file: string): Promise<void> {
+  let tail: Buffer;
+  try {
+    const handle = await open(path);
+    try {
+      const { size } = await handle.stat();
+      const length = Math.min(size, 22 + 0xffff);
+      tail = Buffer.alloc(length);
+      await handle.read(tail, 0, length, size - length);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw xlsxError(error, file);
+  }
+  if (tail.lastIndexOf(ZIP_END) === -1) {
+    throw xlsxError(new Error('no zip end record: the file is cut short or not XLSX'), file);
+  }
+}
+
+const ZIP_END = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 
 function trimEnd(cells: string[]): string[] {
   let n = cells.length;
