@@ -11,6 +11,7 @@ import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { installErrorHandler } from './errors.ts';
+import { serveWebApp } from './web.ts';
 import { healthRoutes } from './health.routes.ts';
 import { areasRoutes } from '../modules/areas/areas.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
@@ -45,7 +46,7 @@ export const ROUTE_MODULES = [
   fundsRoutes,
 ];
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(ctx: AppContext, options: { logger?: boolean; web?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 8 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -64,5 +65,6 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     { prefix: '/api/v1' },
   );
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());
+  if (options.web !== false) await serveWebApp(app);
   return app;
 }
