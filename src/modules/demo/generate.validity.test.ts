@@ -66,6 +66,7 @@ describe('demo rows at scale 0.05', () => {
         const covers = u.covers.split(';');
         const urban = u.type === 'community_room' ? 'urban' : 'rural';
         check(covers.length >= 1 && covers.length <= 4, 'units', u, 'covers count');
+        check(new Set(covers).size === covers.length, 'units', u, 'an area listed twice in covers');
         for (const c of covers) check(isVillage(c) && area.get(c)?.urban_rural === urban && parentOf(c) === u.area_code, 'units', u, `covers ${c}`);
       }
     }

@@ -112,9 +112,10 @@ function placeRooms(type: RoomType, villages: Village[], target: number, rng: Ra
 
   const anchors = rng.sample(villages.map((v) => (community ? 0.55 : 0.2) + v.quality), target);
   while (anchors.length < target) anchors.push(anchors[anchors.length % villages.length] ?? 0);
-  const anchored = new Set(anchors);
+  // Anchors are positions in `villages`, which is a subset of all villages: compare by object.
+  const anchored = new Set(anchors.map((i) => villages[i]));
   const pool = new Map<Township, Village[]>();
-  for (const v of rng.shuffle(villages.filter((x) => !anchored.has(x.index)))) {
+  for (const v of rng.shuffle(villages.filter((x) => !anchored.has(x)))) {
     const list = pool.get(v.township) ?? [];
     list.push(v);
     pool.set(v.township, list);
