@@ -1,6 +1,6 @@
 import type { Command } from './command.ts';
 import { importCommand, templateCommand, voidCommand } from '../modules/imports/import.command.ts';
-import { indicatorsCommand, rankCommand } from '../modules/assessment/assessment.command.ts';
+import { explainCommand, indicatorsCommand, rankCommand } from '../modules/assessment/assessment.command.ts';
 import { overviewCommand } from '../modules/overview/overview.command.ts';
 import { demoCommand } from '../modules/demo/demo.command.ts';
 import { serveCommand, startCommand } from '../server/serve.command.ts';
@@ -16,4 +16,5 @@ export const COMMANDS: Command[] = [
   overviewCommand,
   indicatorsCommand,
   rankCommand,
+  explainCommand,
 ];

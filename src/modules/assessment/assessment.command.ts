@@ -2,7 +2,7 @@ import type { Command } from '../../cli/command.ts';
 import { parse, requireOption } from '../../cli/args.ts';
 import { fixed, textTable } from '../../cli/table.ts';
 import { withDatabase } from '../../cli/with-db.ts';
-import { indicatorsQuery, rankingsQuery } from './assessment.schema.ts';
+import { explainQuery, indicatorsQuery, rankingsQuery } from './assessment.schema.ts';
 import { AssessmentService } from './assessment.service.ts';
 import { validate } from '../../shared/validate.ts';
 
@@ -62,6 +62,40 @@ export const rankCommand: Command = {
         textTable(
           ['rank', 'change', 'code', 'name', 'composite', 'lagging', 'problems'],
           rows.map((r) => [r.rank, arrow(r.rank_change), r.code, r.name, fixed(r.composite, 2), r.lagging ? 'LAGGING' : '', r.problems.join(', ')]),
+        ),
+      );
+      return 0;
+    });
+  },
+};
+
+export const explainCommand: Command = {
+  name: 'explain',
+  usage: 'outpost explain --month YYYY-MM --area CODE --scheme S --indicator NAME [--json]',
+  summary: 'how one figure is made: what is placed at the area itself and each child’s sums',
+  async run(argv, io) {
+    const { values } = parse(
+      argv,
+      { month: { type: 'string' }, area: { type: 'string' }, scheme: { type: 'string' }, indicator: { type: 'string' }, json: { type: 'boolean' } },
+      this.usage,
+    );
+    const q = validate(explainQuery, {
+      month: requireOption(values.month, 'month', this.usage),
+      area: requireOption(values.area, 'area', this.usage),
+      scheme: values.scheme ?? 'performance',
+      indicator: requireOption(values.indicator, 'indicator', this.usage),
+    });
+    return withDatabase(values.db, async (db) => {
+      const e = await new AssessmentService(db.kysely).explain(q.area, q.month, q.scheme, q.indicator);
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify(e)}\n`);
+        return 0;
+      }
+      io.stdout.write(`${e.indicator} of ${e.area} in ${e.month}: ${fixed(e.numerator, 2)} / ${fixed(e.denominator, 2)} = ${fixed(e.value, 4) ?? 'no value'}\n\n`);
+      io.stdout.write(
+        textTable(
+          ['code', 'name', 'numerator', 'denominator'],
+          [...e.children.map((c) => [c.code, c.name, fixed(c.numerator, 2), fixed(c.denominator, 2)]), ['(own)', 'placed at the area itself', fixed(e.own.numerator, 2), fixed(e.own.denominator, 2)]],
         ),
       );
       return 0;

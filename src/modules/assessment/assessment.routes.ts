@@ -1,6 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
-import { indicatorsQuery, indicatorsSchema, rankingsQuery, rankingsSchema } from './assessment.schema.ts';
+import {
+  explainQuery,
+  explainSchema,
+  indicatorsQuery,
+  indicatorsSchema,
+  previewBody,
+  previewQuery,
+  rankingsQuery,
+  rankingsSchema,
+} from './assessment.schema.ts';
+import { editedScheme } from './scheme-edit.ts';
 
 export const assessmentRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -20,5 +30,28 @@ export const assessmentRoutes =
         config: { permission: 'aggregate:read' },
       },
       async ({ query }) => ctx.assessment.rankings(query.within, query.month, query.scheme),
+    );
+    app.get(
+      '/explain',
+      {
+        schema: { summary: 'How one figure is made: the own part and each child’s numerator and denominator', tags: ['assessment'], querystring: explainQuery, response: { 200: explainSchema } },
+        config: { permission: 'aggregate:read' },
+      },
+      async ({ query }) => ctx.assessment.explain(query.area, query.month, query.scheme, query.indicator),
+    );
+    app.post(
+      '/rankings/preview',
+      {
+        schema: {
+          summary: 'The ranking as it would be under an edited scheme, without saving anything',
+          tags: ['assessment'],
+          querystring: previewQuery,
+          body: previewBody,
+          response: { 200: rankingsSchema },
+        },
+        config: { permission: 'aggregate:read' },
+      },
+      async ({ query, body }) =>
+        ctx.assessment.rankings(query.within, query.month, body.scheme, editedScheme(body.scheme, body.indicators)),
     );
   };

@@ -32,3 +32,36 @@ export const rankingRowSchema = z.object({
   composite_change: z.number().nullable(),
 });
 export const rankingsSchema = z.array(rankingRowSchema);
+
+export const explainQuery = z
+  .object({ month: monthSchema, area: areaCodeSchema, scheme: schemeNameSchema, indicator: z.string().min(1).max(64) })
+  .strict();
+const figureSchema = z.object({ numerator: z.number(), denominator: z.number() });
+export const explainSchema = z.object({
+  indicator: z.string(),
+  area: z.string(),
+  month: z.string(),
+  scheme: schemeNameSchema,
+  numerator: z.number(),
+  denominator: z.number(),
+  value: z.number().nullable(),
+  own: figureSchema,
+  children: z.array(figureSchema.extend({ code: z.string(), name: z.string() })),
+});
+
+export const previewQuery = z.object({ month: monthSchema, within: areaCodeSchema }).strict();
+const indicatorSettings = z
+  .object({
+    weight: z.number().min(0).max(1000),
+    floor: z.number().finite(),
+    target: z.number().finite(),
+    better: z.enum(['higher', 'lower']),
+  })
+  .strict()
+  .refine((i) => i.floor !== i.target, { message: 'floor and target must differ' })
+  .refine((i) => (i.better === 'higher' ? i.target > i.floor : i.target < i.floor), {
+    message: 'the target must be on the better side of the floor',
+  });
+export const previewBody = z
+  .object({ scheme: schemeNameSchema, indicators: z.record(z.string(), indicatorSettings) })
+  .strict();

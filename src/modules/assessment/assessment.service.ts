@@ -124,6 +124,33 @@ export class AssessmentService {
     return withChange(current, previous);
   }
 
+  /** How one figure is made: what is placed at the area itself, plus each child's sums. */
+  async explain(areaCode: string, month: string, schemeName: string, indicator: string): Promise<Explanation> {
+    const scheme = schemeOf(schemeName);
+    const def = scheme.indicators.find((d) => d.name === indicator);
+    if (!def)
+      throw new AppError('invalid_input', `indicator: "${indicator}" is not one of ${scheme.indicators.map((d) => d.name).join(', ')}`);
+    parseMonth(month);
+    await this.area(areaCode);
+    const tree = await this.areaTree();
+    const { own, totals } = await this.computed(scheme, month);
+    const figure = (m: Map<string, Figures>, code: string) => {
+      const f = m.get(code)?.[indicator] ?? { numerator: 0, denominator: 0 };
+      return { numerator: f.numerator * def.scale, denominator: f.denominator };
+    };
+    const total = figure(totals, areaCode);
+    return {
+      indicator,
+      area: areaCode,
+      month,
+      scheme: scheme.name,
+      ...total,
+      value: total.denominator === 0 ? null : total.numerator / total.denominator,
+      own: figure(own, areaCode),
+      children: tree.children.childrenOf(areaCode).map((code) => ({ code, name: tree.areas.get(code)!.name, ...figure(totals, code) })),
+    };
+  }
+
   private async rankOnce(within: string, month: string, scheme: Scheme) {
     const tree = await this.areaTree();
     const { totals } = await this.computed(scheme, month);
@@ -133,6 +160,18 @@ export class AssessmentService {
     });
     return rank(rows);
   }
+}
+
+export interface Explanation {
+  indicator: string;
+  area: string;
+  month: string;
+  scheme: SchemeName;
+  numerator: number;
+  denominator: number;
+  value: number | null;
+  own: { numerator: number; denominator: number };
+  children: { code: string; name: string; numerator: number; denominator: number }[];
 }
 
 export function schemeOf(name: string): Scheme {
