@@ -7,7 +7,7 @@ const areas = loadJilinAreas();
 const sources = new Map(demoSources(areas, { seed: 11, scale: 0.05 }).map((s) => [s.kind, s]));
 const rows = (kind: string): Iterable<DemoRow> => sources.get(kind)?.rows() ?? [];
 
-const CODE = /^[A-Za-z0-9_.\/-]{1,64}$/;
+const CODE = /^[A-Za-z0-9_./-]{1,64}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const validDate = (s: string): boolean => DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 const in2019 = (s: string): boolean => validDate(s) && s.startsWith('2019-');

@@ -125,6 +125,8 @@ class StrictUtf8 implements Decoder {
     yield text;
   }
 
+  // A generator like the other decoders' `end`, though this one only checks and yields nothing.
+  // eslint-disable-next-line require-yield
   *end(): Generator<string> {
     if (this.tail) {
       throw new TextDecodingError('the file ends inside a UTF-8 character: it is cut short');
