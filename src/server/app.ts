@@ -22,7 +22,18 @@ import { overviewRoutes } from '../modules/overview/overview.routes.ts';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 
+/** A route as registered: for the OpenAPI coverage test and the permission table. */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  permission?: string;
+  hidden: boolean;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: RouteInfo[];
+  }
   interface FastifyContextConfig {
     /** What a caller must be allowed to do to use the route (one registry: see accounts). */
     permission?: string;
@@ -51,6 +62,11 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean; web
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url, permission: r.config?.permission, hidden: !!r.schema?.hide });
+  });
+  app.decorate('routeList', routes);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
