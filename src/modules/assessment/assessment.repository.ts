@@ -28,7 +28,34 @@ const OPEN_ROOM = (alias: string, day: string) =>
 const POSTED_ON = (alias: string, day: unknown) =>
   sql`${sql.ref(`${alias}.start_date`)} <= ${day} and (${sql.ref(`${alias}.end_date`)} is null or ${sql.ref(`${alias}.end_date`)} >= ${day}) and ${sql.ref(`${alias}.voided_at`)} is null`;
 
-export async function performanceOwn(db: Kysely<DB>, m: Month): Promise<Own> {
+/** What the month's queries place records by; loaded once per data version. */
+export interface Registry {
+  /** Each live patrol team's unit's area. */
+  patrolArea: Map<string, string>;
+  /** Residents per village-level area for a year (SPEC §3 Residents). */
+  residents(year: number): Promise<Map<string, number>>;
+}
+
+export async function loadRegistry(db: Kysely<DB>): Promise<Registry> {
+  const teams = await db
+    .selectFrom('patrols as p')
+    .innerJoin('units as u', 'u.code', 'p.unit_code')
+    .select(['p.code', 'u.area_code'])
+    .where('p.voided_at', 'is', null)
+    .where('u.voided_at', 'is', null)
+    .execute();
+  const byYear = new Map<number, Promise<Map<string, number>>>();
+  return {
+    patrolArea: new Map(teams.map((t) => [t.code, t.area_code])),
+    residents(year) {
+      let r = byYear.get(year);
+      if (!r) byYear.set(year, (r = residents(db, year)));
+      return r;
+    },
+  };
+}
+
+export async function performanceOwn(db: Kysely<DB>, m: Month, registry: Registry): Promise<Own> {
   const own: Own = new Map();
   const { first, last } = m;
 
@@ -72,24 +99,25 @@ export async function performanceOwn(db: Kysely<DB>, m: Month): Promise<Own> {
     group by area_code`.execute(db);
   for (const r of crimes.rows) add(own, r.area_code, 'crime_rate', Number(r.n), 0);
 
-  const patrols = await sql<{ area_code: string; member_hours: number }>`
-    select u.area_code, sum(l.hours * l.participants) as member_hours
-    from patrol_logs l
-    join patrols p on p.code = l.patrol_code and p.voided_at is null
-    join units u on u.code = p.unit_code and u.voided_at is null
-    where l.date >= ${first} and l.date <= ${last} and l.voided_at is null
-    group by u.area_code`.execute(db);
-  for (const r of patrols.rows) add(own, r.area_code, 'group_defense', Number(r.member_hours), 0);
+  // Summed per team, then placed through the registry: the month's scan stays a plain GROUP BY.
+  const patrols = await sql<{ patrol_code: string; member_hours: number }>`
+    select patrol_code, sum(hours * participants) as member_hours from patrol_logs
+    where date >= ${first} and date <= ${last} and voided_at is null
+    group by patrol_code`.execute(db);
+  for (const r of patrols.rows) {
+    const area = registry.patrolArea.get(r.patrol_code);
+    if (area !== undefined) add(own, area, 'group_defense', Number(r.member_hours), 0);
+  }
 
-  for (const r of await residents(db, m.year)) {
-    add(own, r.area_code, 'crime_rate', 0, r.residents);
-    add(own, r.area_code, 'group_defense', 0, r.residents);
+  for (const [area, n] of await registry.residents(m.year)) {
+    add(own, area, 'crime_rate', 0, n);
+    add(own, area, 'group_defense', 0, n);
   }
   return own;
 }
 
 /** Each village-level area's residents in its latest population year up to `year`. */
-async function residents(db: Kysely<DB>, year: number): Promise<{ area_code: string; residents: number }[]> {
+async function residents(db: Kysely<DB>, year: number): Promise<Map<string, number>> {
   const { rows } = await sql<{ area_code: string; residents: number }>`
     select p.area_code, p.residents from population p
     join (
@@ -97,7 +125,7 @@ async function residents(db: Kysely<DB>, year: number): Promise<{ area_code: str
       where year <= ${year} and voided_at is null group by area_code
     ) latest on latest.area_code = p.area_code and latest.year = p.year
     where p.voided_at is null`.execute(db);
-  return rows.map((r) => ({ area_code: r.area_code, residents: Number(r.residents) }));
+  return new Map(rows.map((r) => [r.area_code, Number(r.residents)]));
 }
 
 export async function constructionOwn(db: Kysely<DB>, m: Month): Promise<Own> {

@@ -12,7 +12,8 @@ import {
   evaluateScheme,
   indexChildren,
   rank,
-  rollup,
+  rollupIndexed,
+  treeIndex,
   withChange,
   type ChildrenIndex,
   type Figures,
@@ -20,8 +21,10 @@ import {
   type Scheme,
   type SchemeName,
   type SchemeResult,
+  type Totals,
+  type TreeIndex,
 } from './domain/index.ts';
-import { constructionOwn, performanceOwn } from './assessment.repository.ts';
+import { constructionOwn, loadRegistry, performanceOwn, type Registry } from './assessment.repository.ts';
 import { parseMonth, previousMonth } from './month.ts';
 
 export interface AreaInfo {
@@ -40,17 +43,18 @@ export interface IndicatorsResult extends SchemeResult {
 interface Tree {
   areas: Map<string, AreaInfo>;
   children: ChildrenIndex;
-  nodes: AreaInfo[];
+  index: TreeIndex;
 }
 
 interface Computed {
-  totals: Map<string, Figures>;
+  totals: Totals;
   own: Map<string, Figures>;
 }
 
 export class AssessmentService {
   private version = -1;
   private tree?: Promise<Tree>;
+  private registry?: Promise<Registry>;
   private months = new Map<string, Promise<Computed>>();
 
   constructor(private readonly db: Kysely<DB>) {}
@@ -61,6 +65,7 @@ export class AssessmentService {
     if (v !== this.version) {
       this.version = v;
       this.tree = undefined;
+      this.registry = undefined;
       this.months.clear();
     }
   }
@@ -80,7 +85,7 @@ export class AssessmentService {
       .select(['code', 'name', 'level', 'parent_code'])
       .where('voided_at', 'is', null)
       .execute();
-    return { nodes, areas: new Map(nodes.map((n) => [n.code, n])), children: indexChildren(nodes) };
+    return { areas: new Map(nodes.map((n) => [n.code, n])), children: indexChildren(nodes), index: treeIndex(nodes) };
   }
 
   private async computed(scheme: Scheme, month: string): Promise<Computed> {
@@ -90,8 +95,10 @@ export class AssessmentService {
     if (!result) {
       const m = parseMonth(month);
       result = (async () => {
-        const own = scheme.name === 'performance' ? await performanceOwn(this.db, m) : await constructionOwn(this.db, m);
-        return { own, totals: rollup(tree.nodes, own, scheme) };
+        this.registry ??= loadRegistry(this.db);
+        const own =
+          scheme.name === 'performance' ? await performanceOwn(this.db, m, await this.registry) : await constructionOwn(this.db, m);
+        return { own, totals: rollupIndexed(tree.index, own, scheme) };
       })();
       result.catch(() => this.months.delete(key));
       this.months.set(key, result);
@@ -134,7 +141,7 @@ export class AssessmentService {
     await this.area(areaCode);
     const tree = await this.areaTree();
     const { own, totals } = await this.computed(scheme, month);
-    const figure = (m: Map<string, Figures>, code: string) => {
+    const figure = (m: { get(code: string): Figures | undefined }, code: string) => {
       const f = m.get(code)?.[indicator] ?? { numerator: 0, denominator: 0 };
       return { numerator: f.numerator * def.scale, denominator: f.denominator };
     };

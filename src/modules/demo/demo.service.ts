@@ -39,5 +39,7 @@ export async function buildDemo(
   const report = await importSources(db, sources, { actor: 'demo', source: 'demo', onProgress: options.onProgress });
   const info: DemoInfo = { seed: options.seed, scale: options.scale, built_at: new Date().toISOString(), label: DEMO_LABEL };
   await sql`insert into meta (key, value) values ('demo', ${JSON.stringify(info)})`.execute(db.kysely);
+  // Fresh statistics, or PostgreSQL plans the assessment's joins as if the tables were empty.
+  if (db.engine === 'postgres') await sql`analyze`.execute(db.kysely);
   return report;
 }
