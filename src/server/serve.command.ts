@@ -18,6 +18,7 @@ async function runServer(argv: string[], io: Io, usage: string, demoWhenEmpty: b
     port: port(values.port),
     host: values.host,
     demoWhenEmpty,
+    buildWeb: demoWhenEmpty,
     progress: progressBar(io.stderr as NodeJS.WriteStream),
     log: (m) => io.stderr.write(`${m}\n`),
   });

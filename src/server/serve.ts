@@ -9,12 +9,15 @@ import { buildApp } from './app.ts';
 import { createContext } from './context.ts';
 import { buildDemo, isEmpty } from '../modules/demo/demo.service.ts';
 import type { ProgressBar } from '../cli/progress.ts';
+import { ensureWebBuild } from './web-build.ts';
 
 export interface ServeOptions {
   dbUrl: string;
   port: number;
   host?: string;
   demoWhenEmpty?: boolean;
+  /** Build the web app first when its build is missing or stale (`npm start`). */
+  buildWeb?: boolean;
   progress?: ProgressBar;
   log?(message: string): void;
 }
@@ -28,6 +31,7 @@ export interface RunningServer {
 }
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {
+  if (options.buildWeb) await ensureWebBuild(options.log);
   const db = await openDatabase(options.dbUrl);
   let isReady = false;
   const app = await buildApp(createContext(db, () => isReady));
