@@ -16,6 +16,8 @@ export interface ServeOptions {
   port: number;
   host?: string;
   demoWhenEmpty?: boolean;
+  /** Scale of the demonstration province built into an empty database (default 1). */
+  demoScale?: number;
   /** Build the web app first when its build is missing or stale (`npm start`). */
   buildWeb?: boolean;
   progress?: ProgressBar;
@@ -41,7 +43,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     if (options.demoWhenEmpty && (await isEmpty(db))) {
       options.log?.('empty database: building the demonstration province (Jilin, 2019) …');
       const started = Date.now();
-      await buildDemo(db, { seed: 1, scale: 1, onProgress: (p) => options.progress?.update(`demo ${p.phase} ${p.kind}`, p.rows) });
+      await buildDemo(db, { seed: 1, scale: options.demoScale ?? 1, onProgress: (p) => options.progress?.update(`demo ${p.phase} ${p.kind}`, p.rows) });
       options.progress?.done(`demonstration province built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     isReady = true;
