@@ -9,7 +9,7 @@ import type { DemoRow, Unit } from './model.ts';
 import { Random, deriveSeed } from './random.ts';
 import type { Registry } from './registry.ts';
 
-/** `incidents.csv` rows: criminal cases at 3-6 per 10,000 residents a month, public-order cases besides. */
+/** `incidents.csv` rows: criminal cases at about 1.5-3.6 per 10,000 residents a month, public-order cases besides. */
 export function* incidentRows(registry: Registry): Generator<DemoRow> {
   const rng = new Random(deriveSeed(registry.seed, 'incidents'));
   let serial = 0;
@@ -19,7 +19,7 @@ export function* incidentRows(registry: Registry): Generator<DemoRow> {
     // Somewhat more crime in summer, less in winter.
     const season = 1 + 0.12 * Math.cos((2 * Math.PI * (m - 6.5)) / 12);
     for (const village of registry.areas.villages) {
-      const criminal = (village.residents * (6.2 - 3.4 * village.quality) * season) / 10_000;
+      const criminal = (village.residents * (4.6 - 3.4 * village.quality) * season) / 10_000;
       const crimes = rng.poisson(criminal);
       const total = crimes + rng.poisson(criminal * 1.3); // public-order cases are more frequent
       for (let i = 0; i < total; i++) {
