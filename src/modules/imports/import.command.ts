@@ -8,7 +8,8 @@ import { AppError } from '../../shared/errors.ts';
 import { importSources, type ImportReport } from './import.service.ts';
 import { sourcesFromPaths } from './sources.ts';
 import { voidRow } from './void.service.ts';
-import { KINDS, kindByName, KIND_NAMES } from './kinds/index.ts';
+import { kindByName, KIND_NAMES } from './kinds/index.ts';
+import { kindsNamed, templateSheets } from './template.service.ts';
 import { writeTemplate } from './reader/index.ts';
 
 export const importCommand: Command = {
@@ -57,18 +58,9 @@ export const templateCommand: Command = {
     const { values, positionals } = parse(argv, { out: { type: 'string' }, lang: { type: 'string' } }, this.usage);
     const out = requireOption(values.out, 'out', this.usage);
     const which = positionals[0] ?? 'all';
-    const kinds = which === 'all' ? KINDS : [kindByName(which)];
-    if (kinds.some((k) => !k)) throw new AppError('invalid_input', `no kind of import is named "${which}" (expected all, ${KIND_NAMES.join(', ')})`);
-    const headers = values.lang === 'en' ? 'en' : 'zh';
-    await writeTemplate(
-      out,
-      kinds.map((k) => ({
-        name: k!.kind,
-        columns: k!.columns.map((c) => ({ name: c.name, zh: c.zh, required: !c.optional })),
-        example: Object.fromEntries(k!.columns.map((c) => [c.name, c.example])),
-      })),
-      { headers },
-    );
+    if (which !== 'all' && !kindByName(which))
+      throw new AppError('invalid_input', `no kind of import is named "${which}" (expected all, ${KIND_NAMES.join(', ')})`);
+    await writeTemplate(out, templateSheets(kindsNamed(which)), { headers: values.lang === 'en' ? 'en' : 'zh' });
     io.stdout.write(`wrote ${path.resolve(out)}\n`);
     return 0;
   },

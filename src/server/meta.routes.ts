@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from './context.ts';
+import { demoInfo } from '../modules/demo/demo.service.ts';
+import { dataVersion } from '../db/data-version.ts';
+
+const metaSchema = z.object({
+  engine: z.string(),
+  data_version: z.number(),
+  demo: z.object({ seed: z.number(), scale: z.number(), built_at: z.string(), label: z.object({ zh: z.string(), en: z.string() }) }).nullable(),
+  root_areas: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })),
+  latest_month: z.string().nullable(),
+});
+
+export const metaRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/meta',
+      {
+        schema: { summary: 'About this deployment: engine, data version, whether it is demonstration data, the top areas and the latest month with records', tags: ['health'], response: { 200: metaSchema } },
+        config: { permission: 'aggregate:read' },
+      },
+      async () => {
+        const latest = await ctx.db.kysely.selectFrom('surveys').select((eb) => eb.fn.max('date').as('d')).where('voided_at', 'is', null).executeTakeFirst();
+        const tree = await ctx.assessment.areaTree();
+        return {
+          engine: ctx.db.engine,
+          data_version: await dataVersion(ctx.db.kysely),
+          demo: await demoInfo(ctx.db),
+          root_areas: tree.children.roots.map((code) => tree.areas.get(code)!).map(({ code, name, level }) => ({ code, name, level })),
+          latest_month: latest?.d ? String(latest.d).slice(0, 7) : null,
+        };
+      },
+    );
+  };
