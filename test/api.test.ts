@@ -7,6 +7,7 @@ import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/server/context.ts';
 import { DEFAULT_SCHEMES } from '../src/modules/assessment/domain/index.ts';
+import { adminHeaders } from './support/session.ts';
 
 const PROVINCE = '510000000000';
 const MONTH = '2019-06';
@@ -15,17 +16,19 @@ for (const engine of ENGINES) {
   describe(`HTTP API on ${engine}`, () => {
     let db: Database;
     let app: FastifyInstance;
+    let headers: { authorization: string };
     beforeAll(async () => {
       db = await freshDatabase(engine);
       await importProvince51(db);
       app = await buildApp(createContext(db), { web: false });
+      headers = await adminHeaders(db);
     });
     afterAll(async () => {
       await app?.close();
       await db?.close();
     });
     const get = async (url: string) => {
-      const res = await app.inject({ url });
+      const res = await app.inject({ headers, url });
       return { status: res.statusCode, body: res.json() };
     };
 
@@ -58,17 +61,17 @@ for (const engine of ENGINES) {
       const scheme = DEFAULT_SCHEMES.performance;
       const settings = (weightOf: (name: string) => number) =>
         Object.fromEntries(scheme.indicators.map((d) => [d.name, { weight: weightOf(d.name), floor: d.floor, target: d.target, better: d.better }]));
-      const same = await app.inject({ method: 'POST', url: `/api/v1/rankings/preview?month=${MONTH}&within=${PROVINCE}`, payload: { scheme: 'performance', indicators: settings((n) => scheme.indicators.find((d) => d.name === n)!.weight) } });
+      const same = await app.inject({ headers, method: 'POST', url: `/api/v1/rankings/preview?month=${MONTH}&within=${PROVINCE}`, payload: { scheme: 'performance', indicators: settings((n) => scheme.indicators.find((d) => d.name === n)!.weight) } });
       const { body: current } = await get(`/api/v1/rankings?month=${MONTH}&within=${PROVINCE}&scheme=performance`);
       expect(same.json()).toEqual(current);
-      const onlyCrime = await app.inject({ method: 'POST', url: `/api/v1/rankings/preview?month=${MONTH}&within=${PROVINCE}`, payload: { scheme: 'performance', indicators: settings((n) => (n === 'crime_rate' ? 1 : 0)) } });
+      const onlyCrime = await app.inject({ headers, method: 'POST', url: `/api/v1/rankings/preview?month=${MONTH}&within=${PROVINCE}`, payload: { scheme: 'performance', indicators: settings((n) => (n === 'crime_rate' ? 1 : 0)) } });
       const rows = onlyCrime.json() as { composite: number; code: string }[];
       for (const row of rows) {
         const { body } = await get(`/api/v1/indicators?month=${MONTH}&area=${row.code}&scheme=performance`);
         expect(row.composite).toBeCloseTo(body.indicators.crime_rate.score, 9);
       }
       expect((await get(`/api/v1/rankings?month=${MONTH}&within=${PROVINCE}&scheme=performance`)).body).toEqual(current);
-      const bad = await app.inject({ method: 'POST', url: `/api/v1/rankings/preview?month=${MONTH}&within=${PROVINCE}`, payload: { scheme: 'performance', indicators: { nonsense: { weight: 1, floor: 0, target: 1, better: 'higher' } } } });
+      const bad = await app.inject({ headers, method: 'POST', url: `/api/v1/rankings/preview?month=${MONTH}&within=${PROVINCE}`, payload: { scheme: 'performance', indicators: { nonsense: { weight: 1, floor: 0, target: 1, better: 'higher' } } } });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.message).toContain('nonsense');
     });
@@ -76,13 +79,13 @@ for (const engine of ENGINES) {
     it('shows a posted survey in the indicators as soon as the write returns', async () => {
       const before = (await get(`/api/v1/indicators?month=${MONTH}&area=${PROVINCE}&scheme=performance`)).body.indicators.awareness_rate;
       const rows = [{ ref: `T-${engine}-1`, date: '2019-06-15', area_code: '510101001002', knows_officer: 'yes', satisfaction: 5, channel: 'door' }];
-      const res = await app.inject({ method: 'POST', url: '/api/v1/records/surveys', payload: rows });
+      const res = await app.inject({ headers, method: 'POST', url: '/api/v1/records/surveys', payload: rows });
       expect(res.statusCode).toBe(201);
       expect(res.json()).toEqual({ written: 1 });
       const after = (await get(`/api/v1/indicators?month=${MONTH}&area=${PROVINCE}&scheme=performance`)).body.indicators.awareness_rate;
       expect(after.numerator).toBe(before.numerator + 1);
       expect(after.denominator).toBe(before.denominator + 1);
-      const again = await app.inject({ method: 'POST', url: '/api/v1/records/surveys', payload: rows });
+      const again = await app.inject({ headers, method: 'POST', url: '/api/v1/records/surveys', payload: rows });
       expect(again.json()).toEqual({ written: 0 });
     });
 
@@ -91,7 +94,7 @@ for (const engine of ENGINES) {
         { ref: `T-${engine}-2`, date: '2019-06-15', area_code: '510101001002', knows_officer: 'yes', satisfaction: 5, channel: 'door' },
         { ref: `T-${engine}-3`, date: '2019-02-30', area_code: '510101001000', knows_officer: 'maybe', satisfaction: 9, channel: null },
       ];
-      const res = await app.inject({ method: 'POST', url: '/api/v1/records/surveys', payload: rows });
+      const res = await app.inject({ headers, method: 'POST', url: '/api/v1/records/surveys', payload: rows });
       expect(res.statusCode).toBe(422);
       const details = res.json().error.details.map((d: Record<string, unknown>) => `${d.file}:${d.line}: ${d.column}: ${d.reason}`);
       expect(details).toEqual([

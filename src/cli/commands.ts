@@ -4,6 +4,8 @@ import { explainCommand, indicatorsCommand, rankCommand } from '../modules/asses
 import { overviewCommand } from '../modules/overview/overview.command.ts';
 import { demoCommand } from '../modules/demo/demo.command.ts';
 import { serveCommand, startCommand } from '../server/serve.command.ts';
+import { userCommand } from '../modules/accounts/user.command.ts';
+import { auditCommand } from '../modules/audit/audit.command.ts';
 
 /** Every subcommand of `outpost`, in the order `outpost help` lists them. */
 export const COMMANDS: Command[] = [
@@ -17,4 +19,6 @@ export const COMMANDS: Command[] = [
   indicatorsCommand,
   rankCommand,
   explainCommand,
+  userCommand,
+  auditCommand,
 ];

@@ -1,13 +1,19 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { Engine } from './engine.ts';
 import * as m001 from './migrations/001-registry-and-records.ts';
+import * as m002 from './migrations/002-accounts-and-audit.ts';
+import * as m003 from './migrations/003-notifications-and-supervision.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
 }
 
 /** Every migration in order; each runs on both engines. */
-const MIGRATIONS: [string, EngineMigration][] = [['001-registry-and-records', m001]];
+const MIGRATIONS: [string, EngineMigration][] = [
+  ['001-registry-and-records', m001],
+  ['002-accounts-and-audit', m002],
+  ['003-notifications-and-supervision', m003],
+];
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<void> {

@@ -179,6 +179,63 @@ export interface MetaTable {
   value: string;
 }
 
+export interface AccountTable {
+  id: Generated<number>;
+  username: string;
+  /** argon2id, PHC string. */
+  password_hash: string;
+  role: string;
+  area_code: string | null;
+  badge: string | null;
+  disabled_at: string | null;
+  /** Base32 TOTP secret (RFC 6238) when the second factor is on. */
+  totp_secret: string | null;
+  /** The last time step whose code was accepted: a code is good once. */
+  totp_last_step: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the token; the token itself is never stored. */
+  token_hash: string;
+  account_id: number;
+  created_at: string;
+  expires_at: string;
+  ip: string | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  at: string;
+  outcome: 'ok' | 'failed' | 'reset';
+}
+
+export interface AuditLogTable {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  via: string;
+  ip: string | null;
+  outcome: string;
+  /** Canonical JSON of an object. */
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditChainTable {
+  id: number;
+  last_seq: number;
+  last_hash: string;
+  pruned_seq: number;
+  pruned_hash: string;
+}
+
 export interface DB {
   areas: AreaTable;
   population: PopulationTable;
@@ -198,4 +255,9 @@ export interface DB {
   history: HistoryTable;
   imports: ImportTable;
   meta: MetaTable;
+  accounts: AccountTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  audit_log: AuditLogTable;
+  audit_chain: AuditChainTable;
 }

@@ -21,6 +21,11 @@ import { fundsRoutes } from '../modules/funds/funds.routes.ts';
 import { overviewRoutes } from '../modules/overview/overview.routes.ts';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
+import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { accessOptionsFromEnv, installAccess, type AccessOptions, type RouteEntry } from '../modules/accounts/access.hook.ts';
+import type { Scope } from '../modules/accounts/scope.ts';
+import type { ActiveSession } from '../modules/accounts/session.service.ts';
 
 /** A route as registered: for the OpenAPI coverage test and the permission table. */
 export interface RouteInfo {
@@ -39,14 +44,23 @@ declare module 'fastify' {
     permission?: string;
   }
   interface FastifyRequest {
-    /** Who is acting, for the import log and the audit trail. */
+    /** Who is acting, for the import log and the audit trail: `user:<username>`. */
     actor?: string;
+    /** The signed-in account, on routes that need one. */
+    session?: ActiveSession;
+    /** Where the account reaches: null province-wide; set by the access hook on every route. */
+    scope?: Scope | null;
+  }
+  interface FastifyInstance {
+    /** Every route with its permission, as the access hook registered them. */
+    routeCatalog: RouteEntry[];
   }
 }
 
 /** Every route module, mounted under /api/v1. */
 export const ROUTE_MODULES = [
   healthRoutes,
+  auditRoutes,
   overviewRoutes,
   assessmentRoutes,
   recordsRoutes,
@@ -57,11 +71,20 @@ export const ROUTE_MODULES = [
   fundsRoutes,
 ];
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean; web?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 8 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+export interface AppOptions {
+  logger?: boolean;
+  web?: boolean;
+  /** Who may do what beyond the roles (public aggregates, admin TOTP); from the environment by default. */
+  access?: AccessOptions;
+}
+
+export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 8 * 1024 * 1024, trustProxy: trustProxy() }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  const access = options.access ?? accessOptionsFromEnv();
+  app.decorate('routeCatalog', await installAccess(app, ctx, access));
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url, permission: r.config?.permission, hidden: !!r.schema?.hide });
@@ -76,6 +99,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean; web
   });
   await app.register(
     async (api) => {
+      await api.register(accountsRoutes(ctx, access));
       for (const routes of ROUTE_MODULES) await api.register(routes(ctx));
     },
     { prefix: '/api/v1' },
@@ -83,4 +107,15 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean; web
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());
   if (options.web !== false) await serveWebApp(app);
   return app;
+}
+
+/**
+ * OUTPOST_TRUST_PROXY: behind a reverse proxy, `1` trusts its X-Forwarded-For (the client's
+ * address, for throttling and the audit trail) and X-Forwarded-Proto; or a list of proxy
+ * addresses. Unset, the address is the peer's.
+ */
+function trustProxy(): boolean | string {
+  const v = process.env.OUTPOST_TRUST_PROXY;
+  if (!v || v === '0' || v === 'false') return false;
+  return v === '1' || v === 'true' ? true : v;
 }

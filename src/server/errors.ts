@@ -10,6 +10,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
       if (error.code === 'busy' || error.code === 'not_ready') reply.header('Retry-After', '2');
+      if (error.code === 'rate_limited') reply.header('Retry-After', String(retryAfter(error.details)));
       return reply.status(HTTP_STATUS[error.code]).send(body(error.code, error.message, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -35,6 +36,12 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send(body('not_found', `no route ${request.method} ${request.url.split('?')[0]}`, [])),
   );
+}
+
+/** Seconds to wait, as a rate_limited error's first detail gives them (`{retry_after: n}`). */
+function retryAfter(details: unknown[]): number {
+  const first = details[0] as { retry_after?: unknown } | undefined;
+  return typeof first?.retry_after === 'number' ? first.retry_after : 60;
 }
 
 function body(code: string, message: string, details: unknown[]) {

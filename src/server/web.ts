@@ -14,7 +14,9 @@ export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url
 export async function serveWebApp(app: FastifyInstance, dist = WEB_DIST): Promise<boolean> {
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) return false;
-  await app.register(staticFiles, { root: dist, prefix: '/', wildcard: false, index: false, cacheControl: false });
+  // serve: false — only the sendFile decorator; the one route below serves files, so that every
+  // route the app has names its permission (see src/modules/accounts/access.hook.ts).
+  await app.register(staticFiles, { root: dist, serve: false, index: false, cacheControl: false });
   const html = fs.readFileSync(index);
   app.get('/*', { schema: { hide: true }, config: { permission: 'public' } }, async (request, reply) => {
     if (request.url.startsWith('/api/')) return reply.callNotFound();

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Area } from './areas.schema.ts';
 import { subtree } from './subtree.ts';
+import { areasInScope, type Scope } from '../accounts/scope.ts';
 
 const COLUMNS = ['code', 'name', 'level', 'parent_code', 'urban_rural'] as const;
 
@@ -14,9 +15,10 @@ export interface AreaFilter {
   offset: number;
 }
 
-/** Areas by name or code (prefix of the code, part of the name), under a parent or a subtree. */
-export async function findAreas(db: Kysely<DB>, f: AreaFilter): Promise<{ items: Area[]; total: number }> {
+/** Areas by name or code (prefix of the code, part of the name), under a parent or a subtree; within the scope. */
+export async function findAreas(db: Kysely<DB>, f: AreaFilter, scope: Scope | null): Promise<{ items: Area[]; total: number }> {
   let query = db.selectFrom('areas').where('voided_at', 'is', null);
+  if (scope) query = query.where('code', 'in', areasInScope(scope));
   if (f.parent) query = query.where('parent_code', '=', f.parent);
   if (f.level) query = query.where('level', '=', f.level);
   if (f.q) {
@@ -32,8 +34,11 @@ export async function findAreas(db: Kysely<DB>, f: AreaFilter): Promise<{ items:
   return { items, total: Number(n) };
 }
 
-export async function findArea(db: Kysely<DB>, code: string): Promise<Area | undefined> {
-  return db.selectFrom('areas').select([...COLUMNS]).where('code', '=', code).where('voided_at', 'is', null).executeTakeFirst();
+/** One area; none when it lies outside the scope. */
+export async function findArea(db: Kysely<DB>, code: string, scope: Scope | null): Promise<Area | undefined> {
+  let query = db.selectFrom('areas').select([...COLUMNS]).where('code', '=', code).where('voided_at', 'is', null);
+  if (scope) query = query.where('code', 'in', areasInScope(scope));
+  return query.executeTakeFirst();
 }
 
 export async function countChildren(db: Kysely<DB>, code: string): Promise<number> {

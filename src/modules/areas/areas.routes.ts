@@ -3,6 +3,7 @@ import type { AppContext } from '../../server/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { areaDetailSchema, areaPage, areaParams, areasQuery } from './areas.schema.ts';
 import { countChildren, findArea, findAreas } from './areas.repository.ts';
+import { scopeOf } from '../accounts/scope.ts';
 
 export const areasRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -13,7 +14,10 @@ export const areasRoutes =
         schema: { summary: 'Areas: search by name or code, children of a parent, a level, a subtree', tags: ['areas'], querystring: areasQuery, response: { 200: areaPage } },
         config: { permission: 'registry:read' },
       },
-      async ({ query }) => ({ ...(await findAreas(ctx.db.kysely, query)), limit: query.limit, offset: query.offset }),
+      async (request) => {
+        const { query } = request;
+        return { ...(await findAreas(ctx.db.kysely, query, scopeOf(request))), limit: query.limit, offset: query.offset };
+      },
     );
     app.get(
       '/areas/:code',
@@ -21,8 +25,9 @@ export const areasRoutes =
         schema: { summary: 'One area with its path from the top and its number of children', tags: ['areas'], params: areaParams, response: { 200: areaDetailSchema } },
         config: { permission: 'registry:read' },
       },
-      async ({ params }) => {
-        const area = await findArea(ctx.db.kysely, params.code);
+      async (request) => {
+        const { params } = request;
+        const area = await findArea(ctx.db.kysely, params.code, scopeOf(request));
         if (!area) throw new AppError('not_found', `no area ${params.code} exists`);
         const tree = await ctx.assessment.areaTree();
         const path = [];

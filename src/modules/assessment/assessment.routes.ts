@@ -11,6 +11,7 @@ import {
   rankingsSchema,
 } from './assessment.schema.ts';
 import { editedScheme } from './scheme-edit.ts';
+import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
 
 export const assessmentRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -21,7 +22,11 @@ export const assessmentRoutes =
         schema: { summary: "An area's indicators, scores and composite for a month", tags: ['assessment'], querystring: indicatorsQuery, response: { 200: indicatorsSchema } },
         config: { permission: 'aggregate:read' },
       },
-      async ({ query }) => ctx.assessment.indicators(query.area, query.month, query.scheme),
+      async (request) => {
+        const { query } = request;
+        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.area, 'area');
+        return ctx.assessment.indicators(query.area, query.month, query.scheme);
+      },
     );
     app.get(
       '/rankings',
@@ -29,7 +34,11 @@ export const assessmentRoutes =
         schema: { summary: "The ranking of an area's children for a month, with change against the month before", tags: ['assessment'], querystring: rankingsQuery, response: { 200: rankingsSchema } },
         config: { permission: 'aggregate:read' },
       },
-      async ({ query }) => ctx.assessment.rankings(query.within, query.month, query.scheme),
+      async (request) => {
+        const { query } = request;
+        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
+        return ctx.assessment.rankings(query.within, query.month, query.scheme);
+      },
     );
     app.get(
       '/explain',
@@ -37,7 +46,11 @@ export const assessmentRoutes =
         schema: { summary: 'How one figure is made: the own part and each child’s numerator and denominator', tags: ['assessment'], querystring: explainQuery, response: { 200: explainSchema } },
         config: { permission: 'aggregate:read' },
       },
-      async ({ query }) => ctx.assessment.explain(query.area, query.month, query.scheme, query.indicator),
+      async (request) => {
+        const { query } = request;
+        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.area, 'children');
+        return ctx.assessment.explain(query.area, query.month, query.scheme, query.indicator);
+      },
     );
     app.post(
       '/rankings/preview',
@@ -51,7 +64,10 @@ export const assessmentRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async ({ query, body }) =>
-        ctx.assessment.rankings(query.within, query.month, body.scheme, editedScheme(body.scheme, body.indicators)),
+      async (request) => {
+        const { query, body } = request;
+        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
+        return ctx.assessment.rankings(query.within, query.month, body.scheme, editedScheme(body.scheme, body.indicators));
+      },
     );
   };

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
 import { areaCodeSchema, dateSchema, page, pageQuery } from '../../shared/schemas.ts';
 import { subtree } from '../areas/subtree.ts';
+import { areasInScope, scopeOf } from '../accounts/scope.ts';
 
 export const fundsQuery = z
   .object({ area: areaCodeSchema, kind: z.enum(['allocation', 'disbursement']).optional(), until: dateSchema.optional(), ...pageQuery })
@@ -20,12 +21,15 @@ export const fundsRoutes =
         schema: { summary: 'Construction funds allocated to and paid out in an area (subtree), in yuan', tags: ['funds'], querystring: fundsQuery, response: { 200: fundsSchema } },
         config: { permission: 'registry:read' },
       },
-      async ({ query: f }) => {
+      async (request) => {
+        const { query: f } = request;
+        const scope = scopeOf(request);
         let query = ctx.db.kysely
           .selectFrom('funds as f')
           .leftJoin('areas as a', 'a.code', 'f.recipient_code')
           .where('f.voided_at', 'is', null)
           .where('f.recipient_code', 'in', () => sql`(${subtree(f.area)} select code from sub)` as never);
+        if (scope) query = query.where('f.recipient_code', 'in', areasInScope(scope));
         if (f.until) query = query.where('f.date', '<=', f.until);
         const totals = await query
           .select((eb) => [

@@ -5,7 +5,9 @@ import { progressBar } from '../../cli/progress.ts';
 import { cliActor } from '../../cli/main.ts';
 import { openDatabase, resolveDbUrl } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
-import { importSources, type ImportReport } from './import.service.ts';
+import { importInTransaction, importSources, type ImportProgress, type ImportReport } from './import.service.ts';
+import { appendAudit, audit } from '../audit/audit.repository.ts';
+import { commandActor } from '../audit/audit.actor.ts';
 import { sourcesFromPaths } from './sources.ts';
 import { voidRow } from './void.service.ts';
 import { kindByName, KIND_NAMES } from './kinds/index.ts';
@@ -24,12 +26,17 @@ export const importCommand: Command = {
     const db = await openDatabase(resolveDbUrl(values.db));
     const bar = progressBar(io.stderr as NodeJS.WriteStream);
     try {
-      const report = await importSources(db, sources, {
-        actor: cliActor(),
-        source: 'cli',
-        dryRun: values['dry-run'],
-        onProgress: (p) => bar.update(`${p.phase} ${p.file}`, p.rows),
-      });
+      const options = { actor: cliActor(), source: 'cli', dryRun: values['dry-run'], onProgress: (p: ImportProgress) => bar.update(`${p.phase} ${p.file}`, p.rows) };
+      // A dry run writes nothing to audit; a real import commits with its audit entry or not at all.
+      const report =
+        options.dryRun || sources.length === 0
+          ? await importSources(db, sources, options)
+          : await db.transaction(async (tx) => {
+              const report = await importInTransaction(tx, sources, options);
+              const files = sources.map((s) => s.file);
+              await appendAudit(tx, commandActor('import'), { action: 'import', target: positionals.join(' '), detail: { import_id: report.importId, written: report.written, files } });
+              return report;
+            });
       bar.done();
       io.stdout.write(values.json ? `${JSON.stringify(report)}\n` : describeReport(report));
       return 0;
@@ -78,6 +85,7 @@ export const voidCommand: Command = {
     const db = await openDatabase(resolveDbUrl(values.db));
     try {
       await voidRow(db, kind, key, reason, cliActor());
+      await audit(db, commandActor('void'), { action: 'void', target: `${kind} ${key.join(' ')}`, detail: { reason } });
     } finally {
       await db.close();
     }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { subtree } from '../areas/subtree.ts';
+import { unitsInScope, type Scope } from '../accounts/scope.ts';
 
 export interface OfficerFilter {
   unit?: string;
@@ -12,18 +13,17 @@ export interface OfficerFilter {
   offset: number;
 }
 
-function postings(db: Kysely<DB>) {
-  return db
-    .selectFrom('officers as o')
-    .leftJoin('units as u', 'u.code', 'o.unit_code')
-    .where('o.voided_at', 'is', null);
+/** Postings at the units the scope reaches: outside it, a person does not exist. */
+function postings(db: Kysely<DB>, scope: Scope | null) {
+  const query = db.selectFrom('officers as o').leftJoin('units as u', 'u.code', 'o.unit_code').where('o.voided_at', 'is', null);
+  return scope ? query.where('o.unit_code', 'in', unitsInScope(scope)) : query;
 }
 
 const COLUMNS = ['o.badge', 'o.name', 'o.role', 'o.unit_code', 'u.name as unit_name', 'o.start_date', 'o.end_date', 'o.origin', 'o.phone'] as const;
 
 /** Postings (one row each), filtered by unit, area subtree, role, a day they contain, or name/badge. */
-export async function findPostings(db: Kysely<DB>, f: OfficerFilter) {
-  let query = postings(db);
+export async function findPostings(db: Kysely<DB>, f: OfficerFilter, scope: Scope | null) {
+  let query = postings(db, scope);
   if (f.unit) query = query.where('o.unit_code', '=', f.unit);
   if (f.role) query = query.where('o.role', '=', f.role);
   if (f.on) {
@@ -43,8 +43,8 @@ export async function findPostings(db: Kysely<DB>, f: OfficerFilter) {
   return { items: items.map((r) => ({ ...r, unit_name: r.unit_name ?? null })), total: Number(n) };
 }
 
-/** Every posting of one badge, oldest first. */
-export async function postingHistory(db: Kysely<DB>, badge: string) {
-  const rows = await postings(db).select([...COLUMNS]).where('o.badge', '=', badge).orderBy('o.start_date').execute();
+/** Every posting of one badge within the scope, oldest first. */
+export async function postingHistory(db: Kysely<DB>, badge: string, scope: Scope | null) {
+  const rows = await postings(db, scope).select([...COLUMNS]).where('o.badge', '=', badge).orderBy('o.start_date').execute();
   return rows.map((r) => ({ ...r, unit_name: r.unit_name ?? null }));
 }

@@ -3,6 +3,9 @@ import type { AppContext } from '../../server/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { officerParams, officerSchema, officersQuery, postingPage } from './officers.schema.ts';
 import { findPostings, postingHistory } from './officers.repository.ts';
+import { scopeOf } from '../accounts/scope.ts';
+import { audit } from '../audit/audit.repository.ts';
+import { requestActor } from '../audit/audit.actor.ts';
 
 export const officersRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -13,7 +16,13 @@ export const officersRoutes =
         schema: { summary: 'Postings of officers by unit, area, role, day or name', tags: ['officers'], querystring: officersQuery, response: { 200: postingPage } },
         config: { permission: 'people:read' },
       },
-      async ({ query }) => ({ ...(await findPostings(ctx.db.kysely, query)), limit: query.limit, offset: query.offset }),
+      async (request) => {
+        const { query } = request;
+        const result = await findPostings(ctx.db.kysely, query, scopeOf(request));
+        const { limit, offset, ...filter } = query;
+        await audit(ctx.db, requestActor(request), { action: 'people.read', target: 'officers', detail: { filter, limit, offset, badges: result.items.map((p) => p.badge) } });
+        return { ...result, limit, offset };
+      },
     );
     app.get(
       '/officers/:badge',
@@ -21,9 +30,11 @@ export const officersRoutes =
         schema: { summary: "An officer's posting history", tags: ['officers'], params: officerParams, response: { 200: officerSchema } },
         config: { permission: 'people:read' },
       },
-      async ({ params }) => {
-        const list = await postingHistory(ctx.db.kysely, params.badge);
+      async (request) => {
+        const { params } = request;
+        const list = await postingHistory(ctx.db.kysely, params.badge, scopeOf(request));
         if (list.length === 0) throw new AppError('not_found', `no officer with badge ${params.badge} exists`);
+        await audit(ctx.db, requestActor(request), { action: 'people.read', target: `officer ${params.badge}` });
         return { badge: params.badge, name: list[list.length - 1].name, postings: list };
       },
     );

@@ -3,6 +3,7 @@ import type { AppContext } from '../../server/context.ts';
 import { today } from '../../shared/schemas.ts';
 import { overviewQuery, overviewSchema } from './overview.schema.ts';
 import { overviewOf } from './overview.repository.ts';
+import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
 
 export const overviewRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -15,6 +16,7 @@ export const overviewRoutes =
       },
       async (request) => {
         await ctx.assessment.area(request.query.area);
+        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), request.query.area, 'area');
         return overviewOf(ctx.db.kysely, request.query.area, request.query.date ?? today());
       },
     );

@@ -6,9 +6,13 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { importSources } from '../imports/import.service.ts';
+import { importInTransaction, importSources } from '../imports/import.service.ts';
 import { sourceFromObjects } from '../imports/sources.ts';
 import { KIND_NAMES, kindByName } from '../imports/kinds/index.ts';
+import { scopeOf } from '../accounts/scope.ts';
+import { appendAudit, audit } from '../audit/audit.repository.ts';
+import { requestActor } from '../audit/audit.actor.ts';
+import { assertRowsInScope } from './records.scope.ts';
 
 const cell = z.union([z.string().max(4000), z.number(), z.null()]);
 export const recordsBody = z.array(z.record(z.string(), cell)).min(1).max(10_000);
@@ -43,12 +47,30 @@ export const recordsRoutes =
         });
         if (unknown.length > 0) throw new AppError('import_rejected', 'the rows were rejected and nothing was written', unknown);
         const present = kind.columns.filter((c) => !c.optional || rows.some((r) => c.name in r)).map((c) => c.name);
-        const report = await importSources(ctx.db, [sourceFromObjects(kind.kind, kind, rows, present)], {
-          actor: request.actor ?? 'api',
-          source: 'api',
-          dryRun: request.query.dry_run === 'true',
-        });
-        return reply.status(request.query.dry_run === 'true' ? 200 : 201).send({ written: report.written });
+        const sources = [sourceFromObjects(kind.kind, kind, rows, present)];
+        const options = { actor: request.actor ?? 'api', source: 'api', dryRun: request.query.dry_run === 'true' };
+        const scope = scopeOf(request);
+        const who = requestActor(request);
+        try {
+          if (options.dryRun) {
+            if (scope) await assertRowsInScope(ctx.db.kysely, scope, kind, rows);
+            const report = await importSources(ctx.db, sources, options);
+            return reply.status(200).send({ written: report.written });
+          }
+          // The scope check, the write and its audit entry: one transaction, all or nothing.
+          const report = await ctx.db.transaction(async (tx) => {
+            if (scope) await assertRowsInScope(tx.kysely, scope, kind, rows);
+            const report = await importInTransaction(tx, sources, options);
+            await appendAudit(tx, who, { action: 'records.write', target: kind.kind, detail: { rows: rows.length, written: report.written, import_id: report.importId } });
+            return report;
+          });
+          return reply.status(201).send({ written: report.written });
+        } catch (e) {
+          if (e instanceof AppError && e.code === 'forbidden') {
+            await audit(ctx.db, who, { action: 'records.write', target: kind.kind, outcome: 'refused', detail: { rows: rows.length, dry_run: options.dryRun, reason: e.message } });
+          }
+          throw e;
+        }
       },
     );
   };

@@ -5,6 +5,7 @@ import type { AppContext } from '../../server/context.ts';
 import { areaCodeSchema, codeSchema, page, pageQuery } from '../../shared/schemas.ts';
 import { subtree } from '../areas/subtree.ts';
 import { patrolSchema } from './units.schema.ts';
+import { scopeOf, unitsInScope } from '../accounts/scope.ts';
 
 export const patrolsQuery = z
   .object({ unit: codeSchema.optional(), area: areaCodeSchema.optional(), kind: z.enum(['full_time', 'volunteer']).optional(), ...pageQuery })
@@ -19,8 +20,11 @@ export const patrolsRoutes =
         schema: { summary: 'Full-time patrol and volunteer group-defence teams', tags: ['units'], querystring: patrolsQuery, response: { 200: page(patrolSchema) } },
         config: { permission: 'registry:read' },
       },
-      async ({ query: f }) => {
+      async (request) => {
+        const { query: f } = request;
+        const scope = scopeOf(request);
         let query = ctx.db.kysely.selectFrom('patrols as p').innerJoin('units as u', 'u.code', 'p.unit_code').where('p.voided_at', 'is', null);
+        if (scope) query = query.where('p.unit_code', 'in', unitsInScope(scope));
         if (f.unit) query = query.where('p.unit_code', '=', f.unit);
         if (f.kind) query = query.where('p.kind', '=', f.kind);
         if (f.area) {

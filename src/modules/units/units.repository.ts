@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { subtree } from '../areas/subtree.ts';
+import { unitsInScope, type Scope } from '../accounts/scope.ts';
 import { ASPECTS, STANDARD_KIT } from '../imports/kinds/index.ts';
 import type { Unit, UnitDetail } from './units.schema.ts';
 
@@ -15,8 +16,10 @@ export interface UnitFilter {
   offset: number;
 }
 
-export async function findUnits(db: Kysely<DB>, f: UnitFilter): Promise<{ items: Unit[]; total: number }> {
+/** Units by type, status, area subtree or name; within the scope. */
+export async function findUnits(db: Kysely<DB>, f: UnitFilter, scope: Scope | null): Promise<{ items: Unit[]; total: number }> {
   let query = db.selectFrom('units').where('voided_at', 'is', null);
+  if (scope) query = query.where('code', 'in', unitsInScope(scope));
   if (f.type) query = query.where('type', '=', f.type);
   if (f.status) query = query.where('status', '=', f.status);
   if (f.q) {
@@ -32,9 +35,11 @@ export async function findUnits(db: Kysely<DB>, f: UnitFilter): Promise<{ items:
   return { items, total: Number(n) };
 }
 
-/** A unit as it stands on `day`: its postings, latest kit, inspections and teams. */
-export async function unitDetail(db: Kysely<DB>, code: string, day: string): Promise<UnitDetail | undefined> {
-  const unit = await db.selectFrom('units').select([...COLUMNS]).where('code', '=', code).where('voided_at', 'is', null).executeTakeFirst();
+/** A unit as it stands on `day`: its postings, latest kit, inspections and teams; none outside the scope. */
+export async function unitDetail(db: Kysely<DB>, code: string, day: string, scope: Scope | null): Promise<UnitDetail | undefined> {
+  let unitQuery = db.selectFrom('units').select([...COLUMNS]).where('code', '=', code).where('voided_at', 'is', null);
+  if (scope) unitQuery = unitQuery.where('code', 'in', unitsInScope(scope));
+  const unit = await unitQuery.executeTakeFirst();
   if (!unit) return undefined;
   const area = await db.selectFrom('areas').select('name').where('code', '=', unit.area_code).executeTakeFirst();
   const covers = await db

@@ -4,6 +4,9 @@ import { AppError } from '../../shared/errors.ts';
 import { today } from '../../shared/schemas.ts';
 import { unitDetailQuery, unitDetailSchema, unitPage, unitParams, unitsQuery } from './units.schema.ts';
 import { findUnits, unitDetail } from './units.repository.ts';
+import { scopeOf } from '../accounts/scope.ts';
+import { audit } from '../audit/audit.repository.ts';
+import { requestActor } from '../audit/audit.actor.ts';
 
 export const unitsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -14,7 +17,10 @@ export const unitsRoutes =
         schema: { summary: 'Bureaus, stations and rooms, by type, status, area (subtree) or name', tags: ['units'], querystring: unitsQuery, response: { 200: unitPage } },
         config: { permission: 'registry:read' },
       },
-      async ({ query }) => ({ ...(await findUnits(ctx.db.kysely, query)), limit: query.limit, offset: query.offset }),
+      async (request) => {
+        const { query } = request;
+        return { ...(await findUnits(ctx.db.kysely, query, scopeOf(request))), limit: query.limit, offset: query.offset };
+      },
     );
     app.get(
       '/units/:code',
@@ -28,9 +34,12 @@ export const unitsRoutes =
         },
         config: { permission: 'registry:read' },
       },
-      async ({ params, query }) => {
-        const unit = await unitDetail(ctx.db.kysely, params.code, query.date ?? today());
+      async (request) => {
+        const { params, query } = request;
+        const unit = await unitDetail(ctx.db.kysely, params.code, query.date ?? today(), scopeOf(request));
         if (!unit) throw new AppError('not_found', `no unit ${params.code} exists`);
+        // The detail names the officers posted there: a read of people, audited.
+        await audit(ctx.db, requestActor(request), { action: 'people.read', target: `unit ${unit.code}`, detail: { date: unit.date, badges: unit.officers.map((o) => o.badge) } });
         return unit;
       },
     );

@@ -1,0 +1,132 @@
+/**
+ * The one access check of the HTTP API. At startup it refuses any route whose
+ * `config.permission` is not in the registry (permissions.ts); on every request it finds the
+ * session (bearer token or cookie), refuses cross-site use of the cookie, checks that the
+ * account's role holds the route's permission, and sets `request.scope` for the repositories.
+ *
+ * @example
+ *   const routes = await installAccess(app, ctx, accessOptionsFromEnv());
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { AppContext } from '../../server/context.ts';
+import { AppError } from '../../shared/errors.ts';
+import { audit } from '../audit/audit.repository.ts';
+import { requestActor } from '../audit/audit.actor.ts';
+import { anyAccount } from './accounts.repository.ts';
+import { isPermission, PERMISSIONS, roleHolds, type Permission } from './permissions.ts';
+import { scopeFor } from './scope.ts';
+import { FIRST_ADMIN_HINT, resolveSession, SESSION_HOURS } from './session.service.ts';
+
+export const SESSION_COOKIE = 'outpost_session';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface AccessOptions {
+  /** OUTPOST_PUBLIC_AGGREGATES=1: indicators, rankings and overview need no session. */
+  publicAggregates: boolean;
+  /** OUTPOST_REQUIRE_ADMIN_TOTP=1: admins must sign in with a second factor. */
+  requireAdminTotp: boolean;
+}
+
+export function accessOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): AccessOptions {
+  const on = (v: string | undefined) => v === '1' || v === 'true';
+  return { publicAggregates: on(env.OUTPOST_PUBLIC_AGGREGATES), requireAdminTotp: on(env.OUTPOST_REQUIRE_ADMIN_TOTP) };
+}
+
+/** A route as the registry sees it: what the docs table and the access matrix test list. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: Permission;
+  summary: string;
+  hidden: boolean;
+}
+
+export async function installAccess(app: FastifyInstance, ctx: AppContext, options: AccessOptions): Promise<RouteEntry[]> {
+  await app.register(cookie);
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    const permission = route.config?.permission;
+    const methods = [route.method].flat().filter((m) => m !== 'HEAD');
+    if (!isPermission(permission)) {
+      const named = permission === undefined ? 'no permission' : `the unknown permission "${permission}"`;
+      throw new Error(
+        `route ${methods.join(',')} ${route.url} names ${named} in config.permission; every route must name one of ${Object.keys(PERMISSIONS).join(', ')} (src/modules/accounts/permissions.ts)`,
+      );
+    }
+    const schema = route.schema as { summary?: string; hide?: boolean } | undefined;
+    for (const method of methods) routes.push({ method, url: route.url, permission, summary: schema?.summary ?? '', hidden: !!schema?.hide });
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    const permission = request.routeOptions.config?.permission;
+    // No route matched: the not-found handler answers, and reveals nothing.
+    if (permission === undefined && request.routeOptions.url === undefined) return;
+    if (!isPermission(permission)) throw new AppError('internal', `route ${request.routeOptions.url} has no permission`);
+    const credentials = readCredentials(request);
+    if (UNSAFE.has(request.method) && credentials?.via !== 'bearer' && isCrossSite(request)) {
+      throw new AppError('forbidden', 'refused: this request comes from another site, which may not act with your session');
+    }
+    if (permission === 'public' || (permission === 'aggregate:read' && options.publicAggregates)) {
+      request.scope = null;
+      return;
+    }
+    if (!credentials) throw new AppError('unauthenticated', (await anyAccount(ctx.db.kysely)) ? SIGN_IN : FIRST_ADMIN_HINT);
+    const session = await resolveSession(ctx.db, credentials.token);
+    if (!session) {
+      if (credentials.via === 'cookie') reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      const hasAccounts = await anyAccount(ctx.db.kysely);
+      throw new AppError('unauthenticated', hasAccounts ? `your session has ended or is not valid; ${SIGN_IN}` : FIRST_ADMIN_HINT);
+    }
+    request.session = session;
+    request.actor = `user:${session.account.username}`;
+    const { role } = session.account;
+    if (!roleHolds(role, permission)) {
+      await audit(ctx.db, requestActor(request), { action: 'access.denied', target: permission, outcome: 'refused', detail: { role } });
+      throw new AppError('forbidden', `your role (${role}) does not give ${permission}: ${PERMISSIONS[permission].description}`);
+    }
+    request.scope = await scopeFor(ctx.db.kysely, session.account);
+  });
+  return routes;
+}
+
+const SIGN_IN = 'sign in with POST /api/v1/session {"username", "password"} and send the session cookie or "Authorization: Bearer <token>"';
+
+function readCredentials(request: FastifyRequest): { token: string; via: 'bearer' | 'cookie' } | null {
+  const header = request.headers.authorization;
+  const bearer = header && /^Bearer\s+(\S+)$/i.exec(header);
+  if (bearer) return { token: bearer[1], via: 'bearer' };
+  const token = request.cookies?.[SESSION_COOKIE];
+  return token ? { token, via: 'cookie' } : null;
+}
+
+/** True when Origin (or, without it, Sec-Fetch-Site) names a site other than this one. */
+export function isCrossSite(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin !== undefined) {
+    let host: string;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      return true; // "null" (a sandboxed or privacy-redirected page) and anything unreadable
+    }
+    const own = [request.headers.host, firstValue(request.headers['x-forwarded-host'])].filter(Boolean);
+    return !own.includes(host);
+  }
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined) return site !== 'same-origin' && site !== 'none';
+  return false; // neither header: a script, judged by its credentials alone
+}
+
+function firstValue(v: string | string[] | undefined): string | undefined {
+  return (Array.isArray(v) ? v[0] : v)?.split(',')[0]?.trim();
+}
+
+/** Over HTTPS (or behind a proxy that says so) the cookie is Secure; over plain HTTP it cannot be. */
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  const secure = request.protocol === 'https' || firstValue(request.headers['x-forwarded-proto']) === 'https';
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: SESSION_HOURS * 3600 });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

@@ -1,0 +1,95 @@
+/**
+ * `outpost user ...`: accounts, managed on the server without signing in (the CLI is an
+ * operator's tool); every change is audited as the operating-system user.
+ */
+import type { Command } from '../../cli/command.ts';
+import { parse, requireOption } from '../../cli/args.ts';
+import { textTable } from '../../cli/table.ts';
+import { withDatabase } from '../../cli/with-db.ts';
+import { AppError } from '../../shared/errors.ts';
+import { validate } from '../../shared/validate.ts';
+import { commandActor } from '../audit/audit.actor.ts';
+import { newAccountBody, usernameSchema } from './accounts.schema.ts';
+import { accounts, addAccount, resetPassword, setDisabled, setTotp } from './accounts.service.ts';
+import { ROLES } from './permissions.ts';
+
+const USAGE = [
+  'outpost user add --username U --password P --role R [--area CODE] [--badge B]',
+  'outpost user list [--json]',
+  'outpost user disable|enable --username U',
+  'outpost user reset --username U --password P',
+  'outpost user totp --username U [--off]',
+].join('\n       ');
+
+const OPTIONS = {
+  username: { type: 'string' },
+  password: { type: 'string' },
+  role: { type: 'string' },
+  area: { type: 'string' },
+  badge: { type: 'string' },
+  json: { type: 'boolean' },
+  off: { type: 'boolean' },
+} as const;
+
+export const userCommand: Command = {
+  name: 'user',
+  usage: USAGE,
+  summary: `accounts: add (roles: ${ROLES.join(', ')}), list, disable, enable, reset a password, turn on the second factor (TOTP)`,
+  async run(argv, io) {
+    const { values, positionals } = parse(argv, OPTIONS, USAGE);
+    const sub = positionals[0];
+    const username = () => validate(usernameSchema, requireOption(values.username, 'username', USAGE));
+    return withDatabase(values.db, async (db) => {
+      switch (sub) {
+        case 'add': {
+          const input = validate(newAccountBody, {
+            username: requireOption(values.username, 'username', USAGE),
+            password: requireOption(values.password, 'password', USAGE),
+            role: requireOption(values.role, 'role', USAGE),
+            area: values.area,
+            badge: values.badge,
+          });
+          const a = await addAccount(db, commandActor('user add'), input);
+          io.stdout.write(`created ${a.role} ${a.username}${a.area ? ` for area ${a.area}` : ''}${a.badge ? ` with badge ${a.badge}` : ''}\n`);
+          return 0;
+        }
+        case 'list': {
+          const list = await accounts(db);
+          if (values.json) io.stdout.write(`${JSON.stringify(list)}\n`);
+          else
+            io.stdout.write(
+              textTable(
+                ['username', 'role', 'area', 'badge', 'state', 'totp', 'created'],
+                list.map((a) => [a.username, a.role, a.area, a.badge, a.disabled ? 'disabled' : 'active', a.totp ? 'on' : 'off', a.created_at.slice(0, 10)]),
+              ),
+            );
+          return 0;
+        }
+        case 'disable':
+        case 'enable': {
+          const a = await setDisabled(db, commandActor(`user ${sub}`), username(), sub === 'disable');
+          io.stdout.write(`${a.username} is ${a.disabled ? 'disabled; its sessions have ended' : 'enabled'}\n`);
+          return 0;
+        }
+        case 'reset': {
+          const a = await resetPassword(db, commandActor('user reset'), username(), requireOption(values.password, 'password', USAGE));
+          io.stdout.write(`the password of ${a.username} is reset; its sessions have ended and any lockout is lifted\n`);
+          return 0;
+        }
+        case 'totp': {
+          const t = await setTotp(db, commandActor('user totp'), username(), !values.off);
+          if (!t.enabled) io.stdout.write(`the second factor of ${t.username} is off\n`);
+          else
+            io.stdout.write(
+              `the second factor of ${t.username} is on; add it to an authenticator app (this is shown once):\n` +
+                `  ${t.otpauth_url}\n  secret: ${t.secret}\n` +
+                'signing in now needs {"totp": "<6-digit code>"} beside the username and password\n',
+            );
+          return 0;
+        }
+        default:
+          throw new AppError('invalid_input', `${sub ? `unknown subcommand: user ${sub}\n` : ''}usage: ${USAGE}`);
+      }
+    });
+  },
+};

@@ -1,0 +1,251 @@
+/**
+ * Which rows a scoped account may write through `POST records/{kind}`: every area, unit, badge
+ * and patrol team a row names must lie within the account's scope, and so must the row it would
+ * replace. A manager writes within its area's subtree; an officer writes only its own work
+ * records, with its own badge, its own unit and the areas its unit serves. Anything else refuses
+ * the whole request (403) before a row is written. A reference to something that does not exist
+ * is refused the same way, so the answer never tells what exists outside the scope.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { AppError, type RowError } from '../../shared/errors.ts';
+import type { KindDef, Value } from '../imports/kinds/index.ts';
+import { unitsInScope, writableAreas, type Scope } from '../accounts/scope.ts';
+
+/** What an officer may write: the records of its own work, not the registry nor its own assessment. */
+export const OFFICER_KINDS = ['visits', 'info_reports', 'incidents', 'patrol_logs'];
+
+type Row = Record<string, Value | undefined>;
+type Rule = (row: Row, c: Checker, existing: boolean) => void;
+
+const RULES: Record<string, Rule> = {
+  // `existing`: the area is already stored; it must be inside, and so must its (new) parent.
+  areas: (r, c, existing) => {
+    c.area('parent_code', r.parent_code);
+    if (existing) c.ownArea('code', r.code);
+  },
+  population: (r, c) => c.area('area_code', r.area_code),
+  units: (r, c, existing) => {
+    c.area('area_code', r.area_code);
+    if (existing) return;
+    c.unit('station_code', r.station_code);
+    for (const v of String(r.covers ?? '').split(';').map((s) => s.trim()).filter(Boolean)) c.area('covers', v);
+  },
+  officers: (r, c) => c.unit('unit_code', r.unit_code),
+  patrols: (r, c) => c.unit('unit_code', r.unit_code),
+  equipment: (r, c) => c.unit('unit_code', r.unit_code),
+  inspections: (r, c) => c.unit('unit_code', r.unit_code),
+  funds: (r, c) => c.area('recipient_code', r.recipient_code),
+  visits: (r, c) => {
+    c.badge('badge', r.badge, r.date);
+    c.area('area_code', r.area_code);
+  },
+  info_reports: (r, c) => c.badge('badge', r.badge, r.date),
+  incidents: (r, c) => c.area('area_code', r.area_code),
+  surveys: (r, c) => c.area('area_code', r.area_code),
+  patrol_logs: (r, c) => c.patrol('patrol_code', r.patrol_code),
+  familiarity_checks: (r, c) => c.badge('badge', r.badge, r.date),
+};
+
+/** Kinds whose key does not already fix what the row names: the row it replaces is checked too. */
+const REPLACED_BY_KEY = new Set(['areas', 'units', 'officers', 'patrols', 'funds', 'visits', 'info_reports', 'incidents', 'surveys', 'familiarity_checks']);
+
+interface Posting {
+  unit_code: string;
+  start_date: string;
+  end_date: string | null;
+}
+
+class Checker {
+  readonly areaRefs = new Set<string>();
+  readonly unitRefs = new Set<string>();
+  readonly badgeRefs = new Set<string>();
+  readonly patrolRefs = new Set<string>();
+  areasOk = new Set<string>();
+  unitsOk = new Set<string>();
+  postings = new Map<string, Posting[]>();
+  patrolUnits = new Map<string, string>();
+  judging = false;
+  problems: { column: string; reason: string }[] = [];
+
+  constructor(readonly scope: Scope) {}
+
+  private refuse(column: string, reason: string): void {
+    this.problems.push({ column, reason });
+  }
+
+  area(column: string, v: Value | undefined): void {
+    if (v === null || v === undefined) return;
+    const code = String(v);
+    if (!this.judging) this.areaRefs.add(code);
+    else if (!this.areasOk.has(code)) this.refuse(column, `${code} is not in your area (${this.scope.area})`);
+  }
+
+  /** An existing area: within the scope, and not the scope's own root (whose parent is outside). */
+  ownArea(column: string, v: Value | undefined): void {
+    this.area(column, v);
+    if (this.judging && String(v) === this.scope.area) this.refuse(column, `${v} is your own area; only an account above it may change it`);
+  }
+
+  unit(column: string, v: Value | undefined): void {
+    if (v === null || v === undefined) return;
+    const code = String(v);
+    if (!this.judging) this.unitRefs.add(code);
+    else if (!this.unitsOk.has(code)) this.refuse(column, this.scope.unit !== null ? `${code} is not your unit (${this.scope.unit})` : `${code} is not a unit of your area (${this.scope.area})`);
+  }
+
+  patrol(column: string, v: Value | undefined): void {
+    if (v === null || v === undefined) return;
+    const code = String(v);
+    if (!this.judging) return void this.patrolRefs.add(code);
+    const unit = this.patrolUnits.get(code);
+    if (unit === undefined || !this.unitsOk.has(unit)) this.refuse(column, `patrol team ${code} is not one of ${this.scope.unit !== null ? 'your unit' : 'your area'}'s`);
+  }
+
+  /** A badge: an officer's own; for a manager, posted in its area on the record's date (SPEC §3 placement). */
+  badge(column: string, v: Value | undefined, date: Value | undefined): void {
+    if (v === null || v === undefined) return;
+    const badge = String(v);
+    if (this.scope.badge !== null) {
+      if (this.judging && badge !== this.scope.badge) this.refuse(column, `an officer writes records with its own badge (${this.scope.badge}) only`);
+      return;
+    }
+    if (!this.judging) return void this.badgeRefs.add(badge);
+    if (date === null || date === undefined) return;
+    const d = String(date);
+    const posting = (this.postings.get(badge) ?? []).find((p) => p.start_date <= d && (p.end_date === null || p.end_date >= d));
+    if (!posting || !this.unitsOk.has(posting.unit_code)) this.refuse(column, `badge ${badge} was not posted in your area (${this.scope.area}) on ${d}`);
+  }
+}
+
+/** Refuses (403, nothing written) rows that name anything outside the scope. */
+export async function assertRowsInScope(db: Kysely<DB>, scope: Scope, kind: KindDef, input: Record<string, Value>[]): Promise<void> {
+  if (scope.badge !== null && !OFFICER_KINDS.includes(kind.kind)) {
+    throw new AppError('forbidden', `an officer account writes only its own work records (${OFFICER_KINDS.join(', ')}), not ${kind.kind}`);
+  }
+  const rule = RULES[kind.kind];
+  if (!rule) throw new AppError('internal', `no scope rule for ${kind.kind}`);
+  const rows = input.map((r) => parseRow(kind, r));
+  const replaced = REPLACED_BY_KEY.has(kind.kind) ? await replacedRows(db, kind, rows) : new Map<number, Row>();
+  const c = new Checker(scope);
+  const areas = kind.kind === 'areas';
+  // Each row, then the stored row it would replace (an area is checked in place: see RULES).
+  const check = (row: Row, i: number) => {
+    rule(row, c, areas && replaced.has(i));
+    const old = replaced.get(i);
+    if (!old || areas) return;
+    const before = c.problems.length;
+    rule(old, c, true);
+    for (const p of c.problems.slice(before)) p.reason = `it would replace a row outside your scope: ${p.reason}`;
+  };
+  rows.forEach(check);
+  await resolve(db, c);
+  extendWithBatch(kind, rows, replaced, c);
+  c.judging = true;
+  const errors: RowError[] = [];
+  rows.forEach((row, i) => {
+    c.problems = [];
+    check(row, i);
+    for (const p of c.problems) errors.push({ file: kind.kind, line: i + 1, ...p });
+  });
+  if (errors.length > 0) {
+    throw new AppError('forbidden', `refused and nothing was written: ${errors.length} value${errors.length === 1 ? '' : 's'} outside your scope`, errors);
+  }
+}
+
+/** The rows' values as the import would read them; a value it would refuse is left undefined. */
+function parseRow(kind: KindDef, input: Record<string, Value>): Row {
+  const row: Row = {};
+  for (const column of kind.columns) {
+    try {
+      row[column.name] = column.parse(input[column.name] === null || input[column.name] === undefined ? '' : String(input[column.name]));
+    } catch {
+      row[column.name] = undefined; // the import rejects the row and writes nothing
+    }
+  }
+  return row;
+}
+
+/** The stored rows the batch would replace, by the batch row's index. */
+async function replacedRows(db: Kysely<DB>, kind: KindDef, rows: Row[]): Promise<Map<number, Row>> {
+  const [first] = kind.key;
+  const firsts = [...new Set(rows.map((r) => r[first]).filter((v) => v !== null && v !== undefined).map(String))];
+  const stored: Record<string, unknown>[] = [];
+  for (const chunk of chunks(firsts)) {
+    const result = await sql<Record<string, unknown>>`select * from ${sql.table(kind.table)} where ${sql.ref(first)} in (${sql.join(chunk)})`.execute(db);
+    stored.push(...result.rows);
+  }
+  const keyOf = (r: Record<string, unknown>) => kind.key.map((k) => String(r[k])).join('\u001f');
+  const byKey = new Map(stored.map((r) => [keyOf(r), r]));
+  const out = new Map<number, Row>();
+  rows.forEach((row, i) => {
+    const old = byKey.get(keyOf(row));
+    if (old) out.set(i, Object.fromEntries(Object.entries(old).map(([k, v]) => [k, v === null ? null : (v as Value)])));
+  });
+  return out;
+}
+
+async function resolve(db: Kysely<DB>, c: Checker): Promise<void> {
+  for (const chunk of chunks([...c.badgeRefs])) {
+    const postings = await db
+      .selectFrom('officers')
+      .select(['badge', 'unit_code', 'start_date', 'end_date'])
+      .where('badge', 'in', chunk)
+      .where('voided_at', 'is', null)
+      .execute();
+    for (const p of postings) {
+      c.postings.set(p.badge, [...(c.postings.get(p.badge) ?? []), p]);
+      c.unitRefs.add(p.unit_code);
+    }
+  }
+  for (const chunk of chunks([...c.patrolRefs])) {
+    const patrols = await db.selectFrom('patrols').select(['code', 'unit_code']).where('code', 'in', chunk).where('voided_at', 'is', null).execute();
+    for (const p of patrols) {
+      c.patrolUnits.set(p.code, p.unit_code);
+      c.unitRefs.add(p.unit_code);
+    }
+  }
+  c.areasOk = await within(db, 'areas', [...c.areaRefs], writableAreas(c.scope));
+  c.unitsOk = await within(db, 'units', [...c.unitRefs], unitsInScope(c.scope));
+}
+
+async function within(db: Kysely<DB>, table: 'areas' | 'units', codes: string[], scope: RawBuilder<never>): Promise<Set<string>> {
+  const ok = new Set<string>();
+  for (const chunk of chunks(codes)) {
+    const rows = await db.selectFrom(table).select('code').where('code', 'in', chunk).where('code', 'in', scope).execute();
+    for (const r of rows) ok.add(r.code);
+  }
+  return ok;
+}
+
+/**
+ * Rows of one request may name each other (a village under a township added beside it, a room
+ * under a station added beside it): what the batch adds inside the scope counts as inside.
+ */
+function extendWithBatch(kind: KindDef, rows: Row[], replaced: Map<number, Row>, c: Checker): void {
+  if (kind.kind === 'areas') {
+    for (let grew = true; grew; ) {
+      grew = false;
+      rows.forEach((r, i) => {
+        const code = String(r.code);
+        if (!replaced.has(i) && r.code && r.parent_code && c.areasOk.has(String(r.parent_code)) && !c.areasOk.has(code)) {
+          c.areasOk.add(code);
+          grew = true;
+        }
+      });
+    }
+  }
+  if (kind.kind === 'units') {
+    rows.forEach((r, i) => {
+      const old = replaced.get(i);
+      const oldInside = !old || c.areasOk.has(String(old.area_code));
+      if (r.code && r.area_code && c.areasOk.has(String(r.area_code)) && oldInside && c.scope.unit === null) c.unitsOk.add(String(r.code));
+    });
+  }
+}
+
+function chunks<T>(list: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
