@@ -1,0 +1,99 @@
+/**
+ * The one way the web app talks to the API: JSON in and out, errors as {@link ApiError}, a
+ * short-lived cache of GETs (dropped after every write), and one hook for 401 so that the auth
+ * context can show the login page whatever request met it.
+ *
+ * @example
+ *   const areas = await apiGet<AreaPage>('/areas?level=province');
+ */
+import type { RowError } from './types.ts';
+
+export const API = '/api/v1';
+
+/** A failed call: the API's `{"error": {code, message, details}}`, or `network` when none came. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The row errors of a rejected write (`import_rejected`), in the API's order. */
+  get rowErrors(): RowError[] {
+    return this.details.filter((d): d is RowError => typeof d === 'object' && d !== null && 'reason' in d && 'column' in d);
+  }
+}
+
+let unauthorized: (() => void) | undefined;
+
+/** Registers what to do when any call answers 401 (the auth context shows the login page). */
+export function onUnauthorized(handler: (() => void) | undefined): void {
+  unauthorized = handler;
+}
+
+const TTL_MS = 30_000;
+const cache = new Map<string, { at: number; promise: Promise<unknown> }>();
+
+/** Forgets every cached answer: after a write, a login, or a language-independent refresh. */
+export function clearCache(): void {
+  cache.clear();
+}
+
+/** GET `API + path`, shared with any identical call of the last 30 s. */
+export function apiGet<T>(path: string): Promise<T> {
+  const hit = cache.get(path);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.promise as Promise<T>;
+  const promise = request<T>('GET', path).then((r) => r.data);
+  cache.set(path, { at: Date.now(), promise });
+  promise.catch(() => cache.delete(path));
+  return promise;
+}
+
+/** POST JSON; answers the status beside the data (201 written, 200 a dry run). */
+export async function apiPost<T>(path: string, body: unknown): Promise<{ status: number; data: T }> {
+  const result = await request<T>('POST', path, body);
+  clearCache();
+  return result;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
+  let res: Response;
+  try {
+    res = await fetch(API + path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
+  }
+  return readResponse<T>(res.status, await res.text());
+}
+
+/** Turns a status and body text into data or an ApiError (shared with the upload path). */
+export function readResponse<T>(status: number, text: string): { status: number; data: T } {
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  if (status >= 200 && status < 300) return { status, data: json as T };
+  const err = (json as { error?: { code?: string; message?: string; details?: unknown[] } } | undefined)?.error;
+  const error = new ApiError(status, err?.code ?? `http_${status}`, err?.message ?? `HTTP ${status}`, err?.details ?? []);
+  if (status === 401) unauthorized?.();
+  throw error;
+}
+
+/** `?a=1&b=2` from the defined entries of an object, or `''`. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

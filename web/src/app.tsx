@@ -1,0 +1,143 @@
+/**
+ * The application shell: header with the navigation and the language switch, the demo banner,
+ * and the page for the current path. Each route's page reads its own parameters from the URL.
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { AuthProvider, useAuth } from './auth/auth.tsx';
+import { DashboardPage } from './dashboard/dashboard-page.tsx';
+import { I18nProvider, useI18n, type Lang, type MessageKey } from './i18n/i18n.tsx';
+import { ImportPage } from './records/import-page.tsx';
+import { RecordFormPage } from './records/record-form-page.tsx';
+import { AreasPage } from './registry/areas-page.tsx';
+import { FundsPage } from './registry/funds-page.tsx';
+import { OfficerPage } from './registry/officer-page.tsx';
+import { UnitPage } from './registry/unit-page.tsx';
+import { href, Link, useLocation } from './router/router.tsx';
+import { DemoBanner, MetaProvider, type MetaState } from './ui/meta.tsx';
+
+interface Route {
+  pattern: RegExp;
+  nav?: MessageKey;
+  render(match: string[]): ReactNode;
+}
+
+const ROUTES: Route[] = [
+  { pattern: /^\/$/, nav: 'nav.dashboard', render: () => <DashboardPage /> },
+  { pattern: /^\/areas$/, nav: 'nav.areas', render: () => <AreasPage /> },
+  { pattern: /^\/units\/([^/]+)$/, nav: 'nav.areas', render: ([, code]) => <UnitPage code={code} /> },
+  { pattern: /^\/officers\/([^/]+)$/, nav: 'nav.areas', render: ([, badge]) => <OfficerPage badge={badge} /> },
+  { pattern: /^\/funds$/, nav: 'nav.funds', render: () => <FundsPage /> },
+  { pattern: /^\/records(?:\/([a-z_]+))?$/, nav: 'nav.records', render: ([, kind]) => <RecordFormPage kind={kind} /> },
+  { pattern: /^\/import$/, nav: 'nav.import', render: () => <ImportPage /> },
+];
+
+const NAV: { key: MessageKey; to: string }[] = [
+  { key: 'nav.dashboard', to: '/' },
+  { key: 'nav.areas', to: '/areas' },
+  { key: 'nav.funds', to: '/funds' },
+  { key: 'nav.records', to: '/records' },
+  { key: 'nav.import', to: '/import' },
+];
+
+/** The whole app; `lang`, `demo` and `meta` fix what it would otherwise find out (tests, embedding). */
+export function App({ lang, demo, meta }: { lang?: Lang; demo?: boolean; meta?: MetaState }) {
+  return (
+    <I18nProvider lang={lang}>
+      <AuthProvider>
+        <MetaProvider value={meta}>
+          <Shell demo={demo} />
+        </MetaProvider>
+      </AuthProvider>
+    </I18nProvider>
+  );
+}
+
+function Shell({ demo }: { demo?: boolean }) {
+  const { t, lang, setLang } = useI18n();
+  const location = useLocation();
+  const { session, signOut } = useAuth();
+  const main = useRef<HTMLElement>(null);
+  const route = ROUTES.map((r) => ({ r, m: r.pattern.exec(location.path) })).find((x) => x.m);
+  const match = route?.m ? Array.from(route.m, (s) => (s === undefined ? '' : decodeURIComponent(s))) : [];
+
+  useEffect(() => {
+    document.title = `${t('app.title')} · Outpost`;
+  }, [t]);
+
+  // A new page (not a new query on the same page): start at its top, with focus on its heading.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    main.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+  }, [location.path]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <Link href="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              警
+            </span>
+            <span className="brand-text">
+              <strong>{t('app.title')}</strong>
+              <small>{t('app.subtitle')}</small>
+            </span>
+          </Link>
+          <div className="header-tools">
+            {session && (
+              <span className="user">
+                <span className="visually-hidden">{t('auth.signedIn', { user: session.username })}</span>
+                <span aria-hidden="true">{session.username}</span>
+                <button type="button" className="lang-switch" onClick={() => void signOut()}>
+                  {t('auth.signOut')}
+                </button>
+              </span>
+            )}
+            <button type="button" className="lang-switch" lang={lang === 'zh' ? 'en' : 'zh-CN'} aria-label={t('app.languageLabel')} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+            {t('app.language')}
+          </button>
+          </div>
+        </div>
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.to}>
+                <Link href={n.to === '/' ? keepView(location.query, '/') : n.to} aria-current={route?.r.nav === n.key ? 'page' : undefined}>
+                  {t(n.key)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <DemoBanner show={demo} />
+      <main id="main" ref={main} tabIndex={-1}>
+        {route ? route.r.render(match) : <NotFound />}
+      </main>
+    </>
+  );
+}
+
+/** The dashboard link keeps the area and month the user is looking at elsewhere. */
+function keepView(query: URLSearchParams, path: string): string {
+  return href(path, { area: query.get('area'), month: query.get('month') });
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <div className="page">
+      <h1 tabIndex={-1}>{t('app.notFound')}</h1>
+      <p>{t('app.notFoundHint')}</p>
+      <Link href="/">{t('app.home')}</Link>
+    </div>
+  );
+}

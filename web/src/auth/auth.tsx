@@ -1,0 +1,67 @@
+/**
+ * Who is signed in. Until the server has accounts every route is open and nothing shows; once
+ * it does, the first call answering 401 brings up the login dialog over the page (what was
+ * being typed stays), and a successful login refetches every view. The account signed in, if
+ * any, is asked once (`GET /session`) so that the header can offer signing out.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { API, apiPost, clearCache, onUnauthorized } from '../api/client.ts';
+import type { Session } from '../api/types.ts';
+import { LoginDialog } from './login-dialog.tsx';
+
+export interface Auth {
+  /** Grows at each login: views include it in what they fetch, so they load again. */
+  epoch: number;
+  /** True while the login dialog is shown. */
+  loginRequired: boolean;
+  /** The account signed in, when known. */
+  session: Session | undefined;
+  signOut(): Promise<void>;
+}
+
+const AuthContext = createContext<Auth>({ epoch: 0, loginRequired: false, session: undefined, signOut: async () => {} });
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [epoch, setEpoch] = useState(0);
+  const [loginRequired, setLoginRequired] = useState(false);
+  const [session, setSession] = useState<Session>();
+  useEffect(() => {
+    onUnauthorized(() => setLoginRequired(true));
+    // Who am I, without raising the login dialog: data calls do that when they need it.
+    fetch(`${API}/session`, { credentials: 'same-origin', headers: { accept: 'application/json' } })
+      .then((r) => (r.ok ? (r.json() as Promise<Session>) : undefined))
+      .then(setSession, () => {});
+    return () => onUnauthorized(undefined);
+  }, []);
+  const loggedIn = useCallback((s: Session) => {
+    clearCache();
+    setSession(s);
+    setLoginRequired(false);
+    setEpoch((e) => e + 1);
+  }, []);
+  const signOut = useCallback(async () => {
+    try {
+      await fetch(`${API}/session`, { method: 'DELETE', credentials: 'same-origin' });
+    } finally {
+      clearCache();
+      setSession(undefined);
+      setLoginRequired(true);
+    }
+  }, []);
+  const value = useMemo(() => ({ epoch, loginRequired, session, signOut }), [epoch, loginRequired, session, signOut]);
+  return (
+    <AuthContext.Provider value={value}>
+      <div inert={loginRequired || undefined}>{children}</div>
+      {loginRequired && <LoginDialog onLoggedIn={loggedIn} />}
+    </AuthContext.Provider>
+  );
+}
+
+export function useAuth(): Auth {
+  return useContext(AuthContext);
+}
+
+/** Signs in; answers the session or throws the API's error. */
+export async function signIn(body: { username: string; password: string; totp?: string }): Promise<Session> {
+  return (await apiPost<Session>('/session', body)).data;
+}

@@ -1,0 +1,80 @@
+/** One indicator of an area in a month: value against target, score, and its last 12 months. */
+import type { IndicatorResult } from '../api/types.ts';
+import { PROBLEM_SCORE, type IndicatorMeta } from '../domain/indicators.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { formatIndicator, formatIndicatorNumber } from './indicator-format.ts';
+import { Sparkline } from './sparkline.tsx';
+
+export interface IndicatorCardProps {
+  meta: IndicatorMeta;
+  result: IndicatorResult | undefined;
+  /** The value of each of the 12 months ending with this one (null: no data). */
+  history: (number | null)[];
+  months: string[];
+}
+
+export function IndicatorCard({ meta, result, history, months }: IndicatorCardProps) {
+  const i18n = useI18n();
+  const { t, fmt } = i18n;
+  const name = t(`ind.${meta.name}` as 'ind.awareness_rate');
+  const noData = !result || result.no_data || result.value === null;
+  const problem = !!result && result.score < PROBLEM_SCORE;
+  const summary = history
+    .map((v, i) => `${fmt.month(months[i])} ${v === null ? t('dash.noData') : formatIndicator(meta, v, i18n)}`)
+    .join('; ');
+  return (
+    <article className={`indicator-card${problem ? ' is-problem' : ''}`} aria-labelledby={`ind-${meta.name}`}>
+      <header>
+        <h3 id={`ind-${meta.name}`}>{name}</h3>
+        <span className="weight" title={t('dash.weight')}>
+          {t('dash.weight')} {meta.weight}
+        </span>
+      </header>
+      <div className="indicator-value">
+        {noData ? (
+          <span className="no-data" title={t('dash.noDataHint')}>
+            {t('dash.noData')}
+          </span>
+        ) : (
+          <>
+            <strong>{formatIndicatorNumber(meta, result.value!, fmt)}</strong>
+            {meta.unit !== 'rate' && <span className="unit">{t(meta.unit === 'per10k' ? 'unit.per10k' : 'unit.per1000')}</span>}
+          </>
+        )}
+      </div>
+      <dl className="indicator-facts">
+        <div>
+          <dt>{t('dash.target')}</dt>
+          <dd>
+            {formatIndicator(meta, meta.target, i18n)}
+            {meta.better === 'lower' && <small> ({t('ind.better.lower')})</small>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('dash.score')}</dt>
+          <dd>{result ? fmt.decimal(result.score, 1) : '—'}</dd>
+        </div>
+        {result && (
+          <div className="numden">
+            <dt className="visually-hidden">{t('dash.value')}</dt>
+            <dd>{t('dash.numDen', { num: fmt.count(round(result.numerator / SCALE[meta.unit])), den: fmt.count(round(result.denominator)) })}</dd>
+          </div>
+        )}
+      </dl>
+      <div className="score-bar" aria-hidden="true">
+        <span style={{ width: `${Math.max(0, Math.min(100, result?.score ?? 0))}%` }} />
+      </div>
+      <div className="indicator-trend">
+        <Sparkline values={history} label={`${name}, ${t('dash.trend12')}: ${summary}`} />
+        <small>{t('dash.trend12')}</small>
+      </div>
+    </article>
+  );
+}
+
+// The per-resident indicators carry their scale in the numerator (SPEC §3); shown unscaled.
+const SCALE = { rate: 1, per10k: 10_000, per1000: 1_000 } as const;
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,74 @@
+/**
+ * The ranking of an area's children for a month: rank with its move since last month,
+ * composite with its change, lagging mark, problem indicators; a child's name drills down.
+ */
+import type { RankingRow } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router/router.tsx';
+
+export function RankingTable({ rows, caption, hrefOf }: { rows: RankingRow[]; caption: string; hrefOf(code: string): string }) {
+  const { t, fmt } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="ranking">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              {t('dash.rank')}
+            </th>
+            <th scope="col">{t('dash.area')}</th>
+            <th scope="col" className="num">
+              {t('dash.composite')}
+            </th>
+            <th scope="col" className="num">
+              {t('dash.monthChange')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.code} className={r.lagging ? 'is-lagging' : undefined}>
+              <td className="num rank-cell">
+                <span className="rank">{r.rank}</span>
+                <RankMove change={r.rank_change} />
+              </td>
+              <th scope="row">
+                <Link href={hrefOf(r.code)} className="area-link" aria-label={t('dash.drill', { area: r.name })}>
+                  {r.name}
+                </Link>
+                {r.lagging && <span className="badge badge-lagging">{t('dash.lagging')}</span>}
+                {r.problems.length > 0 && (
+                  <span className="problems">
+                    <span className="visually-hidden">{t('dash.problems')}: </span>
+                    {r.problems.map((p) => t(`ind.${p}` as 'ind.awareness_rate')).join(t('sep.list'))}
+                  </span>
+                )}
+              </th>
+              <td className="num composite-cell">
+                <strong>{fmt.decimal(r.composite, 1)}</strong>
+              </td>
+              <td className="num">
+                {r.composite_change === null ? '—' : <span className={r.composite_change > 0 ? 'up' : r.composite_change < 0 ? 'down' : undefined}>{fmt.signed(r.composite_change)}</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** ▲2 (up two places), ▼1, – unchanged; nothing when last month had no ranking. */
+export function RankMove({ change }: { change: number | null }) {
+  const { t } = useI18n();
+  if (change === null) return <span className="move" title={t('dash.new')} />;
+  const label = change === 0 ? t('dash.same') : change > 0 ? t('dash.up', { n: change }) : t('dash.down', { n: -change });
+  const mark = change === 0 ? '–' : `${change > 0 ? '▲' : '▼'}${Math.abs(change)}`;
+  return (
+    <span className={`move ${change === 0 ? 'same' : change > 0 ? 'up' : 'down'}`} title={label}>
+      <span aria-hidden="true">{mark}</span>
+      <span className="visually-hidden">{label}</span>
+    </span>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Everything the dashboard shows for an area, month and scheme, loaded in parallel: the area,
+ * the standing figures at the month's end, the scheme's indicators for the 12 months ending
+ * with the month (cards, sparklines, trend), the other scheme's composite, the children's ranking.
+ */
+import { useMemo } from 'react';
+import { query } from '../api/client.ts';
+import type { AreaDetail, AreaPage, Indicators, Overview, RankingRow } from '../api/types.ts';
+import { useApi, useApiAll } from '../api/use-api.ts';
+import type { SchemeName } from '../domain/indicators.ts';
+import { endOfMonth, monthsEnding } from '../domain/month.ts';
+
+/**
+ * `root` is the area to show when the URL names none (from the server's meta): `undefined` when
+ * the server could not say (the first province is asked for), null while it is being asked.
+ * A null `month` waits too.
+ */
+export function useDashboard(areaParam: string | null, root: string | null | undefined, month: string | null, scheme: SchemeName) {
+  const roots = useApi<AreaPage>(areaParam || root !== undefined ? null : '/areas?level=province&limit=50');
+  const found = areaParam ?? root ?? roots.data?.items[0]?.code ?? null;
+  const code = month === null ? null : found;
+  const months = useMemo(() => monthsEnding(month ?? '2000-01', 12), [month]);
+  const other: SchemeName = scheme === 'performance' ? 'construction' : 'performance';
+  const keep = { keep: true };
+  const area = useApi<AreaDetail>(code ? `/areas/${encodeURIComponent(code)}` : null, keep);
+  const overview = useApi<Overview>(code ? `/overview${query({ area: code, date: endOfMonth(month!) })}` : null, keep);
+  const series = useApiAll<Indicators>(code ? months.map((m) => `/indicators${query({ month: m, area: code, scheme })}`) : null, keep);
+  const otherScheme = useApi<Indicators>(code ? `/indicators${query({ month, area: code, scheme: other })}` : null, keep);
+  const rankings = useApi<RankingRow[]>(code ? `/rankings${query({ month, within: code, scheme })}` : null, keep);
+  const parts = [roots, area, overview, series, otherScheme, rankings];
+  return {
+    code,
+    roots,
+    months,
+    area,
+    overview,
+    series,
+    otherScheme,
+    rankings,
+    /** Every part loaded for the current view (what the e2e settle time waits for). */
+    ready: code !== null && parts.every((p) => !p.loading),
+    error: parts.find((p) => p.error && p.error.status !== 401)?.error,
+    reload: () => parts.forEach((p) => p.reload()),
+  };
+}
+
+/** Whether a month holds any work records (surveys, checks, reports, patrols), not just standing counts. */
+export function hasWorkData(ind: Indicators | undefined): boolean {
+  if (!ind) return false;
+  const i = ind.indicators;
+  return (
+    (i.awareness_rate?.denominator ?? 0) > 0 ||
+    (i.familiarity_rate?.denominator ?? 0) > 0 ||
+    (i.satisfaction_rate?.denominator ?? 0) > 0 ||
+    (i.info_provision_rate?.numerator ?? 0) > 0 ||
+    (i.group_defense?.numerator ?? 0) > 0
+  );
+}
+
+/**
+ * Whether a month is worth drawing: construction indicators stand every month; a performance
+ * month without any work record is a month before records began (or not yet reported), and its
+ * composite (standing figures alone, e.g. no crime recorded) would mislead on a trend.
+ */
+export function hasReported(ind: Indicators | undefined): boolean {
+  if (!ind) return false;
+  if (ind.scheme === 'performance') return hasWorkData(ind);
+  return Object.values(ind.indicators).some((r) => !r.no_data);
+}
+
+/** The composite of a month for a trend, or null when nothing was reported. */
+export function compositeOrNull(ind: Indicators | undefined): number | null {
+  return ind && hasReported(ind) ? ind.composite : null;
+}

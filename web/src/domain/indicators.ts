@@ -1,0 +1,49 @@
+/**
+ * What the web app needs to show each indicator of the two default schemes (SPEC §3): its
+ * unit, direction, floor, target and weight. The API gives numerators, values and scores; the
+ * targets shown beside them are these defaults.
+ */
+export type SchemeName = 'performance' | 'construction';
+export const SCHEME_NAMES: SchemeName[] = ['performance', 'construction'];
+
+export type IndicatorUnit = 'rate' | 'per10k' | 'per1000';
+
+export interface IndicatorMeta {
+  name: string;
+  unit: IndicatorUnit;
+  better: 'higher' | 'lower';
+  floor: number;
+  target: number;
+  weight: number;
+}
+
+const rate = (name: string, floor: number, target: number, weight: number): IndicatorMeta => ({ name, unit: 'rate', better: 'higher', floor, target, weight });
+
+export const SCHEMES: Record<SchemeName, IndicatorMeta[]> = {
+  performance: [
+    rate('awareness_rate', 0.5, 0.9, 15),
+    rate('familiarity_rate', 0.6, 0.95, 20),
+    rate('info_provision_rate', 0.5, 1, 15),
+    { name: 'crime_rate', unit: 'per10k', better: 'lower', floor: 5, target: 1, weight: 15 },
+    rate('satisfaction_rate', 0.7, 0.95, 20),
+    { name: 'group_defense', unit: 'per1000', better: 'higher', floor: 10, target: 100, weight: 15 },
+  ],
+  construction: [
+    rate('coverage_rate', 0.5, 1, 30),
+    rate('staffing_rate', 0.5, 1, 25),
+    rate('equipment_rate', 0.5, 1, 15),
+    rate('standardization_rate', 0.5, 1, 20),
+    rate('funds_rate', 0.5, 1, 10),
+  ],
+};
+
+export function isScheme(v: string | null | undefined): v is SchemeName {
+  return v === 'performance' || v === 'construction';
+}
+
+export function indicatorMeta(name: string): IndicatorMeta | undefined {
+  return SCHEMES.performance.find((i) => i.name === name) ?? SCHEMES.construction.find((i) => i.name === name);
+}
+
+/** A score below this names the indicator among an area's problems (SPEC §3). */
+export const PROBLEM_SCORE = 60;

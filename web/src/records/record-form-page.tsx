@@ -1,0 +1,237 @@
+/**
+ * Entering one work record of a kind. Each field is checked on leaving it by the import's own
+ * column parser; once the row is complete it is checked by the server (`?dry_run=true`, the
+ * same rules as an import, e.g. that the village exists); saving answers the same way, and
+ * every rejection shows beside its field.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.ts';
+import { today } from '../domain/month.ts';
+import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
+import { translateReason } from '../i18n/reasons.ts';
+import { href, Link, navigate } from '../router/router.tsx';
+import { FORMS, kindNamed, newRef, RECORD_KINDS, type KindDef } from './kinds.ts';
+import { RecordField } from './record-field.tsx';
+import { postRows } from './upload.ts';
+
+type Status = { kind: 'idle' } | { kind: 'checking' } | { kind: 'saving' } | { kind: 'saved'; written: number; area?: string; month: string } | { kind: 'rejected' } | { kind: 'failed'; message: string };
+
+/** Columns kept from one record to the next (an officer enters several in the same village on the same day). */
+const KEPT = ['date', 'area_code', 'badge', 'channel', 'patrol_code'];
+
+export function RecordFormPage({ kind: kindParam }: { kind: string }) {
+  const { t } = useI18n();
+  const kind = kindNamed(kindParam || 'surveys');
+  useEffect(() => {
+    if (!kind || !FORMS[kind.kind]) navigate('/records/surveys', { replace: true });
+  }, [kind]);
+  if (!kind || !FORMS[kind.kind]) return null;
+  return (
+    <div className="page records-page">
+      <h1 tabIndex={-1}>{t('records.title')}</h1>
+      <p className="muted">{t('records.intro')}</p>
+      <nav className="tabs" aria-label={t('records.kinds')}>
+        {RECORD_KINDS.map((k) => (
+          <Link key={k.kind} href={`/records/${k.kind}`} aria-current={k.kind === kind.kind ? 'page' : undefined}>
+            {t(`kind.${k.kind}` as MessageKey)}
+          </Link>
+        ))}
+      </nav>
+      <RecordForm key={kind.kind} kind={kind} />
+    </div>
+  );
+}
+
+function emptyRow(kind: KindDef, keep: Record<string, string> = {}): Record<string, string> {
+  const date = keep.date || today();
+  const row: Record<string, string> = {};
+  for (const c of kind.columns) {
+    const widget = FORMS[kind.kind][c.name];
+    row[c.name] = KEPT.includes(c.name) && keep[c.name] !== undefined ? keep[c.name] : c.name === 'date' ? date : widget?.type === 'ref' ? newRef(widget.prefix, date) : '';
+  }
+  return row;
+}
+
+/** Problems the column parsers and the kind's row rules find without asking the server. */
+function localErrors(kind: KindDef, values: Record<string, string>, lang: 'zh' | 'en'): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const parsed: Record<string, string | number | null> = {};
+  for (const c of kind.columns) {
+    try {
+      parsed[c.name] = c.parse(values[c.name] ?? '');
+    } catch (e) {
+      errors[c.name] = translateReason((e as Error).message, lang);
+    }
+  }
+  if (Object.keys(errors).length === 0) for (const p of kind.rowRules?.(parsed) ?? []) errors[p.column] = translateReason(p.reason, lang);
+  return errors;
+}
+
+function acceptsEmpty(parse: (raw: string) => unknown): boolean {
+  try {
+    parse('');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function RecordForm({ kind }: { kind: KindDef }) {
+  const { t, lang, fmt } = useI18n();
+  const [values, setValues] = useState(() => emptyRow(kind));
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [server, setServer] = useState<Record<string, string>>({});
+  const [others, setOthers] = useState<string[]>([]);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const form = useRef<HTMLFormElement>(null);
+  const checkSeq = useRef(0);
+  const required = useMemo(() => Object.fromEntries(kind.columns.map((c) => [c.name, !acceptsEmpty(c.parse)])), [kind]);
+
+  const local = useMemo(() => localErrors(kind, values, lang), [kind, values, lang]);
+
+  const applyRejection = useCallback(
+    (e: ApiError) => {
+      const byColumn: Record<string, string> = {};
+      const rest: string[] = [];
+      for (const r of e.rowErrors) {
+        const reason = translateReason(r.reason, lang);
+        if (kind.columns.some((c) => c.name === r.column)) byColumn[r.column] ??= reason;
+        else rest.push(`${r.column}: ${reason}`);
+      }
+      if (e.rowErrors.length === 0) rest.push(e.message);
+      setServer(byColumn);
+      setOthers(rest);
+      return Object.keys(byColumn);
+    },
+    [kind, lang],
+  );
+
+  const dryRun = useCallback(
+    async (row: Record<string, string>) => {
+      const seq = ++checkSeq.current;
+      setStatus({ kind: 'checking' });
+      try {
+        await postRows(kind.kind, [row], { dryRun: true });
+        if (seq !== checkSeq.current) return;
+        setServer({});
+        setOthers([]);
+        setStatus({ kind: 'idle' });
+      } catch (e) {
+        if (seq !== checkSeq.current) return;
+        if (e instanceof ApiError && e.status !== 401) applyRejection(e);
+        setStatus({ kind: 'idle' });
+      }
+    },
+    [kind, applyRejection],
+  );
+
+  const change = (column: string, value: string) => {
+    setValues((v) => ({ ...v, [column]: value }));
+    setServer(({ [column]: _dropped, ...rest }) => rest);
+    if (status.kind === 'saved' || status.kind === 'failed') setStatus({ kind: 'idle' });
+  };
+
+  // A field left: show its own problems; a complete row is then checked by the server too. The
+  // short wait lets a pick from a suggestion list land, and reads the values as they are then.
+  const latest = useRef(values);
+  useEffect(() => {
+    latest.current = values;
+  }, [values]);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const blur = (column: string) => {
+    setTouched((s) => (s.has(column) ? s : new Set(s).add(column)));
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const row = latest.current;
+      if (Object.keys(localErrors(kind, row, lang)).length === 0) void dryRun(row);
+    }, 300);
+  };
+
+  const focusFirst = (columns: string[]) => {
+    const first = kind.columns.find((c) => columns.includes(c.name));
+    if (first) form.current?.querySelector<HTMLElement>(`[name="${first.name}"]`)?.focus();
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    clearTimeout(timer.current);
+    checkSeq.current++;
+    setTouched(new Set(kind.columns.map((c) => c.name)));
+    if (Object.keys(local).length > 0) {
+      setStatus({ kind: 'rejected' });
+      return focusFirst(Object.keys(local));
+    }
+    setStatus({ kind: 'saving' });
+    try {
+      const { written } = await postRows(kind.kind, [values], { dryRun: false });
+      setStatus({ kind: 'saved', written, area: values.area_code || undefined, month: values.date.slice(0, 7) });
+      setServer({});
+      setOthers([]);
+      setTouched(new Set());
+      setValues(emptyRow(kind, values));
+    } catch (err) {
+      if (!(err instanceof ApiError)) return setStatus({ kind: 'failed', message: String(err) });
+      if (err.status === 401) return setStatus({ kind: 'failed', message: t('records.loginAgain') });
+      if (err.code === 'import_rejected' || err.rowErrors.length) {
+        setStatus({ kind: 'rejected' });
+        return focusFirst(applyRejection(err));
+      }
+      setStatus({ kind: 'failed', message: err.status === 0 ? t('state.network') : err.message });
+    }
+  };
+
+  const errorOf = (column: string) => (touched.has(column) ? local[column] : undefined) ?? server[column];
+  const busy = status.kind === 'saving';
+
+  return (
+    <form ref={form} className="panel record-form" onSubmit={submit} noValidate aria-describedby="record-status">
+      <h2>{t(`kind.${kind.kind}` as MessageKey)}</h2>
+      <div className="form-grid">
+        {kind.columns.map((c) => (
+          <RecordField
+            key={c.name}
+            kind={kind.kind}
+            column={c}
+            widget={FORMS[kind.kind][c.name] ?? { type: 'text' }}
+            value={values[c.name] ?? ''}
+            error={errorOf(c.name)}
+            required={required[c.name]}
+            date={values.date || today()}
+            onChange={(v) => change(c.name, v)}
+            onBlur={() => blur(c.name)}
+          />
+        ))}
+      </div>
+      {others.length > 0 && (
+        <div className="form-error" role="alert">
+          <strong>{t('records.otherErrors')}</strong>
+          <ul>
+            {others.map((o) => (
+              <li key={o}>{o}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('records.saving') : t('records.save')}
+        </button>
+        <div id="record-status" role="status" aria-live="polite" className="form-status">
+          {status.kind === 'checking' && <span className="muted">{t('records.checking')}</span>}
+          {status.kind === 'rejected' && <span className="fail-mark">{t('records.rejected')}</span>}
+          {status.kind === 'failed' && <span className="fail-mark">{status.message}</span>}
+          {status.kind === 'saved' && (
+            <span className="pass-mark">
+              {status.written > 0 ? t('records.saved', { n: status.written }) : t('records.unchanged')}{' '}
+              <Link href={href('/', { area: status.area, month: status.month })}>{t('records.viewDashboard', { month: fmt.month(status.month) })}</Link>
+            </span>
+          )}
+        </div>
+      </div>
+      <p className="small">
+        <Link href={href('/import', { kind: kind.kind })}>{t('records.import')}</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * POST records/{kind} with upload progress (XMLHttpRequest: fetch reports none). Answers as
+ * the API client does: data, or an ApiError carrying the row errors; a 401 shows the login.
+ */
+import { API, ApiError, clearCache, readResponse } from '../api/client.ts';
+
+export interface Written {
+  written: number;
+}
+
+export function postRows(kind: string, rows: Record<string, unknown>[], options: { dryRun: boolean; onProgress?(fraction: number): void }): Promise<Written> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${API}/records/${encodeURIComponent(kind)}${options.dryRun ? '?dry_run=true' : ''}`);
+    xhr.setRequestHeader('content-type', 'application/json');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (e) => e.lengthComputable && options.onProgress?.(e.loaded / e.total);
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'network error'));
+    xhr.onload = () => {
+      if (!options.dryRun) clearCache();
+      try {
+        resolve(readResponse<Written>(xhr.status, xhr.responseText).data);
+      } catch (e) {
+        reject(e);
+      }
+    };
+    xhr.send(JSON.stringify(rows));
+  });
+}

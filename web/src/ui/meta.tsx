@@ -1,0 +1,51 @@
+/**
+ * What the server says about itself (`GET /api/v1/meta`): whether the data is the demonstration,
+ * the top areas, the latest month with records. Asked once per visit; a server without the
+ * route, or any failure, leaves it `absent` and the app falls back on its own defaults.
+ */
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { apiGet } from '../api/client.ts';
+import type { Meta } from '../api/types.ts';
+import { useAuth } from '../auth/auth.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+export type MetaState = { status: 'loading' } | { status: 'ready'; meta: Meta } | { status: 'absent' };
+
+const MetaContext = createContext<MetaState>({ status: 'absent' });
+
+export function MetaProvider({ children, value }: { children: ReactNode; value?: MetaState }) {
+  const { epoch } = useAuth();
+  const [state, setState] = useState<MetaState>(value ?? { status: 'loading' });
+  useEffect(() => {
+    if (value) return;
+    let live = true;
+    apiGet<Meta>('/meta').then(
+      (meta) => live && setState({ status: 'ready', meta }),
+      (e: { status?: number }) => live && e.status !== 401 && setState({ status: 'absent' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [value, epoch]);
+  return <MetaContext.Provider value={value ?? state}>{children}</MetaContext.Provider>;
+}
+
+export function useMeta(): MetaState {
+  return useContext(MetaContext);
+}
+
+/** The "demonstration data" banner, shown while the server says its data is the demo. */
+export function DemoBanner({ show }: { show?: boolean }) {
+  const { t, lang } = useI18n();
+  const meta = useMeta();
+  const demo = meta.status === 'ready' ? meta.meta.demo : null;
+  if (!(show ?? !!demo)) return null;
+  return (
+    <div className="demo-banner" role="note">
+      <strong>
+        {t('app.demo')} / {lang === 'zh' ? 'Demonstration data' : '演示数据'}
+      </strong>
+      <span>{demo?.label?.[lang] ?? t('app.demoNote')}</span>
+    </div>
+  );
+}
