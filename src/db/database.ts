@@ -68,14 +68,20 @@ function openSqlite(file: string): Database {
     kysely,
     sqlite: handle,
     // Kysely's SQLite driver holds one connection behind a mutex, so a raw statement on the
-    // handle inside fn runs inside this transaction and nothing else interleaves.
+    // handle inside fn runs inside this transaction and nothing else interleaves. Begin and end
+    // are ours: SQLite rolls back by itself on a full disk, and a second rollback would hide why.
     transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      return kysely
-        .transaction()
-        .execute((trx) => fn({ engine: 'sqlite', kysely: trx, sqlite: handle }))
-        .catch((e) => {
-          throw translateBusy(e);
-        });
+      return kysely.connection().execute(async (conn) => {
+        await sql`begin`.execute(conn);
+        try {
+          const result = await fn({ engine: 'sqlite', kysely: conn, sqlite: handle });
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (e) {
+          if (handle.inTransaction) await sql`rollback`.execute(conn);
+          throw translateStorageError(e);
+        }
+      });
     },
     async close() {
       await kysely.destroy();
@@ -85,6 +91,9 @@ function openSqlite(file: string): Database {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection cut by the server (a restart, a terminated backend) is dropped from the
+  // pool and replaced on next use; it must not bring the process down.
+  pool.on('error', () => undefined);
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(kysely);
   return {
@@ -109,7 +118,7 @@ async function openPostgres(url: string): Promise<Database> {
         return result;
       } catch (e) {
         await client.query('rollback').catch(() => undefined);
-        throw e;
+        throw translateStorageError(e);
       } finally {
         client.release();
       }
@@ -120,9 +129,11 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-function translateBusy(e: unknown): unknown {
-  if (e && typeof e === 'object' && 'code' in e && (e as { code: string }).code === 'SQLITE_BUSY') {
-    return new AppError('busy', 'the database is busy with another write; try again shortly');
-  }
+/** The engines' own codes for a busy database and a full disk, as errors a person can act on. */
+export function translateStorageError(e: unknown): unknown {
+  const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (code === 'SQLITE_BUSY') return new AppError('busy', 'the database is busy with another write; try again shortly');
+  if (code === 'SQLITE_FULL' || code === '53100')
+    return new AppError('disk_full', 'the disk holding the database is full: nothing was written; free some space and try again');
   return e;
 }

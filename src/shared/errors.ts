@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'busy'
   | 'not_ready'
+  | 'disk_full'
   | 'internal';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -24,6 +25,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   busy: 503,
   not_ready: 503,
+  disk_full: 507,
   internal: 500,
 };
 
@@ -37,6 +39,7 @@ export const EXIT_CODE: Record<ErrorCode, number> = {
   rate_limited: 7,
   busy: 7,
   not_ready: 7,
+  disk_full: 8,
   internal: 1,
 };
 
