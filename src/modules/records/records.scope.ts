@@ -135,8 +135,11 @@ export async function assertRowsInScope(db: Kysely<DB>, scope: Scope, kind: Kind
     const old = replaced.get(i);
     if (!old || areas) return;
     const before = c.problems.length;
+    const said = new Set(c.problems.map((p) => `${p.column}\u001f${p.reason}`));
     rule(old, c, true);
-    for (const p of c.problems.slice(before)) p.reason = `it would replace a row outside your scope: ${p.reason}`;
+    // What the stored row names matters only where the new row does not already say it.
+    const fresh = c.problems.splice(before).filter((p) => !said.has(`${p.column}\u001f${p.reason}`));
+    for (const p of fresh) c.problems.push({ ...p, reason: `it would replace a row outside your scope: ${p.reason}` });
   };
   rows.forEach(check);
   await resolve(db, c);

@@ -1,0 +1,294 @@
+/**
+ * Every route × every role × inside, beside and outside the role's scope, generated from the
+ * routes the app registers. A route added without an entry in ROUTES fails here: decide who may
+ * use it and how scope applies, then add the entry.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify, { type FastifyInstance, type InjectOptions } from 'fastify';
+import { ENGINES, freshDatabase } from './support/engines.ts';
+import { importProvince51 } from './support/province-51.ts';
+import { ensureAccount, sessionToken, TEST_PASSWORD } from './support/session.ts';
+import type { Database } from '../src/db/database.ts';
+import { buildApp } from '../src/server/app.ts';
+import { createContext } from '../src/server/context.ts';
+import { installAccess } from '../src/modules/accounts/access.hook.ts';
+import { PERMISSIONS, type Permission, type Role } from '../src/modules/accounts/permissions.ts';
+
+type Where = 'inside' | 'beside' | 'outside';
+type Row = Record<string, string>;
+interface Place {
+  area: string;
+  within: string;
+  unit: string;
+  badge: string;
+  unitFilter: string;
+  /** The units list has no unit filter: an officer's is its code. */
+  unitsQuery: string;
+  report: Row;
+}
+
+const REPORT_IN: Row = { ref: 'I1-000119', date: '2019-06-13', badge: '0100007', category: 'dispute', adopted: 'no' };
+const REPORT_OUT: Row = { ref: 'I1-000024', date: '2019-06-17', badge: '0100002', category: 'fraud', adopted: 'yes' };
+
+/** County 2.1's manager: beside it County 2.2 and the ranking of City 2; outside, County 1.1. */
+const MANAGER: Record<Where, Place> = {
+  inside: { area: '510201000000', within: '510201000000', unit: 'S510201001000', badge: '0100010', unitFilter: 'area=510201000000', unitsQuery: 'area=510201000000', report: REPORT_IN },
+  beside: { area: '510202000000', within: '510200000000', unit: 'S510101001000', badge: '0100001', unitFilter: 'area=510101000000', unitsQuery: 'area=510101000000', report: REPORT_OUT },
+  outside: { area: '510101000000', within: '510100000000', unit: 'S510101001000', badge: '0100001', unitFilter: 'area=510101000000', unitsQuery: 'area=510101000000', report: REPORT_OUT },
+};
+/** Officer 0100007 of room R51020100100001 in Town 2.1.1; a room of the same town is not its own. */
+const OFFICER: Record<Where, Place> = {
+  inside: { area: '510201001000', within: '510201001000', unit: 'R51020100100001', badge: '0100007', unitFilter: 'unit=R51020100100001', unitsQuery: 'q=R51020100100001', report: REPORT_IN },
+  beside: { area: '510201002000', within: '510201000000', unit: 'R51020100100002', badge: '0100008', unitFilter: 'unit=R51020100100002', unitsQuery: 'q=R51020100100002', report: REPORT_OUT },
+  outside: { area: '510101000000', within: '510100000000', unit: 'R51020100100002', badge: '0100008', unitFilter: 'unit=R51020100100002', unitsQuery: 'q=R51020100100002', report: REPORT_OUT },
+};
+
+interface Persona {
+  name: string;
+  role: Role | null;
+  places: Record<Where, Place>;
+  scoped: boolean;
+}
+
+const PERSONAS: Persona[] = [
+  { name: 'anonymous', role: null, places: MANAGER, scoped: false },
+  { name: 'admin', role: 'admin', places: MANAGER, scoped: false },
+  { name: 'analyst', role: 'analyst', places: MANAGER, scoped: false },
+  { name: 'auditor', role: 'auditor', places: MANAGER, scoped: false },
+  { name: 'manager', role: 'manager', places: MANAGER, scoped: true },
+  { name: 'officer', role: 'officer', places: OFFICER, scoped: true },
+];
+
+/**
+ * How scope applies to a route: `none` (the same for every account), `list` (outside the scope
+ * a list is empty), `record` (outside: 404), `aggregate` (beside: visible; outside: 404),
+ * `write` (outside: refused with 403, nothing written).
+ */
+type ScopeKind = 'none' | 'list' | 'record' | 'aggregate' | 'write';
+
+interface RouteCase {
+  permission: Permission;
+  scope: ScopeKind;
+  request(p: Place): InjectOptions;
+  /** The status of success (200 unless said). */
+  ok?: number;
+  /** Ends or replaces sessions: runs last, on a session of its own. */
+  fresh?: boolean;
+}
+
+const M = 'month=2019-06';
+let serial = 0;
+const PREVIEW = {
+  scheme: 'performance',
+  indicators: Object.fromEntries(
+    ['awareness_rate', 'familiarity_rate', 'info_provision_rate', 'crime_rate', 'satisfaction_rate', 'group_defense'].map((n) => [
+      n,
+      { weight: 1, floor: n === 'crime_rate' ? 5 : 0.5, target: n === 'crime_rate' ? 1 : 0.9, better: n === 'crime_rate' ? 'lower' : 'higher' },
+    ]),
+  ),
+};
+
+export const ROUTES: Record<string, RouteCase> = {
+  'GET /api/v1/health': { permission: 'public', scope: 'none', request: () => ({ url: '/api/v1/health' }) },
+  'GET /api/openapi.json': { permission: 'public', scope: 'none', request: () => ({ url: '/api/openapi.json' }) },
+  'POST /api/v1/session': {
+    permission: 'public',
+    scope: 'none',
+    request: () => ({ method: 'POST', url: '/api/v1/session', payload: { username: 'analyst', password: TEST_PASSWORD } }),
+  },
+  'GET /api/v1/session': { permission: 'session:self', scope: 'none', request: () => ({ url: '/api/v1/session' }) },
+  'DELETE /api/v1/session': { permission: 'session:self', scope: 'none', fresh: true, request: () => ({ method: 'DELETE', url: '/api/v1/session' }) },
+  'PUT /api/v1/session/password': {
+    permission: 'session:self',
+    scope: 'none',
+    fresh: true,
+    request: () => ({ method: 'PUT', url: '/api/v1/session/password', payload: { current: TEST_PASSWORD, password: TEST_PASSWORD } }),
+  },
+  'GET /api/v1/users': { permission: 'accounts:manage', scope: 'none', request: () => ({ url: '/api/v1/users' }) },
+  'POST /api/v1/users': {
+    permission: 'accounts:manage',
+    scope: 'none',
+    ok: 201,
+    request: () => ({ method: 'POST', url: '/api/v1/users', payload: { username: `made-${++serial}`, password: TEST_PASSWORD, role: 'analyst' } }),
+  },
+  'PUT /api/v1/users/:username/disabled': {
+    permission: 'accounts:manage',
+    scope: 'none',
+    request: () => ({ method: 'PUT', url: '/api/v1/users/target/disabled', payload: { disabled: false } }),
+  },
+  'PUT /api/v1/users/:username/password': {
+    permission: 'accounts:manage',
+    scope: 'none',
+    request: () => ({ method: 'PUT', url: '/api/v1/users/target/password', payload: { password: TEST_PASSWORD } }),
+  },
+  'PUT /api/v1/users/:username/totp': {
+    permission: 'accounts:manage',
+    scope: 'none',
+    request: () => ({ method: 'PUT', url: '/api/v1/users/target/totp', payload: { enabled: false } }),
+  },
+  'GET /api/v1/audit': { permission: 'audit:read', scope: 'none', request: () => ({ url: '/api/v1/audit?limit=5' }) },
+  'GET /api/v1/audit/verify': { permission: 'audit:read', scope: 'none', request: () => ({ url: '/api/v1/audit/verify' }) },
+  'GET /api/v1/meta': { permission: 'aggregate:read', scope: 'none', request: () => ({ url: '/api/v1/meta' }) },
+  'GET /api/v1/overview': { permission: 'aggregate:read', scope: 'aggregate', request: (p) => ({ url: `/api/v1/overview?area=${p.area}&date=2019-06-30` }) },
+  'GET /api/v1/indicators': { permission: 'aggregate:read', scope: 'aggregate', request: (p) => ({ url: `/api/v1/indicators?${M}&area=${p.area}&scheme=performance` }) },
+  'GET /api/v1/rankings': { permission: 'aggregate:read', scope: 'aggregate', request: (p) => ({ url: `/api/v1/rankings?${M}&within=${p.within}&scheme=construction` }) },
+  'GET /api/v1/explain': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/explain?${M}&area=${p.within}&scheme=performance&indicator=awareness_rate` }),
+  },
+  'POST /api/v1/rankings/preview': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ method: 'POST', url: `/api/v1/rankings/preview?${M}&within=${p.within}`, payload: PREVIEW }),
+  },
+  'POST /api/v1/records/:kind': {
+    permission: 'records:write',
+    scope: 'write',
+    ok: 201,
+    request: (p) => ({ method: 'POST', url: '/api/v1/records/info_reports', payload: [p.report] }),
+  },
+  'GET /api/v1/templates/:file': { permission: 'registry:read', scope: 'none', request: () => ({ url: '/api/v1/templates/surveys.xlsx?lang=en' }) },
+  'GET /api/v1/areas': { permission: 'registry:read', scope: 'list', request: (p) => ({ url: `/api/v1/areas?within=${p.area}` }) },
+  'GET /api/v1/areas/:code': { permission: 'registry:read', scope: 'record', request: (p) => ({ url: `/api/v1/areas/${p.area}` }) },
+  'GET /api/v1/units': { permission: 'registry:read', scope: 'list', request: (p) => ({ url: `/api/v1/units?${p.unitsQuery}` }) },
+  'GET /api/v1/units/:code': { permission: 'registry:read', scope: 'record', request: (p) => ({ url: `/api/v1/units/${p.unit}?date=2019-06-30` }) },
+  'GET /api/v1/patrols': { permission: 'registry:read', scope: 'list', request: (p) => ({ url: `/api/v1/patrols?${p.unitFilter}` }) },
+  'GET /api/v1/funds': { permission: 'registry:read', scope: 'list', request: (p) => ({ url: `/api/v1/funds?area=${p.area}` }) },
+  'GET /api/v1/officers': { permission: 'people:read', scope: 'list', request: (p) => ({ url: `/api/v1/officers?${p.unitFilter}` }) },
+  'GET /api/v1/officers/:badge': { permission: 'people:read', scope: 'record', request: (p) => ({ url: `/api/v1/officers/${p.badge}` }) },
+};
+
+/** Who holds what, written out here independently of the registry it checks. */
+const HOLDERS: Record<Permission, Role[]> = {
+  public: ['admin', 'analyst', 'manager', 'officer', 'auditor'],
+  'session:self': ['admin', 'analyst', 'manager', 'officer', 'auditor'],
+  'aggregate:read': ['admin', 'analyst', 'manager', 'officer'],
+  'registry:read': ['admin', 'analyst', 'manager', 'officer'],
+  'people:read': ['admin', 'analyst', 'manager', 'officer'],
+  'records:write': ['admin', 'manager', 'officer'],
+  'accounts:manage': ['admin'],
+  'audit:read': ['admin', 'auditor'],
+};
+
+const WHERES: Record<ScopeKind, Where[]> = {
+  none: ['inside'],
+  list: ['inside', 'outside'],
+  record: ['inside', 'outside'],
+  write: ['inside', 'outside'],
+  aggregate: ['inside', 'beside', 'outside'],
+};
+
+interface Expected {
+  status: number;
+  /** For lists: whether items come back. */
+  items?: boolean;
+}
+
+function expected(route: RouteCase, persona: Persona, where: Where): Expected {
+  const ok = route.ok ?? 200;
+  if (route.permission === 'public') return { status: ok };
+  if (!persona.role) return { status: 401 };
+  if (!HOLDERS[route.permission].includes(persona.role)) return { status: 403 };
+  const outside = persona.scoped && where !== 'inside';
+  switch (route.scope) {
+    case 'list':
+      return { status: ok, items: !outside };
+    case 'record':
+      return { status: outside ? 404 : ok };
+    case 'write':
+      return { status: outside ? 403 : ok };
+    case 'aggregate':
+      return { status: persona.scoped && where === 'outside' ? 404 : ok };
+    default:
+      return { status: ok };
+  }
+}
+
+describe('the permission registry', () => {
+  it('gives each permission to the roles this test expects', () => {
+    for (const [permission, roles] of Object.entries(HOLDERS)) expect([...PERMISSIONS[permission as Permission].roles].sort(), permission).toEqual([...roles].sort());
+    expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.keys(HOLDERS).sort());
+  });
+
+  it('stops the app at startup when a route names no permission, or one not in the registry', async () => {
+    for (const config of [{}, { permission: 'everything:please' }]) {
+      const app = Fastify();
+      const db = { kysely: null } as never;
+      await installAccess(app, { db } as never, { publicAggregates: false, requireAdminTotp: false });
+      await expect(
+        app.register(async (api) => {
+          api.get('/new-route', { config }, async () => 'hello');
+        }),
+      ).rejects.toThrow(/config\.permission/);
+      await app.close().catch(() => undefined);
+    }
+  });
+});
+
+for (const engine of ENGINES) {
+  describe(`access to every route on ${engine}`, () => {
+    let db: Database;
+    let app: FastifyInstance;
+    const tokens = new Map<string, string>();
+    beforeAll(async () => {
+      db = await freshDatabase(engine);
+      await importProvince51(db);
+      app = await buildApp(createContext(db), { web: false, access: { publicAggregates: false, requireAdminTotp: false } });
+      await ensureAccount(db, { username: 'target', role: 'analyst' });
+      for (const p of PERSONAS) {
+        if (!p.role) continue;
+        await ensureAccount(db, { username: p.name, role: p.role, area: p.role === 'manager' ? MANAGER.inside.area : undefined, badge: p.role === 'officer' ? OFFICER.inside.badge : undefined });
+        tokens.set(p.name, await sessionToken(db, p.name));
+      }
+    });
+    afterAll(async () => {
+      await app?.close();
+      await db?.close();
+    });
+
+    it('has an entry here for every route the app registers', () => {
+      const registered = app.routeCatalog.map((r) => `${r.method} ${r.url}`);
+      const missing = registered.filter((r) => !ROUTES[r]);
+      expect(missing, 'routes without an entry in ROUTES (test/access-matrix.test.ts)').toEqual([]);
+      for (const r of app.routeCatalog) expect(r.permission, `${r.method} ${r.url}`).toBe(ROUTES[`${r.method} ${r.url}`].permission);
+    });
+
+    // Routes that end sessions run last, each on a session of its own.
+    const order = Object.entries(ROUTES).sort(([, a], [, b]) => Number(!!a.fresh) - Number(!!b.fresh));
+    for (const [name, route] of order) {
+      it(`${name} (${route.permission}, scope: ${route.scope})`, async () => {
+        // An entry may run ahead of its route (routes are added concurrently); it is checked once the route exists.
+        if (!app.routeCatalog.some((r) => `${r.method} ${r.url}` === name)) return;
+        const wrong: string[] = [];
+        for (const persona of PERSONAS) {
+          for (const where of WHERES[route.scope]) {
+            const want = expected(route, persona, where);
+            const request = route.request(persona.places[where]);
+            let token = persona.role ? tokens.get(persona.name) : undefined;
+            if (token && route.fresh) token = await sessionToken(db, persona.name);
+            const res = await app.inject({ ...request, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(request.headers ?? {}) } });
+            const label = `${persona.name} ${where}`;
+            if (res.statusCode !== want.status) wrong.push(`${label}: ${res.statusCode} (wanted ${want.status}) ${res.body.slice(0, 160)}`);
+            else if (want.items !== undefined && (res.json().total > 0) !== want.items) wrong.push(`${label}: total ${res.json().total} (wanted ${want.items ? 'some' : 'none'})`);
+          }
+        }
+        expect(wrong).toEqual([]);
+      });
+    }
+
+    it('writes nothing when a write is refused for scope', async () => {
+      const row = await db.kysely.selectFrom('info_reports').selectAll().where('ref', '=', REPORT_OUT.ref).executeTakeFirstOrThrow();
+      const history = await db.kysely.selectFrom('history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const changed = { ...REPORT_OUT, category: 'changed by someone outside' };
+      for (const persona of ['manager', 'officer']) {
+        const headers = { authorization: `Bearer ${await sessionToken(db, persona)}` };
+        const res = await app.inject({ method: 'POST', url: '/api/v1/records/info_reports', payload: [REPORT_IN, changed], headers });
+        expect(res.statusCode).toBe(403);
+        expect(res.json().error.details).toEqual([expect.objectContaining({ file: 'info_reports', line: 2, column: 'badge' })]);
+      }
+      expect(await db.kysely.selectFrom('info_reports').selectAll().where('ref', '=', REPORT_OUT.ref).executeTakeFirstOrThrow()).toEqual(row);
+      expect(await db.kysely.selectFrom('history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual(history);
+    });
+  });
+}
