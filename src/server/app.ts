@@ -13,6 +13,7 @@ import type { AppContext } from './context.ts';
 import { installErrorHandler } from './errors.ts';
 import { serveWebApp } from './web.ts';
 import { healthRoutes } from './health.routes.ts';
+import { importsRoutes } from '../modules/imports/imports.routes.ts';
 import { areasRoutes } from '../modules/areas/areas.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
 import { patrolsRoutes } from '../modules/units/patrols.routes.ts';
@@ -64,6 +65,7 @@ export const ROUTE_MODULES = [
   overviewRoutes,
   assessmentRoutes,
   recordsRoutes,
+  importsRoutes,
   areasRoutes,
   unitsRoutes,
   patrolsRoutes,
