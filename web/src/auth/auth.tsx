@@ -1,8 +1,8 @@
 /**
  * Who is signed in. Until the server has accounts every route is open and nothing shows; once
- * it does, the first call answering 401 brings up the login dialog over the page (what was
- * being typed stays), and a successful login refetches every view. The account signed in, if
- * any, is asked once (`GET /session`) so that the header can offer signing out.
+ * it does, `GET /session` or any later call answering 401 brings up the login dialog over the
+ * page (what was being typed stays), and a successful login refetches every view. The account
+ * signed in is shown in the header, with signing out.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { API, apiPost, clearCache, onUnauthorized } from '../api/client.ts';
@@ -27,9 +27,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session>();
   useEffect(() => {
     onUnauthorized(() => setLoginRequired(true));
-    // Who am I, without raising the login dialog: data calls do that when they need it.
+    // Who am I: a server with accounts answers 401 when no one is signed in, and the login comes
+    // first (pages that only write, like the import, would otherwise meet it halfway); a server
+    // without accounts has no such route, and every page is open.
     fetch(`${API}/session`, { credentials: 'same-origin', headers: { accept: 'application/json' } })
-      .then((r) => (r.ok ? (r.json() as Promise<Session>) : undefined))
+      .then((r) => {
+        if (r.status === 401) setLoginRequired(true);
+        return r.ok ? (r.json() as Promise<Session>) : undefined;
+      })
       .then(setSession, () => {});
     return () => onUnauthorized(undefined);
   }, []);

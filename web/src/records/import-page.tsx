@@ -193,9 +193,14 @@ export function ImportPage() {
           </div>
         )}
         {phase.name === 'failed' && (
-          <p className="form-error" role="alert">
-            {phase.message}
-          </p>
+          <div className="form-error" role="alert">
+            <p>{phase.message}</p>
+            {loaded && (
+              <button type="button" onClick={() => void check(loaded)}>
+                {t('state.retry')}
+              </button>
+            )}
+          </div>
         )}
         {phase.name === 'rejected' && <Rejected errors={phase.errors} loaded={loaded} />}
       </section>
@@ -233,9 +238,7 @@ function Rejected({ errors, loaded }: { errors: RowError[]; loaded: Loaded | und
                 <td data-label={t('import.line')} className="num">
                   {e.line}
                 </td>
-                <td data-label={t('import.column')} className="mono">
-                  {e.column}
-                </td>
+                <td data-label={t('import.column')}>{columnLabel(loaded?.kind, e.column, lang)}</td>
                 <td data-label={t('import.value')} className="mono">
                   {valueOf(e)}
                 </td>
@@ -253,6 +256,12 @@ function Rejected({ errors, loaded }: { errors: RowError[]; loaded: Loaded | und
       </p>
     </div>
   );
+}
+
+/** `日期 (date)` in Chinese, `date` in English: the name the file's header may use. */
+function columnLabel(kind: KindDef | undefined, column: string, lang: 'zh' | 'en'): string {
+  const zh = kind?.columns.find((c) => c.name === column)?.zh;
+  return lang === 'zh' && zh ? `${zh} (${column})` : column;
 }
 
 function messageOf(e: unknown): string {
