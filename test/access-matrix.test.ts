@@ -212,7 +212,7 @@ describe('the permission registry', () => {
   });
 
   it('stops the app at startup when a route names no permission, or one not in the registry', async () => {
-    for (const config of [{}, { permission: 'everything:please' }]) {
+    for (const config of [{}, { permission: 'everything:please' }] as { permission?: string }[]) {
       const app = Fastify();
       const db = { kysely: null } as never;
       await installAccess(app, { db } as never, { publicAggregates: false, requireAdminTotp: false });

@@ -77,7 +77,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 }
 
 /** The database itself refuses to change an entry, or to delete one younger than the retention. */
-async function guardAuditLog(db: Kysely<unknown>, engine: Engine): Promise<void> {
+export async function guardAuditLog(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const days = AUDIT_RETENTION_DAYS;
   if (engine === 'sqlite') {
     await sql`create trigger audit_log_no_update before update on audit_log
@@ -105,4 +105,15 @@ async function guardAuditLog(db: Kysely<unknown>, engine: Engine): Promise<void>
     .execute(db);
   await sql`create trigger audit_log_guard before update or delete on audit_log
     for each row execute function audit_log_guard()`.execute(db);
+}
+
+/** Removes the guard, inside a transaction that puts it back (see withoutAuditGuard). */
+export async function unguardAuditLog(db: Kysely<unknown>, engine: Engine): Promise<void> {
+  if (engine === 'sqlite') {
+    await sql`drop trigger audit_log_no_update`.execute(db);
+    await sql`drop trigger audit_log_retention`.execute(db);
+  } else {
+    await sql`drop trigger audit_log_guard on audit_log`.execute(db);
+    await sql`drop function audit_log_guard()`.execute(db);
+  }
 }

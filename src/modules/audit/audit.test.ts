@@ -221,3 +221,22 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('restoring a backup over a database with an audit log', () => {
+  for (const engine of ENGINES) {
+    it(`replaces the log with the backup's, whose chain still verifies, on ${engine}`, async () => {
+      const db = await withEntries(engine, 3);
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-backup-')), 'b.jsonl.gz');
+      try {
+        const { io } = capture();
+        expect(await main(['backup', file, '--db', db.url], io)).toBe(0);
+        await audit(db, WHO, { action: 'test.after-backup' });
+        expect(await main(['restore', file, '--db', db.url], io)).toBe(0);
+        expect(await verifyChain(db.kysely)).toMatchObject({ intact: true, entries: 3 });
+        await expect(sql`delete from audit_log where id = 1`.execute(db.kysely)).rejects.toThrow(/younger than 180 days/);
+      } finally {
+        await db.close();
+      }
+    });
+  }
+});
