@@ -20,9 +20,7 @@ export function RankingTable({ rows, caption, hrefOf }: { rows: RankingRow[]; ca
             <th scope="col">{t('dash.area')}</th>
             <th scope="col" className="num">
               {t('dash.composite')}
-            </th>
-            <th scope="col" className="num">
-              {t('dash.monthChange')}
+              <small className="muted hide-sm"> / {t('dash.monthChange')}</small>
             </th>
           </tr>
         </thead>
@@ -47,9 +45,12 @@ export function RankingTable({ rows, caption, hrefOf }: { rows: RankingRow[]; ca
               </th>
               <td className="num composite-cell">
                 <strong>{fmt.decimal(r.composite, 1)}</strong>
-              </td>
-              <td className="num">
-                {r.composite_change === null ? '—' : <span className={r.composite_change > 0 ? 'up' : r.composite_change < 0 ? 'down' : undefined}>{fmt.signed(r.composite_change)}</span>}
+                {r.composite_change !== null && (
+                  <small className={r.composite_change > 0 ? 'up' : r.composite_change < 0 ? 'down' : 'muted'}>
+                    <span className="visually-hidden">{t('dash.monthChange')} </span>
+                    {fmt.signed(r.composite_change)}
+                  </small>
+                )}
               </td>
             </tr>
           ))}

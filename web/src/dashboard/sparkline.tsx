@@ -8,10 +8,11 @@ export function Sparkline({ values, label, width = 120, height = 32 }: { values:
   if (known.length === 0) return <svg className="sparkline" width={width} height={height} role="img" aria-label={label} />;
   const min = Math.min(...known);
   const max = Math.max(...known);
-  const span = max - min || 1;
+  const span = max - min;
   const pad = 3;
   const x = (i: number) => pad + (i * (width - 2 * pad)) / Math.max(values.length - 1, 1);
-  const y = (v: number) => height - pad - ((v - min) / span) * (height - 2 * pad);
+  // A flat line (or a single month) sits in the middle rather than on the floor.
+  const y = (v: number) => (span === 0 ? height / 2 : height - pad - ((v - min) / span) * (height - 2 * pad));
   const segments: string[] = [];
   let current: string[] = [];
   values.forEach((v, i) => {

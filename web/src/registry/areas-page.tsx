@@ -27,7 +27,7 @@ export function AreasPage() {
   return (
     <div className="page areas-page">
       <h1 tabIndex={-1}>{t('areas.title')}</h1>
-      <div className="split">
+      <div className={`split${selected ? ' has-selection' : ''}`}>
         <aside className="panel split-side">
           <form role="search" className="search-form" onSubmit={search}>
             <label htmlFor="area-q" className="visually-hidden">

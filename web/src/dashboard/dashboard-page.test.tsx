@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { construction, overview, performance, province, city, ranking } from '../testing/fixtures.ts';
+import { fakeApi, json, renderAt } from '../testing/render.tsx';
+import { DashboardPage } from './dashboard-page.tsx';
+
+// ECharts draws on a canvas jsdom does not have; the charts are covered by the e2e suite.
+vi.mock('../charts/echart.tsx', () => ({ EChart: ({ label }: { label: string }) => <div role="img" aria-label={label} data-chart-ready="" /> }));
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function api(reportedMonths = (m: string) => m >= '2019-05') {
+  return fakeApi(({ path }) => {
+    const url = new URL(path, 'http://x');
+    const q = Object.fromEntries(url.searchParams);
+    if (url.pathname === '/areas' && q.level === 'province') return json({ items: [province], total: 1, limit: 50, offset: 0 });
+    if (url.pathname === '/areas/P1') return json(province);
+    if (url.pathname === '/areas/C1') return json(city);
+    if (url.pathname === '/overview') return json({ ...overview, area: q.area, date: q.date });
+    if (url.pathname === '/indicators') return json(q.scheme === 'performance' ? performance(q.area, q.month, reportedMonths(q.month)) : construction(q.area, q.month));
+    if (url.pathname === '/rankings') return json(q.within === 'P1' ? ranking : []);
+    return undefined;
+  });
+}
+
+describe('DashboardPage', () => {
+  it('shows the province for the month in the URL: figures, composites, cards, ranking', async () => {
+    const calls = api();
+    renderAt(<DashboardPage />, { url: '/?month=2019-06' });
+    await waitFor(() => expect(document.querySelector('[data-ready]')).not.toBeNull());
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('吉林省 · 2019年6月');
+    expect(screen.getByText('72.5')).toBeTruthy();
+    expect(screen.getByText('64.2')).toBeTruthy();
+    expect(screen.getByText('较上月 ±0.0')).toBeTruthy();
+    expect(document.querySelectorAll('.indicator-card')).toHaveLength(6);
+    expect(document.querySelectorAll('.indicator-card.is-problem')).toHaveLength(2);
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.querySelector('.area-link')?.textContent)).toEqual(['吉林市', '长春市']);
+    expect(within(rows[1]).getByText('落后')).toBeTruthy();
+    expect(within(rows[1]).getByText('群防群治、信息提供率')).toBeTruthy();
+    expect(within(rows[0]).getByText('上升 1 位')).toBeTruthy();
+    // Twelve months of the scheme for the cards and trend, one of the other for its composite.
+    expect(calls.filter((c) => c.path.startsWith('/indicators') && c.path.includes('performance'))).toHaveLength(12);
+    expect(calls.filter((c) => c.path.startsWith('/overview'))[0].path).toContain('date=2019-06-30');
+  });
+
+  it('drills down to a child from the ranking and keeps month and scheme', async () => {
+    api();
+    renderAt(<DashboardPage />, { url: '/?month=2019-06&scheme=construction' });
+    await waitFor(() => expect(document.querySelector('[data-ready]')).not.toBeNull());
+    expect(document.querySelectorAll('.indicator-card')).toHaveLength(5);
+    fireEvent.click(screen.getByRole('link', { name: '查看长春市' }));
+    expect(new URL(window.location.href).searchParams.get('area')).toBe('C1');
+    expect(window.location.search).toContain('scheme=construction');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('长春市 · 2019年6月'));
+    await waitFor(() => expect(screen.getByText('该地区没有下级地区可排名。')).toBeTruthy());
+    expect(screen.getByRole('link', { name: '吉林省' }).getAttribute('href')).toContain('area=P1');
+  });
+
+  it('opens on the latest month with work records when the URL names none and the server cannot say', async () => {
+    api((m) => m === '2019-09');
+    renderAt(<DashboardPage />, { url: '/' });
+    await waitFor(() => expect(new URL(window.location.href).searchParams.get('month')).toBe('2019-09'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('2019年12月 没有工作数据'));
+  });
+
+  it('opens on the server’s latest month and top area when it says them', async () => {
+    const calls = api();
+    renderAt(<DashboardPage />, { url: '/', meta: { status: 'ready', meta: { engine: 'sqlite', data_version: 1, demo: null, root_areas: [{ code: 'P1', name: '吉林省', level: 'province' }], latest_month: '2019-07' } } });
+    await waitFor(() => expect(document.querySelector('[data-ready]')).not.toBeNull());
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('吉林省 · 2019年7月');
+    expect(calls.some((c) => c.path.includes('level=province'))).toBe(false);
+  });
+
+  it('says what failed and offers to retry', async () => {
+    fakeApi(() => ({ status: 500, body: { error: { code: 'internal', message: 'an unexpected failure; it has been logged', details: [] } } }));
+    renderAt(<DashboardPage />, { url: '/?area=P1&month=2019-06' });
+    await waitFor(() => expect(screen.getAllByRole('alert')[0].textContent).toContain('an unexpected failure'));
+    expect(screen.getAllByRole('button', { name: '重试' }).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,37 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { room } from '../testing/fixtures.ts';
+import { fakeApi, json, renderAt } from '../testing/render.tsx';
+import { UnitPage } from './unit-page.tsx';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('UnitPage', () => {
+  it('shows the kit against the standard, the seven aspects and who is posted, on the day asked', async () => {
+    const calls = fakeApi(({ path }) => (path.startsWith('/units/R1') ? json(room) : undefined));
+    renderAt(<UnitPage code="R1" />, { url: '/units/R1?date=2019-06-30' });
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('东风社区警务室');
+    expect(calls.map((c) => c.path)).toContain('/units/R1?date=2019-06-30');
+    expect(screen.getByText('2019年6月30日 在运行')).toBeTruthy();
+    expect(screen.getByText('缺少：摩托车、执法装备包')).toBeTruthy();
+    const equipment = within(screen.getByRole('region', { name: '装备（对照标准装备）' }));
+    expect(equipment.getAllByRole('row').slice(1).map((r) => r.querySelector('th')?.textContent)).toEqual(['电脑', '摩托车', '执法装备包', 'camera']);
+    const inspections = screen.getByRole('region', { name: '规范化检查（七个方面）' });
+    const items = within(inspections).getAllByRole('listitem');
+    expect(items[0].textContent).toContain('2019年5月1日');
+    expect(items[0].textContent).toContain('全部合格');
+    expect(items[1].textContent).toContain('不合格：标识、职责');
+    expect(screen.getByRole('link', { name: '王警官' }).getAttribute('href')).toBe('/officers/220001');
+    expect(screen.getByRole('link', { name: 'V2' })).toBeTruthy();
+  });
+
+  it('says when the unit does not exist', async () => {
+    fakeApi(() => ({ status: 404, body: { error: { code: 'not_found', message: 'no unit R9 exists', details: [] } } }));
+    renderAt(<UnitPage code="R9" />, { url: '/units/R9' });
+    expect((await screen.findByRole('alert')).textContent).toContain('no unit R9 exists');
+  });
+});
