@@ -236,6 +236,87 @@ export interface AuditChainTable {
   pruned_hash: string;
 }
 
+export interface SettingTable {
+  key: string;
+  /** JSON of the whole setting; code holds the defaults. */
+  value: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** An issued notification: never updated (the database refuses it). */
+export interface NotificationTable {
+  id: Generated<number>;
+  area_code: string;
+  month: string;
+  lang: string;
+  number: string;
+  year: number;
+  seq: number;
+  title: string;
+  issued_on: string;
+  issued_at: string;
+  issued_by: string;
+  corrects_id: number | null;
+  correction_reason: string | null;
+  /** Canonical JSON of the notification's content (document and problems). */
+  content: string;
+  /** SHA-256 (hex) of `content`. */
+  content_hash: string;
+}
+
+export interface LeaderTable {
+  area_code: string;
+  name: string;
+  title: string;
+  phone: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  notification_id: number;
+  area_code: string;
+  month: string;
+  scheme: string;
+  indicator: string;
+  value: number | null;
+  target: number | null;
+  streak: number;
+  previous_task_id: number | null;
+  leader_name: string | null;
+  leader_title: string | null;
+  leader_phone: string | null;
+  deadline: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskEventTable {
+  id: Generated<number>;
+  task_id: number;
+  at: string;
+  actor: string;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  body: string | null;
+}
+
+export interface TaskEvidenceTable {
+  id: Generated<number>;
+  task_id: number;
+  file_name: string;
+  path: string;
+  sha256: string;
+  size: number;
+  content_type: string;
+  uploaded_at: string;
+  uploaded_by: string;
+}
+
 export interface DB {
   areas: AreaTable;
   population: PopulationTable;
@@ -260,4 +341,10 @@ export interface DB {
   login_attempts: LoginAttemptTable;
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;
+  settings: SettingTable;
+  notifications: NotificationTable;
+  leaders: LeaderTable;
+  tasks: TaskTable;
+  task_events: TaskEventTable;
+  task_evidence: TaskEvidenceTable;
 }
