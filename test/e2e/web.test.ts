@@ -57,7 +57,16 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     base = server.url.replace('0.0.0.0', '127.0.0.1');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 180_000);
@@ -68,8 +77,15 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
   });
 
   /** A browser context in a language and size, signed in when the server asks. */
-  async function open(lang: Lang, viewport: keyof typeof VIEWPORTS, url = '/'): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: lang === 'zh' ? 'zh-CN' : 'en-GB' });
+  async function open(
+    lang: Lang,
+    viewport: keyof typeof VIEWPORTS,
+    url = '/',
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({
+      viewport: VIEWPORTS[viewport],
+      locale: lang === 'zh' ? 'zh-CN' : 'en-GB',
+    });
     await context.addInitScript((l) => window.localStorage.setItem('outpost.lang', l), lang);
     const page = await context.newPage();
     page.on('console', (m) => {
@@ -95,7 +111,9 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
 
   async function dashboardSettled(page: Page) {
     await page.locator('.dashboard[data-ready]').waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.locator('.dashboard .chart:not([data-chart-ready])').count(), { timeout: 30_000 }).toBe(0);
+    await expect
+      .poll(() => page.locator('.dashboard .chart:not([data-chart-ready])').count(), { timeout: 30_000 })
+      .toBe(0);
   }
 
   async function snap(page: Page, name: string) {
@@ -103,7 +121,10 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
   }
 
   async function noSidewaysScroll(page: Page) {
-    const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+    const { scroll, width } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+    }));
     expect(scroll, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(width);
   }
 
@@ -121,7 +142,10 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     expect(await page.locator('.indicator-card').count()).toBe(6);
     await snap(page, 'dashboard-desktop-zh');
 
-    await page.getByRole('link', { name: /City 1$/ }).first().click();
+    await page
+      .getByRole('link', { name: /City 1$/ })
+      .first()
+      .click();
     await page.waitForURL((u) => u.searchParams.get('area') === CITY_1);
     await dashboardSettled(page);
     await expect.poll(() => page.locator('h1').textContent()).toContain('City 1');
@@ -160,7 +184,9 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     // A township where a village is needed: the server's dry run says so beside the field.
     await page.locator('input[name=area_code]').fill(TOWN);
     await page.locator('#f-surveys-knows_officer').focus();
-    await expect.poll(() => page.locator('.field-error').allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('不是村（社区）')]);
+    await expect
+      .poll(() => page.locator('.field-error').allTextContents(), { timeout: 10_000 })
+      .toEqual([expect.stringContaining('不是村（社区）')]);
     await snap(page, 'records-error-desktop-zh');
 
     await page.locator('input[name=area_code]').fill(VILLAGE.slice(0, 9));
@@ -169,7 +195,9 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     await page.locator('#f-surveys-satisfaction').selectOption('5');
     await page.locator('#f-surveys-channel').selectOption('door');
     await page.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => page.locator('#record-status').textContent(), { timeout: 10_000 }).toContain('已保存 1 条记录');
+    await expect
+      .poll(() => page.locator('#record-status').textContent(), { timeout: 10_000 })
+      .toContain('已保存 1 条记录');
     await snap(page, 'records-saved-desktop-zh');
 
     await page.locator('#record-status a').click();
@@ -184,15 +212,29 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     const header = '编号,日期,村居代码,知晓民警,满意度,渠道';
     const good = ['E2E-1,2019-06-11,510101002001,是,4,door', 'E2E-2,2019-06-12,510101002004,否,,phone'];
     const bad = 'E2E-3,2019-06-31,NOPE,maybe,9,door';
-    await page.locator('input[type=file]').setInputFiles({ name: 'surveys-e2e.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${header}\n${good.join('\n')}\n${bad}\n`) });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'surveys-e2e.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`\ufeff${header}\n${good.join('\n')}\n${bad}\n`),
+      });
     await page.locator('.rejected').waitFor({ timeout: 20_000 });
     const lines = await page.locator('.errors-table tbody td:first-child').allTextContents();
     expect(new Set(lines)).toEqual(new Set(['4']));
     const columns = await page.locator('.errors-table tbody td:nth-child(2)').allTextContents();
-    expect(columns).toEqual(expect.arrayContaining(['日期 (date)', '知晓民警 (knows_officer)', '满意度 (satisfaction)']));
+    expect(columns).toEqual(
+      expect.arrayContaining(['日期 (date)', '知晓民警 (knows_officer)', '满意度 (satisfaction)']),
+    );
     await snap(page, 'import-rejected-desktop-zh');
 
-    await page.locator('input[type=file]').setInputFiles({ name: 'surveys-e2e.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${good.join('\n')}\n`) });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'surveys-e2e.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`${header}\n${good.join('\n')}\n`),
+      });
     await page.getByRole('button', { name: /写入 2 行/ }).click();
     await expect.poll(() => page.locator('.pass-mark').textContent(), { timeout: 20_000 }).toContain('写入 2 行');
     await context.close();
@@ -263,7 +305,23 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
  */
 function addAccount(dbUrl: string): boolean {
   try {
-    execFileSync(process.execPath, [path.join(ROOT, 'bin/outpost.js'), 'user', 'add', '--db', dbUrl, '--username', USER.username, '--password', USER.password, '--role', 'admin'], { stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'bin/outpost.js'),
+        'user',
+        'add',
+        '--db',
+        dbUrl,
+        '--username',
+        USER.username,
+        '--password',
+        USER.password,
+        '--role',
+        'admin',
+      ],
+      { stdio: 'pipe' },
+    );
     return true;
   } catch (e) {
     const out = String((e as { stderr?: Buffer }).stderr ?? '');
@@ -289,7 +347,10 @@ function unexpected(m: ConsoleMessage): boolean {
 
 /** The numerator / denominator under an indicator card, e.g. `449 / 593` → [449, 593]. */
 async function fraction(page: Page, indicator: string): Promise<[number, number]> {
-  const text = await page.locator('.indicator-card', { has: page.locator('h3', { hasText: indicator }) }).locator('.numden dd').textContent();
+  const text = await page
+    .locator('.indicator-card', { has: page.locator('h3', { hasText: indicator }) })
+    .locator('.numden dd')
+    .textContent();
   const [num, den] = (text ?? '').split('/').map((s) => Number(s.replace(/[^\d.]/g, '')));
   return [num, den];
 }

@@ -101,16 +101,25 @@ function Shell({ demo }: { demo?: boolean }) {
                 </button>
               </span>
             )}
-            <button type="button" className="lang-switch" lang={lang === 'zh' ? 'en' : 'zh-CN'} aria-label={t('app.languageLabel')} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
-            {t('app.language')}
-          </button>
+            <button
+              type="button"
+              className="lang-switch"
+              lang={lang === 'zh' ? 'en' : 'zh-CN'}
+              aria-label={t('app.languageLabel')}
+              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            >
+              {t('app.language')}
+            </button>
           </div>
         </div>
         <nav className="app-nav" aria-label={t('nav.label')}>
           <ul>
             {NAV.map((n) => (
               <li key={n.to}>
-                <Link href={n.to === '/' ? keepView(location.query, '/') : n.to} aria-current={route?.r.nav === n.key ? 'page' : undefined}>
+                <Link
+                  href={n.to === '/' ? keepView(location.query, '/') : n.to}
+                  aria-current={route?.r.nav === n.key ? 'page' : undefined}
+                >
                   {t(n.key)}
                 </Link>
               </li>

@@ -24,7 +24,9 @@ export class ApiError extends Error {
 
   /** The row errors of a rejected write (`import_rejected`), in the API's order. */
   get rowErrors(): RowError[] {
-    return this.details.filter((d): d is RowError => typeof d === 'object' && d !== null && 'reason' in d && 'column' in d);
+    return this.details.filter(
+      (d): d is RowError => typeof d === 'object' && d !== null && 'reason' in d && 'column' in d,
+    );
   }
 }
 
@@ -66,7 +68,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     res = await fetch(API + path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
@@ -85,7 +90,12 @@ export function readResponse<T>(status: number, text: string): { status: number;
   }
   if (status >= 200 && status < 300) return { status, data: json as T };
   const err = (json as { error?: { code?: string; message?: string; details?: unknown[] } } | undefined)?.error;
-  const error = new ApiError(status, err?.code ?? `http_${status}`, err?.message ?? `HTTP ${status}`, err?.details ?? []);
+  const error = new ApiError(
+    status,
+    err?.code ?? `http_${status}`,
+    err?.message ?? `HTTP ${status}`,
+    err?.details ?? [],
+  );
   if (status === 401) unauthorized?.();
   throw error;
 }

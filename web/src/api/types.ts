@@ -4,7 +4,11 @@
  */
 import type { z } from 'zod';
 import type { areaDetailSchema, areaPage, areaSchema } from '../../../src/modules/areas/areas.schema.ts';
-import type { indicatorsSchema, indicatorResultSchema, rankingRowSchema } from '../../../src/modules/assessment/assessment.schema.ts';
+import type {
+  indicatorsSchema,
+  indicatorResultSchema,
+  rankingRowSchema,
+} from '../../../src/modules/assessment/assessment.schema.ts';
 import type { officerSchema, postingPage, postingSchema } from '../../../src/modules/officers/officers.schema.ts';
 import type { overviewSchema } from '../../../src/modules/overview/overview.schema.ts';
 import type { patrolSchema, unitDetailSchema, unitPage, unitSchema } from '../../../src/modules/units/units.schema.ts';

@@ -28,15 +28,25 @@ export function useApiAll<T>(paths: string[] | null, options: { keep?: boolean }
   const { epoch } = useAuth();
   const [nonce, setNonce] = useState(0);
   const key = paths === null ? null : paths.join('\n');
-  const [state, setState] = useState<{ key: string | null; data?: T[]; error?: ApiError; loading: boolean }>({ key: null, loading: key !== null });
+  const [state, setState] = useState<{ key: string | null; data?: T[]; error?: ApiError; loading: boolean }>({
+    key: null,
+    loading: key !== null,
+  });
 
   useEffect(() => {
     if (key === null) return;
     let live = true;
-    setState((s) => ({ key, data: options.keep || s.key === key ? s.data : undefined, error: undefined, loading: true }));
+    setState((s) => ({
+      key,
+      data: options.keep || s.key === key ? s.data : undefined,
+      error: undefined,
+      loading: true,
+    }));
     Promise.all(key.split('\n').map((p) => apiGet<T>(p))).then(
       (data) => live && setState({ key, data, loading: false }),
-      (e: unknown) => live && setState((s) => ({ key, data: options.keep ? s.data : undefined, error: asApiError(e), loading: false })),
+      (e: unknown) =>
+        live &&
+        setState((s) => ({ key, data: options.keep ? s.data : undefined, error: asApiError(e), loading: false })),
     );
     return () => {
       live = false;

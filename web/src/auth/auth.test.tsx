@@ -20,7 +20,14 @@ function Areas() {
   );
 }
 
-const SESSION = { username: 'desk', role: 'admin', area: null, badge: null, totp: false, expires_at: '2030-01-01T00:00:00Z' };
+const SESSION = {
+  username: 'desk',
+  role: 'admin',
+  area: null,
+  badge: null,
+  totp: false,
+  expires_at: '2030-01-01T00:00:00Z',
+};
 const unauthenticated = { status: 401, body: { error: { code: 'unauthenticated', message: 'sign in', details: [] } } };
 
 describe('AuthProvider', () => {
@@ -66,7 +73,16 @@ describe('AuthProvider', () => {
       if (path === '/session' && method === 'POST')
         return (body as { totp?: string }).totp === '123456'
           ? json({ ...SESSION, token: 't' })
-          : { status: 401, body: { error: { code: 'unauthenticated', message: 'enter the code', details: [{ path: 'totp', totp_required: true }] } } };
+          : {
+              status: 401,
+              body: {
+                error: {
+                  code: 'unauthenticated',
+                  message: 'enter the code',
+                  details: [{ path: 'totp', totp_required: true }],
+                },
+              },
+            };
       return unauthenticated;
     });
     renderAt(<Areas />);

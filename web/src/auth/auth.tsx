@@ -19,7 +19,12 @@ export interface Auth {
   signOut(): Promise<void>;
 }
 
-const AuthContext = createContext<Auth>({ epoch: 0, loginRequired: false, session: undefined, signOut: async () => {} });
+const AuthContext = createContext<Auth>({
+  epoch: 0,
+  loginRequired: false,
+  session: undefined,
+  signOut: async () => {},
+});
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [epoch, setEpoch] = useState(0);

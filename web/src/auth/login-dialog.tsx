@@ -38,26 +38,64 @@ export function LoginDialog({ onLoggedIn }: { onLoggedIn(session: Session): void
 
   return (
     <div className="login-backdrop">
-      <form className="login" role="dialog" aria-modal="true" aria-labelledby="login-title" onSubmit={submit} noValidate>
+      <form
+        className="login"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="login-title"
+        onSubmit={submit}
+        noValidate
+      >
         <div className="login-head">
           <h1 id="login-title">{t('auth.title')}</h1>
-          <button type="button" className="link-button" lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t('app.languageLabel')}>
+          <button
+            type="button"
+            className="link-button"
+            lang={lang === 'zh' ? 'en' : 'zh-CN'}
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            aria-label={t('app.languageLabel')}
+          >
             {t('app.language')}
           </button>
         </div>
         <p className="muted">{t('auth.intro')}</p>
         <div className="field">
           <label htmlFor="login-username">{t('auth.username')}</label>
-          <input ref={first} id="login-username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            ref={first}
+            id="login-username"
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="login-password">{t('auth.password')}</label>
-          <input id="login-password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id="login-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </div>
         {totp !== undefined && (
           <div className="field">
             <label htmlFor="login-totp">{t('auth.totp')}</label>
-            <input ref={code} id="login-totp" name="totp" inputMode="numeric" autoComplete="one-time-code" maxLength={16} value={totp} onChange={(e) => setTotp(e.target.value)} />
+            <input
+              ref={code}
+              id="login-totp"
+              name="totp"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={16}
+              value={totp}
+              onChange={(e) => setTotp(e.target.value)}
+            />
           </div>
         )}
         {error && (
@@ -78,8 +116,10 @@ function loginError(err: unknown, t: I18n['t']): { text: string; detail?: string
   if (!(err instanceof ApiError)) return { text: String(err) };
   if (err.status === 0) return { text: t('state.network') };
   if (err.status === 404 || err.status === 405) return { text: t('auth.unavailable') };
-  if (err.status === 401 && /^no account exists/.test(err.message)) return { text: t('auth.noAccount'), detail: err.message };
-  if (err.status === 401) return { text: t('auth.wrong'), detail: /locked|attempt/i.test(err.message) ? err.message : undefined };
+  if (err.status === 401 && /^no account exists/.test(err.message))
+    return { text: t('auth.noAccount'), detail: err.message };
+  if (err.status === 401)
+    return { text: t('auth.wrong'), detail: /locked|attempt/i.test(err.message) ? err.message : undefined };
   if (err.status === 429) return { text: t('auth.tooMany'), detail: err.message };
   if (err.status === 400) return { text: t('auth.required') };
   return { text: err.message };

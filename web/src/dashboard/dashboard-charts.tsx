@@ -28,7 +28,13 @@ export function CompositeBars({ rows, onPick }: { rows: RankingRow[]; onPick(cod
       animation: false,
       grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmt.decimal(v, 1) },
-      xAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: GRID } }, axisLabel: { color: MUTED } },
+      xAxis: {
+        type: 'value',
+        min: 0,
+        max: 100,
+        splitLine: { lineStyle: { color: GRID } },
+        axisLabel: { color: MUTED },
+      },
       yAxis: {
         type: 'category',
         inverse: true,
@@ -44,8 +50,16 @@ export function CompositeBars({ rows, onPick }: { rows: RankingRow[]; onPick(cod
           name: t('dash.composite'),
           barMaxWidth: 18,
           cursor: 'pointer',
-          data: rows.map((r) => ({ value: Math.round(r.composite * 10) / 10, itemStyle: { color: r.lagging ? ALERT : PRIMARY } })),
-          label: { show: true, position: 'right', color: INK, formatter: (p: { value: number }) => fmt.decimal(p.value, 1) },
+          data: rows.map((r) => ({
+            value: Math.round(r.composite * 10) / 10,
+            itemStyle: { color: r.lagging ? ALERT : PRIMARY },
+          })),
+          label: {
+            show: true,
+            position: 'right',
+            color: INK,
+            formatter: (p: { value: number }) => fmt.decimal(p.value, 1),
+          },
           markLine: { ...threshold, data: [{ xAxis: PROBLEM_SCORE }] },
         },
       ],
@@ -56,7 +70,14 @@ export function CompositeBars({ rows, onPick }: { rows: RankingRow[]; onPick(cod
     const row = rows[index] ?? rows.find((r) => r.name === name);
     if (row) onPick(row.code);
   };
-  return <EChart option={option} label={t('dash.barChart')} height={Math.max(160, rows.length * 30 + 24)} onItemClick={pick} />;
+  return (
+    <EChart
+      option={option}
+      label={t('dash.barChart')}
+      height={Math.max(160, rows.length * 30 + 24)}
+      onItemClick={pick}
+    />
+  );
 }
 
 export function CompositeTrend({ months, composites }: { months: string[]; composites: (number | null)[] }) {
@@ -66,9 +87,23 @@ export function CompositeTrend({ months, composites }: { months: string[]; compo
       textStyle: { fontFamily: FONT, color: INK },
       animation: false,
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? t('dash.noData') : fmt.decimal(v, 1)) },
-      xAxis: { type: 'category', data: months.map((m) => fmt.month(m)), axisLabel: { color: MUTED, hideOverlap: true }, axisLine: { lineStyle: { color: GRID } } },
-      yAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: GRID } }, axisLabel: { color: MUTED } },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: number | null) => (v === null || v === undefined ? t('dash.noData') : fmt.decimal(v, 1)),
+      },
+      xAxis: {
+        type: 'category',
+        data: months.map((m) => fmt.month(m)),
+        axisLabel: { color: MUTED, hideOverlap: true },
+        axisLine: { lineStyle: { color: GRID } },
+      },
+      yAxis: {
+        type: 'value',
+        min: 0,
+        max: 100,
+        splitLine: { lineStyle: { color: GRID } },
+        axisLabel: { color: MUTED },
+      },
       series: [
         {
           type: 'line',

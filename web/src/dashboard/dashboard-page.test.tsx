@@ -6,7 +6,9 @@ import { fakeApi, json, renderAt } from '../testing/render.tsx';
 import { DashboardPage } from './dashboard-page.tsx';
 
 // ECharts draws on a canvas jsdom does not have; the charts are covered by the e2e suite.
-vi.mock('../charts/echart.tsx', () => ({ EChart: ({ label }: { label: string }) => <div role="img" aria-label={label} data-chart-ready="" /> }));
+vi.mock('../charts/echart.tsx', () => ({
+  EChart: ({ label }: { label: string }) => <div role="img" aria-label={label} data-chart-ready="" />,
+}));
 
 afterEach(() => {
   cleanup();
@@ -17,11 +19,17 @@ function api(reportedMonths = (m: string) => m >= '2019-05') {
   return fakeApi(({ path }) => {
     const url = new URL(path, 'http://x');
     const q = Object.fromEntries(url.searchParams);
-    if (url.pathname === '/areas' && q.level === 'province') return json({ items: [province], total: 1, limit: 50, offset: 0 });
+    if (url.pathname === '/areas' && q.level === 'province')
+      return json({ items: [province], total: 1, limit: 50, offset: 0 });
     if (url.pathname === '/areas/P1') return json(province);
     if (url.pathname === '/areas/C1') return json(city);
     if (url.pathname === '/overview') return json({ ...overview, area: q.area, date: q.date });
-    if (url.pathname === '/indicators') return json(q.scheme === 'performance' ? performance(q.area, q.month, reportedMonths(q.month)) : construction(q.area, q.month));
+    if (url.pathname === '/indicators')
+      return json(
+        q.scheme === 'performance'
+          ? performance(q.area, q.month, reportedMonths(q.month))
+          : construction(q.area, q.month),
+      );
     if (url.pathname === '/rankings') return json(q.within === 'P1' ? ranking : []);
     return undefined;
   });
@@ -70,14 +78,29 @@ describe('DashboardPage', () => {
 
   it('opens on the server’s latest month and top area when it says them', async () => {
     const calls = api();
-    renderAt(<DashboardPage />, { url: '/', meta: { status: 'ready', meta: { engine: 'sqlite', data_version: 1, demo: null, root_areas: [{ code: 'P1', name: '吉林省', level: 'province' }], latest_month: '2019-07' } } });
+    renderAt(<DashboardPage />, {
+      url: '/',
+      meta: {
+        status: 'ready',
+        meta: {
+          engine: 'sqlite',
+          data_version: 1,
+          demo: null,
+          root_areas: [{ code: 'P1', name: '吉林省', level: 'province' }],
+          latest_month: '2019-07',
+        },
+      },
+    });
     await waitFor(() => expect(document.querySelector('[data-ready]')).not.toBeNull());
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('吉林省 · 2019年7月');
     expect(calls.some((c) => c.path.includes('level=province'))).toBe(false);
   });
 
   it('says what failed and offers to retry', async () => {
-    fakeApi(() => ({ status: 500, body: { error: { code: 'internal', message: 'an unexpected failure; it has been logged', details: [] } } }));
+    fakeApi(() => ({
+      status: 500,
+      body: { error: { code: 'internal', message: 'an unexpected failure; it has been logged', details: [] } },
+    }));
     renderAt(<DashboardPage />, { url: '/?area=P1&month=2019-06' });
     await waitFor(() => expect(screen.getAllByRole('alert')[0].textContent).toContain('an unexpected failure'));
     expect(screen.getAllByRole('button', { name: '重试' }).length).toBeGreaterThan(0);

@@ -25,23 +25,42 @@ export function DashboardPage() {
   const meta = useMeta();
   const monthParam = location.query.get('month');
   // Without a month in the URL: the latest month with records, as the server says; else a default.
-  const fallback = meta.status === 'ready' ? (meta.meta.latest_month ?? DEFAULT_MONTH) : meta.status === 'absent' ? DEFAULT_MONTH : null;
+  const fallback =
+    meta.status === 'ready'
+      ? (meta.meta.latest_month ?? DEFAULT_MONTH)
+      : meta.status === 'absent'
+        ? DEFAULT_MONTH
+        : null;
   const month = isMonth(monthParam) ? monthParam : fallback;
-  const root = meta.status === 'ready' ? (meta.meta.root_areas[0]?.code ?? undefined) : meta.status === 'absent' ? undefined : null;
+  const root =
+    meta.status === 'ready'
+      ? (meta.meta.root_areas[0]?.code ?? undefined)
+      : meta.status === 'absent'
+        ? undefined
+        : null;
   const schemeParam = location.query.get('scheme');
   const scheme: SchemeName = isScheme(schemeParam) ? schemeParam : 'performance';
   const d = useDashboard(location.query.get('area'), root, month, scheme);
   const [movedFrom, setMovedFrom] = useState<string>();
 
   const viewOf = useCallback(
-    (changes: { area?: string; month?: string; scheme?: SchemeName }) => href('/', { area: d.code ?? undefined, month: month ?? undefined, scheme, ...changes }),
+    (changes: { area?: string; month?: string; scheme?: SchemeName }) =>
+      href('/', { area: d.code ?? undefined, month: month ?? undefined, scheme, ...changes }),
     [d.code, month, scheme],
   );
 
   // Opened without a month on a server that cannot say its latest: if the default month has no
   // work records, show the latest of the 12 months before it that has.
   useEffect(() => {
-    if (isMonth(monthParam) || meta.status !== 'absent' || month === null || scheme !== 'performance' || d.series.loading || !d.series.data) return;
+    if (
+      isMonth(monthParam) ||
+      meta.status !== 'absent' ||
+      month === null ||
+      scheme !== 'performance' ||
+      d.series.loading ||
+      !d.series.data
+    )
+      return;
     if (hasWorkData(d.series.data[11])) return;
     for (let i = 10; i >= 0; i--)
       if (hasWorkData(d.series.data[i])) {
@@ -56,7 +75,10 @@ export function DashboardPage() {
   const trend = useMemo(() => series?.map(compositeOrNull), [series]);
   const current: Indicators | undefined = series?.[11];
   const previous: Indicators | undefined = series?.[10];
-  const composites = { [scheme]: current?.composite, [scheme === 'performance' ? 'construction' : 'performance']: d.otherScheme.data?.composite } as Record<SchemeName, number | undefined>;
+  const composites = {
+    [scheme]: current?.composite,
+    [scheme === 'performance' ? 'construction' : 'performance']: d.otherScheme.data?.composite,
+  } as Record<SchemeName, number | undefined>;
   const areaName = area?.name ?? '…';
   const fatal = d.roots.error ?? (d.area.error && !area ? d.area.error : undefined);
 
@@ -85,12 +107,22 @@ export function DashboardPage() {
             <legend>{t('scheme.label')}</legend>
             {SCHEME_NAMES.map((s) => (
               <label key={s} className={s === scheme ? 'checked' : undefined}>
-                <input type="radio" name="scheme" value={s} checked={s === scheme} onChange={() => navigate(viewOf({ scheme: s }))} />
+                <input
+                  type="radio"
+                  name="scheme"
+                  value={s}
+                  checked={s === scheme}
+                  onChange={() => navigate(viewOf({ scheme: s }))}
+                />
                 {t(s === 'performance' ? 'scheme.performanceShort' : 'scheme.constructionShort')}
               </label>
             ))}
           </fieldset>
-          <AreaSearch label={t('dash.jump')} within={area?.path[0]?.code ?? area?.code} onPick={(a) => navigate(viewOf({ area: a.code }))} />
+          <AreaSearch
+            label={t('dash.jump')}
+            within={area?.path[0]?.code ?? area?.code}
+            onPick={(a) => navigate(viewOf({ area: a.code }))}
+          />
         </div>
       </header>
 
@@ -105,11 +137,25 @@ export function DashboardPage() {
       <section className="composites" aria-label={t('dash.composites')}>
         {SCHEME_NAMES.map((s) => {
           const value = composites[s];
-          const change = s === scheme && current && previous && compositeOrNull(previous) !== null ? current.composite - previous.composite : undefined;
+          const change =
+            s === scheme && current && previous && compositeOrNull(previous) !== null
+              ? current.composite - previous.composite
+              : undefined;
           return (
-            <Link key={s} href={viewOf({ scheme: s })} className={`composite-card${s === scheme ? ' is-current' : ''}`} aria-current={s === scheme ? 'true' : undefined}>
-              <span className="composite-label">{t('dash.compositeOf', { scheme: t(s === 'performance' ? 'scheme.performance' : 'scheme.construction') })}</span>
-              <strong className={`composite-value${value !== undefined && value < 60 ? ' low' : ''}`}>{value === undefined ? '…' : fmt.decimal(value, 1)}</strong>
+            <Link
+              key={s}
+              href={viewOf({ scheme: s })}
+              className={`composite-card${s === scheme ? ' is-current' : ''}`}
+              aria-current={s === scheme ? 'true' : undefined}
+            >
+              <span className="composite-label">
+                {t('dash.compositeOf', {
+                  scheme: t(s === 'performance' ? 'scheme.performance' : 'scheme.construction'),
+                })}
+              </span>
+              <strong className={`composite-value${value !== undefined && value < 60 ? ' low' : ''}`}>
+                {value === undefined ? '…' : fmt.decimal(value, 1)}
+              </strong>
               {change !== undefined && (
                 <span className={`composite-change ${change > 0 ? 'up' : change < 0 ? 'down' : ''}`}>
                   {t('dash.monthChange')} {fmt.signed(change)}
@@ -122,14 +168,16 @@ export function DashboardPage() {
 
       <section className="panel" aria-labelledby="sec-overview" aria-busy={d.overview.loading}>
         <h2 id="sec-overview">
-          {t('dash.overview')} <small className="muted">{d.overview.data && t('dash.asOf', { date: fmt.date(d.overview.data.date) })}</small>
+          {t('dash.overview')}{' '}
+          <small className="muted">{d.overview.data && t('dash.asOf', { date: fmt.date(d.overview.data.date) })}</small>
         </h2>
         {d.overview.data ? <OverviewFigures overview={d.overview.data} /> : !d.overview.error && <Loading />}
       </section>
 
       <section className="panel" aria-labelledby="sec-indicators" aria-busy={d.series.loading}>
         <h2 id="sec-indicators">
-          {t('dash.indicators')} <small className="muted">{t(scheme === 'performance' ? 'scheme.performance' : 'scheme.construction')}</small>
+          {t('dash.indicators')}{' '}
+          <small className="muted">{t(scheme === 'performance' ? 'scheme.performance' : 'scheme.construction')}</small>
         </h2>
         {series ? (
           <div className="indicator-grid">
@@ -139,7 +187,9 @@ export function DashboardPage() {
                 meta={meta}
                 result={current?.indicators[meta.name]}
                 months={d.months}
-                history={series.map((s) => (s.scheme === scheme && hasReported(s) ? (s.indicators[meta.name]?.value ?? null) : null))}
+                history={series.map((s) =>
+                  s.scheme === scheme && hasReported(s) ? (s.indicators[meta.name]?.value ?? null) : null,
+                )}
               />
             ))}
           </div>
@@ -156,7 +206,11 @@ export function DashboardPage() {
             <p className="state state-empty">{t('dash.noChildren')}</p>
           ) : (
             <div className="ranking-layout">
-              <RankingTable rows={d.rankings.data} caption={t('dash.rankingOf', { area: areaName })} hrefOf={(code) => viewOf({ area: code })} />
+              <RankingTable
+                rows={d.rankings.data}
+                caption={t('dash.rankingOf', { area: areaName })}
+                hrefOf={(code) => viewOf({ area: code })}
+              />
               <div className="chart-box">
                 <h3>{t('dash.barChart')}</h3>
                 <CompositeBars rows={d.rankings.data} onPick={(code) => navigate(viewOf({ area: code }))} />

@@ -38,7 +38,9 @@ export function IndicatorCard({ meta, result, history, months }: IndicatorCardPr
         ) : (
           <>
             <strong>{formatIndicatorNumber(meta, result.value!, fmt)}</strong>
-            {meta.unit !== 'rate' && <span className="unit">{t(meta.unit === 'per10k' ? 'unit.per10k' : 'unit.per1000')}</span>}
+            {meta.unit !== 'rate' && (
+              <span className="unit">{t(meta.unit === 'per10k' ? 'unit.per10k' : 'unit.per1000')}</span>
+            )}
           </>
         )}
       </div>
@@ -57,7 +59,12 @@ export function IndicatorCard({ meta, result, history, months }: IndicatorCardPr
         {result && (
           <div className="numden">
             <dt className="visually-hidden">{t('dash.value')}</dt>
-            <dd>{t('dash.numDen', { num: fmt.count(round(result.numerator / SCALE[meta.unit])), den: fmt.count(round(result.denominator)) })}</dd>
+            <dd>
+              {t('dash.numDen', {
+                num: fmt.count(round(result.numerator / SCALE[meta.unit])),
+                den: fmt.count(round(result.denominator)),
+              })}
+            </dd>
           </div>
         )}
       </dl>

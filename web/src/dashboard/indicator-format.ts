@@ -2,7 +2,11 @@
 import type { IndicatorMeta } from '../domain/indicators.ts';
 import type { I18n } from '../i18n/i18n.tsx';
 
-export function formatIndicator(meta: IndicatorMeta | undefined, value: number, { fmt, t }: Pick<I18n, 'fmt' | 't'>): string {
+export function formatIndicator(
+  meta: IndicatorMeta | undefined,
+  value: number,
+  { fmt, t }: Pick<I18n, 'fmt' | 't'>,
+): string {
   if (!meta || meta.unit === 'rate') return fmt.percent(value);
   if (meta.unit === 'per10k') return `${fmt.decimal(value, 2)} ${t('unit.per10k')}`;
   return `${fmt.decimal(value, 1)} ${t('unit.per1000')}`;

@@ -12,7 +12,8 @@ export function OverviewFigures({ overview }: { overview: Overview }) {
   return (
     <div className="figures">
       <Figure label={t('dash.rooms')} value={fmt.count(units.community_room + units.rural_office)}>
-        {t('dash.communityRooms')} {fmt.count(units.community_room)} · {t('dash.ruralOffices')} {fmt.count(units.rural_office)}
+        {t('dash.communityRooms')} {fmt.count(units.community_room)} · {t('dash.ruralOffices')}{' '}
+        {fmt.count(units.rural_office)}
       </Figure>
       <Figure label={t('dash.stations')} value={fmt.count(units.station)}>
         {t('dash.bureaus')} {fmt.count(units.bureau)}
@@ -23,9 +24,17 @@ export function OverviewFigures({ overview }: { overview: Overview }) {
         {t('role.station')} {fmt.count(officers.station)} · {t('role.civilian')} {fmt.count(officers.civilian)}
       </Figure>
       <Figure label={t('dash.patrols')} value={fmt.count(patrols.full_time.teams + patrols.volunteer.teams)}>
-        {t('patrol.full_time')} {t('dash.teamsMembers', { teams: fmt.count(patrols.full_time.teams), members: fmt.count(patrols.full_time.members) })}
+        {t('patrol.full_time')}{' '}
+        {t('dash.teamsMembers', {
+          teams: fmt.count(patrols.full_time.teams),
+          members: fmt.count(patrols.full_time.members),
+        })}
         <br />
-        {t('patrol.volunteer')} {t('dash.teamsMembers', { teams: fmt.count(patrols.volunteer.teams), members: fmt.count(patrols.volunteer.members) })}
+        {t('patrol.volunteer')}{' '}
+        {t('dash.teamsMembers', {
+          teams: fmt.count(patrols.volunteer.teams),
+          members: fmt.count(patrols.volunteer.members),
+        })}
       </Figure>
       <div className="figure figure-wide">
         <span className="figure-label">{t('dash.origins')}</span>

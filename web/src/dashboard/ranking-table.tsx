@@ -6,7 +6,15 @@ import type { RankingRow } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router/router.tsx';
 
-export function RankingTable({ rows, caption, hrefOf }: { rows: RankingRow[]; caption: string; hrefOf(code: string): string }) {
+export function RankingTable({
+  rows,
+  caption,
+  hrefOf,
+}: {
+  rows: RankingRow[];
+  caption: string;
+  hrefOf(code: string): string;
+}) {
   const { t, fmt } = useI18n();
   return (
     <div className="table-wrap">
@@ -64,7 +72,8 @@ export function RankingTable({ rows, caption, hrefOf }: { rows: RankingRow[]; ca
 export function RankMove({ change }: { change: number | null }) {
   const { t } = useI18n();
   if (change === null) return <span className="move" title={t('dash.new')} />;
-  const label = change === 0 ? t('dash.same') : change > 0 ? t('dash.up', { n: change }) : t('dash.down', { n: -change });
+  const label =
+    change === 0 ? t('dash.same') : change > 0 ? t('dash.up', { n: change }) : t('dash.down', { n: -change });
   const mark = change === 0 ? '–' : `${change > 0 ? '▲' : '▼'}${Math.abs(change)}`;
   return (
     <span className={`move ${change === 0 ? 'same' : change > 0 ? 'up' : 'down'}`} title={label}>

@@ -3,9 +3,20 @@
  * month has no value, the last point marked. Decorative beside the figure it summarises, so
  * its summary goes in `label`.
  */
-export function Sparkline({ values, label, width = 120, height = 32 }: { values: (number | null)[]; label: string; width?: number; height?: number }) {
+export function Sparkline({
+  values,
+  label,
+  width = 120,
+  height = 32,
+}: {
+  values: (number | null)[];
+  label: string;
+  width?: number;
+  height?: number;
+}) {
   const known = values.filter((v): v is number => v !== null);
-  if (known.length === 0) return <svg className="sparkline" width={width} height={height} role="img" aria-label={label} />;
+  if (known.length === 0)
+    return <svg className="sparkline" width={width} height={height} role="img" aria-label={label} />;
   const min = Math.min(...known);
   const max = Math.max(...known);
   const span = max - min;
@@ -25,10 +36,24 @@ export function Sparkline({ values, label, width = 120, height = 32 }: { values:
   const lastIndex = values.length - 1 - [...values].reverse().findIndex((v) => v !== null);
   const last = values[lastIndex] as number;
   return (
-    <svg className="sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+    <svg
+      className="sparkline"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={label}
+    >
       {segments.map((points, i) =>
         points.includes(' ') ? (
-          <polyline key={i} points={points} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+          <polyline
+            key={i}
+            points={points}
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.5"
+            strokeLinejoin="round"
+          />
         ) : (
           <circle key={i} cx={points.split(',')[0]} cy={points.split(',')[1]} r="1.5" fill="currentColor" />
         ),

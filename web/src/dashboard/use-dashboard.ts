@@ -15,7 +15,12 @@ import { endOfMonth, monthsEnding } from '../domain/month.ts';
  * the server could not say (the first province is asked for), null while it is being asked.
  * A null `month` waits too.
  */
-export function useDashboard(areaParam: string | null, root: string | null | undefined, month: string | null, scheme: SchemeName) {
+export function useDashboard(
+  areaParam: string | null,
+  root: string | null | undefined,
+  month: string | null,
+  scheme: SchemeName,
+) {
   const roots = useApi<AreaPage>(areaParam || root !== undefined ? null : '/areas?level=province&limit=50');
   const found = areaParam ?? root ?? roots.data?.items[0]?.code ?? null;
   const code = month === null ? null : found;
@@ -24,8 +29,14 @@ export function useDashboard(areaParam: string | null, root: string | null | und
   const keep = { keep: true };
   const area = useApi<AreaDetail>(code ? `/areas/${encodeURIComponent(code)}` : null, keep);
   const overview = useApi<Overview>(code ? `/overview${query({ area: code, date: endOfMonth(month!) })}` : null, keep);
-  const series = useApiAll<Indicators>(code ? months.map((m) => `/indicators${query({ month: m, area: code, scheme })}`) : null, keep);
-  const otherScheme = useApi<Indicators>(code ? `/indicators${query({ month, area: code, scheme: other })}` : null, keep);
+  const series = useApiAll<Indicators>(
+    code ? months.map((m) => `/indicators${query({ month: m, area: code, scheme })}`) : null,
+    keep,
+  );
+  const otherScheme = useApi<Indicators>(
+    code ? `/indicators${query({ month, area: code, scheme: other })}` : null,
+    keep,
+  );
   const rankings = useApi<RankingRow[]>(code ? `/rankings${query({ month, within: code, scheme })}` : null, keep);
   const parts = [roots, area, overview, series, otherScheme, rankings];
   return {

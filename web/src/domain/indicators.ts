@@ -17,7 +17,14 @@ export interface IndicatorMeta {
   weight: number;
 }
 
-const rate = (name: string, floor: number, target: number, weight: number): IndicatorMeta => ({ name, unit: 'rate', better: 'higher', floor, target, weight });
+const rate = (name: string, floor: number, target: number, weight: number): IndicatorMeta => ({
+  name,
+  unit: 'rate',
+  better: 'higher',
+  floor,
+  target,
+  weight,
+});
 
 export const SCHEMES: Record<SchemeName, IndicatorMeta[]> = {
   performance: [

@@ -32,9 +32,13 @@ describe('formatter', () => {
 describe('translateReason', () => {
   it('renders the import rules in Chinese and keeps what it does not know', () => {
     expect(translateReason('2019-06-31 is not a day of the calendar', 'zh')).toBe('2019-06-31 不是日历上存在的日期');
-    expect(translateReason('510101002000 is a township, not a village-level area', 'zh')).toBe('510101002000 是乡镇级地区，不是村（社区）');
+    expect(translateReason('510101002000 is a township, not a village-level area', 'zh')).toBe(
+      '510101002000 是乡镇级地区，不是村（社区）',
+    );
     expect(translateReason('no officer with badge 99 exists', 'zh')).toBe('没有警号为 99 的民警');
-    expect(translateReason('"x" is not one of criminal, public_order', 'zh')).toBe('“x”不是可选值（criminal, public_order）之一');
+    expect(translateReason('"x" is not one of criminal, public_order', 'zh')).toBe(
+      '“x”不是可选值（criminal, public_order）之一',
+    );
     expect(translateReason('something new', 'zh')).toBe('something new');
     expect(translateReason('a value is required', 'en')).toBe('a value is required');
   });

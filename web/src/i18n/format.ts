@@ -34,11 +34,14 @@ function nf(locale: string, options: Intl.NumberFormatOptions): Intl.NumberForma
 export function formatter(lang: Lang): Formatter {
   const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
   const large = (n: number) => nf('zh-CN', { notation: 'compact', maximumFractionDigits: 2 }).format(n);
-  const fixed = (n: number, digits: number) => nf(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+  const fixed = (n: number, digits: number) =>
+    nf(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
   return {
-    count: (n) => (lang === 'zh' && Math.abs(n) >= 10_000 ? large(n) : nf(locale, { maximumFractionDigits: 0 }).format(n)),
+    count: (n) =>
+      lang === 'zh' && Math.abs(n) >= 10_000 ? large(n) : nf(locale, { maximumFractionDigits: 0 }).format(n),
     decimal: (n, digits = 1) => fixed(n, digits),
-    percent: (v, digits = 1) => nf(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v),
+    percent: (v, digits = 1) =>
+      nf(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v),
     signed: (n, digits = 1) => {
       const abs = fixed(Math.abs(n), digits);
       if (Number(abs.replace(/[^\d.]/g, '')) === 0) return `±${abs}`;
@@ -47,20 +50,41 @@ export function formatter(lang: Lang): Formatter {
     yuan: (n) =>
       lang === 'zh'
         ? `${Math.abs(n) >= 10_000 ? large(n) : nf(locale, { maximumFractionDigits: 2 }).format(n)}元`
-        : nf(locale, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(n),
+        : nf(locale, {
+            style: 'currency',
+            currency: 'CNY',
+            currencyDisplay: 'narrowSymbol',
+            maximumFractionDigits: 2,
+            minimumFractionDigits: 0,
+          }).format(n),
     yuanExact: (n) =>
       lang === 'zh'
         ? `${fixed(n, 2)}元`
-        : nf(locale, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n),
+        : nf(locale, {
+            style: 'currency',
+            currency: 'CNY',
+            currencyDisplay: 'narrowSymbol',
+            minimumFractionDigits: 2,
+            maximumFractionDigits: 2,
+          }).format(n),
     month: (m) => {
       const [y, mo] = m.split('-').map(Number);
       if (lang === 'zh') return `${y}年${mo}月`;
-      return new Date(Date.UTC(y, mo - 1, 1)).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+      return new Date(Date.UTC(y, mo - 1, 1)).toLocaleDateString('en-GB', {
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
     },
     date: (d) => {
       const [y, mo, day] = d.split('-').map(Number);
       if (lang === 'zh') return `${y}年${mo}月${day}日`;
-      return new Date(Date.UTC(y, mo - 1, day)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+      return new Date(Date.UTC(y, mo - 1, day)).toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
     },
   };
 }

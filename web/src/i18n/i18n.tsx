@@ -28,7 +28,9 @@ export interface I18n {
 
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
   const text = DICTIONARIES[lang][key] ?? key;
-  return params ? text.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all)) : text;
+  return params
+    ? text.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all))
+    : text;
 }
 
 function initialLang(): Lang {

@@ -148,11 +148,11 @@ export const en: Record<MessageKey, string> = {
   'kit.computer': 'Computer',
   'kit.motorcycle': 'Motorcycle',
   'kit.work_kit': 'Work kit',
-  'pass': 'Pass',
-  'fail': 'Fail',
+  pass: 'Pass',
+  fail: 'Fail',
   'sep.list': ', ',
-  'yes': 'Yes',
-  'no': 'No',
+  yes: 'Yes',
+  no: 'No',
 
   'areas.title': 'Areas and registry',
   'areas.search': 'Find by name or code',
@@ -258,7 +258,8 @@ export const en: Record<MessageKey, string> = {
   'kind.familiarity_checks': 'Familiarity checks',
 
   'records.title': 'Records',
-  'records.intro': 'Enter front-line work one record at a time, checked by the same rules as an import before it is saved.',
+  'records.intro':
+    'Enter front-line work one record at a time, checked by the same rules as an import before it is saved.',
   'records.kinds': 'Record kind',
   'records.required': 'required',
   'records.optional': 'optional',
@@ -278,7 +279,8 @@ export const en: Record<MessageKey, string> = {
   'records.suggestions': 'Suggestions',
 
   'import.title': 'Import',
-  'import.intro': 'Upload a CSV file (UTF-8 or GBK; headers in English or Chinese). Every row is checked first, then all are written at once: if any row is rejected, nothing is written.',
+  'import.intro':
+    'Upload a CSV file (UTF-8 or GBK; headers in English or Chinese). Every row is checked first, then all are written at once: if any row is rejected, nothing is written.',
   'import.kind': 'Kind of data',
   'import.file': 'CSV file',
   'import.templates': 'Templates',

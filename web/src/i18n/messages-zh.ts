@@ -146,11 +146,11 @@ export const zh = {
   'kit.computer': '电脑',
   'kit.motorcycle': '摩托车',
   'kit.work_kit': '执法装备包',
-  'pass': '合格',
-  'fail': '不合格',
+  pass: '合格',
+  fail: '不合格',
   'sep.list': '、',
-  'yes': '是',
-  'no': '否',
+  yes: '是',
+  no: '否',
 
   'areas.title': '区划与登记',
   'areas.search': '按名称或代码查找',
@@ -276,7 +276,8 @@ export const zh = {
   'records.suggestions': '建议',
 
   'import.title': '批量导入',
-  'import.intro': '上传 CSV 文件（UTF-8 或 GBK 编码，表头可用英文或中文列名）。先全部校验，再一次性写入：有任何一行被拒绝，就不写入任何数据。',
+  'import.intro':
+    '上传 CSV 文件（UTF-8 或 GBK 编码，表头可用英文或中文列名）。先全部校验，再一次性写入：有任何一行被拒绝，就不写入任何数据。',
   'import.kind': '数据类型',
   'import.file': 'CSV 文件',
   'import.templates': '模板',

@@ -4,7 +4,13 @@
  */
 import type { Lang } from './format.ts';
 
-const LEVEL_ZH: Record<string, string> = { province: '省级', city: '市级', county: '县级', township: '乡镇级', village: '村级' };
+const LEVEL_ZH: Record<string, string> = {
+  province: '省级',
+  city: '市级',
+  county: '县级',
+  township: '乡镇级',
+  village: '村级',
+};
 
 const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^a value is required \(yes or no\)$/, () => '必须填写（是或否）'],

@@ -46,7 +46,11 @@ export function csvRows(fileName: string, kind: KindDef, text: string): CsvRows 
     parser.end(records);
   } catch (e) {
     const details = (e as { details?: RowError[] }).details;
-    return { rows: [], lines: [], errors: details?.length ? details : [{ file: fileName, line: 1, column: '', reason: String(e) }] };
+    return {
+      rows: [],
+      lines: [],
+      errors: details?.length ? details : [{ file: fileName, line: 1, column: '', reason: String(e) }],
+    };
   }
   const [header, ...body] = records;
   if (!header) return { rows: [], lines: [], errors: [] };
@@ -56,7 +60,12 @@ export function csvRows(fileName: string, kind: KindDef, text: string): CsvRows 
   const lines: number[] = [];
   for (const record of body) {
     if (record.cells.length > header.cells.length) {
-      errors.push({ file: fileName, line: record.line, column: '(row)', reason: `${record.cells.length} cells under a header of ${header.cells.length}` });
+      errors.push({
+        file: fileName,
+        line: record.line,
+        column: '(row)',
+        reason: `${record.cells.length} cells under a header of ${header.cells.length}`,
+      });
       continue;
     }
     const row: Record<string, string> = {};
@@ -81,6 +90,9 @@ export function templateCsv(kind: KindDef, chinese: boolean): string {
 /** The rejected rows as a CSV a desk clerk can open beside the file. */
 export function errorsCsv(errors: RowError[], headings: [string, string, string]): string {
   const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [headings.map(quote).join(','), ...errors.map((e) => [String(e.line), e.column, e.reason].map(quote).join(','))];
+  const lines = [
+    headings.map(quote).join(','),
+    ...errors.map((e) => [String(e.line), e.column, e.reason].map(quote).join(',')),
+  ];
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }

@@ -47,7 +47,8 @@ export function ImportPage() {
 
   const parts = (rows: Loaded['rows']) => {
     const out: { start: number; rows: Loaded['rows'] }[] = [];
-    for (let start = 0; start < rows.length; start += PART_ROWS) out.push({ start, rows: rows.slice(start, start + PART_ROWS) });
+    for (let start = 0; start < rows.length; start += PART_ROWS)
+      out.push({ start, rows: rows.slice(start, start + PART_ROWS) });
     return out;
   };
 
@@ -57,11 +58,16 @@ export function ImportPage() {
     for (const [i, part] of all.entries()) {
       setPhase({ name: 'checking', done: i, total: all.length, fraction: 0 });
       try {
-        await postRows(data.kind.kind, part.rows, { dryRun: true, onProgress: (f) => setPhase({ name: 'checking', done: i, total: all.length, fraction: f }) });
+        await postRows(data.kind.kind, part.rows, {
+          dryRun: true,
+          onProgress: (f) => setPhase({ name: 'checking', done: i, total: all.length, fraction: f }),
+        });
       } catch (e) {
-        if (!(e instanceof ApiError) || e.rowErrors.length === 0) return setPhase({ name: 'failed', message: messageOf(e) });
+        if (!(e instanceof ApiError) || e.rowErrors.length === 0)
+          return setPhase({ name: 'failed', message: messageOf(e) });
         // The API numbers rows from 1 within what it was sent; the file's own lines are shown.
-        for (const r of e.rowErrors) errors.push({ ...r, file: data.fileName, line: data.lines[part.start + Number(r.line) - 1] ?? r.line });
+        for (const r of e.rowErrors)
+          errors.push({ ...r, file: data.fileName, line: data.lines[part.start + Number(r.line) - 1] ?? r.line });
       }
     }
     setPhase(errors.length ? { name: 'rejected', errors } : { name: 'ready' });
@@ -100,10 +106,26 @@ export function ImportPage() {
     for (const [i, part] of all.entries()) {
       setPhase({ name: 'writing', done: i, total: all.length, fraction: 0 });
       try {
-        written += (await postRows(loaded.kind.kind, part.rows, { dryRun: false, onProgress: (f) => setPhase({ name: 'writing', done: i, total: all.length, fraction: f }) })).written;
+        written += (
+          await postRows(loaded.kind.kind, part.rows, {
+            dryRun: false,
+            onProgress: (f) => setPhase({ name: 'writing', done: i, total: all.length, fraction: f }),
+          })
+        ).written;
       } catch (e) {
         const message = i > 0 ? `${t('import.partFailed', { part: i + 1, done: i })} ${messageOf(e)}` : messageOf(e);
-        return setPhase(e instanceof ApiError && e.rowErrors.length && i === 0 ? { name: 'rejected', errors: e.rowErrors.map((r) => ({ ...r, file: loaded.fileName, line: loaded.lines[Number(r.line) - 1] ?? r.line })) } : { name: 'failed', message });
+        return setPhase(
+          e instanceof ApiError && e.rowErrors.length && i === 0
+            ? {
+                name: 'rejected',
+                errors: e.rowErrors.map((r) => ({
+                  ...r,
+                  file: loaded.fileName,
+                  line: loaded.lines[Number(r.line) - 1] ?? r.line,
+                })),
+              }
+            : { name: 'failed', message },
+        );
       }
     }
     setPhase({ name: 'done', written });
@@ -120,7 +142,10 @@ export function ImportPage() {
   }
 
   const busy = phase.name === 'reading' || phase.name === 'checking' || phase.name === 'writing';
-  const progress = phase.name === 'checking' || phase.name === 'writing' ? (phase.done + phase.fraction * 0.9) / phase.total : undefined;
+  const progress =
+    phase.name === 'checking' || phase.name === 'writing'
+      ? (phase.done + phase.fraction * 0.9) / phase.total
+      : undefined;
   const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(templateCsv(kind, lang === 'zh'))}`;
   const registry = IMPORT_KINDS.filter((k) => !RECORD_KINDS.includes(k));
 
@@ -132,7 +157,12 @@ export function ImportPage() {
         <div className="form-grid">
           <div className="field">
             <label htmlFor={ids.kind}>{t('import.kind')}</label>
-            <select id={ids.kind} value={kind.kind} disabled={busy} onChange={(e) => (reset(), navigate(withQuery(location, { kind: e.target.value }), { replace: true }))}>
+            <select
+              id={ids.kind}
+              value={kind.kind}
+              disabled={busy}
+              onChange={(e) => (reset(), navigate(withQuery(location, { kind: e.target.value }), { replace: true }))}
+            >
               <optgroup label={t('nav.records')}>
                 {RECORD_KINDS.map((k) => (
                   <option key={k.kind} value={k.kind}>
@@ -155,23 +185,36 @@ export function ImportPage() {
           </div>
         </div>
         <p className="templates">
-          <span>{t('import.templates')}:</span> <a href={`${API}/templates/${kind.kind}.xlsx`}>{t('import.templateXlsx')}</a>
+          <span>{t('import.templates')}:</span>{' '}
+          <a href={`${API}/templates/${kind.kind}.xlsx`}>{t('import.templateXlsx')}</a>
           {' · '}
           <a href={templateHref} download={`${kind.kind}.csv`}>
             {t('import.templateCsv')}
           </a>
-          <small className="muted"> {kind.columns.map((c) => (lang === 'zh' ? c.zh : c.name)).join(t('sep.list'))}</small>
+          <small className="muted">
+            {' '}
+            {kind.columns.map((c) => (lang === 'zh' ? c.zh : c.name)).join(t('sep.list'))}
+          </small>
         </p>
       </div>
 
       <section className="panel" aria-live="polite" aria-busy={busy}>
         {detected && <p className="note">{t('import.kindFromFile', { kind: detected })}</p>}
-        {loaded && <p>{t('import.rows', { n: fmt.count(loaded.rows.length) })}{loaded.rows.length > PART_ROWS && ` ${t('import.parts', { max: fmt.count(PART_ROWS), parts: Math.ceil(loaded.rows.length / PART_ROWS) })}`}</p>}
+        {loaded && (
+          <p>
+            {t('import.rows', { n: fmt.count(loaded.rows.length) })}
+            {loaded.rows.length > PART_ROWS &&
+              ` ${t('import.parts', { max: fmt.count(PART_ROWS), parts: Math.ceil(loaded.rows.length / PART_ROWS) })}`}
+          </p>
+        )}
         {phase.name === 'reading' && <p>{t('import.reading')}</p>}
         {progress !== undefined && (phase.name === 'checking' || phase.name === 'writing') && (
           <div className="progress">
             <label>
-              {t(phase.name === 'checking' ? 'import.validating' : 'import.committing', { done: phase.done + 1, total: phase.total })}
+              {t(phase.name === 'checking' ? 'import.validating' : 'import.committing', {
+                done: phase.done + 1,
+                total: phase.total,
+              })}
               <progress max={1} value={progress} aria-label={t('import.progress')} />
             </label>
           </div>
@@ -211,7 +254,12 @@ export function ImportPage() {
 function Rejected({ errors, loaded }: { errors: RowError[]; loaded: Loaded | undefined }) {
   const { t, lang, fmt } = useI18n();
   const headings: [string, string, string] = [t('import.line'), t('import.column'), t('import.reason')];
-  const download = `data:text/csv;charset=utf-8,${encodeURIComponent(errorsCsv(errors.map((e) => ({ ...e, reason: translateReason(e.reason, lang) })), headings))}`;
+  const download = `data:text/csv;charset=utf-8,${encodeURIComponent(
+    errorsCsv(
+      errors.map((e) => ({ ...e, reason: translateReason(e.reason, lang) })),
+      headings,
+    ),
+  )}`;
   const valueOf = (e: RowError) => {
     if (!loaded || typeof e.line !== 'number') return '';
     const index = loaded.lines.indexOf(e.line);
@@ -252,7 +300,12 @@ function Rejected({ errors, loaded }: { errors: RowError[]; loaded: Loaded | und
         <a href={download} download="import-problems.csv">
           {t('import.downloadErrors')}
         </a>
-        {errors.length > SHOWN_ERRORS && <small className="muted"> ({fmt.count(SHOWN_ERRORS)} / {fmt.count(errors.length)})</small>}
+        {errors.length > SHOWN_ERRORS && (
+          <small className="muted">
+            {' '}
+            ({fmt.count(SHOWN_ERRORS)} / {fmt.count(errors.length)})
+          </small>
+        )}
       </p>
     </div>
   );

@@ -78,13 +78,29 @@ export function RecordField(props: RecordFieldProps) {
     }
     case 'number':
       control = (
-        <input {...common} type="number" inputMode={widget.step.includes('.') ? 'decimal' : 'numeric'} step={widget.step} min={widget.min} max={widget.max} value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+        <input
+          {...common}
+          type="number"
+          inputMode={widget.step.includes('.') ? 'decimal' : 'numeric'}
+          step={widget.step}
+          min={widget.min}
+          max={widget.max}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
       );
       break;
     case 'ref':
       control = (
         <div className="input-with-button">
-          <input {...common} type="text" autoComplete="off" spellCheck={false} value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+          <input
+            {...common}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            value={props.value}
+            onChange={(e) => props.onChange(e.target.value)}
+          />
           <button type="button" onClick={() => props.onChange(newRef(widget.prefix, props.date))}>
             {t('records.newRef')}
           </button>
@@ -94,7 +110,14 @@ export function RecordField(props: RecordFieldProps) {
     case 'text':
       control = (
         <>
-          <input {...common} type="text" list={`${id}-list`} value={props.value} onChange={(e) => props.onChange(e.target.value)} placeholder={column.example} />
+          <input
+            {...common}
+            type="text"
+            list={`${id}-list`}
+            value={props.value}
+            onChange={(e) => props.onChange(e.target.value)}
+            placeholder={column.example}
+          />
           <datalist id={`${id}-list`}>
             {widget.suggestions?.map((s) => (
               <option key={s} value={s} />
@@ -104,7 +127,17 @@ export function RecordField(props: RecordFieldProps) {
       );
       break;
     default:
-      control = <input {...common} type="text" autoComplete="off" spellCheck={false} value={props.value} onChange={(e) => props.onChange(e.target.value)} placeholder={widget.placeholder} />;
+      control = (
+        <input
+          {...common}
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          placeholder={widget.placeholder}
+        />
+      );
   }
 
   return (
@@ -130,7 +163,11 @@ function labelOf(column: ColumnDef, t: ReturnType<typeof useI18n>['t'], lang: st
 }
 
 /** A badge field that suggests officers as their name or badge is typed. */
-function BadgeInput({ value, onChange, ...rest }: { value: string; onChange(v: string): void; placeholder: string } & Record<string, unknown>) {
+function BadgeInput({
+  value,
+  onChange,
+  ...rest
+}: { value: string; onChange(v: string): void; placeholder: string } & Record<string, unknown>) {
   const [options, setOptions] = useState<{ badge: string; label: string }[]>([]);
   const listId = `${String(rest.id)}-list`;
   useEffect(() => {
@@ -139,7 +176,11 @@ function BadgeInput({ value, onChange, ...rest }: { value: string; onChange(v: s
     let live = true;
     const timer = setTimeout(() => {
       apiGet<PostingPage>(`/officers${query({ q, limit: 8 })}`).then(
-        (page) => live && setOptions(dedupe(page.items.map((p) => ({ badge: p.badge, label: `${p.name} · ${p.unit_name ?? p.unit_code}` })))),
+        (page) =>
+          live &&
+          setOptions(
+            dedupe(page.items.map((p) => ({ badge: p.badge, label: `${p.name} · ${p.unit_name ?? p.unit_code}` }))),
+          ),
         () => live && setOptions([]),
       );
     }, 250);
@@ -150,7 +191,15 @@ function BadgeInput({ value, onChange, ...rest }: { value: string; onChange(v: s
   }, [value]);
   return (
     <>
-      <input {...rest} type="text" autoComplete="off" spellCheck={false} list={listId} value={value} onChange={(e) => onChange(e.target.value)} />
+      <input
+        {...rest}
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        list={listId}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
       <datalist id={listId}>
         {options.map((o) => (
           <option key={o.badge} value={o.badge} label={o.label} />

@@ -11,7 +11,13 @@ afterEach(() => {
 
 const rejected = (details: { line: number; column: string; reason: string }[]) => ({
   status: 422,
-  body: { error: { code: 'import_rejected', message: 'rejected', details: details.map((d) => ({ file: 'familiarity_checks', ...d })) } },
+  body: {
+    error: {
+      code: 'import_rejected',
+      message: 'rejected',
+      details: details.map((d) => ({ file: 'familiarity_checks', ...d })),
+    },
+  },
 });
 
 describe('RecordFormPage', () => {
@@ -30,7 +36,8 @@ describe('RecordFormPage', () => {
     const calls = fakeApi(({ method, path, body }) => {
       if (method !== 'POST') return undefined;
       const [row] = body as Record<string, string>[];
-      if (row.badge === 'NOBODY') return rejected([{ line: 1, column: 'badge', reason: 'no officer with badge NOBODY exists' }]);
+      if (row.badge === 'NOBODY')
+        return rejected([{ line: 1, column: 'badge', reason: 'no officer with badge NOBODY exists' }]);
       return path.includes('dry_run') ? json({ written: 0 }) : { status: 201, body: { written: 1 } };
     });
     renderAt(<RecordFormPage kind="familiarity_checks" />, { url: '/records/familiarity_checks' });
@@ -48,7 +55,15 @@ describe('RecordFormPage', () => {
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(screen.getByText('已保存 1 条记录。')).toBeTruthy());
     const saved = calls.find((c) => c.method === 'POST' && c.path === '/records/familiarity_checks');
-    expect(saved?.body).toEqual([{ ref: expect.stringMatching(/^C-\d{8}-[A-Z2-9]{6}$/), date: '2019-06-03', badge: '220001', sampled: '15', correct: '12' }]);
+    expect(saved?.body).toEqual([
+      {
+        ref: expect.stringMatching(/^C-\d{8}-[A-Z2-9]{6}$/),
+        date: '2019-06-03',
+        badge: '220001',
+        sampled: '15',
+        correct: '12',
+      },
+    ]);
     // The next record keeps the day and the officer, with a fresh ref.
     expect((screen.getByLabelText('警号') as HTMLInputElement).value).toBe('220001');
     expect((screen.getByLabelText('抽查户数') as HTMLInputElement).value).toBe('');

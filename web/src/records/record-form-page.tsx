@@ -14,7 +14,13 @@ import { FORMS, kindNamed, newRef, RECORD_KINDS, type KindDef } from './kinds.ts
 import { RecordField } from './record-field.tsx';
 import { postRows } from './upload.ts';
 
-type Status = { kind: 'idle' } | { kind: 'checking' } | { kind: 'saving' } | { kind: 'saved'; written: number; area?: string; month: string } | { kind: 'rejected' } | { kind: 'failed'; message: string };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; written: number; area?: string; month: string }
+  | { kind: 'rejected' }
+  | { kind: 'failed'; message: string };
 
 /** Columns kept from one record to the next (an officer enters several in the same village on the same day). */
 const KEPT = ['date', 'area_code', 'badge', 'channel', 'patrol_code'];
@@ -47,7 +53,14 @@ function emptyRow(kind: KindDef, keep: Record<string, string> = {}): Record<stri
   const row: Record<string, string> = {};
   for (const c of kind.columns) {
     const widget = FORMS[kind.kind][c.name];
-    row[c.name] = KEPT.includes(c.name) && keep[c.name] !== undefined ? keep[c.name] : c.name === 'date' ? date : widget?.type === 'ref' ? newRef(widget.prefix, date) : '';
+    row[c.name] =
+      KEPT.includes(c.name) && keep[c.name] !== undefined
+        ? keep[c.name]
+        : c.name === 'date'
+          ? date
+          : widget?.type === 'ref'
+            ? newRef(widget.prefix, date)
+            : '';
   }
   return row;
 }
@@ -63,7 +76,8 @@ function localErrors(kind: KindDef, values: Record<string, string>, lang: 'zh' |
       errors[c.name] = translateReason((e as Error).message, lang);
     }
   }
-  if (Object.keys(errors).length === 0) for (const p of kind.rowRules?.(parsed) ?? []) errors[p.column] = translateReason(p.reason, lang);
+  if (Object.keys(errors).length === 0)
+    for (const p of kind.rowRules?.(parsed) ?? []) errors[p.column] = translateReason(p.reason, lang);
   return errors;
 }
 
@@ -224,7 +238,9 @@ function RecordForm({ kind }: { kind: KindDef }) {
           {status.kind === 'saved' && (
             <span className="pass-mark">
               {status.written > 0 ? t('records.saved', { n: status.written }) : t('records.unchanged')}{' '}
-              <Link href={href('/', { area: status.area, month: status.month })}>{t('records.viewDashboard', { month: fmt.month(status.month) })}</Link>
+              <Link href={href('/', { area: status.area, month: status.month })}>
+                {t('records.viewDashboard', { month: fmt.month(status.month) })}
+              </Link>
             </span>
           )}
         </div>

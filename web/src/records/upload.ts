@@ -9,7 +9,11 @@ export interface Written {
   written: number;
 }
 
-export function postRows(kind: string, rows: Record<string, unknown>[], options: { dryRun: boolean; onProgress?(fraction: number): void }): Promise<Written> {
+export function postRows(
+  kind: string,
+  rows: Record<string, unknown>[],
+  options: { dryRun: boolean; onProgress?(fraction: number): void },
+): Promise<Written> {
   const url = `${API}/records/${encodeURIComponent(kind)}${options.dryRun ? '?dry_run=true' : ''}`;
   if (!options.onProgress) return postJson(url, rows, options.dryRun);
   return new Promise((resolve, reject) => {
@@ -36,7 +40,12 @@ export function postRows(kind: string, rows: Record<string, unknown>[], options:
 async function postJson(url: string, rows: Record<string, unknown>[], dryRun: boolean): Promise<Written> {
   let res: Response;
   try {
-    res = await fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(rows) });
+    res = await fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(rows),
+    });
   } catch (e) {
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
   }

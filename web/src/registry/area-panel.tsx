@@ -131,7 +131,9 @@ function OfficersOfArea({ code }: { code: string }) {
   const { t, tr, fmt } = useI18n();
   const [offset, setOffset] = useState(0);
   const day = today();
-  const officers = useApi<PostingPage>(`/officers${query({ area: code, on: day, limit: PAGE, offset })}`, { keep: true });
+  const officers = useApi<PostingPage>(`/officers${query({ area: code, on: day, limit: PAGE, offset })}`, {
+    keep: true,
+  });
   return (
     <section className="panel" aria-labelledby="officers-h">
       <h2 id="officers-h">

@@ -33,7 +33,13 @@ export function AreasPage() {
             <label htmlFor="area-q" className="visually-hidden">
               {t('areas.search')}
             </label>
-            <input id="area-q" type="search" value={text} placeholder={t('areas.search')} onChange={(e) => setText(e.target.value)} />
+            <input
+              id="area-q"
+              type="search"
+              value={text}
+              placeholder={t('areas.search')}
+              onChange={(e) => setText(e.target.value)}
+            />
             <button type="submit">{t('areas.searchButton')}</button>
           </form>
           {q ? (

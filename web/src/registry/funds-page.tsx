@@ -24,8 +24,14 @@ export function FundsPage() {
   const roots = useApi<AreaPage>(areaParam ? null : '/areas?level=province&limit=50');
   const code = areaParam ?? roots.data?.items[0]?.code ?? null;
   const area = useApi<AreaDetail>(code ? `/areas/${encodeURIComponent(code)}` : null);
-  const funds = useApi<Funds>(code ? `/funds${query({ area: code, kind, until: DATE.test(until) ? until : undefined, limit: PAGE, offset })}` : null, { keep: true });
-  const set = (changes: Record<string, string | undefined>) => navigate(withQuery(location, { offset: undefined, ...changes }), { replace: true });
+  const funds = useApi<Funds>(
+    code
+      ? `/funds${query({ area: code, kind, until: DATE.test(until) ? until : undefined, limit: PAGE, offset })}`
+      : null,
+    { keep: true },
+  );
+  const set = (changes: Record<string, string | undefined>) =>
+    navigate(withQuery(location, { offset: undefined, ...changes }), { replace: true });
 
   return (
     <div className="page funds-page">
@@ -38,7 +44,12 @@ export function FundsPage() {
           <AreaSearch label={t('funds.area')} onPick={(a) => set({ area: a.code })} />
           <div className="field-inline">
             <label htmlFor={ids.until}>{t('funds.until')}</label>
-            <input id={ids.until} type="date" value={until} onChange={(e) => set({ until: e.target.value || undefined })} />
+            <input
+              id={ids.until}
+              type="date"
+              value={until}
+              onChange={(e) => set({ until: e.target.value || undefined })}
+            />
           </div>
           <div className="field-inline">
             <label htmlFor={ids.kind}>{t('funds.kind')}</label>
@@ -99,7 +110,9 @@ export function FundsPage() {
                           <tr key={i.ref}>
                             <td data-label={t('funds.date')}>{fmt.date(i.date)}</td>
                             <td data-label={t('funds.kind')}>
-                              <span className={`status status-${i.kind}`}>{t(i.kind === 'allocation' ? 'funds.allocation' : 'funds.disbursement')}</span>
+                              <span className={`status status-${i.kind}`}>
+                                {t(i.kind === 'allocation' ? 'funds.allocation' : 'funds.disbursement')}
+                              </span>
                             </td>
                             <td data-label={t('funds.recipient')}>{i.recipient_name ?? i.recipient_code}</td>
                             <td data-label={t('funds.amount')} className="num">
@@ -113,7 +126,12 @@ export function FundsPage() {
                         ))}
                       </tbody>
                     </table>
-                    <Pager total={f.total} limit={f.limit} offset={f.offset} onOffset={(o) => navigate(withQuery(location, { offset: String(o) }))} />
+                    <Pager
+                      total={f.total}
+                      limit={f.limit}
+                      offset={f.offset}
+                      onOffset={(o) => navigate(withQuery(location, { offset: String(o) }))}
+                    />
                   </>
                 )}
               </section>

@@ -33,7 +33,9 @@ export function OfficerPage({ badge }: { badge: string }) {
                     <div>
                       <dt>{t('officer.unit')}</dt>
                       <dd>
-                        <Link href={`/units/${encodeURIComponent(now.unit_code)}`}>{now.unit_name ?? now.unit_code}</Link>
+                        <Link href={`/units/${encodeURIComponent(now.unit_code)}`}>
+                          {now.unit_name ?? now.unit_code}
+                        </Link>
                       </dd>
                     </div>
                   )}
@@ -68,7 +70,9 @@ export function OfficerPage({ badge }: { badge: string }) {
                         <td data-label={t('officer.role')}>{tr('role', p.role)}</td>
                         <td data-label={t('officer.origin')}>{tr('origin', p.origin)}</td>
                         <td data-label={t('officer.start')}>{fmt.date(p.start_date)}</td>
-                        <td data-label={t('officer.end')}>{p.end_date ? fmt.date(p.end_date) : <strong>{t('officer.current')}</strong>}</td>
+                        <td data-label={t('officer.end')}>
+                          {p.end_date ? fmt.date(p.end_date) : <strong>{t('officer.current')}</strong>}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -19,7 +19,12 @@ describe('UnitPage', () => {
     expect(screen.getByText('2019年6月30日 在运行')).toBeTruthy();
     expect(screen.getByText('缺少：摩托车、执法装备包')).toBeTruthy();
     const equipment = within(screen.getByRole('region', { name: '装备（对照标准装备）' }));
-    expect(equipment.getAllByRole('row').slice(1).map((r) => r.querySelector('th')?.textContent)).toEqual(['电脑', '摩托车', '执法装备包', 'camera']);
+    expect(
+      equipment
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.querySelector('th')?.textContent),
+    ).toEqual(['电脑', '摩托车', '执法装备包', 'camera']);
     const inspections = screen.getByRole('region', { name: '规范化检查（七个方面）' });
     const items = within(inspections).getAllByRole('listitem');
     expect(items[0].textContent).toContain('2019年5月1日');

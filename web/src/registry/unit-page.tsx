@@ -39,7 +39,15 @@ export function UnitPage({ code }: { code: string }) {
               <div className="controls">
                 <div className="field-inline">
                   <label htmlFor={dateId}>{t('unit.date')}</label>
-                  <input id={dateId} type="date" value={date} onChange={(e) => DATE.test(e.target.value) && navigate(withQuery(location, { date: e.target.value }), { replace: true })} />
+                  <input
+                    id={dateId}
+                    type="date"
+                    value={date}
+                    onChange={(e) =>
+                      DATE.test(e.target.value) &&
+                      navigate(withQuery(location, { date: e.target.value }), { replace: true })
+                    }
+                  />
                 </div>
               </div>
             </header>
@@ -63,7 +71,9 @@ function UnitFacts({ unit: u }: { unit: UnitDetail }) {
   return (
     <section className="panel">
       <p className="unit-state">
-        <span className={`badge ${u.open ? 'badge-ok' : 'badge-muted'}`}>{t(u.open ? 'unit.openOn' : 'unit.closedOn', { date: fmt.date(u.date) })}</span>
+        <span className={`badge ${u.open ? 'badge-ok' : 'badge-muted'}`}>
+          {t(u.open ? 'unit.openOn' : 'unit.closedOn', { date: fmt.date(u.date) })}
+        </span>
       </p>
       <dl className="facts">
         <Fact label={t('unit.type')}>{tr('unitType', u.type)}</Fact>
@@ -112,7 +122,8 @@ function Covered({ unit: u }: { unit: UnitDetail }) {
         <ul className="plain-list">
           {u.covered_areas.map((a) => (
             <li key={a.code}>
-              <Link href={href('/areas', { area: a.code })}>{a.name ?? a.code}</Link> <small className="muted mono">{a.code}</small>
+              <Link href={href('/areas', { area: a.code })}>{a.name ?? a.code}</Link>{' '}
+              <small className="muted mono">{a.code}</small>
             </li>
           ))}
         </ul>
@@ -132,10 +143,12 @@ function Officers({ unit: u }: { unit: UnitDetail }) {
         <ul className="plain-list">
           {u.officers.map((o) => (
             <li key={`${o.badge}-${o.start_date}`}>
-              <Link href={`/officers/${encodeURIComponent(o.badge)}`}>{o.name}</Link> <span className="muted">{tr('role', o.role)}</span>
+              <Link href={`/officers/${encodeURIComponent(o.badge)}`}>{o.name}</Link>{' '}
+              <span className="muted">{tr('role', o.role)}</span>
               <br />
               <small className="muted">
-                {t('officer.badge')} <span className="mono">{o.badge}</span> · {tr('origin', o.origin)} · {fmt.date(o.start_date)}–{o.end_date ? fmt.date(o.end_date) : t('officer.current')}
+                {t('officer.badge')} <span className="mono">{o.badge}</span> · {tr('origin', o.origin)} ·{' '}
+                {fmt.date(o.start_date)}–{o.end_date ? fmt.date(o.end_date) : t('officer.current')}
               </small>
             </li>
           ))}
@@ -147,16 +160,19 @@ function Officers({ unit: u }: { unit: UnitDetail }) {
 
 function Equipment({ unit: u }: { unit: UnitDetail }) {
   const { t, tr, fmt } = useI18n();
-  const rows = [...u.equipment.map((e) => ({ ...e, missing: false })), ...u.missing_kit.map((item) => ({ item, quantity: 0, as_of: '', standard: true, missing: true }))].sort(
-    (a, b) => Number(b.standard) - Number(a.standard) || a.item.localeCompare(b.item),
-  );
+  const rows = [
+    ...u.equipment.map((e) => ({ ...e, missing: false })),
+    ...u.missing_kit.map((item) => ({ item, quantity: 0, as_of: '', standard: true, missing: true })),
+  ].sort((a, b) => Number(b.standard) - Number(a.standard) || a.item.localeCompare(b.item));
   const room = u.type === 'community_room' || u.type === 'rural_office';
   return (
     <section className="panel" aria-labelledby="equipment-h">
       <h2 id="equipment-h">{t('unit.equipment')}</h2>
       {room && (
         <p className={`badge ${u.missing_kit.length ? 'badge-alert' : 'badge-ok'}`}>
-          {u.missing_kit.length ? t('unit.missing', { items: u.missing_kit.map((k) => tr('kit', k)).join(t('sep.list')) }) : t('unit.kitComplete')}
+          {u.missing_kit.length
+            ? t('unit.missing', { items: u.missing_kit.map((k) => tr('kit', k)).join(t('sep.list')) })
+            : t('unit.kitComplete')}
         </p>
       )}
       {rows.length === 0 ? (
@@ -210,14 +226,20 @@ function Inspections({ unit: u }: { unit: UnitDetail }) {
                 <span className="inspection-date">{fmt.date(i.date)}</span>
                 <span className="aspects">
                   {ASPECTS.map((a) => (
-                    <span key={a} className={`aspect ${i[a] === 'pass' ? 'pass' : 'fail'}`} title={`${tr('aspect', a)}: ${i[a] === 'pass' ? t('pass') : t('fail')}`}>
+                    <span
+                      key={a}
+                      className={`aspect ${i[a] === 'pass' ? 'pass' : 'fail'}`}
+                      title={`${tr('aspect', a)}: ${i[a] === 'pass' ? t('pass') : t('fail')}`}
+                    >
                       <span aria-hidden="true">{i[a] === 'pass' ? '✓' : '✗'}</span> {tr('aspect', a)}
                       <span className="visually-hidden"> {i[a] === 'pass' ? t('pass') : t('fail')}</span>
                     </span>
                   ))}
                 </span>
                 <span className={failed.length ? 'fail-mark' : 'pass-mark'}>
-                  {failed.length ? t('unit.failed', { aspects: failed.map((a) => tr('aspect', a)).join(t('sep.list')) }) : t('unit.allPass')}
+                  {failed.length
+                    ? t('unit.failed', { aspects: failed.map((a) => tr('aspect', a)).join(t('sep.list')) })
+                    : t('unit.allPass')}
                 </span>
               </li>
             );

@@ -1,8 +1,24 @@
 /** Small API answers for component tests, shaped as the server's schemas say. */
 import type { AreaDetail, Indicators, Overview, RankingRow, UnitDetail } from '../api/types.ts';
 
-export const province: AreaDetail = { code: 'P1', name: '吉林省', level: 'province', parent_code: null, urban_rural: null, path: [], children: 2 };
-export const city: AreaDetail = { code: 'C1', name: '长春市', level: 'city', parent_code: 'P1', urban_rural: null, path: [{ code: 'P1', name: '吉林省', level: 'province' }], children: 0 };
+export const province: AreaDetail = {
+  code: 'P1',
+  name: '吉林省',
+  level: 'province',
+  parent_code: null,
+  urban_rural: null,
+  path: [],
+  children: 2,
+};
+export const city: AreaDetail = {
+  code: 'C1',
+  name: '长春市',
+  level: 'city',
+  parent_code: 'P1',
+  urban_rural: null,
+  path: [{ code: 'P1', name: '吉林省', level: 'province' }],
+  children: 0,
+};
 
 export const overview: Overview = {
   area: 'P1',
@@ -13,7 +29,13 @@ export const overview: Overview = {
   origins: { existing: 40, agency_transfer: 10, new_recruit: 12, civilian_hire: 3 },
 };
 
-const r = (numerator: number, denominator: number, score: number) => ({ numerator, denominator, value: denominator ? numerator / denominator : null, score, no_data: denominator === 0 });
+const r = (numerator: number, denominator: number, score: number) => ({
+  numerator,
+  denominator,
+  value: denominator ? numerator / denominator : null,
+  score,
+  no_data: denominator === 0,
+});
 
 export function performance(area: string, month: string, reported = true): Indicators {
   const k = reported ? 1 : 0;
@@ -50,8 +72,28 @@ export function construction(area: string, month: string): Indicators {
 }
 
 export const ranking: RankingRow[] = [
-  { rank: 1, code: 'C2', name: '吉林市', composite: 80.04, lagging: false, problems: [], previous_rank: 2, rank_change: 1, composite_change: 3.2 },
-  { rank: 2, code: 'C1', name: '长春市', composite: 55.5, lagging: true, problems: ['group_defense', 'info_provision_rate'], previous_rank: 1, rank_change: -1, composite_change: -4 },
+  {
+    rank: 1,
+    code: 'C2',
+    name: '吉林市',
+    composite: 80.04,
+    lagging: false,
+    problems: [],
+    previous_rank: 2,
+    rank_change: 1,
+    composite_change: 3.2,
+  },
+  {
+    rank: 2,
+    code: 'C1',
+    name: '长春市',
+    composite: 55.5,
+    lagging: true,
+    problems: ['group_defense', 'info_provision_rate'],
+    previous_rank: 1,
+    rank_change: -1,
+    composite_change: -4,
+  },
 ];
 
 export const room: UnitDetail = {
@@ -73,15 +115,43 @@ export const room: UnitDetail = {
     { code: 'V1', name: '东风社区' },
     { code: 'V2', name: null },
   ],
-  officers: [{ badge: '220001', name: '王警官', role: 'community', start_date: '2016-06-01', end_date: null, origin: 'new_recruit', phone: null }],
+  officers: [
+    {
+      badge: '220001',
+      name: '王警官',
+      role: 'community',
+      start_date: '2016-06-01',
+      end_date: null,
+      origin: 'new_recruit',
+      phone: null,
+    },
+  ],
   equipment: [
     { item: 'computer', quantity: 2, as_of: '2019-01-01', standard: true },
     { item: 'camera', quantity: 1, as_of: '2019-01-01', standard: false },
   ],
   missing_kit: ['motorcycle', 'work_kit'],
   inspections: [
-    { date: '2018-12-01', premises: 'pass', signage: 'fail', equipment: 'pass', staffing: 'pass', work_system: 'pass', duties: 'fail', records: 'pass' },
-    { date: '2019-05-01', premises: 'pass', signage: 'pass', equipment: 'pass', staffing: 'pass', work_system: 'pass', duties: 'pass', records: 'pass' },
+    {
+      date: '2018-12-01',
+      premises: 'pass',
+      signage: 'fail',
+      equipment: 'pass',
+      staffing: 'pass',
+      work_system: 'pass',
+      duties: 'fail',
+      records: 'pass',
+    },
+    {
+      date: '2019-05-01',
+      premises: 'pass',
+      signage: 'pass',
+      equipment: 'pass',
+      staffing: 'pass',
+      work_system: 'pass',
+      duties: 'pass',
+      records: 'pass',
+    },
   ],
   patrols: [{ code: 'PR1', name: '东风巡防队', unit_code: 'R1', kind: 'volunteer', members: 12 }],
 };

@@ -26,17 +26,30 @@ export function fakeApi(route: FakeRoute): FakeCall[] {
     'fetch',
     vi.fn(async (input: string, init?: RequestInit) => {
       const url = new URL(input, 'http://local');
-      const call = { method: init?.method ?? 'GET', path: url.pathname.replace(/^\/api\/v1/, '') + url.search, body: init?.body ? JSON.parse(String(init.body)) : undefined };
+      const call = {
+        method: init?.method ?? 'GET',
+        path: url.pathname.replace(/^\/api\/v1/, '') + url.search,
+        body: init?.body ? JSON.parse(String(init.body)) : undefined,
+      };
       calls.push(call);
-      const answer = route(call) ?? { status: 404, body: { error: { code: 'not_found', message: `no route ${call.path}`, details: [] } } };
-      return new Response(answer.body === undefined ? '' : JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
+      const answer = route(call) ?? {
+        status: 404,
+        body: { error: { code: 'not_found', message: `no route ${call.path}`, details: [] } },
+      };
+      return new Response(answer.body === undefined ? '' : JSON.stringify(answer.body), {
+        status: answer.status,
+        headers: { 'content-type': 'application/json' },
+      });
     }),
   );
   return calls;
 }
 
 /** Renders inside the app's providers, at `url`. */
-export function renderAt(ui: ReactNode, { url = '/', lang = 'zh', meta = { status: 'absent' } }: { url?: string; lang?: Lang; meta?: MetaState } = {}) {
+export function renderAt(
+  ui: ReactNode,
+  { url = '/', lang = 'zh', meta = { status: 'absent' } }: { url?: string; lang?: Lang; meta?: MetaState } = {},
+) {
   window.history.replaceState(null, '', url);
   return render(
     <I18nProvider lang={lang}>

@@ -10,11 +10,29 @@ export function MonthPicker({ value, onChange }: { value: string; onChange(month
     <div className="month-picker">
       <label htmlFor={id}>{t('month.label')}</label>
       <div className="month-picker-row">
-        <button type="button" className="icon-button" aria-label={t('month.prev')} title={t('month.prev')} onClick={() => onChange(addMonths(value, -1))}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('month.prev')}
+          title={t('month.prev')}
+          onClick={() => onChange(addMonths(value, -1))}
+        >
           ‹
         </button>
-        <input id={id} type="month" value={value} required onChange={(e) => isMonth(e.target.value) && onChange(e.target.value)} />
-        <button type="button" className="icon-button" aria-label={t('month.next')} title={t('month.next')} onClick={() => onChange(addMonths(value, 1))}>
+        <input
+          id={id}
+          type="month"
+          value={value}
+          required
+          onChange={(e) => isMonth(e.target.value) && onChange(e.target.value)}
+        />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('month.next')}
+          title={t('month.next')}
+          onClick={() => onChange(addMonths(value, 1))}
+        >
           ›
         </button>
       </div>

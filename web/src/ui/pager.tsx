@@ -1,7 +1,17 @@
 /** Previous / next over a page of `{items, total, limit, offset}`. */
 import { useI18n } from '../i18n/i18n.tsx';
 
-export function Pager({ total, limit, offset, onOffset }: { total: number; limit: number; offset: number; onOffset(offset: number): void }) {
+export function Pager({
+  total,
+  limit,
+  offset,
+  onOffset,
+}: {
+  total: number;
+  limit: number;
+  offset: number;
+  onOffset(offset: number): void;
+}) {
   const { t, fmt } = useI18n();
   if (total <= limit && offset === 0) return null;
   const to = Math.min(offset + limit, total);

@@ -38,7 +38,14 @@ export function Empty({ children }: { children?: ReactNode }) {
  * Renders `children(data)` once loaded, else the matching state. A 401 shows nothing here:
  * the login dialog takes over and the view loads again after it.
  */
-export function Async<T>({ data, error, loading, reload, children, label }: {
+export function Async<T>({
+  data,
+  error,
+  loading,
+  reload,
+  children,
+  label,
+}: {
   data: T | undefined;
   error: ApiError | undefined;
   loading: boolean;
