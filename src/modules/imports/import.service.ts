@@ -66,8 +66,15 @@ export async function importSources(db: Database, sources: ImportSource[], optio
   }
 }
 
+/**
+ * PostgreSQL imports take this transaction-scoped advisory lock, one after another as SQLite's
+ * single writer has them: a merge reads what is there before writing (history, new keys).
+ */
+export const IMPORT_LOCK = 0x6f757470; // 'outp'
+
 /** The same, inside a transaction the caller holds (records written through the API). */
 export async function importInTransaction(tx: Tx, sources: ImportSource[], options: ImportOptions): Promise<ImportReport> {
+  if (tx.engine === 'postgres') await run(tx, 'select pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
   const now = new Date().toISOString();
   const [{ id: importId }] = await tx.kysely
     .insertInto('imports')
@@ -127,7 +134,6 @@ async function stageSource(source: ImportSource, stage: Stage, errors: ErrorList
     errors.add(headerErrors);
     return table.close();
   }
-  const keyIndex = new Set(kind.key.map((k) => kind.columns.findIndex((c) => c.name === k)));
   const width = table.header.length;
   const record: Record<string, Value> = {};
   let rows = 0;
@@ -158,8 +164,7 @@ async function stageSource(source: ImportSource, stage: Stage, errors: ErrorList
         continue;
       }
       const values: Value[] = kind.columns.map((c) => record[c.name]);
-      const data = values.filter((_, i) => !keyIndex.has(i)).map((v) => (v === null ? '\u0000' : String(v))).join('\u001f');
-      const pending = stage.add(table.file, String(line), data, values);
+      const pending = stage.add(table.file, String(line), values);
       if (pending) await pending;
     }
   } catch (e) {

@@ -1,59 +1,72 @@
 /**
  * A stage is a temporary table inside the import's transaction that receives a kind's parsed
- * rows: by prepared statements on SQLite, by COPY on PostgreSQL. Checks and the merge then work
- * on it set-wise, so a file of any size is read once and held nowhere in memory.
+ * rows: by prepared multi-row inserts on SQLite, by COPY on PostgreSQL. Checks and the merge
+ * then work on it set-wise, so a file of any size is read once and held nowhere in memory
+ * (but for a fingerprint of each key, up to a bound, which spares the usual case a GROUP BY).
  */
 import { once } from 'node:events';
 import copyStreams from 'pg-copy-streams';
 import type { Tx } from '../../db/database.ts';
 import { storageName, type KindDef, type Value } from './kinds/index.ts';
 
-/** Columns every stage has before the kind's own: order, file, line, and the row's data as text. */
-const HEAD = ['seq', 'file', 'line', 'data'] as const;
+/** Columns every stage has before the kind's own: order, file and line. */
+const HEAD = ['seq', 'file', 'line'] as const;
 
 export interface Stage {
   name: string;
   columns: string[];
-  /** Adds one row: [file, line, data, ...values in `columns` order after the head]. */
-  add(file: string, line: string, data: string, values: Value[]): Promise<void> | void;
-  /** Waits until every added row is in the table. */
+  /** Adds one row: its file, its line, and its values in `columns` order. */
+  add(file: string, line: string, values: Value[]): Promise<void> | void;
+  /** Waits until every added row is in the table; gives their number. */
   finish(): Promise<number>;
+  /** False when no two rows added have the same key (proved by their fingerprints). */
+  mayRepeatKeys(): boolean;
 }
 
 export async function openStage(tx: Tx, kind: KindDef): Promise<Stage> {
   const name = `stage_${kind.kind}`;
   const own = kind.columns.map((c) => [storageName(c), c.sqlType] as const);
   const columns = own.map(([n]) => n);
-  const ddl = [
-    'seq integer not null',
-    'file text not null',
-    'line text not null',
-    'data text not null',
-    ...own.map(([n, t]) => `${n} ${t}`),
-  ].join(', ');
+  const ddl = ['seq integer not null', 'file text not null', 'line text not null', ...own.map(([n, t]) => `${n} ${t}`)].join(', ');
   await run(tx, `drop table if exists ${tx.engine === 'sqlite' ? 'temp.' : ''}${name}`);
   await run(tx, `create temp table ${name} (${ddl})`);
-  return tx.engine === 'sqlite' ? sqliteStage(tx, name, columns) : postgresStage(tx, name, columns);
+  const keys = new KeyFingerprints(kind.key.map((k) => kind.columns.findIndex((c) => c.name === k)));
+  return tx.engine === 'sqlite' ? sqliteStage(tx, name, columns, keys) : postgresStage(tx, name, columns, keys);
 }
 
-function sqliteStage(tx: Tx, name: string, columns: string[]): Stage {
+function sqliteStage(tx: Tx, name: string, columns: string[], keys: KeyFingerprints): Stage {
   const db = tx.sqlite!;
-  const placeholders = Array(HEAD.length + columns.length).fill('?').join(', ');
-  const insert = db.prepare(`insert into temp.${name} values (${placeholders})`);
+  const width = HEAD.length + columns.length;
+  const row = `(${Array(width).fill('?').join(', ')})`;
+  // Many rows a statement: better-sqlite3's cost is mostly per call (999: SQLite's oldest bound
+  // on parameters).
+  const batchRows = Math.max(1, Math.floor(999 / width));
+  const insertBatch = db.prepare(`insert into temp.${name} values ${Array(batchRows).fill(row).join(', ')}`);
+  const insertOne = db.prepare(`insert into temp.${name} values ${row}`);
+  let params: unknown[] = [];
   let seq = 0;
   return {
     name,
     columns,
-    add(file, line, data, values) {
-      insert.run(++seq, file, line, data, ...values);
+    add(file, line, values) {
+      keys.add(values);
+      params.push(++seq, file, line);
+      for (const v of values) params.push(v);
+      if (params.length === batchRows * width) {
+        insertBatch.run(params);
+        params = [];
+      }
     },
     async finish() {
+      for (let i = 0; i < params.length; i += width) insertOne.run(params.slice(i, i + width));
+      params = [];
       return seq;
     },
+    mayRepeatKeys: () => keys.mayRepeat(),
   };
 }
 
-function postgresStage(tx: Tx, name: string, columns: string[]): Stage {
+function postgresStage(tx: Tx, name: string, columns: string[], keys: KeyFingerprints): Stage {
   const copy = tx.pgClient!.query(copyStreams.from(`copy ${name} from stdin`));
   let failure: Error | undefined;
   copy.on('error', (e: Error) => (failure = e));
@@ -68,9 +81,10 @@ function postgresStage(tx: Tx, name: string, columns: string[]): Stage {
   return {
     name,
     columns,
-    add(file, line, data, values) {
+    add(file, line, values) {
       if (failure) throw failure;
-      const cells = [String(++seq), escape(file), escape(line), escape(data)];
+      keys.add(values);
+      const cells = [String(++seq), escape(file), escape(line)];
       for (const v of values) cells.push(v === null ? '\\N' : escape(String(v)));
       buffer.push(cells.join('\t') + '\n');
       if (buffer.length >= 2000 && !flush()) return once(copy, 'drain').then(() => undefined);
@@ -83,7 +97,79 @@ function postgresStage(tx: Tx, name: string, columns: string[]): Stage {
       if (failure) throw failure;
       return seq;
     },
+    mayRepeatKeys: () => keys.mayRepeat(),
   };
+}
+
+/**
+ * 64-bit fingerprints of the keys staged, in an open-addressing table. Equal keys have equal
+ * fingerprints, so when no two fingerprints are equal no key repeats; a repeated fingerprint
+ * (a repeated key, or a one-in-10^7 coincidence among a million keys) sends the stage to the
+ * exact SQL check, and so does a stage too large to fingerprint in bounded memory.
+ */
+export class KeyFingerprints {
+  /** At most this many keys are held (64 MiB of table); beyond, nothing is proved. */
+  static readonly LIMIT = 1 << 22;
+  private hi = new Uint32Array(1 << 12);
+  private lo = new Uint32Array(1 << 12);
+  private size = 0;
+  private unsure = false;
+
+  constructor(private readonly keyAt: number[]) {}
+
+  mayRepeat(): boolean {
+    return this.unsure;
+  }
+
+  add(values: Value[]): void {
+    if (this.unsure) return;
+    let h1 = 0xdeadbeef;
+    let h2 = 0x41c6ce57;
+    for (const i of this.keyAt) {
+      const v = values[i];
+      const text = v === null ? '\u0000' : typeof v === 'string' ? v : String(v);
+      for (let j = 0; j < text.length; j++) {
+        const c = text.charCodeAt(j);
+        h1 = Math.imul(h1 ^ c, 2654435761);
+        h2 = Math.imul(h2 ^ c, 1597334677);
+      }
+      // A separator, so that ('ab', 'c') and ('a', 'bc') differ.
+      h1 = Math.imul(h1 ^ 0x1f, 2654435761);
+      h2 = Math.imul(h2 ^ 0x1f, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    if (!this.insert(h1 >>> 0, h2 >>> 0 || 1)) this.giveUp();
+    else if (++this.size * 2 > this.hi.length) {
+      if (this.size > KeyFingerprints.LIMIT) this.giveUp();
+      else this.grow();
+    }
+  }
+
+  // False when the fingerprint is there already. `lo` is never 0 in a used slot.
+  private insert(hi: number, lo: number): boolean {
+    const mask = this.hi.length - 1;
+    for (let slot = hi & mask; ; slot = (slot + 1) & mask) {
+      if (this.lo[slot] === 0) {
+        this.hi[slot] = hi;
+        this.lo[slot] = lo;
+        return true;
+      }
+      if (this.hi[slot] === hi && this.lo[slot] === lo) return false;
+    }
+  }
+
+  private grow(): void {
+    const { hi, lo } = this;
+    this.hi = new Uint32Array(hi.length * 2);
+    this.lo = new Uint32Array(lo.length * 2);
+    for (let i = 0; i < hi.length; i++) if (lo[i] !== 0) this.insert(hi[i], lo[i]);
+  }
+
+  private giveUp(): void {
+    this.unsure = true;
+    this.hi = this.lo = new Uint32Array(0);
+  }
 }
 
 /** COPY text format: backslash, tab, newline and carriage return are escaped. */

@@ -33,6 +33,18 @@ function required(raw: string): string {
 }
 
 export function isValidDate(v: string): boolean {
+  let valid = DAYS_SEEN.get(v);
+  if (valid === undefined) {
+    valid = calendarDay(v);
+    // A file's dates are few and repeat: a bounded memo spares a Date a row.
+    if (DAYS_SEEN.size < 100_000) DAYS_SEEN.set(v, valid);
+  }
+  return valid;
+}
+
+const DAYS_SEEN = new Map<string, boolean>();
+
+function calendarDay(v: string): boolean {
   const m = DATE.exec(v);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
