@@ -13,6 +13,8 @@ import type { AppContext } from './context.ts';
 import { installErrorHandler } from './errors.ts';
 import { serveWebApp } from './web.ts';
 import { healthRoutes } from './health.routes.ts';
+import { metaRoutes } from './meta.routes.ts';
+import { publicRoutes } from '../modules/public/public.routes.ts';
 import { importsRoutes } from '../modules/imports/imports.routes.ts';
 import { areasRoutes } from '../modules/areas/areas.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
@@ -61,6 +63,8 @@ declare module 'fastify' {
 /** Every route module, mounted under /api/v1. */
 export const ROUTE_MODULES = [
   healthRoutes,
+  metaRoutes,
+  publicRoutes,
   auditRoutes,
   overviewRoutes,
   assessmentRoutes,

@@ -11,7 +11,12 @@ export type Rows = Partial<Record<string, Record<string, string | number | null>
 
 export async function load(db: Database, rows: Rows): Promise<ImportReport> {
   const sources = KINDS.filter((k) => rows[k.kind]?.length).map((k) =>
-    sourceFromObjects(`${k.kind}.csv`, k, rows[k.kind]!, k.columns.filter((c) => !c.optional).map((c) => c.name)),
+    sourceFromObjects(
+      `${k.kind}.csv`,
+      k,
+      rows[k.kind]!,
+      k.columns.filter((c) => !c.optional || rows[k.kind]!.some((r) => c.name in r)).map((c) => c.name),
+    ),
   );
   return importSources(db, sources, { actor: 'test', source: 'test' });
 }

@@ -1,0 +1,73 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+/** Village-level areas whose name holds `q`, with the names of the places above them. */
+export function findVillages(db: Kysely<DB>, q: string) {
+  return villages(db, sql`v.name like ${`%${q.replace(/[%_\\]/g, '')}%`}`);
+}
+
+/** One village-level area by code, in the same form. */
+export async function villageByCode(db: Kysely<DB>, code: string) {
+  return (await villages(db, sql`v.code = ${code}`))[0];
+}
+
+async function villages(db: Kysely<DB>, where: RawBuilder<unknown>) {
+  const { rows } = await sql<{ code: string; name: string; urban_rural: string | null; t: string | null; k: string | null; c: string | null }>`
+    select v.code, v.name, v.urban_rural, t.name as t, k.name as k, c.name as c
+    from areas v
+    left join areas t on t.code = v.parent_code
+    left join areas k on k.code = t.parent_code
+    left join areas c on c.code = k.parent_code
+    where v.level = 'village' and v.voided_at is null and ${where}
+    order by length(v.name), v.code limit 20`.execute(db);
+  return rows.map((r) => ({ code: r.code, name: r.name, urban_rural: r.urban_rural, place: [r.c, r.k, r.t].filter(Boolean).join(' ') }));
+}
+
+/** The rooms covering an area on a day, with their posted front-line officers' public details. */
+export async function responsibleOfficers(db: Kysely<DB>, area: string, day: string) {
+  const rooms = await sql<{ code: string; name: string; type: string; phone: string | null; hours: string | null }>`
+    select u.code, u.name, u.type, u.phone, u.hours from unit_covers c join units u on u.code = c.unit_code
+    where c.area_code = ${area} and u.type in ('community_room', 'rural_office') and u.voided_at is null
+      and u.opened_on <= ${day} and (u.closed_on is null or u.closed_on > ${day})
+    order by u.code`.execute(db);
+  const result = [];
+  for (const room of rooms.rows) {
+    const officers = await db
+      .selectFrom('officers')
+      .select(['name', 'role', 'phone'])
+      .where('unit_code', '=', room.code)
+      .where('role', 'in', ['community', 'resident'])
+      .where('voided_at', 'is', null)
+      .where('start_date', '<=', day)
+      .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', day)]))
+      .orderBy('name')
+      .execute();
+    result.push({ name: room.name, type: room.type, phone: room.phone, hours: room.hours, officers });
+  }
+  return result;
+}
+
+export async function onlineAnswersToday(db: Kysely<DB>, area: string, day: string): Promise<number> {
+  const row = await db
+    .selectFrom('surveys')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('area_code', '=', area)
+    .where('date', '=', day)
+    .where('channel', '=', 'online')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function surveyExists(db: Kysely<DB>, ref: string): Promise<boolean> {
+  return !!(await db.selectFrom('surveys').select('ref').where('ref', '=', ref).executeTakeFirst());
+}
+
+/** A secret of this deployment, made on first use (signs challenges, hides addresses). */
+export async function deploymentSecret(db: Kysely<DB>): Promise<Buffer> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', 'public_secret').executeTakeFirst();
+  if (row) return Buffer.from(row.value, 'base64');
+  const value = (await import('node:crypto')).randomBytes(32).toString('base64');
+  await db.insertInto('meta').values({ key: 'public_secret', value }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  const stored = await db.selectFrom('meta').select('value').where('key', '=', 'public_secret').executeTakeFirstOrThrow();
+  return Buffer.from(stored.value, 'base64');
+}

@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../server/context.ts';
+import { AppError } from '../../shared/errors.ts';
+import { today } from '../../shared/schemas.ts';
+import { challengeSchema, findAreasQuery, officersQuery, publicAreaSchema, publicOfficersSchema, surveyBody } from './public.schema.ts';
+import { findVillages, responsibleOfficers, villageByCode } from './public.repository.ts';
+import { PublicService } from './public.service.ts';
+
+/** Pages for residents: no account, Chinese first, phone first. */
+export const publicRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const service = new PublicService(ctx.db, Number(process.env.OUTPOST_PUBLIC_POW_BITS ?? '') || undefined);
+    app.get(
+      '/public/areas',
+      {
+        schema: { summary: 'Find a community or village by name', tags: ['public'], querystring: findAreasQuery, response: { 200: z.array(publicAreaSchema) } },
+        config: { permission: 'public' },
+      },
+      async ({ query }) => findVillages(ctx.db.kysely, query.q),
+    );
+    app.get(
+      '/public/officers',
+      {
+        schema: { summary: 'The rooms and front-line officers responsible for a community or village today, with work phones and hours', tags: ['public'], querystring: officersQuery, response: { 200: publicOfficersSchema } },
+        config: { permission: 'public' },
+      },
+      async ({ query }) => {
+        const area = await villageByCode(ctx.db.kysely, query.area);
+        if (!area) throw new AppError('not_found', `no community or village ${query.area} exists`);
+        return { area, rooms: await responsibleOfficers(ctx.db.kysely, area.code, today()) };
+      },
+    );
+    app.get(
+      '/public/challenge',
+      {
+        schema: { summary: 'A proof-of-work challenge to answer the survey with', tags: ['public'], response: { 200: challengeSchema } },
+        config: { permission: 'public' },
+      },
+      async (_request, reply) => reply.header('Cache-Control', 'no-store').send(await service.challenge()),
+    );
+    app.post(
+      '/public/surveys',
+      {
+        schema: { summary: 'An anonymous satisfaction and awareness answer for a community (becomes an online survey record)', tags: ['public'], body: surveyBody, response: { 201: z.object({ ok: z.literal(true) }) } },
+        config: { permission: 'public' },
+      },
+      async (request, reply) => {
+        await service.answer(request.body, request.ip);
+        return reply.status(201).send({ ok: true as const });
+      },
+    );
+  };
