@@ -25,11 +25,33 @@ export const PERMISSIONS = {
     roles: ['admin', 'analyst', 'manager', 'officer'],
     description: 'indicators, rankings, overview figures (open to everyone with OUTPOST_PUBLIC_AGGREGATES=1)',
   },
-  'registry:read': { roles: ['admin', 'analyst', 'manager', 'officer'], description: 'areas, units, patrol teams, funds' },
-  'people:read': { roles: ['admin', 'analyst', 'manager', 'officer'], description: "officers' details (every read is audited)" },
+  'registry:read': {
+    roles: ['admin', 'analyst', 'manager', 'officer'],
+    description: 'areas, units, patrol teams, funds',
+  },
+  'people:read': {
+    roles: ['admin', 'analyst', 'manager', 'officer'],
+    description: "officers' details (every read is audited)",
+  },
   'records:write': { roles: ['admin', 'manager', 'officer'], description: 'rows added or replaced through the API' },
   'accounts:manage': { roles: ['admin'], description: 'create, disable, reset accounts and their second factor' },
   'audit:read': { roles: ['admin', 'auditor'], description: 'the audit log and its verification' },
+  'notifications:write': {
+    roles: ['admin', 'manager'],
+    description: "issue (or correct) the monthly notification of an area's children within its jurisdiction",
+  },
+  'tasks:read': {
+    roles: ['admin', 'analyst', 'manager'],
+    description: 'supervision tasks, their evidence, and responsible leaders',
+  },
+  'tasks:write': {
+    roles: ['admin', 'manager'],
+    description: 'move supervision tasks along, comment, attach evidence; set responsible leaders',
+  },
+  'settings:manage': {
+    roles: ['admin'],
+    description: 'notification settings: number pattern, issuers, distribution lists, deadlines',
+  },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
