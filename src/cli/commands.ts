@@ -6,6 +6,7 @@ import { demoCommand } from '../modules/demo/demo.command.ts';
 import { serveCommand, startCommand } from '../server/serve.command.ts';
 import { userCommand } from '../modules/accounts/user.command.ts';
 import { auditCommand } from '../modules/audit/audit.command.ts';
+import { notifyCommand } from '../modules/notifications/notify.command.ts';
 
 /** Every subcommand of `outpost`, in the order `outpost help` lists them. */
 export const COMMANDS: Command[] = [
@@ -19,6 +20,7 @@ export const COMMANDS: Command[] = [
   indicatorsCommand,
   rankCommand,
   explainCommand,
+  notifyCommand,
   userCommand,
   auditCommand,
 ];

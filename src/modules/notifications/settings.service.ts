@@ -1,0 +1,33 @@
+/** Reading and changing the stored notification settings (defaults in notification.settings.ts). */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../shared/errors.ts';
+import { validate } from '../../shared/validate.ts';
+import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
+import { DEFAULT_SETTINGS, mergeSettings, notificationSettingsPatch, notificationSettingsSchema, type NotificationSettings } from './notification.settings.ts';
+import { readSetting, writeSetting } from './notifications.repository.ts';
+
+const KEY = 'notifications';
+
+export async function loadSettings(db: Kysely<DB>): Promise<NotificationSettings> {
+  const stored = await readSetting(db, KEY);
+  if (stored === undefined) return DEFAULT_SETTINGS;
+  try {
+    return mergeSettings(DEFAULT_SETTINGS, notificationSettingsPatch.parse(JSON.parse(stored)));
+  } catch (e) {
+    throw new AppError('internal', `the stored notification settings are not valid (${(e as Error).message}); set them again`);
+  }
+}
+
+/** Merges `patch` into the stored settings, validates the whole, stores it and audits the change. */
+export async function updateSettings(db: Database, who: AuditActor, patch: unknown): Promise<NotificationSettings> {
+  const change = validate(notificationSettingsPatch, patch);
+  return db.transaction(async (tx) => {
+    const current = await loadSettings(tx.kysely);
+    const next = validate(notificationSettingsSchema, mergeSettings(current, change));
+    await writeSetting(tx.kysely, KEY, JSON.stringify(next), new Date().toISOString(), who.actor);
+    await appendAudit(tx, who, { action: 'settings.update', target: KEY, detail: { keys: Object.keys(change).sort() } });
+    return next;
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * The life of a supervision task (督导整改), as plain functions: open -> in_progress ->
+ * rectified -> verified; a rectification that does not hold is sent back to in_progress; a task
+ * whose problem a correction drops is withdrawn. Overdue is not a status but a fact of the date:
+ * not yet rectified after its deadline.
+ *
+ * @example canMove('rectified', 'verified') // true
+ */
+import { AppError } from '../../shared/errors.ts';
+
+export const TASK_STATUSES = ['open', 'in_progress', 'rectified', 'verified', 'withdrawn'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** What a person may move a task to; `withdrawn` is only ever set by a correction. */
+export const SETTABLE_STATUSES = ['in_progress', 'rectified', 'verified'] as const;
+
+const NEXT: Record<TaskStatus, readonly TaskStatus[]> = {
+  open: ['in_progress', 'rectified'],
+  in_progress: ['rectified'],
+  rectified: ['verified', 'in_progress'],
+  verified: [],
+  withdrawn: [],
+};
+
+export function canMove(from: TaskStatus, to: TaskStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+/** Throws a conflict naming the allowed moves when `from -> to` is not one. */
+export function assertMove(from: TaskStatus, to: TaskStatus): void {
+  if (canMove(from, to)) return;
+  const allowed = NEXT[from];
+  throw new AppError(
+    'conflict',
+    `a task that is ${from} cannot become ${to}${allowed.length ? `; it can become ${allowed.join(' or ')}` : ' (it is closed)'}`,
+  );
+}
+
+/** Sending a rectification back needs a reason. */
+export function needsComment(from: TaskStatus, to: TaskStatus): boolean {
+  return from === 'rectified' && to === 'in_progress';
+}
+
+/** Still to be rectified: open or in progress. */
+export function isPending(status: string): boolean {
+  return status === 'open' || status === 'in_progress';
+}
+
+/** Overdue on `day`: still pending after its deadline. */
+export function isOverdue(status: string, deadline: string, day: string): boolean {
+  return isPending(status) && day > deadline;
+}

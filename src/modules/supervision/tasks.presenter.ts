@@ -1,0 +1,42 @@
+import type { SchemeName } from '../assessment/domain/index.ts';
+import { daysBetween } from '../notifications/document/dates.ts';
+import type { EvidenceRow, TaskRow } from './tasks.repository.ts';
+import type { EvidenceView, TaskView } from './supervision.schema.ts';
+import { isOverdue, type TaskStatus } from './task-status.ts';
+
+/** A task row as the API and CLI show it, judged overdue on `day`. */
+export function presentTask(row: TaskRow, day: string): TaskView {
+  const overdue = isOverdue(row.status, row.deadline, day);
+  return {
+    id: Number(row.id),
+    notification: { id: Number(row.notification_id), number: row.notification_number, issuing_area: row.issuing_area },
+    area: { code: row.area_code, name: row.area_name },
+    month: row.month,
+    scheme: row.scheme as SchemeName,
+    indicator: row.indicator,
+    value: row.value === null ? null : Number(row.value),
+    target: row.target === null ? null : Number(row.target),
+    streak: Number(row.streak),
+    repeat: Number(row.streak) >= 2,
+    previous_task_id: row.previous_task_id === null ? null : Number(row.previous_task_id),
+    leader: row.leader_name ? { name: row.leader_name, title: row.leader_title ?? '', phone: row.leader_phone } : null,
+    deadline: row.deadline,
+    status: row.status as TaskStatus,
+    overdue,
+    days_overdue: overdue ? daysBetween(row.deadline, day) : 0,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+export function presentEvidence(row: EvidenceRow): EvidenceView {
+  return {
+    id: Number(row.id),
+    file_name: row.file_name,
+    sha256: row.sha256,
+    size: Number(row.size),
+    content_type: row.content_type,
+    uploaded_at: row.uploaded_at,
+    uploaded_by: row.uploaded_by,
+  };
+}

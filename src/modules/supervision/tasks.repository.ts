@@ -1,0 +1,110 @@
+/**
+ * Queries of supervision tasks, their events and evidence. Writes take the transaction's
+ * Kysely; an optional `within` (a subtree query from accounts/scope.ts) limits reads to a
+ * jurisdiction, so a task outside it is simply not found.
+ */
+import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import type { DB, TaskEventTable, TaskEvidenceTable, TaskTable } from '../../db/schema.ts';
+import { subtree } from '../areas/subtree.ts';
+
+export type TaskRow = Selectable<TaskTable> & { notification_number: string; issuing_area: string; area_name: string | null };
+export type TaskEventRow = Selectable<TaskEventTable>;
+export type EvidenceRow = Selectable<TaskEvidenceTable>;
+
+export interface TaskFilter {
+  /** Tasks of areas in this area's subtree. */
+  area?: string;
+  /** Tasks of notifications issued by this area. */
+  issuing_area?: string;
+  status?: string;
+  notification_id?: number;
+  month?: string;
+  /** Only tasks pending after their deadline on this day. */
+  overdue_on?: string;
+  within?: RawBuilder<never>;
+  limit: number;
+  offset: number;
+}
+
+function tasks(db: Kysely<DB>) {
+  return db
+    .selectFrom('tasks as t')
+    .innerJoin('notifications as n', 'n.id', 't.notification_id')
+    .leftJoin('areas as a', 'a.code', 't.area_code')
+    .selectAll('t')
+    .select(['n.number as notification_number', 'n.area_code as issuing_area', 'a.name as area_name']);
+}
+
+export async function listTasks(db: Kysely<DB>, f: TaskFilter): Promise<{ items: TaskRow[]; total: number }> {
+  let q = tasks(db);
+  if (f.area) q = q.where('t.area_code', 'in', sql<never>`(${subtree(f.area)} select code from sub)`);
+  if (f.issuing_area) q = q.where('n.area_code', '=', f.issuing_area);
+  if (f.status) q = q.where('t.status', '=', f.status);
+  if (f.notification_id !== undefined) q = q.where('t.notification_id', '=', f.notification_id);
+  if (f.month) q = q.where('t.month', '=', f.month);
+  if (f.overdue_on) q = q.where('t.status', 'in', ['open', 'in_progress']).where('t.deadline', '<', f.overdue_on);
+  if (f.within) q = q.where('t.area_code', 'in', f.within);
+  const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const items = await q.orderBy('t.deadline').orderBy('t.id').limit(f.limit).offset(f.offset).execute();
+  return { items, total: Number(total.n) };
+}
+
+export async function getTask(db: Kysely<DB>, id: number, within?: RawBuilder<never>): Promise<TaskRow | undefined> {
+  let q = tasks(db).where('t.id', '=', id);
+  if (within) q = q.where('t.area_code', 'in', within);
+  return q.executeTakeFirst();
+}
+
+export async function tasksOfNotification(db: Kysely<DB>, notificationId: number): Promise<Selectable<TaskTable>[]> {
+  return db.selectFrom('tasks').selectAll().where('notification_id', '=', notificationId).orderBy('id').execute();
+}
+
+export async function insertTask(db: Kysely<DB>, row: Insertable<TaskTable>): Promise<number> {
+  const { id } = await db.insertInto('tasks').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+export async function updateTask(db: Kysely<DB>, id: number, set: { status?: string; notification_id?: number; updated_at: string }): Promise<void> {
+  await db.updateTable('tasks').set(set).where('id', '=', id).execute();
+}
+
+export async function insertEvent(db: Kysely<DB>, row: Insertable<TaskEventTable>): Promise<void> {
+  await db.insertInto('task_events').values(row).execute();
+}
+
+export async function eventsOf(db: Kysely<DB>, taskId: number): Promise<TaskEventRow[]> {
+  return db.selectFrom('task_events').selectAll().where('task_id', '=', taskId).orderBy('id').execute();
+}
+
+export async function insertEvidence(db: Kysely<DB>, row: Insertable<TaskEvidenceTable>): Promise<number> {
+  const { id } = await db.insertInto('task_evidence').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+export async function evidenceOf(db: Kysely<DB>, taskId: number): Promise<EvidenceRow[]> {
+  return db.selectFrom('task_evidence').selectAll().where('task_id', '=', taskId).orderBy('id').execute();
+}
+
+export async function getEvidence(db: Kysely<DB>, taskId: number, id: number): Promise<EvidenceRow | undefined> {
+  return db.selectFrom('task_evidence').selectAll().where('task_id', '=', taskId).where('id', '=', id).executeTakeFirst();
+}
+
+/** The task of the same area, scheme and indicator from a notification of the month before. */
+export async function previousTask(db: Kysely<DB>, t: { area_code: string; scheme: string; indicator: string; month: string }): Promise<number | null> {
+  const row = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('area_code', '=', t.area_code)
+    .where('scheme', '=', t.scheme)
+    .where('indicator', '=', t.indicator)
+    .where('month', '=', t.month)
+    .where('status', '!=', 'withdrawn')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row ? Number(row.id) : null;
+}
+
+/** Tasks of the notifications an area issued up to a day, for the next notification's supervision section. */
+export async function tasksIssuedBy(db: Kysely<DB>, area: string, day: string): Promise<TaskRow[]> {
+  return tasks(db).where('n.area_code', '=', area).where('n.issued_on', '<=', day).where('t.status', '!=', 'withdrawn').orderBy('t.deadline').orderBy('t.id').execute();
+}

@@ -1,0 +1,160 @@
+/**
+ * Supervision use cases: list and read tasks within a jurisdiction, move a task along its life,
+ * comment, attach and read evidence, and the supervision state a notification reports. Every
+ * write is audited in its own transaction. A jurisdiction (`scope`) of null is province-wide.
+ */
+import { sql } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { AppError } from '../../shared/errors.ts';
+import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
+import { areasInScope, type Scope } from '../accounts/scope.ts';
+import { subtree } from '../areas/subtree.ts';
+import type { SchemeName } from '../assessment/domain/index.ts';
+import { daysBetween } from '../notifications/document/dates.ts';
+import type { SupervisionState } from '../notifications/notification.facts.ts';
+import { loadSettings } from '../notifications/settings.service.ts';
+import { evidenceDir, readEvidence, storeEvidence } from './evidence.store.ts';
+import { presentEvidence, presentTask } from './tasks.presenter.ts';
+import type { TaskDetail, TaskView } from './supervision.schema.ts';
+import { assertMove, isOverdue, needsComment, type TaskStatus } from './task-status.ts';
+import { eventsOf, evidenceOf, getEvidence, getTask, insertEvent, insertEvidence, listTasks, tasksIssuedBy, updateTask, type TaskFilter } from './tasks.repository.ts';
+
+export interface TaskQuery {
+  area?: string;
+  issuing_area?: string;
+  status?: string;
+  notification?: number;
+  month?: string;
+  overdue?: boolean;
+  date: string;
+  limit: number;
+  offset: number;
+}
+
+export class TasksService {
+  constructor(private readonly db: Database) {}
+
+  async list(scope: Scope | null, q: TaskQuery): Promise<{ items: TaskView[]; total: number; limit: number; offset: number }> {
+    const filter: TaskFilter = {
+      area: q.area,
+      issuing_area: q.issuing_area,
+      status: q.status,
+      notification_id: q.notification,
+      month: q.month,
+      overdue_on: q.overdue ? q.date : undefined,
+      within: scope ? areasInScope(scope) : undefined,
+      limit: q.limit,
+      offset: q.offset,
+    };
+    const { items, total } = await listTasks(this.db.kysely, filter);
+    return { items: items.map((r) => presentTask(r, q.date)), total, limit: q.limit, offset: q.offset };
+  }
+
+  async get(scope: Scope | null, id: number, day: string): Promise<TaskDetail> {
+    const row = await this.found(scope, id);
+    const [events, evidence] = await Promise.all([eventsOf(this.db.kysely, id), evidenceOf(this.db.kysely, id)]);
+    return {
+      ...presentTask(row, day),
+      events: events.map((e) => ({ at: e.at, actor: e.actor, kind: e.kind, from_status: e.from_status, to_status: e.to_status, body: e.body })),
+      evidence: evidence.map(presentEvidence),
+    };
+  }
+
+  /**
+   * Moves a task to `to` when its life allows it. Verifying needs a jurisdiction over the
+   * notifying area (the area that rectifies does not verify itself); sending a rectification back
+   * needs a comment saying why.
+   */
+  async changeStatus(who: AuditActor, scope: Scope | null, id: number, to: TaskStatus, comment: string | undefined, day: string): Promise<TaskDetail> {
+    await this.db.transaction(async (tx) => {
+      const row = await this.found(scope, id, tx.kysely);
+      const from = row.status as TaskStatus;
+      assertMove(from, to);
+      if (needsComment(from, to) && !comment) throw new AppError('invalid_input', 'comment: say why the rectification is sent back');
+      if (to === 'verified' && scope && !(await this.reaches(scope, row.issuing_area, tx.kysely)))
+        throw new AppError('forbidden', `only the notifying area ${row.issuing_area} or above verifies a rectification; your account reaches ${scope.area}`);
+      const now = new Date().toISOString();
+      await updateTask(tx.kysely, id, { status: to, updated_at: now });
+      await insertEvent(tx.kysely, { task_id: id, at: now, actor: who.actor, kind: 'status', from_status: from, to_status: to, body: comment ?? null });
+      await appendAudit(tx, who, { action: 'task.status', target: String(id), detail: { from, to, late: to === 'rectified' && isOverdue(from, row.deadline, day) } });
+    });
+    return this.get(scope, id, day);
+  }
+
+  async comment(who: AuditActor, scope: Scope | null, id: number, body: string, day: string): Promise<TaskDetail> {
+    await this.db.transaction(async (tx) => {
+      const row = await this.found(scope, id, tx.kysely);
+      if (row.status === 'withdrawn') throw new AppError('conflict', `task ${id} was withdrawn by a correction; it takes no comments`);
+      const now = new Date().toISOString();
+      await insertEvent(tx.kysely, { task_id: id, at: now, actor: who.actor, kind: 'comment', from_status: null, to_status: null, body });
+      await updateTask(tx.kysely, id, { updated_at: now });
+      await appendAudit(tx, who, { action: 'task.comment', target: String(id), detail: { length: body.length } });
+    });
+    return this.get(scope, id, day);
+  }
+
+  /** Stores a file as evidence of rectification, refusing it over the configured size. */
+  async attach(who: AuditActor, scope: Scope | null, id: number, file: { name: string; bytes: Buffer; content_type: string }, day: string): Promise<TaskDetail> {
+    const limit = (await loadSettings(this.db.kysely)).evidence_max_bytes;
+    if (file.bytes.length === 0) throw new AppError('invalid_input', `${file.name}: the file is empty`);
+    if (file.bytes.length > limit)
+      throw new AppError('invalid_input', `${file.name}: ${file.bytes.length.toLocaleString('en')} bytes is over the evidence limit of ${limit.toLocaleString('en')} bytes`);
+    const row = await this.found(scope, id);
+    if (row.status === 'verified' || row.status === 'withdrawn') throw new AppError('conflict', `task ${id} is ${row.status}; it takes no more evidence`);
+    const stored = storeEvidence(evidenceDir(this.db), file.bytes);
+    await this.db.transaction(async (tx) => {
+      const now = new Date().toISOString();
+      const name = file.name.replace(/[/\\]/g, '_');
+      const evidence = await insertEvidence(tx.kysely, { task_id: id, file_name: name, ...stored, content_type: file.content_type, uploaded_at: now, uploaded_by: who.actor });
+      await insertEvent(tx.kysely, { task_id: id, at: now, actor: who.actor, kind: 'evidence', from_status: null, to_status: null, body: `${name} (${stored.size} bytes, sha256 ${stored.sha256})` });
+      await updateTask(tx.kysely, id, { updated_at: now });
+      await appendAudit(tx, who, { action: 'task.evidence', target: String(id), detail: { evidence, file: name, sha256: stored.sha256, size: stored.size } });
+    });
+    return this.get(scope, id, day);
+  }
+
+  async evidence(scope: Scope | null, taskId: number, evidenceId: number): Promise<{ file_name: string; content_type: string; bytes: Buffer }> {
+    await this.found(scope, taskId);
+    const row = await getEvidence(this.db.kysely, taskId, evidenceId);
+    if (!row) throw new AppError('not_found', `task ${taskId} has no evidence ${evidenceId}`);
+    return { file_name: row.file_name, content_type: row.content_type, bytes: readEvidence(evidenceDir(this.db), row) };
+  }
+
+  private async found(scope: Scope | null, id: number, db = this.db.kysely) {
+    const row = await getTask(db, id, scope ? areasInScope(scope) : undefined);
+    if (!row) throw new AppError('not_found', `no task ${id} exists${scope ? ' within your jurisdiction' : ''}`);
+    return row;
+  }
+
+  private async reaches(scope: Scope, code: string, db = this.db.kysely): Promise<boolean> {
+    const { rows } = await sql<{ n: number }>`${subtree(scope.area)} select count(*) as n from sub where code = ${code}`.execute(db);
+    return Number(rows[0]?.n ?? 0) > 0;
+  }
+}
+
+/** What the next notification of `area` reports about the tasks of its earlier ones, on `day`; null when it issued none. */
+export async function supervisionState(db: Database, area: string, day: string): Promise<SupervisionState | null> {
+  const rows = await tasksIssuedBy(db.kysely, area, day);
+  if (rows.length === 0) return null;
+  const count = (s: string) => rows.filter((r) => r.status === s).length;
+  return {
+    total: rows.length,
+    open: count('open'),
+    in_progress: count('in_progress'),
+    rectified: count('rectified'),
+    verified: count('verified'),
+    overdue: rows
+      .filter((r) => isOverdue(r.status, r.deadline, day))
+      .map((r) => ({
+        id: Number(r.id),
+        area_code: r.area_code,
+        area_name: r.area_name ?? r.area_code,
+        scheme: r.scheme as SchemeName,
+        indicator: r.indicator,
+        notification_number: r.notification_number,
+        deadline: r.deadline,
+        days_overdue: daysBetween(r.deadline, day),
+        leader: r.leader_name ? `${r.leader_name}${r.leader_title ? `（${r.leader_title}）` : ''}` : null,
+      })),
+  };
+}
