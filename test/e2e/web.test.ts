@@ -6,6 +6,7 @@
  * skipped with a warning, or fails when OUTPOST_REQUIRE_SYSTEM=1.
  */
 import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,19 @@ if (!present)
 
 type Lang = 'zh' | 'en';
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+
+describe('web app bundle', () => {
+  it('keeps the first route under 400 KB of gzipped JavaScript, with ECharts loaded apart', async () => {
+    await ensureWebBuild();
+    const html = fs.readFileSync(path.join(ROOT, 'web/dist/index.html'), 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    const gzipped = scripts.reduce((n, s) => n + gzipSync(fs.readFileSync(path.join(ROOT, 'web/dist', s))).length, 0);
+    console.info(`first route JavaScript: ${scripts.join(', ')} = ${(gzipped / 1024).toFixed(1)} KB gzip`);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.some((s) => s.includes('echarts'))).toBe(false);
+    expect(gzipped).toBeLessThan(400 * 1024);
+  }, 120_000);
+});
 
 describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
   let server: RunningServer;
@@ -212,13 +226,11 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     const header = '编号,日期,村居代码,知晓民警,满意度,渠道';
     const good = ['E2E-1,2019-06-11,510101002001,是,4,door', 'E2E-2,2019-06-12,510101002004,否,,phone'];
     const bad = 'E2E-3,2019-06-31,NOPE,maybe,9,door';
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'surveys-e2e.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(`\ufeff${header}\n${good.join('\n')}\n${bad}\n`),
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'surveys-e2e.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\ufeff${header}\n${good.join('\n')}\n${bad}\n`),
+    });
     await page.locator('.rejected').waitFor({ timeout: 20_000 });
     const lines = await page.locator('.errors-table tbody td:first-child').allTextContents();
     expect(new Set(lines)).toEqual(new Set(['4']));
@@ -228,13 +240,11 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     );
     await snap(page, 'import-rejected-desktop-zh');
 
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'surveys-e2e.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(`${header}\n${good.join('\n')}\n`),
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'surveys-e2e.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header}\n${good.join('\n')}\n`),
+    });
     await page.getByRole('button', { name: /写入 2 行/ }).click();
     await expect.poll(() => page.locator('.pass-mark').textContent(), { timeout: 20_000 }).toContain('写入 2 行');
     await context.close();

@@ -80,7 +80,9 @@ export function DashboardPage() {
     [scheme === 'performance' ? 'construction' : 'performance']: d.otherScheme.data?.composite,
   } as Record<SchemeName, number | undefined>;
   const areaName = area?.name ?? '…';
-  const fatal = d.roots.error ?? (d.area.error && !area ? d.area.error : undefined);
+  // A 401 is the login dialog's to show; the view loads again once signed in.
+  const shown = (e: typeof d.error) => (e && e.status !== 401 ? e : undefined);
+  const fatal = shown(d.roots.error) ?? (area ? undefined : shown(d.area.error));
 
   return (
     <div className="page dashboard" data-ready={d.ready || undefined} aria-busy={!d.ready}>

@@ -48,8 +48,8 @@ export function useDashboard(
     series,
     otherScheme,
     rankings,
-    /** Every part loaded for the current view (what the e2e settle time waits for). */
-    ready: code !== null && parts.every((p) => !p.loading),
+    /** Every part loaded, without error, for the current view (what the e2e settle time waits for). */
+    ready: code !== null && parts.every((p) => !p.loading && !p.error),
     error: parts.find((p) => p.error && p.error.status !== 401)?.error,
     reload: () => parts.forEach((p) => p.reload()),
   };

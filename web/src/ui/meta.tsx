@@ -45,7 +45,11 @@ export function DemoBanner({ show }: { show?: boolean }) {
       <strong>
         {t('app.demo')} / {lang === 'zh' ? 'Demonstration data' : '演示数据'}
       </strong>
-      <span>{demo?.label?.[lang] ?? t('app.demoNote')}</span>
+      <span>
+        {demo?.label && !/^(演示数据|Demonstration data)$/.test(demo.label[lang])
+          ? demo.label[lang]
+          : t('app.demoNote')}
+      </span>
     </div>
   );
 }
