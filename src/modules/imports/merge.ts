@@ -56,53 +56,79 @@ export interface MergeCounts {
 
 /** Keeps the earlier version of every row about to be replaced, then upserts the stage. */
 export async function mergeStage(tx: Tx, kind: KindDef, stage: Stage, importId: number, now: string): Promise<MergeCounts> {
-  const t = kind.table;
   const cols = kind.columns.map(storageName);
   const dataCols = cols.filter((c) => !kind.key.includes(c));
   const distinct = tx.engine === 'sqlite' ? 'is not' : 'is distinct from';
-  const differs = (a: string, b: string) =>
-    dataCols.length === 0 ? 'false' : dataCols.map((c) => `${a}.${c} ${distinct} ${b}.${c}`).join(' or ');
-  const keyMatch = kind.key.map((k) => `t.${k} = s.${k}`).join(' and ');
+  const sql: MergeSql = {
+    cols,
+    dataCols,
+    keyMatch: kind.key.map((k) => `t.${k} = s.${k}`).join(' and '),
+    differs: (a, b) => dataCols.map((c) => `${a}.${c} ${distinct} ${b}.${c}`).join(' or ') || 'false',
+  };
+  const replaced = await keepHistory(tx, kind, stage, sql, importId, now);
+  let written = 0;
+  const passes = kind.passes ? kind.passes.values.map((v) => ({ where: ` and s.${kind.passes!.column} = ?`, params: [v] })) : [{ where: '', params: [] }];
+  for (const pass of passes) written += await upsert(tx, kind, stage, sql, importId, pass);
+  return { written, replaced };
+}
+
+interface MergeSql {
+  cols: string[];
+  dataCols: string[];
+  /** The target `t` and the stage `s` on the key. */
+  keyMatch: string;
+  /** Two rows' data columns, null-safe. */
+  differs(a: string, b: string): string;
+}
+
+async function keepHistory(tx: Tx, kind: KindDef, stage: Stage, sql: MergeSql, importId: number, now: string): Promise<number> {
   const keyText = kind.key.map((k) => `cast(t.${k} as text)`).join(` || '|' || `);
-  const all = [...cols, 'voided_at', 'void_reason', 'province', 'import_id'];
+  const all = [...sql.cols, 'voided_at', 'void_reason', 'province', 'import_id'];
   const json =
     tx.engine === 'sqlite'
       ? `json_object(${all.map((c) => `'${c}', t.${c}`).join(', ')})`
       : `json_build_object(${all.map((c) => `'${c}', t.${c}`).join(', ')})::text`;
-  const replaced = await run(
+  return run(
     tx,
     `insert into history (kind, row_key, data, action, reason, import_id, at)
-     select ?, ${keyText}, ${json}, 'replaced', null, ?, ? from ${t} t join ${stage.name} s on ${keyMatch}
-     where ${differs('t', 's')}`,
+     select ?, ${keyText}, ${json}, 'replaced', null, ?, ? from ${kind.table} t join ${stage.name} s on ${sql.keyMatch}
+     where ${sql.differs('t', 's')}`,
     [kind.kind, importId, now],
   );
-  let written: number;
+}
+
+/** Adds the new keys and replaces the changed rows of the stage (those matching `pass`). */
+async function upsert(tx: Tx, kind: KindDef, stage: Stage, sql: MergeSql, importId: number, pass: { where: string; params: string[] }): Promise<number> {
+  const { cols, dataCols, keyMatch, differs } = sql;
+  const t = kind.table;
   if (tx.engine === 'sqlite') {
-    written = await run(
+    return run(
       tx,
       `insert into ${t} (${cols.join(', ')}, import_id, voided_at, void_reason, province)
-       select ${cols.map((c) => `s.${c}`).join(', ')}, ?, null, null, ${kind.province} from ${stage.name} s where true
+       select ${cols.map((c) => `s.${c}`).join(', ')}, ?, null, null, ${kind.province} from ${stage.name} s where true${pass.where}
        on conflict (${kind.key.join(', ')}) do update set
          ${[...dataCols, 'import_id', 'voided_at', 'void_reason', 'province'].map((c) => `${c} = excluded.${c}`).join(', ')}
        where ${differs(t, 'excluded')}`,
-      [importId],
-    );
-  } else {
-    // An update, then a plain insert of the new keys: PostgreSQL's ON CONFLICT pays a
-    // speculative insertion per row (a million new rows took 1.7 times as long). No other
-    // writer adds these keys in between: imports hold IMPORT_LOCK.
-    const set = [...dataCols.map((c) => `${c} = s.${c}`), 'import_id = ?', 'voided_at = null', 'void_reason = null', `province = ${kind.province}`];
-    written = await run(tx, `update ${t} t set ${set.join(', ')} from ${stage.name} s where ${keyMatch} and (${differs('t', 's')})`, [importId]);
-    written += await run(
-      tx,
-      `insert into ${t} (${cols.join(', ')}, import_id, voided_at, void_reason, province)
-       select ${cols.map((c) => `s.${c}`).join(', ')}, ?, null, null, ${kind.province} from ${stage.name} s
-       where not exists (select 1 from ${t} t where ${keyMatch})`,
-      [importId],
+      [importId, ...pass.params],
     );
   }
-  for (const statement of kind.afterMerge ?? []) await run(tx, statement.replaceAll('$import', String(importId)));
-  return { written, replaced };
+  // An update, then a plain insert of the new keys: PostgreSQL's ON CONFLICT pays a speculative
+  // insertion per row (a million new rows took 1.7 times as long). No other writer adds these
+  // keys in between: imports hold IMPORT_LOCK.
+  const set = [...dataCols.map((c) => `${c} = s.${c}`), 'import_id = ?', 'voided_at = null', 'void_reason = null', `province = ${kind.province}`];
+  const updated = await run(
+    tx,
+    `update ${t} t set ${set.join(', ')} from ${stage.name} s where ${keyMatch} and (${differs('t', 's')})${pass.where}`,
+    [importId, ...pass.params],
+  );
+  const inserted = await run(
+    tx,
+    `insert into ${t} (${cols.join(', ')}, import_id, voided_at, void_reason, province)
+     select ${cols.map((c) => `s.${c}`).join(', ')}, ?, null, null, ${kind.province} from ${stage.name} s
+     where not exists (select 1 from ${t} t where ${keyMatch})${pass.where}`,
+    [importId, ...pass.params],
+  );
+  return updated + inserted;
 }
 
 /** Runs the kind's checks on its staged rows; each row found is one error. */

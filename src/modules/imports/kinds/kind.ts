@@ -31,11 +31,14 @@ export interface KindDef {
   columns: ColumnDef[];
   /** Rules between the values of one row. */
   rowRules?(row: Record<string, Value>): RowProblem[];
-  /** SQL expression giving the row's province from the stage row `s`. */
+  /** SQL expression giving the row's province from the stage row `s` (the database as merged so far). */
   province: string;
   checks: SqlCheck[];
-  /** Runs after the rows are merged (derived tables, computed columns). */
-  afterMerge?: string[];
+  /**
+   * Merges the stage in passes, one per value of `column` in this order, so that `province` can
+   * read the rows merged by earlier passes (areas: a parent's level before its children's).
+   */
+  passes?: { column: string; values: readonly string[] };
 }
 
 export function storageName(c: ColumnDef): string {

@@ -60,7 +60,10 @@ export const areas: KindDef = {
     } else if (ur !== null) problems.push({ column: 'urban_rural', reason: 'only village-level areas are urban or rural' });
     return problems;
   },
-  province: `''`,
+  // An area's province is its top ancestor: its parent's, merged in an earlier pass (the level
+  // check refuses any parent that is not above its child), or its own code at the top.
+  province: `coalesce((select p.province from areas p where p.code = s.parent_code), s.code)`,
+  passes: { column: 'level', values: LEVELS },
   checks: [
     {
       column: 'parent_code',
@@ -73,11 +76,6 @@ export const areas: KindDef = {
       reason: (v) => `a ${v}: a child's level must be below its parent's`,
     },
   ],
-  // Each area's province is its top ancestor; levels go top-down so parents are done first.
-  afterMerge: LEVELS.map(
-    (level) =>
-      `update areas set province = coalesce((select p.province from areas p where p.code = areas.parent_code), code) where import_id = $import and level = '${level}'`,
-  ),
 };
 
 function urbanRural(v: string | null): 'urban' | 'rural' | null {
