@@ -10,7 +10,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
-import { installErrorHandler } from './errors.ts';
+import { frameworkError, installErrorHandler } from './errors.ts';
+import { installSecurityHeaders } from './security.ts';
 import { serveWebApp } from './web.ts';
 import { healthRoutes } from './health.routes.ts';
 import { metaRoutes } from './meta.routes.ts';
@@ -85,10 +86,16 @@ export interface AppOptions {
 }
 
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 8 * 1024 * 1024, trustProxy: trustProxy() }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 8 * 1024 * 1024,
+    trustProxy: trustProxy(),
+    frameworkErrors: frameworkError,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installSecurityHeaders(app);
   const access = options.access ?? accessOptionsFromEnv();
   app.decorate('routeCatalog', await installAccess(app, ctx, access));
   const routes: RouteInfo[] = [];

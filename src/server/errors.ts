@@ -2,7 +2,7 @@
  * The one place where failures become HTTP responses: `{"error": {"code", "message", "details"}}`,
  * a 4xx for anything the caller got wrong, and never a stack trace.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, HTTP_STATUS } from '../shared/errors.ts';
 
@@ -42,6 +42,14 @@ export function installErrorHandler(app: FastifyInstance): void {
 function retryAfter(details: unknown[]): number {
   const first = details[0] as { retry_after?: unknown } | undefined;
   return typeof first?.retry_after === 'number' ? first.retry_after : 60;
+}
+
+/** Errors the router raises before any route runs (a malformed or over-long address). */
+export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  reply
+    .status(tooLong ? 414 : 400)
+    .send(body('invalid_input', tooLong ? 'a value in the address is too long' : 'the address is not valid (bad percent-encoding)', []));
 }
 
 function body(code: string, message: string, details: unknown[]) {

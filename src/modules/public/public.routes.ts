@@ -45,6 +45,7 @@ export const publicRoutes =
       {
         schema: { summary: 'An anonymous satisfaction and awareness answer for a community (becomes an online survey record)', tags: ['public'], body: surveyBody, response: { 201: z.object({ ok: z.literal(true) }) } },
         config: { permission: 'public' },
+        bodyLimit: 4096,
       },
       async (request, reply) => {
         await service.answer(request.body, request.ip);
