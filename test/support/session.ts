@@ -30,8 +30,18 @@ export async function ensureAccount(db: Database, account: TestAccount): Promise
 }
 
 /** A new session's token for an existing account (straight through the service, no HTTP). */
-export async function sessionToken(db: Database, username: string, password = TEST_PASSWORD, totp?: string): Promise<string> {
-  const { token } = await login(db, { ...TEST_ACTOR, ip: `test-${username}` }, { username, password, totp }, { requireAdminTotp: false });
+export async function sessionToken(
+  db: Database,
+  username: string,
+  password = TEST_PASSWORD,
+  totp?: string,
+): Promise<string> {
+  const { token } = await login(
+    db,
+    { ...TEST_ACTOR, ip: `test-${username}` },
+    { username, password, totp },
+    { requireAdminTotp: false },
+  );
   return token;
 }
 

@@ -72,7 +72,9 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('pruned_seq', 'integer', (c) => c.notNull())
     .addColumn('pruned_hash', 'text', (c) => c.notNull())
     .execute();
-  await sql`insert into audit_chain (id, last_seq, last_hash, pruned_seq, pruned_hash) values (1, 0, ${GENESIS_HASH}, 0, ${GENESIS_HASH})`.execute(db);
+  await sql`insert into audit_chain (id, last_seq, last_hash, pruned_seq, pruned_hash) values (1, 0, ${GENESIS_HASH}, 0, ${GENESIS_HASH})`.execute(
+    db,
+  );
   await guardAuditLog(db, engine);
 }
 

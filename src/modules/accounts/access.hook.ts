@@ -42,7 +42,11 @@ export interface RouteEntry {
   hidden: boolean;
 }
 
-export async function installAccess(app: FastifyInstance, ctx: AppContext, options: AccessOptions): Promise<RouteEntry[]> {
+export async function installAccess(
+  app: FastifyInstance,
+  ctx: AppContext,
+  options: AccessOptions,
+): Promise<RouteEntry[]> {
   await app.register(cookie);
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
@@ -55,41 +59,59 @@ export async function installAccess(app: FastifyInstance, ctx: AppContext, optio
       );
     }
     const schema = route.schema as { summary?: string; hide?: boolean } | undefined;
-    for (const method of methods) routes.push({ method, url: route.url, permission, summary: schema?.summary ?? '', hidden: !!schema?.hide });
+    for (const method of methods)
+      routes.push({ method, url: route.url, permission, summary: schema?.summary ?? '', hidden: !!schema?.hide });
   });
   app.addHook('onRequest', async (request, reply) => {
     const permission = request.routeOptions.config?.permission;
     // No route matched: the not-found handler answers, and reveals nothing.
     if (permission === undefined && request.routeOptions.url === undefined) return;
-    if (!isPermission(permission)) throw new AppError('internal', `route ${request.routeOptions.url} has no permission`);
+    if (!isPermission(permission))
+      throw new AppError('internal', `route ${request.routeOptions.url} has no permission`);
     const credentials = readCredentials(request);
     if (UNSAFE.has(request.method) && credentials?.via !== 'bearer' && isCrossSite(request)) {
-      throw new AppError('forbidden', 'refused: this request comes from another site, which may not act with your session');
+      throw new AppError(
+        'forbidden',
+        'refused: this request comes from another site, which may not act with your session',
+      );
     }
     if (permission === 'public' || (permission === 'aggregate:read' && options.publicAggregates)) {
       request.scope = null;
       return;
     }
-    if (!credentials) throw new AppError('unauthenticated', (await anyAccount(ctx.db.kysely)) ? SIGN_IN : FIRST_ADMIN_HINT);
+    if (!credentials)
+      throw new AppError('unauthenticated', (await anyAccount(ctx.db.kysely)) ? SIGN_IN : FIRST_ADMIN_HINT);
     const session = await resolveSession(ctx.db, credentials.token);
     if (!session) {
       if (credentials.via === 'cookie') reply.clearCookie(SESSION_COOKIE, { path: '/' });
       const hasAccounts = await anyAccount(ctx.db.kysely);
-      throw new AppError('unauthenticated', hasAccounts ? `your session has ended or is not valid; ${SIGN_IN}` : FIRST_ADMIN_HINT);
+      throw new AppError(
+        'unauthenticated',
+        hasAccounts ? `your session has ended or is not valid; ${SIGN_IN}` : FIRST_ADMIN_HINT,
+      );
     }
     request.session = session;
     request.actor = `user:${session.account.username}`;
     const { role } = session.account;
     if (!roleHolds(role, permission)) {
-      await audit(ctx.db, requestActor(request), { action: 'access.denied', target: permission, outcome: 'refused', detail: { role } });
-      throw new AppError('forbidden', `your role (${role}) does not give ${permission}: ${PERMISSIONS[permission].description}`);
+      await audit(ctx.db, requestActor(request), {
+        action: 'access.denied',
+        target: permission,
+        outcome: 'refused',
+        detail: { role },
+      });
+      throw new AppError(
+        'forbidden',
+        `your role (${role}) does not give ${permission}: ${PERMISSIONS[permission].description}`,
+      );
     }
     request.scope = await scopeFor(ctx.db.kysely, session.account);
   });
   return routes;
 }
 
-const SIGN_IN = 'sign in with POST /api/v1/session {"username", "password"} and send the session cookie or "Authorization: Bearer <token>"';
+const SIGN_IN =
+  'sign in with POST /api/v1/session {"username", "password"} and send the session cookie or "Authorization: Bearer <token>"';
 
 function readCredentials(request: FastifyRequest): { token: string; via: 'bearer' | 'cookie' } | null {
   const header = request.headers.authorization;
@@ -124,7 +146,13 @@ function firstValue(v: string | string[] | undefined): string | undefined {
 /** Over HTTPS (or behind a proxy that says so) the cookie is Secure; over plain HTTP it cannot be. */
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
   const secure = request.protocol === 'https' || firstValue(request.headers['x-forwarded-proto']) === 'https';
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: SESSION_HOURS * 3600 });
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    maxAge: SESSION_HOURS * 3600,
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {

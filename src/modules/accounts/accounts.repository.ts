@@ -42,12 +42,23 @@ export async function spendTotpStep(tx: Tx, id: number, step: number): Promise<b
 }
 
 export async function areaExists(db: Kysely<DB>, code: string): Promise<boolean> {
-  const row = await db.selectFrom('areas').select('code').where('code', '=', code).where('voided_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('areas')
+    .select('code')
+    .where('code', '=', code)
+    .where('voided_at', 'is', null)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 export async function badgeExists(db: Kysely<DB>, badge: string): Promise<boolean> {
-  const row = await db.selectFrom('officers').select('badge').where('badge', '=', badge).where('voided_at', 'is', null).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('officers')
+    .select('badge')
+    .where('badge', '=', badge)
+    .where('voided_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -57,7 +68,10 @@ export interface SessionWithAccount {
   account: AccountRow;
 }
 
-export async function insertSession(tx: Tx, row: { token_hash: string; account_id: number; created_at: string; expires_at: string; ip: string | null }): Promise<void> {
+export async function insertSession(
+  tx: Tx,
+  row: { token_hash: string; account_id: number; created_at: string; expires_at: string; ip: string | null },
+): Promise<void> {
   await tx.kysely.insertInto('sessions').values(row).execute();
 }
 

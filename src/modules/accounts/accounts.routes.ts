@@ -19,7 +19,15 @@ import {
   totpSchema,
   usernameParams,
 } from './accounts.schema.ts';
-import { accounts, addAccount, changeOwnPassword, resetPassword, setDisabled, setTotp, toAccount } from './accounts.service.ts';
+import {
+  accounts,
+  addAccount,
+  changeOwnPassword,
+  resetPassword,
+  setDisabled,
+  setTotp,
+  toAccount,
+} from './accounts.service.ts';
 import { login, logout, type ActiveSession } from './session.service.ts';
 import type { AccountRow } from './accounts.repository.ts';
 
@@ -40,7 +48,8 @@ export const accountsRoutes =
       '/session',
       {
         schema: {
-          summary: 'Sign in: sets an httpOnly SameSite=Strict session cookie and returns the same token for "Authorization: Bearer"',
+          summary:
+            'Sign in: sets an httpOnly SameSite=Strict session cookie and returns the same token for "Authorization: Bearer"',
           tags: ['session'],
           body: loginBody,
           response: { 200: loginResponse },
@@ -48,19 +57,31 @@ export const accountsRoutes =
         config: { permission: 'public' },
       },
       async (request, reply) => {
-        const result = await login(ctx.db, requestActor(request), request.body, { requireAdminTotp: options.requireAdminTotp });
+        const result = await login(ctx.db, requestActor(request), request.body, {
+          requireAdminTotp: options.requireAdminTotp,
+        });
         setSessionCookie(request, reply, result.token);
         return { token: result.token, ...sessionView(result) };
       },
     );
     app.get(
       '/session',
-      { schema: { summary: 'Who I am: username, role, area, badge', tags: ['session'], response: { 200: sessionSchema } }, config: { permission: 'session:self' } },
+      {
+        schema: {
+          summary: 'Who I am: username, role, area, badge',
+          tags: ['session'],
+          response: { 200: sessionSchema },
+        },
+        config: { permission: 'session:self' },
+      },
       async (request) => sessionView(signedIn(request.session)),
     );
     app.delete(
       '/session',
-      { schema: { summary: 'Sign out: ends this session', tags: ['session'], response: { 200: okSchema } }, config: { permission: 'session:self' } },
+      {
+        schema: { summary: 'Sign out: ends this session', tags: ['session'], response: { 200: okSchema } },
+        config: { permission: 'session:self' },
+      },
       async (request, reply) => {
         await logout(ctx.db, requestActor(request), signedIn(request.session));
         clearSessionCookie(reply);
@@ -70,24 +91,48 @@ export const accountsRoutes =
     app.put(
       '/session/password',
       {
-        schema: { summary: 'Change my own password (my other sessions end)', tags: ['session'], body: ownPasswordBody, response: { 200: okSchema } },
+        schema: {
+          summary: 'Change my own password (my other sessions end)',
+          tags: ['session'],
+          body: ownPasswordBody,
+          response: { 200: okSchema },
+        },
         config: { permission: 'session:self' },
       },
       async (request) => {
         const session = signedIn(request.session);
-        await changeOwnPassword(ctx.db, requestActor(request), session.account.username, request.body.current, request.body.password, session.tokenHash);
+        await changeOwnPassword(
+          ctx.db,
+          requestActor(request),
+          session.account.username,
+          request.body.current,
+          request.body.password,
+          session.tokenHash,
+        );
         return { ok: true as const };
       },
     );
     app.get(
       '/users',
-      { schema: { summary: 'Every account', tags: ['users'], response: { 200: z.object({ items: z.array(accountSchema) }) } }, config: { permission: 'accounts:manage' } },
+      {
+        schema: {
+          summary: 'Every account',
+          tags: ['users'],
+          response: { 200: z.object({ items: z.array(accountSchema) }) },
+        },
+        config: { permission: 'accounts:manage' },
+      },
       async () => ({ items: await accounts(ctx.db) }),
     );
     app.post(
       '/users',
       {
-        schema: { summary: 'Create an account (as `outpost user add`)', tags: ['users'], body: newAccountBody, response: { 201: accountSchema } },
+        schema: {
+          summary: 'Create an account (as `outpost user add`)',
+          tags: ['users'],
+          body: newAccountBody,
+          response: { 201: accountSchema },
+        },
         config: { permission: 'accounts:manage' },
       },
       async (request, reply) => reply.status(201).send(await addAccount(ctx.db, requestActor(request), request.body)),
@@ -95,7 +140,13 @@ export const accountsRoutes =
     app.put(
       '/users/:username/disabled',
       {
-        schema: { summary: 'Disable (ending its sessions) or enable an account', tags: ['users'], params: usernameParams, body: disabledBody, response: { 200: accountSchema } },
+        schema: {
+          summary: 'Disable (ending its sessions) or enable an account',
+          tags: ['users'],
+          params: usernameParams,
+          body: disabledBody,
+          response: { 200: accountSchema },
+        },
         config: { permission: 'accounts:manage' },
       },
       async (request) => setDisabled(ctx.db, requestActor(request), request.params.username, request.body.disabled),
@@ -103,7 +154,13 @@ export const accountsRoutes =
     app.put(
       '/users/:username/password',
       {
-        schema: { summary: 'Reset a password (as `outpost user reset`): ends its sessions, lifts a lockout', tags: ['users'], params: usernameParams, body: passwordBody, response: { 200: accountSchema } },
+        schema: {
+          summary: 'Reset a password (as `outpost user reset`): ends its sessions, lifts a lockout',
+          tags: ['users'],
+          params: usernameParams,
+          body: passwordBody,
+          response: { 200: accountSchema },
+        },
         config: { permission: 'accounts:manage' },
       },
       async (request) => resetPassword(ctx.db, requestActor(request), request.params.username, request.body.password),
@@ -111,7 +168,13 @@ export const accountsRoutes =
     app.put(
       '/users/:username/totp',
       {
-        schema: { summary: 'Turn the second factor on (a new secret, shown once) or off (as `outpost user totp`)', tags: ['users'], params: usernameParams, body: totpBody, response: { 200: totpSchema } },
+        schema: {
+          summary: 'Turn the second factor on (a new secret, shown once) or off (as `outpost user totp`)',
+          tags: ['users'],
+          params: usernameParams,
+          body: totpBody,
+          response: { 200: totpSchema },
+        },
         config: { permission: 'accounts:manage' },
       },
       async (request) => setTotp(ctx.db, requestActor(request), request.params.username, request.body.enabled),

@@ -6,12 +6,21 @@ import { ROLES } from './permissions.ts';
 
 export const usernameSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'a username (lower-case letters, digits, . _ -, starting with a letter or digit, up to 64 characters)');
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{0,63}$/,
+    'a username (lower-case letters, digits, . _ -, starting with a letter or digit, up to 64 characters)',
+  );
 export const roleSchema = z.enum(ROLES);
 const passwordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 
 export const newAccountBody = z
-  .object({ username: usernameSchema, password: passwordSchema, role: roleSchema, area: areaCodeSchema.optional(), badge: codeSchema.optional() })
+  .object({
+    username: usernameSchema,
+    password: passwordSchema,
+    role: roleSchema,
+    area: areaCodeSchema.optional(),
+    badge: codeSchema.optional(),
+  })
   .strict();
 export type NewAccount = z.infer<typeof newAccountBody>;
 
@@ -42,6 +51,8 @@ export const totpSchema = z.object({
 export const loginBody = z
   .object({ username: z.string().min(1).max(64), password: passwordSchema, totp: z.string().trim().max(16).optional() })
   .strict();
-export const sessionSchema = accountSchema.omit({ disabled: true, created_at: true }).extend({ expires_at: z.string() });
+export const sessionSchema = accountSchema
+  .omit({ disabled: true, created_at: true })
+  .extend({ expires_at: z.string() });
 export const loginResponse = sessionSchema.extend({ token: z.string() });
 export const okSchema = z.object({ ok: z.literal(true) });

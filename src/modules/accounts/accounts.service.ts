@@ -40,18 +40,38 @@ export async function addAccount(db: Database, who: AuditActor, input: NewAccoun
   const { username, role } = input;
   const area = input.area ?? null;
   const badge = input.badge ?? null;
-  if (role === 'manager' && !area) throw new AppError('invalid_input', 'a manager needs --area: the area whose subtree it manages');
-  if (role !== 'manager' && area) throw new AppError('invalid_input', `--area is for managers only (a ${role} is ${role === 'officer' ? 'placed by its badge' : 'province-wide'})`);
-  if (role === 'officer' && !badge) throw new AppError('invalid_input', 'an officer account needs --badge: the badge of the officer it belongs to');
+  if (role === 'manager' && !area)
+    throw new AppError('invalid_input', 'a manager needs --area: the area whose subtree it manages');
+  if (role !== 'manager' && area)
+    throw new AppError(
+      'invalid_input',
+      `--area is for managers only (a ${role} is ${role === 'officer' ? 'placed by its badge' : 'province-wide'})`,
+    );
+  if (role === 'officer' && !badge)
+    throw new AppError('invalid_input', 'an officer account needs --badge: the badge of the officer it belongs to');
   if (role !== 'officer' && badge) throw new AppError('invalid_input', '--badge is for officer accounts only');
-  if (area && !(await areaExists(db.kysely, area))) throw new AppError('invalid_input', `--area: no area ${area} exists`);
-  if (badge && !(await badgeExists(db.kysely, badge))) throw new AppError('invalid_input', `--badge: no officer with badge ${badge} exists`);
+  if (area && !(await areaExists(db.kysely, area)))
+    throw new AppError('invalid_input', `--area: no area ${area} exists`);
+  if (badge && !(await badgeExists(db.kysely, badge)))
+    throw new AppError('invalid_input', `--badge: no officer with badge ${badge} exists`);
   assertPasswordAcceptable(input.password, username);
   const password_hash = await hashPassword(input.password);
   const now = new Date().toISOString();
   return db.transaction(async (tx) => {
-    if (await findAccount(tx.kysely, username)) throw new AppError('conflict', `an account named ${username} already exists`);
-    const row = { username, password_hash, role, area_code: area, badge, disabled_at: null, totp_secret: null, totp_last_step: null, created_at: now, updated_at: now };
+    if (await findAccount(tx.kysely, username))
+      throw new AppError('conflict', `an account named ${username} already exists`);
+    const row = {
+      username,
+      password_hash,
+      role,
+      area_code: area,
+      badge,
+      disabled_at: null,
+      totp_secret: null,
+      totp_last_step: null,
+      created_at: now,
+      updated_at: now,
+    };
     await insertAccount(tx, row);
     await appendAudit(tx, who, { action: 'user.add', target: username, detail: { role, area, badge } });
     return toAccount({ ...row, id: 0 });
@@ -69,7 +89,12 @@ async function existing(db: Database, username: string): Promise<AccountRow> {
 }
 
 /** Disabling ends the account's sessions at once; enabling lets it sign in again. */
-export async function setDisabled(db: Database, who: AuditActor, username: string, disabled: boolean): Promise<Account> {
+export async function setDisabled(
+  db: Database,
+  who: AuditActor,
+  username: string,
+  disabled: boolean,
+): Promise<Account> {
   const row = await existing(db, username);
   const disabled_at = disabled ? (row.disabled_at ?? new Date().toISOString()) : null;
   await db.transaction(async (tx) => {
@@ -81,7 +106,12 @@ export async function setDisabled(db: Database, who: AuditActor, username: strin
 }
 
 /** An admin's reset: a new password, every session ended, any lockout lifted. */
-export async function resetPassword(db: Database, who: AuditActor, username: string, password: string): Promise<Account> {
+export async function resetPassword(
+  db: Database,
+  who: AuditActor,
+  username: string,
+  password: string,
+): Promise<Account> {
   const row = await existing(db, username);
   assertPasswordAcceptable(password, username);
   const password_hash = await hashPassword(password);
@@ -95,9 +125,17 @@ export async function resetPassword(db: Database, who: AuditActor, username: str
 }
 
 /** A signed-in account changes its own password; its other sessions end. */
-export async function changeOwnPassword(db: Database, who: AuditActor, username: string, current: string, password: string, keepToken: string): Promise<void> {
+export async function changeOwnPassword(
+  db: Database,
+  who: AuditActor,
+  username: string,
+  current: string,
+  password: string,
+  keepToken: string,
+): Promise<void> {
   const row = await existing(db, username);
-  if (!(await verifyPassword(row.password_hash, current))) throw new AppError('forbidden', 'current: that is not your current password');
+  if (!(await verifyPassword(row.password_hash, current)))
+    throw new AppError('forbidden', 'current: that is not your current password');
   assertPasswordAcceptable(password, username);
   const password_hash = await hashPassword(password);
   await db.transaction(async (tx) => {

@@ -64,7 +64,13 @@ export async function loginGate(db: Kysely<DB>, username: string, ip: string, no
   return { throttledFor, lockedUntil };
 }
 
-export async function recordAttempt(tx: Tx, username: string, ip: string, outcome: 'ok' | 'failed' | 'reset', now: Date): Promise<void> {
+export async function recordAttempt(
+  tx: Tx,
+  username: string,
+  ip: string,
+  outcome: 'ok' | 'failed' | 'reset',
+  now: Date,
+): Promise<void> {
   await tx.kysely.insertInto('login_attempts').values({ username, ip, at: now.toISOString(), outcome }).execute();
   await tx.kysely
     .deleteFrom('login_attempts')

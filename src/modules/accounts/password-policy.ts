@@ -27,11 +27,13 @@ export function commonPasswords(): Set<string> {
 /** Why a password is refused, or null when it is acceptable. */
 export function passwordProblem(password: string, username: string): string | null {
   const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH) return `the password must have at least ${MIN_PASSWORD_LENGTH} characters (it has ${length})`;
+  if (length < MIN_PASSWORD_LENGTH)
+    return `the password must have at least ${MIN_PASSWORD_LENGTH} characters (it has ${length})`;
   if (length > MAX_PASSWORD_LENGTH) return `the password may have at most ${MAX_PASSWORD_LENGTH} characters`;
   const lower = password.toLowerCase();
   if (lower === username.toLowerCase()) return 'the password may not be the username';
-  if (commonPasswords().has(lower)) return 'the password is one of the most common passwords; choose another (a few unrelated words make a good one)';
+  if (commonPasswords().has(lower))
+    return 'the password is one of the most common passwords; choose another (a few unrelated words make a good one)';
   return null;
 }
 

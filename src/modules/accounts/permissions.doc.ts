@@ -16,7 +16,10 @@ export function renderRoleTable(): string {
   const permissions = Object.keys(PERMISSIONS) as Permission[];
   const head = `| role | ${permissions.map((p) => `\`${p}\``).join(' | ')} | reach |`;
   const rule = `|---|${permissions.map(() => ':---:').join('|')}|---|`;
-  const rows = ROLES.map((r) => `| \`${r}\` | ${permissions.map((p) => (roleHolds(r, p) ? '✓' : '')).join(' | ')} | ${cell(ROLE_DESCRIPTIONS[r])} |`);
+  const rows = ROLES.map(
+    (r) =>
+      `| \`${r}\` | ${permissions.map((p) => (roleHolds(r, p) ? '✓' : '')).join(' | ')} | ${cell(ROLE_DESCRIPTIONS[r])} |`,
+  );
   const meaning = permissions.map((p) => `- \`${p}\`: ${cell(PERMISSIONS[p].description)}`);
   return [head, rule, ...rows, '', ...meaning].join('\n');
 }

@@ -29,12 +29,16 @@ const NOWHERE = '';
 
 /** The scope of a request, set by the access hook. Throws rather than guess when it was not set. */
 export function scopeOf(request: FastifyRequest): Scope | null {
-  if (request.scope === undefined) throw new AppError('internal', `no access decision was made for ${request.method} ${request.url}`);
+  if (request.scope === undefined)
+    throw new AppError('internal', `no access decision was made for ${request.method} ${request.url}`);
   return request.scope;
 }
 
 /** A manager reaches its area's subtree; an officer its unit, within its unit's area. */
-export async function scopeFor(db: Kysely<DB>, account: { role: Role; area_code: string | null; badge: string | null }): Promise<Scope | null> {
+export async function scopeFor(
+  db: Kysely<DB>,
+  account: { role: Role; area_code: string | null; badge: string | null },
+): Promise<Scope | null> {
   if (account.role === 'manager') return { area: account.area_code ?? NOWHERE, unit: null, badge: null };
   if (account.role !== 'officer') return null;
   const badge = account.badge ?? NOWHERE;
@@ -88,7 +92,12 @@ function within(tree: TreeView, code: string, root: string): boolean {
  * - `area`: the figures of one area (indicators, overview): its subtree or a sibling;
  * - `children`: figures of an area's children (rankings, explain): its subtree or its parent.
  */
-export function assertAggregateVisible(tree: TreeView, scope: Scope | null, code: string, how: 'area' | 'children'): void {
+export function assertAggregateVisible(
+  tree: TreeView,
+  scope: Scope | null,
+  code: string,
+  how: 'area' | 'children',
+): void {
   if (!scope || !tree.areas.has(code)) return;
   if (within(tree, code, scope.area)) return;
   const parent = tree.areas.get(scope.area)?.parent_code ?? null;
@@ -96,6 +105,9 @@ export function assertAggregateVisible(tree: TreeView, scope: Scope | null, code
     if (how === 'children' && code === parent) return;
     if (how === 'area' && tree.areas.get(code)?.parent_code === parent) return;
   }
-  const reach = how === 'children' ? `rankings within ${scope.area}${parent ? ` or ${parent}` : ''}` : `figures of ${scope.area}, the areas below it and those ranked beside it`;
+  const reach =
+    how === 'children'
+      ? `rankings within ${scope.area}${parent ? ` or ${parent}` : ''}`
+      : `figures of ${scope.area}, the areas below it and those ranked beside it`;
   throw new AppError('not_found', `no area ${code} is visible to your account (it sees ${reach})`);
 }

@@ -6,7 +6,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
-import { anyAccount, deleteExpiredSessions, deleteSession, findAccount, findSession, insertSession, spendTotpStep, type AccountRow } from './accounts.repository.ts';
+import {
+  anyAccount,
+  deleteExpiredSessions,
+  deleteSession,
+  findAccount,
+  findSession,
+  insertSession,
+  spendTotpStep,
+  type AccountRow,
+} from './accounts.repository.ts';
 import { loginGate, LOCK_FAILURES, recordAttempt, WINDOW_MS } from './login-throttle.ts';
 import { verifyPassword } from './passwords.ts';
 import { isRole, type Role } from './permissions.ts';
@@ -41,7 +50,12 @@ export interface LoginOptions {
 
 const WRONG = 'wrong username or password';
 
-export async function login(db: Database, who: AuditActor, input: LoginInput, options: LoginOptions): Promise<SignedIn> {
+export async function login(
+  db: Database,
+  who: AuditActor,
+  input: LoginInput,
+  options: LoginOptions,
+): Promise<SignedIn> {
   const now = options.now ?? new Date();
   const { username } = input;
   const ip = who.ip ?? 'unknown';
@@ -49,11 +63,22 @@ export async function login(db: Database, who: AuditActor, input: LoginInput, op
   const refuse = async (error: AppError, reason: string, counts: boolean): Promise<never> => {
     await db.transaction(async (tx) => {
       if (counts) await recordAttempt(tx, username, ip, 'failed', now);
-      await appendAudit(tx, anonymous, { action: counts ? 'session.login_failed' : 'session.login_refused', target: username, outcome: 'refused', detail: { reason } }, now);
+      await appendAudit(
+        tx,
+        anonymous,
+        {
+          action: counts ? 'session.login_failed' : 'session.login_refused',
+          target: username,
+          outcome: 'refused',
+          detail: { reason },
+        },
+        now,
+      );
     });
     throw error;
   };
-  if (!(await anyAccount(db.kysely))) return refuse(new AppError('unauthenticated', FIRST_ADMIN_HINT), 'no account exists', false);
+  if (!(await anyAccount(db.kysely)))
+    return refuse(new AppError('unauthenticated', FIRST_ADMIN_HINT), 'no account exists', false);
   const gate = await loginGate(db.kysely, username, ip, now);
   if (gate.lockedUntil) {
     const seconds = Math.ceil((gate.lockedUntil.getTime() - now.getTime()) / 1000);
@@ -69,7 +94,11 @@ export async function login(db: Database, who: AuditActor, input: LoginInput, op
   }
   if (gate.throttledFor) {
     return refuse(
-      new AppError('rate_limited', `too many failed sign-ins as ${username} from this address; try again in ${gate.throttledFor} seconds`, [{ retry_after: gate.throttledFor }]),
+      new AppError(
+        'rate_limited',
+        `too many failed sign-ins as ${username} from this address; try again in ${gate.throttledFor} seconds`,
+        [{ retry_after: gate.throttledFor }],
+      ),
       'throttled',
       false,
     );
@@ -79,11 +108,19 @@ export async function login(db: Database, who: AuditActor, input: LoginInput, op
     const after = await lockNotice(db, username);
     return refuse(new AppError('unauthenticated', `${WRONG}${after}`), 'password', true);
   }
-  if (account.disabled_at) return refuse(new AppError('forbidden', `the account ${username} is disabled; ask an admin to enable it`), 'disabled', false);
+  if (account.disabled_at)
+    return refuse(
+      new AppError('forbidden', `the account ${username} is disabled; ask an admin to enable it`),
+      'disabled',
+      false,
+    );
   const role = account.role as Role;
   if (!account.totp_secret && role === 'admin' && options.requireAdminTotp) {
     return refuse(
-      new AppError('forbidden', `an admin must sign in with a second factor here; on the server, set one up with \`npx outpost user totp --username ${username}\``),
+      new AppError(
+        'forbidden',
+        `an admin must sign in with a second factor here; on the server, set one up with \`npx outpost user totp --username ${username}\``,
+      ),
       'totp not set up',
       false,
     );
@@ -92,22 +129,46 @@ export async function login(db: Database, who: AuditActor, input: LoginInput, op
   if (account.totp_secret) {
     if (!input.totp) {
       return refuse(
-        new AppError('unauthenticated', 'enter the 6-digit code from your authenticator app as "totp"', [{ path: 'totp', message: 'required', totp_required: true }]),
+        new AppError('unauthenticated', 'enter the 6-digit code from your authenticator app as "totp"', [
+          { path: 'totp', message: 'required', totp_required: true },
+        ]),
         'totp missing',
         false,
       );
     }
-    step = matchTotp(account.totp_secret, input.totp, now.getTime(), account.totp_last_step === null ? null : Number(account.totp_last_step));
-    if (step === null) return refuse(new AppError('unauthenticated', `wrong or already used one-time code${await lockNotice(db, username)}`), 'totp', true);
+    step = matchTotp(
+      account.totp_secret,
+      input.totp,
+      now.getTime(),
+      account.totp_last_step === null ? null : Number(account.totp_last_step),
+    );
+    if (step === null)
+      return refuse(
+        new AppError('unauthenticated', `wrong or already used one-time code${await lockNotice(db, username)}`),
+        'totp',
+        true,
+      );
   }
   const token = randomBytes(32).toString('base64url');
   const expires_at = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   await db.transaction(async (tx) => {
-    if (step !== null && !(await spendTotpStep(tx, account.id, step))) throw new AppError('unauthenticated', 'wrong or already used one-time code');
+    if (step !== null && !(await spendTotpStep(tx, account.id, step)))
+      throw new AppError('unauthenticated', 'wrong or already used one-time code');
     await recordAttempt(tx, username, ip, 'ok', now);
     await deleteExpiredSessions(tx, now.toISOString());
-    await insertSession(tx, { token_hash: tokenHash(token), account_id: account.id, created_at: now.toISOString(), expires_at, ip: who.ip });
-    await appendAudit(tx, { ...who, actor: `user:${username}` }, { action: 'session.login', target: username, detail: { expires_at, totp: step !== null } }, now);
+    await insertSession(tx, {
+      token_hash: tokenHash(token),
+      account_id: account.id,
+      created_at: now.toISOString(),
+      expires_at,
+      ip: who.ip,
+    });
+    await appendAudit(
+      tx,
+      { ...who, actor: `user:${username}` },
+      { action: 'session.login', target: username, detail: { expires_at, totp: step !== null } },
+      now,
+    );
   });
   return { token, account, expires_at };
 }
@@ -122,7 +183,9 @@ async function lockNotice(db: Database, username: string): Promise<string> {
     .limit(LOCK_FAILURES - 1)
     .execute();
   const locks = last.length === LOCK_FAILURES - 1 && last.every((a) => a.outcome === 'failed');
-  return locks ? `; after ${LOCK_FAILURES} failures in a row, sign-in as ${username} is now locked for ${WINDOW_MS / 60_000} minutes` : '';
+  return locks
+    ? `; after ${LOCK_FAILURES} failures in a row, sign-in as ${username} is now locked for ${WINDOW_MS / 60_000} minutes`
+    : '';
 }
 
 export interface ActiveSession {
@@ -132,11 +195,20 @@ export interface ActiveSession {
 }
 
 /** The session a token opens, or null when it is unknown, expired, or its account disabled. */
-export async function resolveSession(db: Database, token: string, now: Date = new Date()): Promise<ActiveSession | null> {
+export async function resolveSession(
+  db: Database,
+  token: string,
+  now: Date = new Date(),
+): Promise<ActiveSession | null> {
   if (!token || token.length > 200) return null;
   const found = await findSession(db.kysely, tokenHash(token));
-  if (!found || found.expires_at <= now.toISOString() || found.account.disabled_at || !isRole(found.account.role)) return null;
-  return { tokenHash: found.token_hash, expires_at: found.expires_at, account: found.account as AccountRow & { role: Role } };
+  if (!found || found.expires_at <= now.toISOString() || found.account.disabled_at || !isRole(found.account.role))
+    return null;
+  return {
+    tokenHash: found.token_hash,
+    expires_at: found.expires_at,
+    account: found.account as AccountRow & { role: Role },
+  };
 }
 
 export async function logout(db: Database, who: AuditActor, session: ActiveSession): Promise<void> {

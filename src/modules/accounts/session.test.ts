@@ -24,8 +24,20 @@ for (const engine of ENGINES) {
       await app?.close();
       await db?.close();
     });
-    const signIn = (username: string, password = TEST_PASSWORD, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}, ip = '10.0.0.1') =>
-      app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password, ...extra }, headers, remoteAddress: ip });
+    const signIn = (
+      username: string,
+      password = TEST_PASSWORD,
+      extra: Record<string, unknown> = {},
+      headers: Record<string, string> = {},
+      ip = '10.0.0.1',
+    ) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { username, password, ...extra },
+        headers,
+        remoteAddress: ip,
+      });
 
     it('serves only health until the first admin exists, and says how to create one', async () => {
       expect((await app.inject({ url: '/api/v1/health' })).statusCode).toBe(200);
@@ -36,7 +48,10 @@ for (const engine of ENGINES) {
     });
 
     it('counts an account made with `outpost user add` while the server runs at once', async () => {
-      const code = await main(['user', 'add', '--db', db.url, '--username', 'admin', '--password', TEST_PASSWORD, '--role', 'admin'], quiet);
+      const code = await main(
+        ['user', 'add', '--db', db.url, '--username', 'admin', '--password', TEST_PASSWORD, '--role', 'admin'],
+        quiet,
+      );
       expect(code).toBe(0);
       const res = await signIn('admin');
       expect(res.statusCode).toBe(200);
@@ -49,7 +64,9 @@ for (const engine of ENGINES) {
       expect(plain).toContain('HttpOnly');
       expect(plain).toContain('SameSite=Strict');
       expect(plain).not.toContain('Secure');
-      const https = String((await signIn('admin', TEST_PASSWORD, {}, { 'x-forwarded-proto': 'https' })).headers['set-cookie']);
+      const https = String(
+        (await signIn('admin', TEST_PASSWORD, {}, { 'x-forwarded-proto': 'https' })).headers['set-cookie'],
+      );
       expect(https).toContain('Secure');
     });
 
@@ -64,7 +81,9 @@ for (const engine of ENGINES) {
       const after = await app.inject({ url: '/api/v1/session', headers: { authorization: `Bearer ${token}` } });
       expect(after.statusCode).toBe(401);
       expect(after.json().error.message).toMatch(/session has ended/);
-      expect((await app.inject({ url: '/api/v1/units', headers: { authorization: 'Bearer forged' } })).statusCode).toBe(401);
+      expect((await app.inject({ url: '/api/v1/units', headers: { authorization: 'Bearer forged' } })).statusCode).toBe(
+        401,
+      );
     });
 
     it('keeps only a hash of the token', async () => {
@@ -81,7 +100,11 @@ for (const engine of ENGINES) {
           method: 'POST',
           url: '/api/v1/users',
           payload: { username: `u${Math.random().toString(36).slice(2, 8)}`, password: TEST_PASSWORD, role: 'analyst' },
-          headers: { host: 'outpost.example', ...headers, ...(auth === 'bearer' ? { authorization: `Bearer ${token}` } : {}) },
+          headers: {
+            host: 'outpost.example',
+            ...headers,
+            ...(auth === 'bearer' ? { authorization: `Bearer ${token}` } : {}),
+          },
           cookies: auth === 'cookie' ? { outpost_session: token } : {},
         });
       const before = (await db.kysely.selectFrom('accounts').select('id').execute()).length;
@@ -98,7 +121,8 @@ for (const engine of ENGINES) {
 
     it('throttles an address after 5 failures for a username, with Retry-After', async () => {
       await ensureAccount(db, { username: 'throttled', role: 'analyst' });
-      for (let i = 0; i < 5; i++) expect((await signIn('throttled', 'not the password at all', {}, {}, '10.9.9.9')).statusCode).toBe(401);
+      for (let i = 0; i < 5; i++)
+        expect((await signIn('throttled', 'not the password at all', {}, {}, '10.9.9.9')).statusCode).toBe(401);
       const sixth = await signIn('throttled', TEST_PASSWORD, {}, {}, '10.9.9.9');
       expect(sixth.statusCode).toBe(429);
       expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(800);
@@ -119,7 +143,12 @@ for (const engine of ENGINES) {
       // An unknown username locks the same way, so a lock does not tell that an account exists.
       for (let i = 0; i < 10; i++) await signIn('nobody', `wrong password number ${i}`, {}, {}, `10.2.0.${i}`);
       expect((await signIn('nobody', TEST_PASSWORD, {}, {}, '10.2.1.1')).statusCode).toBe(429);
-      expect(await main(['user', 'reset', '--db', db.url, '--username', 'locked', '--password', 'a brand new passphrase'], quiet)).toBe(0);
+      expect(
+        await main(
+          ['user', 'reset', '--db', db.url, '--username', 'locked', '--password', 'a brand new passphrase'],
+          quiet,
+        ),
+      ).toBe(0);
       expect((await signIn('locked', 'a brand new passphrase', {}, {}, '10.1.1.1')).statusCode).toBe(200);
     });
 
@@ -129,7 +158,13 @@ for (const engine of ENGINES) {
       const missing = await signIn('twofactor');
       expect(missing.statusCode).toBe(401);
       expect(missing.json().error.details[0]).toMatchObject({ totp_required: true });
-      expect((await signIn('twofactor', TEST_PASSWORD, { totp: '000000' === totpCode(secret!, Date.now()) ? '111111' : '000000' })).statusCode).toBe(401);
+      expect(
+        (
+          await signIn('twofactor', TEST_PASSWORD, {
+            totp: '000000' === totpCode(secret!, Date.now()) ? '111111' : '000000',
+          })
+        ).statusCode,
+      ).toBe(401);
       const code = totpCode(secret!, Date.now());
       expect((await signIn('twofactor', TEST_PASSWORD, { totp: code })).statusCode).toBe(200);
       expect((await signIn('twofactor', TEST_PASSWORD, { totp: code })).statusCode).toBe(401);
@@ -139,7 +174,9 @@ for (const engine of ENGINES) {
       await ensureAccount(db, { username: 'leaver', role: 'analyst' });
       const { token } = (await signIn('leaver')).json();
       expect(await main(['user', 'disable', '--db', db.url, '--username', 'leaver'], quiet)).toBe(0);
-      expect((await app.inject({ url: '/api/v1/session', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+      expect(
+        (await app.inject({ url: '/api/v1/session', headers: { authorization: `Bearer ${token}` } })).statusCode,
+      ).toBe(401);
       expect((await signIn('leaver')).statusCode).toBe(403);
     });
 
@@ -147,7 +184,12 @@ for (const engine of ENGINES) {
       await ensureAccount(db, { username: 'changer', role: 'analyst' });
       const { token } = (await signIn('changer')).json();
       const put = (current: string, password: string) =>
-        app.inject({ method: 'PUT', url: '/api/v1/session/password', payload: { current, password }, headers: { authorization: `Bearer ${token}` } });
+        app.inject({
+          method: 'PUT',
+          url: '/api/v1/session/password',
+          payload: { current, password },
+          headers: { authorization: `Bearer ${token}` },
+        });
       expect((await put('not my password at all', 'the next passphrase')).statusCode).toBe(403);
       expect((await put(TEST_PASSWORD, 'short')).statusCode).toBe(400);
       expect((await put(TEST_PASSWORD, 'the next passphrase')).statusCode).toBe(200);
@@ -158,11 +200,15 @@ for (const engine of ENGINES) {
   describe(`admin second factor on ${engine}`, () => {
     it('refuses an admin without TOTP when OUTPOST_REQUIRE_ADMIN_TOTP is set, and takes one with it', async () => {
       const db = await freshDatabase(engine);
-      const app = await buildApp(createContext(db), { web: false, access: { publicAggregates: false, requireAdminTotp: true } });
+      const app = await buildApp(createContext(db), {
+        web: false,
+        access: { publicAggregates: false, requireAdminTotp: true },
+      });
       try {
         await ensureAccount(db, { username: 'root', role: 'admin' });
         await ensureAccount(db, { username: 'reader', role: 'analyst' });
-        const signIn = (username: string, totp?: string) => app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password: TEST_PASSWORD, totp } });
+        const signIn = (username: string, totp?: string) =>
+          app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password: TEST_PASSWORD, totp } });
         const refused = await signIn('root');
         expect(refused.statusCode).toBe(403);
         expect(refused.json().error.message).toContain('outpost user totp --username root');
@@ -177,10 +223,15 @@ for (const engine of ENGINES) {
 
     it('opens the aggregate reads to everyone with OUTPOST_PUBLIC_AGGREGATES', async () => {
       const db = await freshDatabase(engine);
-      const app = await buildApp(createContext(db), { web: false, access: { publicAggregates: true, requireAdminTotp: false } });
+      const app = await buildApp(createContext(db), {
+        web: false,
+        access: { publicAggregates: true, requireAdminTotp: false },
+      });
       try {
         await ensureAccount(db, { username: 'root', role: 'admin' });
-        expect((await app.inject({ url: '/api/v1/indicators?month=2019-06&area=NOPE&scheme=performance' })).statusCode).toBe(404);
+        expect(
+          (await app.inject({ url: '/api/v1/indicators?month=2019-06&area=NOPE&scheme=performance' })).statusCode,
+        ).toBe(404);
         expect((await app.inject({ url: '/api/v1/units' })).statusCode).toBe(401);
       } finally {
         await app.close();

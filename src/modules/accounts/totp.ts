@@ -86,6 +86,12 @@ export function matchTotp(secret: string, code: string, ms: number, lastStep: nu
 
 export function otpauthUrl(secret: string, username: string, issuer = 'Outpost'): string {
   const label = encodeURIComponent(`${issuer}:${username}`);
-  const params = new URLSearchParams({ secret, issuer, algorithm: 'SHA1', digits: String(TOTP_DIGITS), period: String(TOTP_STEP_SECONDS) });
+  const params = new URLSearchParams({
+    secret,
+    issuer,
+    algorithm: 'SHA1',
+    digits: String(TOTP_DIGITS),
+    period: String(TOTP_STEP_SECONDS),
+  });
   return `otpauth://totp/${label}?${params}`;
 }

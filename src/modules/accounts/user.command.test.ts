@@ -33,8 +33,32 @@ for (const engine of ENGINES) {
       expect((await run('add', '--username', 'admin', '--password', PASSWORD, '--role', 'admin')).code).toBe(0);
       expect((await run('add', '--username', 'analyst', '--password', PASSWORD, '--role', 'analyst')).code).toBe(0);
       expect((await run('add', '--username', 'auditor', '--password', PASSWORD, '--role', 'auditor')).code).toBe(0);
-      expect((await run('add', '--username', 'county', '--password', PASSWORD, '--role', 'manager', '--area', '510201000000')).code).toBe(0);
-      const officer = await run('add', '--username', 'officer7', '--password', PASSWORD, '--role', 'officer', '--badge', '0100007');
+      expect(
+        (
+          await run(
+            'add',
+            '--username',
+            'county',
+            '--password',
+            PASSWORD,
+            '--role',
+            'manager',
+            '--area',
+            '510201000000',
+          )
+        ).code,
+      ).toBe(0);
+      const officer = await run(
+        'add',
+        '--username',
+        'officer7',
+        '--password',
+        PASSWORD,
+        '--role',
+        'officer',
+        '--badge',
+        '0100007',
+      );
       expect(officer.code).toBe(0);
       expect(officer.stdout).toContain('with badge 0100007');
     });
@@ -42,10 +66,19 @@ for (const engine of ENGINES) {
     it('refuses what does not make an account, with the reason', async () => {
       const cases: [string[], RegExp][] = [
         [['--username', 'm1', '--password', PASSWORD, '--role', 'manager'], /manager needs --area/],
-        [['--username', 'm2', '--password', PASSWORD, '--role', 'manager', '--area', 'NOWHERE'], /no area NOWHERE exists/],
+        [
+          ['--username', 'm2', '--password', PASSWORD, '--role', 'manager', '--area', 'NOWHERE'],
+          /no area NOWHERE exists/,
+        ],
         [['--username', 'o1', '--password', PASSWORD, '--role', 'officer'], /needs --badge/],
-        [['--username', 'o2', '--password', PASSWORD, '--role', 'officer', '--badge', '9999999'], /no officer with badge 9999999/],
-        [['--username', 'a1', '--password', PASSWORD, '--role', 'analyst', '--area', '510201000000'], /--area is for managers only/],
+        [
+          ['--username', 'o2', '--password', PASSWORD, '--role', 'officer', '--badge', '9999999'],
+          /no officer with badge 9999999/,
+        ],
+        [
+          ['--username', 'a1', '--password', PASSWORD, '--role', 'analyst', '--area', '510201000000'],
+          /--area is for managers only/,
+        ],
         [['--username', 'r1', '--password', PASSWORD, '--role', 'root'], /role/],
         [['--username', 's1', '--password', 'short', '--role', 'analyst'], /at least 12 characters/],
         [['--username', 'c1', '--password', '1q2w3e4r5t6y', '--role', 'analyst'], /most common passwords/],
@@ -64,7 +97,13 @@ for (const engine of ENGINES) {
 
     it('lists, disables, enables, resets and turns on TOTP', async () => {
       const list = JSON.parse((await run('list', '--json')).stdout);
-      expect(list.map((a: { username: string }) => a.username)).toEqual(['admin', 'analyst', 'auditor', 'county', 'officer7']);
+      expect(list.map((a: { username: string }) => a.username)).toEqual([
+        'admin',
+        'analyst',
+        'auditor',
+        'county',
+        'officer7',
+      ]);
       expect((await run('list')).stdout).toMatch(/county\s+manager\s+510201000000/);
       expect((await run('disable', '--username', 'analyst')).code).toBe(0);
       expect(JSON.parse((await run('list', '--json')).stdout)[1].disabled).toBe(true);
@@ -81,7 +120,12 @@ for (const engine of ENGINES) {
     });
 
     it('audits every change as the operating-system user, never the password or secret', async () => {
-      const rows = await db.kysely.selectFrom('audit_log').selectAll().where('via', 'like', 'outpost user%').orderBy('id').execute();
+      const rows = await db.kysely
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('via', 'like', 'outpost user%')
+        .orderBy('id')
+        .execute();
       expect(rows.map((r) => r.action)).toEqual([
         'user.add',
         'user.add',

@@ -50,7 +50,9 @@ export const userCommand: Command = {
             badge: values.badge,
           });
           const a = await addAccount(db, commandActor('user add'), input);
-          io.stdout.write(`created ${a.role} ${a.username}${a.area ? ` for area ${a.area}` : ''}${a.badge ? ` with badge ${a.badge}` : ''}\n`);
+          io.stdout.write(
+            `created ${a.role} ${a.username}${a.area ? ` for area ${a.area}` : ''}${a.badge ? ` with badge ${a.badge}` : ''}\n`,
+          );
           return 0;
         }
         case 'list': {
@@ -60,7 +62,15 @@ export const userCommand: Command = {
             io.stdout.write(
               textTable(
                 ['username', 'role', 'area', 'badge', 'state', 'totp', 'created'],
-                list.map((a) => [a.username, a.role, a.area, a.badge, a.disabled ? 'disabled' : 'active', a.totp ? 'on' : 'off', a.created_at.slice(0, 10)]),
+                list.map((a) => [
+                  a.username,
+                  a.role,
+                  a.area,
+                  a.badge,
+                  a.disabled ? 'disabled' : 'active',
+                  a.totp ? 'on' : 'off',
+                  a.created_at.slice(0, 10),
+                ]),
               ),
             );
           return 0;
@@ -72,8 +82,15 @@ export const userCommand: Command = {
           return 0;
         }
         case 'reset': {
-          const a = await resetPassword(db, commandActor('user reset'), username(), requireOption(values.password, 'password', USAGE));
-          io.stdout.write(`the password of ${a.username} is reset; its sessions have ended and any lockout is lifted\n`);
+          const a = await resetPassword(
+            db,
+            commandActor('user reset'),
+            username(),
+            requireOption(values.password, 'password', USAGE),
+          );
+          io.stdout.write(
+            `the password of ${a.username} is reset; its sessions have ended and any lockout is lifted\n`,
+          );
           return 0;
         }
         case 'totp': {

@@ -22,7 +22,11 @@ export const auditCommand: Command = {
   usage: USAGE,
   summary: 'the audit log: verify its hash chain, export it as JSON lines, prune entries past the retention',
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { json: { type: 'boolean' }, out: { type: 'string' }, since: { type: 'string' }, before: { type: 'string' } }, USAGE);
+    const { values, positionals } = parse(
+      argv,
+      { json: { type: 'boolean' }, out: { type: 'string' }, since: { type: 'string' }, before: { type: 'string' } },
+      USAGE,
+    );
     const sub = positionals[0];
     return withDatabase(values.db, async (db) => {
       switch (sub) {
@@ -33,7 +37,10 @@ export const auditCommand: Command = {
             io.stderr.write(`outpost: the audit log is broken at entry ${report.broken.id}: ${report.broken.reason}\n`);
             return 1;
           }
-          if (!values.json) io.stdout.write(`the audit log is intact: ${report.entries} entries checked; head #${report.head.seq} ${report.head.hash}\n`);
+          if (!values.json)
+            io.stdout.write(
+              `the audit log is intact: ${report.entries} entries checked; head #${report.head.seq} ${report.head.hash}\n`,
+            );
           return 0;
         }
         case 'export': {
@@ -46,7 +53,13 @@ export const auditCommand: Command = {
             n++;
           }
           await new Promise<void>((resolve, reject) => file.end((e?: Error | null) => (e ? reject(e) : resolve())));
-          await db.transaction((tx) => appendAudit(tx, commandActor('audit export'), { action: 'audit.export', target: out, detail: { since: since ?? null, entries: n } }));
+          await db.transaction((tx) =>
+            appendAudit(tx, commandActor('audit export'), {
+              action: 'audit.export',
+              target: out,
+              detail: { since: since ?? null, entries: n },
+            }),
+          );
           io.stdout.write(`wrote ${n} entries to ${out}\n`);
           return 0;
         }
@@ -54,10 +67,16 @@ export const auditCommand: Command = {
           const before = validate(dateSchema, requireOption(values.before, 'before', USAGE));
           const limit = new Date(Date.now() - AUDIT_RETENTION_DAYS * 86_400_000).toISOString().slice(0, 10);
           if (before > limit)
-            throw new AppError('invalid_input', `--before: entries are kept at least ${AUDIT_RETENTION_DAYS} days; the latest date allowed today is ${limit}`);
+            throw new AppError(
+              'invalid_input',
+              `--before: entries are kept at least ${AUDIT_RETENTION_DAYS} days; the latest date allowed today is ${limit}`,
+            );
           const deleted = await db.transaction(async (tx) => {
             const n = await pruneAudit(tx, before);
-            await appendAudit(tx, commandActor('audit prune'), { action: 'audit.prune', detail: { before, deleted: n } });
+            await appendAudit(tx, commandActor('audit prune'), {
+              action: 'audit.prune',
+              detail: { before, deleted: n },
+            });
             return n;
           });
           io.stdout.write(`deleted ${deleted} entries older than ${before}\n`);

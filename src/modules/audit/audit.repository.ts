@@ -37,7 +37,12 @@ export interface AuditEvent {
 export type AuditEntry = AuditLogTable;
 
 /** Appends one entry at the head of the chain, inside the caller's transaction. */
-export async function appendAudit(tx: Tx, who: AuditActor, event: AuditEvent, now: Date = new Date()): Promise<AuditEntry> {
+export async function appendAudit(
+  tx: Tx,
+  who: AuditActor,
+  event: AuditEvent,
+  now: Date = new Date(),
+): Promise<AuditEntry> {
   // Raising the head first takes its row lock (PostgreSQL) or the write lock (SQLite), so the
   // previous hash read here is still the head when this entry commits.
   const head = await tx.kysely
@@ -119,20 +124,28 @@ export async function verifyChain(db: Kysely<DB>): Promise<ChainReport> {
   let expectedId = Number(chain.pruned_seq) + 1;
   let prev = chain.pruned_hash;
   let entries = 0;
-  const broken = (id: number, reason: string): ChainReport => ({ intact: false, entries, head, broken: { id, reason } });
+  const broken = (id: number, reason: string): ChainReport => ({
+    intact: false,
+    entries,
+    head,
+    broken: { id, reason },
+  });
   for await (const e of auditEntries(db)) {
     if (e.id !== expectedId) {
       return e.id > expectedId
         ? broken(expectedId, `entry ${expectedId} is missing (the next entry is ${e.id})`)
         : broken(e.id, `entry ${e.id} is out of place (expected ${expectedId})`);
     }
-    if (e.prev_hash !== prev) return broken(e.id, `entry ${e.id} does not follow entry ${e.id - 1}: its previous hash differs`);
-    if (entryHash(prev, e) !== e.hash) return broken(e.id, `entry ${e.id} was altered: its content does not match its hash`);
+    if (e.prev_hash !== prev)
+      return broken(e.id, `entry ${e.id} does not follow entry ${e.id - 1}: its previous hash differs`);
+    if (entryHash(prev, e) !== e.hash)
+      return broken(e.id, `entry ${e.id} was altered: its content does not match its hash`);
     prev = e.hash;
     expectedId++;
     entries++;
   }
-  if (expectedId - 1 !== head.seq) return broken(expectedId, `entries ${expectedId} to ${head.seq} are missing from the end of the log`);
+  if (expectedId - 1 !== head.seq)
+    return broken(expectedId, `entries ${expectedId} to ${head.seq} are missing from the end of the log`);
   if (prev !== head.hash) return broken(head.seq, `entry ${head.seq} is not the recorded head of the chain`);
   return { intact: true, entries, head };
 }
@@ -147,12 +160,23 @@ export async function pruneAudit(tx: Tx, before: string): Promise<number> {
     .select((eb) => eb.fn.min<number>('id').as('id'))
     .where('at', '>=', before)
     .executeTakeFirst();
-  const last = await tx.kysely.selectFrom('audit_log').select((eb) => eb.fn.max<number>('id').as('id')).executeTakeFirst();
+  const last = await tx.kysely
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max<number>('id').as('id'))
+    .executeTakeFirst();
   const through = firstKept?.id != null ? Number(firstKept.id) - 1 : Number(last?.id ?? 0);
-  const anchor = await tx.kysely.selectFrom('audit_log').select(['id', 'hash']).where('id', '=', through).executeTakeFirst();
+  const anchor = await tx.kysely
+    .selectFrom('audit_log')
+    .select(['id', 'hash'])
+    .where('id', '=', through)
+    .executeTakeFirst();
   if (!anchor) return 0;
   const result = await tx.kysely.deleteFrom('audit_log').where('id', '<=', through).executeTakeFirst();
-  await tx.kysely.updateTable('audit_chain').set({ pruned_seq: through, pruned_hash: anchor.hash }).where('id', '=', 1).execute();
+  await tx.kysely
+    .updateTable('audit_chain')
+    .set({ pruned_seq: through, pruned_hash: anchor.hash })
+    .where('id', '=', 1)
+    .execute();
   return Number(result.numDeletedRows);
 }
 

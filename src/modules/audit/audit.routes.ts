@@ -11,20 +11,32 @@ export const auditRoutes =
     app.get(
       '/audit',
       {
-        schema: { summary: 'Audit entries, newest first, by time, actor or action (reading them is itself audited)', tags: ['audit'], querystring: auditQuery, response: { 200: auditPage } },
+        schema: {
+          summary: 'Audit entries, newest first, by time, actor or action (reading them is itself audited)',
+          tags: ['audit'],
+          querystring: auditQuery,
+          response: { 200: auditPage },
+        },
         config: { permission: 'audit:read' },
       },
       async (request) => {
         const { query } = request;
         const result = await findAudit(ctx.db.kysely, query);
-        await audit(ctx.db, requestActor(request), { action: 'audit.read', detail: { since: query.since, until: query.until, actor: query.actor, action: query.action } });
+        await audit(ctx.db, requestActor(request), {
+          action: 'audit.read',
+          detail: { since: query.since, until: query.until, actor: query.actor, action: query.action },
+        });
         return { ...result, limit: query.limit, offset: query.offset };
       },
     );
     app.get(
       '/audit/verify',
       {
-        schema: { summary: 'Walks the hash chain: intact, or the first broken entry (as `outpost audit verify`)', tags: ['audit'], response: { 200: chainSchema } },
+        schema: {
+          summary: 'Walks the hash chain: intact, or the first broken entry (as `outpost audit verify`)',
+          tags: ['audit'],
+          response: { 200: chainSchema },
+        },
         config: { permission: 'audit:read' },
       },
       async () => verifyChain(ctx.db.kysely),

@@ -2,10 +2,19 @@
 import { z } from 'zod';
 import { dateSchema, page, pageQuery } from '../../shared/schemas.ts';
 
-const timeSchema = z.union([dateSchema, z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'a UTC time (YYYY-MM-DDTHH:MM:SSZ)')]);
+const timeSchema = z.union([
+  dateSchema,
+  z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'a UTC time (YYYY-MM-DDTHH:MM:SSZ)'),
+]);
 
 export const auditQuery = z
-  .object({ since: timeSchema.optional(), until: timeSchema.optional(), actor: z.string().max(200).optional(), action: z.string().max(100).optional(), ...pageQuery })
+  .object({
+    since: timeSchema.optional(),
+    until: timeSchema.optional(),
+    actor: z.string().max(200).optional(),
+    action: z.string().max(100).optional(),
+    ...pageQuery,
+  })
   .strict();
 
 export const auditEntrySchema = z.object({

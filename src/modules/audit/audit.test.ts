@@ -18,7 +18,10 @@ const WHO = { actor: 'os:test', via: 'test', ip: null };
 
 function capture() {
   const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) } } };
+  return {
+    out,
+    io: { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) } },
+  };
 }
 
 async function cli(db: Database, ...args: string[]) {
@@ -46,7 +49,9 @@ for (const engine of ENGINES) {
     it('stays one unbroken chain under concurrent appends', async () => {
       const db = await freshDatabase(engine);
       try {
-        await Promise.all(Array.from({ length: 24 }, (_, i) => audit(db, WHO, { action: 'test.concurrent', detail: { i } })));
+        await Promise.all(
+          Array.from({ length: 24 }, (_, i) => audit(db, WHO, { action: 'test.concurrent', detail: { i } })),
+        );
         const report = await verifyChain(db.kysely);
         expect(report).toMatchObject({ intact: true, entries: 24, head: { seq: 24 } });
         const r = await cli(db, 'verify');
@@ -60,8 +65,12 @@ for (const engine of ENGINES) {
     it('refuses, in the database itself, to change an entry or delete a young one', async () => {
       const db = await withEntries(engine, 2);
       try {
-        await expect(sql`update audit_log set actor = 'os:someone' where id = 1`.execute(db.kysely)).rejects.toThrow(/append-only/);
-        await expect(sql`delete from audit_log where id = 1`.execute(db.kysely)).rejects.toThrow(/younger than 180 days/);
+        await expect(sql`update audit_log set actor = 'os:someone' where id = 1`.execute(db.kysely)).rejects.toThrow(
+          /append-only/,
+        );
+        await expect(sql`delete from audit_log where id = 1`.execute(db.kysely)).rejects.toThrow(
+          /younger than 180 days/,
+        );
       } finally {
         await db.close();
       }
@@ -108,7 +117,9 @@ for (const engine of ENGINES) {
         const { entryHash } = await import('./canonical.ts');
         const row = await db.kysely.selectFrom('audit_log').selectAll().where('id', '=', 2).executeTakeFirstOrThrow();
         const forged = { ...row, actor: 'os:forger' };
-        await sql`update audit_log set actor = ${forged.actor}, hash = ${entryHash(row.prev_hash, { ...forged, id: Number(row.id) })} where id = 2`.execute(db.kysely);
+        await sql`update audit_log set actor = ${forged.actor}, hash = ${entryHash(row.prev_hash, { ...forged, id: Number(row.id) })} where id = 2`.execute(
+          db.kysely,
+        );
         expect((await cli(db, 'verify')).stderr).toMatch(/broken at entry 3: entry 3 does not follow entry 2/);
       } finally {
         await db.close();
@@ -123,12 +134,32 @@ for (const engine of ENGINES) {
         await audit(db, WHO, { action: 'test.new' });
         const all = path.join(dir, 'all.jsonl');
         expect((await cli(db, 'export', '--out', all)).code).toBe(0);
-        const lines = fs.readFileSync(all, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+        const lines = fs
+          .readFileSync(all, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l));
         expect(lines.map((e) => e.action)).toEqual(['test.old', 'test.new']);
-        expect(Object.keys(lines[0]).sort()).toEqual(['action', 'actor', 'at', 'detail', 'hash', 'id', 'ip', 'outcome', 'prev_hash', 'target', 'via']);
+        expect(Object.keys(lines[0]).sort()).toEqual([
+          'action',
+          'actor',
+          'at',
+          'detail',
+          'hash',
+          'id',
+          'ip',
+          'outcome',
+          'prev_hash',
+          'target',
+          'via',
+        ]);
         const since = path.join(dir, 'since.jsonl');
         await cli(db, 'export', '--out', since, '--since', '2021-01-01');
-        const recent = fs.readFileSync(since, 'utf8').trim().split('\n').map((l) => JSON.parse(l).action);
+        const recent = fs
+          .readFileSync(since, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l).action);
         expect(recent).toEqual(['test.new', 'audit.export']);
       } finally {
         await db.close();
@@ -149,7 +180,9 @@ for (const engine of ENGINES) {
         const pruned = await cli(db, 'prune', '--before', '2020-01-03');
         expect(pruned.code).toBe(0);
         expect(pruned.stdout).toMatch(/deleted 2 entries/);
-        const ids = (await db.kysely.selectFrom('audit_log').select(['id', 'action']).orderBy('id').execute()).map((r) => `${r.id} ${r.action}`);
+        const ids = (await db.kysely.selectFrom('audit_log').select(['id', 'action']).orderBy('id').execute()).map(
+          (r) => `${r.id} ${r.action}`,
+        );
         expect(ids).toEqual(['3 test.old', '4 test.new', '5 audit.prune']);
         expect((await cli(db, 'verify')).code).toBe(0);
       } finally {
@@ -164,7 +197,10 @@ for (const engine of ENGINES) {
     beforeAll(async () => {
       db = await freshDatabase(engine);
       await importProvince51(db);
-      app = await buildApp(createContext(db), { web: false, access: { publicAggregates: false, requireAdminTotp: false } });
+      app = await buildApp(createContext(db), {
+        web: false,
+        access: { publicAggregates: false, requireAdminTotp: false },
+      });
     });
     afterAll(async () => {
       await app?.close();
@@ -174,26 +210,74 @@ for (const engine of ENGINES) {
     it('records who wrote, who read a person, who failed to sign in, and from where', async () => {
       const manager = await sessionHeaders(db, { username: 'county', role: 'manager', area: '510201000000' });
       const row = { ref: 'I1-000119', date: '2019-06-13', badge: '0100007', category: 'dispute', adopted: 'no' };
-      expect((await app.inject({ method: 'POST', url: '/api/v1/records/info_reports', payload: [row], headers: manager, remoteAddress: '10.3.3.3' })).statusCode).toBe(201);
-      expect((await app.inject({ url: '/api/v1/officers/0100007', headers: manager, remoteAddress: '10.3.3.3' })).statusCode).toBe(200);
+      expect(
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/v1/records/info_reports',
+            payload: [row],
+            headers: manager,
+            remoteAddress: '10.3.3.3',
+          })
+        ).statusCode,
+      ).toBe(201);
+      expect(
+        (await app.inject({ url: '/api/v1/officers/0100007', headers: manager, remoteAddress: '10.3.3.3' })).statusCode,
+      ).toBe(200);
       expect((await app.inject({ url: '/api/v1/units/R51020100100001', headers: manager })).statusCode).toBe(200);
-      const outside = { ...row, ref: 'I1-000024', date: '2019-06-17', badge: '0100002', category: 'fraud', adopted: 'yes' };
-      expect((await app.inject({ method: 'POST', url: '/api/v1/records/info_reports', payload: [outside], headers: manager })).statusCode).toBe(403);
-      await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'county', password: 'not the right one' }, remoteAddress: '10.4.4.4' });
+      const outside = {
+        ...row,
+        ref: 'I1-000024',
+        date: '2019-06-17',
+        badge: '0100002',
+        category: 'fraud',
+        adopted: 'yes',
+      };
+      expect(
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/v1/records/info_reports',
+            payload: [outside],
+            headers: manager,
+          })
+        ).statusCode,
+      ).toBe(403);
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { username: 'county', password: 'not the right one' },
+        remoteAddress: '10.4.4.4',
+      });
 
       const auditor = await sessionHeaders(db, { username: 'auditor', role: 'auditor' });
       const res = await app.inject({ url: '/api/v1/audit?limit=50', headers: auditor });
       expect(res.statusCode).toBe(200);
       const entries = res.json().items as Record<string, string>[];
-      const find = (action: string, outcome = 'ok') => entries.find((e) => e.action === action && e.outcome === outcome);
-      expect(find('records.write')).toMatchObject({ actor: 'user:county', target: 'info_reports', via: 'POST /api/v1/records/:kind', ip: '10.3.3.3' });
+      const find = (action: string, outcome = 'ok') =>
+        entries.find((e) => e.action === action && e.outcome === outcome);
+      expect(find('records.write')).toMatchObject({
+        actor: 'user:county',
+        target: 'info_reports',
+        via: 'POST /api/v1/records/:kind',
+        ip: '10.3.3.3',
+      });
       expect(find('records.write', 'refused')).toMatchObject({ actor: 'user:county' });
-      expect(entries.find((e) => e.action === 'people.read' && e.target === 'officer 0100007')).toMatchObject({ actor: 'user:county', ip: '10.3.3.3' });
+      expect(entries.find((e) => e.action === 'people.read' && e.target === 'officer 0100007')).toMatchObject({
+        actor: 'user:county',
+        ip: '10.3.3.3',
+      });
       expect(JSON.parse(entries.find((e) => e.target === 'unit R51020100100001')!.detail).badges).toContain('0100007');
-      expect(find('session.login_failed', 'refused')).toMatchObject({ actor: 'anonymous', target: 'county', ip: '10.4.4.4' });
+      expect(find('session.login_failed', 'refused')).toMatchObject({
+        actor: 'anonymous',
+        target: 'county',
+        ip: '10.4.4.4',
+      });
       expect(find('session.login')).toMatchObject({ actor: 'user:auditor' });
       expect(entries.every((e) => !JSON.stringify(e).includes(TEST_PASSWORD))).toBe(true);
-      expect((await app.inject({ url: '/api/v1/audit/verify', headers: auditor })).json()).toMatchObject({ intact: true });
+      expect((await app.inject({ url: '/api/v1/audit/verify', headers: auditor })).json()).toMatchObject({
+        intact: true,
+      });
     });
 
     it('is for auditors and admins only', async () => {
@@ -206,15 +290,26 @@ for (const engine of ENGINES) {
     it('audits an import from the CLI as the operating-system user, in the same transaction', async () => {
       const { io } = capture();
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-import-'));
-      fs.writeFileSync(path.join(dir, 'incidents.csv'), 'ref,date,area_code,category\nAUD-1,2019-06-02,510101002004,criminal\n');
+      fs.writeFileSync(
+        path.join(dir, 'incidents.csv'),
+        'ref,date,area_code,category\nAUD-1,2019-06-02,510101002004,criminal\n',
+      );
       try {
         expect(await main(['import', dir, '--db', db.url], io)).toBe(0);
-        const entry = await db.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'import').executeTakeFirstOrThrow();
+        const entry = await db.kysely
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('action', '=', 'import')
+          .executeTakeFirstOrThrow();
         expect(entry.actor).toMatch(/^os:/);
         expect(entry.via).toBe('outpost import');
         expect(JSON.parse(entry.detail)).toMatchObject({ written: 1, files: ['incidents.csv'] });
-        expect(await main(['void', 'incidents', 'AUD-1', '--reason', 'entered by mistake', '--db', db.url], io)).toBe(0);
-        expect(await db.kysely.selectFrom('audit_log').select('target').where('action', '=', 'void').executeTakeFirst()).toEqual({ target: 'incidents AUD-1' });
+        expect(await main(['void', 'incidents', 'AUD-1', '--reason', 'entered by mistake', '--db', db.url], io)).toBe(
+          0,
+        );
+        expect(
+          await db.kysely.selectFrom('audit_log').select('target').where('action', '=', 'void').executeTakeFirst(),
+        ).toEqual({ target: 'incidents AUD-1' });
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
@@ -233,7 +328,9 @@ describe('restoring a backup over a database with an audit log', () => {
         await audit(db, WHO, { action: 'test.after-backup' });
         expect(await main(['restore', file, '--db', db.url], io)).toBe(0);
         expect(await verifyChain(db.kysely)).toMatchObject({ intact: true, entries: 3 });
-        await expect(sql`delete from audit_log where id = 1`.execute(db.kysely)).rejects.toThrow(/younger than 180 days/);
+        await expect(sql`delete from audit_log where id = 1`.execute(db.kysely)).rejects.toThrow(
+          /younger than 180 days/,
+        );
       } finally {
         await db.close();
       }

@@ -29,7 +29,11 @@ const RULES: Record<string, Rule> = {
     c.area('area_code', r.area_code);
     if (existing) return;
     c.unit('station_code', r.station_code);
-    for (const v of String(r.covers ?? '').split(';').map((s) => s.trim()).filter(Boolean)) c.area('covers', v);
+    for (const v of String(r.covers ?? '')
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean))
+      c.area('covers', v);
   },
   officers: (r, c) => c.unit('unit_code', r.unit_code),
   patrols: (r, c) => c.unit('unit_code', r.unit_code),
@@ -48,7 +52,18 @@ const RULES: Record<string, Rule> = {
 };
 
 /** Kinds whose key does not already fix what the row names: the row it replaces is checked too. */
-const REPLACED_BY_KEY = new Set(['areas', 'units', 'officers', 'patrols', 'funds', 'visits', 'info_reports', 'incidents', 'surveys', 'familiarity_checks']);
+const REPLACED_BY_KEY = new Set([
+  'areas',
+  'units',
+  'officers',
+  'patrols',
+  'funds',
+  'visits',
+  'info_reports',
+  'incidents',
+  'surveys',
+  'familiarity_checks',
+]);
 
 interface Posting {
   unit_code: string;
@@ -84,14 +99,21 @@ class Checker {
   /** An existing area: within the scope, and not the scope's own root (whose parent is outside). */
   ownArea(column: string, v: Value | undefined): void {
     this.area(column, v);
-    if (this.judging && String(v) === this.scope.area) this.refuse(column, `${v} is your own area; only an account above it may change it`);
+    if (this.judging && String(v) === this.scope.area)
+      this.refuse(column, `${v} is your own area; only an account above it may change it`);
   }
 
   unit(column: string, v: Value | undefined): void {
     if (v === null || v === undefined) return;
     const code = String(v);
     if (!this.judging) this.unitRefs.add(code);
-    else if (!this.unitsOk.has(code)) this.refuse(column, this.scope.unit !== null ? `${code} is not your unit (${this.scope.unit})` : `${code} is not a unit of your area (${this.scope.area})`);
+    else if (!this.unitsOk.has(code))
+      this.refuse(
+        column,
+        this.scope.unit !== null
+          ? `${code} is not your unit (${this.scope.unit})`
+          : `${code} is not a unit of your area (${this.scope.area})`,
+      );
   }
 
   patrol(column: string, v: Value | undefined): void {
@@ -99,7 +121,11 @@ class Checker {
     const code = String(v);
     if (!this.judging) return void this.patrolRefs.add(code);
     const unit = this.patrolUnits.get(code);
-    if (unit === undefined || !this.unitsOk.has(unit)) this.refuse(column, `patrol team ${code} is not one of ${this.scope.unit !== null ? 'your unit' : 'your area'}'s`);
+    if (unit === undefined || !this.unitsOk.has(unit))
+      this.refuse(
+        column,
+        `patrol team ${code} is not one of ${this.scope.unit !== null ? 'your unit' : 'your area'}'s`,
+      );
   }
 
   /** A badge: an officer's own; for a manager, posted in its area on the record's date (SPEC §3 placement). */
@@ -107,21 +133,33 @@ class Checker {
     if (v === null || v === undefined) return;
     const badge = String(v);
     if (this.scope.badge !== null) {
-      if (this.judging && badge !== this.scope.badge) this.refuse(column, `an officer writes records with its own badge (${this.scope.badge}) only`);
+      if (this.judging && badge !== this.scope.badge)
+        this.refuse(column, `an officer writes records with its own badge (${this.scope.badge}) only`);
       return;
     }
     if (!this.judging) return void this.badgeRefs.add(badge);
     if (date === null || date === undefined) return;
     const d = String(date);
-    const posting = (this.postings.get(badge) ?? []).find((p) => p.start_date <= d && (p.end_date === null || p.end_date >= d));
-    if (!posting || !this.unitsOk.has(posting.unit_code)) this.refuse(column, `badge ${badge} was not posted in your area (${this.scope.area}) on ${d}`);
+    const posting = (this.postings.get(badge) ?? []).find(
+      (p) => p.start_date <= d && (p.end_date === null || p.end_date >= d),
+    );
+    if (!posting || !this.unitsOk.has(posting.unit_code))
+      this.refuse(column, `badge ${badge} was not posted in your area (${this.scope.area}) on ${d}`);
   }
 }
 
 /** Refuses (403, nothing written) rows that name anything outside the scope. */
-export async function assertRowsInScope(db: Kysely<DB>, scope: Scope, kind: KindDef, input: Record<string, Value>[]): Promise<void> {
+export async function assertRowsInScope(
+  db: Kysely<DB>,
+  scope: Scope,
+  kind: KindDef,
+  input: Record<string, Value>[],
+): Promise<void> {
   if (scope.badge !== null && !OFFICER_KINDS.includes(kind.kind)) {
-    throw new AppError('forbidden', `an officer account writes only its own work records (${OFFICER_KINDS.join(', ')}), not ${kind.kind}`);
+    throw new AppError(
+      'forbidden',
+      `an officer account writes only its own work records (${OFFICER_KINDS.join(', ')}), not ${kind.kind}`,
+    );
   }
   const rule = RULES[kind.kind];
   if (!rule) throw new AppError('internal', `no scope rule for ${kind.kind}`);
@@ -152,7 +190,11 @@ export async function assertRowsInScope(db: Kysely<DB>, scope: Scope, kind: Kind
     for (const p of c.problems) errors.push({ file: kind.kind, line: i + 1, ...p });
   });
   if (errors.length > 0) {
-    throw new AppError('forbidden', `refused and nothing was written: ${errors.length} value${errors.length === 1 ? '' : 's'} outside your scope`, errors);
+    throw new AppError(
+      'forbidden',
+      `refused and nothing was written: ${errors.length} value${errors.length === 1 ? '' : 's'} outside your scope`,
+      errors,
+    );
   }
 }
 
@@ -161,7 +203,9 @@ function parseRow(kind: KindDef, input: Record<string, Value>): Row {
   const row: Row = {};
   for (const column of kind.columns) {
     try {
-      row[column.name] = column.parse(input[column.name] === null || input[column.name] === undefined ? '' : String(input[column.name]));
+      row[column.name] = column.parse(
+        input[column.name] === null || input[column.name] === undefined ? '' : String(input[column.name]),
+      );
     } catch {
       row[column.name] = undefined; // the import rejects the row and writes nothing
     }
@@ -172,10 +216,19 @@ function parseRow(kind: KindDef, input: Record<string, Value>): Row {
 /** The stored rows the batch would replace, by the batch row's index. */
 async function replacedRows(db: Kysely<DB>, kind: KindDef, rows: Row[]): Promise<Map<number, Row>> {
   const [first] = kind.key;
-  const firsts = [...new Set(rows.map((r) => r[first]).filter((v) => v !== null && v !== undefined).map(String))];
+  const firsts = [
+    ...new Set(
+      rows
+        .map((r) => r[first])
+        .filter((v) => v !== null && v !== undefined)
+        .map(String),
+    ),
+  ];
   const stored: Record<string, unknown>[] = [];
   for (const chunk of chunks(firsts)) {
-    const result = await sql<Record<string, unknown>>`select * from ${sql.table(kind.table)} where ${sql.ref(first)} in (${sql.join(chunk)})`.execute(db);
+    const result = await sql<
+      Record<string, unknown>
+    >`select * from ${sql.table(kind.table)} where ${sql.ref(first)} in (${sql.join(chunk)})`.execute(db);
     stored.push(...result.rows);
   }
   const keyOf = (r: Record<string, unknown>) => kind.key.map((k) => String(r[k])).join('\u001f');
@@ -202,7 +255,12 @@ async function resolve(db: Kysely<DB>, c: Checker): Promise<void> {
     }
   }
   for (const chunk of chunks([...c.patrolRefs])) {
-    const patrols = await db.selectFrom('patrols').select(['code', 'unit_code']).where('code', 'in', chunk).where('voided_at', 'is', null).execute();
+    const patrols = await db
+      .selectFrom('patrols')
+      .select(['code', 'unit_code'])
+      .where('code', 'in', chunk)
+      .where('voided_at', 'is', null)
+      .execute();
     for (const p of patrols) {
       c.patrolUnits.set(p.code, p.unit_code);
       c.unitRefs.add(p.unit_code);
@@ -212,10 +270,20 @@ async function resolve(db: Kysely<DB>, c: Checker): Promise<void> {
   c.unitsOk = await within(db, 'units', [...c.unitRefs], unitsInScope(c.scope));
 }
 
-async function within(db: Kysely<DB>, table: 'areas' | 'units', codes: string[], scope: RawBuilder<never>): Promise<Set<string>> {
+async function within(
+  db: Kysely<DB>,
+  table: 'areas' | 'units',
+  codes: string[],
+  scope: RawBuilder<never>,
+): Promise<Set<string>> {
   const ok = new Set<string>();
   for (const chunk of chunks(codes)) {
-    const rows = await db.selectFrom(table).select('code').where('code', 'in', chunk).where('code', 'in', scope).execute();
+    const rows = await db
+      .selectFrom(table)
+      .select('code')
+      .where('code', 'in', chunk)
+      .where('code', 'in', scope)
+      .execute();
     for (const r of rows) ok.add(r.code);
   }
   return ok;
@@ -227,11 +295,17 @@ async function within(db: Kysely<DB>, table: 'areas' | 'units', codes: string[],
  */
 function extendWithBatch(kind: KindDef, rows: Row[], replaced: Map<number, Row>, c: Checker): void {
   if (kind.kind === 'areas') {
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       rows.forEach((r, i) => {
         const code = String(r.code);
-        if (!replaced.has(i) && r.code && r.parent_code && c.areasOk.has(String(r.parent_code)) && !c.areasOk.has(code)) {
+        if (
+          !replaced.has(i) &&
+          r.code &&
+          r.parent_code &&
+          c.areasOk.has(String(r.parent_code)) &&
+          !c.areasOk.has(code)
+        ) {
           c.areasOk.add(code);
           grew = true;
         }
@@ -242,7 +316,8 @@ function extendWithBatch(kind: KindDef, rows: Row[], replaced: Map<number, Row>,
     rows.forEach((r, i) => {
       const old = replaced.get(i);
       const oldInside = !old || c.areasOk.has(String(old.area_code));
-      if (r.code && r.area_code && c.areasOk.has(String(r.area_code)) && oldInside && c.scope.unit === null) c.unitsOk.add(String(r.code));
+      if (r.code && r.area_code && c.areasOk.has(String(r.area_code)) && oldInside && c.scope.unit === null)
+        c.unitsOk.add(String(r.code));
     });
   }
 }
