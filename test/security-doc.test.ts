@@ -42,4 +42,26 @@ describe('docs/security.md', () => {
       await db.close();
     }
   });
+
+  it('says in the OpenAPI document what each operation needs', async () => {
+    const db = await freshDatabase('sqlite');
+    const app = await buildApp(createContext(db), {
+      web: false,
+      access: { publicAggregates: false, requireAdminTotp: false },
+    });
+    try {
+      const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+      expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearer', 'cookie']);
+      for (const r of app.routeCatalog.filter((r) => !r.hidden)) {
+        const op = doc.paths[r.url.replace(/:(\w+)/g, '{$1}')][r.method.toLowerCase()];
+        expect(op['x-permission'], `${r.method} ${r.url}`).toBe(r.permission);
+        expect(op.security, `${r.method} ${r.url}`).toEqual(
+          r.permission === 'public' ? [] : [{ bearer: [] }, { cookie: [] }],
+        );
+      }
+    } finally {
+      await app.close();
+      await db.close();
+    }
+  });
 });

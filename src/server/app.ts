@@ -27,7 +27,14 @@ import { assessmentRoutes } from '../modules/assessment/assessment.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
-import { accessOptionsFromEnv, installAccess, type AccessOptions, type RouteEntry } from '../modules/accounts/access.hook.ts';
+import {
+  accessOptionsFromEnv,
+  documentAccess,
+  installAccess,
+  SECURITY_SCHEMES,
+  type AccessOptions,
+  type RouteEntry,
+} from '../modules/accounts/access.hook.ts';
 import type { Scope } from '../modules/accounts/scope.ts';
 import type { ActiveSession } from '../modules/accounts/session.service.ts';
 
@@ -107,8 +114,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     openapi: {
       openapi: '3.0.3',
       info: { title: 'Outpost API', version: '1', description: 'Community and rural policing: registry, records, assessment.' },
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
-    transform: jsonSchemaTransform,
+    transform: documentAccess(jsonSchemaTransform, access),
   });
   await app.register(
     async (api) => {

@@ -7,7 +7,8 @@
  * @example
  *   const routes = await installAccess(app, ctx, accessOptionsFromEnv());
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import type { SwaggerTransform } from '@fastify/swagger';
 import cookie from '@fastify/cookie';
 import type { AppContext } from '../../server/context.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -157,4 +158,24 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
 
 export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** The OpenAPI security schemes of a session: the bearer token or the cookie. */
+export const SECURITY_SCHEMES = {
+  bearer: { type: 'http', scheme: 'bearer' },
+  cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+} as const;
+
+/**
+ * Wraps the OpenAPI transform so that each operation says what it needs: `security` (none for
+ * an open route) and `x-permission`, the route's permission in the registry.
+ */
+export function documentAccess(transform: SwaggerTransform, options: AccessOptions): SwaggerTransform {
+  return (arg) => {
+    const out = transform(arg);
+    const permission = arg.route.config?.permission;
+    const open = permission === 'public' || (permission === 'aggregate:read' && options.publicAggregates);
+    const security: Record<string, string[]>[] = open ? [] : [{ bearer: [] }, { cookie: [] }];
+    return { ...out, schema: { ...out.schema, security, 'x-permission': permission } as FastifySchema };
+  };
 }
