@@ -186,7 +186,7 @@ export function ImportPage() {
         </div>
         <p className="templates">
           <span>{t('import.templates')}:</span>{' '}
-          <a href={`${API}/templates/${kind.kind}.xlsx`}>{t('import.templateXlsx')}</a>
+          <a href={`${API}/templates/${kind.kind}.xlsx?lang=${lang}`}>{t('import.templateXlsx')}</a>
           {' · '}
           <a href={templateHref} download={`${kind.kind}.csv`}>
             {t('import.templateCsv')}
@@ -198,7 +198,11 @@ export function ImportPage() {
         </p>
       </div>
 
-      <section className="panel" aria-live="polite" aria-busy={busy}>
+      <section
+        className={phase.name === 'idle' && !detected ? 'import-status' : 'panel import-status'}
+        aria-live="polite"
+        aria-busy={busy}
+      >
         {detected && <p className="note">{t('import.kindFromFile', { kind: detected })}</p>}
         {loaded && (
           <p>
