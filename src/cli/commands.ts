@@ -7,6 +7,9 @@ import { serveCommand, startCommand } from '../server/serve.command.ts';
 import { userCommand } from '../modules/accounts/user.command.ts';
 import { auditCommand } from '../modules/audit/audit.command.ts';
 import { notifyCommand } from '../modules/notifications/notify.command.ts';
+import { tasksCommand } from '../modules/supervision/tasks.command.ts';
+import { leadersCommand } from '../modules/supervision/leaders.command.ts';
+import { problemsCommand } from '../modules/summary/problems.command.ts';
 
 /** Every subcommand of `outpost`, in the order `outpost help` lists them. */
 export const COMMANDS: Command[] = [
@@ -21,6 +24,9 @@ export const COMMANDS: Command[] = [
   rankCommand,
   explainCommand,
   notifyCommand,
+  tasksCommand,
+  leadersCommand,
+  problemsCommand,
   userCommand,
   auditCommand,
 ];

@@ -27,6 +27,10 @@ import { assessmentRoutes } from '../modules/assessment/assessment.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
+import { tasksRoutes } from '../modules/supervision/tasks.routes.ts';
+import { leadersRoutes } from '../modules/supervision/leaders.routes.ts';
+import { fiveProblemsRoutes } from '../modules/summary/five-problems.routes.ts';
 import {
   accessOptionsFromEnv,
   documentAccess,
@@ -83,6 +87,10 @@ export const ROUTE_MODULES = [
   patrolsRoutes,
   officersRoutes,
   fundsRoutes,
+  notificationsRoutes,
+  tasksRoutes,
+  leadersRoutes,
+  fiveProblemsRoutes,
 ];
 
 export interface AppOptions {

@@ -1,6 +1,7 @@
 /** Queries of the responsible leaders of areas (one per area). */
-import type { Kysely, RawBuilder, Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { DB, LeaderTable } from '../../db/schema.ts';
+import { subtree } from '../areas/subtree.ts';
 
 export type LeaderRow = Selectable<LeaderTable>;
 
@@ -16,9 +17,11 @@ export async function leaderOf(db: Kysely<DB>, areaCode: string): Promise<Leader
   return db.selectFrom('leaders').selectAll().where('area_code', '=', areaCode).executeTakeFirst();
 }
 
-export async function listLeaders(db: Kysely<DB>, within?: RawBuilder<never>): Promise<(LeaderRow & { area_name: string | null })[]> {
+/** Leaders of the areas in `area`'s subtree (all when absent), within a jurisdiction. */
+export async function listLeaders(db: Kysely<DB>, f: { area?: string; within?: RawBuilder<never> }): Promise<(LeaderRow & { area_name: string | null })[]> {
   let q = db.selectFrom('leaders as l').leftJoin('areas as a', 'a.code', 'l.area_code').selectAll('l').select('a.name as area_name');
-  if (within) q = q.where('l.area_code', 'in', within);
+  if (f.area) q = q.where('l.area_code', 'in', sql<never>`(${subtree(f.area)} select code from sub)`);
+  if (f.within) q = q.where('l.area_code', 'in', f.within);
   return q.orderBy('l.area_code').execute();
 }
 
@@ -35,4 +38,10 @@ export async function existingAreas(db: Kysely<DB>, codes: string[]): Promise<Se
     for (const r of rows) found.add(r.code);
   }
   return found;
+}
+
+/** Whether `code` is `root` or below it. */
+export async function isWithin(db: Kysely<DB>, root: string, code: string): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`${subtree(root)} select count(*) as n from sub where code = ${code}`.execute(db);
+  return Number(rows[0]?.n ?? 0) > 0;
 }

@@ -108,3 +108,14 @@ export async function previousTask(db: Kysely<DB>, t: { area_code: string; schem
 export async function tasksIssuedBy(db: Kysely<DB>, area: string, day: string): Promise<TaskRow[]> {
   return tasks(db).where('n.area_code', '=', area).where('n.issued_on', '<=', day).where('t.status', '!=', 'withdrawn').orderBy('t.deadline').orderBy('t.id').execute();
 }
+
+/** Gives a leader the pending tasks of an area that have none. */
+export async function assignLeader(db: Kysely<DB>, area: string, leader: { name: string; title: string; phone: string | null }): Promise<void> {
+  await db
+    .updateTable('tasks')
+    .set({ leader_name: leader.name, leader_title: leader.title, leader_phone: leader.phone })
+    .where('area_code', '=', area)
+    .where('leader_name', 'is', null)
+    .where('status', 'in', ['open', 'in_progress'])
+    .execute();
+}

@@ -3,12 +3,11 @@
  * comment, attach and read evidence, and the supervision state a notification reports. Every
  * write is audited in its own transaction. A jurisdiction (`scope`) of null is province-wide.
  */
-import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { areasInScope, type Scope } from '../accounts/scope.ts';
-import { subtree } from '../areas/subtree.ts';
+import { isWithin } from './leaders.repository.ts';
 import type { SchemeName } from '../assessment/domain/index.ts';
 import { daysBetween } from '../notifications/document/dates.ts';
 import type { SupervisionState } from '../notifications/notification.facts.ts';
@@ -63,15 +62,17 @@ export class TasksService {
   /**
    * Moves a task to `to` when its life allows it. Verifying needs a jurisdiction over the
    * notifying area (the area that rectifies does not verify itself); sending a rectification back
-   * needs a comment saying why.
+   * needs a comment saying why. Setting the status it already has, without a comment, changes nothing.
    */
   async changeStatus(who: AuditActor, scope: Scope | null, id: number, to: TaskStatus, comment: string | undefined, day: string): Promise<TaskDetail> {
     await this.db.transaction(async (tx) => {
       const row = await this.found(scope, id, tx.kysely);
       const from = row.status as TaskStatus;
+      // Setting the status a task already has changes nothing (PUT is idempotent).
+      if (from === to && !comment) return;
       assertMove(from, to);
       if (needsComment(from, to) && !comment) throw new AppError('invalid_input', 'comment: say why the rectification is sent back');
-      if (to === 'verified' && scope && !(await this.reaches(scope, row.issuing_area, tx.kysely)))
+      if (to === 'verified' && scope && !(await isWithin(tx.kysely, scope.area, row.issuing_area)))
         throw new AppError('forbidden', `only the notifying area ${row.issuing_area} or above verifies a rectification; your account reaches ${scope.area}`);
       const now = new Date().toISOString();
       await updateTask(tx.kysely, id, { status: to, updated_at: now });
@@ -124,11 +125,6 @@ export class TasksService {
     const row = await getTask(db, id, scope ? areasInScope(scope) : undefined);
     if (!row) throw new AppError('not_found', `no task ${id} exists${scope ? ' within your jurisdiction' : ''}`);
     return row;
-  }
-
-  private async reaches(scope: Scope, code: string, db = this.db.kysely): Promise<boolean> {
-    const { rows } = await sql<{ n: number }>`${subtree(scope.area)} select count(*) as n from sub where code = ${code}`.execute(db);
-    return Number(rows[0]?.n ?? 0) > 0;
   }
 }
 

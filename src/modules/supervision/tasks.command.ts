@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command, Io } from '../../cli/command.ts';
+import { parse, requireOption } from '../../cli/args.ts';
+import { textTable } from '../../cli/table.ts';
+import { withDatabase } from '../../cli/with-db.ts';
+import { AppError } from '../../shared/errors.ts';
+import { today } from '../../shared/schemas.ts';
+import { validate } from '../../shared/validate.ts';
+import { commandActor } from '../audit/audit.actor.ts';
+import { indicatorLabel, indicatorValue } from '../notifications/indicator-labels.ts';
+import { statusBody, taskIdParams, taskListQuery, type TaskDetail, type TaskView } from './supervision.schema.ts';
+import { TasksService } from './tasks.service.ts';
+
+const USAGE = [
+  'outpost tasks list [--area CODE] [--issuing-area CODE] [--status S] [--month YYYY-MM] [--overdue] [--date YYYY-MM-DD] [--limit N] [--json]',
+  'outpost tasks show ID [--json]',
+  'outpost tasks update ID [--status in_progress|rectified|verified] [--comment TEXT] [--evidence FILE]... [--date YYYY-MM-DD]',
+].join('\n       ');
+
+export const tasksCommand: Command = {
+  name: 'tasks',
+  usage: USAGE,
+  summary: 'supervision tasks (督导整改) from issued notifications: the board, one task, and moving it along',
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub === 'list') return list(rest, io);
+    if (sub === 'show') return show(rest, io);
+    if (sub === 'update') return update(rest, io);
+    throw new AppError('invalid_input', `tasks: say list, show or update\nusage: ${USAGE}`);
+  },
+};
+
+async function list(argv: string[], io: Io): Promise<number> {
+  const { values } = parse(
+    argv,
+    {
+      area: { type: 'string' },
+      'issuing-area': { type: 'string' },
+      status: { type: 'string' },
+      month: { type: 'string' },
+      overdue: { type: 'boolean' },
+      date: { type: 'string' },
+      limit: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    USAGE,
+  );
+  const q = validate(taskListQuery, {
+    area: values.area,
+    issuing_area: values['issuing-area'],
+    status: values.status,
+    month: values.month,
+    overdue: values.overdue ? 'true' : undefined,
+    date: values.date,
+    limit: values.limit ?? 500,
+  });
+  return withDatabase(values.db, async (db) => {
+    const page = await new TasksService(db).list(null, { ...q, overdue: q.overdue === 'true', date: q.date ?? today() });
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify(page)}\n`);
+      return 0;
+    }
+    io.stdout.write(
+      textTable(
+        ['id', 'area', 'problem', 'value', 'months', 'leader', 'deadline', 'status', 'notification'],
+        page.items.map((t) => [
+          t.id,
+          t.area.name ?? t.area.code,
+          indicatorLabel(t.indicator, 'en'),
+          indicatorValue(t.indicator, t.value, 'en'),
+          t.streak,
+          t.leader ? `${t.leader.name} (${t.leader.title})` : '(none on record)',
+          t.deadline,
+          statusText(t),
+          t.notification.number,
+        ]),
+      ),
+    );
+    io.stdout.write(`${page.items.length} of ${page.total} tasks\n`);
+    return 0;
+  });
+}
+
+async function show(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, date: { type: 'string' } }, USAGE);
+  const { id } = validate(taskIdParams, { id: requireOption(positionals[0], 'ID', USAGE) });
+  return withDatabase(values.db, async (db) => {
+    const task = await new TasksService(db).get(null, id, values.date ?? today());
+    io.stdout.write(values.json ? `${JSON.stringify(task)}\n` : describe(task));
+    return 0;
+  });
+}
+
+async function update(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    { status: { type: 'string' }, comment: { type: 'string' }, evidence: { type: 'string', multiple: true }, date: { type: 'string' }, json: { type: 'boolean' } },
+    USAGE,
+  );
+  const { id } = validate(taskIdParams, { id: requireOption(positionals[0], 'ID', USAGE) });
+  if (!values.status && !values.comment && !values.evidence?.length) throw new AppError('invalid_input', `tasks update: give --status, --comment or --evidence\nusage: ${USAGE}`);
+  const day = values.date ?? today();
+  return withDatabase(values.db, async (db) => {
+    const service = new TasksService(db);
+    const who = commandActor('tasks update');
+    let task: TaskDetail | undefined;
+    for (const file of values.evidence ?? []) {
+      if (!fs.existsSync(file)) throw new AppError('invalid_input', `--evidence: ${file}: no such file`);
+      task = await service.attach(who, null, id, { name: path.basename(file), bytes: fs.readFileSync(file), content_type: contentTypeOf(file) }, day);
+    }
+    if (values.status) {
+      const body = validate(statusBody, { status: values.status, comment: values.comment });
+      task = await service.changeStatus(who, null, id, body.status, body.comment, day);
+    } else if (values.comment) task = await service.comment(who, null, id, values.comment, day);
+    io.stdout.write(values.json ? `${JSON.stringify(task)}\n` : describe(task!));
+    return 0;
+  });
+}
+
+function statusText(t: TaskView): string {
+  return t.overdue ? `${t.status}, ${t.days_overdue} days overdue` : t.status;
+}
+
+function describe(t: TaskDetail): string {
+  const lines = [
+    `task ${t.id}: ${t.area.name ?? ''} (${t.area.code}) ${indicatorLabel(t.indicator, 'en')} = ${indicatorValue(t.indicator, t.value, 'en')} in ${t.month}${t.repeat ? `, ${t.streak} months running` : ''}`,
+    `from ${t.notification.number}; leader ${t.leader ? `${t.leader.name} (${t.leader.title}${t.leader.phone ? `, ${t.leader.phone}` : ''})` : '(none on record)'}; due ${t.deadline}; ${statusText(t)}`,
+    '',
+    ...t.events.map((e) => `${e.at}  ${e.actor}  ${e.kind}${e.to_status && e.kind === 'status' ? ` ${e.from_status} -> ${e.to_status}` : ''}${e.body ? `: ${e.body}` : ''}`),
+    ...t.evidence.map((e) => `evidence ${e.id}: ${e.file_name} (${e.size} bytes, sha256 ${e.sha256})`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+const TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.txt': 'text/plain',
+};
+
+function contentTypeOf(file: string): string {
+  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
