@@ -166,6 +166,15 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     expect(await page.locator('.breadcrumb a', { hasText: 'Province 1' }).count()).toBe(1);
     await snap(page, 'dashboard-city-desktop-zh');
 
+    // Back up by the breadcrumb, then down again through the bar chart.
+    await page.locator('.breadcrumb a', { hasText: 'Province 1' }).click();
+    await page.waitForURL((u) => u.searchParams.get('area') === PROVINCE);
+    await dashboardSettled(page);
+    await page.locator('.chart-canvas text', { hasText: /^City 3$/ }).click();
+    await page.waitForURL((u) => u.searchParams.get('area') === '510300000000');
+    await dashboardSettled(page);
+    await expect.poll(() => page.locator('h1').textContent()).toContain('City 3');
+
     await page.getByRole('radio', { name: '建设进度' }).check();
     await page.waitForURL((u) => u.searchParams.get('scheme') === 'construction');
     await dashboardSettled(page);

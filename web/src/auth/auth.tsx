@@ -49,13 +49,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setLoginRequired(false);
     setEpoch((e) => e + 1);
   }, []);
+  // Signing out starts the app afresh, so that nothing the last person saw stays in memory.
   const signOut = useCallback(async () => {
     try {
       await fetch(`${API}/session`, { method: 'DELETE', credentials: 'same-origin' });
     } finally {
       clearCache();
-      setSession(undefined);
-      setLoginRequired(true);
+      window.location.assign('/');
     }
   }, []);
   const value = useMemo(() => ({ epoch, loginRequired, session, signOut }), [epoch, loginRequired, session, signOut]);

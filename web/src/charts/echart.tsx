@@ -53,7 +53,12 @@ export function EChart({ option, label, height, onItemClick }: EChartProps) {
   useEffect(() => {
     const c = chart.current;
     if (!ready || !c || !onItemClick) return;
-    const handler = (p: { name?: string; dataIndex?: number }) => onItemClick(p.name ?? '', p.dataIndex ?? -1);
+    // A bar gives its name and index; an axis label (triggerEvent) gives its text as value.
+    const handler = (p: { name?: string; value?: unknown; dataIndex?: number; componentType?: string }) =>
+      onItemClick(
+        p.componentType === 'yAxis' || p.componentType === 'xAxis' ? String(p.value ?? '') : (p.name ?? ''),
+        p.componentType === 'series' ? (p.dataIndex ?? -1) : -1,
+      );
     c.on('click', handler);
     return () => {
       c.off('click', handler);

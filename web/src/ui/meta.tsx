@@ -7,7 +7,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { apiGet } from '../api/client.ts';
 import type { Meta } from '../api/types.ts';
 import { useAuth } from '../auth/auth.tsx';
-import { useI18n } from '../i18n/i18n.tsx';
+import { translate, useI18n } from '../i18n/i18n.tsx';
 
 export type MetaState = { status: 'loading' } | { status: 'ready'; meta: Meta } | { status: 'absent' };
 
@@ -43,10 +43,10 @@ export function DemoBanner({ show }: { show?: boolean }) {
   return (
     <div className="demo-banner" role="note">
       <strong>
-        {t('app.demo')} / {lang === 'zh' ? 'Demonstration data' : '演示数据'}
+        {t('app.demo')} / {translate(lang === 'zh' ? 'en' : 'zh', 'app.demo')}
       </strong>
       <span>
-        {demo?.label && !/^(演示数据|Demonstration data)$/.test(demo.label[lang])
+        {demo?.label && ![translate('zh', 'app.demo'), translate('en', 'app.demo')].includes(demo.label[lang])
           ? demo.label[lang]
           : t('app.demoNote')}
       </span>
