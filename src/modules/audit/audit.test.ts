@@ -13,6 +13,7 @@ import { main } from '../../cli/main.ts';
 import { buildApp } from '../../server/app.ts';
 import { createContext } from '../../server/context.ts';
 import { appendAudit, audit, verifyChain } from './audit.repository.ts';
+import { backup, restore } from '../backup/backup.service.ts';
 
 const WHO = { actor: 'os:test', via: 'test', ip: null };
 
@@ -323,10 +324,9 @@ describe('restoring a backup over a database with an audit log', () => {
       const db = await withEntries(engine, 3);
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-backup-')), 'b.jsonl.gz');
       try {
-        const { io } = capture();
-        expect(await main(['backup', file, '--db', db.url], io)).toBe(0);
+        await backup(db, file);
         await audit(db, WHO, { action: 'test.after-backup' });
-        expect(await main(['restore', file, '--db', db.url], io)).toBe(0);
+        await restore(db, file);
         expect(await verifyChain(db.kysely)).toMatchObject({ intact: true, entries: 3 });
         await expect(sql`delete from audit_log where id = 1`.execute(db.kysely)).rejects.toThrow(
           /younger than 180 days/,
