@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type InjectOptions } from 'fastify';
 import { ENGINES, freshDatabase } from './support/engines.ts';
 import { importProvince51 } from './support/province-51.ts';
 import { ensureAccount, sessionToken, TEST_PASSWORD } from './support/session.ts';
+import { seedSupervision, type SupervisionFixture } from './support/supervision.ts';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/server/context.ts';
@@ -126,6 +127,14 @@ interface RouteCase {
 
 const M = 'month=2019-06';
 let serial = 0;
+/** Notices, tasks and evidence of the places (see seedSupervision in beforeAll). */
+let SUP: SupervisionFixture;
+/** Each issue names a month not issued before: 2019-05, 2019-04, ... */
+let issued = 0;
+const issueMonth = () => {
+  const n = 2019 * 12 + 4 - issued++;
+  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+};
 const PREVIEW = {
   scheme: 'performance',
   indicators: Object.fromEntries(
@@ -318,6 +327,89 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'record',
     request: (p) => ({ url: `/api/v1/officers/${p.badge}` }),
   },
+  'GET /api/v1/notifications/preview': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/notifications/preview?${M}&area=${p.within}&date=2019-07-05&format=json` }),
+  },
+  'GET /api/v1/notifications': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/notifications?area=${p.within}` }),
+  },
+  'GET /api/v1/notifications/:id': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/notifications/${SUP.notices[p.within]}` }),
+  },
+  'POST /api/v1/notifications': {
+    permission: 'notifications:write',
+    scope: 'write',
+    ok: 201,
+    request: (p) => ({ method: 'POST', url: '/api/v1/notifications', payload: { area: p.area, month: issueMonth(), date: '2019-07-05' } }),
+  },
+  'GET /api/v1/notifications/settings': {
+    permission: 'settings:manage',
+    scope: 'none',
+    request: () => ({ url: '/api/v1/notifications/settings' }),
+  },
+  'PUT /api/v1/notifications/settings': {
+    permission: 'settings:manage',
+    scope: 'none',
+    request: () => ({ method: 'PUT', url: '/api/v1/notifications/settings', payload: { deadline_days: 30 } }),
+  },
+  'GET /api/v1/tasks': {
+    permission: 'tasks:read',
+    scope: 'list',
+    request: (p) => ({ url: `/api/v1/tasks?area=${p.area}` }),
+  },
+  'GET /api/v1/tasks/:id': {
+    permission: 'tasks:read',
+    scope: 'record',
+    request: (p) => ({ url: `/api/v1/tasks/${SUP.tasks[p.area]}` }),
+  },
+  'PUT /api/v1/tasks/:id/status': {
+    permission: 'tasks:write',
+    scope: 'record',
+    request: (p) => ({ method: 'PUT', url: `/api/v1/tasks/${SUP.tasks[p.area]}/status`, payload: { status: 'in_progress' } }),
+  },
+  'POST /api/v1/tasks/:id/comments': {
+    permission: 'tasks:write',
+    scope: 'record',
+    ok: 201,
+    request: (p) => ({ method: 'POST', url: `/api/v1/tasks/${SUP.tasks[p.area]}/comments`, payload: { body: 'checked on site' } }),
+  },
+  'POST /api/v1/tasks/:id/evidence': {
+    permission: 'tasks:write',
+    scope: 'record',
+    ok: 201,
+    request: (p) => ({
+      method: 'POST',
+      url: `/api/v1/tasks/${SUP.tasks[p.area]}/evidence?name=photo.jpg`,
+      payload: Buffer.from('not really a photo'),
+      headers: { 'content-type': 'image/jpeg' },
+    }),
+  },
+  'GET /api/v1/tasks/:id/evidence/:evidence': {
+    permission: 'tasks:read',
+    scope: 'record',
+    request: (p) => ({ url: `/api/v1/tasks/${SUP.tasks[p.area]}/evidence/${SUP.evidence[p.area]}` }),
+  },
+  'GET /api/v1/leaders': {
+    permission: 'tasks:read',
+    scope: 'list',
+    request: (p) => ({ url: `/api/v1/leaders?area=${p.area}` }),
+  },
+  'PUT /api/v1/leaders/:area': {
+    permission: 'tasks:write',
+    scope: 'write',
+    request: (p) => ({ method: 'PUT', url: `/api/v1/leaders/${p.area}`, payload: { name: 'Wang', title: 'deputy director' } }),
+  },
+  'GET /api/v1/five-problems': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/five-problems?area=${p.area}&date=2019-06-30` }),
+  },
 };
 
 /** Who holds what, written out here independently of the registry it checks. */
@@ -400,6 +492,7 @@ for (const engine of ENGINES) {
     beforeAll(async () => {
       db = await freshDatabase(engine);
       await importProvince51(db);
+      SUP = await seedSupervision(db, ['510201000000', '510200000000', '510100000000', '510201001000'], [MANAGER.inside.area, MANAGER.outside.area]);
       app = await buildApp(createContext(db), {
         web: false,
         access: { publicAggregates: false, requireAdminTotp: false },

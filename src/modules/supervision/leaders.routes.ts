@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../server/context.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { scopeOf } from '../accounts/scope.ts';
-import { leaderBody, leaderParams, leaderRowSchema, leadersQuery } from './supervision.schema.ts';
+import { leaderBody, leaderPageSchema, leaderParams, leaderRowSchema, leadersQuery } from './supervision.schema.ts';
 import { leaders, setLeader } from './leaders.service.ts';
 
 /** The leaders responsible for rectification in each area. */
@@ -13,10 +12,14 @@ export const leadersRoutes =
     app.get(
       '/leaders',
       {
-        schema: { summary: "Responsible leaders of the areas in an area's subtree, within your jurisdiction", tags: ['supervision'], querystring: leadersQuery, response: { 200: z.array(leaderRowSchema) } },
+        schema: { summary: "Responsible leaders of the areas in an area's subtree, within your jurisdiction", tags: ['supervision'], querystring: leadersQuery, response: { 200: leaderPageSchema } },
         config: { permission: 'tasks:read' },
       },
-      async (request) => leaders(ctx.db, scopeOf(request), request.query.area),
+      async (request) => {
+        const { area, limit, offset } = request.query;
+        const rows = await leaders(ctx.db, scopeOf(request), area);
+        return { items: rows.slice(offset, offset + limit), total: rows.length, limit, offset };
+      },
     );
     app.put(
       '/leaders/:area',

@@ -79,7 +79,7 @@ export const leaderBody = z
   .object({ name: z.string().trim().min(1).max(100), title: z.string().trim().min(1).max(100), phone: z.string().trim().max(40).nullable().optional() })
   .strict();
 export const leaderParams = z.object({ area: areaCodeSchema }).strict();
-export const leadersQuery = z.object({ area: areaCodeSchema.optional() }).strict();
+export const leadersQuery = z.object({ area: areaCodeSchema.optional(), ...pageQuery }).strict();
 export const leaderRowSchema = z.object({
   area_code: z.string(),
   area_name: z.string().nullable(),
@@ -89,3 +89,4 @@ export const leaderRowSchema = z.object({
   updated_at: z.string(),
   updated_by: z.string(),
 });
+export const leaderPageSchema = page(leaderRowSchema);

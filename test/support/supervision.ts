@@ -1,0 +1,45 @@
+/**
+ * Issued notifications, their tasks, leaders and evidence in a database, for tests that need
+ * them to exist (the access matrix, the routes). Everything is done as the CLI would do it.
+ */
+import type { Database } from '../../src/db/database.ts';
+import { AssessmentService } from '../../src/modules/assessment/assessment.service.ts';
+import { NotificationsService } from '../../src/modules/notifications/notifications.service.ts';
+import { setLeader } from '../../src/modules/supervision/leaders.service.ts';
+import { TasksService } from '../../src/modules/supervision/tasks.service.ts';
+import type { AuditActor } from '../../src/modules/audit/audit.repository.ts';
+
+export const TEST_ACTOR: AuditActor = { actor: 'os:test', via: 'test', ip: null };
+
+export interface SupervisionFixture {
+  /** Issued notice id by the area whose children it ranks. */
+  notices: Record<string, number>;
+  /** A task of an area in each named subtree. */
+  tasks: Record<string, number>;
+  /** An evidence file of that task. */
+  evidence: Record<string, number>;
+}
+
+/**
+ * Issues the June 2019 notification of each of `notify`, sets a leader for each of `within`, and
+ * attaches a small evidence file to a task in each of `within`'s subtrees.
+ */
+export async function seedSupervision(db: Database, notify: string[], within: string[]): Promise<SupervisionFixture> {
+  const notices = new NotificationsService(db, new AssessmentService(db.kysely));
+  const tasks = new TasksService(db);
+  const fixture: SupervisionFixture = { notices: {}, tasks: {}, evidence: {} };
+  for (const area of notify) {
+    const issued = await notices.issue(TEST_ACTOR, { area, month: '2019-06', lang: 'zh', date: '2019-07-05' });
+    fixture.notices[area] = Number(issued.entry.id);
+  }
+  for (const area of within) {
+    await setLeader(db, TEST_ACTOR, null, area, { name: `Leader of ${area}`, title: 'deputy director', phone: null });
+    const page = await tasks.list(null, { area, date: '2019-07-05', limit: 1, offset: 0 });
+    const task = page.items[0];
+    if (!task) throw new Error(`seedSupervision: no task in ${area}; notify its parent or itself`);
+    fixture.tasks[area] = task.id;
+    const detail = await tasks.attach(TEST_ACTOR, null, task.id, { name: 'photo.txt', bytes: Buffer.from(`evidence for ${area}`), content_type: 'text/plain' }, '2019-07-05');
+    fixture.evidence[area] = detail.evidence[0].id;
+  }
+  return fixture;
+}
