@@ -3,6 +3,7 @@ import type { Engine } from './engine.ts';
 import * as m001 from './migrations/001-registry-and-records.ts';
 import * as m002 from './migrations/002-accounts-and-audit.ts';
 import * as m003 from './migrations/003-notifications-and-supervision.ts';
+import * as m004 from './migrations/004-schemes.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -13,6 +14,7 @@ const MIGRATIONS: [string, EngineMigration][] = [
   ['001-registry-and-records', m001],
   ['002-accounts-and-audit', m002],
   ['003-notifications-and-supervision', m003],
+  ['004-schemes', m004],
 ];
 
 /** Applies every pending migration; throws with the failing migration's name. */

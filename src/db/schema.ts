@@ -317,6 +317,36 @@ export interface TaskEvidenceTable {
   uploaded_by: string;
 }
 
+/** One saved version of a scheme for a year; never changed, a save adds the next version. */
+export interface SchemeVersionTable {
+  id: Generated<number>;
+  name: string;
+  year: number;
+  version: number;
+  /** Canonical JSON of the indicators' settings and the reward thresholds. */
+  definition: string;
+  note: string | null;
+  saved_at: string;
+  saved_by: string;
+}
+
+/** An admin's decision on a reward or punishment proposal, with the figures it was taken on. */
+export interface ProposalDecisionTable {
+  id: string;
+  month: string;
+  within_code: string;
+  scheme: string;
+  subject_kind: string;
+  subject_code: string;
+  subject_name: string;
+  measure: string;
+  decision: string;
+  note: string | null;
+  figures: string;
+  decided_at: string;
+  decided_by: string;
+}
+
 export interface DB {
   areas: AreaTable;
   population: PopulationTable;
@@ -347,4 +377,6 @@ export interface DB {
   tasks: TaskTable;
   task_events: TaskEventTable;
   task_evidence: TaskEvidenceTable;
+  scheme_versions: SchemeVersionTable;
+  proposal_decisions: ProposalDecisionTable;
 }

@@ -67,7 +67,8 @@ export const assessmentRoutes =
       async (request) => {
         const { query, body } = request;
         assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
-        return ctx.assessment.rankings(query.within, query.month, body.scheme, editedScheme(body.scheme, body.indicators));
+        const base = await ctx.assessment.schemeFor(body.scheme, query.month);
+        return ctx.assessment.rankings(query.within, query.month, body.scheme, editedScheme(base, body.indicators));
       },
     );
   };

@@ -16,8 +16,11 @@ export const indicatorsSchema = z.object({
   area: z.string(),
   month: z.string(),
   scheme: schemeNameSchema,
+  scheme_version: z.number(),
   composite: z.number(),
   indicators: z.record(z.string(), indicatorResultSchema),
+  /** Performance only: shown apart, never scored. */
+  informational: z.record(z.string(), z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() })).optional(),
 });
 
 export const rankingRowSchema = z.object({

@@ -1,22 +1,28 @@
 /**
  * Indicators and rankings of any area for any month, always current: results are cached per
  * data version, and every write raises the version inside its transaction, so the first read
- * after a write recomputes and no read ever sees figures older than the data.
+ * after a write recomputes and no read ever sees figures older than the data. Each month is
+ * scored with the scheme in force for its year (saved, else shipped); cache keys name the
+ * scheme's version.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { dataVersion } from '../../db/data-version.ts';
 import { AppError } from '../../shared/errors.ts';
 import {
-  DEFAULT_SCHEMES,
+  evaluateInformational,
   evaluateScheme,
   indexChildren,
-  rank,
+  INFORMATIONAL_SCHEME,
+  rankUnder,
   rollupIndexed,
   treeIndex,
   withChange,
+  type AnySchemeName,
   type ChildrenIndex,
   type Figures,
+  type InformationalName,
+  type InformationalResult,
   type RankingRowWithChange,
   type Scheme,
   type SchemeName,
@@ -25,7 +31,10 @@ import {
   type TreeIndex,
 } from './domain/index.ts';
 import { constructionOwn, loadRegistry, performanceOwn, type Registry } from './assessment.repository.ts';
+import { informationalOwn } from './informational.repository.ts';
 import { parseMonth, previousMonth } from './month.ts';
+import { resolveScheme, type ResolvedScheme } from '../schemes/schemes.service.ts';
+import { isSchemeName } from '../schemes/domain/scheme-definition.ts';
 
 export interface AreaInfo {
   code: string;
@@ -38,15 +47,19 @@ export interface IndicatorsResult extends SchemeResult {
   area: string;
   month: string;
   scheme: SchemeName;
+  /** The version of the scheme scored with: 0 for the one shipped. */
+  scheme_version: number;
+  /** Performance only: figures shown apart, never scored. */
+  informational?: Record<InformationalName, InformationalResult>;
 }
 
-interface Tree {
+export interface Tree {
   areas: Map<string, AreaInfo>;
   children: ChildrenIndex;
   index: TreeIndex;
 }
 
-interface Computed {
+export interface Computed {
   totals: Totals;
   own: Map<string, Figures>;
 }
@@ -55,9 +68,9 @@ export class AssessmentService {
   private version = -1;
   private tree?: Promise<Tree>;
   private registry?: Promise<Registry>;
-  private months = new Map<string, Promise<Computed>>();
+  private months = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(readonly db: Kysely<DB>) {}
 
   /** Drops everything cached when the data changed since it was computed. */
   private async fresh(): Promise<void> {
@@ -68,6 +81,42 @@ export class AssessmentService {
       this.registry = undefined;
       this.months.clear();
     }
+  }
+
+  /**
+   * `compute()` once per data version and key; a failure is not kept. For the figures other
+   * modules derive from the same data (units, officers): one cache, dropped on every write.
+   */
+  async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    await this.fresh();
+    let result = this.months.get(key) as Promise<T> | undefined;
+    if (!result) {
+      result = compute();
+      result.catch(() => this.months.delete(key));
+      this.months.set(key, result);
+    }
+    return result;
+  }
+
+  /** The places records are put by (patrol teams' areas, residents per year), per data version. */
+  async placement(): Promise<Registry> {
+    await this.fresh();
+    this.registry ??= loadRegistry(this.db).catch((e) => {
+      this.registry = undefined;
+      throw e;
+    });
+    return this.registry;
+  }
+
+  /** The scheme in force for a year, with its version and thresholds. */
+  resolvedScheme(name: AnySchemeName, year: number): Promise<ResolvedScheme> {
+    return this.cached(`scheme:${name}:${year}`, () => resolveScheme(this.db, name, year));
+  }
+
+  /** The scheme `name` scores `month` with: the version in force for the month's year. */
+  async schemeFor<N extends AnySchemeName>(name: N, month: string): Promise<Scheme<N>> {
+    if (!isSchemeName(name)) throw new AppError('invalid_input', `scheme: "${String(name)}" is not performance, construction or officer`);
+    return (await this.resolvedScheme(name, parseMonth(month).year)).scheme as Scheme<N>;
   }
 
   async areaTree(): Promise<Tree> {
@@ -88,22 +137,27 @@ export class AssessmentService {
     return { areas: new Map(nodes.map((n) => [n.code, n])), children: indexChildren(nodes), index: treeIndex(nodes) };
   }
 
-  private async computed(scheme: Scheme, month: string): Promise<Computed> {
+  /**
+   * What is placed at each area and the roll-up, for a month. The figures depend on the scheme's
+   * indicators, not on their settings, so a preview of edited settings shares its version's entry.
+   */
+  async computed(scheme: Scheme, month: string): Promise<Computed> {
     const tree = await this.areaTree();
-    const key = `${scheme.name}:${month}`;
-    let result = this.months.get(key);
-    if (!result) {
-      const m = parseMonth(month);
-      result = (async () => {
-        this.registry ??= loadRegistry(this.db);
-        const own =
-          scheme.name === 'performance' ? await performanceOwn(this.db, m, await this.registry) : await constructionOwn(this.db, m);
-        return { own, totals: rollupIndexed(tree.index, own, scheme) };
-      })();
-      result.catch(() => this.months.delete(key));
-      this.months.set(key, result);
-    }
-    return result;
+    const m = parseMonth(month);
+    return this.cached(`area:${scheme.name}:v${scheme.version ?? 0}:${month}`, async () => {
+      const own = scheme.name === 'performance' ? await performanceOwn(this.db, m, await this.placement()) : await constructionOwn(this.db, m);
+      return { own, totals: rollupIndexed(tree.index, own, scheme) };
+    });
+  }
+
+  /** The informational figures (shown beside performance, never scored) of every area for a month. */
+  async informational(month: string): Promise<Computed> {
+    const tree = await this.areaTree();
+    const m = parseMonth(month);
+    return this.cached(`area:informational:${month}`, async () => {
+      const own = await informationalOwn(this.db, m);
+      return { own, totals: rollupIndexed(tree.index, own, INFORMATIONAL_SCHEME) };
+    });
   }
 
   async area(code: string): Promise<AreaInfo> {
@@ -114,30 +168,43 @@ export class AssessmentService {
   }
 
   async indicators(areaCode: string, month: string, schemeName: string): Promise<IndicatorsResult> {
-    const scheme = schemeOf(schemeName);
-    parseMonth(month);
+    const scheme = await this.schemeFor(areaSchemeName(schemeName), month);
     await this.area(areaCode);
     const { totals } = await this.computed(scheme, month);
-    return { area: areaCode, month, scheme: scheme.name, ...evaluateScheme(scheme, totals.get(areaCode) ?? {}) };
+    const result: IndicatorsResult = {
+      area: areaCode,
+      month,
+      scheme: scheme.name,
+      scheme_version: scheme.version ?? 0,
+      ...evaluateScheme(scheme, totals.get(areaCode) ?? {}),
+    };
+    if (scheme.name === 'performance')
+      result.informational = evaluateInformational((await this.informational(month)).totals.get(areaCode) ?? {});
+    return result;
   }
 
-  /** The ranking of `within`'s direct children, with each row's change against the month before. */
-  async rankings(within: string, month: string, schemeName: string, schemeOverride?: Scheme): Promise<RankingRowWithChange[]> {
-    const scheme = schemeOverride ?? schemeOf(schemeName);
-    parseMonth(month);
+  /**
+   * The ranking of `within`'s direct children, with each row's change against the month before.
+   * `preview`: edited settings of the scheme for the month's year, as if saved (a month before
+   * of another year keeps that year's scheme, as it would after saving).
+   */
+  async rankings(within: string, month: string, schemeName: string, preview?: Scheme): Promise<RankingRowWithChange[]> {
+    const name = areaSchemeName(schemeName);
+    const before = previousMonth(month);
+    const scheme = preview ?? (await this.schemeFor(name, month));
     await this.area(within);
+    const sameYear = before.slice(0, 4) === month.slice(0, 4);
     const current = await this.rankOnce(within, month, scheme);
-    const previous = await this.rankOnce(within, previousMonth(month), scheme);
+    const previous = await this.rankOnce(within, before, preview && sameYear ? preview : await this.schemeFor(name, before));
     return withChange(current, previous);
   }
 
   /** How one figure is made: what is placed at the area itself, plus each child's sums. */
   async explain(areaCode: string, month: string, schemeName: string, indicator: string): Promise<Explanation> {
-    const scheme = schemeOf(schemeName);
+    const scheme = await this.schemeFor(areaSchemeName(schemeName), month);
     const def = scheme.indicators.find((d) => d.name === indicator);
     if (!def)
       throw new AppError('invalid_input', `indicator: "${indicator}" is not one of ${scheme.indicators.map((d) => d.name).join(', ')}`);
-    parseMonth(month);
     await this.area(areaCode);
     const tree = await this.areaTree();
     const { own, totals } = await this.computed(scheme, month);
@@ -158,14 +225,16 @@ export class AssessmentService {
     };
   }
 
-  private async rankOnce(within: string, month: string, scheme: Scheme) {
+  /** The children of `within` ranked under `scheme`, with each child's full result. */
+  async rankWithResults(within: string, month: string, scheme: Scheme) {
     const tree = await this.areaTree();
     const { totals } = await this.computed(scheme, month);
-    const rows = tree.children.childrenOf(within).map((code) => {
-      const result = evaluateScheme(scheme, totals.get(code) ?? {});
-      return { code, name: tree.areas.get(code)!.name, composite: result.composite, indicators: result.indicators };
-    });
-    return rank(rows);
+    const subjects = tree.children.childrenOf(within).map((code) => ({ code, name: tree.areas.get(code)!.name, figures: totals.get(code) ?? {} }));
+    return rankUnder(scheme, subjects);
+  }
+
+  private async rankOnce(within: string, month: string, scheme: Scheme) {
+    return (await this.rankWithResults(within, month, scheme)).rows;
   }
 }
 
@@ -181,8 +250,9 @@ export interface Explanation {
   children: { code: string; name: string; numerator: number; denominator: number }[];
 }
 
-export function schemeOf(name: string): Scheme {
+/** A scheme of areas by name; the officer scheme scores officers, not areas. */
+export function areaSchemeName(name: string): SchemeName {
   if (name !== 'performance' && name !== 'construction')
     throw new AppError('invalid_input', `scheme: "${name ?? ''}" is not performance or construction`);
-  return DEFAULT_SCHEMES[name];
+  return name;
 }

@@ -23,3 +23,15 @@ export function previousMonth(month: string): string {
   const m = Number(month.slice(5));
   return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
 }
+
+/** The month `n` months before (n >= 0): monthsBack('2019-03', 3) = '2018-12'. */
+export function monthsBack(month: string, n: number): string {
+  const { year } = parseMonth(month);
+  const index = year * 12 + Number(month.slice(5)) - 1 - n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The `n` months ending with `month`, oldest first. */
+export function monthsEnding(month: string, n: number): string[] {
+  return Array.from({ length: n }, (_, i) => monthsBack(month, n - 1 - i));
+}

@@ -1,29 +1,18 @@
 import { AppError } from '../../shared/errors.ts';
-import { DEFAULT_SCHEMES, type Better, type Scheme, type SchemeName } from './domain/index.ts';
+import type { Scheme, SchemeName } from './domain/index.ts';
+import { definitionIssues, DEFAULT_THRESHOLDS, schemeFrom, type IndicatorSettings } from '../schemes/domain/scheme-definition.ts';
 
-export interface IndicatorSettings {
-  weight: number;
-  floor: number;
-  target: number;
-  better: Better;
-}
+export type { IndicatorSettings };
 
 /**
- * A scheme with every indicator's settings replaced: every indicator of the scheme must be
- * given, no other name is accepted, and at least one weight must be above 0.
+ * `base` (the scheme in force) with every indicator's settings replaced, for a preview: every
+ * indicator of the scheme must be given, no other name is accepted, and at least one weight must
+ * be above 0 — the same rules a save applies. The result keeps `base`'s version: its figures are
+ * the same, only their scoring differs.
  */
-export function editedScheme(name: SchemeName, settings: Record<string, IndicatorSettings>): Scheme {
-  const base = DEFAULT_SCHEMES[name];
-  const names = base.indicators.map((d) => d.name);
-  const unknown = Object.keys(settings).filter((k) => !names.includes(k));
-  const missing = names.filter((n) => !(n in settings));
-  const details = [
-    ...unknown.map((n) => ({ path: `indicators.${n}`, message: `not an indicator of the ${name} scheme` })),
-    ...missing.map((n) => ({ path: `indicators.${n}`, message: 'missing: every indicator of the scheme is required' })),
-  ];
-  if (details.length > 0)
-    throw new AppError('invalid_input', details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
-  if (names.every((n) => settings[n].weight === 0))
-    throw new AppError('invalid_input', 'indicators: at least one indicator needs a weight above 0');
-  return { name, indicators: base.indicators.map((d) => ({ ...d, ...settings[d.name] })) };
+export function editedScheme(base: Scheme, settings: Record<string, IndicatorSettings>): Scheme {
+  const definition = { indicators: settings, thresholds: DEFAULT_THRESHOLDS };
+  const issues = definitionIssues(base.name, definition);
+  if (issues.length > 0) throw new AppError('invalid_input', issues.map((d) => `${d.path}: ${d.message}`).join('; '), issues);
+  return schemeFrom(base.name, definition, base.version ?? 0) as Scheme<SchemeName>;
 }

@@ -13,7 +13,7 @@ export interface Figure {
 export type Figures = Record<string, Figure>;
 
 /** Zero figures for every indicator of `scheme`. */
-export function emptyFigures(scheme: Scheme): Figures {
+export function emptyFigures(scheme: Scheme<string>): Figures {
   const out: Figures = {};
   for (const def of scheme.indicators) out[def.name] = { numerator: 0, denominator: 0 };
   return out;

@@ -77,7 +77,7 @@ export function topDownOrder(nodes: readonly AreaNode[], index: ChildrenIndex): 
 export function rollup(
   nodes: readonly AreaNode[],
   own: ReadonlyMap<string, Figures>,
-  scheme: Scheme,
+  scheme: Scheme<string>,
 ): Map<string, Figures> {
   const index = treeIndex(nodes);
   const totals = rollupIndexed(index, own, scheme);
@@ -111,7 +111,7 @@ export interface Totals {
 }
 
 /** The roll-up of {@link rollup} over a prebuilt index; O(n) typed-array sums, no per-node objects. */
-export function rollupIndexed(index: TreeIndex, own: ReadonlyMap<string, Figures>, scheme: Scheme): Totals {
+export function rollupIndexed(index: TreeIndex, own: ReadonlyMap<string, Figures>, scheme: Scheme<string>): Totals {
   const names = scheme.indicators.map((d) => d.name);
   const { order, position, parentAt } = index;
   const n = order.length;

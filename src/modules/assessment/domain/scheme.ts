@@ -1,5 +1,8 @@
-/** The two assessment schemes of SPEC §3. */
+/** The two assessment schemes of areas (SPEC §3). */
 export type SchemeName = 'performance' | 'construction';
+
+/** Every scheme Outpost scores with: the two of areas and the one of front-line officers. */
+export type AnySchemeName = SchemeName | 'officer';
 
 /** Which direction of an indicator's value is better. */
 export type Better = 'higher' | 'lower';
@@ -21,10 +24,16 @@ export interface IndicatorDef {
   scale: number;
 }
 
-/** A named, ordered list of indicators. The order is the SPEC table's and fixes summation order. */
-export interface Scheme {
-  name: SchemeName;
+/**
+ * A named, ordered list of indicators. The order is the SPEC table's and fixes summation order.
+ * An indicator of weight 0 is shown but not scored: it neither counts in the composite nor makes
+ * a ranked row lag or name a problem.
+ */
+export interface Scheme<N extends string = SchemeName> {
+  name: N;
   indicators: IndicatorDef[];
+  /** The saved version in force (1, 2, ...); 0 or absent for the defaults shipped. */
+  version?: number;
 }
 
 /** One row of a SPEC §3 table, in its column order. */

@@ -65,7 +65,7 @@ export function evaluate(def: IndicatorDef, raw: Figure): IndicatorResult {
  * as 0 / 0, so no_data) and the composite sum(weight x score) / sum(weight), summed in table
  * order, kept within [0, 100]. A scheme whose weights sum to 0 has composite 0.
  */
-export function evaluateScheme(scheme: Scheme, figures: Figures): SchemeResult {
+export function evaluateScheme(scheme: Scheme<string>, figures: Figures): SchemeResult {
   const indicators: Record<string, IndicatorResult> = {};
   let weighted = 0;
   let weights = 0;

@@ -1,0 +1,73 @@
+/**
+ * The queries behind the informational figures (domain/informational.ts), placed as the scheme's
+ * are: visits by their area_code, officers by their unit at the end of the month, reports by the
+ * reporting officer's unit on the report's date. Voided rows count nowhere.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Figures } from './domain/index.ts';
+import { monthsBack, parseMonth, type Month } from './month.ts';
+
+type Own = Map<string, Figures>;
+
+export const POSTED_ON = (alias: string, day: unknown) =>
+  sql`${sql.ref(`${alias}.start_date`)} <= ${day} and (${sql.ref(`${alias}.end_date`)} is null or ${sql.ref(`${alias}.end_date`)} >= ${day}) and ${sql.ref(`${alias}.voided_at`)} is null`;
+
+export function addTo(own: Own, code: string, indicator: string, numerator: number, denominator: number): void {
+  let f = own.get(code);
+  if (!f) own.set(code, (f = {}));
+  const cur = f[indicator];
+  if (cur) {
+    cur.numerator += numerator;
+    cur.denominator += denominator;
+  } else f[indicator] = { numerator, denominator };
+}
+
+/** The first day of the twelve months ending with `m`. */
+export function yearWindowStart(m: Month): string {
+  return parseMonth(monthsBack(m.month, 11)).first;
+}
+
+export async function informationalOwn(db: Kysely<DB>, m: Month): Promise<Own> {
+  const own: Own = new Map();
+  const { first, last } = m;
+
+  const visits = await sql<{ area_code: string; n: number }>`
+    select area_code, count(*) as n from visits
+    where date >= ${first} and date <= ${last} and voided_at is null group by area_code`.execute(db);
+  for (const r of visits.rows) addTo(own, r.area_code, 'visits_per_officer', Number(r.n), 0);
+
+  const officers = await sql<{ area_code: string; n: number }>`
+    select u.area_code, count(*) as n from officers o
+    join units u on u.code = o.unit_code and u.voided_at is null
+    where o.role in ('community', 'resident') and ${POSTED_ON('o', last)}
+    group by u.area_code`.execute(db);
+  for (const r of officers.rows) addTo(own, r.area_code, 'visits_per_officer', 0, Number(r.n));
+
+  const visited = await sql<{ area_code: string; n: number }>`
+    select area_code, count(distinct household_ref) as n from visits
+    where date >= ${yearWindowStart(m)} and date <= ${last} and voided_at is null group by area_code`.execute(db);
+  for (const r of visited.rows) addTo(own, r.area_code, 'households_visited_share', Number(r.n), 0);
+  for (const [area, n] of await households(db, m.year)) addTo(own, area, 'households_visited_share', 0, n);
+
+  const reports = await sql<{ area_code: string; adopted: number; n: number }>`
+    select u.area_code, sum(r.adopted) as adopted, count(*) as n from info_reports r
+    join officers o on o.badge = r.badge and ${POSTED_ON('o', sql.ref('r.date'))}
+    join units u on u.code = o.unit_code and u.voided_at is null
+    where r.date >= ${first} and r.date <= ${last} and r.voided_at is null
+    group by u.area_code`.execute(db);
+  for (const r of reports.rows) addTo(own, r.area_code, 'info_adopted_share', Number(r.adopted), Number(r.n));
+  return own;
+}
+
+/** Each village-level area's households in its latest population year up to `year`. */
+export async function households(db: Kysely<DB>, year: number): Promise<Map<string, number>> {
+  const { rows } = await sql<{ area_code: string; households: number }>`
+    select p.area_code, p.households from population p
+    join (
+      select area_code, max(year) as year from population
+      where year <= ${year} and voided_at is null group by area_code
+    ) latest on latest.area_code = p.area_code and latest.year = p.year
+    where p.voided_at is null`.execute(db);
+  return new Map(rows.map((r) => [r.area_code, Number(r.households)]));
+}
