@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors.ts';
 import { importSources, type ImportProgress, type ImportReport } from '../imports/import.service.ts';
 import { sourceFromObjects } from '../imports/sources.ts';
 import { kindByName } from '../imports/kinds/index.ts';
+import { addAccount } from '../accounts/accounts.service.ts';
 import { DEMO_COLUMNS, DEMO_LABEL, demoSources, loadJilinAreas, type DemoKind } from './generate.ts';
 
 export interface DemoInfo {
@@ -15,6 +16,38 @@ export interface DemoInfo {
   scale: number;
   built_at: string;
   label: typeof DEMO_LABEL;
+}
+
+/** The password of every demonstration account (README). Demonstration databases only. */
+export const DEMO_PASSWORD = 'outpost-demo-2019';
+const DEMO_CITY = '220100000000';
+
+/**
+ * One account per role, so a newcomer can see what each role sees: the manager runs Changchun
+ * (长春市), the officer is the first community officer posted there at the end of 2019.
+ */
+async function addDemoAccounts(db: Database): Promise<void> {
+  const who = { actor: 'demo', via: 'outpost demo', ip: null };
+  const officer = await db.kysely
+    .selectFrom('officers as o')
+    .innerJoin('units as u', 'u.code', 'o.unit_code')
+    .innerJoin('areas as t', 't.code', 'u.area_code')
+    .innerJoin('areas as k', 'k.code', 't.parent_code')
+    .select('o.badge')
+    .where('o.role', '=', 'community')
+    .where('k.parent_code', '=', DEMO_CITY)
+    .where('o.start_date', '<=', '2019-12-31')
+    .where((eb) => eb.or([eb('o.end_date', 'is', null), eb('o.end_date', '>=', '2019-12-31')]))
+    .orderBy('o.badge')
+    .executeTakeFirst();
+  const accounts = [
+    { username: 'admin', role: 'admin' as const },
+    { username: 'analyst', role: 'analyst' as const },
+    { username: 'manager', role: 'manager' as const, area: DEMO_CITY },
+    ...(officer ? [{ username: 'officer', role: 'officer' as const, badge: officer.badge }] : []),
+    { username: 'auditor', role: 'auditor' as const },
+  ];
+  for (const account of accounts) await addAccount(db, who, { ...account, password: DEMO_PASSWORD });
 }
 
 export async function isEmpty(db: Database): Promise<boolean> {
@@ -39,6 +72,7 @@ export async function buildDemo(
   const report = await importSources(db, sources, { actor: 'demo', source: 'demo', onProgress: options.onProgress });
   const info: DemoInfo = { seed: options.seed, scale: options.scale, built_at: new Date().toISOString(), label: DEMO_LABEL };
   await sql`insert into meta (key, value) values ('demo', ${JSON.stringify(info)})`.execute(db.kysely);
+  await addDemoAccounts(db);
   // Fresh statistics, or PostgreSQL plans the assessment's joins as if the tables were empty.
   if (db.engine === 'postgres') await sql`analyze`.execute(db.kysely);
   return report;
