@@ -133,6 +133,25 @@ for (const engine of ENGINES) {
       expect(await count(db, 'areas')).toBe(0);
     });
 
+    it('lists the errors of a workbook sheet by sheet, in kind order', async () => {
+      const book = await workbook({
+        units: [
+          ['code', 'name', 'type', 'area_code', 'station_code', 'covers', 'status', 'opened_on', 'closed_on'],
+          ['S1', 'Station', 'station', 'T', '', '', 'open', '2012-01-01', ''],
+          ['R1', 'Room', 'community_room', 'T', 'S9', 'V1', 'open', '2018-01-01', ''],
+        ],
+        areas: [AREAS.split(','), ...TREE.map((r) => r.split(',')), ['V2', 'Village 2', 'village', 'T', 'city']],
+      });
+      const error = await importSources(db, await sourcesFromPaths([book]), { actor: 'test', source: 'test' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(((error as AppError).details as RowError[]).map(formatRowError)).toEqual([
+        'book.xlsx:areas:7: urban_rural: "city" is not urban, rural or a GB code 1xx/2xx',
+        'book.xlsx:units:3: station_code: no station S9 exists',
+      ]);
+    });
+
     it('refuses a workbook with a sheet of no kind, naming it', async () => {
       const book = await workbook({ areas: [AREAS.split(','), ...TREE.map((r) => r.split(','))], notes: [['remember'], ['the milk']] });
       const error = await sourcesFromPaths([book]).then(

@@ -203,10 +203,19 @@ class ErrorList {
     else throw e;
   }
 
+  /** By file, then (the sheets of one workbook) by sheet in the order met, then by line. */
   sorted(sources: ImportSource[]): RowError[] {
     const order = new Map(sources.map((s, i) => [s.file, i]));
+    const sheetOf = (l: number | string) => (typeof l === 'number' ? '' : l.slice(0, Math.max(0, l.lastIndexOf(':'))));
+    const sheets = new Map<string, number>();
+    for (const e of this.list) if (!sheets.has(sheetOf(e.line))) sheets.set(sheetOf(e.line), sheets.size);
     const lineKey = (l: number | string) => (typeof l === 'number' ? l : Number(String(l).split(':').pop()) || 0);
-    return [...this.list].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || lineKey(a.line) - lineKey(b.line));
+    return [...this.list].sort(
+      (a, b) =>
+        (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) ||
+        sheets.get(sheetOf(a.line))! - sheets.get(sheetOf(b.line))! ||
+        lineKey(a.line) - lineKey(b.line),
+    );
   }
 
   summary(): string {
