@@ -164,7 +164,7 @@ export const en: Record<MessageKey, string> = {
   'areas.expand': 'Expand {area}',
   'areas.collapse': 'Collapse {area}',
   'areas.more': 'Show {n} more',
-  'areas.pick': 'Choose an area in the tree.',
+  'areas.pick': 'Choose an area from the tree or the search results.',
   'areas.code': 'Code',
   'areas.level': 'Level',
   'areas.children': 'Areas below',

@@ -162,7 +162,7 @@ export const zh = {
   'areas.expand': '展开{area}',
   'areas.collapse': '收起{area}',
   'areas.more': '再显示 {n} 个',
-  'areas.pick': '请在左侧选择一个地区。',
+  'areas.pick': '请在地区树或查找结果中选择一个地区。',
   'areas.code': '代码',
   'areas.level': '级别',
   'areas.children': '下级地区',

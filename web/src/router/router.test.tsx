@@ -40,7 +40,16 @@ describe('router', () => {
   it('leaves a modified click to the browser (a new tab)', () => {
     window.history.replaceState(null, '', '/');
     render(<Where />);
+    // Seen after the link's handler: stands in for the browser opening a tab (jsdom cannot).
+    let leftToBrowser = false;
+    const browser = (e: MouseEvent) => {
+      leftToBrowser = !e.defaultPrevented;
+      e.preventDefault();
+    };
+    document.addEventListener('click', browser);
     fireEvent.click(screen.getByText('unit'), { ctrlKey: true });
+    document.removeEventListener('click', browser);
+    expect(leftToBrowser).toBe(true);
     expect(window.location.pathname).toBe('/');
   });
 });
