@@ -48,6 +48,16 @@ const CASES: Case[] = [
     errors: ['areas.csv:1: level: missing column'],
   },
   {
+    name: 'a row with more cells than the header',
+    files: { 'areas.csv': csv(AREAS, 'V3,Village 3,village,T,urban,', 'V4,Village 4,village,T,urban') },
+    errors: ['areas.csv:2: (row): 6 cells under a header of 5'],
+  },
+  {
+    name: 'a NUL character in a text cell',
+    files: { 'areas.csv': csv(AREAS, 'V3,Village\u00003,village,T,urban') },
+    errors: ['areas.csv:2: name: contains a NUL character'],
+  },
+  {
     name: 'a county under a township',
     files: { 'areas.csv': csv(AREAS, 'V3,Village 3,village,T,urban', 'K2,County 2,county,T,') },
     errors: ["areas.csv:3: level: a county under the township T: a child's level must be below its parent's"],
@@ -68,6 +78,24 @@ const CASES: Case[] = [
       'officers.csv': csv(OFFICERS, '0002,Officer 2,resident,R1,2019-01-01,,existing', '0002,Officer 2,station,S1,2019-01-01,,existing'),
     },
     errors: ['officers.csv:3: badge+start_date: the same key as officers.csv:2 with different data'],
+  },
+  {
+    name: 'a key three times, naming only the copy whose data differs from the first',
+    files: { 'areas.csv': csv(AREAS, 'V3,Village 3,village,T,urban', 'V3,Village 3,village,T,urban', 'V3,Village 3,village,T,rural') },
+    errors: ['areas.csv:4: code: the same key as areas.csv:2 with different data'],
+  },
+  {
+    name: 'the same key with a value and with an empty cell',
+    files: { 'surveys.csv': csv('ref,date,area_code,knows_officer,satisfaction,channel', 'Q1,2019-06-01,V1,yes,5,door', 'Q1,2019-06-01,V1,,5,door') },
+    errors: ['surveys.csv:3: ref: the same key as surveys.csv:2 with different data'],
+  },
+  {
+    name: 'the same key in two files of one kind',
+    files: {
+      'visits-1.csv': csv('date,badge,area_code,household_ref', '2019-06-01,0001,V1,H1', '2019-06-02,0001,V1,H1'),
+      'visits-2.csv': csv('household_ref,date,badge,area_code', 'H1,2019-06-02,0001,V1', 'H1,2019-06-01,0001,V2'),
+    },
+    errors: ['visits-2.csv:3: badge+date+household_ref: the same key as visits-1.csv:2 with different data'],
   },
   {
     name: 'overlapping postings of one badge in one file',

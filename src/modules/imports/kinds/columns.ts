@@ -99,6 +99,8 @@ export const text = (name: string, zh: string, example: string, opts: { nullable
       }
       const max = opts.max ?? 200;
       if (v.length > max) throw new CellError(`longer than ${max} characters`);
+      // PostgreSQL's text cannot hold it (SQLite can): refused alike on both.
+      if (v.includes('\u0000')) throw new CellError('contains a NUL character');
       return v;
     },
     { example, optional: opts.optional },
