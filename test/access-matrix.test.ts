@@ -276,6 +276,17 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'aggregate',
     request: (p) => ({ method: 'POST', url: `/api/v1/rankings/preview?${M}&within=${p.within}`, payload: PREVIEW }),
   },
+  'GET /api/v1/schemes': {
+    permission: 'aggregate:read',
+    scope: 'none',
+    request: () => ({ url: '/api/v1/schemes?year=2019' }),
+  },
+  // A year no other entry reads, so saving it changes nothing they see.
+  'PUT /api/v1/schemes/:name': {
+    permission: 'schemes:write',
+    scope: 'none',
+    request: () => ({ method: 'PUT', url: '/api/v1/schemes/performance?year=2031', payload: { indicators: { crime_rate: { weight: 20 } } } }),
+  },
   'POST /api/v1/records/:kind': {
     permission: 'records:write',
     scope: 'write',
@@ -426,6 +437,8 @@ const HOLDERS: Record<Permission, Role[]> = {
   'tasks:read': ['admin', 'analyst', 'manager'],
   'tasks:write': ['admin', 'manager'],
   'settings:manage': ['admin'],
+  'schemes:write': ['admin'],
+  'proposals:decide': ['admin'],
 };
 
 const WHERES: Record<ScopeKind, Where[]> = {

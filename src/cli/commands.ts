@@ -10,6 +10,7 @@ import { notifyCommand } from '../modules/notifications/notify.command.ts';
 import { tasksCommand } from '../modules/supervision/tasks.command.ts';
 import { leadersCommand } from '../modules/supervision/leaders.command.ts';
 import { problemsCommand } from '../modules/summary/problems.command.ts';
+import { schemeCommand } from '../modules/schemes/scheme.command.ts';
 
 /** Every subcommand of `outpost`, in the order `outpost help` lists them. */
 export const COMMANDS: Command[] = [
@@ -23,6 +24,7 @@ export const COMMANDS: Command[] = [
   indicatorsCommand,
   rankCommand,
   explainCommand,
+  schemeCommand,
   notifyCommand,
   tasksCommand,
   leadersCommand,

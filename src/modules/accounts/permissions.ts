@@ -52,6 +52,14 @@ export const PERMISSIONS = {
     roles: ['admin'],
     description: 'notification settings: number pattern, issuers, distribution lists, deadlines',
   },
+  'schemes:write': {
+    roles: ['admin'],
+    description: "save a year's assessment scheme: indicators' weights, floors, targets, direction; reward thresholds",
+  },
+  'proposals:decide': {
+    roles: ['admin'],
+    description: 'approve or reject a proposed commendation, criticism or interview',
+  },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -16,7 +16,8 @@ export const indicatorsSchema = z.object({
   area: z.string(),
   month: z.string(),
   scheme: schemeNameSchema,
-  scheme_version: z.number(),
+  /** The version of the scheme scored with (0: shipped). Optional only for older clients' fixtures. */
+  scheme_version: z.number().optional(),
   composite: z.number(),
   indicators: z.record(z.string(), indicatorResultSchema),
   /** Performance only: shown apart, never scored. */
