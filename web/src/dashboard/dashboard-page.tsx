@@ -19,6 +19,8 @@ import { OverviewFigures } from './overview-figures.tsx';
 import { RankingTable } from './ranking-table.tsx';
 import { compositeOrNull, hasReported, hasWorkData, useDashboard } from './use-dashboard.ts';
 
+const NO_HISTORY: null[] = Array(12).fill(null);
+
 export function DashboardPage() {
   const location = useLocation();
   const { t, fmt } = useI18n();
@@ -73,7 +75,7 @@ export function DashboardPage() {
   const area = d.area.data;
   const series = d.series.data;
   const trend = useMemo(() => series?.map(compositeOrNull), [series]);
-  const current: Indicators | undefined = series?.[11];
+  const current: Indicators | undefined = d.current.data?.scheme === scheme ? d.current.data : undefined;
   const previous: Indicators | undefined = series?.[10];
   const composites = {
     [scheme]: current?.composite,
@@ -176,12 +178,12 @@ export function DashboardPage() {
         {d.overview.data ? <OverviewFigures overview={d.overview.data} /> : !d.overview.error && <Loading />}
       </section>
 
-      <section className="panel" aria-labelledby="sec-indicators" aria-busy={d.series.loading}>
+      <section className="panel" aria-labelledby="sec-indicators" aria-busy={d.current.loading || d.series.loading}>
         <h2 id="sec-indicators">
           {t('dash.indicators')}{' '}
           <small className="muted">{t(scheme === 'performance' ? 'scheme.performance' : 'scheme.construction')}</small>
         </h2>
-        {series ? (
+        {current ? (
           <div className="indicator-grid">
             {SCHEMES[scheme].map((meta) => (
               <IndicatorCard
@@ -189,14 +191,16 @@ export function DashboardPage() {
                 meta={meta}
                 result={current?.indicators[meta.name]}
                 months={d.months}
-                history={series.map((s) =>
-                  s.scheme === scheme && hasReported(s) ? (s.indicators[meta.name]?.value ?? null) : null,
-                )}
+                history={
+                  series?.map((s) =>
+                    s.scheme === scheme && hasReported(s) ? (s.indicators[meta.name]?.value ?? null) : null,
+                  ) ?? NO_HISTORY
+                }
               />
             ))}
           </div>
         ) : (
-          !d.series.error && <Loading />
+          !d.current.error && <Loading />
         )}
         <p className="muted small">{t('dash.explainScore')}</p>
       </section>

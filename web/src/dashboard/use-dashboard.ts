@@ -27,23 +27,22 @@ export function useDashboard(
   const months = useMemo(() => monthsEnding(month ?? '2000-01', 12), [month]);
   const other: SchemeName = scheme === 'performance' ? 'construction' : 'performance';
   const keep = { keep: true };
+  const indicators = (m: string, sc: SchemeName) => `/indicators${query({ month: m, area: code, scheme: sc })}`;
+  // Asked in order of what shows first; the month's own indicators are also the last of the 12
+  // (the same request, shared by the client's cache), so the cards need not wait for the trend.
   const area = useApi<AreaDetail>(code ? `/areas/${encodeURIComponent(code)}` : null, keep);
-  const overview = useApi<Overview>(code ? `/overview${query({ area: code, date: endOfMonth(month!) })}` : null, keep);
-  const series = useApiAll<Indicators>(
-    code ? months.map((m) => `/indicators${query({ month: m, area: code, scheme })}`) : null,
-    keep,
-  );
-  const otherScheme = useApi<Indicators>(
-    code ? `/indicators${query({ month, area: code, scheme: other })}` : null,
-    keep,
-  );
+  const current = useApi<Indicators>(code ? indicators(month!, scheme) : null, keep);
+  const otherScheme = useApi<Indicators>(code ? indicators(month!, other) : null, keep);
   const rankings = useApi<RankingRow[]>(code ? `/rankings${query({ month, within: code, scheme })}` : null, keep);
-  const parts = [roots, area, overview, series, otherScheme, rankings];
+  const overview = useApi<Overview>(code ? `/overview${query({ area: code, date: endOfMonth(month!) })}` : null, keep);
+  const series = useApiAll<Indicators>(code ? months.map((m) => indicators(m, scheme)) : null, keep);
+  const parts = [roots, area, current, overview, series, otherScheme, rankings];
   return {
     code,
     roots,
     months,
     area,
+    current,
     overview,
     series,
     otherScheme,
