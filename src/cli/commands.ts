@@ -10,6 +10,7 @@ import { notifyCommand } from '../modules/notifications/notify.command.ts';
 import { tasksCommand } from '../modules/supervision/tasks.command.ts';
 import { leadersCommand } from '../modules/supervision/leaders.command.ts';
 import { problemsCommand } from '../modules/summary/problems.command.ts';
+import { summaryCommand } from '../modules/summary/summary.command.ts';
 import { schemeCommand } from '../modules/schemes/scheme.command.ts';
 
 /** Every subcommand of `outpost`, in the order `outpost help` lists them. */
@@ -29,6 +30,7 @@ export const COMMANDS: Command[] = [
   tasksCommand,
   leadersCommand,
   problemsCommand,
+  summaryCommand,
   userCommand,
   auditCommand,
 ];

@@ -31,6 +31,7 @@ import { notificationsRoutes } from '../modules/notifications/notifications.rout
 import { tasksRoutes } from '../modules/supervision/tasks.routes.ts';
 import { leadersRoutes } from '../modules/supervision/leaders.routes.ts';
 import { fiveProblemsRoutes } from '../modules/summary/five-problems.routes.ts';
+import { summaryRoutes } from '../modules/summary/summary.routes.ts';
 import { schemesRoutes } from '../modules/schemes/schemes.routes.ts';
 import {
   accessOptionsFromEnv,
@@ -92,6 +93,7 @@ export const ROUTE_MODULES = [
   tasksRoutes,
   leadersRoutes,
   fiveProblemsRoutes,
+  summaryRoutes,
   schemesRoutes,
 ];
 

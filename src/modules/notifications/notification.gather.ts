@@ -85,7 +85,8 @@ async function previousProblems(db: Database, area: string, month: string): Prom
   return new Map(content.problems.map((p) => [problemKey(p), p.streak]));
 }
 
-function mostCommon(values: string[]): string {
+/** The value that occurs most often (the smallest of those tied). */
+export function mostCommon(values: string[]): string {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];

@@ -21,7 +21,10 @@ export const fiveProblemsRoutes =
       },
       async (request) => {
         await ctx.assessment.area(request.query.area);
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), request.query.area, 'area');
+        // Its figures and its children's: visible where both are, which is the account's own subtree.
+        const tree = await ctx.assessment.areaTree();
+        assertAggregateVisible(tree, scopeOf(request), request.query.area, 'area');
+        assertAggregateVisible(tree, scopeOf(request), request.query.area, 'children');
         return fiveProblemsOf(ctx.db.kysely, ctx.assessment, request.query.area, request.query.date ?? today());
       },
     );

@@ -157,14 +157,20 @@ function writeTable(pdf: Pdf, t: TableBlock, left: number, width: number): void 
 }
 
 /**
- * Number columns as wide as their widest figure; text columns keep their natural width while
- * they fit, and when they do not, the widest are narrowed to one common width (and wrap) so the
- * short ones never do.
+ * Number columns as wide as their widest figure (narrowed in proportion only when even three
+ * characters a text column would not fit); text columns keep their natural width while they fit,
+ * and when they do not, the widest are narrowed to one common width (and wrap) so the short ones
+ * never do.
  */
 function columnWidths(pdf: Pdf, columns: Column[], rows: string[][], width: number, pad: number): number[] {
   const natural = columns.map((c, i) => Math.max(pdf.widthOfString(c.label), ...rows.map((r) => pdf.widthOfString(r[i]))) + 2 * pad + 1);
-  const widths = columns.map((c, i) => (c.format === 'text' ? 0 : Math.min(natural[i], width / columns.length)));
   const text = columns.map((_, i) => i).filter((i) => columns[i].format === 'text').sort((a, b) => natural[a] - natural[b]);
+  const minimum = pdf.widthOfString('国国国') + 2 * pad;
+  const textFloor = text.reduce((a, i) => a + Math.min(natural[i], minimum), 0);
+  const numbers = columns.map((c, i) => (c.format === 'text' ? 0 : natural[i]));
+  const numbersWidth = numbers.reduce((a, b) => a + b, 0);
+  const shrink = numbersWidth + textFloor > width ? (width - textFloor) / numbersWidth : 1;
+  const widths = numbers.map((w) => w * shrink);
   let room = width - widths.reduce((a, b) => a + b, 0);
   text.forEach((i, k) => {
     widths[i] = Math.min(natural[i], room / (text.length - k));
