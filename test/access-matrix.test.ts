@@ -276,6 +276,11 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'aggregate',
     request: (p) => ({ method: 'POST', url: `/api/v1/rankings/preview?${M}&within=${p.within}`, payload: PREVIEW }),
   },
+  'GET /api/v1/explain/records': {
+    permission: 'aggregate:read',
+    scope: 'record',
+    request: (p) => ({ url: `/api/v1/explain/records?${M}&area=${p.area}&scheme=performance&indicator=familiarity_rate` }),
+  },
   'GET /api/v1/schemes': {
     permission: 'aggregate:read',
     scope: 'none',
@@ -416,10 +421,16 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'write',
     request: (p) => ({ method: 'PUT', url: `/api/v1/leaders/${p.area}`, payload: { name: 'Wang', title: 'deputy director' } }),
   },
+  // The area's figures and its children's: visible in the account's own subtree only.
   'GET /api/v1/five-problems': {
     permission: 'aggregate:read',
-    scope: 'aggregate',
+    scope: 'record',
     request: (p) => ({ url: `/api/v1/five-problems?area=${p.area}&date=2019-06-30` }),
+  },
+  'GET /api/v1/summary': {
+    permission: 'aggregate:read',
+    scope: 'record',
+    request: (p) => ({ url: `/api/v1/summary?area=${p.area}&year=2019&date=2020-01-10&format=json` }),
   },
 };
 

@@ -1,8 +1,9 @@
-import type { Command } from '../../cli/command.ts';
+import type { Command, Io } from '../../cli/command.ts';
 import { parse, requireOption } from '../../cli/args.ts';
 import { fixed, textTable } from '../../cli/table.ts';
 import { withDatabase } from '../../cli/with-db.ts';
-import { explainQuery, indicatorsQuery, rankingsQuery } from './assessment.schema.ts';
+import { explainQuery, explainRecordsQuery, indicatorsQuery, rankingsQuery } from './assessment.schema.ts';
+import { explainRecords, type RecordsExplanation } from './explain-records.service.ts';
 import { AssessmentService } from './assessment.service.ts';
 import { validate } from '../../shared/validate.ts';
 
@@ -76,12 +77,21 @@ export const rankCommand: Command = {
 
 export const explainCommand: Command = {
   name: 'explain',
-  usage: 'outpost explain --month YYYY-MM --area CODE --scheme S --indicator NAME [--json]',
-  summary: 'how one figure is made: what is placed at the area itself and each child’s sums',
+  usage: 'outpost explain --month YYYY-MM --area CODE --scheme S --indicator NAME [--records [--limit N] [--offset N]] [--json]',
+  summary: 'how one figure is made: what is placed at the area itself and each child’s sums; --records: the records placed at the area itself',
   async run(argv, io) {
     const { values } = parse(
       argv,
-      { month: { type: 'string' }, area: { type: 'string' }, scheme: { type: 'string' }, indicator: { type: 'string' }, json: { type: 'boolean' } },
+      {
+        month: { type: 'string' },
+        area: { type: 'string' },
+        scheme: { type: 'string' },
+        indicator: { type: 'string' },
+        json: { type: 'boolean' },
+        records: { type: 'boolean' },
+        limit: { type: 'string' },
+        offset: { type: 'string' },
+      },
       this.usage,
     );
     const q = validate(explainQuery, {
@@ -90,6 +100,10 @@ export const explainCommand: Command = {
       scheme: values.scheme ?? 'performance',
       indicator: requireOption(values.indicator, 'indicator', this.usage),
     });
+    if (values.records) {
+      const page = validate(explainRecordsQuery, { ...q, limit: values.limit, offset: values.offset });
+      return withDatabase(values.db, async (db) => printRecords(io, await explainRecords(new AssessmentService(db.kysely), page), !!values.json));
+    }
     return withDatabase(values.db, async (db) => {
       const e = await new AssessmentService(db.kysely).explain(q.area, q.month, q.scheme, q.indicator);
       if (values.json) {
@@ -107,3 +121,19 @@ export const explainCommand: Command = {
     });
   },
 };
+
+function printRecords(io: Io, e: RecordsExplanation, json: boolean): number {
+  if (json) {
+    io.stdout.write(`${JSON.stringify(e)}\n`);
+    return 0;
+  }
+  io.stdout.write(`${e.indicator} of ${e.area} in ${e.month}, placed at the area itself: ${fixed(e.own.numerator, 2)} / ${fixed(e.own.denominator, 2)} from ${e.total} records\n\n`);
+  const detail = (d: Record<string, string | number | null>) =>
+    Object.entries(d)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
+  io.stdout.write(textTable(['kind', 'key', 'date', 'numerator', 'denominator', 'detail'], e.items.map((r) => [r.kind, r.key, r.date, fixed(r.numerator, 2), fixed(r.denominator, 2), detail(r.detail)])));
+  if (e.offset + e.items.length < e.total) io.stdout.write(`\n${e.offset + 1}-${e.offset + e.items.length} of ${e.total}; more with --offset ${e.offset + e.items.length}\n`);
+  return 0;
+}

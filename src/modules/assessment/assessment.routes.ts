@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
 import {
   explainQuery,
+  explainRecordsQuery,
+  explainRecordsSchema,
   explainSchema,
   indicatorsQuery,
   indicatorsSchema,
@@ -12,6 +14,8 @@ import {
 } from './assessment.schema.ts';
 import { editedScheme } from './scheme-edit.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
+import { explainRecords } from './explain-records.service.ts';
+import { assertRecordsVisible } from './records-scope.ts';
 
 export const assessmentRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -50,6 +54,23 @@ export const assessmentRoutes =
         const { query } = request;
         assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.area, 'children');
         return ctx.assessment.explain(query.area, query.month, query.scheme, query.indicator);
+      },
+    );
+    app.get(
+      '/explain/records',
+      {
+        schema: {
+          summary: 'The records behind what is placed at an area itself (all of a village’s figure), a page at a time',
+          tags: ['assessment'],
+          querystring: explainRecordsQuery,
+          response: { 200: explainRecordsSchema },
+        },
+        config: { permission: 'aggregate:read' },
+      },
+      async (request) => {
+        const { query } = request;
+        assertRecordsVisible(await ctx.assessment.areaTree(), scopeOf(request), query.area);
+        return explainRecords(ctx.assessment, query);
       },
     );
     app.post(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaCodeSchema, monthSchema, schemeNameSchema } from '../../shared/schemas.ts';
+import { areaCodeSchema, monthSchema, pageQuery, schemeNameSchema } from '../../shared/schemas.ts';
 
 export const indicatorsQuery = z.object({ month: monthSchema, area: areaCodeSchema, scheme: schemeNameSchema }).strict();
 export const rankingsQuery = z.object({ month: monthSchema, within: areaCodeSchema, scheme: schemeNameSchema }).strict();
@@ -69,3 +69,27 @@ const indicatorSettings = z
 export const previewBody = z
   .object({ scheme: schemeNameSchema, indicators: z.record(z.string(), indicatorSettings) })
   .strict();
+
+export const explainRecordsQuery = z
+  .object({ month: monthSchema, area: areaCodeSchema, scheme: schemeNameSchema, indicator: z.string().min(1).max(64), ...pageQuery })
+  .strict();
+export const explainRecordsSchema = z.object({
+  indicator: z.string(),
+  area: z.string(),
+  month: z.string(),
+  scheme: schemeNameSchema,
+  own: figureSchema,
+  total: z.number(),
+  limit: z.number(),
+  offset: z.number(),
+  items: z.array(
+    z.object({
+      kind: z.string(),
+      key: z.string(),
+      date: z.string().nullable(),
+      numerator: z.number(),
+      denominator: z.number(),
+      detail: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+    }),
+  ),
+});
