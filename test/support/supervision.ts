@@ -2,6 +2,9 @@
  * Issued notifications, their tasks, leaders and evidence in a database, for tests that need
  * them to exist (the access matrix, the routes). Everything is done as the CLI would do it.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Database } from '../../src/db/database.ts';
 import { AssessmentService } from '../../src/modules/assessment/assessment.service.ts';
 import { NotificationsService } from '../../src/modules/notifications/notifications.service.ts';
@@ -10,6 +13,9 @@ import { TasksService } from '../../src/modules/supervision/tasks.service.ts';
 import type { AuditActor } from '../../src/modules/audit/audit.repository.ts';
 
 export const TEST_ACTOR: AuditActor = { actor: 'os:test', via: 'test', ip: null };
+
+// Evidence of a PostgreSQL database goes to ./data/evidence by default: keep tests' files out of the tree.
+process.env.OUTPOST_EVIDENCE_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-evidence-'));
 
 export interface SupervisionFixture {
   /** Issued notice id by the area whose children it ranks. */
