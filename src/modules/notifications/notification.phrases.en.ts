@@ -40,9 +40,9 @@ export const EN: Phrases = {
     );
   },
   composites: (f, n) =>
-    `${f.rankings
-      .map((r) => `The composite of ${n.scope} in ${schemeLabel(r.scheme, 'en', true)} is ${score(r.composite)}, ${change(r.previous_composite === null ? null : r.composite - r.previous_composite)}`)
-      .join('; ')}.`,
+    `In ${n.scope}, the composite is ${f.rankings
+      .map((r) => `${score(r.composite)} in ${schemeLabel(r.scheme, 'en', true)} (${change(r.previous_composite === null ? null : r.composite - r.previous_composite)})`)
+      .join(' and ')}.`,
   rankingHeading: (scheme) => `Ranking: ${schemeLabel(scheme, 'en')}`,
   rankingSummary: (r) => {
     const n = r.rows.length;
