@@ -13,6 +13,7 @@ import type { officerSchema, postingPage, postingSchema } from '../../../src/mod
 import type { overviewSchema } from '../../../src/modules/overview/overview.schema.ts';
 import type { patrolSchema, unitDetailSchema, unitPage, unitSchema } from '../../../src/modules/units/units.schema.ts';
 import type { fundsSchema } from '../../../src/modules/funds/funds.routes.ts';
+import type { schemesSchema } from '../../../src/modules/schemes/schemes.schema.ts';
 import type { RowError } from '../../../src/shared/errors.ts';
 
 export type Area = z.infer<typeof areaSchema>;
@@ -30,6 +31,7 @@ export type Posting = z.infer<typeof postingSchema>;
 export type PostingPage = z.infer<typeof postingPage>;
 export type Officer = z.infer<typeof officerSchema>;
 export type Funds = z.infer<typeof fundsSchema>;
+export type Schemes = z.infer<typeof schemesSchema>;
 export type { RowError };
 
 /** `GET /api/v1/meta` (src/server/meta.routes.ts keeps its schema to itself, so restated here). */

@@ -96,6 +96,58 @@ describe('DashboardPage', () => {
     expect(calls.some((c) => c.path.includes('level=province'))).toBe(false);
   });
 
+  it('shows the weights and targets of the scheme in force for the month’s year', async () => {
+    const calls = api();
+    const indicators = [
+      'awareness_rate',
+      'familiarity_rate',
+      'info_provision_rate',
+      'crime_rate',
+      'satisfaction_rate',
+      'group_defense',
+    ].map((name) => ({
+      name,
+      weight: name === 'awareness_rate' ? 30 : 14,
+      floor: name === 'crime_rate' ? 5 : 0.5,
+      target: name === 'awareness_rate' ? 0.8 : name === 'crime_rate' ? 1 : 0.9,
+      better: name === 'crime_rate' ? 'lower' : 'higher',
+      scale: name === 'crime_rate' ? 10_000 : name === 'group_defense' ? 1_000 : 1,
+      scored: true,
+    }));
+    // The schemes answer is laid over the fake API above.
+    const fetchBefore = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: string, init?: RequestInit) =>
+      input.startsWith('/api/v1/schemes')
+        ? new Response(
+            JSON.stringify({
+              year: 2019,
+              schemes: [
+                {
+                  name: 'performance',
+                  year: 2019,
+                  version: 2,
+                  source: 'saved',
+                  note: null,
+                  saved_at: null,
+                  saved_by: null,
+                  indicators,
+                  thresholds: { commendation: 90, criticism: 60, interview: 50, interview_months: 3 },
+                  informational: [],
+                },
+              ],
+            }),
+            { status: 200 },
+          )
+        : fetchBefore(input, init),
+    );
+    renderAt(<DashboardPage />, { url: '/?area=P1&month=2019-06' });
+    await waitFor(() => expect(document.querySelector('[data-ready]')).not.toBeNull());
+    const awareness = screen.getByRole('article', { name: '知晓率' });
+    await waitFor(() => expect(within(awareness).getByText('权重 30')).toBeTruthy());
+    expect(awareness.querySelector('.indicator-facts dd')?.textContent).toBe('80.0%');
+    expect(calls.length).toBeGreaterThan(0);
+  });
+
   it('says what failed and offers to retry', async () => {
     fakeApi(() => ({
       status: 500,

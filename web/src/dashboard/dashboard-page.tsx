@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Indicators } from '../api/types.ts';
-import { isScheme, SCHEMES, SCHEME_NAMES, type SchemeName } from '../domain/indicators.ts';
+import { isScheme, SCHEME_NAMES, type SchemeName } from '../domain/indicators.ts';
 import { DEFAULT_MONTH, isMonth } from '../domain/month.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { href, Link, navigate, useLocation, withQuery } from '../router/router.tsx';
@@ -185,7 +185,7 @@ export function DashboardPage() {
         </h2>
         {current ? (
           <div className="indicator-grid">
-            {SCHEMES[scheme].map((meta) => (
+            {d.indicators.map((meta) => (
               <IndicatorCard
                 key={meta.name}
                 meta={meta}

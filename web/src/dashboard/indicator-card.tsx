@@ -15,8 +15,8 @@ export interface IndicatorCardProps {
 
 export function IndicatorCard({ meta, result, history, months }: IndicatorCardProps) {
   const i18n = useI18n();
-  const { t, fmt } = i18n;
-  const name = t(`ind.${meta.name}` as 'ind.awareness_rate');
+  const { t, tr, fmt } = i18n;
+  const name = tr('ind', meta.name);
   const noData = !result || result.no_data || result.value === null;
   const problem = !!result && result.score < PROBLEM_SCORE;
   const summary = history

@@ -15,7 +15,7 @@ export function RankingTable({
   caption: string;
   hrefOf(code: string): string;
 }) {
-  const { t, fmt } = useI18n();
+  const { t, tr, fmt } = useI18n();
   return (
     <div className="table-wrap">
       <table className="ranking">
@@ -47,7 +47,7 @@ export function RankingTable({
                 {r.problems.length > 0 && (
                   <span className="problems">
                     <span className="visually-hidden">{t('dash.problems')}: </span>
-                    {r.problems.map((p) => t(`ind.${p}` as 'ind.awareness_rate')).join(t('sep.list'))}
+                    {r.problems.map((p) => tr('ind', p)).join(t('sep.list'))}
                   </span>
                 )}
               </th>

@@ -5,9 +5,9 @@
  */
 import { useMemo } from 'react';
 import { query } from '../api/client.ts';
-import type { AreaDetail, AreaPage, Indicators, Overview, RankingRow } from '../api/types.ts';
+import type { AreaDetail, AreaPage, Indicators, Overview, RankingRow, Schemes } from '../api/types.ts';
 import { useApi, useApiAll } from '../api/use-api.ts';
-import type { SchemeName } from '../domain/indicators.ts';
+import { metaOf, SCHEMES, type IndicatorMeta, type SchemeName } from '../domain/indicators.ts';
 import { endOfMonth, monthsEnding } from '../domain/month.ts';
 
 /**
@@ -36,12 +36,15 @@ export function useDashboard(
   const rankings = useApi<RankingRow[]>(code ? `/rankings${query({ month, within: code, scheme })}` : null, keep);
   const overview = useApi<Overview>(code ? `/overview${query({ area: code, date: endOfMonth(month!) })}` : null, keep);
   const series = useApiAll<Indicators>(code ? months.map((m) => indicators(m, scheme)) : null, keep);
+  const schemes = useApi<Schemes>(code ? `/schemes${query({ year: month!.slice(0, 4) })}` : null, keep);
   const parts = [roots, area, current, overview, series, otherScheme, rankings];
   return {
     code,
     roots,
     months,
     area,
+    /** The scheme's indicators as in force for the month's year (the defaults until known). */
+    indicators: schemeIndicators(schemes.data, scheme),
     current,
     overview,
     series,
@@ -81,4 +84,9 @@ export function hasReported(ind: Indicators | undefined): boolean {
 /** The composite of a month for a trend, or null when nothing was reported. */
 export function compositeOrNull(ind: Indicators | undefined): number | null {
   return ind && hasReported(ind) ? ind.composite : null;
+}
+
+function schemeIndicators(schemes: Schemes | undefined, scheme: SchemeName): IndicatorMeta[] {
+  const found = schemes?.schemes.find((s) => s.name === scheme);
+  return found ? found.indicators.map(metaOf) : SCHEMES[scheme];
 }

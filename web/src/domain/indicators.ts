@@ -1,7 +1,7 @@
 /**
- * What the web app needs to show each indicator of the two default schemes (SPEC §3): its
- * unit, direction, floor, target and weight. The API gives numerators, values and scores; the
- * targets shown beside them are these defaults.
+ * What the web app needs to show each indicator: its unit, direction, floor, target and weight.
+ * The schemes are configuration, versioned by year (`GET schemes?year=`); the defaults of
+ * SPEC §3 below stand in while that loads, or on a server without the route.
  */
 export type SchemeName = 'performance' | 'construction';
 export const SCHEME_NAMES: SchemeName[] = ['performance', 'construction'];
@@ -54,3 +54,19 @@ export function indicatorMeta(name: string): IndicatorMeta | undefined {
 
 /** A score below this names the indicator among an area's problems (SPEC §3). */
 export const PROBLEM_SCORE = 60;
+
+/** An indicator as `GET schemes?year=` describes it. */
+export interface SchemeIndicator {
+  name: string;
+  weight: number;
+  floor: number;
+  target: number;
+  better: 'higher' | 'lower';
+  /** 1 for a rate, 10,000 for per ten thousand residents, 1,000 for per thousand. */
+  scale: number;
+}
+
+export function metaOf(i: SchemeIndicator): IndicatorMeta {
+  const unit: IndicatorUnit = i.scale === 10_000 ? 'per10k' : i.scale === 1_000 ? 'per1000' : 'rate';
+  return { name: i.name, unit, better: i.better, floor: i.floor, target: i.target, weight: i.weight };
+}
