@@ -225,6 +225,34 @@ for (const engine of ENGINES) {
     }
   });
 
+  describe(`many rejections on ${engine}`, () => {
+    let db: Database;
+    beforeAll(async () => {
+      db = await freshDatabase(engine);
+      await importFolder(db, BASE);
+    });
+    afterAll(() => db?.close());
+
+    it('counts every rejected row, listing the first thousand', async () => {
+      const rows = Array.from({ length: 1500 }, (_, i) => `X${i},2019-06-01,NOPE${i},criminal`);
+      const bad = Array.from({ length: 700 }, (_, i) => `Y${i},2019-06-01,V1,theft`);
+      const error = await importFolder(db, { 'incidents.csv': csv('ref,date,area_code,category', ...bad, ...rows) }).catch((e: AppError) => e);
+      expect((error as AppError).message).toBe('the import was rejected and nothing was written: 2200 errors (the first 1000 are listed)');
+      const details = (error as AppError).details as RowError[];
+      expect(details).toHaveLength(1000);
+      expect(formatRowError(details[0])).toBe('incidents.csv:2: category: "theft" is not one of criminal, public_order');
+      expect(formatRowError(details[999])).toBe('incidents.csv:1001: area_code: no area NOPE299 exists');
+      expect((await counts(db)).incidents).toBe(0);
+    });
+
+    it('counts every repeated key with different data', async () => {
+      const rows = Array.from({ length: 1200 }, (_, i) => [`X${i},2019-06-01,V1,criminal`, `X${i},2019-06-02,V1,criminal`]).flat();
+      const error = await importFolder(db, { 'incidents.csv': csv('ref,date,area_code,category', ...rows) }).catch((e: AppError) => e);
+      expect((error as AppError).message).toBe('the import was rejected and nothing was written: 1200 errors (the first 1000 are listed)');
+      expect(formatRowError(((error as AppError).details as RowError[])[0])).toBe('incidents.csv:3: ref: the same key as incidents.csv:2 with different data');
+    });
+  });
+
   describe(`import acceptances on ${engine}`, () => {
     let db: Database;
     beforeAll(async () => {

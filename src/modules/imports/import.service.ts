@@ -8,7 +8,7 @@ import { bumpDataVersion } from '../../db/data-version.ts';
 import type { Table } from './reader/table.ts';
 import { CellError, KINDS, type KindDef, type Value } from './kinds/index.ts';
 import { mapHeader } from './header.ts';
-import { checkStage, duplicateKeys, mergeStage } from './merge.ts';
+import { checkStage, duplicateKeys, mergeStage, type Found } from './merge.ts';
 import { all, openStage, run, type Stage } from './stage.ts';
 
 /** A file (or sheet, or posted array) of one kind, opened only when its turn comes. */
@@ -97,11 +97,11 @@ export async function importInTransaction(tx: Tx, sources: ImportSource[], optio
     for (const source of mine) await stageSource(source, stage, errors, options);
     const rows = await stage.finish();
     options.onProgress?.({ kind: kind.kind, file: mine[0].file, rows, phase: 'merging' });
-    errors.add(await duplicateKeys(tx, kind, stage));
+    errors.addFound(await duplicateKeys(tx, kind, stage));
     const { written, replaced } = await mergeStage(tx, kind, stage, importId, now);
     if (kind.kind === 'units') await rebuildCovers(tx, stage);
     options.onProgress?.({ kind: kind.kind, file: mine[0].file, rows, phase: 'checking' });
-    errors.add(await checkStage(tx, kind, stage));
+    errors.addFound(await checkStage(tx, kind, stage));
     const staged = await countStage(tx, stage);
     kinds.push({ kind: kind.kind, rows, added: written - replaced, replaced, unchanged: staged - written });
     await run(tx, `drop table ${stage.name}`);
@@ -141,6 +141,8 @@ async function stageSource(source: ImportSource, stage: Stage, errors: ErrorList
     for await (const { line, cells } of table.rows) {
       rows++;
       if (rows % 50_000 === 0) options.onProgress?.({ kind: kind.kind, file: table.file, rows, phase: 'reading' });
+      // SQLite's statements are synchronous: let the server answer (health, reads) meanwhile.
+      if (rows % 2_000 === 0) await new Promise((resolve) => setImmediate(resolve));
       if (cells.length > width) {
         errors.add([{ file: table.file, line, column: '(row)', reason: `${cells.length} cells under a header of ${width}` }]);
         continue;
@@ -196,6 +198,12 @@ class ErrorList {
   add(errors: RowError[]): void {
     this.count += errors.length;
     for (const e of errors) if (this.list.length < ERROR_LIMIT) this.list.push(e);
+  }
+
+  /** Errors of a set-wise step, which lists only its first ones but counts them all. */
+  addFound(found: Found): void {
+    this.add(found.errors);
+    this.count += found.total - found.errors.length;
   }
 
   fromThrown(e: unknown): void {

@@ -14,30 +14,28 @@ export const CHECK_LIMIT = 1000;
  * Keys staged twice: a row whose data differs from the key's first row is an error naming that
  * row; identical copies are dropped.
  */
-export async function duplicateKeys(tx: Tx, kind: KindDef, stage: Stage): Promise<RowError[]> {
-  if (!stage.mayRepeatKeys()) return [];
+export async function duplicateKeys(tx: Tx, kind: KindDef, stage: Stage): Promise<Found> {
+  if (!stage.mayRepeatKeys()) return { errors: [], total: 0 };
   const key = kind.key.join(', ');
   const keyMatch = (a: string, b: string) => kind.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' and ');
   const repeated = await all(tx, `select 1 as x from ${stage.name} group by ${key} having count(*) > 1 limit 1`);
-  if (repeated.length === 0) return [];
+  if (repeated.length === 0) return { errors: [], total: 0 };
   const dataCols = kind.columns.map(storageName).filter((c) => !kind.key.includes(c));
   const distinct = tx.engine === 'sqlite' ? 'is not' : 'is distinct from';
   const differs = dataCols.map((c) => `s.${c} ${distinct} f.${c}`).join(' or ') || 'false';
-  const rows = await all<{ file: string; line: string; first_file: string; first_line: string }>(
-    tx,
-    `select s.file, s.line, f.file as first_file, f.line as first_line
+  const differing = `select s.file, s.line, s.seq, f.file as first_file, f.line as first_line
      from ${stage.name} s
      join (select ${key}, min(seq) as first from ${stage.name} group by ${key} having count(*) > 1) g on ${keyMatch('g', 's')}
      join ${stage.name} f on f.seq = g.first
-     where s.seq <> g.first and (${differs})
-     order by s.seq limit ${CHECK_LIMIT}`,
-  );
+     where s.seq <> g.first and (${differs})`;
+  const rows = await all<{ file: string; line: string; first_file: string; first_line: string }>(tx, `${differing} order by s.seq limit ${CHECK_LIMIT}`);
   const errors: RowError[] = rows.map((r) => ({
     file: r.file,
     line: lineOf(r.line),
     column: kind.key.join('+'),
     reason: `the same key as ${r.first_file}:${r.first_line} with different data`,
   }));
+  const total = rows.length < CHECK_LIMIT ? rows.length : await countOf(tx, differing);
   // Only the repeated groups are touched (a NOT IN over the whole stage can go quadratic).
   await run(
     tx,
@@ -46,7 +44,7 @@ export async function duplicateKeys(tx: Tx, kind: KindDef, stage: Stage): Promis
        join (select ${key}, min(seq) as first from ${stage.name} group by ${key} having count(*) > 1) g on ${keyMatch('g', 's')}
        where s.seq <> g.first)`,
   );
-  return errors;
+  return { errors, total };
 }
 
 export interface MergeCounts {
@@ -131,15 +129,27 @@ async function upsert(tx: Tx, kind: KindDef, stage: Stage, sql: MergeSql, import
   return updated + inserted;
 }
 
+/** Rows found wrong by set-wise steps: the first CHECK_LIMIT of each step listed, all counted. */
+export interface Found {
+  errors: RowError[];
+  total: number;
+}
+
 /** Runs the kind's checks on its staged rows; each row found is one error. */
-export async function checkStage(tx: Tx, kind: KindDef, stage: Stage): Promise<RowError[]> {
-  const errors: RowError[] = [];
+export async function checkStage(tx: Tx, kind: KindDef, stage: Stage): Promise<Found> {
+  const found: Found = { errors: [], total: 0 };
   for (const check of kind.checks) {
     const sql = check.sql.replaceAll('$stage', stage.name).replace(/^select s\.line,/, 'select s.file, s.line, s.seq,');
     const rows = await all<{ file: string; line: string; v: string }>(tx, `${sql} order by s.seq limit ${CHECK_LIMIT}`);
-    for (const r of rows) errors.push({ file: r.file, line: lineOf(r.line), column: check.column, reason: check.reason(r.v) });
+    for (const r of rows) found.errors.push({ file: r.file, line: lineOf(r.line), column: check.column, reason: check.reason(r.v) });
+    found.total += rows.length < CHECK_LIMIT ? rows.length : await countOf(tx, sql);
   }
-  return errors;
+  return found;
+}
+
+async function countOf(tx: Tx, query: string): Promise<number> {
+  const [{ n }] = await all<{ n: number }>(tx, `select count(*) as n from (${query}) found`);
+  return Number(n);
 }
 
 function lineOf(line: string): number | string {
