@@ -281,6 +281,21 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'record',
     request: (p) => ({ url: `/api/v1/explain/records?${M}&area=${p.area}&scheme=performance&indicator=familiarity_rate` }),
   },
+  'GET /api/v1/rankings/units': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/rankings/units?${M}&within=${p.within}&type=room` }),
+  },
+  'GET /api/v1/rankings/officers': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/rankings/officers?${M}&within=${p.within}` }),
+  },
+  'GET /api/v1/trend': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/trend?kind=area&code=${p.area}&${M}` }),
+  },
   'GET /api/v1/schemes': {
     permission: 'aggregate:read',
     scope: 'none',

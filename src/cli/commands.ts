@@ -12,6 +12,7 @@ import { leadersCommand } from '../modules/supervision/leaders.command.ts';
 import { problemsCommand } from '../modules/summary/problems.command.ts';
 import { summaryCommand } from '../modules/summary/summary.command.ts';
 import { schemeCommand } from '../modules/schemes/scheme.command.ts';
+import { trendCommand } from '../modules/assessment/subjects.command.ts';
 
 /** Every subcommand of `outpost`, in the order `outpost help` lists them. */
 export const COMMANDS: Command[] = [
@@ -26,6 +27,7 @@ export const COMMANDS: Command[] = [
   rankCommand,
   explainCommand,
   schemeCommand,
+  trendCommand,
   notifyCommand,
   tasksCommand,
   leadersCommand,

@@ -33,6 +33,7 @@ import { leadersRoutes } from '../modules/supervision/leaders.routes.ts';
 import { fiveProblemsRoutes } from '../modules/summary/five-problems.routes.ts';
 import { summaryRoutes } from '../modules/summary/summary.routes.ts';
 import { schemesRoutes } from '../modules/schemes/schemes.routes.ts';
+import { subjectsRoutes } from '../modules/assessment/subjects.routes.ts';
 import {
   accessOptionsFromEnv,
   documentAccess,
@@ -95,6 +96,7 @@ export const ROUTE_MODULES = [
   fiveProblemsRoutes,
   summaryRoutes,
   schemesRoutes,
+  subjectsRoutes,
 ];
 
 export interface AppOptions {

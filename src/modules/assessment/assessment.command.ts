@@ -5,6 +5,7 @@ import { withDatabase } from '../../cli/with-db.ts';
 import { explainQuery, explainRecordsQuery, indicatorsQuery, rankingsQuery } from './assessment.schema.ts';
 import { explainRecords, type RecordsExplanation } from './explain-records.service.ts';
 import { AssessmentService } from './assessment.service.ts';
+import { printRanking, rankSubjects } from './subjects.command.ts';
 import { validate } from '../../shared/validate.ts';
 
 export const indicatorsCommand: Command = {
@@ -48,10 +49,11 @@ export const indicatorsCommand: Command = {
 
 export const rankCommand: Command = {
   name: 'rank',
-  usage: 'outpost rank --month YYYY-MM --within CODE --scheme performance|construction [--json]',
-  summary: "the ranking of an area's children for a month, lagging areas and their problems",
+  usage: 'outpost rank --month YYYY-MM --within CODE [--scheme performance|construction] [--of areas|rooms|stations|officers] [--json]',
+  summary: "the ranking of an area's children (or of the rooms, stations or front-line officers within it) for a month, lagging ones and their problems",
   async run(argv, io) {
-    const { values } = parse(argv, { month: { type: 'string' }, within: { type: 'string' }, scheme: { type: 'string' }, json: { type: 'boolean' } }, this.usage);
+    const { values } = parse(argv, { month: { type: 'string' }, within: { type: 'string' }, scheme: { type: 'string' }, of: { type: 'string' }, json: { type: 'boolean' } }, this.usage);
+    if (values.of && values.of !== 'areas') return rankSubjects(values, io, this.usage);
     const q = validate(rankingsQuery, {
       month: requireOption(values.month, 'month', this.usage),
       within: requireOption(values.within, 'within', this.usage),
@@ -59,18 +61,7 @@ export const rankCommand: Command = {
     });
     return withDatabase(values.db, async (db) => {
       const rows = await new AssessmentService(db.kysely).rankings(q.within, q.month, q.scheme);
-      if (values.json) {
-        io.stdout.write(`${JSON.stringify(rows)}\n`);
-        return 0;
-      }
-      const arrow = (n: number | null) => (n === null ? '' : n > 0 ? `↑${n}` : n < 0 ? `↓${-n}` : '=');
-      io.stdout.write(
-        textTable(
-          ['rank', 'change', 'code', 'name', 'composite', 'lagging', 'problems'],
-          rows.map((r) => [r.rank, arrow(r.rank_change), r.code, r.name, fixed(r.composite, 2), r.lagging ? 'LAGGING' : '', r.problems.join(', ')]),
-        ),
-      );
-      return 0;
+      return printRanking(io, rows, !!values.json);
     });
   },
 };

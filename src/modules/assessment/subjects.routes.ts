@@ -1,0 +1,78 @@
+/** Rankings of rooms, stations and front-line officers within an area, and twelve-month trends. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../server/context.ts';
+import { AppError } from '../../shared/errors.ts';
+import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
+import { OfficerAssessment } from './officer-ranking.service.ts';
+import { UnitAssessment } from './unit-ranking.service.ts';
+import { trend } from './trend.service.ts';
+import { officerRankingsQuery, officerRankingsSchema, trendQuery, trendSchema, unitRankingsQuery, unitRankingsSchema } from './subjects.schema.ts';
+
+export const subjectsRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const units = new UnitAssessment(ctx.assessment);
+    const officers = new OfficerAssessment(ctx.assessment);
+    app.get(
+      '/rankings/units',
+      {
+        schema: {
+          summary: 'The rooms or stations of an area ranked by the records placed at them (performance scheme), with change',
+          tags: ['assessment'],
+          querystring: unitRankingsQuery,
+          response: { 200: unitRankingsSchema },
+        },
+        config: { permission: 'aggregate:read' },
+      },
+      async (request) => {
+        const { query } = request;
+        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
+        return units.rankings(query.within, query.month, query.type, query.scheme);
+      },
+    );
+    app.get(
+      '/rankings/officers',
+      {
+        schema: {
+          summary: 'The front-line officers of an area ranked under the officer scheme, with change',
+          tags: ['assessment'],
+          querystring: officerRankingsQuery,
+          response: { 200: officerRankingsSchema },
+        },
+        config: { permission: 'aggregate:read' },
+      },
+      async (request) => {
+        const { query } = request;
+        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
+        return officers.rankings(query.within, query.month);
+      },
+    );
+    app.get(
+      '/trend',
+      {
+        schema: {
+          summary: 'Twelve months of composite and indicator values of an area, a unit or an officer',
+          tags: ['assessment'],
+          querystring: trendQuery,
+          response: { 200: trendSchema },
+        },
+        config: { permission: 'aggregate:read' },
+      },
+      async (request) => {
+        const { query } = request;
+        const scope = scopeOf(request);
+        if (scope) {
+          const tree = await ctx.assessment.areaTree();
+          const area =
+            query.kind === 'area'
+              ? query.code
+              : query.kind === 'unit'
+                ? (await units.unit(query.code)).area_code
+                : (await officers.officer(query.code, query.month)).area_code;
+          if (area === null) throw new AppError('not_found', `no officer ${query.code} is posted front-line in ${query.month}`);
+          assertAggregateVisible(tree, scope, area, 'area');
+        }
+        return trend(ctx.assessment, query);
+      },
+    );
+  };

@@ -1,0 +1,35 @@
+/** Schemas of the rankings of units and officers and of trends (API and CLI alike). */
+import { z } from 'zod';
+import { areaCodeSchema, codeSchema, monthSchema } from '../../shared/schemas.ts';
+import { rankingRowSchema } from './assessment.schema.ts';
+
+export const unitRankingsQuery = z
+  .object({ month: monthSchema, within: areaCodeSchema, type: z.enum(['room', 'station']), scheme: z.literal('performance').default('performance') })
+  .strict();
+export const unitRankingsSchema = z.array(rankingRowSchema.extend({ type: z.string(), area_code: z.string(), station_code: z.string().nullable() }));
+
+export const officerRankingsQuery = z.object({ month: monthSchema, within: areaCodeSchema }).strict();
+export const officerRankingsSchema = z.array(rankingRowSchema.extend({ unit_code: z.string(), area_code: z.string() }));
+
+export const trendQuery = z
+  .object({
+    kind: z.enum(['area', 'unit', 'officer']),
+    code: codeSchema,
+    scheme: z.enum(['performance', 'construction', 'officer']).optional(),
+    month: monthSchema,
+  })
+  .strict();
+export const trendSchema = z.object({
+  kind: z.enum(['area', 'unit', 'officer']),
+  code: z.string(),
+  name: z.string(),
+  scheme: z.enum(['performance', 'construction', 'officer']),
+  points: z.array(
+    z.object({
+      month: z.string(),
+      scheme_version: z.number(),
+      composite: z.number(),
+      indicators: z.record(z.string(), z.number().nullable()),
+    }),
+  ),
+});

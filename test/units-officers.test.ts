@@ -1,0 +1,146 @@
+/**
+ * Stations, rooms and front-line officers ranked by the records placed at them, and twelve-month
+ * trends, on both engines, on the TINY province with records whose every figure is known.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { ENGINES, freshDatabase } from './support/engines.ts';
+import { load, TINY } from './support/factory.ts';
+import { adminHeaders } from './support/session.ts';
+import type { Database } from '../src/db/database.ts';
+import { buildApp } from '../src/server/app.ts';
+import { createContext } from '../src/server/context.ts';
+import { AssessmentService } from '../src/modules/assessment/assessment.service.ts';
+import { UnitAssessment } from '../src/modules/assessment/unit-ranking.service.ts';
+import { OfficerAssessment } from '../src/modules/assessment/officer-ranking.service.ts';
+import { trend } from '../src/modules/assessment/trend.service.ts';
+
+const M = '2019-06';
+const survey = (ref: string, area: string, knows: string, satisfaction: number) => ({ ref, date: '2019-06-05', area_code: area, knows_officer: knows, satisfaction, channel: 'door' });
+
+const RECORDS = {
+  units: [
+    ...TINY.units!,
+    { code: 'R4', name: 'Room closed', type: 'community_room', area_code: 'T', station_code: 'S1', covers: 'V1', status: 'closed', opened_on: '2015-01-01', closed_on: '2019-05-01' },
+  ],
+  patrols: [{ code: 'PT1', name: 'Team', unit_code: 'R1', kind: 'volunteer', members: 5 }],
+  surveys: [survey('Q1', 'V1', 'yes', 5), survey('Q2', 'V1', 'no', 4), survey('Q3', 'V1', 'yes', 2), survey('Q4', 'V2', 'yes', 5), survey('Q5', 'V2', 'yes', 5)],
+  familiarity_checks: [
+    { ref: 'F1', date: '2019-06-05', badge: 'B1', sampled: 10, correct: 8 },
+    { ref: 'F2', date: '2019-06-20', badge: 'B1', sampled: 10, correct: 6 },
+    { ref: 'F3', date: '2019-06-10', badge: 'B3', sampled: 20, correct: 19 },
+  ],
+  info_reports: [
+    { ref: 'I1', date: '2019-06-01', badge: 'B1', category: 'security', adopted: 'yes' },
+    { ref: 'I2', date: '2019-06-15', badge: 'B1', category: 'security', adopted: 'no' },
+    { ref: 'I3', date: '2019-06-15', badge: 'B3', category: 'security', adopted: 'yes' },
+  ],
+  visits: [
+    ...Array.from({ length: 10 }, (_, i) => ({ badge: 'B1', date: '2019-06-12', household_ref: `H${i}`, area_code: 'V2' })),
+    ...Array.from({ length: 30 }, (_, i) => ({ badge: 'B3', date: `2019-06-${String(i + 1).padStart(2, '0')}`, household_ref: `G${i}`, area_code: 'V3' })),
+  ],
+  incidents: [{ ref: 'X1', date: '2019-06-07', area_code: 'V1', category: 'criminal' }],
+  patrol_logs: [{ patrol_code: 'PT1', date: '2019-06-10', hours: 2, participants: 5 }],
+};
+
+for (const engine of ENGINES) {
+  describe(`units and officers on ${engine}`, () => {
+    let db: Database;
+    let assessment: AssessmentService;
+    let units: UnitAssessment;
+    let officers: OfficerAssessment;
+    let app: FastifyInstance;
+    beforeAll(async () => {
+      db = await freshDatabase(engine);
+      await load(db, { ...TINY, ...RECORDS });
+      assessment = new AssessmentService(db.kysely);
+      units = new UnitAssessment(assessment);
+      officers = new OfficerAssessment(assessment);
+      app = await buildApp(createContext(db), { web: false });
+    });
+    afterAll(async () => {
+      await app?.close();
+      await db?.close();
+    });
+
+    it('places surveys and incidents at the open rooms covering their village, checks at the officer’s room on the day', async () => {
+      const r1 = await units.result('R1', M);
+      expect(r1.indicators.awareness_rate).toMatchObject({ numerator: 2, denominator: 3 });
+      expect(r1.indicators.satisfaction_rate).toMatchObject({ numerator: 2, denominator: 3 });
+      expect(r1.indicators.familiarity_rate).toMatchObject({ numerator: 8, denominator: 10 });
+      expect(r1.indicators.info_provision_rate).toMatchObject({ denominator: 0, no_data: true });
+      expect(r1.indicators.crime_rate).toMatchObject({ numerator: 10_000, denominator: 5000 });
+      expect(r1.indicators.group_defense).toMatchObject({ numerator: 10_000, denominator: 5000 });
+      const r2 = await units.result('R2', M);
+      expect(r2.indicators.familiarity_rate).toMatchObject({ numerator: 6, denominator: 10 });
+      expect(r2.indicators.info_provision_rate).toMatchObject({ numerator: 1, denominator: 1 });
+      expect(r2.informational.visits_per_officer).toEqual({ numerator: 10, denominator: 1, value: 10 });
+      expect(r2.informational.households_visited_share).toEqual({ numerator: 10, denominator: 1500, value: 10 / 1500 });
+      expect((await units.result('R4', M)).indicators.awareness_rate.denominator).toBe(0);
+    });
+
+    it('gives a station its rooms’ figures: the same as its township’s when the rooms cover it all', async () => {
+      const station = await units.result('S1', M);
+      const township = await assessment.indicators('T', M, 'performance');
+      for (const [name, r] of Object.entries(township.indicators)) expect(station.indicators[name], name).toEqual(r);
+      expect(station.composite).toBe(township.composite);
+    });
+
+    it('ranks the rooms open at the end of the month, and the stations, within an area', async () => {
+      const rooms = await units.rankings('P', M, 'room');
+      expect(rooms.map((r) => r.code).sort()).toEqual(['R1', 'R2', 'R3']);
+      expect(rooms.every((r) => r.previous_rank !== null)).toBe(true);
+      expect((await units.rankings('T', M, 'room')).map((r) => r.code).sort()).toEqual(['R1', 'R2']);
+      expect((await units.rankings('C2', M, 'station')).map((r) => [r.code, r.rank])).toEqual([['S2', 1]]);
+      await expect(units.rankings('P', M, 'room', 'construction')).rejects.toThrow(/performance/);
+    });
+
+    it('scores each front-line officer with the officer scheme and ranks them', async () => {
+      const b1 = await officers.result('B1', M);
+      expect(b1.indicators.familiarity_rate).toMatchObject({ numerator: 14, denominator: 20, value: 0.7 });
+      expect(b1.indicators.info_provision_rate).toMatchObject({ numerator: 1, denominator: 1 });
+      expect(b1.indicators.visits_per_week.value).toBeCloseTo(10 / (30 / 7), 12);
+      const b3 = await officers.result('B3', M);
+      expect(b3.indicators.info_provision_rate).toMatchObject({ numerator: 0, denominator: 1, score: 0 });
+      expect(b3.indicators.visits_per_week.value).toBeCloseTo(7, 12);
+      expect(b3.composite).toBeCloseTo((40 * 100 + 30 * 0 + 30 * 40) / 100, 9);
+      const rows = await officers.rankings('P', M);
+      expect(rows.map((r) => [r.rank, r.code, r.unit_code])).toEqual([
+        [1, 'B3', 'R3'],
+        [2, 'B1', 'R2'],
+      ]);
+      expect((await officers.rankings('T', M)).map((r) => r.code)).toEqual(['B1']);
+    });
+
+    it('gives twelve months of an area, a unit or an officer, ending with the month', async () => {
+      const area = await trend(assessment, { kind: 'area', code: 'P', month: M });
+      expect(area.points.map((p) => p.month)).toEqual(['2018-07', '2018-08', '2018-09', '2018-10', '2018-11', '2018-12', '2019-01', '2019-02', '2019-03', '2019-04', '2019-05', '2019-06']);
+      const june = await assessment.indicators('P', M, 'performance');
+      expect(area.points[11].composite).toBe(june.composite);
+      expect(area.points[11].indicators.awareness_rate).toBe(june.indicators.awareness_rate.value);
+      const construction = await trend(assessment, { kind: 'area', code: 'T', scheme: 'construction', month: M });
+      expect(construction.points[11].indicators.coverage_rate).toBe(1);
+      const unit = await trend(assessment, { kind: 'unit', code: 'S1', month: M });
+      expect(unit.points[11].composite).toBe((await units.result('S1', M)).composite);
+      const officer = await trend(assessment, { kind: 'officer', code: 'B1', month: M });
+      expect(officer).toMatchObject({ name: 'One', scheme: 'officer' });
+      expect(officer.points[11].composite).toBe((await officers.result('B1', M)).composite);
+      expect(officer.points[0].indicators.familiarity_rate).toBeNull();
+      await expect(trend(assessment, { kind: 'officer', code: 'B1', scheme: 'performance', month: M })).rejects.toThrow(/officer scheme/);
+      await expect(trend(assessment, { kind: 'unit', code: 'NOPE', month: M })).rejects.toThrow(/no station or room NOPE/);
+    });
+
+    it('answers the same over HTTP', async () => {
+      const headers = await adminHeaders(db);
+      const get = async (url: string) => {
+        const res = await app.inject({ headers, url });
+        expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+        return res.json();
+      };
+      expect((await get(`/api/v1/rankings/units?month=${M}&within=P&type=room`)).map((r: { code: string }) => r.code).sort()).toEqual(['R1', 'R2', 'R3']);
+      expect((await get(`/api/v1/rankings/officers?month=${M}&within=P`))[0]).toMatchObject({ code: 'B3', unit_code: 'R3', area_code: 'T2' });
+      const t = await get(`/api/v1/trend?kind=officer&code=B3&month=${M}`);
+      expect(t.points).toHaveLength(12);
+    });
+  });
+}
