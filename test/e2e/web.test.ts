@@ -124,11 +124,9 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
   }
 
-  async function dashboardSettled(page: Page) {
-    await page.locator('.dashboard[data-ready]').waitFor({ timeout: 30_000 });
-    await expect
-      .poll(() => page.locator('.dashboard .chart:not([data-chart-ready])').count(), { timeout: 30_000 })
-      .toBe(0);
+  async function dashboardSettled(page: Page, timeout = 30_000) {
+    await page.locator('.dashboard[data-ready]').waitFor({ timeout });
+    await expect.poll(() => page.locator('.dashboard .chart:not([data-chart-ready])').count(), { timeout }).toBe(0);
   }
 
   async function snap(page: Page, name: string) {
@@ -149,8 +147,8 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     await page.reload();
     await dashboardSettled(page);
     console.info(`dashboard settled in ${Date.now() - started} ms (province-51, desktop)`);
-    await expect.poll(() => page.locator('h1').textContent()).toContain('Province 1');
-    await expect.poll(() => page.locator('h1').textContent()).toContain('2019年6月');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toContain('Province 1');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toContain('2019年6月');
     const rows = page.locator('table.ranking tbody tr');
     expect(await rows.count()).toBe(7);
     expect(await page.locator('table.ranking .badge-lagging').count()).toBe(4);
@@ -163,7 +161,7 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
       .click();
     await page.waitForURL((u) => u.searchParams.get('area') === CITY_1);
     await dashboardSettled(page);
-    await expect.poll(() => page.locator('h1').textContent()).toContain('City 1');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toContain('City 1');
     expect(await page.locator('.breadcrumb a', { hasText: 'Province 1' }).count()).toBe(1);
     await snap(page, 'dashboard-city-desktop-zh');
 
@@ -174,7 +172,7 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     await page.locator('.chart-canvas text', { hasText: /^City 3$/ }).click();
     await page.waitForURL((u) => u.searchParams.get('area') === '510300000000');
     await dashboardSettled(page);
-    await expect.poll(() => page.locator('h1').textContent()).toContain('City 3');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toContain('City 3');
 
     await page.getByRole('radio', { name: '建设进度' }).check();
     await page.waitForURL((u) => u.searchParams.get('scheme') === 'construction');
@@ -189,7 +187,7 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     await page.getByRole('link', { name: 'Room 002000-1' }).first().click();
     await page.waitForURL(`**/units/${ROOM}`);
     await page.locator('#equipment-h').waitFor();
-    await expect.poll(() => page.locator('.badge-alert').textContent()).toContain('执法装备包');
+    await expect.poll(() => page.locator('.badge-alert').textContent(), { timeout: 15_000 }).toContain('执法装备包');
     expect(await page.locator('.inspections li').count()).toBeGreaterThan(0);
     await page.getByRole('link', { name: 'Officer 0100002' }).click();
     await page.waitForURL('**/officers/0100002');
@@ -264,12 +262,12 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     const { context, page } = await open('zh', 'desktop', `/?area=${PROVINCE}&month=2019-06`);
     await dashboardSettled(page);
     await page.getByRole('button', { name: '切换到英文界面' }).click();
-    await expect.poll(() => page.locator('nav.app-nav').textContent()).toContain('Dashboard');
+    await expect.poll(() => page.locator('nav.app-nav').textContent(), { timeout: 15_000 }).toContain('Dashboard');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await expect.poll(() => page.locator('h1').textContent()).toContain('Jun 2019');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toContain('Jun 2019');
     expect(page.url()).toContain(`area=${PROVINCE}`);
     await page.getByRole('button', { name: 'Switch to Chinese' }).click();
-    await expect.poll(() => page.locator('nav.app-nav').textContent()).toContain('考核总览');
+    await expect.poll(() => page.locator('nav.app-nav').textContent(), { timeout: 15_000 }).toContain('考核总览');
     await context.close();
   }, 120_000);
 
@@ -284,7 +282,9 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     expect(outline).not.toBe('none');
     const expanded = await toggle.getAttribute('aria-expanded');
     await page.keyboard.press('Enter');
-    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe(expanded === 'true' ? 'false' : 'true');
+    await expect
+      .poll(() => toggle.getAttribute('aria-expanded'), { timeout: 15_000 })
+      .toBe(expanded === 'true' ? 'false' : 'true');
     await context.close();
   }, 120_000);
 
@@ -345,7 +345,7 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
       for (let i = 0; i < 2; i++) {
         const started = Date.now();
         await page.goto(`${url}/?area=220000000000&month=2019-12`);
-        await dashboardSettled(page);
+        await dashboardSettled(page, 90_000);
         times.push(Date.now() - started);
       }
       console.info(`demo dashboard settled in ${times[0]} ms (first, server cache cold), ${times[1]} ms (again)`);
