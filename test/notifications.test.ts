@@ -56,12 +56,19 @@ for (const engine of ENGINES) {
 
     /** Every lagging city of the expected rankings, with the labels of its problems. */
     const laggingCities = (lang: 'zh' | 'en') =>
-      Object.entries(expected().rankings)
-        .flatMap(([scheme, within]) => within[PROVINCE].filter((r) => r.lagging).map((r) => ({ scheme, ...r, labels: r.problems.map((p) => indicatorLabel(p, lang)) })));
+      Object.entries(expected().rankings).flatMap(([scheme, within]) =>
+        within[PROVINCE].filter((r) => r.lagging).map((r) => ({
+          scheme,
+          ...r,
+          labels: r.problems.map((p) => indicatorLabel(p, lang)),
+        })),
+      );
 
     it('names the problems of exactly the lagging cities, as the assessment has them', () => {
       const named = zh.problems.map((p) => `${p.scheme}:${p.area_code}:${p.indicator}`).sort();
-      const wanted = laggingCities('zh').flatMap((c) => (c.problems.length ? c.problems : ['composite']).map((p) => `${c.scheme}:${c.code}:${p}`)).sort();
+      const wanted = laggingCities('zh')
+        .flatMap((c) => (c.problems.length ? c.problems : ['composite']).map((p) => `${c.scheme}:${c.code}:${p}`))
+        .sort();
       expect(named).toEqual(wanted);
       expect(laggingCities('zh').length).toBeGreaterThan(0);
     });
@@ -69,7 +76,11 @@ for (const engine of ENGINES) {
     it('names every lagging city with its problems in the DOCX', async () => {
       const text = docxText(await renderDocument(zh.document, 'docx'));
       for (const city of laggingCities('zh')) {
-        const line = text.split('\n').find((l) => l.startsWith(`${city.name}（第${city.rank}名`) && city.labels.every((label) => l.includes(label)));
+        const line = text
+          .split('\n')
+          .find(
+            (l) => l.startsWith(`${city.name}（第${city.rank}名`) && city.labels.every((label) => l.includes(label)),
+          );
         expect(line, `${city.scheme}: ${city.name} with ${city.labels.join('、')}`).toBeDefined();
       }
     });
@@ -84,7 +95,11 @@ for (const engine of ENGINES) {
         if (n > 2) rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')));
       });
       for (const city of laggingCities('zh'))
-        for (const label of city.labels) expect(rows.some((r) => r[0] === city.name && r[2] === label), `${city.name} ${label}`).toBe(true);
+        for (const label of city.labels)
+          expect(
+            rows.some((r) => r[0] === city.name && r[2] === label),
+            `${city.name} ${label}`,
+          ).toBe(true);
       // Every table of the document has its sheet, after the sheet about the document.
       expect(book.worksheets.length).toBe(1 + zh.document.blocks.filter((b) => b.type === 'table').length);
     });
@@ -100,8 +115,12 @@ for (const engine of ENGINES) {
     });
 
     it('reads as the golden text, in Chinese and in English', async () => {
-      await expect(docxText(await renderDocument(zh.document, 'docx'))).toMatchFileSnapshot(`${GOLDEN}notification-${PROVINCE}-${MONTH}.zh.txt`);
-      await expect(docxText(await renderDocument(en.document, 'docx'))).toMatchFileSnapshot(`${GOLDEN}notification-${PROVINCE}-${MONTH}.en.txt`);
+      await expect(docxText(await renderDocument(zh.document, 'docx'))).toMatchFileSnapshot(
+        `${GOLDEN}notification-${PROVINCE}-${MONTH}.zh.txt`,
+      );
+      await expect(docxText(await renderDocument(en.document, 'docx'))).toMatchFileSnapshot(
+        `${GOLDEN}notification-${PROVINCE}-${MONTH}.en.txt`,
+      );
     });
 
     it('says the same in every format', async () => {
@@ -109,12 +128,19 @@ for (const engine of ENGINES) {
         const doc = content.document;
         const texts = {
           docx: squeeze(docxText(await renderDocument(doc, 'docx'))),
-          html: squeeze(renderHtml(doc).replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/&amp;/g, '&')),
+          html: squeeze(
+            renderHtml(doc)
+              .replace(/<style>[\s\S]*?<\/style>/, '')
+              .replace(/<[^>]+>/g, '')
+              .replace(/&#39;/g, "'")
+              .replace(/&amp;/g, '&'),
+          ),
           md: squeeze(renderMarkdown(doc)),
         };
         const said = [doc.title, doc.recipients!, doc.signature!.issuer, doc.signature!.date, ...doc.record!.copyTo];
         for (const b of doc.blocks) said.push(b.type === 'table' ? b.caption : b.text);
-        for (const [format, text] of Object.entries(texts)) for (const s of said) expect(text, `${format}: ${s}`).toContain(squeeze(s));
+        for (const [format, text] of Object.entries(texts))
+          for (const s of said) expect(text, `${format}: ${s}`).toContain(squeeze(s));
       }
     });
 
@@ -128,7 +154,11 @@ for (const engine of ENGINES) {
       expect(image.width).toBeGreaterThan(400);
       expect(darkShare(image)).toBeGreaterThan(0.01);
       // The body text below the head is drawn too, not only the red mark and rule.
-      const lower = { ...image, height: Math.floor(image.height / 2), pixels: image.pixels.subarray(Math.floor(image.height / 2) * image.width) };
+      const lower = {
+        ...image,
+        height: Math.floor(image.height / 2),
+        pixels: image.pixels.subarray(Math.floor(image.height / 2) * image.width),
+      };
       expect(darkShare(lower)).toBeGreaterThan(0.01);
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       fs.copyFileSync(path.join(dir, png), path.join(ARTIFACTS, `notification-page-1.${engine}.png`));

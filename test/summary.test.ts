@@ -30,7 +30,11 @@ for (const engine of ENGINES) {
       db = await freshDatabase(engine);
       await importProvince51(db);
       assessment = new AssessmentService(db.kysely);
-      for (const area of [PROVINCE, CITY_2]) summaries.set(area, await annualSummary(db.kysely, assessment, { area, year: 2019, lang: 'zh', date: '2020-01-10' }));
+      for (const area of [PROVINCE, CITY_2])
+        summaries.set(
+          area,
+          await annualSummary(db.kysely, assessment, { area, year: 2019, lang: 'zh', date: '2020-01-10' }),
+        );
     });
     afterAll(async () => {
       await db?.close();
@@ -42,10 +46,16 @@ for (const engine of ENGINES) {
         expect(facts.standing).toEqual(overview);
         expect(facts.before).toEqual(await overviewOf(db.kysely, area, '2018-12-31'));
         const text = renderMarkdown(document);
-        expect(text).toContain(`社区警务室${overview.units.community_room}个、社区民警${overview.officers.community}名`);
+        expect(text).toContain(
+          `社区警务室${overview.units.community_room}个、社区民警${overview.officers.community}名`,
+        );
         expect(text).toContain(`农村警务室${overview.units.rural_office}个、驻村民警${overview.officers.resident}名`);
-        expect(text).toContain(`专职社区巡防队${overview.patrols.full_time.teams}支、队员${overview.patrols.full_time.members}人`);
-        expect(text).toContain(`由机关下沉民警${overview.origins.agency_transfer}名、新招录民警${overview.origins.new_recruit}名、招录文职人员${overview.origins.civilian_hire}名`);
+        expect(text).toContain(
+          `专职社区巡防队${overview.patrols.full_time.teams}支、队员${overview.patrols.full_time.members}人`,
+        );
+        expect(text).toContain(
+          `由机关下沉民警${overview.origins.agency_transfer}名、新招录民警${overview.origins.new_recruit}名、招录文职人员${overview.origins.civilian_hire}名`,
+        );
       }
     });
 
@@ -58,7 +68,8 @@ for (const engine of ENGINES) {
             const month = `2019-${String(i + 1).padStart(2, '0')}`;
             expect(m).toEqual({ month, composite: (await assessment.indicators(area, month, s.scheme)).composite });
             const ranking = await assessment.rankings(area, month, s.scheme);
-            for (const child of s.children) expect(child.ranks[i]).toBe(ranking.find((r) => r.code === child.code)!.rank);
+            for (const child of s.children)
+              expect(child.ranks[i]).toBe(ranking.find((r) => r.code === child.code)!.rank);
           }
           const table = document.blocks.find((b) => b.type === 'table' && b.id === `ranks-${s.scheme}`);
           expect(table?.type === 'table' && table.rows.length).toBe(s.ranking.length);
@@ -69,11 +80,17 @@ for (const engine of ENGINES) {
 
     it("counts the year's funds by county and township, to the fen", async () => {
       const { facts } = summaries.get(PROVINCE)!;
-      const rows = await db.kysely.selectFrom('funds').select(['kind', 'amount_fen', 'date']).where('voided_at', 'is', null).execute();
+      const rows = await db.kysely
+        .selectFrom('funds')
+        .select(['kind', 'amount_fen', 'date'])
+        .where('voided_at', 'is', null)
+        .execute();
       const ofYear = rows.filter((r) => r.date >= '2019-01-01' && r.date <= '2019-12-31');
       const sum = (kind: string) => ofYear.filter((r) => r.kind === kind).reduce((a, r) => a + Number(r.amount_fen), 0);
       const f = facts.funds;
-      expect(f.county_level.allocated_fen + f.township_level.allocated_fen + f.other_level.allocated_fen).toBe(sum('allocation'));
+      expect(f.county_level.allocated_fen + f.township_level.allocated_fen + f.other_level.allocated_fen).toBe(
+        sum('allocation'),
+      );
       expect(f.county_level.paid_fen + f.township_level.paid_fen + f.other_level.paid_fen).toBe(sum('disbursement'));
       const byCounty = f.counties.reduce((a, c) => a + c.county.allocated_fen + c.townships.allocated_fen, 0);
       expect(byCounty).toBe(f.county_level.allocated_fen + f.township_level.allocated_fen);
@@ -96,7 +113,19 @@ for (const engine of ENGINES) {
       await load(db, {
         ...TINY,
         info_reports: [{ ref: 'I1', date: '2019-06-20', badge: 'B1', category: 'dispute', adopted: 'yes' }],
-        inspections: [{ unit_code: 'R3', date: '2019-05-01', premises: 'pass', signage: 'pass', equipment: 'pass', staffing: 'pass', work_system: 'pass', duties: 'pass', records: 'pass' }],
+        inspections: [
+          {
+            unit_code: 'R3',
+            date: '2019-05-01',
+            premises: 'pass',
+            signage: 'pass',
+            equipment: 'pass',
+            staffing: 'pass',
+            work_system: 'pass',
+            duties: 'pass',
+            records: 'pass',
+          },
+        ],
       });
       assessment = new AssessmentService(db.kysely);
     });

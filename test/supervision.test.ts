@@ -55,7 +55,10 @@ for (const engine of ENGINES) {
       await importProvince51(db);
       notices = new NotificationsService(db, new AssessmentService(db.kysely));
       tasks = new TasksService(db);
-      await updateSettings(db, TEST_ACTOR, { issuers: { [PROVINCE]: { name: '四川省公安厅', abbr: '川公社' } }, deadline_days: 30 });
+      await updateSettings(db, TEST_ACTOR, {
+        issuers: { [PROVINCE]: { name: '四川省公安厅', abbr: '川公社' } },
+        deadline_days: 30,
+      });
       const csv = path.join(dir, 'leaders.csv');
       fs.writeFileSync(csv, `地区代码,姓名,职务,电话\n${CITY_1},张伟,副局长,0851-1234567\n510500000000,李强,副局长,\n`);
       expect(await importLeaders(db, TEST_ACTOR, csv)).toBe(2);
@@ -87,14 +90,21 @@ for (const engine of ENGINES) {
     });
 
     it('refuses to issue a month twice, and the database refuses to change an issued notice', async () => {
-      await refused(notices.issue(TEST_ACTOR, { area: PROVINCE, month: '2019-05', lang: 'zh', date: '2019-06-06' }), 'conflict', /川公社〔2019〕1号.*only corrected/);
-      await expect(sql`update notifications set title = 'changed' where id = ${Number(may.entry.id)}`.execute(db.kysely)).rejects.toThrow(/cannot be changed/);
+      await refused(
+        notices.issue(TEST_ACTOR, { area: PROVINCE, month: '2019-05', lang: 'zh', date: '2019-06-06' }),
+        'conflict',
+        /川公社〔2019〕1号.*only corrected/,
+      );
+      await expect(
+        sql`update notifications set title = 'changed' where id = ${Number(may.entry.id)}`.execute(db.kysely),
+      ).rejects.toThrow(/cannot be changed/);
       expect((await notices.get(Number(may.entry.id))).entry.title).toBe(may.entry.title);
     });
 
     it('moves a task only along its life, and records every move', async () => {
       const [t] = await allTasks({ notification: Number(may.entry.id) });
-      const move = (to: 'in_progress' | 'rectified' | 'verified', comment?: string) => tasks.changeStatus(TEST_ACTOR, null, t.id, to, comment, '2019-06-20');
+      const move = (to: 'in_progress' | 'rectified' | 'verified', comment?: string) =>
+        tasks.changeStatus(TEST_ACTOR, null, t.id, to, comment, '2019-06-20');
       await refused(move('verified'), 'conflict', /open cannot become verified/);
       expect((await move('in_progress', '正在整改')).status).toBe('in_progress');
       expect((await move('in_progress')).status).toBe('in_progress');
@@ -124,14 +134,17 @@ for (const engine of ENGINES) {
       const late = await allTasks({ notification: Number(may.entry.id), overdue: true, date: '2019-07-06' });
       expect(late.map((t) => t.id).sort()).toEqual(pending.map((t) => t.id).sort());
       expect(late.every((t) => t.overdue && t.days_overdue === 1)).toBe(true);
-      const verified = (await allTasks({ notification: Number(may.entry.id), date: '2019-08-01' })).find((t) => t.status === 'verified')!;
+      const verified = (await allTasks({ notification: Number(may.entry.id), date: '2019-08-01' })).find(
+        (t) => t.status === 'verified',
+      )!;
       expect(verified.overdue).toBe(false);
     });
 
     it('flags repeat problems and carries the overdue tasks into the next notice', async () => {
       june = await notices.issue(TEST_ACTOR, { area: PROVINCE, month: '2019-06', lang: 'zh', date: '2019-07-10' });
       expect(june.entry.number).toBe('川公社〔2019〕2号');
-      const key = (p: { scheme: string; area_code: string; indicator: string }) => `${p.scheme}:${p.area_code}:${p.indicator}`;
+      const key = (p: { scheme: string; area_code: string; indicator: string }) =>
+        `${p.scheme}:${p.area_code}:${p.indicator}`;
       const before = new Set(may.content.problems.map(key));
       const repeats = june.content.problems.filter((p) => before.has(key(p)));
       expect(repeats.length).toBeGreaterThan(0);
@@ -140,7 +153,9 @@ for (const engine of ENGINES) {
       const mayTasks = await allTasks({ notification: Number(may.entry.id), date: '2019-07-10' });
       const juneTasks = await allTasks({ notification: Number(june.entry.id), date: '2019-07-10' });
       for (const t of juneTasks) {
-        const previous = mayTasks.find((m) => m.area.code === t.area.code && m.scheme === t.scheme && m.indicator === t.indicator);
+        const previous = mayTasks.find(
+          (m) => m.area.code === t.area.code && m.scheme === t.scheme && m.indicator === t.indicator,
+        );
         expect(t.repeat).toBe(!!previous);
         expect(t.previous_task_id).toBe(previous?.id ?? null);
       }
@@ -159,17 +174,45 @@ for (const engine of ENGINES) {
     });
 
     it('corrects a standing notice with a new number that references it, carrying or withdrawing its tasks', async () => {
-      await refused(notices.issue(TEST_ACTOR, { area: PROVINCE, month: '2019-06', lang: 'zh', date: '2019-07-12', corrects: '川公社〔2019〕1号', reason: 'x' }), 'conflict', /not the standing/);
+      await refused(
+        notices.issue(TEST_ACTOR, {
+          area: PROVINCE,
+          month: '2019-06',
+          lang: 'zh',
+          date: '2019-07-12',
+          corrects: '川公社〔2019〕1号',
+          reason: 'x',
+        }),
+        'conflict',
+        /not the standing/,
+      );
       // City 1's rooms pass their inspections after all: its standardization problem goes.
-      await load(db, { inspections: CITY_1_ROOMS.map((unit_code) => ({ unit_code, date: '2019-06-30', ...Object.fromEntries(ASPECTS.map((a) => [a, 'pass'])) })) });
-      const dropped = (await allTasks({ notification: Number(june.entry.id) })).find((t) => t.area.code === CITY_1 && t.indicator === 'standardization_rate')!;
+      await load(db, {
+        inspections: CITY_1_ROOMS.map((unit_code) => ({
+          unit_code,
+          date: '2019-06-30',
+          ...Object.fromEntries(ASPECTS.map((a) => [a, 'pass'])),
+        })),
+      });
+      const dropped = (await allTasks({ notification: Number(june.entry.id) })).find(
+        (t) => t.area.code === CITY_1 && t.indicator === 'standardization_rate',
+      )!;
       expect(dropped).toBeDefined();
 
-      const fixed = await notices.issue(TEST_ACTOR, { area: PROVINCE, month: '2019-06', lang: 'zh', date: '2019-07-12', corrects: '川公社〔2019〕2号', reason: '补录检查记录' });
+      const fixed = await notices.issue(TEST_ACTOR, {
+        area: PROVINCE,
+        month: '2019-06',
+        lang: 'zh',
+        date: '2019-07-12',
+        corrects: '川公社〔2019〕2号',
+        reason: '补录检查记录',
+      });
       expect(fixed.entry.number).toBe('川公社〔2019〕3号');
       expect(fixed.entry.corrects).toBe('川公社〔2019〕2号');
       expect(fixed.tasks).toEqual({ opened: 0, carried: june.content.problems.length - 1, withdrawn: 1 });
-      expect(docxText(await renderDocument(fixed.content.document, 'docx'))).toContain('本通报更正川公社〔2019〕2号通报（更正原因：补录检查记录）');
+      expect(docxText(await renderDocument(fixed.content.document, 'docx'))).toContain(
+        '本通报更正川公社〔2019〕2号通报（更正原因：补录检查记录）',
+      );
 
       const archive = await notices.list({ area: PROVINCE, month: '2019-06' });
       expect(archive.map((e) => [e.number, e.superseded_by])).toEqual([
@@ -179,31 +222,67 @@ for (const engine of ENGINES) {
       expect((await tasks.get(null, dropped.id, '2019-07-12')).status).toBe('withdrawn');
       const carried = await allTasks({ notification: Number(fixed.entry.id) });
       expect(carried.length).toBe(june.content.problems.length - 1);
-      await refused(notices.issue(TEST_ACTOR, { area: PROVINCE, month: '2019-06', lang: 'zh', date: '2019-07-13', corrects: '川公社〔2019〕2号', reason: 'again' }), 'conflict');
+      await refused(
+        notices.issue(TEST_ACTOR, {
+          area: PROVINCE,
+          month: '2019-06',
+          lang: 'zh',
+          date: '2019-07-13',
+          corrects: '川公社〔2019〕2号',
+          reason: 'again',
+        }),
+        'conflict',
+      );
     });
 
     it('stores evidence by its SHA-256 under the size limit, and gives it back', async () => {
       process.env.OUTPOST_EVIDENCE_DIR = path.join(dir, 'evidence');
       const [t] = (await allTasks({ notification: Number(may.entry.id) })).filter((x) => x.status === 'open');
       const bytes = Buffer.from('整改前后对比照片');
-      const detail = await tasks.attach(TEST_ACTOR, null, t.id, { name: '照片.jpg', bytes, content_type: 'image/jpeg' }, '2019-06-20');
+      const detail = await tasks.attach(
+        TEST_ACTOR,
+        null,
+        t.id,
+        { name: '照片.jpg', bytes, content_type: 'image/jpeg' },
+        '2019-06-20',
+      );
       const sha = createHash('sha256').update(bytes).digest('hex');
-      expect(detail.evidence).toEqual([expect.objectContaining({ file_name: '照片.jpg', sha256: sha, size: bytes.length })]);
+      expect(detail.evidence).toEqual([
+        expect.objectContaining({ file_name: '照片.jpg', sha256: sha, size: bytes.length }),
+      ]);
       expect(fs.existsSync(path.join(dir, 'evidence', sha.slice(0, 2), sha))).toBe(true);
       expect((await tasks.evidence(null, t.id, detail.evidence[0].id)).bytes.equals(bytes)).toBe(true);
 
       await updateSettings(db, TEST_ACTOR, { evidence_max_bytes: 1024 });
-      await refused(tasks.attach(TEST_ACTOR, null, t.id, { name: 'big.pdf', bytes: Buffer.alloc(2000, 1), content_type: 'application/pdf' }, '2019-06-20'), 'invalid_input', /over the evidence limit of 1,024 bytes/);
+      await refused(
+        tasks.attach(
+          TEST_ACTOR,
+          null,
+          t.id,
+          { name: 'big.pdf', bytes: Buffer.alloc(2000, 1), content_type: 'application/pdf' },
+          '2019-06-20',
+        ),
+        'invalid_input',
+        /over the evidence limit of 1,024 bytes/,
+      );
       await refused(tasks.evidence(null, t.id, 999), 'not_found');
     });
 
     it('lets the notifying area verify a rectification, not the area that made it', async () => {
-      const t = (await allTasks({ notification: Number(may.entry.id) })).find((x) => x.area.code === CITY_1 && x.status === 'open')!;
+      const t = (await allTasks({ notification: Number(may.entry.id) })).find(
+        (x) => x.area.code === CITY_1 && x.status === 'open',
+      )!;
       const city = { area: CITY_1, unit: null, badge: null };
       await tasks.changeStatus(TEST_ACTOR, city, t.id, 'rectified', undefined, '2019-06-20');
-      await refused(tasks.changeStatus(TEST_ACTOR, city, t.id, 'verified', undefined, '2019-06-20'), 'forbidden', /notifying area/);
+      await refused(
+        tasks.changeStatus(TEST_ACTOR, city, t.id, 'verified', undefined, '2019-06-20'),
+        'forbidden',
+        /notifying area/,
+      );
       const province = { area: PROVINCE, unit: null, badge: null };
-      expect((await tasks.changeStatus(TEST_ACTOR, province, t.id, 'verified', undefined, '2019-06-20')).status).toBe('verified');
+      expect((await tasks.changeStatus(TEST_ACTOR, province, t.id, 'verified', undefined, '2019-06-20')).status).toBe(
+        'verified',
+      );
       // Outside a jurisdiction a task does not exist.
       await refused(tasks.get({ area: '510200000000', unit: null, badge: null }, t.id, '2019-06-20'), 'not_found');
     });

@@ -44,7 +44,13 @@ export async function seedSupervision(db: Database, notify: string[], within: st
     const task = page.items[0];
     if (!task) throw new Error(`seedSupervision: no task in ${area}; notify its parent or itself`);
     fixture.tasks[area] = task.id;
-    const detail = await tasks.attach(TEST_ACTOR, null, task.id, { name: 'photo.txt', bytes: Buffer.from(`evidence for ${area}`), content_type: 'text/plain' }, '2019-07-05');
+    const detail = await tasks.attach(
+      TEST_ACTOR,
+      null,
+      task.id,
+      { name: 'photo.txt', bytes: Buffer.from(`evidence for ${area}`), content_type: 'text/plain' },
+      '2019-07-05',
+    );
     fixture.evidence[area] = detail.evidence[0].id;
   }
   return fixture;

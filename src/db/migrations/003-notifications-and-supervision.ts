@@ -38,8 +38,17 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('content_hash', 'text', (c) => c.notNull())
     .addUniqueConstraint('notifications_issuer_seq', ['area_code', 'year', 'seq'])
     .execute();
-  await db.schema.createIndex('notifications_area_month_idx').on('notifications').columns(['area_code', 'month']).execute();
-  await guardUpdates(db, engine, 'notifications', 'an issued notification cannot be changed; issue a correction that references it');
+  await db.schema
+    .createIndex('notifications_area_month_idx')
+    .on('notifications')
+    .columns(['area_code', 'month'])
+    .execute();
+  await guardUpdates(
+    db,
+    engine,
+    'notifications',
+    'an issued notification cannot be changed; issue a correction that references it',
+  );
 
   await db.schema
     .createTable('leaders')
@@ -112,7 +121,9 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
  */
 async function guardUpdates(db: Kysely<unknown>, engine: Engine, table: string, message: string): Promise<void> {
   if (engine === 'sqlite') {
-    await sql.raw(`create trigger ${table}_no_update before update on ${table} begin select raise(abort, '${message}'); end`).execute(db);
+    await sql
+      .raw(`create trigger ${table}_no_update before update on ${table} begin select raise(abort, '${message}'); end`)
+      .execute(db);
     return;
   }
   await sql
@@ -121,5 +132,7 @@ async function guardUpdates(db: Kysely<unknown>, engine: Engine, table: string, 
        begin raise exception '${message}'; end $$`,
     )
     .execute(db);
-  await sql.raw(`create trigger ${table}_guard before update on ${table} for each row execute function ${table}_guard()`).execute(db);
+  await sql
+    .raw(`create trigger ${table}_guard before update on ${table} for each row execute function ${table}_guard()`)
+    .execute(db);
 }

@@ -47,8 +47,10 @@ export function schemeLabel(scheme: SchemeName, lang: Lang, short = false): stri
  */
 export function indicatorValue(name: string, value: number | null, lang: Lang): string {
   if (value === null) return lang === 'zh' ? '无数据' : 'no data';
-  if (name === 'crime_rate') return lang === 'zh' ? `${value.toFixed(2)}起/万人` : `${value.toFixed(2)} per 10,000 residents`;
-  if (name === 'group_defense') return lang === 'zh' ? `${value.toFixed(1)}人·小时/千人` : `${value.toFixed(1)} member-hours per 1,000 residents`;
+  if (name === 'crime_rate')
+    return lang === 'zh' ? `${value.toFixed(2)}起/万人` : `${value.toFixed(2)} per 10,000 residents`;
+  if (name === 'group_defense')
+    return lang === 'zh' ? `${value.toFixed(1)}人·小时/千人` : `${value.toFixed(1)} member-hours per 1,000 residents`;
   if (name === 'composite') return lang === 'zh' ? `${value.toFixed(2)}分` : value.toFixed(2);
   return percent(value);
 }

@@ -44,7 +44,9 @@ export function composeNotification(f: NotificationFacts): NotificationContent {
   const blocks: Block[] = [];
   if (f.correction) blocks.push(paragraph(p.correction(f.correction)));
   blocks.push(paragraph(p.intro(f, n)));
-  sections.forEach(([title, body], i) => blocks.push({ type: 'heading', level: 1, text: `${p.numeral(i)}${title}` }, ...body));
+  sections.forEach(([title, body], i) =>
+    blocks.push({ type: 'heading', level: 1, text: `${p.numeral(i)}${title}` }, ...body),
+  );
 
   const document: OfficialDocument = {
     lang: f.lang,
@@ -59,7 +61,11 @@ export function composeNotification(f: NotificationFacts): NotificationContent {
   return { document, problems: f.problems };
 }
 
-function rankingTable(f: NotificationFacts, p: Phrases, scheme: NotificationFacts['rankings'][number]['scheme']): TableBlock {
+function rankingTable(
+  f: NotificationFacts,
+  p: Phrases,
+  scheme: NotificationFacts['rankings'][number]['scheme'],
+): TableBlock {
   const c = p.rankingColumns;
   const rows = f.rankings.find((r) => r.scheme === scheme)!.rows;
   return {
@@ -153,10 +159,32 @@ function overdueTable(f: NotificationFacts, p: Phrases): TableBlock {
   };
 }
 
-const ZH_SCOPE: Record<string, string> = { province: '全省', city: '全市', county: '全县', township: '全乡镇', village: '全村' };
-const ZH_CHILDREN: Record<string, string> = { city: '各市（州）', county: '各县（市、区）', township: '各乡镇（街道）', village: '各村（社区）' };
-const EN_SCOPE: Record<string, string> = { province: 'the province', city: 'the city', county: 'the county', township: 'the township', village: 'the village' };
-const EN_CHILDREN: Record<string, string> = { city: 'the cities and prefectures', county: 'the counties and districts', township: 'the townships', village: 'the villages and communities' };
+const ZH_SCOPE: Record<string, string> = {
+  province: '全省',
+  city: '全市',
+  county: '全县',
+  township: '全乡镇',
+  village: '全村',
+};
+const ZH_CHILDREN: Record<string, string> = {
+  city: '各市（州）',
+  county: '各县（市、区）',
+  township: '各乡镇（街道）',
+  village: '各村（社区）',
+};
+const EN_SCOPE: Record<string, string> = {
+  province: 'the province',
+  city: 'the city',
+  county: 'the county',
+  township: 'the township',
+  village: 'the village',
+};
+const EN_CHILDREN: Record<string, string> = {
+  city: 'the cities and prefectures',
+  county: 'the counties and districts',
+  township: 'the townships',
+  village: 'the villages and communities',
+};
 
 /**
  * 全省 / 全州 / 全区 by the last character of a Chinese name (a prefecture, a district), else by

@@ -30,12 +30,22 @@ export interface NoticeRequest {
   date: string;
 }
 
-export async function gatherFacts(db: Database, assessment: AssessmentService, settings: NotificationSettings, q: NoticeRequest): Promise<NotificationFacts> {
+export async function gatherFacts(
+  db: Database,
+  assessment: AssessmentService,
+  settings: NotificationSettings,
+  q: NoticeRequest,
+): Promise<NotificationFacts> {
   const area = await assessment.area(q.area);
   const tree = await assessment.areaTree();
   const children = tree.children.childrenOf(q.area);
-  if (children.length === 0) throw new AppError('invalid_input', `area: ${q.area} (${area.name}) has no areas under it to rank`);
-  if (q.date < lastDayOf(q.month)) throw new AppError('invalid_input', `date: a notification of ${q.month} is dated after the month ends (${lastDayOf(q.month)}), not ${q.date}`);
+  if (children.length === 0)
+    throw new AppError('invalid_input', `area: ${q.area} (${area.name}) has no areas under it to rank`);
+  if (q.date < lastDayOf(q.month))
+    throw new AppError(
+      'invalid_input',
+      `date: a notification of ${q.month} is dated after the month ends (${lastDayOf(q.month)}), not ${q.date}`,
+    );
 
   const previous = await previousProblems(db, q.area, previousMonth(q.month));
   const rankings: SchemeRanking[] = [];

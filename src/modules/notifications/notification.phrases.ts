@@ -23,13 +23,28 @@ export interface Phrases {
   numeral(i: number): string;
   /** Subsection numbering: （一） / (1) */
   subNumeral(i: number): string;
-  heads: { basics: string; rankings: string; commendations: string; problems: string; supervision: string; requirements: string };
+  heads: {
+    basics: string;
+    rankings: string;
+    commendations: string;
+    problems: string;
+    supervision: string;
+    requirements: string;
+  };
   overview(f: NotificationFacts, n: Naming): string;
   composites(f: NotificationFacts, n: Naming): string;
   rankingHeading(scheme: SchemeName): string;
   rankingSummary(r: SchemeRanking): string;
   rankingCaption(f: NotificationFacts, scheme: SchemeName): string;
-  rankingColumns: { rank: string; area: string; composite: string; rankChange: string; compositeChange: string; lagging: string; problems: string };
+  rankingColumns: {
+    rank: string;
+    area: string;
+    composite: string;
+    rankChange: string;
+    compositeChange: string;
+    lagging: string;
+    problems: string;
+  };
   yes: string;
   /** Indicator names joined as a list. */
   list(items: string[]): string;
@@ -40,7 +55,15 @@ export interface Phrases {
   laggingArea(problems: Problem[]): string;
   repeats(problems: Problem[]): string;
   problemCaption(f: NotificationFacts): string;
-  problemColumns: { area: string; scheme: string; indicator: string; value: string; target: string; score: string; streak: string };
+  problemColumns: {
+    area: string;
+    scheme: string;
+    indicator: string;
+    value: string;
+    target: string;
+    score: string;
+    streak: string;
+  };
   schemeShort(scheme: SchemeName): string;
   indicator(name: string): string;
   value(indicator: string, value: number | null): string;

@@ -11,10 +11,12 @@ const change = (d: number | null) => {
   const r = Number(d.toFixed(2));
   return r > 0 ? `较上月提高${r.toFixed(2)}分` : r < 0 ? `较上月下降${(-r).toFixed(2)}分` : '与上月持平';
 };
-const named = (items: { name: string; composite: number }[]) => items.map((r) => `${r.name}（${score(r.composite)}）`).join('、');
+const named = (items: { name: string; composite: number }[]) =>
+  items.map((r) => `${r.name}（${score(r.composite)}）`).join('、');
 
 export const ZH: Phrases = {
-  title: (f) => `关于${writtenMonth(f.month, 'zh')}${f.area.name}社区和农村警务工作情况的通报${f.correction ? '（更正）' : ''}`,
+  title: (f) =>
+    `关于${writtenMonth(f.month, 'zh')}${f.area.name}社区和农村警务工作情况的通报${f.correction ? '（更正）' : ''}`,
   recipients: (list) => `${list.join('，')}：`,
   correction: (c) => `本通报更正${c.number}通报（更正原因：${c.reason}），原通报同时作废，以本通报为准。`,
   intro: (f, n) =>
@@ -40,7 +42,10 @@ export const ZH: Phrases = {
   },
   composites: (f, n) =>
     `${f.rankings
-      .map((r) => `${n.scope}${schemeLabel(r.scheme, 'zh', true)}综合得分${score(r.composite)}，${change(r.previous_composite === null ? null : r.composite - r.previous_composite)}`)
+      .map(
+        (r) =>
+          `${n.scope}${schemeLabel(r.scheme, 'zh', true)}综合得分${score(r.composite)}，${change(r.previous_composite === null ? null : r.composite - r.previous_composite)}`,
+      )
       .join('；')}。`,
   rankingHeading: (scheme) => `${schemeLabel(scheme, 'zh')}排名`,
   rankingSummary: (r) => {
@@ -52,11 +57,22 @@ export const ZH: Phrases = {
     if (bottom.length) parts.push(`排名靠后的是${named(bottom)}`);
     const rose = r.rows.filter((x) => (x.rank_change ?? 0) > 0).map((x) => `${x.name}（上升${x.rank_change}位）`);
     const fell = r.rows.filter((x) => (x.rank_change ?? 0) < 0).map((x) => `${x.name}（下降${-x.rank_change!}位）`);
-    const moves = [rose.length ? `名次上升的有${rose.join('、')}` : '', fell.length ? `名次下降的有${fell.join('、')}` : ''].filter(Boolean);
+    const moves = [
+      rose.length ? `名次上升的有${rose.join('、')}` : '',
+      fell.length ? `名次下降的有${fell.join('、')}` : '',
+    ].filter(Boolean);
     return `${parts.join('；')}。与上月相比，${moves.length ? `${moves.join('；')}` : '各地区名次均未变化'}。`;
   },
   rankingCaption: (f, scheme) => `${writtenMonth(f.month, 'zh')}${schemeLabel(scheme, 'zh')}排名`,
-  rankingColumns: { rank: '名次', area: '地区', composite: '综合得分', rankChange: '名次变化', compositeChange: '得分变化', lagging: '落后', problems: '存在问题' },
+  rankingColumns: {
+    rank: '名次',
+    area: '地区',
+    composite: '综合得分',
+    rankChange: '名次变化',
+    compositeChange: '得分变化',
+    lagging: '落后',
+    problems: '存在问题',
+  },
   yes: '是',
   list: (items) => items.join('、'),
   commendations: (f) => {
@@ -65,10 +81,16 @@ export const ZH: Phrases = {
     const by = f.rankings
       .map((r) => ({ scheme: r.scheme, items: f.commended.filter((c) => c.scheme === r.scheme) }))
       .filter((x) => x.items.length);
-    const text = by.map((x) => `${schemeLabel(x.scheme, 'zh', true)}方面，${x.items.map((c) => `${c.name}（第${c.rank}名，${score(c.composite)}）`).join('、')}`).join('；');
+    const text = by
+      .map(
+        (x) =>
+          `${schemeLabel(x.scheme, 'zh', true)}方面，${x.items.map((c) => `${c.name}（第${c.rank}名，${score(c.composite)}）`).join('、')}`,
+      )
+      .join('；');
     return `${text}。以上地区工作成效突出，予以通报表扬，希望再接再厉，继续保持。`;
   },
-  laggingIntro: '综合得分低于60分、排名后三位或有指标无数据的地区为落后地区，得分低于60分的指标为存在的问题。本月落后地区及其问题如下：',
+  laggingIntro:
+    '综合得分低于60分、排名后三位或有指标无数据的地区为落后地区，得分低于60分的指标为存在的问题。本月落后地区及其问题如下：',
   noLagging: '本月没有落后地区。',
   problemsHeading: (scheme) => `${schemeLabel(scheme, 'zh', true)}方面`,
   laggingArea: (problems) => {
@@ -79,16 +101,36 @@ export const ZH: Phrases = {
   repeats: (problems) =>
     `其中，连续两个月以上被通报的问题有${problems.length}项：${problems.map((p) => `${p.area_name}${indicatorLabel(p.indicator, 'zh')}（连续${p.streak}个月）`).join('、')}。对连续被通报的问题，将列为重点督导事项。`,
   problemCaption: (f) => `${writtenMonth(f.month, 'zh')}落后地区问题清单`,
-  problemColumns: { area: '地区', scheme: '考核', indicator: '指标', value: '实际值', target: '目标值', score: '得分', streak: '连续月数' },
+  problemColumns: {
+    area: '地区',
+    scheme: '考核',
+    indicator: '指标',
+    value: '实际值',
+    target: '目标值',
+    score: '得分',
+    streak: '连续月数',
+  },
   schemeShort: (scheme) => schemeLabel(scheme, 'zh', true),
   indicator: (name) => indicatorLabel(name, 'zh'),
   value: (indicator, value) => indicatorValue(indicator, value, 'zh'),
-  target: (indicator, target) => (indicator === 'crime_rate' ? `不高于${indicatorValue(indicator, target, 'zh')}` : indicatorValue(indicator, target, 'zh')),
+  target: (indicator, target) =>
+    indicator === 'crime_rate'
+      ? `不高于${indicatorValue(indicator, target, 'zh')}`
+      : indicatorValue(indicator, target, 'zh'),
   supervision: (s, f, n) =>
     `截至${writtenDate(f.date, 'zh')}，${n.scope}共下发整改任务${s.total}项，已整改${s.rectified + s.verified}项（其中已验收${s.verified}项），正在整改${s.in_progress}项，尚未启动整改${s.open}项。` +
-    (s.overdue.length ? `逾期未完成整改${s.overdue.length}项，列表如下，有关地区要立即整改到位：` : '无逾期未完成整改的任务。'),
+    (s.overdue.length
+      ? `逾期未完成整改${s.overdue.length}项，列表如下，有关地区要立即整改到位：`
+      : '无逾期未完成整改的任务。'),
   overdueCaption: '逾期未完成整改任务',
-  overdueColumns: { area: '地区', indicator: '问题', number: '通报文号', deadline: '整改期限', days: '逾期天数', leader: '责任领导' },
+  overdueColumns: {
+    area: '地区',
+    indicator: '问题',
+    number: '通报文号',
+    deadline: '整改期限',
+    days: '逾期天数',
+    leader: '责任领导',
+  },
   requirements: (f, n) => [
     `（一）提高思想认识，压实工作责任。各地要把社区和农村警务建设作为基层基础工作的重点，主要负责同志亲自抓，分管负责同志具体抓，逐级明确责任，确保各项措施落地见效。`,
     `（二）对照通报问题，限期整改到位。被通报的地区要逐项查找原因，制定整改措施，明确责任领导和完成时限，于${writtenDate(f.deadline, 'zh')}前将整改情况书面报送${f.issuer.name}。逾期未完成整改或问题连续被通报的，将约谈有关负责同志。`,
@@ -104,6 +146,9 @@ function problemPhrase(p: Problem): string {
   const repeat = p.streak >= 2 ? `，连续${p.streak}个月被通报` : '';
   if (p.indicator === COMPOSITE) return `综合得分排名靠后${repeat}`;
   if (p.value === null) return `${indicatorLabel(p.indicator, 'zh')}无数据（未报送）${repeat}`;
-  const target = p.indicator === 'crime_rate' ? `不高于${indicatorValue(p.indicator, p.target, 'zh')}` : indicatorValue(p.indicator, p.target, 'zh');
+  const target =
+    p.indicator === 'crime_rate'
+      ? `不高于${indicatorValue(p.indicator, p.target, 'zh')}`
+      : indicatorValue(p.indicator, p.target, 'zh');
   return `${indicatorLabel(p.indicator, 'zh')}${indicatorValue(p.indicator, p.value, 'zh')}（目标${target}，得分${p.score!.toFixed(2)}）${repeat}`;
 }

@@ -4,8 +4,15 @@ import { commendedOf, problemKey, problemsOf } from './notification.select.ts';
 
 const scheme = DEFAULT_SCHEMES.construction;
 const indicators = (scores: number[]) =>
-  Object.fromEntries(scheme.indicators.map((d, i) => [d.name, { score: scores[i], no_data: false }])) as RankInput['indicators'];
-const row = (code: string, composite: number, scores: number[]): RankInput => ({ code, name: `Area ${code}`, composite, indicators: indicators(scores) });
+  Object.fromEntries(
+    scheme.indicators.map((d, i) => [d.name, { score: scores[i], no_data: false }]),
+  ) as RankInput['indicators'];
+const row = (code: string, composite: number, scores: number[]): RankInput => ({
+  code,
+  name: `Area ${code}`,
+  composite,
+  indicators: indicators(scores),
+});
 
 // Seven areas: the last three lag whatever their scores; A7 also scores under 60.
 const ranked = withChange(
@@ -23,7 +30,12 @@ const ranked = withChange(
 const results = new Map<string, SchemeResult>(
   ranked.map((r) => [
     r.code,
-    { composite: r.composite, indicators: Object.fromEntries(scheme.indicators.map((d) => [d.name, { numerator: 1, denominator: 2, value: 0.5, score: 10, no_data: false }])) },
+    {
+      composite: r.composite,
+      indicators: Object.fromEntries(
+        scheme.indicators.map((d) => [d.name, { numerator: 1, denominator: 2, value: 0.5, score: 10, no_data: false }]),
+      ),
+    },
   ]),
 );
 
@@ -36,14 +48,21 @@ describe('what a notification names', () => {
 
   it('names each lagging area’s failing indicators, or its composite when none fails', () => {
     const problems = problemsOf(scheme, ranked, results, new Map());
-    expect(problems.map((p) => `${p.area_code}:${p.indicator}`)).toEqual(['A5:funds_rate', 'A6:composite', 'A7:coverage_rate', 'A7:equipment_rate']);
+    expect(problems.map((p) => `${p.area_code}:${p.indicator}`)).toEqual([
+      'A5:funds_rate',
+      'A6:composite',
+      'A7:coverage_rate',
+      'A7:equipment_rate',
+    ]);
     const a7 = problems.find((p) => p.area_code === 'A7' && p.indicator === 'coverage_rate')!;
     expect(a7).toMatchObject({ value: 0.5, target: 1, score: 10, rank: 7, streak: 1 });
     expect(problems.find((p) => p.indicator === 'composite')).toMatchObject({ value: 65, target: 60, score: 65 });
   });
 
   it('continues the streak of a problem named the month before', () => {
-    const previous = new Map([[problemKey({ scheme: 'construction', area_code: 'A7', indicator: 'coverage_rate' }), 3]]);
+    const previous = new Map([
+      [problemKey({ scheme: 'construction', area_code: 'A7', indicator: 'coverage_rate' }), 3],
+    ]);
     const problems = problemsOf(scheme, ranked, results, previous);
     expect(problems.map((p) => p.streak)).toEqual([1, 1, 4, 1]);
   });

@@ -2,7 +2,14 @@
  * Pure choices a notification makes from a month's rankings: which areas it commends, which
  * problems it names and how many months running each has been named.
  */
-import type { IndicatorDef, RankingRow, RankingRowWithChange, Scheme, SchemeName, SchemeResult } from '../assessment/domain/index.ts';
+import type {
+  IndicatorDef,
+  RankingRow,
+  RankingRowWithChange,
+  Scheme,
+  SchemeName,
+  SchemeResult,
+} from '../assessment/domain/index.ts';
 import type { Problem } from './notification.facts.ts';
 
 /** Stands in for the indicator when an area lags on its rank or composite with no indicator under 60. */

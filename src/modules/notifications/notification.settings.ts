@@ -18,15 +18,29 @@ const distributionSchema = z.object({ recipients: listSchema, copy_to: listSchem
 export const notificationSettingsSchema = z
   .object({
     /** `{abbr}`, `{year}` and `{seq}` are replaced; `{seq}` is required. */
-    number_pattern: z.string().min(1).max(100).refine((p) => p.includes('{seq}'), 'the pattern must contain {seq}'),
+    number_pattern: z
+      .string()
+      .min(1)
+      .max(100)
+      .refine((p) => p.includes('{seq}'), 'the pattern must contain {seq}'),
     deadline_days: z.number().int().min(1).max(365),
     commend_top: z.number().int().min(0).max(20),
     commend_composite: z.number().min(0).max(100),
-    evidence_max_bytes: z.number().int().min(1024).max(64 * 1024 * 1024),
+    evidence_max_bytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(64 * 1024 * 1024),
     /** Per issuing area code: its name, the abbreviation in its numbers, and English name. */
     issuers: z.record(
       z.string(),
-      z.object({ name: z.string().min(1).max(100), abbr: z.string().min(1).max(40), name_en: z.string().min(1).max(200).optional() }).strict(),
+      z
+        .object({
+          name: z.string().min(1).max(100),
+          abbr: z.string().min(1).max(40),
+          name_en: z.string().min(1).max(200).optional(),
+        })
+        .strict(),
     ),
     /** Per level of the issuing area and language: main recipients and copy-to list. */
     distribution: z.record(z.enum(LEVELS), z.object({ zh: distributionSchema, en: distributionSchema }).strict()),
@@ -58,7 +72,10 @@ export const DEFAULT_SETTINGS: NotificationSettings = {
       },
     },
     city: {
-      zh: { recipients: ['各县（市、区）公安局'], copy_to: ['市委政法委', '市人民政府办公室', '各县（市、区）党委、人民政府'] },
+      zh: {
+        recipients: ['各县（市、区）公安局'],
+        copy_to: ['市委政法委', '市人民政府办公室', '各县（市、区）党委、人民政府'],
+      },
       en: {
         recipients: ['The public security bureaus of all counties and districts'],
         copy_to: [
@@ -69,7 +86,10 @@ export const DEFAULT_SETTINGS: NotificationSettings = {
       },
     },
     county: {
-      zh: { recipients: ['各派出所'], copy_to: ['县（市、区）委政法委', '县（市、区）人民政府办公室', '各乡镇（街道）党委、政府'] },
+      zh: {
+        recipients: ['各派出所'],
+        copy_to: ['县（市、区）委政法委', '县（市、区）人民政府办公室', '各乡镇（街道）党委、政府'],
+      },
       en: {
         recipients: ['All police stations'],
         copy_to: [
@@ -81,7 +101,10 @@ export const DEFAULT_SETTINGS: NotificationSettings = {
     },
     township: {
       zh: { recipients: ['各社区警务室、农村警务室'], copy_to: ['乡镇（街道）党委、政府'] },
-      en: { recipients: ['All community police rooms and rural police offices'], copy_to: ['The Party committee and government of the township'] },
+      en: {
+        recipients: ['All community police rooms and rural police offices'],
+        copy_to: ['The Party committee and government of the township'],
+      },
     },
   },
 };
@@ -104,7 +127,9 @@ const HAN = /^\p{Script=Han}/u;
  */
 export function issuerOf(settings: NotificationSettings, area: AreaRef, lang: Lang): Issuer & { abbr: string } {
   const configured = settings.issuers[area.code];
-  const zhName = configured?.name ?? `${area.name}${area.level === 'province' ? '公安厅' : area.level === 'township' ? '派出所' : '公安局'}`;
+  const zhName =
+    configured?.name ??
+    `${area.name}${area.level === 'province' ? '公安厅' : area.level === 'township' ? '派出所' : '公安局'}`;
   const abbr = configured?.abbr ?? (HAN.test(area.name) ? `${[...area.name][0]}公社` : area.name);
   if (lang === 'zh') return { name: zhName, mark: `${zhName}文件`, printer: `${zhName}办公室`, abbr };
   const enName =
@@ -118,12 +143,19 @@ export function issuerOf(settings: NotificationSettings, area: AreaRef, lang: La
 }
 
 /** The main recipients and copy-to list of an issuing area's level (a village issues nothing). */
-export function distributionOf(settings: NotificationSettings, level: string, lang: Lang): { recipients: string[]; copy_to: string[] } {
+export function distributionOf(
+  settings: NotificationSettings,
+  level: string,
+  lang: Lang,
+): { recipients: string[]; copy_to: string[] } {
   const d = settings.distribution[level as (typeof LEVELS)[number]];
   return d ? d[lang] : { recipients: [], copy_to: [] };
 }
 
 /** A document number from the pattern: 吉公社〔2019〕6号. */
 export function numberOf(settings: NotificationSettings, abbr: string, year: number, seq: number): string {
-  return settings.number_pattern.replaceAll('{abbr}', abbr).replaceAll('{year}', String(year)).replaceAll('{seq}', String(seq));
+  return settings.number_pattern
+    .replaceAll('{abbr}', abbr)
+    .replaceAll('{year}', String(year))
+    .replaceAll('{seq}', String(seq));
 }

@@ -5,7 +5,11 @@ import type { Tx } from '../../db/database.ts';
 
 export type NotificationRow = Selectable<NotificationTable>;
 /** An archive entry: everything but the content, and the number of the correction that superseded it. */
-export type NotificationEntry = Omit<NotificationRow, 'content'> & { superseded_by: string | null; corrects: string | null; area_name: string | null };
+export type NotificationEntry = Omit<NotificationRow, 'content'> & {
+  superseded_by: string | null;
+  corrects: string | null;
+  area_name: string | null;
+};
 
 function entries(db: Kysely<DB>) {
   return db
@@ -35,7 +39,10 @@ function entries(db: Kysely<DB>) {
 }
 
 /** The archive by area and month, newest first. */
-export async function listNotifications(db: Kysely<DB>, f: { area?: string; month?: string; number?: string }): Promise<NotificationEntry[]> {
+export async function listNotifications(
+  db: Kysely<DB>,
+  f: { area?: string; month?: string; number?: string },
+): Promise<NotificationEntry[]> {
   let q = entries(db);
   if (f.area) q = q.where('n.area_code', '=', f.area);
   if (f.month) q = q.where('n.month', '=', f.month);
@@ -43,13 +50,24 @@ export async function listNotifications(db: Kysely<DB>, f: { area?: string; mont
   return q.orderBy('n.month', 'desc').orderBy('n.area_code').orderBy('n.id', 'desc').execute();
 }
 
-export async function getNotification(db: Kysely<DB>, id: number): Promise<(NotificationEntry & { content: string }) | undefined> {
+export async function getNotification(
+  db: Kysely<DB>,
+  id: number,
+): Promise<(NotificationEntry & { content: string }) | undefined> {
   return entries(db).select('n.content').where('n.id', '=', id).executeTakeFirst();
 }
 
 /** The notice of an area and month that no correction has superseded. */
-export async function currentNotification(db: Kysely<DB>, area: string, month: string): Promise<NotificationEntry | undefined> {
-  return entries(db).where('n.area_code', '=', area).where('n.month', '=', month).where('c.id', 'is', null).executeTakeFirst();
+export async function currentNotification(
+  db: Kysely<DB>,
+  area: string,
+  month: string,
+): Promise<NotificationEntry | undefined> {
+  return entries(db)
+    .where('n.area_code', '=', area)
+    .where('n.month', '=', month)
+    .where('c.id', 'is', null)
+    .executeTakeFirst();
 }
 
 /** The next sequence number of an issuer's documents in a year. */
@@ -65,7 +83,8 @@ export async function nextSeq(db: Kysely<DB>, area: string, year: number): Promi
 
 /** Serializes numbering: on PostgreSQL a transaction-scoped advisory lock (SQLite writes are serial). */
 export async function lockNumbering(tx: Tx): Promise<void> {
-  if (tx.engine === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('outpost.notifications'))`.execute(tx.kysely);
+  if (tx.engine === 'postgres')
+    await sql`select pg_advisory_xact_lock(hashtext('outpost.notifications'))`.execute(tx.kysely);
 }
 
 export async function insertNotification(db: Kysely<DB>, row: Insertable<NotificationTable>): Promise<number> {

@@ -118,7 +118,13 @@ export class NotificationsService {
       await appendAudit(tx, who, {
         action: standing ? 'notification.correct' : 'notification.issue',
         target: facts.number,
-        detail: { area: q.area, month: q.month, content_hash: contentHash(canonical), corrects: standing?.number ?? null, tasks },
+        detail: {
+          area: q.area,
+          month: q.month,
+          content_hash: contentHash(canonical),
+          corrects: standing?.number ?? null,
+          tasks,
+        },
       });
       const entry = (await listNotifications(tx.kysely, { number: facts.number }))[0];
       return { entry, content, tasks };

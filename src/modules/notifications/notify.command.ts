@@ -23,7 +23,8 @@ const USAGE = [
 export const notifyCommand: Command = {
   name: 'notify',
   usage: USAGE,
-  summary: "the monthly notification of an area's children (a draft, or issued with --issue: numbered, archived, tasks opened)",
+  summary:
+    "the monthly notification of an area's children (a draft, or issued with --issue: numbered, archived, tasks opened)",
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === 'list') return list(rest, io);
@@ -60,14 +61,17 @@ async function write(argv: string[], io: Io): Promise<number> {
     corrects: values.corrects,
     reason: values.reason,
   });
-  if (q.corrects && !values.issue) throw new AppError('invalid_input', `--corrects issues a correction: add --issue\nusage: ${USAGE}`);
+  if (q.corrects && !values.issue)
+    throw new AppError('invalid_input', `--corrects issues a correction: add --issue\nusage: ${USAGE}`);
   return withDatabase(values.db, async (db) => {
     const service = new NotificationsService(db, new AssessmentService(db.kysely));
     const request = { ...q, date: q.date ?? defaultDate(q.month) };
     if (!values.issue) {
       const draft = await service.draft(request);
       writeFile(out, await renderDocument(draft.document, format));
-      io.stdout.write(`draft of ${q.area} for ${q.month}: ${draft.problems.length} problems named; wrote ${path.resolve(out)}\n`);
+      io.stdout.write(
+        `draft of ${q.area} for ${q.month}: ${draft.problems.length} problems named; wrote ${path.resolve(out)}\n`,
+      );
       return 0;
     }
     const issued = await service.issue(commandActor('notify'), request);
@@ -82,7 +86,11 @@ async function write(argv: string[], io: Io): Promise<number> {
 }
 
 async function list(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { area: { type: 'string' }, month: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
+  const { values } = parse(
+    argv,
+    { area: { type: 'string' }, month: { type: 'string' }, json: { type: 'boolean' } },
+    USAGE,
+  );
   const q = validate(archiveQuery, { area: values.area, month: values.month });
   return withDatabase(values.db, async (db) => {
     const entries = (await new NotificationsService(db, new AssessmentService(db.kysely)).list(q)).map(presentEntry);
@@ -97,7 +105,15 @@ async function list(argv: string[], io: Io): Promise<number> {
     io.stdout.write(
       textTable(
         ['month', 'area', 'number', 'issued on', 'by', 'status', 'sha256'],
-        entries.map((e) => [e.month, `${e.area_name ?? ''} ${e.area_code}`.trim(), e.number, e.issued_on, e.issued_by, e.superseded_by ? `superseded by ${e.superseded_by}` : e.corrects ? `corrects ${e.corrects}` : 'standing', e.content_hash.slice(0, 12)]),
+        entries.map((e) => [
+          e.month,
+          `${e.area_name ?? ''} ${e.area_code}`.trim(),
+          e.number,
+          e.issued_on,
+          e.issued_by,
+          e.superseded_by ? `superseded by ${e.superseded_by}` : e.corrects ? `corrects ${e.corrects}` : 'standing',
+          e.content_hash.slice(0, 12),
+        ]),
       ),
     );
     return 0;
@@ -105,14 +121,20 @@ async function list(argv: string[], io: Io): Promise<number> {
 }
 
 async function show(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { number: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' } }, USAGE);
+  const { values } = parse(
+    argv,
+    { number: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' } },
+    USAGE,
+  );
   const number = requireOption(values.number, 'number', USAGE);
   const out = requireOption(values.out, 'out', USAGE);
   const format = formatOf(values.format, out);
   return withDatabase(values.db, async (db) => {
     const notice = await new NotificationsService(db, new AssessmentService(db.kysely)).byNumber(number);
     writeFile(out, await renderDocument(notice.content.document, format));
-    io.stdout.write(`${notice.entry.number} as issued on ${notice.entry.issued_on} (sha256 ${notice.entry.content_hash}); wrote ${path.resolve(out)}\n`);
+    io.stdout.write(
+      `${notice.entry.number} as issued on ${notice.entry.issued_on} (sha256 ${notice.entry.content_hash}); wrote ${path.resolve(out)}\n`,
+    );
     return 0;
   });
 }
@@ -138,7 +160,11 @@ async function settings(argv: string[], io: Io): Promise<number> {
 function formatOf(flag: string | undefined, out: string): DocumentFormat {
   if (flag) return validate(noticeFormatSchema, flag);
   const byName = formatOfFile(out);
-  if (!byName) throw new AppError('invalid_input', `--format: ${out} does not say (use .docx, .pdf, .xlsx, .html or .md, or --format)`);
+  if (!byName)
+    throw new AppError(
+      'invalid_input',
+      `--format: ${out} does not say (use .docx, .pdf, .xlsx, .html or .md, or --format)`,
+    );
   return byName;
 }
 

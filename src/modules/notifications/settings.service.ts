@@ -5,7 +5,13 @@ import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
-import { DEFAULT_SETTINGS, mergeSettings, notificationSettingsPatch, notificationSettingsSchema, type NotificationSettings } from './notification.settings.ts';
+import {
+  DEFAULT_SETTINGS,
+  mergeSettings,
+  notificationSettingsPatch,
+  notificationSettingsSchema,
+  type NotificationSettings,
+} from './notification.settings.ts';
 import { readSetting, writeSetting } from './notifications.repository.ts';
 
 const KEY = 'notifications';
@@ -16,7 +22,10 @@ export async function loadSettings(db: Kysely<DB>): Promise<NotificationSettings
   try {
     return mergeSettings(DEFAULT_SETTINGS, notificationSettingsPatch.parse(JSON.parse(stored)));
   } catch (e) {
-    throw new AppError('internal', `the stored notification settings are not valid (${(e as Error).message}); set them again`);
+    throw new AppError(
+      'internal',
+      `the stored notification settings are not valid (${(e as Error).message}); set them again`,
+    );
   }
 }
 
@@ -27,7 +36,11 @@ export async function updateSettings(db: Database, who: AuditActor, patch: unkno
     const current = await loadSettings(tx.kysely);
     const next = validate(notificationSettingsSchema, mergeSettings(current, change));
     await writeSetting(tx.kysely, KEY, JSON.stringify(next), new Date().toISOString(), who.actor);
-    await appendAudit(tx, who, { action: 'settings.update', target: KEY, detail: { keys: Object.keys(change).sort() } });
+    await appendAudit(tx, who, {
+      action: 'settings.update',
+      target: KEY,
+      detail: { keys: Object.keys(change).sort() },
+    });
     return next;
   });
 }

@@ -50,7 +50,11 @@ export async function unitsWithRecords(db: Kysely<DB>, from: string, to: string)
 }
 
 /** Village-level areas of the subtree (the area itself if it is one), covered by an open room on `day` or not. */
-export async function villagesOn(db: Kysely<DB>, area: string, day: string): Promise<{ code: string; covered: number }[]> {
+export async function villagesOn(
+  db: Kysely<DB>,
+  area: string,
+  day: string,
+): Promise<{ code: string; covered: number }[]> {
   const { rows } = await sql<{ code: string; covered: number }>`${subtree(area)}
     select a.code, case when exists (
       select 1 from unit_covers c join units u on u.code = c.unit_code where c.area_code = a.code and ${OPEN_ROOM('u', day)}
@@ -77,7 +81,11 @@ export async function frontLineOn(db: Kysely<DB>, area: string, day: string): Pr
 }
 
 /** Every front-line posting up to `day` of the officers front-line on that day in the subtree (to find how long each has served). */
-export async function frontLineHistory(db: Kysely<DB>, area: string, day: string): Promise<{ badge: string; start_date: string; end_date: string | null }[]> {
+export async function frontLineHistory(
+  db: Kysely<DB>,
+  area: string,
+  day: string,
+): Promise<{ badge: string; start_date: string; end_date: string | null }[]> {
   const { rows } = await sql<{ badge: string; start_date: string; end_date: string | null }>`${subtree(area)}
     select h.badge, h.start_date, h.end_date from officers h
     where h.role in ${FRONT_LINE} and h.voided_at is null and h.start_date <= ${day} and h.badge in (
@@ -88,7 +96,12 @@ export async function frontLineHistory(db: Kysely<DB>, area: string, day: string
 }
 
 /** Front-line postings of the subtree that ended from `from` to `to`, placed by their unit. */
-export async function endedPostings(db: Kysely<DB>, area: string, from: string, to: string): Promise<{ area_code: string }[]> {
+export async function endedPostings(
+  db: Kysely<DB>,
+  area: string,
+  from: string,
+  to: string,
+): Promise<{ area_code: string }[]> {
   const { rows } = await sql<{ area_code: string }>`${subtree(area)}
     select u.area_code from officers o join units u on u.code = o.unit_code and u.voided_at is null
     where o.role in ${FRONT_LINE} and o.voided_at is null and o.end_date >= ${from} and o.end_date <= ${to}

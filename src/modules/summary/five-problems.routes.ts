@@ -12,7 +12,8 @@ export const fiveProblemsRoutes =
       '/five-problems',
       {
         schema: {
-          summary: 'The five problems of an area and its children on a day: people (staffing), premises (coverage), how to work (standardization), assessment (rooms with records in the month), retention (two years or more in post, and turnover)',
+          summary:
+            'The five problems of an area and its children on a day: people (staffing), premises (coverage), how to work (standardization), assessment (rooms with records in the month), retention (two years or more in post, and turnover)',
           tags: ['summary'],
           querystring: fiveProblemsQuery,
           response: { 200: fiveProblemsSchema },

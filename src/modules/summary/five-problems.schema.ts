@@ -3,8 +3,19 @@ import { areaCodeSchema, dateSchema } from '../../shared/schemas.ts';
 
 export const fiveProblemsQuery = z.object({ area: areaCodeSchema, date: dateSchema.optional() }).strict();
 
-const measure = z.object({ measure: z.string(), numerator: z.number(), denominator: z.number(), value: z.number().nullable() });
-const five = z.object({ people: measure, premises: measure, working: measure, assessment: measure, retention: measure.extend({ turnover: measure }) });
+const measure = z.object({
+  measure: z.string(),
+  numerator: z.number(),
+  denominator: z.number(),
+  value: z.number().nullable(),
+});
+const five = z.object({
+  people: measure,
+  premises: measure,
+  working: measure,
+  assessment: measure,
+  retention: measure.extend({ turnover: measure }),
+});
 const windowSchema = z.object({ from: z.string(), to: z.string() });
 
 export const fiveProblemsSchema = z.object({

@@ -8,7 +8,14 @@ import type { DB } from '../../db/schema.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
 import { addDays, addMonths, lastDayOf } from '../notifications/document/dates.ts';
 import { emptyTally, fiveOf, serviceStart, type FiveProblems, type Tally } from './five-problems.ts';
-import { endedPostings, frontLineHistory, frontLineOn, roomsOn, unitsWithRecords, villagesOn } from './five-problems.repository.ts';
+import {
+  endedPostings,
+  frontLineHistory,
+  frontLineOn,
+  roomsOn,
+  unitsWithRecords,
+  villagesOn,
+} from './five-problems.repository.ts';
 
 export interface FiveProblemsView {
   area: { code: string; name: string };
@@ -21,7 +28,12 @@ export interface FiveProblemsView {
   children: { code: string; name: string; problems: FiveProblems }[];
 }
 
-export async function fiveProblemsOf(db: Kysely<DB>, assessment: AssessmentService, area: string, day: string): Promise<FiveProblemsView> {
+export async function fiveProblemsOf(
+  db: Kysely<DB>,
+  assessment: AssessmentService,
+  area: string,
+  day: string,
+): Promise<FiveProblemsView> {
   const root = await assessment.area(area);
   const tree = await assessment.areaTree();
   const children = tree.children.childrenOf(area);

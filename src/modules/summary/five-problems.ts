@@ -18,7 +18,9 @@ export interface Measure {
   value: number | null;
 }
 
-export type FiveProblems = Record<Exclude<Problem, 'retention'>, Measure> & { retention: Measure & { turnover: Measure } };
+export type FiveProblems = Record<Exclude<Problem, 'retention'>, Measure> & {
+  retention: Measure & { turnover: Measure };
+};
 
 /** Counts of one area, summed from rows before dividing (a rate is never averaged). */
 export interface Tally {
@@ -34,7 +36,17 @@ export interface Tally {
 }
 
 export function emptyTally(): Tally {
-  return { rooms: 0, staffed: 0, standard: 0, reporting: 0, villages: 0, covered: 0, officers: 0, long_serving: 0, ended: 0 };
+  return {
+    rooms: 0,
+    staffed: 0,
+    standard: 0,
+    reporting: 0,
+    villages: 0,
+    covered: 0,
+    officers: 0,
+    long_serving: 0,
+    ended: 0,
+  };
 }
 
 function measure(name: string, numerator: number, denominator: number): Measure {
@@ -47,7 +59,10 @@ export function fiveOf(t: Tally): FiveProblems {
     premises: measure('coverage_rate', t.covered, t.villages),
     working: measure('standardization_rate', t.standard, t.rooms),
     assessment: measure('reporting_rate', t.reporting, t.rooms),
-    retention: { ...measure('retention_rate', t.long_serving, t.officers), turnover: measure('turnover_rate', t.ended, t.officers) },
+    retention: {
+      ...measure('retention_rate', t.long_serving, t.officers),
+      turnover: measure('turnover_rate', t.ended, t.officers),
+    },
   };
 }
 
@@ -57,7 +72,10 @@ export function fiveOf(t: Tally): FiveProblems {
  *
  * @example serviceStart([{ start_date: '2019-06-11', end_date: null }, { start_date: '2018-01-01', end_date: '2019-06-10' }], '2019-06-11') // '2018-01-01'
  */
-export function serviceStart(postings: readonly { start_date: string; end_date: string | null }[], current: string): string {
+export function serviceStart(
+  postings: readonly { start_date: string; end_date: string | null }[],
+  current: string,
+): string {
   const sorted = [...postings].sort((a, b) => (a.start_date < b.start_date ? 1 : -1));
   let start = current;
   for (const p of sorted) {

@@ -13,9 +13,14 @@ import type { FiveProblems, Measure } from './five-problems.ts';
 export const problemsCommand: Command = {
   name: 'problems',
   usage: 'outpost problems --area CODE [--date YYYY-MM-DD] [--json]',
-  summary: 'the five problems (people, premises, how to work, assessment, retention) of an area and its children on a day',
+  summary:
+    'the five problems (people, premises, how to work, assessment, retention) of an area and its children on a day',
   async run(argv, io) {
-    const { values } = parse(argv, { area: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } }, this.usage);
+    const { values } = parse(
+      argv,
+      { area: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } },
+      this.usage,
+    );
     const q = validate(fiveProblemsQuery, { area: requireOption(values.area, 'area', this.usage), date: values.date });
     return withDatabase(values.db, async (db) => {
       const view = await fiveProblemsOf(db.kysely, new AssessmentService(db.kysely), q.area, q.date ?? today());
@@ -23,12 +28,32 @@ export const problemsCommand: Command = {
         io.stdout.write(`${JSON.stringify(view)}\n`);
         return 0;
       }
-      const cells = (p: FiveProblems) => [share(p.people), share(p.premises), share(p.working), share(p.assessment), share(p.retention), share(p.retention.turnover)];
-      io.stdout.write(`${view.area.name} (${view.area.code}) on ${view.date}; records from ${view.records_window.from}, turnover from ${view.turnover_window.from}\n\n`);
+      const cells = (p: FiveProblems) => [
+        share(p.people),
+        share(p.premises),
+        share(p.working),
+        share(p.assessment),
+        share(p.retention),
+        share(p.retention.turnover),
+      ];
+      io.stdout.write(
+        `${view.area.name} (${view.area.code}) on ${view.date}; records from ${view.records_window.from}, turnover from ${view.turnover_window.from}\n\n`,
+      );
       io.stdout.write(
         textTable(
-          ['area', 'people: staffed', 'premises: covered', 'working: standard', 'assessment: reporting', 'retention: 2y+', 'turnover'],
-          [[`${view.area.name} (all)`, ...cells(view.problems)], ...view.children.map((c) => [c.name, ...cells(c.problems)])],
+          [
+            'area',
+            'people: staffed',
+            'premises: covered',
+            'working: standard',
+            'assessment: reporting',
+            'retention: 2y+',
+            'turnover',
+          ],
+          [
+            [`${view.area.name} (all)`, ...cells(view.problems)],
+            ...view.children.map((c) => [c.name, ...cells(c.problems)]),
+          ],
         ),
       );
       return 0;

@@ -13,16 +13,28 @@ import { annualSummary, summaryDate } from './summary.service.ts';
 export const summaryCommand: Command = {
   name: 'summary',
   usage: 'outpost summary --year YYYY --area CODE --out FILE.md|FILE.docx [--lang zh|en] [--date YYYY-MM-DD] [--json]',
-  summary: "the annual work summary of an area (standing figures of the year's last day, funds, equipment, rankings through the year, reform, the five problems)",
+  summary:
+    "the annual work summary of an area (standing figures of the year's last day, funds, equipment, rankings through the year, reform, the five problems)",
   async run(argv, io) {
     const { values } = parse(
       argv,
-      { year: { type: 'string' }, area: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } },
+      {
+        year: { type: 'string' },
+        area: { type: 'string' },
+        lang: { type: 'string' },
+        out: { type: 'string' },
+        date: { type: 'string' },
+        json: { type: 'boolean' },
+      },
       this.usage,
     );
     const out = requireOption(values.out, 'out', this.usage);
     const format = formatOfFile(out);
-    if (!format || format === 'xlsx') throw new AppError('invalid_input', `--out: ${out}: the summary is written as .md or .docx (or .pdf, .html)\nusage: ${this.usage}`);
+    if (!format || format === 'xlsx')
+      throw new AppError(
+        'invalid_input',
+        `--out: ${out}: the summary is written as .md or .docx (or .pdf, .html)\nusage: ${this.usage}`,
+      );
     const q = validate(summaryQuery, {
       area: requireOption(values.area, 'area', this.usage),
       year: requireOption(values.year, 'year', this.usage),
@@ -31,10 +43,19 @@ export const summaryCommand: Command = {
       format,
     });
     return withDatabase(values.db, async (db) => {
-      const { facts, document } = await annualSummary(db.kysely, new AssessmentService(db.kysely), { area: q.area, year: q.year, lang: q.lang, date: q.date ?? summaryDate(q.year) });
+      const { facts, document } = await annualSummary(db.kysely, new AssessmentService(db.kysely), {
+        area: q.area,
+        year: q.year,
+        lang: q.lang,
+        date: q.date ?? summaryDate(q.year),
+      });
       fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
       fs.writeFileSync(out, await renderDocument(document, format));
-      io.stdout.write(values.json ? `${JSON.stringify(facts)}\n` : `summary of ${facts.area.name} (${facts.area.code}) for ${facts.year}; wrote ${path.resolve(out)}\n`);
+      io.stdout.write(
+        values.json
+          ? `${JSON.stringify(facts)}\n`
+          : `summary of ${facts.area.name} (${facts.area.code}) for ${facts.year}; wrote ${path.resolve(out)}\n`,
+      );
       return 0;
     });
   },

@@ -20,7 +20,10 @@ export function composeSummary(f: SummaryFacts): OfficialDocument {
   const para = (text: string): Block => ({ type: 'paragraph', text });
   const sections: [string, Block[]][] = [
     [p.heads.basics, [para(p.standing(f, n)), para(p.growth(f)), standingTable(f, p)]],
-    [p.heads.funds, [para(p.funds(f, n)), ...(f.funds.counties.length ? [fundsTable(f, p)] : []), para(p.equipment(f, n))]],
+    [
+      p.heads.funds,
+      [para(p.funds(f, n)), ...(f.funds.counties.length ? [fundsTable(f, p)] : []), para(p.equipment(f, n))],
+    ],
     [
       p.heads.assessment,
       [
@@ -40,8 +43,16 @@ export function composeSummary(f: SummaryFacts): OfficialDocument {
     [p.heads.next, p.next(f, n).map(para)],
   ];
   const blocks: Block[] = [para(p.intro(f, n))];
-  sections.forEach(([title, body], i) => blocks.push({ type: 'heading', level: 1, text: `${p.numeral(i)}${title}` }, ...body));
-  return { lang: f.lang, draft: false, title: p.title(f), blocks, signature: { issuer: f.issuer, date: p.date(f.date) } };
+  sections.forEach(([title, body], i) =>
+    blocks.push({ type: 'heading', level: 1, text: `${p.numeral(i)}${title}` }, ...body),
+  );
+  return {
+    lang: f.lang,
+    draft: false,
+    title: p.title(f),
+    blocks,
+    signature: { issuer: f.issuer, date: p.date(f.date) },
+  };
 }
 
 function standingTable(f: SummaryFacts, p: SummaryPhrases): TableBlock {
@@ -87,7 +98,8 @@ function fundsTable(f: SummaryFacts, p: SummaryPhrases): TableBlock {
     yuan(x.townships.paid_fen),
     rate(x.county.allocated_fen + x.townships.allocated_fen, x.county.paid_fen + x.townships.paid_fen),
   ]);
-  const sum = (pick: (x: SummaryFacts['funds']['counties'][number]) => number) => f.funds.counties.reduce((a, x) => a + pick(x), 0);
+  const sum = (pick: (x: SummaryFacts['funds']['counties'][number]) => number) =>
+    f.funds.counties.reduce((a, x) => a + pick(x), 0);
   const allocated = sum((x) => x.county.allocated_fen + x.townships.allocated_fen);
   const paid = sum((x) => x.county.paid_fen + x.townships.paid_fen);
   rows.push([
@@ -124,7 +136,11 @@ function ranksTable(s: SchemeYear, f: SummaryFacts, p: SummaryPhrases): TableBlo
     type: 'table',
     id: `ranks-${s.scheme}`,
     caption: p.ranksCaption(s, f),
-    columns: [{ label: c.area, format: 'text' }, ...s.monthly.map((_, i) => ({ label: c.month(i + 1), format: 'integer' as const })), { label: c.lagging, format: 'integer' }],
+    columns: [
+      { label: c.area, format: 'text' },
+      ...s.monthly.map((_, i) => ({ label: c.month(i + 1), format: 'integer' as const })),
+      { label: c.lagging, format: 'integer' },
+    ],
     rows: children.map((x) => [x.name, ...x.ranks, x.lagging_months]),
   };
 }
@@ -135,7 +151,14 @@ function resultsTable(f: SummaryFacts, p: SummaryPhrases): TableBlock {
   for (const s of f.assessment) {
     for (const def of DEFAULT_SCHEMES[s.scheme].indicators) {
       const r = s.december.indicators[def.name];
-      if (r) rows.push([p.schemeShort(s.scheme), p.indicator(def.name), p.value(def.name, r.value), p.target(def.name, def.target), r.score]);
+      if (r)
+        rows.push([
+          p.schemeShort(s.scheme),
+          p.indicator(def.name),
+          p.value(def.name, r.value),
+          p.target(def.name, def.target),
+          r.score,
+        ]);
     }
   }
   return {
@@ -155,7 +178,14 @@ function resultsTable(f: SummaryFacts, p: SummaryPhrases): TableBlock {
 
 function fiveTable(f: SummaryFacts, p: SummaryPhrases): TableBlock {
   const c = p.fiveColumns;
-  const cells = (x: FiveProblems): Cell[] => [x.people.value, x.premises.value, x.working.value, x.assessment.value, x.retention.value, x.retention.turnover.value];
+  const cells = (x: FiveProblems): Cell[] => [
+    x.people.value,
+    x.premises.value,
+    x.working.value,
+    x.assessment.value,
+    x.retention.value,
+    x.retention.turnover.value,
+  ];
   return {
     type: 'table',
     id: 'five-problems',

@@ -60,5 +60,11 @@ export interface SummaryFacts {
   assessment: SchemeYear[];
   reform: { started: Record<string, number> };
   five: FiveProblemsView;
-  supervision: { notices: { month: string; number: string }[]; tasks: number; rectified: number; verified: number; overdue: number };
+  supervision: {
+    notices: { month: string; number: string }[];
+    tasks: number;
+    rectified: number;
+    verified: number;
+    overdue: number;
+  };
 }

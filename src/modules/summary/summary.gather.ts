@@ -25,9 +25,15 @@ export interface SummaryRequest {
   date: string;
 }
 
-export const monthsOf = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+export const monthsOf = (year: number) =>
+  Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 
-export async function gatherSummary(db: Kysely<DB>, assessment: AssessmentService, settings: NotificationSettings, q: SummaryRequest): Promise<SummaryFacts> {
+export async function gatherSummary(
+  db: Kysely<DB>,
+  assessment: AssessmentService,
+  settings: NotificationSettings,
+  q: SummaryRequest,
+): Promise<SummaryFacts> {
   const area = await assessment.area(q.area);
   const tree = await assessment.areaTree();
   if (q.year < 1900 || q.year > 9999) throw new AppError('invalid_input', `year: ${q.year} is not a year`);
@@ -38,7 +44,12 @@ export async function gatherSummary(db: Kysely<DB>, assessment: AssessmentServic
   const assessmentYear: SchemeYear[] = [];
   for (const scheme of NOTICE_SCHEMES) {
     const monthly: SchemeYear['monthly'] = [];
-    const ranks = new Map(children.map((c) => [c, { code: c, name: tree.areas.get(c)!.name, ranks: [] as (number | null)[], lagging_months: 0 }]));
+    const ranks = new Map(
+      children.map((c) => [
+        c,
+        { code: c, name: tree.areas.get(c)!.name, ranks: [] as (number | null)[], lagging_months: 0 },
+      ]),
+    );
     let ranking: SchemeYear['ranking'] = [];
     for (const month of monthsOf(q.year)) {
       monthly.push({ month, composite: (await assessment.indicators(q.area, month, scheme)).composite });
@@ -50,7 +61,13 @@ export async function gatherSummary(db: Kysely<DB>, assessment: AssessmentServic
         if (row?.lagging) child.lagging_months++;
       }
     }
-    assessmentYear.push({ scheme, december: await assessment.indicators(q.area, `${q.year}-12`, scheme), monthly, children: [...ranks.values()], ranking });
+    assessmentYear.push({
+      scheme,
+      december: await assessment.indicators(q.area, `${q.year}-12`, scheme),
+      monthly,
+      children: [...ranks.values()],
+      ranking,
+    });
   }
 
   const kit = await roomsHolding(db, q.area, end);
@@ -79,7 +96,9 @@ export async function gatherSummary(db: Kysely<DB>, assessment: AssessmentServic
   };
 }
 
-type AreaLookup = (code: string) => { code: string; name: string; level: string; parent_code: string | null } | undefined;
+type AreaLookup = (
+  code: string,
+) => { code: string; name: string; level: string; parent_code: string | null } | undefined;
 
 /** The year's funds by the county they went to (the county itself, or a township below it) and by level. */
 async function fundsFacts(db: Kysely<DB>, area: string, year: number, lookup: AreaLookup): Promise<FundsFacts> {
@@ -88,14 +107,24 @@ async function fundsFacts(db: Kysely<DB>, area: string, year: number, lookup: Ar
   const facts: FundsFacts = { counties: [], county_level: zero(), township_level: zero(), other_level: zero() };
   const counties = new Map<string, CountyFunds>();
   for (const r of rows) {
-    const bucket = r.level === 'county' ? facts.county_level : r.level === 'township' ? facts.township_level : facts.other_level;
+    const bucket =
+      r.level === 'county' ? facts.county_level : r.level === 'township' ? facts.township_level : facts.other_level;
     bucket.allocated_fen += r.allocated_fen;
     bucket.paid_fen += r.paid_fen;
     bucket.recipients++;
     const county = countyOf(r.recipient_code, lookup);
     if (!county) continue;
     let entry = counties.get(county.code);
-    if (!entry) counties.set(county.code, (entry = { code: county.code, name: county.name, county: { allocated_fen: 0, paid_fen: 0 }, townships: { allocated_fen: 0, paid_fen: 0, recipients: 0 } }));
+    if (!entry)
+      counties.set(
+        county.code,
+        (entry = {
+          code: county.code,
+          name: county.name,
+          county: { allocated_fen: 0, paid_fen: 0 },
+          townships: { allocated_fen: 0, paid_fen: 0, recipients: 0 },
+        }),
+      );
     const target = r.recipient_code === county.code ? entry.county : entry.townships;
     target.allocated_fen += r.allocated_fen;
     target.paid_fen += r.paid_fen;
@@ -107,6 +136,7 @@ async function fundsFacts(db: Kysely<DB>, area: string, year: number, lookup: Ar
 
 /** The county an area is or lies in. */
 function countyOf(code: string, lookup: AreaLookup) {
-  for (let a = lookup(code); a; a = a.parent_code ? lookup(a.parent_code) : undefined) if (a.level === 'county') return a;
+  for (let a = lookup(code); a; a = a.parent_code ? lookup(a.parent_code) : undefined)
+    if (a.level === 'county') return a;
   return undefined;
 }

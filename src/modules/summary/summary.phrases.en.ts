@@ -7,11 +7,13 @@ import type { Measure } from './five-problems.ts';
 import { laggingInDecember, lowestOf, movers, reached } from './summary.select.ts';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
-const yuan = (fen: number) => `${(fen / 100).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} yuan`;
+const yuan = (fen: number) =>
+  `${(fen / 100).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} yuan`;
 const pts = (n: number) => n.toFixed(2);
 const share = (m: Measure) => (m.value === null ? 'no data' : `${percent(m.value)} (${m.numerator}/${m.denominator})`);
 const delta = (d: number, unit: string) => (d > 0 ? `up ${d} ${unit}` : d < 0 ? `down ${-d} ${unit}` : 'unchanged');
-const named = (rows: { name: string; composite: number }[]) => rows.map((r) => `${r.name} (${pts(r.composite)})`).join(', ');
+const named = (rows: { name: string; composite: number }[]) =>
+  rows.map((r) => `${r.name} (${pts(r.composite)})`).join(', ');
 const list = (items: string[]) => (items.length ? items.join(', ') : 'none');
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -60,11 +62,19 @@ export const SUMMARY_EN: SummaryPhrases = {
   },
   funds: (f, n) => {
     const { county_level: c, township_level: t, other_level: o } = f.funds;
-    if (c.recipients + t.recipients + o.recipients === 0) return `In ${f.year}, no construction funds were recorded for ${n.scope}.`;
+    if (c.recipients + t.recipients + o.recipients === 0)
+      return `In ${f.year}, no construction funds were recorded for ${n.scope}.`;
     const parts: string[] = [];
-    if (c.recipients) parts.push(`${yuan(c.allocated_fen)} of county-level construction funds were allocated to ${c.recipients} counties and districts (${yuan(c.allocated_fen / c.recipients)} each on average), of which ${yuan(c.paid_fen)} was paid`);
-    if (t.recipients) parts.push(`${yuan(t.allocated_fen)} of supporting funds to ${t.recipients} townships and streets (${yuan(t.allocated_fen / t.recipients)} each on average), of which ${yuan(t.paid_fen)} was paid`);
-    if (o.recipients) parts.push(`${yuan(o.allocated_fen)} to ${o.recipients} other recipients, of which ${yuan(o.paid_fen)} was paid`);
+    if (c.recipients)
+      parts.push(
+        `${yuan(c.allocated_fen)} of county-level construction funds were allocated to ${c.recipients} counties and districts (${yuan(c.allocated_fen / c.recipients)} each on average), of which ${yuan(c.paid_fen)} was paid`,
+      );
+    if (t.recipients)
+      parts.push(
+        `${yuan(t.allocated_fen)} of supporting funds to ${t.recipients} townships and streets (${yuan(t.allocated_fen / t.recipients)} each on average), of which ${yuan(t.paid_fen)} was paid`,
+      );
+    if (o.recipients)
+      parts.push(`${yuan(o.allocated_fen)} to ${o.recipients} other recipients, of which ${yuan(o.paid_fen)} was paid`);
     const funds = f.assessment.find((s) => s.scheme === 'construction')!.december.indicators.funds_rate;
     return `In ${f.year}, ${parts.join('; ')}. At the year's end, ${indicatorValue('funds_rate', funds.value, 'en')} of all funds allocated had been paid.`;
   },
@@ -74,11 +84,24 @@ export const SUMMARY_EN: SummaryPhrases = {
     return `Of the ${e.denominator} rooms open at the year's end, ${k.computer ?? 0} had a computer, ${k.motorcycle ?? 0} a motorcycle and ${k.work_kit ?? 0} a work kit; ${e.numerator} held the whole standard kit, an equipment rate of ${indicatorValue('equipment_rate', e.value, 'en')}.`;
   },
   fundsCaption: (f) => `Construction funds allocated and paid in ${f.year} (10,000 yuan)`,
-  fundsColumns: { county: 'County', countyAllocated: 'County allocated', countyPaid: 'County paid', townships: 'Townships', townshipAllocated: 'Townships allocated', townshipPaid: 'Townships paid', rate: 'Paid', total: 'Total' },
+  fundsColumns: {
+    county: 'County',
+    countyAllocated: 'County allocated',
+    countyPaid: 'County paid',
+    townships: 'Townships',
+    townshipAllocated: 'Townships allocated',
+    townshipPaid: 'Townships paid',
+    rate: 'Paid',
+    total: 'Total',
+  },
   schemeHeading: (scheme) => capital(schemeLabel(scheme, 'en')),
   schemeYear: (s, _f, n) => schemeYearEn(s, n.scope),
   ranksCaption: (s, f) => `Monthly ranks in ${schemeLabel(s.scheme, 'en')}, ${f.year}`,
-  ranksColumns: { area: 'Area', month: (m) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1], lagging: 'Months lagging' },
+  ranksColumns: {
+    area: 'Area',
+    month: (m) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1],
+    lagging: 'Months lagging',
+  },
   resultsHeading: 'Results in December',
   results: (f, n) =>
     `${f.assessment
@@ -92,7 +115,10 @@ export const SUMMARY_EN: SummaryPhrases = {
   schemeShort: (scheme) => schemeLabel(scheme, 'en', true),
   indicator: (name) => indicatorLabel(name, 'en'),
   value: (indicator, value) => indicatorValue(indicator, value, 'en'),
-  target: (indicator, target) => (indicator === 'crime_rate' ? `at most ${indicatorValue(indicator, target, 'en')}` : indicatorValue(indicator, target, 'en')),
+  target: (indicator, target) =>
+    indicator === 'crime_rate'
+      ? `at most ${indicatorValue(indicator, target, 'en')}`
+      : indicatorValue(indicator, target, 'en'),
   reform: (f, n) => {
     const o = f.standing.origins;
     const s = f.reform.started;
@@ -109,7 +135,16 @@ export const SUMMARY_EN: SummaryPhrases = {
     );
   },
   fiveCaption: (f) => `The five problems at the end of ${f.year}`,
-  fiveColumns: { area: 'Area', people: 'Staffed', premises: 'Covered', working: 'Standard', assessment: 'With records', retention: '2 years in post', turnover: 'Turnover', all: 'All' },
+  fiveColumns: {
+    area: 'Area',
+    people: 'Staffed',
+    premises: 'Covered',
+    working: 'Standard',
+    assessment: 'With records',
+    retention: '2 years in post',
+    turnover: 'Turnover',
+    all: 'All',
+  },
   supervision: (f, n) => {
     const s = f.supervision;
     if (s.notices.length === 0) return `No notification issued by ${f.issuer} for ${f.year} is on record.`;
@@ -135,17 +170,29 @@ function schemeYearEn(s: SchemeYear, scope: string): string {
   const jan = s.monthly[0].composite;
   const dec = s.monthly[11].composite;
   const avg = s.monthly.reduce((a, m) => a + m.composite, 0) / 12;
-  const parts = [`The composite of ${scope} in ${schemeLabel(s.scheme, 'en', true)} went ${dec >= jan ? 'up' : 'down'} from ${pts(jan)} in January to ${pts(dec)} in December, averaging ${pts(avg)} a month.`];
+  const parts = [
+    `The composite of ${scope} in ${schemeLabel(s.scheme, 'en', true)} went ${dec >= jan ? 'up' : 'down'} from ${pts(jan)} in January to ${pts(dec)} in December, averaging ${pts(avg)} a month.`,
+  ];
   const n = s.ranking.length;
   if (n) {
     const top = s.ranking.slice(0, Math.min(3, Math.ceil(n / 2)));
     const bottom = s.ranking.slice(n - Math.min(3, Math.floor(n / 2)));
     parts.push(` In December, at the top: ${named(top)}${bottom.length ? `; at the bottom: ${named(bottom)}` : ''}.`);
     const { up, down } = movers(s);
-    const moves = [up ? `${up.name} rose most (from ${up.from} to ${up.to})` : '', down ? `${down.name} fell most (from ${down.from} to ${down.to})` : ''].filter(Boolean);
+    const moves = [
+      up ? `${up.name} rose most (from ${up.from} to ${up.to})` : '',
+      down ? `${down.name} fell most (from ${down.from} to ${down.to})` : '',
+    ].filter(Boolean);
     parts.push(moves.length ? ` Against January, ${moves.join(' and ')}.` : ' Every area held its January rank.');
     const most = Math.max(...s.children.map((c) => c.lagging_months));
-    parts.push(most > 0 ? ` Lagging most often: ${s.children.filter((c) => c.lagging_months === most).map((c) => c.name).join(', ')} (${most} months).` : ' No area lagged all year.');
+    parts.push(
+      most > 0
+        ? ` Lagging most often: ${s.children
+            .filter((c) => c.lagging_months === most)
+            .map((c) => c.name)
+            .join(', ')} (${most} months).`
+        : ' No area lagged all year.',
+    );
   }
   return parts.join('');
 }

@@ -11,16 +11,43 @@ export interface SummaryPhrases {
   intro(f: SummaryFacts, n: Naming): string;
   numeral(i: number): string;
   subNumeral(i: number): string;
-  heads: { basics: string; funds: string; assessment: string; reform: string; five: string; supervision: string; next: string };
+  heads: {
+    basics: string;
+    funds: string;
+    assessment: string;
+    reform: string;
+    five: string;
+    supervision: string;
+    next: string;
+  };
   standing(f: SummaryFacts, n: Naming): string;
   growth(f: SummaryFacts): string;
   standingCaption(f: SummaryFacts): string;
   standingColumns: { item: string; before: string; now: string; change: string };
-  standingRows: { community_room: string; rural_office: string; station: string; community: string; resident: string; full_time: string; full_time_members: string; volunteer: string; volunteer_members: string };
+  standingRows: {
+    community_room: string;
+    rural_office: string;
+    station: string;
+    community: string;
+    resident: string;
+    full_time: string;
+    full_time_members: string;
+    volunteer: string;
+    volunteer_members: string;
+  };
   funds(f: SummaryFacts, n: Naming): string;
   equipment(f: SummaryFacts, n: Naming): string;
   fundsCaption(f: SummaryFacts): string;
-  fundsColumns: { county: string; countyAllocated: string; countyPaid: string; townships: string; townshipAllocated: string; townshipPaid: string; rate: string; total: string };
+  fundsColumns: {
+    county: string;
+    countyAllocated: string;
+    countyPaid: string;
+    townships: string;
+    townshipAllocated: string;
+    townshipPaid: string;
+    rate: string;
+    total: string;
+  };
   schemeHeading(scheme: SchemeName): string;
   schemeYear(s: SchemeYear, f: SummaryFacts, n: Naming): string;
   ranksCaption(s: SchemeYear, f: SummaryFacts): string;
@@ -36,7 +63,16 @@ export interface SummaryPhrases {
   reform(f: SummaryFacts, n: Naming): string;
   five(f: SummaryFacts, n: Naming): string;
   fiveCaption(f: SummaryFacts): string;
-  fiveColumns: { area: string; people: string; premises: string; working: string; assessment: string; retention: string; turnover: string; all: string };
+  fiveColumns: {
+    area: string;
+    people: string;
+    premises: string;
+    working: string;
+    assessment: string;
+    retention: string;
+    turnover: string;
+    all: string;
+  };
   supervision(f: SummaryFacts, n: Naming): string;
   next(f: SummaryFacts, n: Naming): string[];
   date(day: string): string;

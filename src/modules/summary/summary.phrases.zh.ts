@@ -11,7 +11,8 @@ const wan = (fen: number) => `${(fen / 1e6).toFixed(2)}万元`;
 const pts = (n: number) => `${n.toFixed(2)}分`;
 const share = (m: Measure) => (m.value === null ? '无数据' : `${percent(m.value)}（${m.numerator}/${m.denominator}）`);
 const delta = (d: number, unit: string) => (d > 0 ? `增加${d}${unit}` : d < 0 ? `减少${-d}${unit}` : '与上年底持平');
-const named = (rows: { name: string; composite: number }[]) => rows.map((r) => `${r.name}（${pts(r.composite)}）`).join('、');
+const named = (rows: { name: string; composite: number }[]) =>
+  rows.map((r) => `${r.name}（${pts(r.composite)}）`).join('、');
 
 export const SUMMARY_ZH: SummaryPhrases = {
   title: (f) => `${f.area.name}${f.year}年社区和农村警务工作总结`,
@@ -19,7 +20,15 @@ export const SUMMARY_ZH: SummaryPhrases = {
     `${f.year}年，${n.scope}公安机关把社区和农村警务建设作为基层基础工作的重点，坚持每月考核排名、通报落后、督导整改，推动警力下沉、阵地建设和机制改革。现将全年工作总结如下。`,
   numeral: (i) => `${NUMERALS[i]}、`,
   subNumeral: (i) => `（${NUMERALS[i]}）`,
-  heads: { basics: '基本情况', funds: '经费保障和装备配备', assessment: '考核排名和考核结果', reform: '警务机制改革', five: '“五难”问题解决情况', supervision: '通报和督导整改', next: '下一步工作打算' },
+  heads: {
+    basics: '基本情况',
+    funds: '经费保障和装备配备',
+    assessment: '考核排名和考核结果',
+    reform: '警务机制改革',
+    five: '“五难”问题解决情况',
+    supervision: '通报和督导整改',
+    next: '下一步工作打算',
+  },
   standing: (f, n) => {
     const o = f.standing;
     return (
@@ -52,8 +61,14 @@ export const SUMMARY_ZH: SummaryPhrases = {
     const { county_level: c, township_level: t, other_level: o } = f.funds;
     if (c.recipients + t.recipients + o.recipients === 0) return `${f.year}年，${n.scope}没有专项建设经费拨付记录。`;
     const parts: string[] = [];
-    if (c.recipients) parts.push(`向${c.recipients}个县（市、区）拨付县级专项建设经费${wan(c.allocated_fen)}，到位${wan(c.paid_fen)}，平均每个县（市、区）${wan(c.allocated_fen / c.recipients)}`);
-    if (t.recipients) parts.push(`向${t.recipients}个乡镇（街道）拨付配套建设经费${wan(t.allocated_fen)}，到位${wan(t.paid_fen)}，平均每个乡镇（街道）${wan(t.allocated_fen / t.recipients)}`);
+    if (c.recipients)
+      parts.push(
+        `向${c.recipients}个县（市、区）拨付县级专项建设经费${wan(c.allocated_fen)}，到位${wan(c.paid_fen)}，平均每个县（市、区）${wan(c.allocated_fen / c.recipients)}`,
+      );
+    if (t.recipients)
+      parts.push(
+        `向${t.recipients}个乡镇（街道）拨付配套建设经费${wan(t.allocated_fen)}，到位${wan(t.paid_fen)}，平均每个乡镇（街道）${wan(t.allocated_fen / t.recipients)}`,
+      );
     if (o.recipients) parts.push(`向其他${o.recipients}个单位拨付${wan(o.allocated_fen)}，到位${wan(o.paid_fen)}`);
     const funds = f.assessment.find((s) => s.scheme === 'construction')!.december.indicators.funds_rate;
     return `${f.year}年，${n.scope}${parts.join('；')}。截至年底，累计经费到位率${indicatorValue('funds_rate', funds.value, 'zh')}。`;
@@ -64,7 +79,16 @@ export const SUMMARY_ZH: SummaryPhrases = {
     return `截至年底，${n.scope}${e.denominator}个开放的警务室中，配备电脑的${k.computer ?? 0}个、摩托车的${k.motorcycle ?? 0}个、工作包的${k.work_kit ?? 0}个，标准装备配备齐全的${e.numerator}个，装备达标率${indicatorValue('equipment_rate', e.value, 'zh')}。`;
   },
   fundsCaption: (f) => `${f.year}年专项建设经费拨付和到位情况（万元）`,
-  fundsColumns: { county: '县（市、区）', countyAllocated: '县级拨付', countyPaid: '县级到位', townships: '乡镇数', townshipAllocated: '乡镇拨付', townshipPaid: '乡镇到位', rate: '到位率', total: '合计' },
+  fundsColumns: {
+    county: '县（市、区）',
+    countyAllocated: '县级拨付',
+    countyPaid: '县级到位',
+    townships: '乡镇数',
+    townshipAllocated: '乡镇拨付',
+    townshipPaid: '乡镇到位',
+    rate: '到位率',
+    total: '合计',
+  },
   schemeHeading: (scheme) => `${schemeLabel(scheme, 'zh')}`,
   schemeYear: (s, _f, n) => schemeYearZh(s, n.scope),
   ranksCaption: (s, f) => `${f.year}年各月${schemeLabel(s.scheme, 'zh')}名次`,
@@ -84,7 +108,10 @@ export const SUMMARY_ZH: SummaryPhrases = {
   schemeShort: (scheme) => schemeLabel(scheme, 'zh', true),
   indicator: (name) => indicatorLabel(name, 'zh'),
   value: (indicator, value) => indicatorValue(indicator, value, 'zh'),
-  target: (indicator, target) => (indicator === 'crime_rate' ? `不高于${indicatorValue(indicator, target, 'zh')}` : indicatorValue(indicator, target, 'zh')),
+  target: (indicator, target) =>
+    indicator === 'crime_rate'
+      ? `不高于${indicatorValue(indicator, target, 'zh')}`
+      : indicatorValue(indicator, target, 'zh'),
   reform: (f, n) => {
     const o = f.standing.origins;
     const s = f.reform.started;
@@ -101,13 +128,22 @@ export const SUMMARY_ZH: SummaryPhrases = {
     );
   },
   fiveCaption: (f) => `${f.year}年底“五难”问题指标`,
-  fiveColumns: { area: '地区', people: '警力配备率', premises: '覆盖率', working: '规范化率', assessment: '有考核数据', retention: '在岗两年以上', turnover: '岗位变动率', all: '合计' },
+  fiveColumns: {
+    area: '地区',
+    people: '警力配备率',
+    premises: '覆盖率',
+    working: '规范化率',
+    assessment: '有考核数据',
+    retention: '在岗两年以上',
+    turnover: '岗位变动率',
+    all: '合计',
+  },
   supervision: (f, n) => {
     const s = f.supervision;
     if (s.notices.length === 0) return `本系统中没有${f.issuer}${f.year}年印发通报的记录。`;
     return `${f.year}年，${n.scope}共印发通报${s.notices.length}期（${s.notices[0].number}至${s.notices[s.notices.length - 1].number}），下发整改任务${s.tasks}项，已整改${s.rectified}项（其中已验收${s.verified}项），截至年底逾期未整改${s.overdue}项。`;
   },
-  next: (f, n) => {
+  next: (f) => {
     const lagging = laggingInDecember(f);
     const p = f.five.problems;
     const weakest = lowestOf(f);
@@ -127,17 +163,29 @@ function schemeYearZh(s: SchemeYear, scope: string): string {
   const jan = s.monthly[0].composite;
   const dec = s.monthly[11].composite;
   const avg = s.monthly.reduce((a, m) => a + m.composite, 0) / 12;
-  const parts = [`${scope}${schemeLabel(s.scheme, 'zh', true)}综合得分由1月的${pts(jan)}${dec >= jan ? '提高' : '下降'}到12月的${pts(dec)}，全年月均${pts(avg)}。`];
+  const parts = [
+    `${scope}${schemeLabel(s.scheme, 'zh', true)}综合得分由1月的${pts(jan)}${dec >= jan ? '提高' : '下降'}到12月的${pts(dec)}，全年月均${pts(avg)}。`,
+  ];
   const n = s.ranking.length;
   if (n) {
     const top = s.ranking.slice(0, Math.min(3, Math.ceil(n / 2)));
     const bottom = s.ranking.slice(n - Math.min(3, Math.floor(n / 2)));
     parts.push(`12月排名靠前的是${named(top)}${bottom.length ? `，排名靠后的是${named(bottom)}` : ''}。`);
     const { up, down } = movers(s);
-    const moves = [up ? `名次上升最多的是${up.name}（由第${up.from}名升至第${up.to}名）` : '', down ? `下降最多的是${down.name}（由第${down.from}名降至第${down.to}名）` : ''].filter(Boolean);
+    const moves = [
+      up ? `名次上升最多的是${up.name}（由第${up.from}名升至第${up.to}名）` : '',
+      down ? `下降最多的是${down.name}（由第${down.from}名降至第${down.to}名）` : '',
+    ].filter(Boolean);
     parts.push(moves.length ? `与1月相比，${moves.join('，')}。` : '各地区12月名次与1月相同。');
     const most = Math.max(...s.children.map((c) => c.lagging_months));
-    parts.push(most > 0 ? `全年被列为落后地区月数最多的是${s.children.filter((c) => c.lagging_months === most).map((c) => c.name).join('、')}（${most}个月）。` : '全年没有落后地区。');
+    parts.push(
+      most > 0
+        ? `全年被列为落后地区月数最多的是${s.children
+            .filter((c) => c.lagging_months === most)
+            .map((c) => c.name)
+            .join('、')}（${most}个月）。`
+        : '全年没有落后地区。',
+    );
   }
   return parts.join('');
 }

@@ -9,14 +9,24 @@ import { subtree } from '../areas/subtree.ts';
 
 /** Allocated and disbursed amounts (fen) per recipient in the subtree, dated from `from` to `to`. */
 export async function fundsByRecipient(db: Kysely<DB>, area: string, from: string, to: string) {
-  const { rows } = await sql<{ recipient_code: string; level: string; allocated: number; paid: number }>`${subtree(area)}
+  const { rows } = await sql<{
+    recipient_code: string;
+    level: string;
+    allocated: number;
+    paid: number;
+  }>`${subtree(area)}
     select f.recipient_code, a.level,
       sum(case when f.kind = 'allocation' then f.amount_fen else 0 end) as allocated,
       sum(case when f.kind = 'disbursement' then f.amount_fen else 0 end) as paid
     from funds f join areas a on a.code = f.recipient_code
     where f.recipient_code in (select code from sub) and f.date >= ${from} and f.date <= ${to} and f.voided_at is null
     group by f.recipient_code, a.level`.execute(db);
-  return rows.map((r) => ({ recipient_code: r.recipient_code, level: r.level, allocated_fen: Number(r.allocated), paid_fen: Number(r.paid) }));
+  return rows.map((r) => ({
+    recipient_code: r.recipient_code,
+    level: r.level,
+    allocated_fen: Number(r.allocated),
+    paid_fen: Number(r.paid),
+  }));
 }
 
 /** For each kit item, the open rooms of the subtree whose latest holding on `day` is at least one. */
@@ -34,7 +44,12 @@ export async function roomsHolding(db: Kysely<DB>, area: string, day: string): P
 }
 
 /** Postings (of any role) in the subtree that started from `from` to `to`, by origin. */
-export async function postingsStarted(db: Kysely<DB>, area: string, from: string, to: string): Promise<Map<string, number>> {
+export async function postingsStarted(
+  db: Kysely<DB>,
+  area: string,
+  from: string,
+  to: string,
+): Promise<Map<string, number>> {
   const { rows } = await sql<{ origin: string; n: number }>`${subtree(area)}
     select o.origin, count(*) as n from officers o join units u on u.code = o.unit_code and u.voided_at is null
     where u.area_code in (select code from sub) and o.start_date >= ${from} and o.start_date <= ${to} and o.voided_at is null
@@ -57,7 +72,11 @@ export async function noticesOfYear(db: Kysely<DB>, area: string, year: number) 
     ? await db
         .selectFrom('tasks')
         .select(['status', 'deadline'])
-        .where('notification_id', 'in', notices.map((n) => n.id))
+        .where(
+          'notification_id',
+          'in',
+          notices.map((n) => n.id),
+        )
         .where('status', '!=', 'withdrawn')
         .execute()
     : [];

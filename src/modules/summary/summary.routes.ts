@@ -12,7 +12,8 @@ export const summaryRoutes =
       '/summary',
       {
         schema: {
-          summary: "The annual work summary of an area, as md, docx, pdf or html, or its facts and document model (json); standing figures are the year's last day's",
+          summary:
+            "The annual work summary of an area, as md, docx, pdf or html, or its facts and document model (json); standing figures are the year's last day's",
           tags: ['summary'],
           querystring: summaryQuery,
         },
@@ -25,7 +26,12 @@ export const summaryRoutes =
         const tree = await ctx.assessment.areaTree();
         assertAggregateVisible(tree, scopeOf(request), q.area, 'area');
         assertAggregateVisible(tree, scopeOf(request), q.area, 'children');
-        const result = await annualSummary(ctx.db.kysely, ctx.assessment, { area: q.area, year: q.year, lang: q.lang, date: q.date ?? summaryDate(q.year) });
+        const result = await annualSummary(ctx.db.kysely, ctx.assessment, {
+          area: q.area,
+          year: q.year,
+          lang: q.lang,
+          date: q.date ?? summaryDate(q.year),
+        });
         if (q.format === 'json') return result;
         const bytes = await renderDocument(result.document, q.format);
         const disposition = q.format === 'html' ? 'inline' : 'attachment';

@@ -15,7 +15,11 @@ import { composeSummary } from './summary.compose.ts';
 import type { SummaryFacts } from './summary.facts.ts';
 import { gatherSummary, type SummaryRequest } from './summary.gather.ts';
 
-export async function annualSummary(db: Kysely<DB>, assessment: AssessmentService, q: SummaryRequest): Promise<{ facts: SummaryFacts; document: OfficialDocument }> {
+export async function annualSummary(
+  db: Kysely<DB>,
+  assessment: AssessmentService,
+  q: SummaryRequest,
+): Promise<{ facts: SummaryFacts; document: OfficialDocument }> {
   const facts = await gatherSummary(db, assessment, await loadSettings(db), q);
   return { facts, document: composeSummary(facts) };
 }

@@ -39,7 +39,8 @@ export function storeEvidence(dir: string, bytes: Buffer): StoredFile {
 /** Reads a stored file back, checking it is still the file that was stored. */
 export function readEvidence(dir: string, file: { path: string; sha256: string }): Buffer {
   const full = path.join(dir, file.path);
-  if (!full.startsWith(path.resolve(dir) + path.sep)) throw new AppError('internal', 'an evidence path leaves the evidence folder');
+  if (!full.startsWith(path.resolve(dir) + path.sep))
+    throw new AppError('internal', 'an evidence path leaves the evidence folder');
   if (!fs.existsSync(full)) throw new AppError('not_found', `the evidence file ${file.path} is missing from ${dir}`);
   const bytes = fs.readFileSync(full);
   if (createHash('sha256').update(bytes).digest('hex') !== file.sha256)

@@ -30,7 +30,11 @@ export const leadersCommand: Command = {
       });
     }
     if (sub === 'set') {
-      const { values } = parse(rest, { area: { type: 'string' }, name: { type: 'string' }, title: { type: 'string' }, phone: { type: 'string' } }, USAGE);
+      const { values } = parse(
+        rest,
+        { area: { type: 'string' }, name: { type: 'string' }, title: { type: 'string' }, phone: { type: 'string' } },
+        USAGE,
+      );
       const area = requireOption(values.area, 'area', USAGE);
       const body = validate(leaderBody, { name: values.name, title: values.title, phone: values.phone ?? null });
       return withDatabase(values.db, async (db) => {
@@ -44,7 +48,14 @@ export const leadersCommand: Command = {
       const q = validate(leadersQuery, { area: values.area });
       return withDatabase(values.db, async (db) => {
         const rows = await leaders(db, null, q.area);
-        io.stdout.write(values.json ? `${JSON.stringify(rows)}\n` : textTable(['area', 'name', 'leader', 'title', 'phone'], rows.map((r) => [r.area_code, r.area_name, r.name, r.title, r.phone])));
+        io.stdout.write(
+          values.json
+            ? `${JSON.stringify(rows)}\n`
+            : textTable(
+                ['area', 'name', 'leader', 'title', 'phone'],
+                rows.map((r) => [r.area_code, r.area_name, r.name, r.title, r.phone]),
+              ),
+        );
         return 0;
       });
     }

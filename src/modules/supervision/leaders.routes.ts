@@ -12,7 +12,12 @@ export const leadersRoutes =
     app.get(
       '/leaders',
       {
-        schema: { summary: "Responsible leaders of the areas in an area's subtree, within your jurisdiction", tags: ['supervision'], querystring: leadersQuery, response: { 200: leaderPageSchema } },
+        schema: {
+          summary: "Responsible leaders of the areas in an area's subtree, within your jurisdiction",
+          tags: ['supervision'],
+          querystring: leadersQuery,
+          response: { 200: leaderPageSchema },
+        },
         config: { permission: 'tasks:read' },
       },
       async (request) => {
@@ -24,7 +29,13 @@ export const leadersRoutes =
     app.put(
       '/leaders/:area',
       {
-        schema: { summary: "Set an area's responsible leader (pending tasks without one take it)", tags: ['supervision'], params: leaderParams, body: leaderBody, response: { 200: leaderRowSchema } },
+        schema: {
+          summary: "Set an area's responsible leader (pending tasks without one take it)",
+          tags: ['supervision'],
+          params: leaderParams,
+          body: leaderBody,
+          response: { 200: leaderRowSchema },
+        },
         config: { permission: 'tasks:write' },
       },
       async (request) => {

@@ -26,11 +26,20 @@ export interface LeaderInput {
   phone?: string | null;
 }
 
-export async function setLeader(db: Database, who: AuditActor, scope: Scope | null, area: string, input: LeaderInput): Promise<LeaderRow> {
+export async function setLeader(
+  db: Database,
+  who: AuditActor,
+  scope: Scope | null,
+  area: string,
+  input: LeaderInput,
+): Promise<LeaderRow> {
   return db.transaction(async (tx) => {
     if (!(await existingAreas(tx.kysely, [area])).has(area)) throw new AppError('not_found', `no area ${area} exists`);
     if (scope && !(await isWithin(tx.kysely, scope.area, area)))
-      throw new AppError('forbidden', `area ${area} is outside your jurisdiction (${scope.area}); its leader is set there or above`);
+      throw new AppError(
+        'forbidden',
+        `area ${area} is outside your jurisdiction (${scope.area}); its leader is set there or above`,
+      );
     const row = await write(tx, who, area, input);
     await appendAudit(tx, who, { action: 'leader.set', target: area, detail: { name: row.name, title: row.title } });
     return row;
@@ -50,11 +59,20 @@ export async function importLeaders(db: Database, who: AuditActor, path: string)
   table.header.forEach((raw, i) => {
     const h = raw.trim();
     const column = COLUMNS.find((c) => c.name === h.toLowerCase() || (c.zh as readonly string[]).includes(h));
-    if (!column) errors.push({ file: table.file, line: 1, column: h || `(column ${i + 1})`, reason: `unknown column; leaders have ${COLUMNS.map((c) => c.name).join(', ')}` });
-    else if (index.has(column.name)) errors.push({ file: table.file, line: 1, column: column.name, reason: 'the column appears twice' });
+    if (!column)
+      errors.push({
+        file: table.file,
+        line: 1,
+        column: h || `(column ${i + 1})`,
+        reason: `unknown column; leaders have ${COLUMNS.map((c) => c.name).join(', ')}`,
+      });
+    else if (index.has(column.name))
+      errors.push({ file: table.file, line: 1, column: column.name, reason: 'the column appears twice' });
     else index.set(column.name, i);
   });
-  for (const c of COLUMNS) if (!c.optional && !index.has(c.name)) errors.push({ file: table.file, line: 1, column: c.name, reason: 'missing column' });
+  for (const c of COLUMNS)
+    if (!c.optional && !index.has(c.name))
+      errors.push({ file: table.file, line: 1, column: c.name, reason: 'missing column' });
   if (errors.length) {
     await table.close();
     throw rejectedFile(table.file, errors);
@@ -65,14 +83,23 @@ export async function importLeaders(db: Database, who: AuditActor, path: string)
     const get = (f: Field) => (index.has(f) ? (cells[index.get(f)!] ?? '').trim() : '');
     const area = get('area_code');
     const input = { name: get('name'), title: get('title'), phone: get('phone') || null };
-    for (const f of ['area_code', 'name', 'title'] as const) if (!get(f)) errors.push({ file: table.file, line, column: f, reason: 'required' });
-    if (area && seen.has(area)) errors.push({ file: table.file, line, column: 'area_code', reason: `${area} appears twice (also line ${seen.get(area)})` });
+    for (const f of ['area_code', 'name', 'title'] as const)
+      if (!get(f)) errors.push({ file: table.file, line, column: f, reason: 'required' });
+    if (area && seen.has(area))
+      errors.push({
+        file: table.file,
+        line,
+        column: 'area_code',
+        reason: `${area} appears twice (also line ${seen.get(area)})`,
+      });
     if (area) seen.set(area, line);
     rows.push({ line, area, input });
   }
   return db.transaction(async (tx) => {
     const known = await existingAreas(tx.kysely, rows.map((r) => r.area).filter(Boolean));
-    for (const r of rows) if (r.area && !known.has(r.area)) errors.push({ file: table.file, line: r.line, column: 'area_code', reason: `no area ${r.area} exists` });
+    for (const r of rows)
+      if (r.area && !known.has(r.area))
+        errors.push({ file: table.file, line: r.line, column: 'area_code', reason: `no area ${r.area} exists` });
     if (errors.length) throw rejectedFile(table.file, errors);
     for (const r of rows) await write(tx, who, r.area, r.input);
     await appendAudit(tx, who, { action: 'leader.import', target: table.file, detail: { written: rows.length } });
@@ -81,12 +108,23 @@ export async function importLeaders(db: Database, who: AuditActor, path: string)
 }
 
 async function write(tx: Tx, who: AuditActor, area: string, input: LeaderInput): Promise<LeaderRow> {
-  const row: LeaderRow = { area_code: area, name: input.name, title: input.title, phone: input.phone ?? null, updated_at: new Date().toISOString(), updated_by: who.actor };
+  const row: LeaderRow = {
+    area_code: area,
+    name: input.name,
+    title: input.title,
+    phone: input.phone ?? null,
+    updated_at: new Date().toISOString(),
+    updated_by: who.actor,
+  };
   await upsertLeader(tx.kysely, row);
   await assignLeader(tx.kysely, area, row);
   return (await leaderOf(tx.kysely, area))!;
 }
 
 function rejectedFile(file: string, errors: RowError[]): AppError {
-  return new AppError('import_rejected', `${file}: ${errors.length} ${errors.length === 1 ? 'row was' : 'rows were'} rejected; nothing was written`, errors);
+  return new AppError(
+    'import_rejected',
+    `${file}: ${errors.length} ${errors.length === 1 ? 'row was' : 'rows were'} rejected; nothing was written`,
+    errors,
+  );
 }

@@ -21,7 +21,11 @@ export const taskIdParams = z.object({ id: z.coerce.number().int().positive() })
 export const evidenceParams = taskIdParams.extend({ evidence: z.coerce.number().int().positive() }).strict();
 
 export const statusBody = z
-  .object({ status: z.enum(SETTABLE_STATUSES), comment: z.string().trim().min(1).max(4000).optional(), date: dateSchema.optional() })
+  .object({
+    status: z.enum(SETTABLE_STATUSES),
+    comment: z.string().trim().min(1).max(4000).optional(),
+    date: dateSchema.optional(),
+  })
   .strict();
 export const commentBody = z.object({ body: z.string().trim().min(1).max(4000) }).strict();
 export const evidenceQuery = z.object({ name: z.string().trim().min(1).max(200) }).strict();
@@ -71,12 +75,19 @@ export const evidenceSchema = z.object({
 });
 export type EvidenceView = z.infer<typeof evidenceSchema>;
 
-export const taskDetailSchema = taskSchema.extend({ events: z.array(taskEventSchema), evidence: z.array(evidenceSchema) });
+export const taskDetailSchema = taskSchema.extend({
+  events: z.array(taskEventSchema),
+  evidence: z.array(evidenceSchema),
+});
 export type TaskDetail = z.infer<typeof taskDetailSchema>;
 export const taskPageSchema = page(taskSchema);
 
 export const leaderBody = z
-  .object({ name: z.string().trim().min(1).max(100), title: z.string().trim().min(1).max(100), phone: z.string().trim().max(40).nullable().optional() })
+  .object({
+    name: z.string().trim().min(1).max(100),
+    title: z.string().trim().min(1).max(100),
+    phone: z.string().trim().max(40).nullable().optional(),
+  })
   .strict();
 export const leaderParams = z.object({ area: areaCodeSchema }).strict();
 export const leadersQuery = z.object({ area: areaCodeSchema.optional(), ...pageQuery }).strict();

@@ -3,12 +3,22 @@ import { assertMove, canMove, isOverdue, needsComment, TASK_STATUSES } from './t
 
 describe('task status', () => {
   it('allows exactly the moves of a task’s life', () => {
-    const allowed = TASK_STATUSES.flatMap((from) => TASK_STATUSES.filter((to) => canMove(from, to)).map((to) => `${from}->${to}`));
-    expect(allowed).toEqual(['open->in_progress', 'open->rectified', 'in_progress->rectified', 'rectified->in_progress', 'rectified->verified']);
+    const allowed = TASK_STATUSES.flatMap((from) =>
+      TASK_STATUSES.filter((to) => canMove(from, to)).map((to) => `${from}->${to}`),
+    );
+    expect(allowed).toEqual([
+      'open->in_progress',
+      'open->rectified',
+      'in_progress->rectified',
+      'rectified->in_progress',
+      'rectified->verified',
+    ]);
   });
 
   it('names the moves a refused one could have been', () => {
-    expect(() => assertMove('open', 'verified')).toThrow('a task that is open cannot become verified; it can become in_progress or rectified');
+    expect(() => assertMove('open', 'verified')).toThrow(
+      'a task that is open cannot become verified; it can become in_progress or rectified',
+    );
     expect(() => assertMove('verified', 'in_progress')).toThrow('(it is closed)');
     expect(() => assertMove('withdrawn', 'open')).toThrow('(it is closed)');
   });
@@ -22,6 +32,7 @@ describe('task status', () => {
     expect(isOverdue('open', '2019-07-05', '2019-07-05')).toBe(false);
     expect(isOverdue('open', '2019-07-05', '2019-07-06')).toBe(true);
     expect(isOverdue('in_progress', '2019-07-05', '2019-08-01')).toBe(true);
-    for (const done of ['rectified', 'verified', 'withdrawn']) expect(isOverdue(done, '2019-07-05', '2019-08-01')).toBe(false);
+    for (const done of ['rectified', 'verified', 'withdrawn'])
+      expect(isOverdue(done, '2019-07-05', '2019-08-01')).toBe(false);
   });
 });

@@ -56,7 +56,11 @@ async function list(argv: string[], io: Io): Promise<number> {
     limit: values.limit ?? 500,
   });
   return withDatabase(values.db, async (db) => {
-    const page = await new TasksService(db).list(null, { ...q, overdue: q.overdue === 'true', date: q.date ?? today() });
+    const page = await new TasksService(db).list(null, {
+      ...q,
+      overdue: q.overdue === 'true',
+      date: q.date ?? today(),
+    });
     if (values.json) {
       io.stdout.write(`${JSON.stringify(page)}\n`);
       return 0;
@@ -95,11 +99,18 @@ async function show(argv: string[], io: Io): Promise<number> {
 async function update(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
     argv,
-    { status: { type: 'string' }, comment: { type: 'string' }, evidence: { type: 'string', multiple: true }, date: { type: 'string' }, json: { type: 'boolean' } },
+    {
+      status: { type: 'string' },
+      comment: { type: 'string' },
+      evidence: { type: 'string', multiple: true },
+      date: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     USAGE,
   );
   const { id } = validate(taskIdParams, { id: requireOption(positionals[0], 'ID', USAGE) });
-  if (!values.status && !values.comment && !values.evidence?.length) throw new AppError('invalid_input', `tasks update: give --status, --comment or --evidence\nusage: ${USAGE}`);
+  if (!values.status && !values.comment && !values.evidence?.length)
+    throw new AppError('invalid_input', `tasks update: give --status, --comment or --evidence\nusage: ${USAGE}`);
   const day = values.date ?? today();
   return withDatabase(values.db, async (db) => {
     const service = new TasksService(db);
@@ -107,7 +118,13 @@ async function update(argv: string[], io: Io): Promise<number> {
     let task: TaskDetail | undefined;
     for (const file of values.evidence ?? []) {
       if (!fs.existsSync(file)) throw new AppError('invalid_input', `--evidence: ${file}: no such file`);
-      task = await service.attach(who, null, id, { name: path.basename(file), bytes: fs.readFileSync(file), content_type: contentTypeOf(file) }, day);
+      task = await service.attach(
+        who,
+        null,
+        id,
+        { name: path.basename(file), bytes: fs.readFileSync(file), content_type: contentTypeOf(file) },
+        day,
+      );
     }
     if (values.status) {
       const body = validate(statusBody, { status: values.status, comment: values.comment });
@@ -127,7 +144,10 @@ function describe(t: TaskDetail): string {
     `task ${t.id}: ${t.area.name ?? ''} (${t.area.code}) ${indicatorLabel(t.indicator, 'en')} = ${indicatorValue(t.indicator, t.value, 'en')} in ${t.month}${t.repeat ? `, ${t.streak} months running` : ''}`,
     `from ${t.notification.number}; leader ${t.leader ? `${t.leader.name} (${t.leader.title}${t.leader.phone ? `, ${t.leader.phone}` : ''})` : '(none on record)'}; due ${t.deadline}; ${statusText(t)}`,
     '',
-    ...t.events.map((e) => `${e.at}  ${e.actor}  ${e.kind}${e.to_status && e.kind === 'status' ? ` ${e.from_status} -> ${e.to_status}` : ''}${e.body ? `: ${e.body}` : ''}`),
+    ...t.events.map(
+      (e) =>
+        `${e.at}  ${e.actor}  ${e.kind}${e.to_status && e.kind === 'status' ? ` ${e.from_status} -> ${e.to_status}` : ''}${e.body ? `: ${e.body}` : ''}`,
+    ),
     ...t.evidence.map((e) => `evidence ${e.id}: ${e.file_name} (${e.size} bytes, sha256 ${e.sha256})`),
   ];
   return `${lines.join('\n')}\n`;

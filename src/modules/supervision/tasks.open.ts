@@ -19,10 +19,17 @@ export interface IssuedNotice {
   deadline: string;
 }
 
-const keyOf = (t: { area_code: string; scheme: string; indicator: string }) => `${t.area_code}:${t.scheme}:${t.indicator}`;
+const keyOf = (t: { area_code: string; scheme: string; indicator: string }) =>
+  `${t.area_code}:${t.scheme}:${t.indicator}`;
 
 /** Opens a task for every problem of a newly issued notice; returns how many. */
-export async function openTasks(tx: Tx, who: AuditActor, notice: IssuedNotice, problems: Problem[], now: string): Promise<number> {
+export async function openTasks(
+  tx: Tx,
+  who: AuditActor,
+  notice: IssuedNotice,
+  problems: Problem[],
+  now: string,
+): Promise<number> {
   for (const p of problems) await openTask(tx, who, notice, p, now);
   return problems.length;
 }
@@ -38,7 +45,12 @@ async function openTask(tx: Tx, who: AuditActor, notice: IssuedNotice, p: Proble
     value: p.value,
     target: p.target,
     streak: p.streak,
-    previous_task_id: await previousTask(tx.kysely, { area_code: p.area_code, scheme: p.scheme, indicator: p.indicator, month: previousMonth(notice.month) }),
+    previous_task_id: await previousTask(tx.kysely, {
+      area_code: p.area_code,
+      scheme: p.scheme,
+      indicator: p.indicator,
+      month: previousMonth(notice.month),
+    }),
     leader_name: leader?.name ?? null,
     leader_title: leader?.title ?? null,
     leader_phone: leader?.phone ?? null,
@@ -47,12 +59,27 @@ async function openTask(tx: Tx, who: AuditActor, notice: IssuedNotice, p: Proble
     created_at: now,
     updated_at: now,
   });
-  await insertEvent(tx.kysely, { task_id: id, at: now, actor: who.actor, kind: 'created', from_status: null, to_status: 'open', body: `from ${notice.number}` });
+  await insertEvent(tx.kysely, {
+    task_id: id,
+    at: now,
+    actor: who.actor,
+    kind: 'created',
+    from_status: null,
+    to_status: 'open',
+    body: `from ${notice.number}`,
+  });
   return id;
 }
 
 /** Moves the tasks of `supersededId` to the correcting notice as described above. */
-export async function carryTasks(tx: Tx, who: AuditActor, supersededId: number, notice: IssuedNotice, problems: Problem[], now: string): Promise<{ carried: number; withdrawn: number; opened: number }> {
+export async function carryTasks(
+  tx: Tx,
+  who: AuditActor,
+  supersededId: number,
+  notice: IssuedNotice,
+  problems: Problem[],
+  now: string,
+): Promise<{ carried: number; withdrawn: number; opened: number }> {
   const wanted = new Map(problems.map((p) => [keyOf(p), p]));
   let carried = 0;
   let withdrawn = 0;
@@ -61,11 +88,27 @@ export async function carryTasks(tx: Tx, who: AuditActor, supersededId: number, 
     if (wanted.has(key)) {
       wanted.delete(key);
       await updateTask(tx.kysely, Number(task.id), { notification_id: notice.id, updated_at: now });
-      await insertEvent(tx.kysely, { task_id: Number(task.id), at: now, actor: who.actor, kind: 'carried', from_status: task.status, to_status: task.status, body: `carried to correction ${notice.number}` });
+      await insertEvent(tx.kysely, {
+        task_id: Number(task.id),
+        at: now,
+        actor: who.actor,
+        kind: 'carried',
+        from_status: task.status,
+        to_status: task.status,
+        body: `carried to correction ${notice.number}`,
+      });
       carried++;
     } else if (task.status !== 'verified' && task.status !== 'withdrawn') {
       await updateTask(tx.kysely, Number(task.id), { status: 'withdrawn', updated_at: now });
-      await insertEvent(tx.kysely, { task_id: Number(task.id), at: now, actor: who.actor, kind: 'withdrawn', from_status: task.status, to_status: 'withdrawn', body: `the correction ${notice.number} no longer names this problem` });
+      await insertEvent(tx.kysely, {
+        task_id: Number(task.id),
+        at: now,
+        actor: who.actor,
+        kind: 'withdrawn',
+        from_status: task.status,
+        to_status: 'withdrawn',
+        body: `the correction ${notice.number} no longer names this problem`,
+      });
       withdrawn++;
     }
   }

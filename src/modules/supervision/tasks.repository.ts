@@ -7,7 +7,11 @@ import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } f
 import type { DB, TaskEventTable, TaskEvidenceTable, TaskTable } from '../../db/schema.ts';
 import { subtree } from '../areas/subtree.ts';
 
-export type TaskRow = Selectable<TaskTable> & { notification_number: string; issuing_area: string; area_name: string | null };
+export type TaskRow = Selectable<TaskTable> & {
+  notification_number: string;
+  issuing_area: string;
+  area_name: string | null;
+};
 export type TaskEventRow = Selectable<TaskEventTable>;
 export type EvidenceRow = Selectable<TaskEvidenceTable>;
 
@@ -44,7 +48,10 @@ export async function listTasks(db: Kysely<DB>, f: TaskFilter): Promise<{ items:
   if (f.month) q = q.where('t.month', '=', f.month);
   if (f.overdue_on) q = q.where('t.status', 'in', ['open', 'in_progress']).where('t.deadline', '<', f.overdue_on);
   if (f.within) q = q.where('t.area_code', 'in', f.within);
-  const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const items = await q.orderBy('t.deadline').orderBy('t.id').limit(f.limit).offset(f.offset).execute();
   return { items, total: Number(total.n) };
 }
@@ -64,7 +71,11 @@ export async function insertTask(db: Kysely<DB>, row: Insertable<TaskTable>): Pr
   return Number(id);
 }
 
-export async function updateTask(db: Kysely<DB>, id: number, set: { status?: string; notification_id?: number; updated_at: string }): Promise<void> {
+export async function updateTask(
+  db: Kysely<DB>,
+  id: number,
+  set: { status?: string; notification_id?: number; updated_at: string },
+): Promise<void> {
   await db.updateTable('tasks').set(set).where('id', '=', id).execute();
 }
 
@@ -86,11 +97,19 @@ export async function evidenceOf(db: Kysely<DB>, taskId: number): Promise<Eviden
 }
 
 export async function getEvidence(db: Kysely<DB>, taskId: number, id: number): Promise<EvidenceRow | undefined> {
-  return db.selectFrom('task_evidence').selectAll().where('task_id', '=', taskId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('task_evidence')
+    .selectAll()
+    .where('task_id', '=', taskId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** The task of the same area, scheme and indicator from a notification of the month before. */
-export async function previousTask(db: Kysely<DB>, t: { area_code: string; scheme: string; indicator: string; month: string }): Promise<number | null> {
+export async function previousTask(
+  db: Kysely<DB>,
+  t: { area_code: string; scheme: string; indicator: string; month: string },
+): Promise<number | null> {
   const row = await db
     .selectFrom('tasks')
     .select('id')
@@ -106,11 +125,21 @@ export async function previousTask(db: Kysely<DB>, t: { area_code: string; schem
 
 /** Tasks of the notifications an area issued up to a day, for the next notification's supervision section. */
 export async function tasksIssuedBy(db: Kysely<DB>, area: string, day: string): Promise<TaskRow[]> {
-  return tasks(db).where('n.area_code', '=', area).where('n.issued_on', '<=', day).where('t.status', '!=', 'withdrawn').orderBy('t.deadline').orderBy('t.id').execute();
+  return tasks(db)
+    .where('n.area_code', '=', area)
+    .where('n.issued_on', '<=', day)
+    .where('t.status', '!=', 'withdrawn')
+    .orderBy('t.deadline')
+    .orderBy('t.id')
+    .execute();
 }
 
 /** Gives a leader the pending tasks of an area that have none. */
-export async function assignLeader(db: Kysely<DB>, area: string, leader: { name: string; title: string; phone: string | null }): Promise<void> {
+export async function assignLeader(
+  db: Kysely<DB>,
+  area: string,
+  leader: { name: string; title: string; phone: string | null },
+): Promise<void> {
   await db
     .updateTable('tasks')
     .set({ leader_name: leader.name, leader_title: leader.title, leader_phone: leader.phone })

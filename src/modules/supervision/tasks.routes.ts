@@ -5,7 +5,16 @@ import { AppError } from '../../shared/errors.ts';
 import { today } from '../../shared/schemas.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { scopeOf } from '../accounts/scope.ts';
-import { commentBody, evidenceParams, evidenceQuery, statusBody, taskDetailSchema, taskIdParams, taskListQuery, taskPageSchema } from './supervision.schema.ts';
+import {
+  commentBody,
+  evidenceParams,
+  evidenceQuery,
+  statusBody,
+  taskDetailSchema,
+  taskIdParams,
+  taskListQuery,
+  taskPageSchema,
+} from './supervision.schema.ts';
 import { TasksService } from './tasks.service.ts';
 
 /** The largest upload the route reads; the configured evidence limit (settings) is checked below it. */
@@ -17,12 +26,20 @@ export const tasksRoutes =
   async (app) => {
     const tasks = new TasksService(ctx.db);
     // Evidence arrives as the raw bytes of the file, whatever its type.
-    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: UPLOAD_CAP }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: UPLOAD_CAP }, (_request, body, done) =>
+      done(null, body),
+    );
 
     app.get(
       '/tasks',
       {
-        schema: { summary: 'Supervision tasks within your jurisdiction, by area, notifying area, status, month or overdue on a day', tags: ['supervision'], querystring: taskListQuery, response: { 200: taskPageSchema } },
+        schema: {
+          summary:
+            'Supervision tasks within your jurisdiction, by area, notifying area, status, month or overdue on a day',
+          tags: ['supervision'],
+          querystring: taskListQuery,
+          response: { 200: taskPageSchema },
+        },
         config: { permission: 'tasks:read' },
       },
       async (request) => {
@@ -33,7 +50,13 @@ export const tasksRoutes =
     app.get(
       '/tasks/:id',
       {
-        schema: { summary: 'One supervision task with its history and evidence', tags: ['supervision'], params: taskIdParams, querystring: z.object({ date: z.string().optional() }).strict(), response: { 200: taskDetailSchema } },
+        schema: {
+          summary: 'One supervision task with its history and evidence',
+          tags: ['supervision'],
+          params: taskIdParams,
+          querystring: z.object({ date: z.string().optional() }).strict(),
+          response: { 200: taskDetailSchema },
+        },
         config: { permission: 'tasks:read' },
       },
       async (request) => tasks.get(scopeOf(request), request.params.id, request.query.date ?? today()),
@@ -42,7 +65,8 @@ export const tasksRoutes =
       '/tasks/:id/status',
       {
         schema: {
-          summary: 'Move a task: open → in_progress → rectified → verified (verified by the notifying area; sent back to in_progress with a comment)',
+          summary:
+            'Move a task: open → in_progress → rectified → verified (verified by the notifying area; sent back to in_progress with a comment)',
           tags: ['supervision'],
           params: taskIdParams,
           body: statusBody,
@@ -51,22 +75,41 @@ export const tasksRoutes =
         config: { permission: 'tasks:write' },
       },
       async (request) =>
-        tasks.changeStatus(requestActor(request), scopeOf(request), request.params.id, request.body.status, request.body.comment, request.body.date ?? today()),
+        tasks.changeStatus(
+          requestActor(request),
+          scopeOf(request),
+          request.params.id,
+          request.body.status,
+          request.body.comment,
+          request.body.date ?? today(),
+        ),
     );
     app.post(
       '/tasks/:id/comments',
       {
-        schema: { summary: 'Comment on a task', tags: ['supervision'], params: taskIdParams, body: commentBody, response: { 201: taskDetailSchema } },
+        schema: {
+          summary: 'Comment on a task',
+          tags: ['supervision'],
+          params: taskIdParams,
+          body: commentBody,
+          response: { 201: taskDetailSchema },
+        },
         config: { permission: 'tasks:write' },
       },
-      async (request, reply) => reply.status(201).send(await tasks.comment(requestActor(request), scopeOf(request), request.params.id, request.body.body, today())),
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await tasks.comment(requestActor(request), scopeOf(request), request.params.id, request.body.body, today()),
+          ),
     );
     app.post(
       '/tasks/:id/evidence',
       {
         bodyLimit: UPLOAD_CAP,
         schema: {
-          summary: 'Attach a file as evidence of rectification: the body is the file, ?name= its name (size limit in the notification settings)',
+          summary:
+            'Attach a file as evidence of rectification: the body is the file, ?name= its name (size limit in the notification settings)',
           tags: ['supervision'],
           params: taskIdParams,
           querystring: evidenceQuery,
@@ -76,27 +119,42 @@ export const tasksRoutes =
       },
       async (request, reply) => {
         const bytes = request.body;
-        if (!Buffer.isBuffer(bytes)) throw new AppError('invalid_input', 'body: send the file itself (e.g. Content-Type: application/octet-stream)');
+        if (!Buffer.isBuffer(bytes))
+          throw new AppError(
+            'invalid_input',
+            'body: send the file itself (e.g. Content-Type: application/octet-stream)',
+          );
         const contentType = (request.headers['content-type'] ?? 'application/octet-stream').split(';')[0].trim();
         const file = { name: request.query.name, bytes, content_type: contentType };
-        return reply.status(201).send(await tasks.attach(requestActor(request), scopeOf(request), request.params.id, file, today()));
+        return reply
+          .status(201)
+          .send(await tasks.attach(requestActor(request), scopeOf(request), request.params.id, file, today()));
       },
     );
     app.get(
       '/tasks/:id/evidence/:evidence',
       {
-        schema: { summary: 'Download an evidence file (checked against its SHA-256)', tags: ['supervision'], params: evidenceParams },
+        schema: {
+          summary: 'Download an evidence file (checked against its SHA-256)',
+          tags: ['supervision'],
+          params: evidenceParams,
+        },
         config: { permission: 'tasks:read' },
       },
       async (request, reply) => {
         const file = await tasks.evidence(scopeOf(request), request.params.id, request.params.evidence);
-        return reply
-          .header('content-type', file.content_type)
-          .header('content-disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
-          // An uploaded file is never run as a page of this site, whatever type it claims.
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "sandbox; default-src 'none'")
-          .send(file.bytes);
+        return (
+          reply
+            .header('content-type', file.content_type)
+            .header(
+              'content-disposition',
+              `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.file_name)}`,
+            )
+            // An uploaded file is never run as a page of this site, whatever type it claims.
+            .header('x-content-type-options', 'nosniff')
+            .header('content-security-policy', "sandbox; default-src 'none'")
+            .send(file.bytes)
+        );
       },
     );
   };

@@ -16,7 +16,18 @@ import { evidenceDir, readEvidence, storeEvidence } from './evidence.store.ts';
 import { presentEvidence, presentTask } from './tasks.presenter.ts';
 import type { TaskDetail, TaskView } from './supervision.schema.ts';
 import { assertMove, isOverdue, needsComment, type TaskStatus } from './task-status.ts';
-import { eventsOf, evidenceOf, getEvidence, getTask, insertEvent, insertEvidence, listTasks, tasksIssuedBy, updateTask, type TaskFilter } from './tasks.repository.ts';
+import {
+  eventsOf,
+  evidenceOf,
+  getEvidence,
+  getTask,
+  insertEvent,
+  insertEvidence,
+  listTasks,
+  tasksIssuedBy,
+  updateTask,
+  type TaskFilter,
+} from './tasks.repository.ts';
 
 export interface TaskQuery {
   area?: string;
@@ -33,7 +44,10 @@ export interface TaskQuery {
 export class TasksService {
   constructor(private readonly db: Database) {}
 
-  async list(scope: Scope | null, q: TaskQuery): Promise<{ items: TaskView[]; total: number; limit: number; offset: number }> {
+  async list(
+    scope: Scope | null,
+    q: TaskQuery,
+  ): Promise<{ items: TaskView[]; total: number; limit: number; offset: number }> {
     const filter: TaskFilter = {
       area: q.area,
       issuing_area: q.issuing_area,
@@ -54,7 +68,14 @@ export class TasksService {
     const [events, evidence] = await Promise.all([eventsOf(this.db.kysely, id), evidenceOf(this.db.kysely, id)]);
     return {
       ...presentTask(row, day),
-      events: events.map((e) => ({ at: e.at, actor: e.actor, kind: e.kind, from_status: e.from_status, to_status: e.to_status, body: e.body })),
+      events: events.map((e) => ({
+        at: e.at,
+        actor: e.actor,
+        kind: e.kind,
+        from_status: e.from_status,
+        to_status: e.to_status,
+        body: e.body,
+      })),
       evidence: evidence.map(presentEvidence),
     };
   }
@@ -64,20 +85,43 @@ export class TasksService {
    * notifying area (the area that rectifies does not verify itself); sending a rectification back
    * needs a comment saying why. Setting the status it already has, without a comment, changes nothing.
    */
-  async changeStatus(who: AuditActor, scope: Scope | null, id: number, to: TaskStatus, comment: string | undefined, day: string): Promise<TaskDetail> {
+  async changeStatus(
+    who: AuditActor,
+    scope: Scope | null,
+    id: number,
+    to: TaskStatus,
+    comment: string | undefined,
+    day: string,
+  ): Promise<TaskDetail> {
     await this.db.transaction(async (tx) => {
       const row = await this.found(scope, id, tx.kysely);
       const from = row.status as TaskStatus;
       // Setting the status a task already has changes nothing (PUT is idempotent).
       if (from === to && !comment) return;
       assertMove(from, to);
-      if (needsComment(from, to) && !comment) throw new AppError('invalid_input', 'comment: say why the rectification is sent back');
+      if (needsComment(from, to) && !comment)
+        throw new AppError('invalid_input', 'comment: say why the rectification is sent back');
       if (to === 'verified' && scope && !(await isWithin(tx.kysely, scope.area, row.issuing_area)))
-        throw new AppError('forbidden', `only the notifying area ${row.issuing_area} or above verifies a rectification; your account reaches ${scope.area}`);
+        throw new AppError(
+          'forbidden',
+          `only the notifying area ${row.issuing_area} or above verifies a rectification; your account reaches ${scope.area}`,
+        );
       const now = new Date().toISOString();
       await updateTask(tx.kysely, id, { status: to, updated_at: now });
-      await insertEvent(tx.kysely, { task_id: id, at: now, actor: who.actor, kind: 'status', from_status: from, to_status: to, body: comment ?? null });
-      await appendAudit(tx, who, { action: 'task.status', target: String(id), detail: { from, to, late: to === 'rectified' && isOverdue(from, row.deadline, day) } });
+      await insertEvent(tx.kysely, {
+        task_id: id,
+        at: now,
+        actor: who.actor,
+        kind: 'status',
+        from_status: from,
+        to_status: to,
+        body: comment ?? null,
+      });
+      await appendAudit(tx, who, {
+        action: 'task.status',
+        target: String(id),
+        detail: { from, to, late: to === 'rectified' && isOverdue(from, row.deadline, day) },
+      });
     });
     return this.get(scope, id, day);
   }
@@ -85,9 +129,18 @@ export class TasksService {
   async comment(who: AuditActor, scope: Scope | null, id: number, body: string, day: string): Promise<TaskDetail> {
     await this.db.transaction(async (tx) => {
       const row = await this.found(scope, id, tx.kysely);
-      if (row.status === 'withdrawn') throw new AppError('conflict', `task ${id} was withdrawn by a correction; it takes no comments`);
+      if (row.status === 'withdrawn')
+        throw new AppError('conflict', `task ${id} was withdrawn by a correction; it takes no comments`);
       const now = new Date().toISOString();
-      await insertEvent(tx.kysely, { task_id: id, at: now, actor: who.actor, kind: 'comment', from_status: null, to_status: null, body });
+      await insertEvent(tx.kysely, {
+        task_id: id,
+        at: now,
+        actor: who.actor,
+        kind: 'comment',
+        from_status: null,
+        to_status: null,
+        body,
+      });
       await updateTask(tx.kysely, id, { updated_at: now });
       await appendAudit(tx, who, { action: 'task.comment', target: String(id), detail: { length: body.length } });
     });
@@ -95,26 +148,59 @@ export class TasksService {
   }
 
   /** Stores a file as evidence of rectification, refusing it over the configured size. */
-  async attach(who: AuditActor, scope: Scope | null, id: number, file: { name: string; bytes: Buffer; content_type: string }, day: string): Promise<TaskDetail> {
+  async attach(
+    who: AuditActor,
+    scope: Scope | null,
+    id: number,
+    file: { name: string; bytes: Buffer; content_type: string },
+    day: string,
+  ): Promise<TaskDetail> {
     const limit = (await loadSettings(this.db.kysely)).evidence_max_bytes;
     if (file.bytes.length === 0) throw new AppError('invalid_input', `${file.name}: the file is empty`);
     if (file.bytes.length > limit)
-      throw new AppError('invalid_input', `${file.name}: ${file.bytes.length.toLocaleString('en')} bytes is over the evidence limit of ${limit.toLocaleString('en')} bytes`);
+      throw new AppError(
+        'invalid_input',
+        `${file.name}: ${file.bytes.length.toLocaleString('en')} bytes is over the evidence limit of ${limit.toLocaleString('en')} bytes`,
+      );
     const row = await this.found(scope, id);
-    if (row.status === 'verified' || row.status === 'withdrawn') throw new AppError('conflict', `task ${id} is ${row.status}; it takes no more evidence`);
+    if (row.status === 'verified' || row.status === 'withdrawn')
+      throw new AppError('conflict', `task ${id} is ${row.status}; it takes no more evidence`);
     const stored = storeEvidence(evidenceDir(this.db), file.bytes);
     await this.db.transaction(async (tx) => {
       const now = new Date().toISOString();
       const name = file.name.replace(/[/\\]/g, '_');
-      const evidence = await insertEvidence(tx.kysely, { task_id: id, file_name: name, ...stored, content_type: file.content_type, uploaded_at: now, uploaded_by: who.actor });
-      await insertEvent(tx.kysely, { task_id: id, at: now, actor: who.actor, kind: 'evidence', from_status: null, to_status: null, body: `${name} (${stored.size} bytes, sha256 ${stored.sha256})` });
+      const evidence = await insertEvidence(tx.kysely, {
+        task_id: id,
+        file_name: name,
+        ...stored,
+        content_type: file.content_type,
+        uploaded_at: now,
+        uploaded_by: who.actor,
+      });
+      await insertEvent(tx.kysely, {
+        task_id: id,
+        at: now,
+        actor: who.actor,
+        kind: 'evidence',
+        from_status: null,
+        to_status: null,
+        body: `${name} (${stored.size} bytes, sha256 ${stored.sha256})`,
+      });
       await updateTask(tx.kysely, id, { updated_at: now });
-      await appendAudit(tx, who, { action: 'task.evidence', target: String(id), detail: { evidence, file: name, sha256: stored.sha256, size: stored.size } });
+      await appendAudit(tx, who, {
+        action: 'task.evidence',
+        target: String(id),
+        detail: { evidence, file: name, sha256: stored.sha256, size: stored.size },
+      });
     });
     return this.get(scope, id, day);
   }
 
-  async evidence(scope: Scope | null, taskId: number, evidenceId: number): Promise<{ file_name: string; content_type: string; bytes: Buffer }> {
+  async evidence(
+    scope: Scope | null,
+    taskId: number,
+    evidenceId: number,
+  ): Promise<{ file_name: string; content_type: string; bytes: Buffer }> {
     await this.found(scope, taskId);
     const row = await getEvidence(this.db.kysely, taskId, evidenceId);
     if (!row) throw new AppError('not_found', `task ${taskId} has no evidence ${evidenceId}`);

@@ -42,10 +42,7 @@ export interface TableBlock {
   rows: Cell[][];
 }
 
-export type Block =
-  | { type: 'heading'; level: 1 | 2; text: string }
-  | { type: 'paragraph'; text: string }
-  | TableBlock;
+export type Block = { type: 'heading'; level: 1 | 2; text: string } | { type: 'paragraph'; text: string } | TableBlock;
 
 export interface OfficialDocument {
   lang: Lang;

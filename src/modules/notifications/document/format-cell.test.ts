@@ -34,11 +34,23 @@ describe('document numbers and issuers', () => {
   it('numbers from the pattern and names the issuer by level', () => {
     const jilin = { code: '220000000000', name: '吉林省', level: 'province' };
     const issuer = issuerOf(DEFAULT_SETTINGS, jilin, 'zh');
-    expect(issuer).toEqual({ name: '吉林省公安厅', mark: '吉林省公安厅文件', printer: '吉林省公安厅办公室', abbr: '吉公社' });
+    expect(issuer).toEqual({
+      name: '吉林省公安厅',
+      mark: '吉林省公安厅文件',
+      printer: '吉林省公安厅办公室',
+      abbr: '吉公社',
+    });
     expect(numberOf(DEFAULT_SETTINGS, issuer.abbr, 2019, 6)).toBe('吉公社〔2019〕6号');
     expect(issuerOf(DEFAULT_SETTINGS, { code: 'X', name: '长春市', level: 'city' }, 'zh').name).toBe('长春市公安局');
-    const configured = { ...DEFAULT_SETTINGS, issuers: { [jilin.code]: { name: '吉林省公安厅', abbr: '吉公通', name_en: 'Jilin Provincial Public Security Department' } } };
+    const configured = {
+      ...DEFAULT_SETTINGS,
+      issuers: {
+        [jilin.code]: { name: '吉林省公安厅', abbr: '吉公通', name_en: 'Jilin Provincial Public Security Department' },
+      },
+    };
     expect(issuerOf(configured, jilin, 'en').name).toBe('Jilin Provincial Public Security Department');
-    expect(numberOf({ ...configured, number_pattern: '{abbr}字〔{year}〕第{seq}号' }, '吉公通', 2019, 12)).toBe('吉公通字〔2019〕第12号');
+    expect(numberOf({ ...configured, number_pattern: '{abbr}字〔{year}〕第{seq}号' }, '吉公通', 2019, 12)).toBe(
+      '吉公通字〔2019〕第12号',
+    );
   });
 });

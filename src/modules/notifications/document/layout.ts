@@ -26,6 +26,6 @@ export const RED = 'E60012';
 export function markSize(mark: string): number {
   const widthPt = PAGE.textWidthMm * MM;
   let units = 0;
-  for (const ch of mark) units += /[\u0000-\u00ff]/.test(ch) ? 0.55 : 1;
+  for (const ch of mark) units += ch.charCodeAt(0) <= 0xff ? 0.55 : 1;
   return Math.max(16, Math.min(SIZE.mark, Math.floor(widthPt / Math.max(1, units))));
 }

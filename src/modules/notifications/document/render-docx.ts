@@ -22,7 +22,12 @@ import { LINE_PT, PAGE, RED, SIZE, markSize } from './layout.ts';
 
 type FontRole = 'body' | 'title' | 'heading' | 'kai';
 
-const ZH_FONTS: Record<FontRole, string> = { body: '仿宋_GB2312', title: '方正小标宋简体', heading: '黑体', kai: '楷体_GB2312' };
+const ZH_FONTS: Record<FontRole, string> = {
+  body: '仿宋_GB2312',
+  title: '方正小标宋简体',
+  heading: '黑体',
+  kai: '楷体_GB2312',
+};
 const LATIN = 'Times New Roman';
 
 /**
@@ -33,17 +38,32 @@ const LATIN = 'Times New Roman';
 export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
   const zh = doc.lang === 'zh';
   const run = (text: string, role: FontRole, size: number, extra: IRunOptions = {}) =>
-    new TextRun({ text, size: size * 2, font: zh ? { ascii: LATIN, hAnsi: LATIN, eastAsia: ZH_FONTS[role] } : LATIN, ...extra });
+    new TextRun({
+      text,
+      size: size * 2,
+      font: zh ? { ascii: LATIN, hAnsi: LATIN, eastAsia: ZH_FONTS[role] } : LATIN,
+      ...extra,
+    });
   const line = { line: Math.round(LINE_PT * 20), lineRule: LineRuleType.EXACT };
-  const para = (children: TextRun[], options: Omit<IParagraphOptions, 'children'> = {}) => new Paragraph({ spacing: line, children, ...options });
+  const para = (children: TextRun[], options: Omit<IParagraphOptions, 'children'> = {}) =>
+    new Paragraph({ spacing: line, children, ...options });
   const indent = { firstLine: SIZE.body * 2 * 20 };
 
   const children: (Paragraph | Table)[] = [];
-  if (doc.draft) children.push(para([run(zh ? '征求意见稿（草稿）' : 'DRAFT', 'heading', SIZE.record, { color: RED })], { alignment: AlignmentType.RIGHT }));
+  if (doc.draft)
+    children.push(
+      para([run(zh ? '征求意见稿（草稿）' : 'DRAFT', 'heading', SIZE.record, { color: RED })], {
+        alignment: AlignmentType.RIGHT,
+      }),
+    );
   if (doc.head) {
     const size = markSize(doc.head.mark);
     children.push(
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 480 }, children: [run(doc.head.mark, 'title', size, { color: RED })] }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 240, after: 480 },
+        children: [run(doc.head.mark, 'title', size, { color: RED })],
+      }),
       para([run(doc.head.number ?? (zh ? '（未编号）' : '(not numbered)'), 'body', SIZE.body)], {
         alignment: AlignmentType.CENTER,
         border: { bottom: { color: RED, space: 12, style: BorderStyle.SINGLE, size: 12 } },
@@ -91,7 +111,13 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
         new Paragraph({
           alignment,
           indent: { left: SIZE.record * 20, right: SIZE.record * 20 },
-          children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: SIZE.record * 2, font: { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体' } })],
+          children: [
+            new TextRun({
+              children: ['— ', PageNumber.CURRENT, ' —'],
+              size: SIZE.record * 2,
+              font: { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体' },
+            }),
+          ],
         }),
       ],
     });
@@ -100,7 +126,13 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
     title: doc.title,
     creator: doc.signature?.issuer ?? 'Outpost',
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: zh ? { ascii: LATIN, hAnsi: LATIN, eastAsia: ZH_FONTS.body } : LATIN, size: SIZE.body * 2 } } } },
+    styles: {
+      default: {
+        document: {
+          run: { font: zh ? { ascii: LATIN, hAnsi: LATIN, eastAsia: ZH_FONTS.body } : LATIN, size: SIZE.body * 2 },
+        },
+      },
+    },
     sections: [
       {
         properties: {
@@ -136,7 +168,8 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
   function tableDocx(t: TableBlock): (Paragraph | Table)[] {
     const cellPara = (text: string, align: 'left' | 'right' | 'center', role: FontRole) =>
       new Paragraph({
-        alignment: align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+        alignment:
+          align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
         children: [run(text, role, SIZE.table)],
       });
     const header = new TableRow({
@@ -147,11 +180,26 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
       (r) =>
         new TableRow({
           cantSplit: true,
-          children: r.map((v, i) => new TableCell({ children: [cellPara(formatCell(t.columns[i].format, v), t.columns[i].format === 'text' ? 'left' : 'right', 'body')] })),
+          children: r.map(
+            (v, i) =>
+              new TableCell({
+                children: [
+                  cellPara(
+                    formatCell(t.columns[i].format, v),
+                    t.columns[i].format === 'text' ? 'left' : 'right',
+                    'body',
+                  ),
+                ],
+              }),
+          ),
         }),
     );
     return [
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 60 }, children: [run(t.caption, 'heading', SIZE.table)] }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 120, after: 60 },
+        children: [run(t.caption, 'heading', SIZE.table)],
+      }),
       new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }),
       new Paragraph({ spacing: { after: 120 }, children: [] }),
     ];

@@ -11,17 +11,25 @@ export function renderHtml(doc: OfficialDocument): string {
   if (doc.draft) parts.push(`<p class="draft">${esc(doc.lang === 'zh' ? '征求意见稿（草稿）' : 'DRAFT')}</p>`);
   if (doc.head) {
     parts.push(`<header><h1 class="mark">${esc(doc.head.mark)}</h1>`);
-    parts.push(`<p class="number">${esc(doc.head.number ?? (doc.lang === 'zh' ? '（未编号）' : '(not numbered)'))}</p><hr class="red"></header>`);
+    parts.push(
+      `<p class="number">${esc(doc.head.number ?? (doc.lang === 'zh' ? '（未编号）' : '(not numbered)'))}</p><hr class="red"></header>`,
+    );
   }
   parts.push(`<h2 class="title">${esc(doc.title)}</h2>`);
   if (doc.recipients) parts.push(`<p class="recipients">${esc(doc.recipients)}</p>`);
   for (const block of doc.blocks) parts.push(blockHtml(block));
   if (doc.signature) {
-    parts.push(`<p class="signature">${esc(doc.signature.issuer)}</p><p class="signature">${esc(doc.signature.date)}</p>`);
+    parts.push(
+      `<p class="signature">${esc(doc.signature.issuer)}</p><p class="signature">${esc(doc.signature.date)}</p>`,
+    );
   }
   if (doc.record) {
-    const copy = doc.record.copyTo.length ? `<p>${esc(doc.lang === 'zh' ? '抄送：' : 'Copy to: ')}${esc(doc.record.copyTo.join(doc.lang === 'zh' ? '，' : '; '))}${doc.lang === 'zh' ? '。' : '.'}</p>` : '';
-    parts.push(`<footer class="record">${copy}<p class="printer"><span>${esc(doc.record.printer)}</span><span>${esc(doc.record.printed)}</span></p></footer>`);
+    const copy = doc.record.copyTo.length
+      ? `<p>${esc(doc.lang === 'zh' ? '抄送：' : 'Copy to: ')}${esc(doc.record.copyTo.join(doc.lang === 'zh' ? '，' : '; '))}${doc.lang === 'zh' ? '。' : '.'}</p>`
+      : '';
+    parts.push(
+      `<footer class="record">${copy}<p class="printer"><span>${esc(doc.record.printer)}</span><span>${esc(doc.record.printed)}</span></p></footer>`,
+    );
   }
   return `<!doctype html>
 <html lang="${doc.lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -47,7 +55,10 @@ function blockHtml(block: Block): string {
 function tableHtml(t: TableBlock): string {
   const head = t.columns.map((c) => `<th>${esc(c.label)}</th>`).join('');
   const rows = t.rows
-    .map((r) => `<tr>${r.map((v, i) => `<td class="${t.columns[i].format === 'text' ? 'text' : 'num'}">${esc(formatCell(t.columns[i].format, v))}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${r.map((v, i) => `<td class="${t.columns[i].format === 'text' ? 'text' : 'num'}">${esc(formatCell(t.columns[i].format, v))}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return `<table id="${esc(t.id)}"><caption>${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }

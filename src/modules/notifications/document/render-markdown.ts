@@ -19,8 +19,10 @@ export function renderMarkdown(doc: OfficialDocument): string {
   if (doc.record) {
     const lines = ['---'];
     if (doc.record.copyTo.length)
-      lines.push(doc.lang === 'zh' ? `抄送：${doc.record.copyTo.join('，')}。` : `Copy to: ${doc.record.copyTo.join('; ')}.`);
-    lines.push(`${doc.record.printer}　${doc.record.printed}`);
+      lines.push(
+        doc.lang === 'zh' ? `抄送：${doc.record.copyTo.join('，')}。` : `Copy to: ${doc.record.copyTo.join('; ')}.`,
+      );
+    lines.push(`${doc.record.printer}\u3000${doc.record.printed}`);
     out.push(lines.join('\n\n'));
   }
   return `${out.join('\n\n')}\n`;

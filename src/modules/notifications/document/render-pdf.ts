@@ -45,15 +45,26 @@ function write(pdf: Pdf, doc: OfficialDocument): void {
   };
 
   if (doc.draft) {
-    pdf.fontSize(SIZE.record).fillColor(`#${RED}`).text(zh ? '征求意见稿（草稿）' : 'DRAFT', left, pdf.y, { width, align: 'right' });
+    pdf
+      .fontSize(SIZE.record)
+      .fillColor(`#${RED}`)
+      .text(zh ? '征求意见稿（草稿）' : 'DRAFT', left, pdf.y, { width, align: 'right' });
   }
   if (doc.head) {
     pdf.moveDown(0.5);
-    pdf.fontSize(markSize(doc.head.mark)).fillColor(`#${RED}`).text(doc.head.mark, left, pdf.y, { width, align: 'center' });
+    pdf
+      .fontSize(markSize(doc.head.mark))
+      .fillColor(`#${RED}`)
+      .text(doc.head.mark, left, pdf.y, { width, align: 'center' });
     pdf.moveDown(1);
     pdf.text(doc.head.number ?? (zh ? '（未编号）' : '(not numbered)'), left, pdf.y, { ...body(), align: 'center' });
     const y = pdf.y + 4 * MM;
-    pdf.moveTo(left, y).lineTo(left + width, y).lineWidth(1.2).strokeColor(`#${RED}`).stroke();
+    pdf
+      .moveTo(left, y)
+      .lineTo(left + width, y)
+      .lineWidth(1.2)
+      .strokeColor(`#${RED}`)
+      .stroke();
     pdf.y = y + LINE_PT;
   }
   pdf.fontSize(SIZE.title).fillColor('black').text(doc.title, left, pdf.y, { width, align: 'center', lineGap: 8 });
@@ -70,7 +81,13 @@ function write(pdf: Pdf, doc: OfficialDocument): void {
   if (doc.record) writeRecord(pdf, doc, left, width);
 }
 
-function writeBlock(pdf: Pdf, block: Block, left: number, width: number, body: (size?: number) => { width: number; lineGap: number }): void {
+function writeBlock(
+  pdf: Pdf,
+  block: Block,
+  left: number,
+  width: number,
+  body: (size?: number) => { width: number; lineGap: number },
+): void {
   switch (block.type) {
     case 'heading':
       keepTogether(pdf, 3 * LINE_PT);
@@ -90,11 +107,21 @@ function writeRecord(pdf: Pdf, doc: OfficialDocument, left: number, width: numbe
   const zh = doc.lang === 'zh';
   pdf.fontSize(SIZE.record).fillColor('black');
   const pad = SIZE.record;
-  const copy = record.copyTo.length ? (zh ? `抄送：${record.copyTo.join('，')}。` : `Copy to: ${record.copyTo.join('; ')}.`) : null;
+  const copy = record.copyTo.length
+    ? zh
+      ? `抄送：${record.copyTo.join('，')}。`
+      : `Copy to: ${record.copyTo.join('; ')}.`
+    : null;
   const copyHeight = copy ? pdf.heightOfString(copy, { width: width - 2 * pad }) + 8 : 0;
   keepTogether(pdf, LINE_PT + copyHeight + 2 * SIZE.record + 16);
   pdf.y += LINE_PT;
-  const rule = (y: number, w = 0.8) => pdf.moveTo(left, y).lineTo(left + width, y).lineWidth(w).strokeColor('black').stroke();
+  const rule = (y: number, w = 0.8) =>
+    pdf
+      .moveTo(left, y)
+      .lineTo(left + width, y)
+      .lineWidth(w)
+      .strokeColor('black')
+      .stroke();
   rule(pdf.y);
   if (copy) {
     pdf.y += 4;
@@ -124,7 +151,8 @@ function writeTable(pdf: Pdf, t: TableBlock, left: number, width: number): void 
   pdf.fontSize(size).fillColor('black');
   const texts = t.rows.map((r) => r.map((v, i) => formatCell(t.columns[i].format, v)));
   const widths = columnWidths(pdf, t.columns, texts, width, pad);
-  const heightOf = (cells: string[]) => Math.max(...cells.map((c, i) => pdf.heightOfString(c, { width: widths[i] - 2 * pad }))) + 2 * pad;
+  const heightOf = (cells: string[]) =>
+    Math.max(...cells.map((c, i) => pdf.heightOfString(c, { width: widths[i] - 2 * pad }))) + 2 * pad;
   const drawRow = (cells: string[], header: boolean) => {
     const h = heightOf(cells);
     let x = left;
@@ -163,8 +191,13 @@ function writeTable(pdf: Pdf, t: TableBlock, left: number, width: number): void 
  * never do.
  */
 function columnWidths(pdf: Pdf, columns: Column[], rows: string[][], width: number, pad: number): number[] {
-  const natural = columns.map((c, i) => Math.max(pdf.widthOfString(c.label), ...rows.map((r) => pdf.widthOfString(r[i]))) + 2 * pad + 1);
-  const text = columns.map((_, i) => i).filter((i) => columns[i].format === 'text').sort((a, b) => natural[a] - natural[b]);
+  const natural = columns.map(
+    (c, i) => Math.max(pdf.widthOfString(c.label), ...rows.map((r) => pdf.widthOfString(r[i]))) + 2 * pad + 1,
+  );
+  const text = columns
+    .map((_, i) => i)
+    .filter((i) => columns[i].format === 'text')
+    .sort((a, b) => natural[a] - natural[b]);
   const minimum = pdf.widthOfString('国国国') + 2 * pad;
   const textFloor = text.reduce((a, i) => a + Math.min(natural[i], minimum), 0);
   const numbers = columns.map((c, i) => (c.format === 'text' ? 0 : natural[i]));
@@ -195,11 +228,16 @@ function numberPages(pdf: Pdf): void {
       .font(FONT)
       .fontSize(SIZE.record)
       .fillColor('black')
-      .text(`— ${i - range.start + 1} —`, pdf.page.margins.left + SIZE.record, pdf.page.height - (PAGE.bottomMm - 7) * MM - SIZE.record, {
-        width,
-        align: odd ? 'right' : 'left',
-        lineBreak: false,
-      });
+      .text(
+        `— ${i - range.start + 1} —`,
+        pdf.page.margins.left + SIZE.record,
+        pdf.page.height - (PAGE.bottomMm - 7) * MM - SIZE.record,
+        {
+          width,
+          align: odd ? 'right' : 'left',
+          lineBreak: false,
+        },
+      );
     pdf.page.margins.bottom = bottom;
   }
 }

@@ -48,7 +48,11 @@ export async function renderXlsx(doc: OfficialDocument): Promise<Buffer> {
 
 /** A worksheet name: at most 31 characters, none of []:*?/\, unique in the workbook. */
 function sheetName(wanted: string, used: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 28) || 'Sheet';
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, 28) || 'Sheet';
   let name = base;
   for (let n = 2; used.has(name); n++) name = `${base.slice(0, 27)}(${n})`;
   used.add(name);

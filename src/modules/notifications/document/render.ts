@@ -39,5 +39,9 @@ export async function renderDocument(doc: OfficialDocument, format: DocumentForm
 /** The format a file name asks for by its extension, if any. */
 export function formatOfFile(file: string): DocumentFormat | undefined {
   const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
-  return (DOCUMENT_FORMATS as readonly string[]).includes(ext ?? '') ? (ext as DocumentFormat) : ext === 'markdown' ? 'md' : undefined;
+  return (DOCUMENT_FORMATS as readonly string[]).includes(ext ?? '')
+    ? (ext as DocumentFormat)
+    : ext === 'markdown'
+      ? 'md'
+      : undefined;
 }
