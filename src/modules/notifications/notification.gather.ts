@@ -7,7 +7,7 @@
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
-import { DEFAULT_SCHEMES, type SchemeName, type SchemeResult } from '../assessment/domain/index.ts';
+import type { SchemeName, SchemeResult } from '../assessment/domain/index.ts';
 import { previousMonth } from '../assessment/month.ts';
 import { overviewOf } from '../overview/overview.repository.ts';
 import { supervisionState } from '../supervision/tasks.service.ts';
@@ -58,7 +58,7 @@ export async function gatherFacts(
     rankings.push({ scheme, rows, composite: own.composite, previous_composite: before.composite });
     const results = new Map<string, SchemeResult>();
     for (const r of rows) if (r.lagging) results.set(r.code, await assessment.indicators(r.code, q.month, scheme));
-    problems.push(...problemsOf(DEFAULT_SCHEMES[scheme], rows, results, previous));
+    problems.push(...problemsOf(await assessment.schemeFor(scheme, q.month), rows, results, previous));
     commended.push(...commendedOf(scheme, rows, settings.commend_top, settings.commend_composite));
   }
 

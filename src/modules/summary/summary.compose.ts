@@ -3,7 +3,6 @@
  * equipment, rankings through the year and December's results, reform, the five problems,
  * notifications and supervision, and next year; every figure from the facts.
  */
-import { DEFAULT_SCHEMES } from '../assessment/domain/index.ts';
 import type { Block, Cell, Lang, OfficialDocument, TableBlock } from '../notifications/document/document.ts';
 import { namingOf } from '../notifications/notification.compose.ts';
 import type { FiveProblems } from './five-problems.ts';
@@ -149,7 +148,7 @@ function resultsTable(f: SummaryFacts, p: SummaryPhrases): TableBlock {
   const c = p.resultsColumns;
   const rows: Cell[][] = [];
   for (const s of f.assessment) {
-    for (const def of DEFAULT_SCHEMES[s.scheme].indicators) {
+    for (const def of s.indicators) {
       const r = s.december.indicators[def.name];
       if (r)
         rows.push([

@@ -7,7 +7,7 @@ import type { Lang } from '../notifications/document/document.ts';
 import type { AreaRef } from '../notifications/notification.facts.ts';
 import type { Overview } from '../overview/overview.schema.ts';
 import type { IndicatorsResult } from '../assessment/assessment.service.ts';
-import type { RankingRowWithChange, SchemeName } from '../assessment/domain/index.ts';
+import type { IndicatorDef, RankingRowWithChange, SchemeName } from '../assessment/domain/index.ts';
 import type { FiveProblemsView } from './five-problems.service.ts';
 
 export interface Money {
@@ -34,6 +34,8 @@ export interface FundsFacts {
 
 export interface SchemeYear {
   scheme: SchemeName;
+  /** The indicators of the scheme in force for the year, with their targets. */
+  indicators: IndicatorDef[];
   /** The area's own figures in December. */
   december: IndicatorsResult;
   /** The area's composite each month, January to December. */

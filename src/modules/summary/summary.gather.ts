@@ -63,6 +63,7 @@ export async function gatherSummary(
     }
     assessmentYear.push({
       scheme,
+      indicators: (await assessment.schemeFor(scheme, `${q.year}-12`)).indicators,
       december: await assessment.indicators(q.area, `${q.year}-12`, scheme),
       monthly,
       children: [...ranks.values()],

@@ -1,5 +1,4 @@
 /** Pure choices an annual summary makes from its facts: who moved most, who still lags, what reached its target. */
-import { DEFAULT_SCHEMES } from '../assessment/domain/index.ts';
 import type { SchemeYear, SummaryFacts } from './summary.facts.ts';
 
 export interface Move {
@@ -32,7 +31,7 @@ export function laggingInDecember(f: SummaryFacts): string[] {
 
 /** The December indicators of a scheme whose value met its target. */
 export function reached(s: SchemeYear): string[] {
-  const defs = new Map(DEFAULT_SCHEMES[s.scheme].indicators.map((d) => [d.name, d]));
+  const defs = new Map(s.indicators.map((d) => [d.name, d]));
   return Object.entries(s.december.indicators)
     .filter(([name, r]) => {
       const def = defs.get(name);
