@@ -103,7 +103,8 @@ async function upsert(tx: Tx, kind: KindDef, stage: Stage, sql: MergeSql, import
     return run(
       tx,
       `insert into ${t} (${cols.join(', ')}, import_id, voided_at, void_reason, province)
-       select ${cols.map((c) => `s.${c}`).join(', ')}, ?, null, null, ${kind.province} from ${stage.name} s where true${pass.where}
+       select ${cols.map((c) => `s.${c}`).join(', ')}, ?, null, null, ${kind.province.value}
+       from ${stage.name} s ${kind.province.join} where true${pass.where}
        on conflict (${kind.key.join(', ')}) do update set
          ${[...dataCols, 'import_id', 'voided_at', 'void_reason', 'province'].map((c) => `${c} = excluded.${c}`).join(', ')}
        where ${differs(t, 'excluded')}`,
@@ -113,16 +114,16 @@ async function upsert(tx: Tx, kind: KindDef, stage: Stage, sql: MergeSql, import
   // An update, then a plain insert of the new keys: PostgreSQL's ON CONFLICT pays a speculative
   // insertion per row (a million new rows took 1.7 times as long). No other writer adds these
   // keys in between: imports hold IMPORT_LOCK.
-  const set = [...dataCols.map((c) => `${c} = s.${c}`), 'import_id = ?', 'voided_at = null', 'void_reason = null', `province = ${kind.province}`];
+  const set = [...dataCols.map((c) => `${c} = s.${c}`), 'import_id = ?', 'voided_at = null', 'void_reason = null', `province = ${kind.province.value}`];
   const updated = await run(
     tx,
-    `update ${t} t set ${set.join(', ')} from ${stage.name} s where ${keyMatch} and (${differs('t', 's')})${pass.where}`,
+    `update ${t} t set ${set.join(', ')} from ${stage.name} s ${kind.province.join} where ${keyMatch} and (${differs('t', 's')})${pass.where}`,
     [importId, ...pass.params],
   );
   const inserted = await run(
     tx,
     `insert into ${t} (${cols.join(', ')}, import_id, voided_at, void_reason, province)
-     select ${cols.map((c) => `s.${c}`).join(', ')}, ?, null, null, ${kind.province} from ${stage.name} s
+     select ${cols.map((c) => `s.${c}`).join(', ')}, ?, null, null, ${kind.province.value} from ${stage.name} s ${kind.province.join}
      where not exists (select 1 from ${t} t where ${keyMatch})${pass.where}`,
     [importId, ...pass.params],
   );

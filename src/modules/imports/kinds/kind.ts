@@ -22,6 +22,20 @@ export interface SqlCheck {
   reason(v: string): string;
 }
 
+/**
+ * A row's province: `value`, an SQL expression over the stage row `s` and the table `join` adds
+ * (a left join on a unique key, so that it neither drops nor repeats a row).
+ */
+export interface ProvinceOf {
+  join: string;
+  value: string;
+}
+
+/** The province of the row of `table` whose `key` is the stage's `column`; '' when none. */
+export function provinceVia(table: string, key: string, column: string): ProvinceOf {
+  return { join: `left join ${table} pv on pv.${key} = s.${column}`, value: `coalesce(pv.province, '')` };
+}
+
 /** One kind of §2 file: its columns, natural key, own rules and references. */
 export interface KindDef {
   kind: string;
@@ -31,8 +45,8 @@ export interface KindDef {
   columns: ColumnDef[];
   /** Rules between the values of one row. */
   rowRules?(row: Record<string, Value>): RowProblem[];
-  /** SQL expression giving the row's province from the stage row `s` (the database as merged so far). */
-  province: string;
+  /** Where the row's province comes from (the database as merged so far). */
+  province: ProvinceOf;
   checks: SqlCheck[];
   /**
    * Merges the stage in passes, one per value of `column` in this order, so that `province` can

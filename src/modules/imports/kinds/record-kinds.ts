@@ -1,8 +1,8 @@
 import { areaCode, code, date, decimal, integer, oneOf, text, yesNo } from './columns.ts';
-import type { KindDef, SqlCheck } from './kind.ts';
+import { provinceVia, type KindDef, type SqlCheck } from './kind.ts';
 
-const areaProvince = `coalesce((select a.province from areas a where a.code = s.area_code), '')`;
-const badgeProvince = `coalesce((select min(o.province) from officers o where o.badge = s.badge), '')`;
+const areaProvince = provinceVia('areas', 'code', 'area_code');
+const badgeProvince = provinceVia('(select badge, min(province) as province from officers group by badge)', 'badge', 'badge');
 
 const villageArea: SqlCheck[] = [
   {
@@ -100,7 +100,7 @@ export const patrolLogs: KindDef = {
     decimal('hours', '时长（小时）', '3.5', { min: 0, max: 24, exclusiveMin: true }),
     integer('participants', '参加人数', '6', { min: 1 }),
   ],
-  province: `coalesce((select p.province from patrols p where p.code = s.patrol_code), '')`,
+  province: provinceVia('patrols', 'code', 'patrol_code'),
   checks: [
     {
       column: 'patrol_code',

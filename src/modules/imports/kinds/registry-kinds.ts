@@ -1,5 +1,5 @@
 import { areaCode, code, date, integer, oneOf, passFail, text, yuan, type Value } from './columns.ts';
-import { ASPECTS, LEVELS, ROOM_TYPES, type KindDef, type RowProblem } from './kind.ts';
+import { ASPECTS, LEVELS, ROOM_TYPES, provinceVia, type KindDef, type RowProblem } from './kind.ts';
 
 const ASPECT_ZH: Record<(typeof ASPECTS)[number], string> = {
   premises: '用房',
@@ -11,8 +11,6 @@ const ASPECT_ZH: Record<(typeof ASPECTS)[number], string> = {
   records: '台账',
 };
 
-const areaProvince = (column: string) => `(select a.province from areas a where a.code = s.${column})`;
-const unitProvince = (column: string) => `(select u.province from units u where u.code = s.${column})`;
 const levelRank = (expr: string) =>
   `(case ${expr} ${LEVELS.map((l, i) => `when '${l}' then ${i}`).join(' ')} end)`;
 
@@ -62,7 +60,7 @@ export const areas: KindDef = {
   },
   // An area's province is its top ancestor: its parent's, merged in an earlier pass (the level
   // check refuses any parent that is not above its child), or its own code at the top.
-  province: `coalesce((select p.province from areas p where p.code = s.parent_code), s.code)`,
+  province: { join: 'left join areas pv on pv.code = s.parent_code', value: 'coalesce(pv.province, s.code)' },
   passes: { column: 'level', values: LEVELS },
   checks: [
     {
@@ -95,7 +93,7 @@ export const population: KindDef = {
     integer('residents', '常住人口', '3500'),
     integer('households', '户数', '1200'),
   ],
-  province: `coalesce(${areaProvince('area_code')}, '')`,
+  province: provinceVia('areas', 'code', 'area_code'),
   checks: [missingArea('area_code'), notVillage('area_code')],
 };
 
@@ -136,7 +134,7 @@ export const units: KindDef = {
     p.push(...statusProblems(row));
     return p;
   },
-  province: `coalesce(${areaProvince('area_code')}, '')`,
+  province: provinceVia('areas', 'code', 'area_code'),
   checks: [
     missingArea('area_code'),
     {
@@ -204,7 +202,7 @@ export const officers: KindDef = {
       return [{ column: 'end_date', reason: `${row.end_date} is before start_date ${row.start_date}` }];
     return [];
   },
-  province: `coalesce(${unitProvince('unit_code')}, '')`,
+  province: provinceVia('units', 'code', 'unit_code'),
   checks: [
     missingUnit('unit_code'),
     {
@@ -227,7 +225,7 @@ export const patrols: KindDef = {
     oneOf('kind', '类型', ['full_time', 'volunteer']),
     integer('members', '队员人数', '8'),
   ],
-  province: `coalesce(${unitProvince('unit_code')}, '')`,
+  province: provinceVia('units', 'code', 'unit_code'),
   checks: [missingUnit('unit_code')],
 };
 
@@ -242,7 +240,7 @@ export const equipment: KindDef = {
     integer('quantity', '数量', '1'),
     date('as_of', '截至日期', '2019-06-01'),
   ],
-  province: `coalesce(${unitProvince('unit_code')}, '')`,
+  province: provinceVia('units', 'code', 'unit_code'),
   checks: [missingUnit('unit_code')],
 };
 
@@ -256,7 +254,7 @@ export const inspections: KindDef = {
     date('date', '检查日期', '2019-06-15'),
     ...ASPECTS.map((aspect) => passFail(aspect, ASPECT_ZH[aspect])),
   ],
-  province: `coalesce(${unitProvince('unit_code')}, '')`,
+  province: provinceVia('units', 'code', 'unit_code'),
   checks: [missingUnit('unit_code')],
 };
 
@@ -273,6 +271,6 @@ export const funds: KindDef = {
     yuan('amount', '金额（元）', '22000.00'),
     text('purpose', '用途', '警务室建设', { nullable: true }),
   ],
-  province: `coalesce(${areaProvince('recipient_code')}, '')`,
+  province: provinceVia('areas', 'code', 'recipient_code'),
   checks: [missingArea('recipient_code')],
 };
