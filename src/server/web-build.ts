@@ -32,5 +32,12 @@ export async function ensureWebBuild(log?: (m: string) => void): Promise<void> {
   if (!webBuildIsStale()) return;
   log?.('building the web app …');
   const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // Under vitest NODE_ENV is `test`, which would make Vite bundle React's development build.
+  const saved = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = saved;
+  }
 }

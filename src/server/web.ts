@@ -11,6 +11,22 @@ import staticFiles from '@fastify/static';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+/** The build's .br or .gz of a file, when the browser takes that encoding (see vite.config.ts). */
+function precompressed(file: string, accept: string): { file: string; encoding: string } | null {
+  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
+    if (new RegExp(`\\b${encoding}\\b`).test(accept) && fs.existsSync(file + suffix)) return { file: file + suffix, encoding };
+  }
+  return null;
+}
+
 export async function serveWebApp(app: FastifyInstance, dist = WEB_DIST): Promise<boolean> {
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) return false;
@@ -23,7 +39,16 @@ export async function serveWebApp(app: FastifyInstance, dist = WEB_DIST): Promis
     const file = path.join(dist, decodeURIComponent(request.url.split('?')[0]));
     if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       const cache = request.url.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-      return reply.header('Cache-Control', cache).sendFile(path.relative(dist, file));
+      reply.header('Cache-Control', cache);
+      const compressed = precompressed(file, String(request.headers['accept-encoding'] ?? ''));
+      if (compressed) {
+        return reply
+          .header('Content-Encoding', compressed.encoding)
+          .header('Vary', 'Accept-Encoding')
+          .type(TYPES[path.extname(file)] ?? 'application/octet-stream')
+          .send(fs.createReadStream(compressed.file));
+      }
+      return reply.sendFile(path.relative(dist, file));
     }
     return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(html);
   });

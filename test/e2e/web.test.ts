@@ -17,7 +17,7 @@ import { buildDemo } from '../../src/modules/demo/demo.service.ts';
 import { serve, type RunningServer } from '../../src/server/serve.ts';
 import { freshDatabaseUrl } from '../support/engines.ts';
 import { importProvince51 } from '../support/province-51.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { ensureWebBuild } from '../../src/server/web-build.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
