@@ -14,6 +14,7 @@ import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/server/context.ts';
 import { installAccess } from '../src/modules/accounts/access.hook.ts';
 import { PERMISSIONS, type Permission, type Role } from '../src/modules/accounts/permissions.ts';
+import { proposalId } from '../src/modules/rewards/domain/proposals.ts';
 
 type Where = 'inside' | 'beside' | 'outside';
 type Row = Record<string, string>;
@@ -295,6 +296,21 @@ export const ROUTES: Record<string, RouteCase> = {
     permission: 'aggregate:read',
     scope: 'aggregate',
     request: (p) => ({ url: `/api/v1/trend?kind=area&code=${p.area}&${M}` }),
+  },
+  'GET /api/v1/proposals': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/proposals?${M}&within=${p.within}` }),
+  },
+  // Only an admin may decide, and a proposal is decided once: the one admin request is the one that succeeds.
+  'POST /api/v1/proposals/:id/decision': {
+    permission: 'proposals:decide',
+    scope: 'none',
+    request: () => ({
+      method: 'POST',
+      url: `/api/v1/proposals/${proposalId('2019-06', '510100000000', 'performance', 'area', '510101000000', 'interview')}/decision`,
+      payload: { decision: 'approved' },
+    }),
   },
   'GET /api/v1/schemes': {
     permission: 'aggregate:read',

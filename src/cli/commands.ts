@@ -13,6 +13,7 @@ import { problemsCommand } from '../modules/summary/problems.command.ts';
 import { summaryCommand } from '../modules/summary/summary.command.ts';
 import { schemeCommand } from '../modules/schemes/scheme.command.ts';
 import { trendCommand } from '../modules/assessment/subjects.command.ts';
+import { proposalsCommand } from '../modules/rewards/proposals.command.ts';
 
 /** Every subcommand of `outpost`, in the order `outpost help` lists them. */
 export const COMMANDS: Command[] = [
@@ -28,6 +29,7 @@ export const COMMANDS: Command[] = [
   explainCommand,
   schemeCommand,
   trendCommand,
+  proposalsCommand,
   notifyCommand,
   tasksCommand,
   leadersCommand,

@@ -34,6 +34,7 @@ import { fiveProblemsRoutes } from '../modules/summary/five-problems.routes.ts';
 import { summaryRoutes } from '../modules/summary/summary.routes.ts';
 import { schemesRoutes } from '../modules/schemes/schemes.routes.ts';
 import { subjectsRoutes } from '../modules/assessment/subjects.routes.ts';
+import { rewardsRoutes } from '../modules/rewards/rewards.routes.ts';
 import {
   accessOptionsFromEnv,
   documentAccess,
@@ -97,6 +98,7 @@ export const ROUTE_MODULES = [
   summaryRoutes,
   schemesRoutes,
   subjectsRoutes,
+  rewardsRoutes,
 ];
 
 export interface AppOptions {

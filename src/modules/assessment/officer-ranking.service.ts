@@ -52,6 +52,11 @@ export class OfficerAssessment {
     return withChange(current.rows, previous.rows).map((row) => ({ ...row, unit_code: placed.get(row.code)!.unit_code, area_code: placed.get(row.code)!.area_code }));
   }
 
+  /** The officers of `within`'s subtree ranked for a month, with each one's full result. */
+  ranked(within: string, month: string) {
+    return this.rankOnce(within, month);
+  }
+
   private async rankOnce(within: string, month: string) {
     const scheme = await this.assessment.schemeFor('officer', month);
     const tree = await this.assessment.areaTree();
