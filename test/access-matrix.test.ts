@@ -312,6 +312,11 @@ export const ROUTES: Record<string, RouteCase> = {
       payload: { decision: 'approved' },
     }),
   },
+  'GET /api/v1/quality': {
+    permission: 'aggregate:read',
+    scope: 'record',
+    request: (p) => ({ url: `/api/v1/quality?${M}&area=${p.area}` }),
+  },
   'GET /api/v1/schemes': {
     permission: 'aggregate:read',
     scope: 'none',

@@ -14,6 +14,7 @@ import { summaryCommand } from '../modules/summary/summary.command.ts';
 import { schemeCommand } from '../modules/schemes/scheme.command.ts';
 import { trendCommand } from '../modules/assessment/subjects.command.ts';
 import { proposalsCommand } from '../modules/rewards/proposals.command.ts';
+import { qualityCommand } from '../modules/quality/quality.command.ts';
 
 /** Every subcommand of `outpost`, in the order `outpost help` lists them. */
 export const COMMANDS: Command[] = [
@@ -30,6 +31,7 @@ export const COMMANDS: Command[] = [
   schemeCommand,
   trendCommand,
   proposalsCommand,
+  qualityCommand,
   notifyCommand,
   tasksCommand,
   leadersCommand,

@@ -35,6 +35,7 @@ import { summaryRoutes } from '../modules/summary/summary.routes.ts';
 import { schemesRoutes } from '../modules/schemes/schemes.routes.ts';
 import { subjectsRoutes } from '../modules/assessment/subjects.routes.ts';
 import { rewardsRoutes } from '../modules/rewards/rewards.routes.ts';
+import { qualityRoutes } from '../modules/quality/quality.routes.ts';
 import {
   accessOptionsFromEnv,
   documentAccess,
@@ -99,6 +100,7 @@ export const ROUTE_MODULES = [
   schemesRoutes,
   subjectsRoutes,
   rewardsRoutes,
+  qualityRoutes,
 ];
 
 export interface AppOptions {

@@ -1,0 +1,30 @@
+/** GET quality?month=&area=: the data-quality report of an area's subtree for a month. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../server/context.ts';
+import { scopeOf } from '../accounts/scope.ts';
+import { assertRecordsVisible } from '../assessment/records-scope.ts';
+import { qualityQuery, qualitySchema } from './quality.schema.ts';
+import { qualityReport } from './quality.service.ts';
+
+export const qualityRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/quality',
+      {
+        schema: {
+          summary: 'Data quality of an area for a month: records placed nowhere, empty surveys, villages without surveys, online surveys apart, implausible data',
+          tags: ['quality'],
+          querystring: qualityQuery,
+          response: { 200: qualitySchema },
+        },
+        config: { permission: 'aggregate:read' },
+      },
+      async (request) => {
+        const { query } = request;
+        // It names records and badges: only within the account's own subtree.
+        assertRecordsVisible(await ctx.assessment.areaTree(), scopeOf(request), query.area);
+        return qualityReport(ctx.assessment, query.area, query.month, query.limit);
+      },
+    );
+  };
