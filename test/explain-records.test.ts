@@ -40,7 +40,14 @@ for (const engine of ENGINES) {
           let listed = 0;
           for (const area of tree.areas.keys()) {
             const e = await service.explain(area, MONTH, scheme, name);
-            const r = await explainRecords(service, { area, month: MONTH, scheme, indicator: name, limit: 500, offset: 0 });
+            const r = await explainRecords(service, {
+              area,
+              month: MONTH,
+              scheme,
+              indicator: name,
+              limit: 500,
+              offset: 0,
+            });
             expect(r.own.numerator, `${scheme} ${name} ${area}`).toBeCloseTo(e.own.numerator, 6);
             expect(r.own.denominator, `${scheme} ${name} ${area}`).toBeCloseTo(e.own.denominator, 6);
             const sum = (k: 'numerator' | 'denominator') => r.items.reduce((n, i) => n + i[k], 0);
@@ -66,7 +73,8 @@ for (const engine of ENGINES) {
 
     it('answers over HTTP, refusing an unknown indicator and a scoped account outside its subtree', async () => {
       const headers = await adminHeaders(db);
-      const url = (area: string, indicator = 'familiarity_rate') => `/api/v1/explain/records?month=${MONTH}&area=${area}&scheme=performance&indicator=${indicator}&limit=10`;
+      const url = (area: string, indicator = 'familiarity_rate') =>
+        `/api/v1/explain/records?month=${MONTH}&area=${area}&scheme=performance&indicator=${indicator}&limit=10`;
       const ok = await app.inject({ headers, url: url('510101002000') });
       expect(ok.statusCode).toBe(200);
       expect(ok.json()).toMatchObject({ indicator: 'familiarity_rate', area: '510101002000', limit: 10, offset: 0 });

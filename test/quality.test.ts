@@ -17,14 +17,31 @@ import { qualityReport } from '../src/modules/quality/quality.service.ts';
 
 const M = '2019-06';
 const day = (month: string, i: number) => `${month}-${String((i % 28) + 1).padStart(2, '0')}`;
-const surveys = (prefix: string, month: string, n: number, answer: (i: number) => [string, number | string], channel = 'door') =>
+const surveys = (
+  prefix: string,
+  month: string,
+  n: number,
+  answer: (i: number) => [string, number | string],
+  channel = 'door',
+) =>
   Array.from({ length: n }, (_, i) => {
     const [knows, satisfaction] = answer(i);
     return { ref: `${prefix}${i}`, date: day(month, i), area_code: 'V2', knows_officer: knows, satisfaction, channel };
   });
 
 const ROWS = {
-  officers: [...TINY.officers!, { badge: 'B4', name: 'Four', role: 'resident', unit_code: 'R3', start_date: '2018-01-01', end_date: '2019-05-31', origin: 'existing' }],
+  officers: [
+    ...TINY.officers!,
+    {
+      badge: 'B4',
+      name: 'Four',
+      role: 'resident',
+      unit_code: 'R3',
+      start_date: '2018-01-01',
+      end_date: '2019-05-31',
+      origin: 'existing',
+    },
+  ],
   surveys: [
     // V2: alike all June (a room answering as one), after a May of 8 in 20 knowing their officer: a jump.
     ...surveys('JUN', M, 20, () => ['yes', 5]),
@@ -35,7 +52,12 @@ const ROWS = {
   ],
   info_reports: [{ ref: 'I-late', date: '2019-06-10', badge: 'B4', category: 'security', adopted: 'no' }],
   familiarity_checks: [{ ref: 'F-late', date: '2019-06-15', badge: 'B4', sampled: 10, correct: 9 }],
-  visits: Array.from({ length: 31 }, (_, i) => ({ badge: 'B3', date: '2019-06-03', household_ref: `H${i}`, area_code: 'V3' })),
+  visits: Array.from({ length: 31 }, (_, i) => ({
+    badge: 'B3',
+    date: '2019-06-03',
+    household_ref: `H${i}`,
+    area_code: 'V3',
+  })),
 };
 
 for (const engine of ENGINES) {
@@ -67,21 +89,36 @@ for (const engine of ENGINES) {
     it('finds empty surveys, villages without survey data, and reports online surveys apart', async () => {
       const r = await qualityReport(assessment, 'P', M);
       expect(r.empty_surveys.items.map((s) => s.ref)).toEqual(['V1-empty']);
-      expect(r.villages_without_surveys).toMatchObject({ total: 1, villages: 3, items: [{ code: 'V3', name: 'Village three' }] });
-      expect(r.online_surveys.online).toEqual({ surveys: 2, knows_answered: 2, knows_yes: 1, satisfaction_answered: 2, satisfied: 1 });
+      expect(r.villages_without_surveys).toMatchObject({
+        total: 1,
+        villages: 3,
+        items: [{ code: 'V3', name: 'Village three' }],
+      });
+      expect(r.online_surveys.online).toEqual({
+        surveys: 2,
+        knows_answered: 2,
+        knows_yes: 1,
+        satisfaction_answered: 2,
+        satisfied: 1,
+      });
       expect(r.online_surveys.other.surveys).toBe(21);
     });
 
     it('finds a unit answering as one, an impossible day of visits and an indicator that jumped', async () => {
       const { implausible } = await qualityReport(assessment, 'P', M);
-      expect(implausible.identical_answers.items).toEqual([{ unit_code: 'R2', name: 'Room two', answers: 20, sample: '1/5' }]);
+      expect(implausible.identical_answers.items).toEqual([
+        { unit_code: 'R2', name: 'Room two', answers: 20, sample: '1/5' },
+      ]);
       expect(implausible.busy_days.items).toEqual([{ badge: 'B3', date: '2019-06-03', visits: 31 }]);
       const v2 = implausible.jumps.items.filter((j) => j.area === 'V2');
       expect(v2.map((j) => [j.indicator, j.direction])).toEqual([
         ['awareness_rate', 'up'],
         ['satisfaction_rate', 'up'],
       ]);
-      expect(v2[0]).toMatchObject({ previous: { value: 0.4, denominator: 20 }, current: { value: 1, denominator: 20 } });
+      expect(v2[0]).toMatchObject({
+        previous: { value: 0.4, denominator: 20 },
+        current: { value: 1, denominator: 20 },
+      });
       expect(implausible.jumps.items.some((j) => j.area === 'V1')).toBe(false);
     });
 

@@ -26,7 +26,11 @@ interface P {
   measure: string;
   status: string;
   current: boolean;
-  figures: { composite: number; history: { month: string; composite: number }[]; thresholds: { commendation: number; criticism: number; interview: number; interview_months: number } };
+  figures: {
+    composite: number;
+    history: { month: string; composite: number }[];
+    thresholds: { commendation: number; criticism: number; interview: number; interview_months: number };
+  };
   decision: { decided_by: string; note: string | null } | null;
 }
 
@@ -57,7 +61,8 @@ for (const engine of ENGINES) {
       expect(res.statusCode, res.body).toBe(200);
       return res.json();
     };
-    const decide = (id: string, payload: object, h = headers) => app.inject({ headers: h, method: 'POST', url: `/api/v1/proposals/${id}/decision`, payload });
+    const decide = (id: string, payload: object, h = headers) =>
+      app.inject({ headers: h, method: 'POST', url: `/api/v1/proposals/${id}/decision`, payload });
 
     it('proposes from each scheme’s composite and its thresholds, with the figures behind each', async () => {
       const proposals = await list();
@@ -73,17 +78,33 @@ for (const engine of ENGINES) {
         }
         expect(p).toMatchObject({ status: 'proposed', current: true, decision: null });
       }
-      const rankings = (await app.inject({ headers, url: `/api/v1/rankings?month=${MONTH}&within=${PROVINCE}&scheme=performance` })).json();
-      const below = rankings.filter((r: { composite: number }) => r.composite < 60).map((r: { code: string }) => r.code);
-      expect(proposals.filter((p) => p.scheme === 'performance').map((p) => p.code).sort()).toEqual(below.sort());
+      const rankings = (
+        await app.inject({ headers, url: `/api/v1/rankings?month=${MONTH}&within=${PROVINCE}&scheme=performance` })
+      ).json();
+      const below = rankings
+        .filter((r: { composite: number }) => r.composite < 60)
+        .map((r: { code: string }) => r.code);
+      expect(
+        proposals
+          .filter((p) => p.scheme === 'performance')
+          .map((p) => p.code)
+          .sort(),
+      ).toEqual(below.sort());
       expect((await list()).map((p) => p.id)).toEqual(proposals.map((p) => p.id));
     });
 
     it('follows the thresholds saved for the year', async () => {
-      const saved = await app.inject({ headers, method: 'PUT', url: '/api/v1/schemes/performance?year=2019', payload: { thresholds: { commendation: 50, criticism: 40, interview: 40 } } });
+      const saved = await app.inject({
+        headers,
+        method: 'PUT',
+        url: '/api/v1/schemes/performance?year=2019',
+        payload: { thresholds: { commendation: 50, criticism: 40, interview: 40 } },
+      });
       expect(saved.statusCode).toBe(200);
       const performance = (await list()).filter((p) => p.scheme === 'performance');
-      const rankings = (await app.inject({ headers, url: `/api/v1/rankings?month=${MONTH}&within=${PROVINCE}&scheme=performance` })).json();
+      const rankings = (
+        await app.inject({ headers, url: `/api/v1/rankings?month=${MONTH}&within=${PROVINCE}&scheme=performance` })
+      ).json();
       for (const r of rankings as { code: string; composite: number }[]) {
         const p = performance.find((x) => x.code === r.code);
         if (r.composite >= 50) expect(p?.measure, r.code).toBe('commendation');
@@ -99,12 +120,25 @@ for (const engine of ENGINES) {
       const version = await dataVersion(db.kysely);
       const res = await decide(first.id, { decision: 'approved', note: 'agreed at the meeting' });
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json()).toMatchObject({ id: first.id, status: 'approved', decision: { decided_by: 'user:test-admin', note: 'agreed at the meeting' } });
+      expect(res.json()).toMatchObject({
+        id: first.id,
+        status: 'approved',
+        decision: { decided_by: 'user:test-admin', note: 'agreed at the meeting' },
+      });
       expect(await dataVersion(db.kysely)).toBe(version + 1);
       expect((await decide(first.id, { decision: 'rejected' })).statusCode).toBe(409);
       expect((await decide(second.id, { decision: 'rejected' })).json().status).toBe('rejected');
-      const entry = await db.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'proposal.decide').where('target', '=', first.id).executeTakeFirstOrThrow();
-      expect(JSON.parse(entry.detail)).toMatchObject({ decision: 'approved', measure: first.measure, subject: `${first.subject_kind} ${first.code}` });
+      const entry = await db.kysely
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'proposal.decide')
+        .where('target', '=', first.id)
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(entry.detail)).toMatchObject({
+        decision: 'approved',
+        measure: first.measure,
+        subject: `${first.subject_kind} ${first.code}`,
+      });
       const listed = await list();
       expect(listed.find((p) => p.id === first.id)).toMatchObject({ status: 'approved', current: true });
       expect((await decide(`${MONTH}.${PROVINCE}.000000000000`, { decision: 'approved' })).statusCode).toBe(404);
@@ -114,20 +148,51 @@ for (const engine of ENGINES) {
     it('keeps listing a decided proposal the figures no longer make', async () => {
       const decided = (await list()).find((p) => p.status === 'approved' && p.scheme === 'performance')!;
       const away = decided.measure === 'commendation' ? { commendation: 100 } : { criticism: 0, interview: 0 };
-      await app.inject({ headers, method: 'PUT', url: '/api/v1/schemes/performance?year=2019', payload: { thresholds: away } });
+      await app.inject({
+        headers,
+        method: 'PUT',
+        url: '/api/v1/schemes/performance?year=2019',
+        payload: { thresholds: away },
+      });
       const again = (await list()).find((p) => p.id === decided.id);
       expect(again).toMatchObject({ status: 'approved', current: false, figures: decided.figures });
     });
 
     it('lists and decides from the CLI', async () => {
-      const listed = await run(['proposals', '--month', MONTH, '--within', '510100000000', '--status', 'proposed', '--json', '--db', db.url]);
+      const listed = await run([
+        'proposals',
+        '--month',
+        MONTH,
+        '--within',
+        '510100000000',
+        '--status',
+        'proposed',
+        '--json',
+        '--db',
+        db.url,
+      ]);
       expect(listed.code).toBe(0);
       const open = JSON.parse(listed.stdout) as P[];
       expect(open.length).toBeGreaterThan(0);
-      const done = await run(['proposals', 'decide', '--id', open[0].id, '--decision', 'rejected', '--note', 'not this time', '--db', db.url]);
+      const done = await run([
+        'proposals',
+        'decide',
+        '--id',
+        open[0].id,
+        '--decision',
+        'rejected',
+        '--note',
+        'not this time',
+        '--db',
+        db.url,
+      ]);
       expect(done.stderr).toBe('');
       expect(done.stdout).toContain('rejected:');
-      const entry = await db.kysely.selectFrom('audit_log').selectAll().where('target', '=', open[0].id).executeTakeFirstOrThrow();
+      const entry = await db.kysely
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('target', '=', open[0].id)
+        .executeTakeFirstOrThrow();
       expect(entry.via).toBe('outpost proposals decide');
     });
   });

@@ -50,15 +50,31 @@ for (const engine of ENGINES) {
     const put = (name: string, year: number, payload: object, h = headers) =>
       app.inject({ headers: h, method: 'PUT', url: `/api/v1/schemes/${name}?year=${year}`, payload });
     const settings = (weightOf: (name: string, weight: number) => number) =>
-      Object.fromEntries(DEFAULT_SCHEMES.performance.indicators.map((d) => [d.name, { weight: weightOf(d.name, d.weight), floor: d.floor, target: d.target, better: d.better }]));
+      Object.fromEntries(
+        DEFAULT_SCHEMES.performance.indicators.map((d) => [
+          d.name,
+          { weight: weightOf(d.name, d.weight), floor: d.floor, target: d.target, better: d.better },
+        ]),
+      );
 
     it('shows the shipped schemes for a year with none saved, informational figures apart', async () => {
       const body = await get('/api/v1/schemes?year=2019');
       expect(body.schemes.map((s: { name: string }) => s.name)).toEqual(['performance', 'construction', 'officer']);
-      for (const s of body.schemes) expect(s).toMatchObject({ source: 'shipped', version: 0, thresholds: { commendation: 90, criticism: 60, interview: 60, interview_months: 3 } });
+      for (const s of body.schemes)
+        expect(s).toMatchObject({
+          source: 'shipped',
+          version: 0,
+          thresholds: { commendation: 90, criticism: 60, interview: 60, interview_months: 3 },
+        });
       const performance = body.schemes[0];
-      expect(performance.indicators.map((d: { name: string; weight: number }) => [d.name, d.weight])).toEqual(DEFAULT_SCHEMES.performance.indicators.map((d) => [d.name, d.weight]));
-      expect(performance.informational).toEqual(['visits_per_officer', 'households_visited_share', 'info_adopted_share']);
+      expect(performance.indicators.map((d: { name: string; weight: number }) => [d.name, d.weight])).toEqual(
+        DEFAULT_SCHEMES.performance.indicators.map((d) => [d.name, d.weight]),
+      );
+      expect(performance.informational).toEqual([
+        'visits_per_officer',
+        'households_visited_share',
+        'info_adopted_share',
+      ]);
     });
 
     it('refuses an invalid scheme whole, naming each place, and saves nothing', async () => {
@@ -82,26 +98,48 @@ for (const engine of ENGINES) {
 
     it('refuses a save by anyone but an admin', async () => {
       const analyst = await sessionHeaders(db, { username: 'schemes-analyst', role: 'analyst' });
-      expect((await put('performance', 2019, { indicators: { crime_rate: { weight: 1 } } }, analyst)).statusCode).toBe(403);
+      expect((await put('performance', 2019, { indicators: { crime_rate: { weight: 1 } } }, analyst)).statusCode).toBe(
+        403,
+      );
     });
 
     it('previews a changed weight exactly as the ranking scores once it is saved', async () => {
       const edited = settings((name, weight) => (name === 'group_defense' ? 60 : weight));
       const before = await get(`/api/v1/rankings?month=${MONTH}&within=${PROVINCE}&scheme=performance`);
-      const preview = await app.inject({ headers, method: 'POST', url: `/api/v1/rankings/preview?month=${MONTH}&within=${PROVINCE}`, payload: { scheme: 'performance', indicators: edited } });
+      const preview = await app.inject({
+        headers,
+        method: 'POST',
+        url: `/api/v1/rankings/preview?month=${MONTH}&within=${PROVINCE}`,
+        payload: { scheme: 'performance', indicators: edited },
+      });
       expect(preview.statusCode).toBe(200);
       expect(preview.json()).not.toEqual(before);
       expect(await get(`/api/v1/rankings?month=${MONTH}&within=${PROVINCE}&scheme=performance`)).toEqual(before);
 
       const version = await dataVersion(db.kysely);
-      const saved = await put('performance', 2019, { indicators: { group_defense: { weight: 60 } }, note: 'patrols count more' });
+      const saved = await put('performance', 2019, {
+        indicators: { group_defense: { weight: 60 } },
+        note: 'patrols count more',
+      });
       expect(saved.statusCode).toBe(200);
-      expect(saved.json()).toMatchObject({ source: 'saved', version: 1, note: 'patrols count more', saved_by: 'user:test-admin' });
+      expect(saved.json()).toMatchObject({
+        source: 'saved',
+        version: 1,
+        note: 'patrols count more',
+        saved_by: 'user:test-admin',
+      });
       expect(await dataVersion(db.kysely)).toBe(version + 1);
-      expect(await get(`/api/v1/rankings?month=${MONTH}&within=${PROVINCE}&scheme=performance`)).toEqual(preview.json());
+      expect(await get(`/api/v1/rankings?month=${MONTH}&within=${PROVINCE}&scheme=performance`)).toEqual(
+        preview.json(),
+      );
       for (const within of [PROVINCE, '510100000000']) {
         const rows = await get(`/api/v1/rankings?month=${MONTH}&within=${within}&scheme=performance`);
-        const previewed = await app.inject({ headers, method: 'POST', url: `/api/v1/rankings/preview?month=${MONTH}&within=${within}`, payload: { scheme: 'performance', indicators: edited } });
+        const previewed = await app.inject({
+          headers,
+          method: 'POST',
+          url: `/api/v1/rankings/preview?month=${MONTH}&within=${within}`,
+          payload: { scheme: 'performance', indicators: edited },
+        });
         expect(previewed.json()).toEqual(rows);
       }
       const indicators = await get(`/api/v1/indicators?month=${MONTH}&area=${PROVINCE}&scheme=performance`);
@@ -117,31 +155,103 @@ for (const engine of ENGINES) {
     });
 
     it('audits each save with what it changed', async () => {
-      const entry = await db.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'scheme.save').orderBy('id', 'desc').executeTakeFirstOrThrow();
-      expect(entry).toMatchObject({ actor: 'user:test-admin', target: 'performance 2019', via: 'PUT /api/v1/schemes/:name' });
-      expect(JSON.parse(entry.detail)).toMatchObject({ version: 1, previous_version: 0, changes: { 'indicators.group_defense.weight': { from: 15, to: 60 } } });
+      const entry = await db.kysely
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'scheme.save')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(entry).toMatchObject({
+        actor: 'user:test-admin',
+        target: 'performance 2019',
+        via: 'PUT /api/v1/schemes/:name',
+      });
+      expect(JSON.parse(entry.detail)).toMatchObject({
+        version: 1,
+        previous_version: 0,
+        changes: { 'indicators.group_defense.weight': { from: 15, to: 60 } },
+      });
     });
 
     it('saves from the CLI, one indicator at a time or from a file, as the next version', async () => {
       const url = db.url;
-      const set = await run(['scheme', 'set', '--scheme', 'officer', '--year', '2019', '--indicator', 'visits_per_week', '--target', '12', '--commendation', '85', '--db', url]);
+      const set = await run([
+        'scheme',
+        'set',
+        '--scheme',
+        'officer',
+        '--year',
+        '2019',
+        '--indicator',
+        'visits_per_week',
+        '--target',
+        '12',
+        '--commendation',
+        '85',
+        '--db',
+        url,
+      ]);
       expect(set.stderr).toBe('');
       expect(set.code).toBe(0);
       expect(set.stdout).toContain('saved officer 2019 as version 1');
-      const again = await run(['scheme', 'set', '--scheme', 'officer', '--year', '2019', '--indicator', 'visits_per_week', '--weight', '0', '--db', url]);
+      const again = await run([
+        'scheme',
+        'set',
+        '--scheme',
+        'officer',
+        '--year',
+        '2019',
+        '--indicator',
+        'visits_per_week',
+        '--weight',
+        '0',
+        '--db',
+        url,
+      ]);
       expect(again.code).toBe(0);
       const shown = await run(['scheme', 'show', '--year', '2019', '--scheme', 'officer', '--json', '--db', url]);
       const officer = JSON.parse(shown.stdout).schemes[0];
       expect(officer).toMatchObject({ version: 2, source: 'saved', thresholds: { commendation: 85 } });
-      expect(officer.indicators.find((d: { name: string }) => d.name === 'visits_per_week')).toMatchObject({ weight: 0, target: 12, scored: false });
+      expect(officer.indicators.find((d: { name: string }) => d.name === 'visits_per_week')).toMatchObject({
+        weight: 0,
+        target: 12,
+        scored: false,
+      });
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-scheme-')), 'construction.json');
-      fs.writeFileSync(file, JSON.stringify({ indicators: { funds_rate: { weight: 0 } }, thresholds: { interview_months: 2 } }));
-      const fromFile = await run(['scheme', 'set', '--scheme', 'construction', '--year', '2021', '--file', file, '--db', url]);
+      fs.writeFileSync(
+        file,
+        JSON.stringify({ indicators: { funds_rate: { weight: 0 } }, thresholds: { interview_months: 2 } }),
+      );
+      const fromFile = await run([
+        'scheme',
+        'set',
+        '--scheme',
+        'construction',
+        '--year',
+        '2021',
+        '--file',
+        file,
+        '--db',
+        url,
+      ]);
       expect(fromFile.code).toBe(0);
       const construction = await new AssessmentService(db.kysely).resolvedScheme('construction', 2021);
       expect(construction.definition.indicators.funds_rate.weight).toBe(0);
       expect(construction.definition.thresholds.interview_months).toBe(2);
-      const bad = await run(['scheme', 'set', '--scheme', 'officer', '--year', '2019', '--indicator', 'nope', '--weight', '1', '--db', url]);
+      const bad = await run([
+        'scheme',
+        'set',
+        '--scheme',
+        'officer',
+        '--year',
+        '2019',
+        '--indicator',
+        'nope',
+        '--weight',
+        '1',
+        '--db',
+        url,
+      ]);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain('indicators.nope: not an indicator of the officer scheme');
     });

@@ -16,15 +16,38 @@ import { OfficerAssessment } from '../src/modules/assessment/officer-ranking.ser
 import { trend } from '../src/modules/assessment/trend.service.ts';
 
 const M = '2019-06';
-const survey = (ref: string, area: string, knows: string, satisfaction: number) => ({ ref, date: '2019-06-05', area_code: area, knows_officer: knows, satisfaction, channel: 'door' });
+const survey = (ref: string, area: string, knows: string, satisfaction: number) => ({
+  ref,
+  date: '2019-06-05',
+  area_code: area,
+  knows_officer: knows,
+  satisfaction,
+  channel: 'door',
+});
 
 const RECORDS = {
   units: [
     ...TINY.units!,
-    { code: 'R4', name: 'Room closed', type: 'community_room', area_code: 'T', station_code: 'S1', covers: 'V1', status: 'closed', opened_on: '2015-01-01', closed_on: '2019-05-01' },
+    {
+      code: 'R4',
+      name: 'Room closed',
+      type: 'community_room',
+      area_code: 'T',
+      station_code: 'S1',
+      covers: 'V1',
+      status: 'closed',
+      opened_on: '2015-01-01',
+      closed_on: '2019-05-01',
+    },
   ],
   patrols: [{ code: 'PT1', name: 'Team', unit_code: 'R1', kind: 'volunteer', members: 5 }],
-  surveys: [survey('Q1', 'V1', 'yes', 5), survey('Q2', 'V1', 'no', 4), survey('Q3', 'V1', 'yes', 2), survey('Q4', 'V2', 'yes', 5), survey('Q5', 'V2', 'yes', 5)],
+  surveys: [
+    survey('Q1', 'V1', 'yes', 5),
+    survey('Q2', 'V1', 'no', 4),
+    survey('Q3', 'V1', 'yes', 2),
+    survey('Q4', 'V2', 'yes', 5),
+    survey('Q5', 'V2', 'yes', 5),
+  ],
   familiarity_checks: [
     { ref: 'F1', date: '2019-06-05', badge: 'B1', sampled: 10, correct: 8 },
     { ref: 'F2', date: '2019-06-20', badge: 'B1', sampled: 10, correct: 6 },
@@ -36,8 +59,18 @@ const RECORDS = {
     { ref: 'I3', date: '2019-06-15', badge: 'B3', category: 'security', adopted: 'yes' },
   ],
   visits: [
-    ...Array.from({ length: 10 }, (_, i) => ({ badge: 'B1', date: '2019-06-12', household_ref: `H${i}`, area_code: 'V2' })),
-    ...Array.from({ length: 30 }, (_, i) => ({ badge: 'B3', date: `2019-06-${String(i + 1).padStart(2, '0')}`, household_ref: `G${i}`, area_code: 'V3' })),
+    ...Array.from({ length: 10 }, (_, i) => ({
+      badge: 'B1',
+      date: '2019-06-12',
+      household_ref: `H${i}`,
+      area_code: 'V2',
+    })),
+    ...Array.from({ length: 30 }, (_, i) => ({
+      badge: 'B3',
+      date: `2019-06-${String(i + 1).padStart(2, '0')}`,
+      household_ref: `G${i}`,
+      area_code: 'V3',
+    })),
   ],
   incidents: [{ ref: 'X1', date: '2019-06-07', area_code: 'V1', category: 'criminal' }],
   patrol_logs: [{ patrol_code: 'PT1', date: '2019-06-10', hours: 2, participants: 5 }],
@@ -114,7 +147,20 @@ for (const engine of ENGINES) {
 
     it('gives twelve months of an area, a unit or an officer, ending with the month', async () => {
       const area = await trend(assessment, { kind: 'area', code: 'P', month: M });
-      expect(area.points.map((p) => p.month)).toEqual(['2018-07', '2018-08', '2018-09', '2018-10', '2018-11', '2018-12', '2019-01', '2019-02', '2019-03', '2019-04', '2019-05', '2019-06']);
+      expect(area.points.map((p) => p.month)).toEqual([
+        '2018-07',
+        '2018-08',
+        '2018-09',
+        '2018-10',
+        '2018-11',
+        '2018-12',
+        '2019-01',
+        '2019-02',
+        '2019-03',
+        '2019-04',
+        '2019-05',
+        '2019-06',
+      ]);
       const june = await assessment.indicators('P', M, 'performance');
       expect(area.points[11].composite).toBe(june.composite);
       expect(area.points[11].indicators.awareness_rate).toBe(june.indicators.awareness_rate.value);
@@ -126,8 +172,12 @@ for (const engine of ENGINES) {
       expect(officer).toMatchObject({ name: 'One', scheme: 'officer' });
       expect(officer.points[11].composite).toBe((await officers.result('B1', M)).composite);
       expect(officer.points[0].indicators.familiarity_rate).toBeNull();
-      await expect(trend(assessment, { kind: 'officer', code: 'B1', scheme: 'performance', month: M })).rejects.toThrow(/officer scheme/);
-      await expect(trend(assessment, { kind: 'unit', code: 'NOPE', month: M })).rejects.toThrow(/no station or room NOPE/);
+      await expect(trend(assessment, { kind: 'officer', code: 'B1', scheme: 'performance', month: M })).rejects.toThrow(
+        /officer scheme/,
+      );
+      await expect(trend(assessment, { kind: 'unit', code: 'NOPE', month: M })).rejects.toThrow(
+        /no station or room NOPE/,
+      );
     });
 
     it('answers the same over HTTP', async () => {
@@ -137,8 +187,14 @@ for (const engine of ENGINES) {
         expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
         return res.json();
       };
-      expect((await get(`/api/v1/rankings/units?month=${M}&within=P&type=room`)).map((r: { code: string }) => r.code).sort()).toEqual(['R1', 'R2', 'R3']);
-      expect((await get(`/api/v1/rankings/officers?month=${M}&within=P`))[0]).toMatchObject({ code: 'B3', unit_code: 'R3', area_code: 'T2' });
+      expect(
+        (await get(`/api/v1/rankings/units?month=${M}&within=P&type=room`)).map((r: { code: string }) => r.code).sort(),
+      ).toEqual(['R1', 'R2', 'R3']);
+      expect((await get(`/api/v1/rankings/officers?month=${M}&within=P`))[0]).toMatchObject({
+        code: 'B3',
+        unit_code: 'R3',
+        area_code: 'T2',
+      });
       const t = await get(`/api/v1/trend?kind=officer&code=B3&month=${M}`);
       expect(t.points).toHaveLength(12);
     });

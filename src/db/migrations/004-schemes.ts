@@ -41,5 +41,9 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('decided_at', 'text', (c) => c.notNull())
     .addColumn('decided_by', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('proposal_decisions_month_within_idx').on('proposal_decisions').columns(['month', 'within_code']).execute();
+  await db.schema
+    .createIndex('proposal_decisions_month_within_idx')
+    .on('proposal_decisions')
+    .columns(['month', 'within_code'])
+    .execute();
 }

@@ -27,7 +27,12 @@ const OPEN_ROOM_ON = (day: string) =>
 
 const yesNo = (v: number | null) => (v === null ? null : Number(v) === 1 ? 'yes' : 'no');
 
-async function surveys(db: Kysely<DB>, area: string, m: Month, answered: 'knows_officer' | 'satisfaction'): Promise<RecordRow[]> {
+async function surveys(
+  db: Kysely<DB>,
+  area: string,
+  m: Month,
+  answered: 'knows_officer' | 'satisfaction',
+): Promise<RecordRow[]> {
   const rows = await db
     .selectFrom('surveys')
     .select(['ref', 'date', 'knows_officer', 'satisfaction', 'channel'])
@@ -41,14 +46,26 @@ async function surveys(db: Kysely<DB>, area: string, m: Month, answered: 'knows_
     kind: 'surveys',
     key: r.ref,
     date: r.date,
-    numerator: answered === 'knows_officer' ? (Number(r.knows_officer) === 1 ? 1 : 0) : Number(r.satisfaction) >= 4 ? 1 : 0,
+    numerator:
+      answered === 'knows_officer' ? (Number(r.knows_officer) === 1 ? 1 : 0) : Number(r.satisfaction) >= 4 ? 1 : 0,
     denominator: 1,
-    detail: { knows_officer: yesNo(r.knows_officer), satisfaction: r.satisfaction === null ? null : Number(r.satisfaction), channel: r.channel },
+    detail: {
+      knows_officer: yesNo(r.knows_officer),
+      satisfaction: r.satisfaction === null ? null : Number(r.satisfaction),
+      channel: r.channel,
+    },
   }));
 }
 
 const checks: Finder = async (db, area, m) => {
-  const { rows } = await sql<{ ref: string; date: string; badge: string; unit_code: string; correct: number; sampled: number }>`
+  const { rows } = await sql<{
+    ref: string;
+    date: string;
+    badge: string;
+    unit_code: string;
+    correct: number;
+    sampled: number;
+  }>`
     select c.ref, c.date, c.badge, o.unit_code, c.correct, c.sampled from familiarity_checks c
     join officers o on o.badge = c.badge and ${POSTED_ON('o', sql.ref('c.date'))}
     join units u on u.code = o.unit_code and u.voided_at is null
@@ -90,7 +107,18 @@ async function population(db: Kysely<DB>, area: string, m: Month): Promise<Recor
     .orderBy('year', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row ? [{ kind: 'population', key: `${row.area_code} ${row.year}`, date: null, numerator: 0, denominator: Number(row.residents), detail: { year: Number(row.year) } }] : [];
+  return row
+    ? [
+        {
+          kind: 'population',
+          key: `${row.area_code} ${row.year}`,
+          date: null,
+          numerator: 0,
+          denominator: Number(row.residents),
+          detail: { year: Number(row.year) },
+        },
+      ]
+    : [];
 }
 
 const crimes: Finder = async (db, area, m) => {
@@ -103,12 +131,25 @@ const crimes: Finder = async (db, area, m) => {
     .where('date', '<=', m.last)
     .where('voided_at', 'is', null)
     .execute();
-  const incidents = rows.map((r) => ({ kind: 'incidents', key: r.ref, date: r.date, numerator: 1, denominator: 0, detail: { category: 'criminal' } }));
+  const incidents = rows.map((r) => ({
+    kind: 'incidents',
+    key: r.ref,
+    date: r.date,
+    numerator: 1,
+    denominator: 0,
+    detail: { category: 'criminal' },
+  }));
   return [...incidents, ...(await population(db, area, m))];
 };
 
 const patrolLogs: Finder = async (db, area, m) => {
-  const { rows } = await sql<{ patrol_code: string; date: string; hours: number; participants: number; unit_code: string }>`
+  const { rows } = await sql<{
+    patrol_code: string;
+    date: string;
+    hours: number;
+    participants: number;
+    unit_code: string;
+  }>`
     select l.patrol_code, l.date, l.hours, l.participants, p.unit_code from patrol_logs l
     join patrols p on p.code = l.patrol_code and p.voided_at is null
     join units u on u.code = p.unit_code and u.voided_at is null
@@ -119,22 +160,45 @@ const patrolLogs: Finder = async (db, area, m) => {
     date: r.date,
     numerator: Number(r.hours) * Number(r.participants),
     denominator: 0,
-    detail: { patrol_code: r.patrol_code, unit_code: r.unit_code, hours: Number(r.hours), participants: Number(r.participants) },
+    detail: {
+      patrol_code: r.patrol_code,
+      unit_code: r.unit_code,
+      hours: Number(r.hours),
+      participants: Number(r.participants),
+    },
   }));
   return [...logs, ...(await population(db, area, m))];
 };
 
 const coverage: Finder = async (db, area, m) => {
-  const village = await db.selectFrom('areas').select('code').where('code', '=', area).where('level', '=', 'village').where('voided_at', 'is', null).executeTakeFirst();
+  const village = await db
+    .selectFrom('areas')
+    .select('code')
+    .where('code', '=', area)
+    .where('level', '=', 'village')
+    .where('voided_at', 'is', null)
+    .executeTakeFirst();
   if (!village) return [];
   const { rows } = await sql<{ unit_code: string }>`
     select c.unit_code from unit_covers c join units u on u.code = c.unit_code
     where c.area_code = ${area} and ${OPEN_ROOM_ON(m.last)} order by c.unit_code`.execute(db);
-  return [{ kind: 'areas', key: area, date: null, numerator: rows.length > 0 ? 1 : 0, denominator: 1, detail: { covered_by: rows.map((r) => r.unit_code).join(';') || null } }];
+  return [
+    {
+      kind: 'areas',
+      key: area,
+      date: null,
+      numerator: rows.length > 0 ? 1 : 0,
+      denominator: 1,
+      detail: { covered_by: rows.map((r) => r.unit_code).join(';') || null },
+    },
+  ];
 };
 
 async function openRooms(db: Kysely<DB>, area: string, m: Month): Promise<{ code: string; name: string }[]> {
-  const { rows } = await sql<{ code: string; name: string }>`select u.code, u.name from units u where u.area_code = ${area} and ${OPEN_ROOM_ON(m.last)}`.execute(db);
+  const { rows } = await sql<{
+    code: string;
+    name: string;
+  }>`select u.code, u.name from units u where u.area_code = ${area} and ${OPEN_ROOM_ON(m.last)}`.execute(db);
   return rows;
 }
 
@@ -144,7 +208,14 @@ const staffing: Finder = async (db, area, m) => {
       select count(*) from officers o where o.unit_code = u.code and o.role in ('community', 'resident') and ${POSTED_ON('o', m.last)}
     ) as officers
     from units u where u.area_code = ${area} and ${OPEN_ROOM_ON(m.last)}`.execute(db);
-  return rows.map((r) => ({ kind: 'rooms', key: r.code, date: null, numerator: Number(r.officers) > 0 ? 1 : 0, denominator: 1, detail: { name: r.name, front_line_officers: Number(r.officers) } }));
+  return rows.map((r) => ({
+    kind: 'rooms',
+    key: r.code,
+    date: null,
+    numerator: Number(r.officers) > 0 ? 1 : 0,
+    denominator: 1,
+    detail: { name: r.name, front_line_officers: Number(r.officers) },
+  }));
 };
 
 const equipment: Finder = async (db, area, m) => {
@@ -161,7 +232,14 @@ const equipment: Finder = async (db, area, m) => {
   return rooms.map((room) => {
     const held = new Set(rows.filter((r) => r.unit_code === room.code && Number(r.quantity) >= 1).map((r) => r.item));
     const missing = STANDARD_KIT.filter((item) => !held.has(item));
-    return { kind: 'rooms', key: room.code, date: null, numerator: missing.length === 0 ? 1 : 0, denominator: 1, detail: { name: room.name, missing: missing.join(';') || null } };
+    return {
+      kind: 'rooms',
+      key: room.code,
+      date: null,
+      numerator: missing.length === 0 ? 1 : 0,
+      denominator: 1,
+      detail: { name: room.name, missing: missing.join(';') || null },
+    };
   });
 };
 
@@ -186,7 +264,11 @@ const standardization: Finder = async (db, area, m) => {
       date: latest?.date ?? null,
       numerator: latest && failed.length === 0 ? 1 : 0,
       denominator: 1,
-      detail: { name: room.name, inspected_on: latest?.date ?? null, failed: latest ? failed.join(';') || null : 'never inspected' },
+      detail: {
+        name: room.name,
+        inspected_on: latest?.date ?? null,
+        failed: latest ? failed.join(';') || null : 'never inspected',
+      },
     };
   });
 };
@@ -202,7 +284,14 @@ const funds: Finder = async (db, area, m) => {
   return rows.map((r) => {
     const yuan = Number(r.amount_fen) / 100;
     const paid = r.kind === 'disbursement';
-    return { kind: 'funds', key: r.ref, date: r.date, numerator: paid ? yuan : 0, denominator: paid ? 0 : yuan, detail: { kind: r.kind, purpose: r.purpose } };
+    return {
+      kind: 'funds',
+      key: r.ref,
+      date: r.date,
+      numerator: paid ? yuan : 0,
+      denominator: paid ? 0 : yuan,
+      detail: { kind: r.kind, purpose: r.purpose },
+    };
   });
 };
 

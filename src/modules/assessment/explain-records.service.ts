@@ -40,9 +40,14 @@ export async function explainRecords(assessment: AssessmentService, q: RecordsQu
   const def = scheme.indicators.find((d) => d.name === q.indicator);
   const find = RECORD_FINDERS[q.indicator];
   if (!def || !find)
-    throw new AppError('invalid_input', `indicator: "${q.indicator}" is not one of ${scheme.indicators.map((d) => d.name).join(', ')}`);
+    throw new AppError(
+      'invalid_input',
+      `indicator: "${q.indicator}" is not one of ${scheme.indicators.map((d) => d.name).join(', ')}`,
+    );
   await assessment.area(q.area);
-  const rows = await assessment.cached(`records:${q.indicator}:${q.area}:${q.month}`, () => find(assessment.db, q.area, parseMonth(q.month)));
+  const rows = await assessment.cached(`records:${q.indicator}:${q.area}:${q.month}`, () =>
+    find(assessment.db, q.area, parseMonth(q.month)),
+  );
   const items = rows
     .map((r) => ({ ...r, numerator: r.numerator * def.scale }))
     .sort((a, b) => cmp(a.kind, b.kind) || cmp(a.date ?? '', b.date ?? '') || cmp(a.key, b.key));
@@ -51,7 +56,17 @@ export async function explainRecords(assessment: AssessmentService, q: RecordsQu
     own.numerator += r.numerator;
     own.denominator += r.denominator;
   }
-  return { indicator: q.indicator, area: q.area, month: q.month, scheme: scheme.name, own, total: items.length, limit: q.limit, offset: q.offset, items: items.slice(q.offset, q.offset + q.limit) };
+  return {
+    indicator: q.indicator,
+    area: q.area,
+    month: q.month,
+    scheme: scheme.name,
+    own,
+    total: items.length,
+    limit: q.limit,
+    offset: q.offset,
+    items: items.slice(q.offset, q.offset + q.limit),
+  };
 }
 
 function cmp(a: string, b: string): number {

@@ -34,7 +34,11 @@ export async function officerFigures(db: Kysely<DB>, m: Month): Promise<Map<stri
   const of = (badge: string) => {
     let f = out.get(badge);
     if (!f) {
-      f = { familiarity_rate: { numerator: 0, denominator: 0 }, info_provision_rate: { numerator: 0, denominator: 0 }, visits_per_week: { numerator: 0, denominator: 0 } };
+      f = {
+        familiarity_rate: { numerator: 0, denominator: 0 },
+        info_provision_rate: { numerator: 0, denominator: 0 },
+        visits_per_week: { numerator: 0, denominator: 0 },
+      };
       out.set(badge, f);
     }
     return f;
@@ -42,7 +46,9 @@ export async function officerFigures(db: Kysely<DB>, m: Month): Promise<Map<stri
 
   const postings = await sql<{ badge: string; start_date: string; end_date: string | null }>`
     select badge, start_date, end_date from officers
-    where role in ('community', 'resident') and voided_at is null and start_date <= ${last} and (end_date is null or end_date >= ${first})`.execute(db);
+    where role in ('community', 'resident') and voided_at is null and start_date <= ${last} and (end_date is null or end_date >= ${first})`.execute(
+    db,
+  );
   const spans = new Map<string, { start: string; end: string | null }[]>();
   for (const p of postings.rows) {
     const list = spans.get(p.badge) ?? [];
@@ -54,16 +60,25 @@ export async function officerFigures(db: Kysely<DB>, m: Month): Promise<Map<stri
   const checks = await sql<{ badge: string; correct: number; sampled: number }>`
     select badge, sum(correct) as correct, sum(sampled) as sampled from familiarity_checks
     where date >= ${first} and date <= ${last} and voided_at is null group by badge`.execute(db);
-  for (const r of checks.rows) of(r.badge).familiarity_rate = { numerator: Number(r.correct), denominator: Number(r.sampled) };
+  for (const r of checks.rows)
+    of(r.badge).familiarity_rate = { numerator: Number(r.correct), denominator: Number(r.sampled) };
 
   const atEnd = new Set((await frontLineAtEnd(db, m)).map((o) => o.badge));
   const reports = await sql<{ badge: string; n: number }>`
-    select badge, count(*) as n from info_reports where date >= ${first} and date <= ${last} and voided_at is null group by badge`.execute(db);
+    select badge, count(*) as n from info_reports where date >= ${first} and date <= ${last} and voided_at is null group by badge`.execute(
+    db,
+  );
   const filed = new Map(reports.rows.map((r) => [r.badge, Number(r.n)]));
-  for (const badge of atEnd) of(badge).info_provision_rate = { numerator: (filed.get(badge) ?? 0) >= REPORTS_FOR_PROVISION ? 1 : 0, denominator: 1 };
+  for (const badge of atEnd)
+    of(badge).info_provision_rate = {
+      numerator: (filed.get(badge) ?? 0) >= REPORTS_FOR_PROVISION ? 1 : 0,
+      denominator: 1,
+    };
 
   const visits = await sql<{ badge: string; n: number }>`
-    select badge, count(*) as n from visits where date >= ${first} and date <= ${last} and voided_at is null group by badge`.execute(db);
+    select badge, count(*) as n from visits where date >= ${first} and date <= ${last} and voided_at is null group by badge`.execute(
+    db,
+  );
   for (const r of visits.rows) of(r.badge).visits_per_week.numerator = Number(r.n);
   return out;
 }

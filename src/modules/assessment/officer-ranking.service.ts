@@ -4,7 +4,14 @@
  * the month before.
  */
 import { AppError } from '../../shared/errors.ts';
-import { evaluateScheme, rankUnder, withChange, type Figures, type RankingRowWithChange, type SchemeResult } from './domain/index.ts';
+import {
+  evaluateScheme,
+  rankUnder,
+  withChange,
+  type Figures,
+  type RankingRowWithChange,
+  type SchemeResult,
+} from './domain/index.ts';
 import type { AssessmentService } from './assessment.service.ts';
 import { frontLineAtEnd, officerFigures, type OfficerAtEnd } from './officer-figures.repository.ts';
 import { parseMonth, previousMonth } from './month.ts';
@@ -31,10 +38,19 @@ export class OfficerAssessment {
   }
 
   /** The officer's name and, when posted front-line at the end of the month, its unit and area. */
-  async officer(badge: string, month: string): Promise<{ badge: string; name: string; unit_code: string | null; area_code: string | null }> {
+  async officer(
+    badge: string,
+    month: string,
+  ): Promise<{ badge: string; name: string; unit_code: string | null; area_code: string | null }> {
     const posted = (await this.atEnd(month)).find((o) => o.badge === badge);
     if (posted) return posted;
-    const any = await this.assessment.db.selectFrom('officers').select(['badge', 'name']).where('badge', '=', badge).where('voided_at', 'is', null).orderBy('start_date', 'desc').executeTakeFirst();
+    const any = await this.assessment.db
+      .selectFrom('officers')
+      .select(['badge', 'name'])
+      .where('badge', '=', badge)
+      .where('voided_at', 'is', null)
+      .orderBy('start_date', 'desc')
+      .executeTakeFirst();
     if (!any) throw new AppError('not_found', `no officer ${badge} exists`);
     return { ...any, unit_code: null, area_code: null };
   }
@@ -49,7 +65,11 @@ export class OfficerAssessment {
     const current = await this.rankOnce(within, month);
     const previous = await this.rankOnce(within, previousMonth(month));
     const placed = new Map((await this.atEnd(month)).map((o) => [o.badge, o]));
-    return withChange(current.rows, previous.rows).map((row) => ({ ...row, unit_code: placed.get(row.code)!.unit_code, area_code: placed.get(row.code)!.area_code }));
+    return withChange(current.rows, previous.rows).map((row) => ({
+      ...row,
+      unit_code: placed.get(row.code)!.unit_code,
+      area_code: placed.get(row.code)!.area_code,
+    }));
   }
 
   /** The officers of `within`'s subtree ranked for a month, with each one's full result. */

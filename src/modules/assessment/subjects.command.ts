@@ -24,7 +24,15 @@ export function printRanking(io: Io, rows: RankingRowWithChange[], json: boolean
   io.stdout.write(
     textTable(
       ['rank', 'change', 'code', 'name', 'composite', 'lagging', 'problems'],
-      rows.map((r) => [r.rank, arrow(r.rank_change), r.code, r.name, fixed(r.composite, 2), r.lagging ? 'LAGGING' : '', r.problems.join(', ')]),
+      rows.map((r) => [
+        r.rank,
+        arrow(r.rank_change),
+        r.code,
+        r.name,
+        fixed(r.composite, 2),
+        r.lagging ? 'LAGGING' : '',
+        r.problems.join(', '),
+      ]),
     ),
   );
   return 0;
@@ -34,24 +42,48 @@ export async function rankSubjects(values: Values, io: Io, usage: string): Promi
   const month = requireOption(values.month as string | undefined, 'month', usage);
   const within = requireOption(values.within as string | undefined, 'within', usage);
   const of = values.of;
-  if (of !== 'rooms' && of !== 'stations' && of !== 'officers') throw new AppError('invalid_input', `--of: "${String(of)}" is not areas, rooms, stations or officers\nusage: ${usage}`);
+  if (of !== 'rooms' && of !== 'stations' && of !== 'officers')
+    throw new AppError(
+      'invalid_input',
+      `--of: "${String(of)}" is not areas, rooms, stations or officers\nusage: ${usage}`,
+    );
   return withDatabase(values.db as string | undefined, async (db) => {
     const assessment = new AssessmentService(db.kysely);
     if (of === 'officers') {
       const q = validate(officerRankingsQuery, { month, within });
       return printRanking(io, await new OfficerAssessment(assessment).rankings(q.within, q.month), !!values.json);
     }
-    const q = validate(unitRankingsQuery, { month, within, type: of === 'rooms' ? 'room' : 'station', scheme: values.scheme ?? 'performance' });
-    return printRanking(io, await new UnitAssessment(assessment).rankings(q.within, q.month, q.type, q.scheme), !!values.json);
+    const q = validate(unitRankingsQuery, {
+      month,
+      within,
+      type: of === 'rooms' ? 'room' : 'station',
+      scheme: values.scheme ?? 'performance',
+    });
+    return printRanking(
+      io,
+      await new UnitAssessment(assessment).rankings(q.within, q.month, q.type, q.scheme),
+      !!values.json,
+    );
   });
 }
 
 export const trendCommand: Command = {
   name: 'trend',
-  usage: 'outpost trend --kind area|unit|officer --code CODE --month YYYY-MM [--scheme performance|construction|officer] [--json]',
+  usage:
+    'outpost trend --kind area|unit|officer --code CODE --month YYYY-MM [--scheme performance|construction|officer] [--json]',
   summary: 'twelve months of composite and indicator values of an area, a unit or a front-line officer',
   async run(argv, io) {
-    const { values } = parse(argv, { kind: { type: 'string' }, code: { type: 'string' }, month: { type: 'string' }, scheme: { type: 'string' }, json: { type: 'boolean' } }, this.usage);
+    const { values } = parse(
+      argv,
+      {
+        kind: { type: 'string' },
+        code: { type: 'string' },
+        month: { type: 'string' },
+        scheme: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      this.usage,
+    );
     const q = validate(trendQuery, {
       kind: requireOption(values.kind, 'kind', this.usage),
       code: requireOption(values.code, 'code', this.usage),
@@ -66,7 +98,12 @@ export const trendCommand: Command = {
       }
       const names = Object.keys(t.points[0]?.indicators ?? {});
       io.stdout.write(`${t.name} (${t.code}) · ${t.kind} · ${t.scheme}\n\n`);
-      io.stdout.write(textTable(['month', 'composite', ...names], t.points.map((p) => [p.month, fixed(p.composite, 2), ...names.map((n) => fixed(p.indicators[n], 4))])));
+      io.stdout.write(
+        textTable(
+          ['month', 'composite', ...names],
+          t.points.map((p) => [p.month, fixed(p.composite, 2), ...names.map((n) => fixed(p.indicators[n], 4))]),
+        ),
+      );
       return 0;
     });
   },

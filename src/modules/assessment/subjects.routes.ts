@@ -6,7 +6,14 @@ import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
 import { OfficerAssessment } from './officer-ranking.service.ts';
 import { UnitAssessment } from './unit-ranking.service.ts';
 import { trend } from './trend.service.ts';
-import { officerRankingsQuery, officerRankingsSchema, trendQuery, trendSchema, unitRankingsQuery, unitRankingsSchema } from './subjects.schema.ts';
+import {
+  officerRankingsQuery,
+  officerRankingsSchema,
+  trendQuery,
+  trendSchema,
+  unitRankingsQuery,
+  unitRankingsSchema,
+} from './subjects.schema.ts';
 
 export const subjectsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -17,7 +24,8 @@ export const subjectsRoutes =
       '/rankings/units',
       {
         schema: {
-          summary: 'The rooms or stations of an area ranked by the records placed at them (performance scheme), with change',
+          summary:
+            'The rooms or stations of an area ranked by the records placed at them (performance scheme), with change',
           tags: ['assessment'],
           querystring: unitRankingsQuery,
           response: { 200: unitRankingsSchema },
@@ -69,7 +77,8 @@ export const subjectsRoutes =
               : query.kind === 'unit'
                 ? (await units.unit(query.code)).area_code
                 : (await officers.officer(query.code, query.month)).area_code;
-          if (area === null) throw new AppError('not_found', `no officer ${query.code} is posted front-line in ${query.month}`);
+          if (area === null)
+            throw new AppError('not_found', `no officer ${query.code} is posted front-line in ${query.month}`);
           assertAggregateVisible(tree, scope, area, 'area');
         }
         return trend(ctx.assessment, query);

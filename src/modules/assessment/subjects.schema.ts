@@ -4,9 +4,16 @@ import { areaCodeSchema, codeSchema, monthSchema } from '../../shared/schemas.ts
 import { rankingRowSchema } from './assessment.schema.ts';
 
 export const unitRankingsQuery = z
-  .object({ month: monthSchema, within: areaCodeSchema, type: z.enum(['room', 'station']), scheme: z.literal('performance').default('performance') })
+  .object({
+    month: monthSchema,
+    within: areaCodeSchema,
+    type: z.enum(['room', 'station']),
+    scheme: z.literal('performance').default('performance'),
+  })
   .strict();
-export const unitRankingsSchema = z.array(rankingRowSchema.extend({ type: z.string(), area_code: z.string(), station_code: z.string().nullable() }));
+export const unitRankingsSchema = z.array(
+  rankingRowSchema.extend({ type: z.string(), area_code: z.string(), station_code: z.string().nullable() }),
+);
 
 export const officerRankingsQuery = z.object({ month: monthSchema, within: areaCodeSchema }).strict();
 export const officerRankingsSchema = z.array(rankingRowSchema.extend({ unit_code: z.string(), area_code: z.string() }));

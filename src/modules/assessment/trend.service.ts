@@ -70,7 +70,8 @@ export async function trend(assessment: AssessmentService, q: TrendQuery): Promi
 
 function schemeOfKind(kind: TrendKind, scheme: string | undefined): AnySchemeName {
   if (kind === 'officer') {
-    if (scheme !== undefined && scheme !== 'officer') throw new AppError('invalid_input', `scheme: officers are scored with the officer scheme, not ${scheme}`);
+    if (scheme !== undefined && scheme !== 'officer')
+      throw new AppError('invalid_input', `scheme: officers are scored with the officer scheme, not ${scheme}`);
     return 'officer';
   }
   if (kind === 'unit' && scheme !== undefined && scheme !== 'performance')

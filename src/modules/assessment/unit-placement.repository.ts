@@ -43,7 +43,10 @@ export async function stationsAndRooms(db: Kysely<DB>): Promise<UnitInfo[]> {
 /** The unit tree: a room under its station (when the station is among the units), a station at the top. */
 export function unitTree(units: readonly UnitInfo[]): AreaNode[] {
   const codes = new Set(units.map((u) => u.code));
-  return units.map((u) => ({ code: u.code, parent_code: u.station_code !== null && codes.has(u.station_code) ? u.station_code : null }));
+  return units.map((u) => ({
+    code: u.code,
+    parent_code: u.station_code !== null && codes.has(u.station_code) ? u.station_code : null,
+  }));
 }
 
 /**
@@ -66,7 +69,11 @@ const REACHED_ON = (record: string) =>
     where r.unit_code = x.unit_code and r.area_code = ${sql.ref(`${record}.area_code`)} and ${OPEN_ON(sql.ref(`${record}.date`))})`;
 
 /** Residents (or households) of the villages each unit reaches, latest year up to `year`. */
-async function reachedPopulation(db: Kysely<DB>, m: Month, column: 'residents' | 'households'): Promise<Map<string, number>> {
+async function reachedPopulation(
+  db: Kysely<DB>,
+  m: Month,
+  column: 'residents' | 'households',
+): Promise<Map<string, number>> {
   const { rows } = await sql<{ unit_code: string; n: number }>`${reach(OPEN_ON(m.last))}
     select x.unit_code, sum(p.${sql.raw(column)}) as n from (select distinct unit_code, area_code from reach) x
     join population p on p.area_code = x.area_code and p.voided_at is null
@@ -124,7 +131,8 @@ export async function unitReachOwn(db: Kysely<DB>, m: Month): Promise<Own> {
     addTo(own, unit, 'crime_rate', 0, n);
     addTo(own, unit, 'group_defense', 0, n);
   }
-  for (const [unit, n] of await reachedPopulation(db, m, 'households')) addTo(own, unit, 'households_visited_share', 0, n);
+  for (const [unit, n] of await reachedPopulation(db, m, 'households'))
+    addTo(own, unit, 'households_visited_share', 0, n);
   return own;
 }
 

@@ -24,7 +24,13 @@ import {
 import type { AssessmentService } from './assessment.service.ts';
 import { parseMonth, previousMonth, type Month } from './month.ts';
 import { isWithinArea } from './records-scope.ts';
-import { stationsAndRooms, unitOfficerOwn, unitReachOwn, unitTree, type UnitInfo } from './unit-placement.repository.ts';
+import {
+  stationsAndRooms,
+  unitOfficerOwn,
+  unitReachOwn,
+  unitTree,
+  type UnitInfo,
+} from './unit-placement.repository.ts';
 
 export type UnitKind = 'room' | 'station';
 
@@ -46,7 +52,10 @@ export class UnitAssessment {
   constructor(private readonly assessment: AssessmentService) {}
 
   private units(): Promise<Map<string, UnitInfo>> {
-    return this.assessment.cached('units:registry', async () => new Map((await stationsAndRooms(this.assessment.db)).map((u) => [u.code, u])));
+    return this.assessment.cached(
+      'units:registry',
+      async () => new Map((await stationsAndRooms(this.assessment.db)).map((u) => [u.code, u])),
+    );
   }
 
   async unit(code: string): Promise<UnitInfo> {
@@ -78,12 +87,18 @@ export class UnitAssessment {
     await this.unit(code);
     const s = scheme ?? (await this.assessment.schemeFor('performance', month));
     const { scored, informational } = await this.totals(s, month);
-    return { unit: code, month, ...evaluateScheme(s, scored.get(code) ?? {}), informational: evaluateInformational(informational.get(code) ?? {}) };
+    return {
+      unit: code,
+      month,
+      ...evaluateScheme(s, scored.get(code) ?? {}),
+      informational: evaluateInformational(informational.get(code) ?? {}),
+    };
   }
 
   /** The rooms (or stations) of `within`'s subtree open at the end of the month, ranked, with change. */
   async rankings(within: string, month: string, kind: UnitKind, schemeName = 'performance'): Promise<UnitRankingRow[]> {
-    if (schemeName !== 'performance') throw new AppError('invalid_input', `scheme: units are ranked under the performance scheme, not ${schemeName}`);
+    if (schemeName !== 'performance')
+      throw new AppError('invalid_input', `scheme: units are ranked under the performance scheme, not ${schemeName}`);
     await this.assessment.area(within);
     const current = await this.rankOnce(within, month, kind);
     const previous = await this.rankOnce(within, previousMonth(month), kind);
@@ -100,7 +115,12 @@ export class UnitAssessment {
     const end = parseMonth(month).last;
     const { scored } = await this.totals(scheme, month);
     const subjects = [...(await this.units()).values()]
-      .filter((u) => (kind === 'room' ? ROOM_TYPES.has(u.type) : u.type === 'station') && isOpenAt(u, end) && isWithinArea(tree, u.area_code, within))
+      .filter(
+        (u) =>
+          (kind === 'room' ? ROOM_TYPES.has(u.type) : u.type === 'station') &&
+          isOpenAt(u, end) &&
+          isWithinArea(tree, u.area_code, within),
+      )
       .map((u) => ({ code: u.code, name: u.name, figures: scored.get(u.code) ?? {} }));
     return rankUnder(scheme, subjects).rows;
   }

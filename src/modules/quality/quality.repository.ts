@@ -65,7 +65,11 @@ export async function emptySurveys(db: Kysely<DB>, area: string, m: Month): Prom
 }
 
 /** Village-level areas of the subtree without a single answered survey in the month. */
-export async function villagesWithoutSurveys(db: Kysely<DB>, area: string, m: Month): Promise<{ code: string; name: string }[]> {
+export async function villagesWithoutSurveys(
+  db: Kysely<DB>,
+  area: string,
+  m: Month,
+): Promise<{ code: string; name: string }[]> {
   const { rows } = await sql<{ code: string; name: string }>`${subtree(area)}
     select a.code, a.name from areas a
     where a.level = 'village' and a.voided_at is null and a.code in (select code from sub)
@@ -132,7 +136,12 @@ export async function answerSpread(db: Kysely<DB>, area: string, m: Month): Prom
 }
 
 /** Officers' days with more than `max` household visits in the subtree. */
-export async function busyDays(db: Kysely<DB>, area: string, m: Month, max: number): Promise<{ badge: string; date: string; visits: number }[]> {
+export async function busyDays(
+  db: Kysely<DB>,
+  area: string,
+  m: Month,
+  max: number,
+): Promise<{ badge: string; date: string; visits: number }[]> {
   const { rows } = await sql<{ badge: string; date: string; visits: number }>`${subtree(area)}
     select badge, date, count(*) as visits from visits
     where date >= ${m.first} and date <= ${m.last} and voided_at is null and area_code in (select code from sub)

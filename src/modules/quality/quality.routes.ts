@@ -13,7 +13,8 @@ export const qualityRoutes =
       '/quality',
       {
         schema: {
-          summary: 'Data quality of an area for a month: records placed nowhere, empty surveys, villages without surveys, online surveys apart, implausible data',
+          summary:
+            'Data quality of an area for a month: records placed nowhere, empty surveys, villages without surveys, online surveys apart, implausible data',
           tags: ['quality'],
           querystring: qualityQuery,
           response: { 200: qualitySchema },

@@ -58,16 +58,31 @@ export interface QualityReport {
 
 const SCHEMES: SchemeName[] = ['performance', 'construction'];
 
-export async function qualityReport(assessment: AssessmentService, area: string, month: string, limit = 100, limits = QUALITY_LIMITS): Promise<QualityReport> {
+export async function qualityReport(
+  assessment: AssessmentService,
+  area: string,
+  month: string,
+  limit = 100,
+  limits = QUALITY_LIMITS,
+): Promise<QualityReport> {
   const m = parseMonth(month);
   const info = await assessment.area(area);
   const db = assessment.db;
   const cap = <T>(rows: T[]): Listed<T> => ({ total: rows.length, items: rows.slice(0, limit) });
   const tree = await assessment.areaTree();
-  const villages = [...(await descendants(assessment, area))].filter((code) => tree.areas.get(code)?.level === 'village').length;
+  const villages = [...(await descendants(assessment, area))].filter(
+    (code) => tree.areas.get(code)?.level === 'village',
+  ).length;
   const channels = await surveysByChannel(db, area, m);
   const channel = (online: number): ChannelFigures => {
-    const { online: _, ...rest } = channels.find((c) => c.online === online) ?? { online, surveys: 0, knows_answered: 0, knows_yes: 0, satisfaction_answered: 0, satisfied: 0 };
+    const { online: _, ...rest } = channels.find((c) => c.online === online) ?? {
+      online,
+      surveys: 0,
+      knows_answered: 0,
+      knows_yes: 0,
+      satisfaction_answered: 0,
+      satisfied: 0,
+    };
     return rest;
   };
   const spread = await answerSpread(db, area, m);
@@ -80,7 +95,9 @@ export async function qualityReport(assessment: AssessmentService, area: string,
     villages_without_surveys: { ...cap(await villagesWithoutSurveys(db, area, m)), villages },
     online_surveys: { online: channel(1), other: channel(0) },
     implausible: {
-      identical_answers: cap(spread.filter((r) => allAlike(r.answers, r.distinct_answers, limits)).map(({ distinct_answers: _, ...r }) => r)),
+      identical_answers: cap(
+        spread.filter((r) => allAlike(r.answers, r.distinct_answers, limits)).map(({ distinct_answers: _, ...r }) => r),
+      ),
       busy_days: cap(await busyDays(db, area, m, limits.max_visits_per_day)),
       jumps: cap(await jumps(assessment, area, month, limits)),
     },
@@ -92,12 +109,23 @@ async function descendants(assessment: AssessmentService, area: string): Promise
   const tree = await assessment.areaTree();
   const out = new Set<string>([area]);
   const queue = [area];
-  while (queue.length > 0) for (const child of tree.children.childrenOf(queue.pop()!)) if (!out.has(child)) out.add(child), queue.push(child);
+  while (queue.length > 0) {
+    for (const child of tree.children.childrenOf(queue.pop()!)) {
+      if (out.has(child)) continue;
+      out.add(child);
+      queue.push(child);
+    }
+  }
   return out;
 }
 
 /** Indicators of the area and every area below it that jumped since the month before. */
-async function jumps(assessment: AssessmentService, area: string, month: string, limits: QualityLimits): Promise<Jump[]> {
+async function jumps(
+  assessment: AssessmentService,
+  area: string,
+  month: string,
+  limits: QualityLimits,
+): Promise<Jump[]> {
   const tree = await assessment.areaTree();
   const before = previousMonth(month);
   const codes = [...(await descendants(assessment, area))].sort();
@@ -117,7 +145,15 @@ async function jumps(assessment: AssessmentService, area: string, month: string,
         const b = observe(now.get(code)?.[def.name]);
         const direction = jumpOf(a, b, limits);
         if (direction && a.value !== null && b.value !== null)
-          out.push({ area: code, name: tree.areas.get(code)!.name, scheme: name, indicator: def.name, direction, previous: { value: a.value, denominator: a.denominator }, current: { value: b.value, denominator: b.denominator } });
+          out.push({
+            area: code,
+            name: tree.areas.get(code)!.name,
+            scheme: name,
+            indicator: def.name,
+            direction,
+            previous: { value: a.value, denominator: a.denominator },
+            current: { value: b.value, denominator: b.denominator },
+          });
       }
     }
   }

@@ -20,8 +20,16 @@ export const proposalsCommand: Command = {
   summary: 'commendations, criticisms and interviews proposed from the composites, and deciding them',
   async run(argv, io) {
     if (argv[0] === 'decide') return decide(argv.slice(1), io);
-    const { values } = parse(argv, { month: { type: 'string' }, within: { type: 'string' }, status: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
-    const q = validate(proposalsQuery, { month: requireOption(values.month, 'month', USAGE), within: requireOption(values.within, 'within', USAGE), status: values.status });
+    const { values } = parse(
+      argv,
+      { month: { type: 'string' }, within: { type: 'string' }, status: { type: 'string' }, json: { type: 'boolean' } },
+      USAGE,
+    );
+    const q = validate(proposalsQuery, {
+      month: requireOption(values.month, 'month', USAGE),
+      within: requireOption(values.within, 'within', USAGE),
+      status: values.status,
+    });
     return withDatabase(values.db, async (db) => {
       const all = await listProposals(new AssessmentService(db.kysely), q.within, q.month);
       const list = q.status ? all.filter((p) => p.status === q.status) : all;
@@ -32,7 +40,16 @@ export const proposalsCommand: Command = {
       io.stdout.write(
         textTable(
           ['id', 'measure', 'scheme', 'code', 'name', 'composite', 'rank', 'status'],
-          list.map((p) => [p.id, p.measure, p.scheme, p.code, p.name, fixed(p.figures.composite, 2), `${p.figures.rank}/${p.figures.ranked}`, p.current ? p.status : `${p.status} (no longer proposed)`]),
+          list.map((p) => [
+            p.id,
+            p.measure,
+            p.scheme,
+            p.code,
+            p.name,
+            fixed(p.figures.composite, 2),
+            `${p.figures.rank}/${p.figures.ranked}`,
+            p.current ? p.status : `${p.status} (no longer proposed)`,
+          ]),
         ),
       );
       return 0;
@@ -41,12 +58,28 @@ export const proposalsCommand: Command = {
 };
 
 async function decide(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { id: { type: 'string' }, decision: { type: 'string' }, note: { type: 'string' } }, USAGE);
+  const { values } = parse(
+    argv,
+    { id: { type: 'string' }, decision: { type: 'string' }, note: { type: 'string' } },
+    USAGE,
+  );
   const { id } = validate(proposalParams, { id: requireOption(values.id, 'id', USAGE) });
-  const body = validate(decisionBody, { decision: requireOption(values.decision, 'decision', USAGE), note: values.note });
+  const body = validate(decisionBody, {
+    decision: requireOption(values.decision, 'decision', USAGE),
+    note: values.note,
+  });
   return withDatabase(values.db, async (db) => {
-    const p = await decideProposal(db, new AssessmentService(db.kysely), commandActor('proposals decide'), id, body.decision, body.note ?? null);
-    io.stdout.write(`${p.status}: ${p.measure} of ${p.name} (${p.code}) under ${p.scheme}, composite ${fixed(p.figures.composite, 2)}\n`);
+    const p = await decideProposal(
+      db,
+      new AssessmentService(db.kysely),
+      commandActor('proposals decide'),
+      id,
+      body.decision,
+      body.note ?? null,
+    );
+    io.stdout.write(
+      `${p.status}: ${p.measure} of ${p.name} (${p.code}) under ${p.scheme}, composite ${fixed(p.figures.composite, 2)}\n`,
+    );
     return 0;
   });
 }

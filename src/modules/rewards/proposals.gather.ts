@@ -41,11 +41,16 @@ interface Ranked {
   results: Map<string, SchemeResult>;
 }
 
-export async function deriveProposals(assessment: AssessmentService, within: string, month: string): Promise<DerivedProposal[]> {
+export async function deriveProposals(
+  assessment: AssessmentService,
+  within: string,
+  month: string,
+): Promise<DerivedProposal[]> {
   await assessment.area(within);
   const out: DerivedProposal[] = [];
   for (const scheme of ['performance', 'construction'] as const) {
-    const rank = async (m: string): Promise<Ranked> => assessment.rankWithResults(within, m, await assessment.schemeFor(scheme, m));
+    const rank = async (m: string): Promise<Ranked> =>
+      assessment.rankWithResults(within, m, await assessment.schemeFor(scheme, m));
     out.push(...(await proposalsOf(assessment, within, month, scheme, 'area', rank)));
   }
   const officers = new OfficerAssessment(assessment);
@@ -71,7 +76,9 @@ async function proposalsOf(
   const out: DerivedProposal[] = [];
   for (const row of current.rows) {
     // A month in which the subject was not ranked (not yet posted, not yet an area) breaks the run.
-    const history = months.flatMap((m, i) => (earlier[i].has(row.code) ? [{ month: m, composite: earlier[i].get(row.code)! }] : []));
+    const history = months.flatMap((m, i) =>
+      earlier[i].has(row.code) ? [{ month: m, composite: earlier[i].get(row.code)! }] : [],
+    );
     const run = history.length === months.length ? history : history.slice(-1);
     const measure = measureOf(run, thresholds);
     if (!measure) continue;
@@ -91,7 +98,12 @@ async function proposalsOf(
         ranked: current.rows.length,
         lagging: row.lagging,
         problems: row.problems,
-        indicators: Object.fromEntries(Object.entries(result.indicators).map(([n, r]) => [n, { value: r.value, score: r.score, no_data: r.no_data }])),
+        indicators: Object.fromEntries(
+          Object.entries(result.indicators).map(([n, r]) => [
+            n,
+            { value: r.value, score: r.score, no_data: r.no_data },
+          ]),
+        ),
         history,
         thresholds,
         scheme_version: resolved.version,

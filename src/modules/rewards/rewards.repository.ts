@@ -5,7 +5,13 @@ import type { DB, ProposalDecisionTable } from '../../db/schema.ts';
 export type DecisionRow = ProposalDecisionTable;
 
 export function decisionsFor(db: Kysely<DB>, month: string, within: string): Promise<DecisionRow[]> {
-  return db.selectFrom('proposal_decisions').selectAll().where('month', '=', month).where('within_code', '=', within).orderBy('id').execute();
+  return db
+    .selectFrom('proposal_decisions')
+    .selectAll()
+    .where('month', '=', month)
+    .where('within_code', '=', within)
+    .orderBy('id')
+    .execute();
 }
 
 export function decisionById(db: Kysely<DB>, id: string): Promise<DecisionRow | undefined> {

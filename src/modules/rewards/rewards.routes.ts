@@ -13,7 +13,8 @@ export const rewardsRoutes =
       '/proposals',
       {
         schema: {
-          summary: "Commendations, criticisms and interviews proposed from each scheme's composite for an area's children and officers, with the figures behind them",
+          summary:
+            "Commendations, criticisms and interviews proposed from each scheme's composite for an area's children and officers, with the figures behind them",
           tags: ['rewards'],
           querystring: proposalsQuery,
           response: { 200: proposalsSchema },
@@ -41,7 +42,14 @@ export const rewardsRoutes =
       },
       async (request) => {
         const { params, body } = request;
-        return decideProposal(ctx.db, ctx.assessment, requestActor(request), params.id, body.decision, body.note ?? null);
+        return decideProposal(
+          ctx.db,
+          ctx.assessment,
+          requestActor(request),
+          params.id,
+          body.decision,
+          body.note ?? null,
+        );
       },
     );
   };

@@ -4,12 +4,25 @@ import { areaCodeSchema, monthSchema } from '../../shared/schemas.ts';
 import { PROPOSAL_ID } from './domain/proposals.ts';
 
 export const proposalsQuery = z
-  .object({ month: monthSchema, within: areaCodeSchema, status: z.enum(['proposed', 'approved', 'rejected']).optional() })
+  .object({
+    month: monthSchema,
+    within: areaCodeSchema,
+    status: z.enum(['proposed', 'approved', 'rejected']).optional(),
+  })
   .strict();
-export const proposalParams = z.object({ id: z.string().regex(PROPOSAL_ID, 'a proposal id (MONTH.AREA.HASH)') }).strict();
-export const decisionBody = z.object({ decision: z.enum(['approved', 'rejected']), note: z.string().max(1000).optional() }).strict();
+export const proposalParams = z
+  .object({ id: z.string().regex(PROPOSAL_ID, 'a proposal id (MONTH.AREA.HASH)') })
+  .strict();
+export const decisionBody = z
+  .object({ decision: z.enum(['approved', 'rejected']), note: z.string().max(1000).optional() })
+  .strict();
 
-const thresholds = z.object({ commendation: z.number(), criticism: z.number(), interview: z.number(), interview_months: z.number() });
+const thresholds = z.object({
+  commendation: z.number(),
+  criticism: z.number(),
+  interview: z.number(),
+  interview_months: z.number(),
+});
 
 export const proposalSchema = z.object({
   id: z.string(),
@@ -28,7 +41,10 @@ export const proposalSchema = z.object({
     ranked: z.number(),
     lagging: z.boolean(),
     problems: z.array(z.string()),
-    indicators: z.record(z.string(), z.object({ value: z.number().nullable(), score: z.number(), no_data: z.boolean() })),
+    indicators: z.record(
+      z.string(),
+      z.object({ value: z.number().nullable(), score: z.number(), no_data: z.boolean() }),
+    ),
     history: z.array(z.object({ month: z.string(), composite: z.number() })),
     thresholds,
     scheme_version: z.number(),

@@ -45,9 +45,17 @@ export async function decideProposal(
   note: string | null,
 ): Promise<Proposal> {
   const named = parseProposalId(id);
-  if (!named) throw new AppError('invalid_input', `id: "${id}" is not a proposal id (MONTH.AREA.HASH, as GET proposals lists them)`);
+  if (!named)
+    throw new AppError(
+      'invalid_input',
+      `id: "${id}" is not a proposal id (MONTH.AREA.HASH, as GET proposals lists them)`,
+    );
   const earlier = await decisionById(db.kysely, id);
-  if (earlier) throw new AppError('conflict', `proposal ${id} was already ${earlier.decision} by ${earlier.decided_by} at ${earlier.decided_at}`);
+  if (earlier)
+    throw new AppError(
+      'conflict',
+      `proposal ${id} was already ${earlier.decision} by ${earlier.decided_by} at ${earlier.decided_at}`,
+    );
   const proposal = (await deriveProposals(assessment, named.within, named.month)).find((p) => p.id === id);
   if (!proposal) throw new AppError('not_found', `no proposal ${id} stands on the figures as they are now`);
   const row: DecisionRow = {
@@ -72,7 +80,14 @@ export async function decideProposal(
     await appendAudit(tx, who, {
       action: 'proposal.decide',
       target: id,
-      detail: { decision, note, measure: proposal.measure, scheme: proposal.scheme, subject: `${proposal.subject_kind} ${proposal.code}`, composite: proposal.figures.composite },
+      detail: {
+        decision,
+        note,
+        measure: proposal.measure,
+        scheme: proposal.scheme,
+        subject: `${proposal.subject_kind} ${proposal.code}`,
+        composite: proposal.figures.composite,
+      },
     });
   });
   return withDecision(proposal, row, true);

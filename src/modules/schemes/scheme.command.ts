@@ -11,7 +11,14 @@ import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
 import { SCHEME_NAMES } from './domain/scheme-definition.ts';
-import { anySchemeNameSchema, presentScheme, schemeBody, yearSchema, type SchemeBody, type SchemePresented } from './schemes.schema.ts';
+import {
+  anySchemeNameSchema,
+  presentScheme,
+  schemeBody,
+  yearSchema,
+  type SchemeBody,
+  type SchemePresented,
+} from './schemes.schema.ts';
 import { resolveScheme, saveScheme } from './schemes.service.ts';
 
 const USAGE = [
@@ -33,7 +40,11 @@ export const schemeCommand: Command = {
 };
 
 async function show(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { year: { type: 'string' }, scheme: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
+  const { values } = parse(
+    argv,
+    { year: { type: 'string' }, scheme: { type: 'string' }, json: { type: 'boolean' } },
+    USAGE,
+  );
   const year = validate(yearSchema, requireOption(values.year, 'year', USAGE));
   const names = values.scheme ? [validate(anySchemeNameSchema, values.scheme)] : SCHEME_NAMES;
   return withDatabase(values.db, async (db) => {
@@ -83,7 +94,8 @@ function bodyOf(values: Values): SchemeBody {
     const raw = values[key];
     if (typeof raw !== 'string') return undefined;
     const n = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(n)) throw new AppError('invalid_input', `--${key}: "${raw}" is not a number`);
+    if (raw.trim() === '' || !Number.isFinite(n))
+      throw new AppError('invalid_input', `--${key}: "${raw}" is not a number`);
     return n;
   };
   let body: Record<string, unknown> = {};
@@ -95,8 +107,15 @@ function bodyOf(values: Values): SchemeBody {
       throw new AppError('invalid_input', `--file: ${values.file}: ${(e as Error).message}`);
     }
   } else if (typeof values.indicator === 'string') {
-    const settings = { weight: number('weight'), floor: number('floor'), target: number('target'), better: values.better };
-    body.indicators = { [values.indicator]: Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) };
+    const settings = {
+      weight: number('weight'),
+      floor: number('floor'),
+      target: number('target'),
+      better: values.better,
+    };
+    body.indicators = {
+      [values.indicator]: Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)),
+    };
   }
   const thresholds = {
     commendation: number('commendation'),
@@ -107,12 +126,19 @@ function bodyOf(values: Values): SchemeBody {
   const given = Object.fromEntries(Object.entries(thresholds).filter(([, v]) => v !== undefined));
   if (Object.keys(given).length > 0) body.thresholds = { ...(body.thresholds as object), ...given };
   if (typeof values.note === 'string') body.note = values.note;
-  if (!body.indicators && !body.thresholds) throw new AppError('invalid_input', `nothing to save: give --indicator NAME with settings, thresholds, or --file\nusage: ${USAGE}`);
+  if (!body.indicators && !body.thresholds)
+    throw new AppError(
+      'invalid_input',
+      `nothing to save: give --indicator NAME with settings, thresholds, or --file\nusage: ${USAGE}`,
+    );
   return body as SchemeBody;
 }
 
 function describe(s: SchemePresented): string {
-  const source = s.source === 'shipped' ? 'shipped (no version saved for this year)' : `version ${s.version}, saved ${s.saved_at} by ${s.saved_by}${s.note ? ` — ${s.note}` : ''}`;
+  const source =
+    s.source === 'shipped'
+      ? 'shipped (no version saved for this year)'
+      : `version ${s.version}, saved ${s.saved_at} by ${s.saved_by}${s.note ? ` — ${s.note}` : ''}`;
   const rows = s.indicators.map((d) => [d.name, d.weight, d.floor, d.target, d.better, d.scored ? '' : 'not scored']);
   const t = s.thresholds;
   return (

@@ -3,7 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { SCHEME_NAMES } from './domain/scheme-definition.ts';
-import { presentScheme, schemeBody, schemeParams, schemeSchema, schemesQuery, schemesSchema } from './schemes.schema.ts';
+import {
+  presentScheme,
+  schemeBody,
+  schemeParams,
+  schemeSchema,
+  schemesQuery,
+  schemesSchema,
+} from './schemes.schema.ts';
 import { saveScheme } from './schemes.service.ts';
 
 export const schemesRoutes =
@@ -13,7 +20,8 @@ export const schemesRoutes =
       '/schemes',
       {
         schema: {
-          summary: 'The schemes in force for a year (saved, else shipped): indicators, weights, floors, targets, thresholds',
+          summary:
+            'The schemes in force for a year (saved, else shipped): indicators, weights, floors, targets, thresholds',
           tags: ['schemes'],
           querystring: schemesQuery,
           response: { 200: schemesSchema },
@@ -30,7 +38,7 @@ export const schemesRoutes =
       '/schemes/:name',
       {
         schema: {
-          summary: "Save a scheme for a year: the settings given replace those in force, as a new version (audited)",
+          summary: 'Save a scheme for a year: the settings given replace those in force, as a new version (audited)',
           tags: ['schemes'],
           params: schemeParams,
           querystring: schemesQuery,

@@ -57,7 +57,12 @@ export const schemeSchema = z.object({
       scored: z.boolean(),
     }),
   ),
-  thresholds: z.object({ commendation: z.number(), criticism: z.number(), interview: z.number(), interview_months: z.number() }),
+  thresholds: z.object({
+    commendation: z.number(),
+    criticism: z.number(),
+    interview: z.number(),
+    interview_months: z.number(),
+  }),
   /** Shown beside the scheme, never scored. */
   informational: z.array(z.string()),
 });

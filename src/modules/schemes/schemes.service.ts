@@ -66,7 +66,11 @@ export async function saveScheme(
     const next = applyEdit(current.definition, edit);
     const issues = definitionIssues(name, next);
     if (issues.length > 0)
-      throw new AppError('invalid_input', `the ${name} scheme of ${year} was not saved: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+      throw new AppError(
+        'invalid_input',
+        `the ${name} scheme of ${year} was not saved: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        issues,
+      );
     const definition = orderedDefinition(name, next);
     const row = {
       name,
@@ -81,7 +85,12 @@ export async function saveScheme(
     await appendAudit(tx, who, {
       action: 'scheme.save',
       target: `${name} ${year}`,
-      detail: { version: row.version, previous_version: current.version, changes: changes(current.definition, definition), note },
+      detail: {
+        version: row.version,
+        previous_version: current.version,
+        changes: changes(current.definition, definition),
+        note,
+      },
     });
     return resolvedOf(name, year, row);
   });
@@ -90,14 +99,27 @@ export async function saveScheme(
 function resolvedOf(name: AnySchemeName, year: number, row: SchemeVersionRow | undefined): ResolvedScheme {
   if (!row) {
     const definition = shippedDefinition(name);
-    return { name, year, version: 0, source: 'shipped', definition, scheme: schemeFrom(name, definition, 0), note: null, saved_at: null, saved_by: null };
+    return {
+      name,
+      year,
+      version: 0,
+      source: 'shipped',
+      definition,
+      scheme: schemeFrom(name, definition, 0),
+      note: null,
+      saved_at: null,
+      saved_by: null,
+    };
   }
   // Laid over the shipped definition and cut to the scheme's indicators: a version saved before
   // an indicator was added or removed still reads as a whole scheme.
   const saved = JSON.parse(row.definition) as SchemeDefinition;
   const known = new Set(shippedScheme(name).indicators.map((d) => d.name));
   const indicators = Object.fromEntries(Object.entries(saved.indicators ?? {}).filter(([n]) => known.has(n)));
-  const definition = orderedDefinition(name, applyEdit(shippedDefinition(name), { indicators, thresholds: saved.thresholds }));
+  const definition = orderedDefinition(
+    name,
+    applyEdit(shippedDefinition(name), { indicators, thresholds: saved.thresholds }),
+  );
   return {
     name,
     year,

@@ -31,5 +31,12 @@ export function evaluateInformational(figures: Figures): Record<InformationalNam
 /** The informational figures as a scheme-like list of names, for roll-ups. */
 export const INFORMATIONAL_SCHEME = {
   name: 'informational',
-  indicators: INFORMATIONAL.map((name) => ({ name, better: 'higher' as const, floor: 0, target: 1, weight: 0, scale: 1 })),
+  indicators: INFORMATIONAL.map((name) => ({
+    name,
+    better: 'higher' as const,
+    floor: 0,
+    target: 1,
+    weight: 0,
+    scale: 1,
+  })),
 };

@@ -15,7 +15,10 @@ const time = (d: string) => Date.parse(`${d}T00:00:00Z`);
  */
 export function daysWithin(postings: readonly PostingSpan[], first: string, last: string): number {
   const spans = postings
-    .map((p) => [Math.max(time(p.start), time(first)), Math.min(p.end === null ? Infinity : time(p.end), time(last))] as const)
+    .map(
+      (p) =>
+        [Math.max(time(p.start), time(first)), Math.min(p.end === null ? Infinity : time(p.end), time(last))] as const,
+    )
     .filter(([a, b]) => a <= b)
     .sort((x, y) => x[0] - y[0]);
   let days = 0;

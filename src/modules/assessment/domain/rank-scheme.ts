@@ -15,7 +15,10 @@ export interface Subject {
  * but makes no row lag and names no problem. With the defaults (every weight above 0) this is
  * every indicator.
  */
-export function scoredResults(scheme: Scheme<string>, results: Record<string, IndicatorResult>): Record<string, IndicatorResult> {
+export function scoredResults(
+  scheme: Scheme<string>,
+  results: Record<string, IndicatorResult>,
+): Record<string, IndicatorResult> {
   const out: Record<string, IndicatorResult> = {};
   for (const def of scheme.indicators) if (def.weight > 0 && results[def.name]) out[def.name] = results[def.name];
   return out;
@@ -26,12 +29,20 @@ export function scoredResults(scheme: Scheme<string>, results: Record<string, In
  *
  * @example rankUnder(OFFICER_SCHEME, officers).rows[0].rank // 1
  */
-export function rankUnder(scheme: Scheme<string>, subjects: readonly Subject[]): { rows: RankingRow[]; results: Map<string, SchemeResult> } {
+export function rankUnder(
+  scheme: Scheme<string>,
+  subjects: readonly Subject[],
+): { rows: RankingRow[]; results: Map<string, SchemeResult> } {
   const results = new Map<string, SchemeResult>();
   const inputs = subjects.map((s) => {
     const result = evaluateScheme(scheme, s.figures);
     results.set(s.code, result);
-    return { code: s.code, name: s.name, composite: result.composite, indicators: scoredResults(scheme, result.indicators) };
+    return {
+      code: s.code,
+      name: s.name,
+      composite: result.composite,
+      indicators: scoredResults(scheme, result.indicators),
+    };
   });
   return { rows: rank(inputs), results };
 }

@@ -37,8 +37,18 @@ export function measureOf(history: readonly CompositeHistory[], t: Thresholds): 
  *
  * @example proposalId('2019-06', '510000000000', 'performance', 'area', '510100000000', 'criticism') // '2019-06.510000000000.3f0c...'
  */
-export function proposalId(month: string, within: string, scheme: string, kind: SubjectKind, code: string, measure: Measure): string {
-  const hash = createHash('sha256').update(`${scheme}\u0000${kind}\u0000${code}\u0000${measure}`).digest('hex').slice(0, 12);
+export function proposalId(
+  month: string,
+  within: string,
+  scheme: string,
+  kind: SubjectKind,
+  code: string,
+  measure: Measure,
+): string {
+  const hash = createHash('sha256')
+    .update(`${scheme}\u0000${kind}\u0000${code}\u0000${measure}`)
+    .digest('hex')
+    .slice(0, 12);
   return `${month}.${within}.${hash}`;
 }
 

@@ -65,7 +65,8 @@ export function isSchemeName(name: string): name is AnySchemeName {
 /** The shipped scheme as a definition. */
 export function shippedDefinition(name: AnySchemeName): SchemeDefinition {
   const indicators: Record<string, IndicatorSettings> = {};
-  for (const d of shippedScheme(name).indicators) indicators[d.name] = { weight: d.weight, floor: d.floor, target: d.target, better: d.better };
+  for (const d of shippedScheme(name).indicators)
+    indicators[d.name] = { weight: d.weight, floor: d.floor, target: d.target, better: d.better };
   return { indicators, thresholds: { ...DEFAULT_THRESHOLDS } };
 }
 
@@ -78,7 +79,8 @@ export function shippedDefinition(name: AnySchemeName): SchemeDefinition {
 export function applyEdit(base: SchemeDefinition, edit: SchemeEdit): SchemeDefinition {
   const indicators: Record<string, IndicatorSettings> = {};
   for (const [name, s] of Object.entries(base.indicators)) indicators[name] = { ...s };
-  for (const [name, s] of Object.entries(edit.indicators ?? {})) indicators[name] = { ...indicators[name], ...s } as IndicatorSettings;
+  for (const [name, s] of Object.entries(edit.indicators ?? {}))
+    indicators[name] = { ...indicators[name], ...s } as IndicatorSettings;
   return { indicators, thresholds: { ...base.thresholds, ...edit.thresholds } };
 }
 
@@ -91,7 +93,11 @@ export function definitionIssues(name: AnySchemeName, def: SchemeDefinition): Is
   const issues: Issue[] = [];
   const known = shippedScheme(name).indicators.map((d) => d.name);
   for (const n of Object.keys(def.indicators))
-    if (!known.includes(n)) issues.push({ path: `indicators.${n}`, message: `not an indicator of the ${name} scheme (it has ${known.join(', ')})` });
+    if (!known.includes(n))
+      issues.push({
+        path: `indicators.${n}`,
+        message: `not an indicator of the ${name} scheme (it has ${known.join(', ')})`,
+      });
   for (const n of known) {
     const s = def.indicators[n];
     const at = `indicators.${n}`;
@@ -100,16 +106,26 @@ export function definitionIssues(name: AnySchemeName, def: SchemeDefinition): Is
       continue;
     }
     if (!Number.isFinite(s.weight) || s.weight < 0 || s.weight > MAX_WEIGHT)
-      issues.push({ path: `${at}.weight`, message: `${s.weight} is not a weight from 0 (not scored) to ${MAX_WEIGHT}` });
+      issues.push({
+        path: `${at}.weight`,
+        message: `${s.weight} is not a weight from 0 (not scored) to ${MAX_WEIGHT}`,
+      });
     if (!Number.isFinite(s.floor)) issues.push({ path: `${at}.floor`, message: 'not a number' });
     if (!Number.isFinite(s.target)) issues.push({ path: `${at}.target`, message: 'not a number' });
-    if (s.better !== 'higher' && s.better !== 'lower') issues.push({ path: `${at}.better`, message: `"${String(s.better)}" is not higher or lower` });
+    if (s.better !== 'higher' && s.better !== 'lower')
+      issues.push({ path: `${at}.better`, message: `"${String(s.better)}" is not higher or lower` });
     else if (s.floor === s.target) issues.push({ path: at, message: `floor and target must differ (both ${s.floor})` });
     else if (s.better === 'higher' ? s.target < s.floor : s.target > s.floor)
-      issues.push({ path: `${at}.target`, message: `${s.target} is on the worse side of the floor ${s.floor} (${s.better} is better)` });
+      issues.push({
+        path: `${at}.target`,
+        message: `${s.target} is on the worse side of the floor ${s.floor} (${s.better} is better)`,
+      });
   }
   if (known.every((n) => !(def.indicators[n]?.weight > 0)))
-    issues.push({ path: 'indicators', message: 'at least one indicator needs a weight above 0 (weight 0 means not scored)' });
+    issues.push({
+      path: 'indicators',
+      message: 'at least one indicator needs a weight above 0 (weight 0 means not scored)',
+    });
   issues.push(...thresholdIssues(def.thresholds));
   return issues;
 }
@@ -117,11 +133,18 @@ export function definitionIssues(name: AnySchemeName, def: SchemeDefinition): Is
 function thresholdIssues(t: Thresholds): Issue[] {
   const issues: Issue[] = [];
   for (const key of ['commendation', 'criticism', 'interview'] as const)
-    if (!Number.isFinite(t[key]) || t[key] < 0 || t[key] > 100) issues.push({ path: `thresholds.${key}`, message: `${t[key]} is not a composite from 0 to 100` });
+    if (!Number.isFinite(t[key]) || t[key] < 0 || t[key] > 100)
+      issues.push({ path: `thresholds.${key}`, message: `${t[key]} is not a composite from 0 to 100` });
   if (!Number.isInteger(t.interview_months) || t.interview_months < 1 || t.interview_months > 12)
-    issues.push({ path: 'thresholds.interview_months', message: `${t.interview_months} is not a whole number of months from 1 to 12` });
+    issues.push({
+      path: 'thresholds.interview_months',
+      message: `${t.interview_months} is not a whole number of months from 1 to 12`,
+    });
   if (issues.length === 0 && t.criticism > t.commendation)
-    issues.push({ path: 'thresholds.criticism', message: `${t.criticism} is above the commendation threshold ${t.commendation}` });
+    issues.push({
+      path: 'thresholds.criticism',
+      message: `${t.criticism} is above the commendation threshold ${t.commendation}`,
+    });
   return issues;
 }
 
@@ -131,7 +154,11 @@ function thresholdIssues(t: Thresholds): Issue[] {
  */
 export function schemeFrom(name: AnySchemeName, def: SchemeDefinition, version: number): Scheme<AnySchemeName> {
   const base = shippedScheme(name);
-  return { name, version, indicators: base.indicators.map((d) => ({ ...d, ...def.indicators[d.name], scale: d.scale, name: d.name })) };
+  return {
+    name,
+    version,
+    indicators: base.indicators.map((d) => ({ ...d, ...def.indicators[d.name], scale: d.scale, name: d.name })),
+  };
 }
 
 /** The definition's keys in the shipped order, so that saved JSON reads like the SPEC table. */
@@ -142,5 +169,13 @@ export function orderedDefinition(name: AnySchemeName, def: SchemeDefinition): S
     indicators[d.name] = { weight: s.weight, floor: s.floor, target: s.target, better: s.better };
   }
   const t = def.thresholds;
-  return { indicators, thresholds: { commendation: t.commendation, criticism: t.criticism, interview: t.interview, interview_months: t.interview_months } };
+  return {
+    indicators,
+    thresholds: {
+      commendation: t.commendation,
+      criticism: t.criticism,
+      interview: t.interview,
+      interview_months: t.interview_months,
+    },
+  };
 }
