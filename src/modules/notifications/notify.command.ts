@@ -9,6 +9,7 @@ import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
 import { AssessmentService } from '../assessment/assessment.service.ts';
 import { formatOfFile, renderDocument, type DocumentFormat } from './document/render.ts';
+import { pdfFont } from './document/pdf-font.ts';
 import { archiveQuery, issueBody, noticeFormatSchema, presentEntry } from './notifications.schema.ts';
 import { defaultDate, NotificationsService } from './notifications.service.ts';
 import { loadSettings, updateSettings } from './settings.service.ts';
@@ -74,6 +75,8 @@ async function write(argv: string[], io: Io): Promise<number> {
       );
       return 0;
     }
+    // A PDF needs a CJK font: find out before the notice is numbered and stored, not after.
+    if (format === 'pdf') pdfFont();
     const issued = await service.issue(commandActor('notify'), request);
     writeFile(out, await renderDocument(issued.content.document, format));
     const t = issued.tasks;
