@@ -4,6 +4,7 @@ import { explainCommand, indicatorsCommand, rankCommand } from '../modules/asses
 import { overviewCommand } from '../modules/overview/overview.command.ts';
 import { demoCommand } from '../modules/demo/demo.command.ts';
 import { serveCommand, startCommand } from '../server/serve.command.ts';
+import { backupCommand, restoreCommand } from '../modules/backup/backup.command.ts';
 import { userCommand } from '../modules/accounts/user.command.ts';
 import { auditCommand } from '../modules/audit/audit.command.ts';
 import { notifyCommand } from '../modules/notifications/notify.command.ts';
@@ -37,6 +38,8 @@ export const COMMANDS: Command[] = [
   leadersCommand,
   problemsCommand,
   summaryCommand,
+  backupCommand,
+  restoreCommand,
   userCommand,
   auditCommand,
 ];
