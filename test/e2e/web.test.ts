@@ -5,44 +5,34 @@
  * width in both languages (artifacts/screenshots/). Without /usr/bin/chromium the suite is
  * skipped with a warning, or fails when OUTPOST_REQUIRE_SYSTEM=1.
  */
-import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { openDatabase } from '../../src/db/database.ts';
 import { buildDemo } from '../../src/modules/demo/demo.service.ts';
-import { serve, type RunningServer } from '../../src/server/serve.ts';
+import { serve } from '../../src/server/serve.ts';
 import { freshDatabaseUrl } from '../support/engines.ts';
-import { importProvince51 } from '../support/province-51.ts';
-import { ensureWebBuild } from '../../src/server/web-build.ts';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const REQUIRED = process.env.OUTPOST_REQUIRE_SYSTEM === '1';
-const SHOTS = path.join(ROOT, 'artifacts/screenshots');
-const USER = { username: 'e2e-desk', password: 'a-long-e2e-password-4821' };
-const PROVINCE = '510000000000';
-const CITY_1 = '510100000000';
-const TOWN = '510101002000';
-const VILLAGE = '510101002001';
-const ROOM = 'R51010100200001';
-
-const present = fs.existsSync(CHROMIUM);
-if (!present)
-  console.warn(
-    `\n*** WEB E2E ${REQUIRED ? 'FAILS' : 'SKIPPED'}: ${CHROMIUM} is missing (apt-get install chromium).` +
-      `${REQUIRED ? '' : ' Set OUTPOST_REQUIRE_SYSTEM=1 to make this a failure.'} ***\n`,
-  );
-
-type Lang = 'zh' | 'en';
-const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+import {
+  addAccount,
+  CITY_1,
+  e2eSuite,
+  present,
+  PROVINCE,
+  REQUIRED,
+  ROOM,
+  ROOT,
+  TOWN,
+  USER,
+  VIEWPORTS,
+  VILLAGE,
+  webBuild,
+} from './harness.ts';
 
 describe('web app bundle', () => {
   it('keeps the first route under 400 KB of gzipped JavaScript, with ECharts loaded apart', async () => {
-    await ensureWebBuild();
+    await webBuild();
     const html = fs.readFileSync(path.join(ROOT, 'web/dist/index.html'), 'utf8');
     const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
     const gzipped = scripts.reduce((n, s) => n + gzipSync(fs.readFileSync(path.join(ROOT, 'web/dist', s))).length, 0);
@@ -54,91 +44,12 @@ describe('web app bundle', () => {
 });
 
 describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let base: string;
-  let auth = false;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    await ensureWebBuild();
-    const dbUrl = await freshDatabaseUrl('sqlite');
-    const db = await openDatabase(dbUrl);
-    await importProvince51(db);
-    await db.close();
-    auth = addAccount(dbUrl);
-    server = await serve({ dbUrl, port: 0, host: '127.0.0.1' });
-    await server.ready;
-    base = server.url.replace('0.0.0.0', '127.0.0.1');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    fs.mkdirSync(SHOTS, { recursive: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A browser context in a language and size, signed in when the server asks. */
-  async function open(
-    lang: Lang,
-    viewport: keyof typeof VIEWPORTS,
-    url = '/',
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      viewport: VIEWPORTS[viewport],
-      locale: lang === 'zh' ? 'zh-CN' : 'en-GB',
-    });
-    await context.addInitScript((l) => window.localStorage.setItem('outpost.lang', l), lang);
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (unexpected(m)) problems.push(`${m.type()}: ${m.text()} (${m.location().url})`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    await page.goto(base + url);
-    await signInIfAsked(page, `login-${viewport}-${lang}`);
-    return { context, page };
-  }
-
-  async function signInIfAsked(page: Page, shot?: string) {
-    if (!auth) return;
-    const dialog = page.locator('[role=dialog]');
-    if (!(await dialog.isVisible().catch(() => false))) await dialog.waitFor({ timeout: 5_000 }).catch(() => {});
-    if (!(await dialog.isVisible())) return;
-    if (shot) await snap(page, shot);
-    await page.fill('#login-username', USER.username);
-    await page.fill('#login-password', USER.password);
-    await page.locator('[role=dialog] button[type=submit]').click();
-    await dialog.waitFor({ state: 'detached' });
-  }
+  const e2e = e2eSuite();
+  const { open, snap, noSidewaysScroll } = e2e;
 
   async function dashboardSettled(page: Page, timeout = 30_000) {
     await page.locator('.dashboard[data-ready]').waitFor({ timeout });
     await expect.poll(() => page.locator('.dashboard .chart:not([data-chart-ready])').count(), { timeout }).toBe(0);
-  }
-
-  async function snap(page: Page, name: string) {
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
-  async function noSidewaysScroll(page: Page) {
-    const { scroll, width } = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      width: window.innerWidth,
-    }));
-    expect(scroll, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(width);
   }
 
   it('opens on the province, ranks its cities and drills down into one', async () => {
@@ -201,7 +112,7 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     await dashboardSettled(page);
     const before = await fraction(page, '知晓率');
 
-    await page.goto(`${base}/records/surveys`);
+    await page.goto(`${e2e.base}/records/surveys`);
     await page.locator('#f-surveys-date').fill('2019-06-20');
     // A township where a village is needed: the server's dry run says so beside the field.
     await page.locator('input[name=area_code]').fill(TOWN);
@@ -305,7 +216,7 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
       it(`shows every page at ${viewport} width in ${lang}, without sideways scrolling`, async () => {
         const { context, page } = await open(lang, viewport);
         for (const [name, url, settled] of PAGES) {
-          await page.goto(base + url);
+          await page.goto(e2e.base + url);
           await settled?.(page);
           await page.waitForLoadState('networkidle');
           await noSidewaysScroll(page);
@@ -330,7 +241,7 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     const demo = await serve({ dbUrl, port: 0, host: '127.0.0.1' });
     try {
       await demo.ready;
-      const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN' });
+      const context = await e2e.browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN' });
       const page = await context.newPage();
       const url = demo.url.replace('0.0.0.0', '127.0.0.1');
       await page.goto(`${url}/import`);
@@ -360,55 +271,9 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
   }, 180_000);
 
   it('logged no unexpected console error', () => {
-    expect(problems).toEqual([]);
+    expect(e2e.problems).toEqual([]);
   });
 });
-
-/**
- * Creates an account through the CLI (the public interface) when the server has accounts; a
- * server without them (every route open) has no `user` command and needs none.
- */
-function addAccount(dbUrl: string): boolean {
-  try {
-    execFileSync(
-      process.execPath,
-      [
-        path.join(ROOT, 'bin/outpost.js'),
-        'user',
-        'add',
-        '--db',
-        dbUrl,
-        '--username',
-        USER.username,
-        '--password',
-        USER.password,
-        '--role',
-        'admin',
-      ],
-      { stdio: 'pipe' },
-    );
-    return true;
-  } catch (e) {
-    const out = String((e as { stderr?: Buffer }).stderr ?? '');
-    if (/unknown command|no command|usage/i.test(out)) return false;
-    throw e;
-  }
-}
-
-/**
- * A browser logs each 4xx answer as a console error. Expected ones: 401 before signing in,
- * 404 for routes a server may not have yet (meta, session), 422 for the rejections the import
- * and the forms exist to show.
- */
-function unexpected(m: ConsoleMessage): boolean {
-  if (m.type() !== 'error') return false;
-  const url = m.location().url ?? '';
-  const status = /status of (\d{3})/.exec(m.text())?.[1];
-  if (status === '401') return false;
-  if (status === '404' && /\/api\/v1\/(meta|session)$/.test(url)) return false;
-  if (status === '422' && /\/api\/v1\/records\//.test(url)) return false;
-  return true;
-}
 
 /** The numerator / denominator under an indicator card, e.g. `449 / 593` → [449, 593]. */
 async function fraction(page: Page, indicator: string): Promise<[number, number]> {

@@ -12,6 +12,7 @@ import { AreasPage } from './registry/areas-page.tsx';
 import { FundsPage } from './registry/funds-page.tsx';
 import { OfficerPage } from './registry/officer-page.tsx';
 import { UnitPage } from './registry/unit-page.tsx';
+import { isPublicPath, PublicShell } from './public/public-shell.tsx';
 import { href, Link, useLocation } from './router/router.tsx';
 import { DemoBanner, MetaProvider, type MetaState } from './ui/meta.tsx';
 
@@ -41,6 +42,13 @@ const NAV: { key: MessageKey; to: string }[] = [
 
 /** The whole app; `lang`, `demo` and `meta` fix what it would otherwise find out (tests, embedding). */
 export function App({ lang, demo, meta }: { lang?: Lang; demo?: boolean; meta?: MetaState }) {
+  // Residents' pages: no session, no meta, no login dialog (a 401 there would mean nothing).
+  if (isPublicPath(useLocation().path))
+    return (
+      <I18nProvider lang={lang}>
+        <PublicShell />
+      </I18nProvider>
+    );
   return (
     <I18nProvider lang={lang}>
       <AuthProvider>

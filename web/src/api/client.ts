@@ -55,11 +55,44 @@ export function apiGet<T>(path: string): Promise<T> {
   return promise;
 }
 
+/** GET without the cache: an answer that must be new each time (a challenge). */
+export async function apiGetFresh<T>(path: string): Promise<T> {
+  return (await request<T>('GET', path)).data;
+}
+
 /** POST JSON; answers the status beside the data (201 written, 200 a dry run). */
 export async function apiPost<T>(path: string, body: unknown): Promise<{ status: number; data: T }> {
   const result = await request<T>('POST', path, body);
   clearCache();
   return result;
+}
+
+/** PUT, POST or DELETE with a JSON body (or none); the cache is dropped as after any write. */
+export async function apiSend<T>(
+  method: 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; data: T }> {
+  const result = await request<T>(method, path, body);
+  clearCache();
+  return result;
+}
+
+/** POST a file's own bytes (evidence): the body is the file, its type the Content-Type. */
+export async function apiUpload<T>(path: string, file: Blob): Promise<{ status: number; data: T }> {
+  let res: Response;
+  try {
+    res = await fetch(API + path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': file.type || 'application/octet-stream' },
+      body: file,
+    });
+  } catch (e) {
+    throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
+  }
+  clearCache();
+  return readResponse<T>(res.status, await res.text());
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {

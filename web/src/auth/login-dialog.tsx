@@ -107,6 +107,9 @@ export function LoginDialog({ onLoggedIn }: { onLoggedIn(session: Session): void
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('auth.submitting') : t('auth.submit')}
         </button>
+        <p className="muted small login-public">
+          {t('auth.public')} <a href="/public">{t('public.find.title')}</a>
+        </p>
       </form>
     </div>
   );

@@ -1,0 +1,113 @@
+/**
+ * The residents' pages in Chromium, phone first: find a village's officers (tap-to-call phones,
+ * hours) without an account, answer the survey (the proof of work solved in the page, the
+ * answer saved once a day), and never a login, a session or a staff request on the way.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { e2eSuite, present, REQUIRED, ROOM, VILLAGE, type Lang, type Viewport } from './harness.ts';
+
+const OFFICER = '0100002';
+
+describe.skipIf(!present && !REQUIRED)('public pages in Chromium', () => {
+  const e2e = e2eSuite({
+    async prepare(db) {
+      // Province-51 publishes no phones or hours; give one room and its officer some to show.
+      await db.kysely
+        .updateTable('units')
+        .set({ phone: '0431-8888 1234', hours: '周一至周日 8:00–18:00' })
+        .where('code', '=', ROOM)
+        .execute();
+      await db.kysely.updateTable('officers').set({ phone: '138 0000 1234' }).where('badge', '=', OFFICER).execute();
+    },
+    // The second answer of the day is refused with 409 on purpose.
+    expected: (m) => /status of 409/.test(m.text()) && /\/api\/v1\/public\/surveys$/.test(m.location().url ?? ''),
+  });
+
+  /** Every API path a page asked, and whether any answered 401. */
+  function watch(page: Page) {
+    const asked: string[] = [];
+    const unauthorized: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname);
+    });
+    page.on('response', (r) => r.status() === 401 && unauthorized.push(r.url()));
+    return { asked, unauthorized };
+  }
+
+  it('finds a village by name and shows its room and officer, with tap-to-call phones, without signing in', async () => {
+    const { context, page } = await e2e.open('zh', 'phone', '/public', { signIn: false });
+    const seen = watch(page);
+    await page.getByLabel('社区或村的名称').fill('1.1.2');
+    await page.locator('.choice-list a').first().waitFor();
+    expect(await page.locator('.choice-list a').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Village 1\.1\.2\.1City 1 County 1\.1 Town 1\.1\.2/)]),
+    );
+    await e2e.snap(page, 'public-search-phone-zh');
+    await page.getByRole('link', { name: /Village 1\.1\.2\.1/ }).click();
+    await page.waitForURL((u) => u.searchParams.get('area') === VILLAGE);
+    const room = page.locator('.room-card', { hasText: 'Room 002000-1' });
+    await room.waitFor();
+    expect(await room.getByRole('link', { name: '拨打 0431-8888 1234' }).getAttribute('href')).toBe('tel:043188881234');
+    expect(await room.getByRole('link', { name: '拨打 138 0000 1234' }).getAttribute('href')).toBe('tel:13800001234');
+    expect(await room.textContent()).toContain('周一至周日 8:00–18:00');
+    expect(await room.textContent()).toContain('Officer 0100002');
+    await e2e.noSidewaysScroll(page);
+    await e2e.snap(page, 'public-officers-phone-zh');
+    expect(await page.locator('[role=dialog]').count()).toBe(0);
+    expect(seen.unauthorized).toEqual([]);
+    expect(seen.asked.filter((p) => !p.startsWith('/api/v1/public/'))).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('answers the survey after a proof of work, and says so kindly when the same phone answers again today', async () => {
+    const { context, page } = await e2e.open('zh', 'phone', `/public?area=${VILLAGE}`, { signIn: false });
+    const seen = watch(page);
+    await page.getByRole('link', { name: '为这里的警务工作打分' }).click();
+    await page.waitForURL('**/public/survey?area=*');
+    // Sending with nothing answered says what is missing.
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('请至少回答一个问题');
+    await page.getByText('知道', { exact: true }).click();
+    await page.getByText('很满意', { exact: true }).click();
+    await e2e.snap(page, 'public-survey-phone-zh');
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('heading', { name: '感谢您的评价！' }).waitFor({ timeout: 30_000 });
+    await e2e.snap(page, 'public-survey-done-phone-zh');
+
+    await page.reload();
+    await page.getByText('不知道', { exact: true }).click();
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 })
+      .toContain('今天您已经为这个社区（村）作过答');
+    await e2e.snap(page, 'public-survey-again-phone-zh');
+    expect(seen.unauthorized).toEqual([]);
+    expect(seen.asked.filter((p) => !p.startsWith('/api/v1/public/'))).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  const PAGES: [string, string, (page: Page) => Promise<void>][] = [
+    ['public-search', '/public?q=Village%201.1', (p) => p.locator('.choice-list a').first().waitFor()],
+    ['public-officers', `/public?area=${VILLAGE}`, (p) => p.locator('.room-card').first().waitFor()],
+    ['public-survey', `/public/survey?area=${VILLAGE}`, (p) => p.locator('form.survey').waitFor()],
+  ];
+  for (const lang of ['zh', 'en'] as Lang[])
+    for (const viewport of ['phone', 'desktop'] as Viewport[])
+      it(`shows the public pages at ${viewport} width in ${lang}, without sideways scrolling`, async () => {
+        const { context, page } = await e2e.open(lang, viewport, '/public', { signIn: false });
+        for (const [name, url, settled] of PAGES) {
+          await page.goto(e2e.base + url);
+          await settled(page);
+          await page.waitForLoadState('networkidle');
+          await e2e.noSidewaysScroll(page);
+          await e2e.snap(page, `${name}-${viewport}-${lang}`);
+        }
+        await context.close();
+      }, 120_000);
+
+  it('logged no unexpected console error', () => {
+    expect(e2e.problems).toEqual([]);
+  });
+});
