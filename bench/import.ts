@@ -66,7 +66,14 @@ try {
   writeVisits(visitsDir, ROWS);
   log(`wrote ${ROWS.toLocaleString('en')} visits to ${visitsDir}`);
 
-  results.push(await benchVisits('sqlite', () => path.join(work, `db-${Math.random().toString(36).slice(2)}.sqlite`), registry, visitsDir));
+  results.push(
+    await benchVisits(
+      'sqlite',
+      () => path.join(work, `db-${Math.random().toString(36).slice(2)}.sqlite`),
+      registry,
+      visitsDir,
+    ),
+  );
   if (!args['skip-postgres']) {
     server = await startPostgres();
     const pgServer = server;
@@ -76,7 +83,13 @@ try {
     const countryDir = path.join(work, 'country');
     fs.mkdirSync(countryDir);
     fs.symlinkSync(COUNTRY, path.join(countryDir, 'areas.csv.gz'));
-    results.push(await benchCountry('sqlite', () => path.join(work, `country-${Math.random().toString(36).slice(2)}.sqlite`), countryDir));
+    results.push(
+      await benchCountry(
+        'sqlite',
+        () => path.join(work, `country-${Math.random().toString(36).slice(2)}.sqlite`),
+        countryDir,
+      ),
+    );
     if (server) {
       const pgServer = server;
       results.push(await benchCountry('postgres', () => freshPostgres(pgServer), countryDir));
@@ -151,7 +164,9 @@ async function rawCopy(db: Database, visits: Visit[]): Promise<number> {
     const t0 = performance.now();
     await client.query('begin');
     const copy = client.query(
-      copyStreams.from('copy visits (badge, date, household_ref, area_code, import_id, voided_at, void_reason, province) from stdin'),
+      copyStreams.from(
+        'copy visits (badge, date, household_ref, area_code, import_id, voided_at, void_reason, province) from stdin',
+      ),
     );
     await pipeline(Readable.from(copyLines(visits)), copy);
     await client.query('commit');
@@ -199,9 +214,11 @@ function writeRegistry(dir: string): string {
     areas.push(`B1-${t % 10}-${t},Town ${t},township,B1-${t % 10},`);
     units.push(`S${t},Station ${t},station,B1-${t % 10}-${t},,,open,2010-01-01,`);
   }
-  for (let v = 0; v < VILLAGES; v++) areas.push(`${villageCode(v)},Village ${v},village,B1-${(v % 100) % 10}-${v % 100},${v % 2 ? 'rural' : 'urban'}`);
+  for (let v = 0; v < VILLAGES; v++)
+    areas.push(`${villageCode(v)},Village ${v},village,B1-${(v % 100) % 10}-${v % 100},${v % 2 ? 'rural' : 'urban'}`);
   const officers = ['badge,name,role,unit_code,start_date,end_date,origin'];
-  for (let b = 0; b < BADGES; b++) officers.push(`${badgeOf(b)},Officer ${b},community,S${b % 100},2015-01-01,,existing`);
+  for (let b = 0; b < BADGES; b++)
+    officers.push(`${badgeOf(b)},Officer ${b},community,S${b % 100},2015-01-01,,existing`);
   fs.writeFileSync(path.join(dir, 'areas.csv'), areas.join('\n') + '\n');
   fs.writeFileSync(path.join(dir, 'units.csv'), units.join('\n') + '\n');
   fs.writeFileSync(path.join(dir, 'officers.csv'), officers.join('\n') + '\n');
@@ -259,7 +276,8 @@ async function freshPostgres(server: PostgresServer): Promise<string> {
 /** Closes a database and, on SQLite, deletes its files (a million rows take ~150 MB). */
 async function discard(db: Database): Promise<void> {
   await db.close();
-  if (db.engine === 'sqlite') for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${db.url}${suffix}`, { force: true });
+  if (db.engine === 'sqlite')
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${db.url}${suffix}`, { force: true });
 }
 
 /**
@@ -296,7 +314,8 @@ function printTable(rows: Result[]): void {
     r.boundMs === undefined ? '' : (r.boundMs / r.ms).toFixed(2),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${body.map(line).join('\n')}`);
   console.log('\nratio = lower-bound time / import time (goal: >= 0.5)');
 }

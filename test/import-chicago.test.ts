@@ -38,7 +38,9 @@ describe.skipIf(!fs.existsSync(SOURCE))('Chicago', () => {
         db = await freshDatabase(engine);
         const started = performance.now();
         report = await importSources(db, await sourcesFromPaths([chicago.dir]), { actor: 'test', source: 'test' });
-        console.log(`${engine}: imported Chicago (${report.written.toLocaleString('en')} rows) in ${Math.round(performance.now() - started)} ms`);
+        console.log(
+          `${engine}: imported Chicago (${report.written.toLocaleString('en')} rows) in ${Math.round(performance.now() - started)} ms`,
+        );
       }, 300_000);
       afterAll(() => db?.close());
 
@@ -54,7 +56,9 @@ describe.skipIf(!fs.existsSync(SOURCE))('Chicago', () => {
         const direct = directCount('2022-06');
         const figures = await new AssessmentService(db.kysely).indicators(CITY, '2022-06', 'performance');
         const crime = figures.indicators.crime_rate;
-        console.log(`crime_rate ${CITY} 2022-06: ${crime.numerator / 10_000} crimes, ${crime.denominator} residents, ${crime.value?.toFixed(2)} per 10,000`);
+        console.log(
+          `crime_rate ${CITY} 2022-06: ${crime.numerator / 10_000} crimes, ${crime.denominator} residents, ${crime.value?.toFixed(2)} per 10,000`,
+        );
         expect(crime.numerator).toBe(10_000 * direct);
         expect(crime.denominator).toBe(chicago.residents);
         // About 2.7 million residents and some 20,000 crimes a month: a few dozen per 10,000.

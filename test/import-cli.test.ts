@@ -14,19 +14,25 @@ import { openTable, xlsxSheets } from '../src/modules/imports/reader/index.ts';
 import { EXIT_CODE } from '../src/shared/errors.ts';
 import { ENGINES, freshDatabaseUrl } from './support/engines.ts';
 
-const AREAS = 'code,name,level,parent_code,urban_rural\nP,Province,province,,\nK,County,county,P,\nT,Town,township,K,\nV1,Village 1,village,T,urban\n';
+const AREAS =
+  'code,name,level,parent_code,urban_rural\nP,Province,province,,\nK,County,county,P,\nT,Town,township,K,\nV1,Village 1,village,T,urban\n';
 const UNITS = 'code,name,type,area_code,station_code,covers,status,opened_on,closed_on\n';
 
 for (const engine of ENGINES) {
   describe(`outpost import on ${engine}`, () => {
     it('exits non-zero with the row errors on stderr, and writes nothing', async () => {
       const url = await freshDatabaseUrl(engine);
-      const dir = folder({ 'areas.csv': AREAS, 'units.csv': `${UNITS}R1,Room 1,community_room,T,S2201,V1,open,2018-01-01,\n` });
+      const dir = folder({
+        'areas.csv': AREAS,
+        'units.csv': `${UNITS}R1,Room 1,community_room,T,S2201,V1,open,2018-01-01,\n`,
+      });
       const { code, stdout, stderr } = await run(['import', dir, '--db', url]);
       expect(code).toBe(EXIT_CODE.import_rejected);
       expect(code).not.toBe(0);
       expect(stdout).toBe('');
-      expect(stderr).toBe('outpost: the import was rejected and nothing was written: 1 error\nunits.csv:2: station_code: no station S2201 exists\n');
+      expect(stderr).toBe(
+        'outpost: the import was rejected and nothing was written: 1 error\nunits.csv:2: station_code: no station S2201 exists\n',
+      );
       expect(await rowCount(url, 'areas')).toBe(0);
     });
 
@@ -35,7 +41,9 @@ for (const engine of ENGINES) {
       const dir = folder({ 'areas.csv': AREAS, 'notes.txt': 'hello' });
       const { code, stderr } = await run(['import', dir, '--db', url]);
       expect(code).toBe(EXIT_CODE.import_rejected);
-      expect(stderr).toBe('outpost: the import was rejected and nothing was written\nnotes.txt:1: (file): not a .csv, .csv.gz or .xlsx file\n');
+      expect(stderr).toBe(
+        'outpost: the import was rejected and nothing was written\nnotes.txt:1: (file): not a .csv, .csv.gz or .xlsx file\n',
+      );
     });
 
     it('imports, reports per kind, and dry-runs without writing', async () => {

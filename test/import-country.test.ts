@@ -25,13 +25,19 @@ describe.skipIf(!fs.existsSync(COUNTRY))('the whole country on sqlite', () => {
     fs.symlinkSync(COUNTRY, path.join(dir, 'areas-china-2023.csv.gz'));
     const started = performance.now();
     report = await importSources(db, await sourcesFromPaths([dir]), { actor: 'test', source: 'test' });
-    console.log(`imported the country's ${report.written.toLocaleString('en')} areas in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `imported the country's ${report.written.toLocaleString('en')} areas in ${Math.round(performance.now() - started)} ms`,
+    );
   }, 300_000);
   afterAll(() => db?.close());
 
   it('imports every area', async () => {
     expect(report.kinds).toEqual([{ kind: 'areas', rows: 665_271, added: 665_271, replaced: 0, unchanged: 0 }]);
-    const levels = await db.kysely.selectFrom('areas').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('level').execute();
+    const levels = await db.kysely
+      .selectFrom('areas')
+      .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('level')
+      .execute();
     expect(Object.fromEntries(levels.map((l) => [l.level, Number(l.n)]))).toEqual({
       province: 31,
       city: 342,
@@ -41,13 +47,18 @@ describe.skipIf(!fs.existsSync(COUNTRY))('the whole country on sqlite', () => {
     });
   });
 
-  it("gives every area its province, through cities without counties too", async () => {
+  it('gives every area its province, through cities without counties too', async () => {
     const { rows } = await sql<{ n: number }>`
       select count(*) as n from areas a
       where not exists (select 1 from areas p where p.code = a.province and p.level = 'province')`.execute(db.kysely);
     expect(Number(rows[0].n)).toBe(0);
     // Dongguan (4419) has townships directly under the city.
-    const town = await db.kysely.selectFrom('areas').select(['province', 'level']).where('parent_code', '=', '441900000000').limit(1).executeTakeFirstOrThrow();
+    const town = await db.kysely
+      .selectFrom('areas')
+      .select(['province', 'level'])
+      .where('parent_code', '=', '441900000000')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(town).toEqual({ province: '440000000000', level: 'township' });
   });
 

@@ -18,7 +18,13 @@ import { AppError, formatRowError, type RowError } from '../src/shared/errors.ts
 import { ENGINES, freshDatabase } from './support/engines.ts';
 
 const AREAS = 'code,name,level,parent_code,urban_rural';
-const TREE = ['P,Province,province,,', 'C,City,city,P,', 'K,County,county,C,', 'T,Town,township,K,', 'V1,Village 1,village,T,urban'];
+const TREE = [
+  'P,Province,province,,',
+  'C,City,city,P,',
+  'K,County,county,C,',
+  'T,Town,township,K,',
+  'V1,Village 1,village,T,urban',
+];
 
 for (const engine of ENGINES) {
   describe(`import files on ${engine}`, () => {
@@ -40,15 +46,28 @@ for (const engine of ENGINES) {
       await withRollback(db, async () => {
         const report = await importFiles(db, { 'areas.csv': `${[AREAS, ...TREE].join('\r\n')}\r\n` });
         expect(report.written).toBe(5);
-        const v1 = await db.kysely.selectFrom('areas').select(['urban_rural']).where('code', '=', 'V1').executeTakeFirstOrThrow();
+        const v1 = await db.kysely
+          .selectFrom('areas')
+          .select(['urban_rural'])
+          .where('code', '=', 'V1')
+          .executeTakeFirstOrThrow();
         expect(v1.urban_rural).toBe('urban');
       });
     });
 
     it('reads GBK with the Chinese headers', async () => {
-      const header = kindByName('areas')!.columns.map((c) => c.zh).join(',');
+      const header = kindByName('areas')!
+        .columns.map((c) => c.zh)
+        .join(',');
       expect(header).toBe('代码,名称,级别,上级代码,城乡分类');
-      const text = [header, 'P,吉林省,province,,', 'C,长春市,city,P,', 'K,南关区,county,C,', 'T,永吉街道,township,K,', 'V1,南岭社区,village,T,111'].join('\r\n');
+      const text = [
+        header,
+        'P,吉林省,province,,',
+        'C,长春市,city,P,',
+        'K,南关区,county,C,',
+        'T,永吉街道,township,K,',
+        'V1,南岭社区,village,T,111',
+      ].join('\r\n');
       await withRollback(db, async () => {
         const report = await importFiles(db, { 'areas.csv': iconv.encode(text, 'gbk') });
         expect(report.written).toBe(5);
@@ -77,13 +96,17 @@ for (const engine of ENGINES) {
     });
 
     it('refuses an empty file', async () => {
-      expect(await rejection(db, { 'areas.csv': '' })).toEqual(['areas.csv:1: (file): the file is empty: a header row is required']);
+      expect(await rejection(db, { 'areas.csv': '' })).toEqual([
+        'areas.csv:1: (file): the file is empty: a header row is required',
+      ]);
       expect(await count(db, 'areas')).toBe(0);
     });
 
     it('refuses a 10 MB line, naming it', async () => {
       const long = `V2,${'x'.repeat(10 * 1024 * 1024)},village,T,rural`;
-      const errors = await rejection(db, { 'areas.csv': [AREAS, ...TREE, long, 'V3,Village 3,village,T,rural'].join('\n') });
+      const errors = await rejection(db, {
+        'areas.csv': [AREAS, ...TREE, long, 'V3,Village 3,village,T,rural'].join('\n'),
+      });
       expect(errors).toEqual(['areas.csv:7: (row): the line is longer than 1048576 bytes']);
       expect(await count(db, 'areas')).toBe(0);
     });
@@ -116,13 +139,19 @@ for (const engine of ENGINES) {
           ['areas', 5],
           ['units', 2],
         ]);
-        const r1 = await db.kysely.selectFrom('units').select(['opened_on']).where('code', '=', 'R1').executeTakeFirstOrThrow();
+        const r1 = await db.kysely
+          .selectFrom('units')
+          .select(['opened_on'])
+          .where('code', '=', 'R1')
+          .executeTakeFirstOrThrow();
         expect(r1.opened_on).toBe('2018-01-01');
       });
     });
 
     it('names the sheet and row of a bad XLSX row', async () => {
-      const book = await workbook({ areas: [AREAS.split(','), ...TREE.map((r) => r.split(',')), ['K2', 'County 2', 'county', 'T', '']] });
+      const book = await workbook({
+        areas: [AREAS.split(','), ...TREE.map((r) => r.split(',')), ['K2', 'County 2', 'county', 'T', '']],
+      });
       const error = await importSources(db, await sourcesFromPaths([book]), { actor: 'test', source: 'test' }).then(
         () => undefined,
         (e: unknown) => e,
@@ -153,7 +182,10 @@ for (const engine of ENGINES) {
     });
 
     it('refuses a workbook with a sheet of no kind, naming it', async () => {
-      const book = await workbook({ areas: [AREAS.split(','), ...TREE.map((r) => r.split(','))], notes: [['remember'], ['the milk']] });
+      const book = await workbook({
+        areas: [AREAS.split(','), ...TREE.map((r) => r.split(','))],
+        notes: [['remember'], ['the milk']],
+      });
       const error = await sourcesFromPaths([book]).then(
         () => undefined,
         (e: unknown) => e,
@@ -170,7 +202,8 @@ async function withRollback(db: Database, fn: () => Promise<void>): Promise<void
   try {
     await fn();
   } finally {
-    for (const table of ['unit_covers', 'units', 'areas', 'history', 'imports'] as const) await db.kysely.deleteFrom(table).execute();
+    for (const table of ['unit_covers', 'units', 'areas', 'history', 'imports'] as const)
+      await db.kysely.deleteFrom(table).execute();
   }
 }
 

@@ -17,7 +17,14 @@ import { ENGINES, freshDatabase } from './support/engines.ts';
 import { importProvince51 } from './support/province-51.ts';
 
 const AREAS = 'code,name,level,parent_code,urban_rural';
-const TREE = ['P,Province,province,,', 'C,City,city,P,', 'K,County,county,C,', 'T,Town,township,K,', 'V1,Village 1,village,T,urban', 'V2,Village 2,village,T,rural'];
+const TREE = [
+  'P,Province,province,,',
+  'C,City,city,P,',
+  'K,County,county,C,',
+  'T,Town,township,K,',
+  'V1,Village 1,village,T,urban',
+  'V2,Village 2,village,T,rural',
+];
 const TABLES = ['areas', 'history', 'imports', 'surveys'] as const;
 
 for (const engine of ENGINES) {
@@ -52,18 +59,39 @@ for (const engine of ENGINES) {
     });
 
     it('replaces a changed row and keeps its earlier version in history', async () => {
-      const first = await db.kysely.selectFrom('areas').select(['import_id']).where('code', '=', 'V2').executeTakeFirstOrThrow();
-      const report = await importAreas(db, TREE.map((r) => r.replace('Village 1', 'Village One')));
+      const first = await db.kysely
+        .selectFrom('areas')
+        .select(['import_id'])
+        .where('code', '=', 'V2')
+        .executeTakeFirstOrThrow();
+      const report = await importAreas(
+        db,
+        TREE.map((r) => r.replace('Village 1', 'Village One')),
+      );
       expect(report.kinds).toEqual([{ kind: 'areas', rows: 6, added: 0, replaced: 1, unchanged: 5 }]);
       expect(await nameOf(db, 'V1')).toBe('Village One');
       const history = await db.kysely.selectFrom('history').selectAll().execute();
       expect(history).toHaveLength(1);
       expect(history[0]).toMatchObject({ kind: 'areas', row_key: 'V1', action: 'replaced' });
-      expect(JSON.parse(history[0].data)).toMatchObject({ code: 'V1', name: 'Village 1', level: 'village', parent_code: 'T', province: 'P' });
-      const v1 = await db.kysely.selectFrom('areas').select(['import_id', 'province']).where('code', '=', 'V1').executeTakeFirstOrThrow();
+      expect(JSON.parse(history[0].data)).toMatchObject({
+        code: 'V1',
+        name: 'Village 1',
+        level: 'village',
+        parent_code: 'T',
+        province: 'P',
+      });
+      const v1 = await db.kysely
+        .selectFrom('areas')
+        .select(['import_id', 'province'])
+        .where('code', '=', 'V1')
+        .executeTakeFirstOrThrow();
       expect(v1).toEqual({ import_id: report.importId, province: 'P' });
       // Unchanged rows keep the import that wrote them.
-      const v2 = await db.kysely.selectFrom('areas').select(['import_id']).where('code', '=', 'V2').executeTakeFirstOrThrow();
+      const v2 = await db.kysely
+        .selectFrom('areas')
+        .select(['import_id'])
+        .where('code', '=', 'V2')
+        .executeTakeFirstOrThrow();
       expect(v2.import_id).toBe(first.import_id);
     });
   });
@@ -71,7 +99,8 @@ for (const engine of ENGINES) {
   describe(`voiding on ${engine}`, () => {
     let db: Database;
     let assessment: AssessmentService;
-    const awareness = async () => (await assessment.indicators('510000000000', '2019-06', 'performance')).indicators.awareness_rate;
+    const awareness = async () =>
+      (await assessment.indicators('510000000000', '2019-06', 'performance')).indicators.awareness_rate;
     beforeAll(async () => {
       db = await freshDatabase(engine);
       await importProvince51(db);
@@ -84,7 +113,11 @@ for (const engine of ENGINES) {
       // Q1-000006: 2019-06-25, knows_officer = no.
       await voidRow(db, 'surveys', ['Q1-000006'], 'entered twice', 'test');
       expect(await awareness()).toMatchObject({ numerator: 449, denominator: 592 });
-      const row = await db.kysely.selectFrom('surveys').selectAll().where('ref', '=', 'Q1-000006').executeTakeFirstOrThrow();
+      const row = await db.kysely
+        .selectFrom('surveys')
+        .selectAll()
+        .where('ref', '=', 'Q1-000006')
+        .executeTakeFirstOrThrow();
       expect(row.void_reason).toBe('entered twice');
       expect(row.voided_at).not.toBeNull();
       const history = await db.kysely.selectFrom('history').selectAll().where('kind', '=', 'surveys').execute();

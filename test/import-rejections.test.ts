@@ -13,8 +13,23 @@ import { AppError, formatRowError, type RowError } from '../src/shared/errors.ts
 import { ENGINES, freshDatabase } from './support/engines.ts';
 
 const TABLES = [
-  'areas', 'population', 'units', 'officers', 'patrols', 'equipment', 'inspections', 'funds', 'visits',
-  'info_reports', 'incidents', 'surveys', 'patrol_logs', 'familiarity_checks', 'unit_covers', 'history', 'imports',
+  'areas',
+  'population',
+  'units',
+  'officers',
+  'patrols',
+  'equipment',
+  'inspections',
+  'funds',
+  'visits',
+  'info_reports',
+  'incidents',
+  'surveys',
+  'patrol_logs',
+  'familiarity_checks',
+  'unit_covers',
+  'history',
+  'imports',
 ];
 
 const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
@@ -25,9 +40,26 @@ const OFFICERS = 'badge,name,role,unit_code,start_date,end_date,origin';
 
 /** A province P > city C > county K > township T > villages V1 (urban), V2 (rural). */
 const BASE = {
-  'areas.csv': csv(AREAS, 'P,Province,province,,', 'C,City,city,P,', 'K,County,county,C,', 'T,Town,township,K,', 'V1,Village 1,village,T,urban', 'V2,Village 2,village,T,rural'),
-  'units.csv': csv(UNITS, 'B1,Bureau,bureau,K,,,open,2010-01-01,', 'S1,Station,station,T,,,open,2012-01-01,', 'R1,Room,community_room,T,S1,V1,open,2018-01-01,'),
-  'officers.csv': csv(OFFICERS, '0001,Officer 1,community,R1,2018-01-01,2018-12-31,existing', '0001,Officer 1,community,R1,2019-01-01,,existing'),
+  'areas.csv': csv(
+    AREAS,
+    'P,Province,province,,',
+    'C,City,city,P,',
+    'K,County,county,C,',
+    'T,Town,township,K,',
+    'V1,Village 1,village,T,urban',
+    'V2,Village 2,village,T,rural',
+  ),
+  'units.csv': csv(
+    UNITS,
+    'B1,Bureau,bureau,K,,,open,2010-01-01,',
+    'S1,Station,station,T,,,open,2012-01-01,',
+    'R1,Room,community_room,T,S1,V1,open,2018-01-01,',
+  ),
+  'officers.csv': csv(
+    OFFICERS,
+    '0001,Officer 1,community,R1,2018-01-01,2018-12-31,existing',
+    '0001,Officer 1,community,R1,2019-01-01,,existing',
+  ),
 };
 
 interface Case {
@@ -69,24 +101,48 @@ const CASES: Case[] = [
   },
   {
     name: 'the same key twice with different data, naming both lines',
-    files: { 'areas.csv': csv(AREAS, 'V3,Village 3,village,T,urban', 'V4,Village 4,village,T,rural', 'V3,Village Three,village,T,urban') },
+    files: {
+      'areas.csv': csv(
+        AREAS,
+        'V3,Village 3,village,T,urban',
+        'V4,Village 4,village,T,rural',
+        'V3,Village Three,village,T,urban',
+      ),
+    },
     errors: ['areas.csv:4: code: the same key as areas.csv:2 with different data'],
   },
   {
     name: 'the same two-column key twice with different data',
     files: {
-      'officers.csv': csv(OFFICERS, '0002,Officer 2,resident,R1,2019-01-01,,existing', '0002,Officer 2,station,S1,2019-01-01,,existing'),
+      'officers.csv': csv(
+        OFFICERS,
+        '0002,Officer 2,resident,R1,2019-01-01,,existing',
+        '0002,Officer 2,station,S1,2019-01-01,,existing',
+      ),
     },
     errors: ['officers.csv:3: badge+start_date: the same key as officers.csv:2 with different data'],
   },
   {
     name: 'a key three times, naming only the copy whose data differs from the first',
-    files: { 'areas.csv': csv(AREAS, 'V3,Village 3,village,T,urban', 'V3,Village 3,village,T,urban', 'V3,Village 3,village,T,rural') },
+    files: {
+      'areas.csv': csv(
+        AREAS,
+        'V3,Village 3,village,T,urban',
+        'V3,Village 3,village,T,urban',
+        'V3,Village 3,village,T,rural',
+      ),
+    },
     errors: ['areas.csv:4: code: the same key as areas.csv:2 with different data'],
   },
   {
     name: 'the same key with a value and with an empty cell',
-    files: { 'surveys.csv': csv('ref,date,area_code,knows_officer,satisfaction,channel', 'Q1,2019-06-01,V1,yes,5,door', 'Q1,2019-06-01,V1,,5,door') },
+    files: {
+      'surveys.csv': csv(
+        'ref,date,area_code,knows_officer,satisfaction,channel',
+        'Q1,2019-06-01,V1,yes,5,door',
+        'Q1,2019-06-01,V1,,5,door',
+      ),
+    },
     errors: ['surveys.csv:3: ref: the same key as surveys.csv:2 with different data'],
   },
   {
@@ -100,7 +156,11 @@ const CASES: Case[] = [
   {
     name: 'overlapping postings of one badge in one file',
     files: {
-      'officers.csv': csv(OFFICERS, '0002,Officer 2,resident,R1,2019-01-01,2019-06-30,existing', '0002,Officer 2,station,S1,2019-06-01,,existing'),
+      'officers.csv': csv(
+        OFFICERS,
+        '0002,Officer 2,resident,R1,2019-01-01,2019-06-30,existing',
+        '0002,Officer 2,station,S1,2019-06-01,,existing',
+      ),
     },
     errors: [
       "officers.csv:2: start_date: overlaps this badge's posting from 2019-06-01 to now",
@@ -139,7 +199,14 @@ const CASES: Case[] = [
   },
   {
     name: 'an impossible date',
-    files: { 'visits.csv': csv('date,badge,area_code,household_ref', '2019-02-30,0001,V1,H1', '2019-13-01,0001,V1,H2', '19-01-01,0001,V1,H3') },
+    files: {
+      'visits.csv': csv(
+        'date,badge,area_code,household_ref',
+        '2019-02-30,0001,V1,H1',
+        '2019-13-01,0001,V1,H2',
+        '19-01-01,0001,V1,H3',
+      ),
+    },
     errors: [
       'visits.csv:2: date: 2019-02-30 is not a day of the calendar',
       'visits.csv:3: date: 2019-13-01 is not a day of the calendar',
@@ -166,18 +233,45 @@ const CASES: Case[] = [
   },
   {
     name: 'more correct than sampled',
-    files: { 'familiarity_checks.csv': csv('ref,date,badge,sampled,correct', 'C1,2019-06-01,0001,15,16', 'C2,2019-06-01,0001,15,-1') },
-    errors: ['familiarity_checks.csv:2: correct: 16 is more than sampled (15)', 'familiarity_checks.csv:3: correct: -1 is negative'],
+    files: {
+      'familiarity_checks.csv': csv(
+        'ref,date,badge,sampled,correct',
+        'C1,2019-06-01,0001,15,16',
+        'C2,2019-06-01,0001,15,-1',
+      ),
+    },
+    errors: [
+      'familiarity_checks.csv:2: correct: 16 is more than sampled (15)',
+      'familiarity_checks.csv:3: correct: -1 is negative',
+    ],
   },
   {
     name: 'a room covering a township and a missing area',
-    files: { 'units.csv': csv(UNITS, 'R2,Room 2,community_room,T,S1,V1;T,open,2018-01-01,', 'R3,Room 3,rural_office,T,S1,V2;VX,open,2018-01-01,') },
-    errors: ['units.csv:2: covers: T is a township: a room covers only village-level areas', 'units.csv:3: covers: no area VX exists'],
+    files: {
+      'units.csv': csv(
+        UNITS,
+        'R2,Room 2,community_room,T,S1,V1;T,open,2018-01-01,',
+        'R3,Room 3,rural_office,T,S1,V2;VX,open,2018-01-01,',
+      ),
+    },
+    errors: [
+      'units.csv:2: covers: T is a township: a room covers only village-level areas',
+      'units.csv:3: covers: no area VX exists',
+    ],
   },
   {
-    name: "a room whose station is a bureau, and one whose station does not exist",
-    files: { 'units.csv': csv(UNITS, 'R2,Room 2,community_room,T,B1,V1,open,2018-01-01,', 'R3,Room 3,community_room,T,S2201,V1,open,2018-01-01,') },
-    errors: ['units.csv:2: station_code: B1 is a bureau, not a station', 'units.csv:3: station_code: no station S2201 exists'],
+    name: 'a room whose station is a bureau, and one whose station does not exist',
+    files: {
+      'units.csv': csv(
+        UNITS,
+        'R2,Room 2,community_room,T,B1,V1,open,2018-01-01,',
+        'R3,Room 3,community_room,T,S2201,V1,open,2018-01-01,',
+      ),
+    },
+    errors: [
+      'units.csv:2: station_code: B1 is a bureau, not a station',
+      'units.csv:3: station_code: no station S2201 exists',
+    ],
   },
   {
     name: 'a room outside a township',
@@ -187,8 +281,17 @@ const CASES: Case[] = [
   {
     name: 'records on areas that are not village-level, unknown badges and teams',
     files: {
-      'incidents.csv': csv('ref,date,area_code,category', 'X1,2019-06-01,T,criminal', 'X2,2019-06-01,NOPE,criminal', 'X3,2019-06-01,V1,theft'),
-      'info_reports.csv': csv('ref,date,badge,category,adopted', 'I1,2019-06-01,9999,security,yes', 'I2,2019-06-01,0001,security,maybe'),
+      'incidents.csv': csv(
+        'ref,date,area_code,category',
+        'X1,2019-06-01,T,criminal',
+        'X2,2019-06-01,NOPE,criminal',
+        'X3,2019-06-01,V1,theft',
+      ),
+      'info_reports.csv': csv(
+        'ref,date,badge,category,adopted',
+        'I1,2019-06-01,9999,security,yes',
+        'I2,2019-06-01,0001,security,maybe',
+      ),
       'patrol_logs.csv': csv('date,patrol_code,hours,participants', '2019-06-01,PX,0,3'),
     },
     errors: [
@@ -203,7 +306,10 @@ const CASES: Case[] = [
   {
     name: 'population of a township',
     files: { 'population.csv': csv('area_code,year,residents,households', 'T,2019,100,30', 'V1,1900,100,30') },
-    errors: ['population.csv:2: area_code: T is a township, not a village-level area', 'population.csv:3: year: 1900 is below 1949'],
+    errors: [
+      'population.csv:2: area_code: T is a township, not a village-level area',
+      'population.csv:3: year: 1900 is below 1949',
+    ],
   },
 ];
 
@@ -236,20 +342,35 @@ for (const engine of ENGINES) {
     it('counts every rejected row, listing the first thousand', async () => {
       const rows = Array.from({ length: 1500 }, (_, i) => `X${i},2019-06-01,NOPE${i},criminal`);
       const bad = Array.from({ length: 700 }, (_, i) => `Y${i},2019-06-01,V1,theft`);
-      const error = await importFolder(db, { 'incidents.csv': csv('ref,date,area_code,category', ...bad, ...rows) }).catch((e: AppError) => e);
-      expect((error as AppError).message).toBe('the import was rejected and nothing was written: 2200 errors (the first 1000 are listed)');
+      const error = await importFolder(db, {
+        'incidents.csv': csv('ref,date,area_code,category', ...bad, ...rows),
+      }).catch((e: AppError) => e);
+      expect((error as AppError).message).toBe(
+        'the import was rejected and nothing was written: 2200 errors (the first 1000 are listed)',
+      );
       const details = (error as AppError).details as RowError[];
       expect(details).toHaveLength(1000);
-      expect(formatRowError(details[0])).toBe('incidents.csv:2: category: "theft" is not one of criminal, public_order');
+      expect(formatRowError(details[0])).toBe(
+        'incidents.csv:2: category: "theft" is not one of criminal, public_order',
+      );
       expect(formatRowError(details[999])).toBe('incidents.csv:1001: area_code: no area NOPE299 exists');
       expect((await counts(db)).incidents).toBe(0);
     });
 
     it('counts every repeated key with different data', async () => {
-      const rows = Array.from({ length: 1200 }, (_, i) => [`X${i},2019-06-01,V1,criminal`, `X${i},2019-06-02,V1,criminal`]).flat();
-      const error = await importFolder(db, { 'incidents.csv': csv('ref,date,area_code,category', ...rows) }).catch((e: AppError) => e);
-      expect((error as AppError).message).toBe('the import was rejected and nothing was written: 1200 errors (the first 1000 are listed)');
-      expect(formatRowError(((error as AppError).details as RowError[])[0])).toBe('incidents.csv:3: ref: the same key as incidents.csv:2 with different data');
+      const rows = Array.from({ length: 1200 }, (_, i) => [
+        `X${i},2019-06-01,V1,criminal`,
+        `X${i},2019-06-02,V1,criminal`,
+      ]).flat();
+      const error = await importFolder(db, { 'incidents.csv': csv('ref,date,area_code,category', ...rows) }).catch(
+        (e: AppError) => e,
+      );
+      expect((error as AppError).message).toBe(
+        'the import was rejected and nothing was written: 1200 errors (the first 1000 are listed)',
+      );
+      expect(formatRowError(((error as AppError).details as RowError[])[0])).toBe(
+        'incidents.csv:3: ref: the same key as incidents.csv:2 with different data',
+      );
     });
   });
 
@@ -262,7 +383,14 @@ for (const engine of ENGINES) {
 
     it('takes a child area before its parent in the same file', async () => {
       const report = await importFolder(db, {
-        'areas.csv': csv(AREAS, 'V1,Village 1,village,T,101', 'T,Town,township,K,', 'K,County,county,C,', 'C,City,city,P,', 'P,Province,province,,'),
+        'areas.csv': csv(
+          AREAS,
+          'V1,Village 1,village,T,101',
+          'T,Town,township,K,',
+          'K,County,county,C,',
+          'C,City,city,P,',
+          'P,Province,province,,',
+        ),
       });
       expect(report.written).toBe(5);
       const v1 = await db.kysely.selectFrom('areas').selectAll().where('code', '=', 'V1').executeTakeFirstOrThrow();
@@ -270,13 +398,17 @@ for (const engine of ENGINES) {
     });
 
     it('takes the same key twice with the same data once', async () => {
-      const report = await importFolder(db, { 'areas.csv': csv(AREAS, 'V2,Village 2,village,T,rural', 'V2,Village 2,village,T,rural') });
+      const report = await importFolder(db, {
+        'areas.csv': csv(AREAS, 'V2,Village 2,village,T,rural', 'V2,Village 2,village,T,rural'),
+      });
       expect(report.kinds).toEqual([{ kind: 'areas', rows: 2, added: 1, replaced: 0, unchanged: 0 }]);
       expect((await counts(db)).areas).toBe(6);
     });
 
     it('takes an open unit whose closure is dated ahead (SPEC lists no contradiction there)', async () => {
-      const report = await importFolder(db, { 'units.csv': csv(UNITS, 'S9,Station 9,station,T,,,open,2012-01-01,2030-01-01') });
+      const report = await importFolder(db, {
+        'units.csv': csv(UNITS, 'S9,Station 9,station,T,,,open,2012-01-01,2030-01-01'),
+      });
       expect(report.written).toBe(1);
     });
 

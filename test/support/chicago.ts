@@ -56,10 +56,17 @@ export function villageOf(communityArea: number): string {
 /** Writes areas.csv, population.csv and incidents.csv into dir. */
 export async function writeChicagoImport(dir: string): Promise<ChicagoImport> {
   const communities = await communityAreas();
-  const areas = ['code,name,level,parent_code,urban_rural', 'CHI,Chicago,province,,', `${CITY},City of Chicago,city,CHI,`];
+  const areas = [
+    'code,name,level,parent_code,urban_rural',
+    'CHI,Chicago,province,,',
+    `${CITY},City of Chicago,city,CHI,`,
+  ];
   for (const [number, name] of communities) {
     const township = `${CITY}-${String(number).padStart(2, '0')}`;
-    areas.push(`${township},${csvCell(name)},township,${CITY},`, `${villageOf(number)},${csvCell(name)},village,${township},urban`);
+    areas.push(
+      `${township},${csvCell(name)},township,${CITY},`,
+      `${villageOf(number)},${csvCell(name)},village,${township},urban`,
+    );
   }
   fs.writeFileSync(path.join(dir, 'areas.csv'), `${areas.join('\n')}\n`);
 
@@ -129,7 +136,8 @@ async function populationByName(): Promise<Map<string, number>> {
   const table = await openTable(`${CHICAGO_DATA}/community-area-population.csv`);
   const at = columnsOf(table.header, ['neighborhood', 'pop']);
   const out = new Map<string, number>();
-  for await (const { cells } of table.rows) out.set(cells[at['neighborhood']].trim().toUpperCase(), Number(cells[at['pop']]));
+  for await (const { cells } of table.rows)
+    out.set(cells[at['neighborhood']].trim().toUpperCase(), Number(cells[at['pop']]));
   return out;
 }
 
