@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors.ts';
@@ -12,43 +11,51 @@ interface SheetCursor {
   rows: AsyncGenerator<TableRow[]>;
 }
 
-// What the stream reader's worksheets carry beyond their declared type.
+// A worksheet as its rows, with the names the workbook gives it.
 interface WorksheetReader extends AsyncIterable<ExcelJS.Row> {
   name?: string;
   id?: number | string;
 }
 
 /**
- * The worksheets of a workbook in file order, read with exceljs's streaming reader (constant
- * memory). A sheet's rows must be read before asking for the next sheet, which ends them.
+ * The worksheets of a workbook in file order. The workbook is read whole: exceljs's streaming
+ * reader sometimes loses xl/workbook.xml (exceljs issue #3064, about 1 read in 100 here), and a
+ * reader that fails at random is worse than one that holds a sheet in memory. CSV stays the way
+ * to import files too large for that.
  */
 async function* sheetCursors(path: string, file: string): AsyncGenerator<SheetCursor> {
   await checkZipEnd(path, file);
-  const input = createReadStream(path);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache', // number formats tell dates from numbers
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
+  const workbook = new ExcelJS.Workbook();
   try {
-    for await (const sheet of workbook as AsyncIterable<WorksheetReader>) {
-      const name = sheet.name ?? `sheet${sheet.id ?? ''}`;
-      const shape = { width: 0 };
-      const rows = sheetRows(sheet, name, file, () => date1904(workbook), shape);
-      const first = await rows.next();
-      const header = first.done ? undefined : trimEnd(first.value[0].cells);
-      shape.width = header?.length ?? 0;
-      yield { name, header, rows };
-      // Before the reader moves on in the zip, whatever the caller left of this sheet.
-      await rows.return(undefined);
-    }
+    await workbook.xlsx.readFile(path);
   } catch (error) {
     throw xlsxError(error, file);
-  } finally {
-    input.destroy();
   }
+  const is1904 = date1904(workbook);
+  for (const worksheet of workbook.worksheets) {
+    const sheet = rowsOf(worksheet);
+    const name = worksheet.name ?? `sheet${worksheet.id ?? ''}`;
+    const shape = { width: 0 };
+    const rows = sheetRows(sheet, name, file, () => is1904, shape);
+    const first = await rows.next();
+    const header = first.done ? undefined : trimEnd(first.value[0].cells);
+    shape.width = header?.length ?? 0;
+    yield { name, header, rows };
+    await rows.return(undefined);
+  }
+}
+
+/** A loaded worksheet's rows in order, as the stream reader would give them. */
+function rowsOf(worksheet: ExcelJS.Worksheet): WorksheetReader {
+  const rows: ExcelJS.Row[] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row) => rows.push(row));
+  return {
+    name: worksheet.name,
+    id: worksheet.id,
+    async *[Symbol.asyncIterator]() {
+      yield* rows;
+    },
+  };
 }
 
 async function* sheetRows(
@@ -170,8 +177,8 @@ function trimEnd(cells: string[]): string[] {
 }
 
 function date1904(workbook: unknown): boolean {
-  const props = (workbook as { properties?: { model?: { date1904?: boolean } } }).properties;
-  return props?.model?.date1904 === true;
+  const props = (workbook as { properties?: { date1904?: boolean; model?: { date1904?: boolean } } }).properties;
+  return props?.date1904 === true || props?.model?.date1904 === true;
 }
 
 function xlsxError(error: unknown, file: string): unknown {
