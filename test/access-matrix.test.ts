@@ -292,6 +292,11 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'aggregate',
     request: (p) => ({ url: `/api/v1/rankings/officers?${M}&within=${p.within}` }),
   },
+  'GET /api/v1/informational': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/informational?${M}&kind=area&code=${p.area}` }),
+  },
   'GET /api/v1/trend': {
     permission: 'aggregate:read',
     scope: 'aggregate',

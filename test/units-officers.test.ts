@@ -107,8 +107,11 @@ for (const engine of ENGINES) {
       const r2 = await units.result('R2', M);
       expect(r2.indicators.familiarity_rate).toMatchObject({ numerator: 6, denominator: 10 });
       expect(r2.indicators.info_provision_rate).toMatchObject({ numerator: 1, denominator: 1 });
-      expect(r2.informational.visits_per_officer).toEqual({ numerator: 10, denominator: 1, value: 10 });
-      expect(r2.informational.households_visited_share).toEqual({ numerator: 10, denominator: 1500, value: 10 / 1500 });
+      const info = await units.informational('R2', M);
+      expect(info.visits_per_officer).toEqual({ numerator: 10, denominator: 1, value: 10 });
+      expect(info.households_visited_share).toEqual({ numerator: 10, denominator: 1500, value: 10 / 1500 });
+      expect(info.info_adopted_share).toEqual({ numerator: 0, denominator: 1, value: 0 });
+      expect((await units.informational('S1', M)).households_visited_share).toMatchObject({ numerator: 10, denominator: 3000 });
       expect((await units.result('R4', M)).indicators.awareness_rate.denominator).toBe(0);
     });
 
@@ -197,6 +200,11 @@ for (const engine of ENGINES) {
       });
       const t = await get(`/api/v1/trend?kind=officer&code=B3&month=${M}`);
       expect(t.points).toHaveLength(12);
+      const info = await get(`/api/v1/informational?month=${M}&kind=unit&code=R2`);
+      expect(info.figures.visits_per_officer).toEqual({ numerator: 10, denominator: 1, value: 10 });
+      const area = await get(`/api/v1/informational?month=${M}&code=P`);
+      expect(area.figures).toEqual(await assessment.informationalOf('P', M));
+      expect(area.figures.visits_per_officer).toEqual({ numerator: 40, denominator: 2, value: 20 });
     });
   });
 }

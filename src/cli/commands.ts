@@ -13,7 +13,7 @@ import { leadersCommand } from '../modules/supervision/leaders.command.ts';
 import { problemsCommand } from '../modules/summary/problems.command.ts';
 import { summaryCommand } from '../modules/summary/summary.command.ts';
 import { schemeCommand } from '../modules/schemes/scheme.command.ts';
-import { trendCommand } from '../modules/assessment/subjects.command.ts';
+import { informationalCommand, trendCommand } from '../modules/assessment/subjects.command.ts';
 import { proposalsCommand } from '../modules/rewards/proposals.command.ts';
 import { qualityCommand } from '../modules/quality/quality.command.ts';
 
@@ -31,6 +31,7 @@ export const COMMANDS: Command[] = [
   explainCommand,
   schemeCommand,
   trendCommand,
+  informationalCommand,
   proposalsCommand,
   qualityCommand,
   notifyCommand,

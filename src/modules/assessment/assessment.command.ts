@@ -37,10 +37,6 @@ export const indicatorsCommand: Command = {
         r.no_data ? 'no data' : '',
       ]);
       io.stdout.write(textTable(['indicator', 'numerator', 'denominator', 'value', 'score', ''], rows));
-      if (result.informational) {
-        const info = Object.entries(result.informational).map(([name, r]) => [name, fixed(r.numerator, 2), fixed(r.denominator, 2), fixed(r.value, 4)]);
-        io.stdout.write(`\ninformational (not scored)\n${textTable(['figure', 'numerator', 'denominator', 'value'], info)}`);
-      }
       io.stdout.write(`\nscheme: ${result.scheme_version ? `version ${result.scheme_version} saved for ${q.month.slice(0, 4)}` : 'as shipped'}\n`);
       return 0;
     });

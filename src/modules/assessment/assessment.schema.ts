@@ -20,8 +20,6 @@ export const indicatorsSchema = z.object({
   scheme_version: z.number().optional(),
   composite: z.number(),
   indicators: z.record(z.string(), indicatorResultSchema),
-  /** Performance only: shown apart, never scored. */
-  informational: z.record(z.string(), z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() })).optional(),
 });
 
 export const rankingRowSchema = z.object({

@@ -49,8 +49,6 @@ export interface IndicatorsResult extends SchemeResult {
   scheme: SchemeName;
   /** The version of the scheme scored with: 0 for the one shipped. */
   scheme_version: number;
-  /** Performance only: figures shown apart, never scored. */
-  informational?: Record<InformationalName, InformationalResult>;
 }
 
 export interface Tree {
@@ -178,9 +176,17 @@ export class AssessmentService {
       scheme_version: scheme.version ?? 0,
       ...evaluateScheme(scheme, totals.get(areaCode) ?? {}),
     };
-    if (scheme.name === 'performance')
-      result.informational = evaluateInformational((await this.informational(month)).totals.get(areaCode) ?? {});
     return result;
+  }
+
+  /**
+   * The informational figures of an area for a month (shown beside performance, never scored).
+   * Asked for on their own: the share of households visited reads a year of visits.
+   */
+  async informationalOf(areaCode: string, month: string): Promise<Record<InformationalName, InformationalResult>> {
+    parseMonth(month);
+    await this.area(areaCode);
+    return evaluateInformational((await this.informational(month)).totals.get(areaCode) ?? {});
   }
 
   /**

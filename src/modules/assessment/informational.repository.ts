@@ -44,10 +44,7 @@ export async function informationalOwn(db: Kysely<DB>, m: Month): Promise<Own> {
     group by u.area_code`.execute(db);
   for (const r of officers.rows) addTo(own, r.area_code, 'visits_per_officer', 0, Number(r.n));
 
-  const visited = await sql<{ area_code: string; n: number }>`
-    select area_code, count(distinct household_ref) as n from visits
-    where date >= ${yearWindowStart(m)} and date <= ${last} and voided_at is null group by area_code`.execute(db);
-  for (const r of visited.rows) addTo(own, r.area_code, 'households_visited_share', Number(r.n), 0);
+  for (const [area, n] of await householdsVisited(db, m)) addTo(own, area, 'households_visited_share', n, 0);
   for (const [area, n] of await households(db, m.year)) addTo(own, area, 'households_visited_share', 0, n);
 
   const reports = await sql<{ area_code: string; adopted: number; n: number }>`
@@ -70,4 +67,15 @@ export async function households(db: Kysely<DB>, year: number): Promise<Map<stri
     ) latest on latest.area_code = p.area_code and latest.year = p.year
     where p.voided_at is null`.execute(db);
   return new Map(rows.map((r) => [r.area_code, Number(r.households)]));
+}
+
+/**
+ * Each village's distinct households visited in the twelve months ending with `m` (a scan of a
+ * year of visits: computed only when the informational figures are asked for).
+ */
+export async function householdsVisited(db: Kysely<DB>, m: Month): Promise<Map<string, number>> {
+  const { rows } = await sql<{ area_code: string; n: number }>`
+    select area_code, count(distinct household_ref) as n from visits
+    where date >= ${yearWindowStart(m)} and date <= ${m.last} and voided_at is null group by area_code`.execute(db);
+  return new Map(rows.map((r) => [r.area_code, Number(r.n)]));
 }

@@ -8,7 +8,7 @@ import { validate } from '../../shared/validate.ts';
 import type { RankingRowWithChange } from './domain/index.ts';
 import { AssessmentService } from './assessment.service.ts';
 import { OfficerAssessment } from './officer-ranking.service.ts';
-import { officerRankingsQuery, trendQuery, unitRankingsQuery } from './subjects.schema.ts';
+import { informationalQuery, officerRankingsQuery, trendQuery, unitRankingsQuery } from './subjects.schema.ts';
 import { trend } from './trend.service.ts';
 import { UnitAssessment } from './unit-ranking.service.ts';
 
@@ -103,6 +103,46 @@ export const trendCommand: Command = {
           ['month', 'composite', ...names],
           t.points.map((p) => [p.month, fixed(p.composite, 2), ...names.map((n) => fixed(p.indicators[n], 4))]),
         ),
+      );
+      return 0;
+    });
+  },
+};
+
+export const informationalCommand: Command = {
+  name: 'informational',
+  usage: 'outpost informational --month YYYY-MM --code CODE [--kind area|unit] [--json]',
+  summary:
+    'figures shown beside the performance scheme, never scored: visits per officer, households visited, adopted reports',
+  async run(argv, io) {
+    const { values } = parse(
+      argv,
+      { month: { type: 'string' }, code: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } },
+      this.usage,
+    );
+    const q = validate(informationalQuery, {
+      month: requireOption(values.month, 'month', this.usage),
+      code: requireOption(values.code, 'code', this.usage),
+      kind: values.kind,
+    });
+    return withDatabase(values.db, async (db) => {
+      const assessment = new AssessmentService(db.kysely);
+      const figures =
+        q.kind === 'area'
+          ? await assessment.informationalOf(q.code, q.month)
+          : await new UnitAssessment(assessment).informational(q.code, q.month);
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify({ kind: q.kind, code: q.code, month: q.month, figures })}\n`);
+        return 0;
+      }
+      const rows = Object.entries(figures).map(([name, r]) => [
+        name,
+        fixed(r.numerator, 2),
+        fixed(r.denominator, 2),
+        fixed(r.value, 4),
+      ]);
+      io.stdout.write(
+        `${q.kind} ${q.code} · ${q.month} · informational, not scored\n\n${textTable(['figure', 'numerator', 'denominator', 'value'], rows)}`,
       );
       return 0;
     });

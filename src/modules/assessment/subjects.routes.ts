@@ -1,4 +1,7 @@
-/** Rankings of rooms, stations and front-line officers within an area, and twelve-month trends. */
+/**
+ * Rankings of rooms, stations and front-line officers within an area, twelve-month trends, and
+ * the informational figures of an area or unit.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -7,6 +10,8 @@ import { OfficerAssessment } from './officer-ranking.service.ts';
 import { UnitAssessment } from './unit-ranking.service.ts';
 import { trend } from './trend.service.ts';
 import {
+  informationalQuery,
+  informationalSchema,
   officerRankingsQuery,
   officerRankingsSchema,
   trendQuery,
@@ -53,6 +58,29 @@ export const subjectsRoutes =
         const { query } = request;
         assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
         return officers.rankings(query.within, query.month);
+      },
+    );
+    app.get(
+      '/informational',
+      {
+        schema: {
+          summary:
+            'Figures shown beside the performance scheme, never scored: visits per front-line officer, households visited in twelve months, adopted reports',
+          tags: ['assessment'],
+          querystring: informationalQuery,
+          response: { 200: informationalSchema },
+        },
+        config: { permission: 'aggregate:read' },
+      },
+      async (request) => {
+        const { query } = request;
+        const area = query.kind === 'area' ? query.code : (await units.unit(query.code)).area_code;
+        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), area, 'area');
+        const figures =
+          query.kind === 'area'
+            ? await ctx.assessment.informationalOf(query.code, query.month)
+            : await units.informational(query.code, query.month);
+        return { kind: query.kind, code: query.code, month: query.month, figures };
       },
     );
     app.get(

@@ -40,3 +40,17 @@ export const trendSchema = z.object({
     }),
   ),
 });
+
+export const informationalQuery = z
+  .object({ month: monthSchema, kind: z.enum(['area', 'unit']).default('area'), code: codeSchema })
+  .strict();
+export const informationalSchema = z.object({
+  kind: z.enum(['area', 'unit']),
+  code: z.string(),
+  month: z.string(),
+  /** visits_per_officer, households_visited_share, info_adopted_share: shown apart, never scored. */
+  figures: z.record(
+    z.string(),
+    z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() }),
+  ),
+});

@@ -1,24 +1,18 @@
 /**
- * A unit's figures, as if it were an area, placed by unit instead of by area_code:
- * - by the unit's reach (the villages a room covers; for a station, those of its rooms, each
- *   village once): surveys, incidents and visits when a room of the unit covering their village
- *   is open on the record's date; residents and households (a station: of its rooms open at the
- *   end of the month);
- * - by officer: checks and reports at the officer's unit on their date, officers at their unit at
- *   the end of the month, patrol logs at their team's unit — a station's are its own plus its
- *   rooms' (the roll-up of the unit tree, see `unitTree`).
- * Voided rows count nowhere.
+ * The queries behind a unit's figures (a unit scored as if it were an area): the rooms' covers
+ * and the villages' records by day, which domain/unit-reach.ts places at the units reaching
+ * them; and what is placed by officer or team (checks and reports at the officer's unit on their
+ * date, officers at their unit at the end of the month, patrol logs at their team's unit), which
+ * rolls up from room to station. Voided rows count nowhere.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { AreaNode, Figures } from './domain/index.ts';
-import { addTo, POSTED_ON, yearWindowStart } from './informational.repository.ts';
+import type { Figures } from './domain/index.ts';
+import type { VillageFigures } from './domain/unit-reach.ts';
+import { addTo, POSTED_ON } from './informational.repository.ts';
 import type { Month } from './month.ts';
 
 type Own = Map<string, Figures>;
-
-const OPEN_ON = (day: unknown) =>
-  sql`u.opened_on is not null and u.opened_on <= ${day} and (u.closed_on is null or u.closed_on > ${day}) and u.voided_at is null`;
 
 export interface UnitInfo {
   code: string;
@@ -40,100 +34,62 @@ export async function stationsAndRooms(db: Kysely<DB>): Promise<UnitInfo[]> {
     .execute();
 }
 
-/** The unit tree: a room under its station (when the station is among the units), a station at the top. */
-export function unitTree(units: readonly UnitInfo[]): AreaNode[] {
-  const codes = new Set(units.map((u) => u.code));
-  return units.map((u) => ({
-    code: u.code,
-    parent_code: u.station_code !== null && codes.has(u.station_code) ? u.station_code : null,
-  }));
-}
-
-/**
- * `reach(unit_code, area_code, room)`: each village a unit reaches and the room it is reached
- * through; a station reaches through each of its rooms (`stationRooms` narrows which).
- */
-function reach(stationRooms: RawBuilder<unknown> = sql`1 = 1`) {
-  return sql`with reach(unit_code, area_code, room) as (
-    select c.unit_code, c.area_code, c.unit_code from unit_covers c
-    union all
-    select u.station_code, c.area_code, c.unit_code from unit_covers c
-    join units u on u.code = c.unit_code and u.station_code is not null and u.voided_at is null
-    where ${stationRooms}
-  )`;
-}
-
-/** `x` joins the distinct (unit, village) pairs; the record counts when a room of it was open that day. */
-const REACHED_ON = (record: string) =>
-  sql`exists (select 1 from reach r join units u on u.code = r.room
-    where r.unit_code = x.unit_code and r.area_code = ${sql.ref(`${record}.area_code`)} and ${OPEN_ON(sql.ref(`${record}.date`))})`;
-
-/** Residents (or households) of the villages each unit reaches, latest year up to `year`. */
-async function reachedPopulation(
+/** Every live room's covers, with the room's dates and station. */
+export async function roomCovers(
   db: Kysely<DB>,
-  m: Month,
-  column: 'residents' | 'households',
-): Promise<Map<string, number>> {
-  const { rows } = await sql<{ unit_code: string; n: number }>`${reach(OPEN_ON(m.last))}
-    select x.unit_code, sum(p.${sql.raw(column)}) as n from (select distinct unit_code, area_code from reach) x
-    join population p on p.area_code = x.area_code and p.voided_at is null
-    join (
-      select area_code, max(year) as year from population
-      where year <= ${m.year} and voided_at is null group by area_code
-    ) latest on latest.area_code = p.area_code and latest.year = p.year
-    group by x.unit_code`.execute(db);
-  return new Map(rows.map((r) => [r.unit_code, Number(r.n)]));
+): Promise<
+  { room: string; station_code: string | null; village: string; opened_on: string | null; closed_on: string | null }[]
+> {
+  return db
+    .selectFrom('unit_covers as c')
+    .innerJoin('units as u', 'u.code', 'c.unit_code')
+    .select(['c.unit_code as room', 'u.station_code', 'c.area_code as village', 'u.opened_on', 'u.closed_on'])
+    .where('u.type', 'in', ['community_room', 'rural_office'])
+    .where('u.voided_at', 'is', null)
+    .execute();
 }
 
-/** Figures placed by reach: final for every unit, never rolled up. */
-export async function unitReachOwn(db: Kysely<DB>, m: Month): Promise<Own> {
-  const own: Own = new Map();
-  const { first, last } = m;
+/** Surveys and criminal incidents of the month by village and day, as raw figures. */
+export async function villageDayRecords(db: Kysely<DB>, m: Month): Promise<VillageFigures[]> {
+  const surveys = await sql<{ area_code: string; date: string; kd: number; kn: number; sd: number; sn: number }>`
+    select area_code, date,
+      sum(case when knows_officer is not null then 1 else 0 end) as kd,
+      sum(case when knows_officer = 1 then 1 else 0 end) as kn,
+      sum(case when satisfaction is not null then 1 else 0 end) as sd,
+      sum(case when satisfaction >= 4 then 1 else 0 end) as sn
+    from surveys where date >= ${m.first} and date <= ${m.last} and voided_at is null
+    group by area_code, date`.execute(db);
+  const crimes = await sql<{ area_code: string; date: string; n: number }>`
+    select area_code, date, count(*) as n from incidents
+    where category = 'criminal' and date >= ${m.first} and date <= ${m.last} and voided_at is null
+    group by area_code, date`.execute(db);
+  return [
+    ...surveys.rows.map((r) => ({
+      village: r.area_code,
+      day: r.date,
+      figures: {
+        awareness_rate: { numerator: Number(r.kn), denominator: Number(r.kd) },
+        satisfaction_rate: { numerator: Number(r.sn), denominator: Number(r.sd) },
+      },
+    })),
+    ...crimes.rows.map((r) => ({
+      village: r.area_code,
+      day: r.date,
+      figures: { crime_rate: { numerator: Number(r.n), denominator: 0 } },
+    })),
+  ];
+}
 
-  const surveys = await sql<{ unit_code: string; kd: number; kn: number; sd: number; sn: number }>`${reach()}
-    select x.unit_code,
-      sum(case when s.knows_officer is not null then 1 else 0 end) as kd,
-      sum(case when s.knows_officer = 1 then 1 else 0 end) as kn,
-      sum(case when s.satisfaction is not null then 1 else 0 end) as sd,
-      sum(case when s.satisfaction >= 4 then 1 else 0 end) as sn
-    from surveys s join (select distinct unit_code, area_code from reach) x on x.area_code = s.area_code
-    where s.date >= ${first} and s.date <= ${last} and s.voided_at is null and ${REACHED_ON('s')}
-    group by x.unit_code`.execute(db);
-  for (const r of surveys.rows) {
-    addTo(own, r.unit_code, 'awareness_rate', Number(r.kn), Number(r.kd));
-    addTo(own, r.unit_code, 'satisfaction_rate', Number(r.sn), Number(r.sd));
-  }
-
-  const crimes = await sql<{ unit_code: string; n: number }>`${reach()}
-    select x.unit_code, count(*) as n
-    from incidents i join (select distinct unit_code, area_code from reach) x on x.area_code = i.area_code
-    where i.category = 'criminal' and i.date >= ${first} and i.date <= ${last} and i.voided_at is null and ${REACHED_ON('i')}
-    group by x.unit_code`.execute(db);
-  for (const r of crimes.rows) addTo(own, r.unit_code, 'crime_rate', Number(r.n), 0);
-
-  const visits = await sql<{ unit_code: string; n: number }>`${reach()}
-    select x.unit_code, count(*) as n
-    from visits v join (select distinct unit_code, area_code from reach) x on x.area_code = v.area_code
-    where v.date >= ${first} and v.date <= ${last} and v.voided_at is null and ${REACHED_ON('v')}
-    group by x.unit_code`.execute(db);
-  for (const r of visits.rows) addTo(own, r.unit_code, 'visits_per_officer', Number(r.n), 0);
-
-  // Households are told apart by village: the same ref in two villages is two households.
-  const visited = await sql<{ unit_code: string; n: number }>`${reach()}
-    select unit_code, count(*) as n from (
-      select distinct x.unit_code, v.area_code, v.household_ref
-      from visits v join (select distinct unit_code, area_code from reach) x on x.area_code = v.area_code
-      where v.date >= ${yearWindowStart(m)} and v.date <= ${last} and v.voided_at is null
-    ) d group by unit_code`.execute(db);
-  for (const r of visited.rows) addTo(own, r.unit_code, 'households_visited_share', Number(r.n), 0);
-
-  for (const [unit, n] of await reachedPopulation(db, m, 'residents')) {
-    addTo(own, unit, 'crime_rate', 0, n);
-    addTo(own, unit, 'group_defense', 0, n);
-  }
-  for (const [unit, n] of await reachedPopulation(db, m, 'households'))
-    addTo(own, unit, 'households_visited_share', 0, n);
-  return own;
+/** Household visits of the month by village and day. */
+export async function villageDayVisits(db: Kysely<DB>, m: Month): Promise<VillageFigures[]> {
+  const { rows } = await sql<{ area_code: string; date: string; n: number }>`
+    select area_code, date, count(*) as n from visits
+    where date >= ${m.first} and date <= ${m.last} and voided_at is null group by area_code, date`.execute(db);
+  return rows.map((r) => ({
+    village: r.area_code,
+    day: r.date,
+    figures: { visits_per_officer: { numerator: Number(r.n), denominator: 0 } },
+  }));
 }
 
 /** Figures placed by officer or team: each unit's own, to be rolled up the unit tree. */

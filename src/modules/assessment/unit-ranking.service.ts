@@ -1,7 +1,9 @@
 /**
- * Stations and rooms scored as if they were areas (unit-placement.repository.ts), ranked among
- * their kind within an area's subtree, with the change against the month before. Cached with
- * the area figures, per data version and scheme version.
+ * Stations and rooms scored as if they were areas, ranked among their kind within an area's
+ * subtree, with the change against the month before. What villages record is placed by reach
+ * (domain/unit-reach.ts: a station counts each of its villages once); what officers and teams
+ * record rolls up from room to station. Cached with the area figures, per data version and
+ * scheme version.
  */
 import { AppError } from '../../shared/errors.ts';
 import {
@@ -13,22 +15,25 @@ import {
   rollupIndexed,
   treeIndex,
   withChange,
+  type Figures,
   type InformationalName,
   type InformationalResult,
   type RankingRowWithChange,
   type Scheme,
   type SchemeResult,
-  type Figures,
   type Totals,
 } from './domain/index.ts';
+import { placeByReach, reachOf, unitTree, type Reach, type VillageFigures } from './domain/unit-reach.ts';
 import type { AssessmentService } from './assessment.service.ts';
+import { households, householdsVisited } from './informational.repository.ts';
 import { parseMonth, previousMonth, type Month } from './month.ts';
 import { isWithinArea } from './records-scope.ts';
 import {
+  roomCovers,
   stationsAndRooms,
   unitOfficerOwn,
-  unitReachOwn,
-  unitTree,
+  villageDayRecords,
+  villageDayVisits,
   type UnitInfo,
 } from './unit-placement.repository.ts';
 
@@ -39,7 +44,6 @@ export type UnitRankingRow = RankingRowWithChange & { type: string; area_code: s
 export interface UnitResult extends SchemeResult {
   unit: string;
   month: string;
-  informational: Record<InformationalName, InformationalResult>;
 }
 
 const ROOM_TYPES = new Set(['community_room', 'rural_office']);
@@ -48,37 +52,53 @@ export function isOpenAt(u: { opened_on: string | null; closed_on: string | null
   return u.opened_on !== null && u.opened_on <= day && (u.closed_on === null || u.closed_on > day);
 }
 
+interface Registry {
+  units: Map<string, UnitInfo>;
+  reach: Reach;
+  tree: ReturnType<typeof treeIndex>;
+}
+
 export class UnitAssessment {
   constructor(private readonly assessment: AssessmentService) {}
 
-  private units(): Promise<Map<string, UnitInfo>> {
-    return this.assessment.cached(
-      'units:registry',
-      async () => new Map((await stationsAndRooms(this.assessment.db)).map((u) => [u.code, u])),
-    );
+  private registry(): Promise<Registry> {
+    return this.assessment.cached('units:registry', async () => {
+      const db = this.assessment.db;
+      const units = new Map((await stationsAndRooms(db)).map((u) => [u.code, u]));
+      const covers = (await roomCovers(db)).map((c) => ({
+        ...c,
+        station: c.station_code !== null && units.has(c.station_code) ? c.station_code : null,
+      }));
+      return { units, reach: reachOf(covers), tree: treeIndex(unitTree([...units.values()])) };
+    });
   }
 
   async unit(code: string): Promise<UnitInfo> {
-    const unit = (await this.units()).get(code);
+    const unit = (await this.registry()).units.get(code);
     if (!unit) throw new AppError('not_found', `no station or room ${code} exists`);
     return unit;
   }
 
-  /** Each unit's totals (own plus, for a station, its rooms'), for the scheme's figures and the informational ones. */
-  private async totals(scheme: Scheme, month: string): Promise<{ scored: Totals; informational: Totals }> {
+  /** Officers' and teams' records rolled up the unit tree, plus what each unit reaches, whole. */
+  private combined(
+    registry: Registry,
+    byOfficer: Map<string, Figures>,
+    byReach: Map<string, Figures>,
+    names: Scheme<string>,
+  ): Totals {
+    const rolled = rollupIndexed(registry.tree, byOfficer, names);
+    return { get: (code) => addFigures(rolled.get(code) ?? {}, pick(byReach.get(code), names)) };
+  }
+
+  private async totals(scheme: Scheme, month: string): Promise<Totals> {
     const m: Month = parseMonth(month);
-    const units = await this.units();
+    const registry = await this.registry();
     return this.assessment.cached(`unit:${scheme.name}:v${scheme.version ?? 0}:${month}`, async () => {
-      const index = treeIndex(unitTree([...units.values()]));
       const db = this.assessment.db;
-      const byOfficer = await unitOfficerOwn(db, m);
-      const byReach = await unitReachOwn(db, m);
-      // Officers' records roll up from room to station; what a unit reaches is counted once, whole.
-      const totals = (names: Scheme<string>): Totals => {
-        const rolled = rollupIndexed(index, byOfficer, names);
-        return { get: (code) => addFigures(rolled.get(code) ?? {}, pick(byReach.get(code), names)) };
-      };
-      return { scored: totals(scheme), informational: totals(INFORMATIONAL_SCHEME) };
+      const byReach = placeByReach(registry.reach, await villageDayRecords(db, m), 'on');
+      const residents = await (await this.assessment.placement()).residents(m.year);
+      placeByReach(registry.reach, people(residents, m, ['crime_rate', 'group_defense']), 'people', byReach);
+      return this.combined(registry, await unitOfficerOwn(db, m), byReach, scheme);
     });
   }
 
@@ -86,13 +106,32 @@ export class UnitAssessment {
   async result(code: string, month: string, scheme?: Scheme): Promise<UnitResult> {
     await this.unit(code);
     const s = scheme ?? (await this.assessment.schemeFor('performance', month));
-    const { scored, informational } = await this.totals(s, month);
-    return {
-      unit: code,
-      month,
-      ...evaluateScheme(s, scored.get(code) ?? {}),
-      informational: evaluateInformational(informational.get(code) ?? {}),
-    };
+    return { unit: code, month, ...evaluateScheme(s, (await this.totals(s, month)).get(code) ?? {}) };
+  }
+
+  /** One unit's informational figures for a month (a year of visits is read: asked for on its own). */
+  async informational(code: string, month: string): Promise<Record<InformationalName, InformationalResult>> {
+    await this.unit(code);
+    const m = parseMonth(month);
+    const registry = await this.registry();
+    const totals = await this.assessment.cached(`unit:informational:${month}`, async () => {
+      const db = this.assessment.db;
+      const byReach = placeByReach(registry.reach, await villageDayVisits(db, m), 'on');
+      placeByReach(
+        registry.reach,
+        people(await householdsVisited(db, m), m, ['households_visited_share'], 'numerator'),
+        'people',
+        byReach,
+      );
+      placeByReach(
+        registry.reach,
+        people(await households(db, m.year), m, ['households_visited_share']),
+        'people',
+        byReach,
+      );
+      return this.combined(registry, await unitOfficerOwn(db, m), byReach, INFORMATIONAL_SCHEME);
+    });
+    return evaluateInformational(totals.get(code) ?? {});
   }
 
   /** The rooms (or stations) of `within`'s subtree open at the end of the month, ranked, with change. */
@@ -102,7 +141,7 @@ export class UnitAssessment {
     await this.assessment.area(within);
     const current = await this.rankOnce(within, month, kind);
     const previous = await this.rankOnce(within, previousMonth(month), kind);
-    const units = await this.units();
+    const { units } = await this.registry();
     return withChange(current, previous).map((row) => {
       const u = units.get(row.code)!;
       return { ...row, type: u.type, area_code: u.area_code, station_code: u.station_code };
@@ -113,17 +152,36 @@ export class UnitAssessment {
     const scheme = await this.assessment.schemeFor('performance', month);
     const tree = await this.assessment.areaTree();
     const end = parseMonth(month).last;
-    const { scored } = await this.totals(scheme, month);
-    const subjects = [...(await this.units()).values()]
+    const totals = await this.totals(scheme, month);
+    const subjects = [...(await this.registry()).units.values()]
       .filter(
         (u) =>
           (kind === 'room' ? ROOM_TYPES.has(u.type) : u.type === 'station') &&
           isOpenAt(u, end) &&
           isWithinArea(tree, u.area_code, within),
       )
-      .map((u) => ({ code: u.code, name: u.name, figures: scored.get(u.code) ?? {} }));
+      .map((u) => ({ code: u.code, name: u.name, figures: totals.get(u.code) ?? {} }));
     return rankUnder(scheme, subjects).rows;
   }
+}
+
+/** Per-village counts as figures at the end of the month: denominators (people), or numerators. */
+function people(
+  counts: Map<string, number>,
+  m: Month,
+  names: string[],
+  part: 'numerator' | 'denominator' = 'denominator',
+): VillageFigures[] {
+  return [...counts].map(([village, n]) => ({
+    village,
+    day: m.last,
+    figures: Object.fromEntries(
+      names.map((name) => [
+        name,
+        part === 'denominator' ? { numerator: 0, denominator: n } : { numerator: n, denominator: 0 },
+      ]),
+    ),
+  }));
 }
 
 /** The figures of `names`' indicators only. */

@@ -70,12 +70,13 @@ export async function villagesWithoutSurveys(
   area: string,
   m: Month,
 ): Promise<{ code: string; name: string }[]> {
+  // One pass over the month's surveys (by the date index), not one search per village.
   const { rows } = await sql<{ code: string; name: string }>`${subtree(area)}
     select a.code, a.name from areas a
     where a.level = 'village' and a.voided_at is null and a.code in (select code from sub)
-      and not exists (
-        select 1 from surveys s where s.area_code = a.code and s.date >= ${m.first} and s.date <= ${m.last} and s.voided_at is null
-          and (s.knows_officer is not null or s.satisfaction is not null)
+      and a.code not in (
+        select area_code from surveys where date >= ${m.first} and date <= ${m.last} and voided_at is null
+          and (knows_officer is not null or satisfaction is not null)
       )
     order by a.code`.execute(db);
   return rows;
