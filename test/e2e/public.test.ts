@@ -64,6 +64,8 @@ describe.skipIf(!present && !REQUIRED)('public pages in Chromium', () => {
   it('answers the survey after a proof of work, and says so kindly when the same phone answers again today', async () => {
     const { context, page } = await e2e.open('zh', 'phone', `/public?area=${VILLAGE}`, { signIn: false });
     const seen = watch(page);
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
     await page.getByRole('link', { name: '为这里的警务工作打分' }).click();
     await page.waitForURL('**/public/survey?area=*');
     // Sending with nothing answered says what is missing.
@@ -75,6 +77,8 @@ describe.skipIf(!present && !REQUIRED)('public pages in Chromium', () => {
     await page.getByRole('button', { name: '提交' }).click();
     await page.getByRole('heading', { name: '感谢您的评价！' }).waitFor({ timeout: 30_000 });
     await e2e.snap(page, 'public-survey-done-phone-zh');
+    // Solved off the main thread, by a worker file of the site (the CSP allows no other).
+    expect(workers).toEqual([expect.stringMatching(/\/assets\/pow\.worker-[\w-]+\.js$/)]);
 
     await page.reload();
     await page.getByText('不知道', { exact: true }).click();

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { AuthProvider, useAuth } from './auth/auth.tsx';
+import { useCan, type Permission } from './auth/can.ts';
 import { DashboardPage } from './dashboard/dashboard-page.tsx';
 import { I18nProvider, useI18n, type Lang, type MessageKey } from './i18n/i18n.tsx';
 import { ImportPage } from './records/import-page.tsx';
@@ -14,6 +15,13 @@ import { OfficerPage } from './registry/officer-page.tsx';
 import { UnitPage } from './registry/unit-page.tsx';
 import { isPublicPath, PublicShell } from './public/public-shell.tsx';
 import { href, Link, useLocation } from './router/router.tsx';
+import { ArchivePage } from './supervision/archive-page.tsx';
+import { FiveProblemsPage } from './supervision/five-problems-page.tsx';
+import { NoticePage } from './supervision/notice-page.tsx';
+import { NotificationPage } from './supervision/notification-page.tsx';
+import { SummaryPage } from './supervision/summary-page.tsx';
+import { TaskBoardPage } from './supervision/task-board-page.tsx';
+import { TaskPage } from './supervision/task-page.tsx';
 import { DemoBanner, MetaProvider, type MetaState } from './ui/meta.tsx';
 
 interface Route {
@@ -30,14 +38,23 @@ const ROUTES: Route[] = [
   { pattern: /^\/funds$/, nav: 'nav.funds', render: () => <FundsPage /> },
   { pattern: /^\/records(?:\/([a-z_]+))?$/, nav: 'nav.records', render: ([, kind]) => <RecordFormPage kind={kind} /> },
   { pattern: /^\/import$/, nav: 'nav.import', render: () => <ImportPage /> },
+  { pattern: /^\/notifications$/, nav: 'nav.supervision', render: () => <NotificationPage /> },
+  { pattern: /^\/notifications\/archive$/, nav: 'nav.supervision', render: () => <ArchivePage /> },
+  { pattern: /^\/notifications\/(\d+)$/, nav: 'nav.supervision', render: ([, id]) => <NoticePage id={id} /> },
+  { pattern: /^\/tasks$/, nav: 'nav.supervision', render: () => <TaskBoardPage /> },
+  { pattern: /^\/tasks\/(\d+)$/, nav: 'nav.supervision', render: ([, id]) => <TaskPage id={id} /> },
+  { pattern: /^\/five-problems$/, nav: 'nav.supervision', render: () => <FiveProblemsPage /> },
+  { pattern: /^\/summary$/, nav: 'nav.supervision', render: () => <SummaryPage /> },
 ];
 
-const NAV: { key: MessageKey; to: string }[] = [
-  { key: 'nav.dashboard', to: '/' },
-  { key: 'nav.areas', to: '/areas' },
-  { key: 'nav.funds', to: '/funds' },
-  { key: 'nav.records', to: '/records' },
-  { key: 'nav.import', to: '/import' },
+/** The main navigation; `keep` carries the area and month along, `needs` hides what a role cannot use. */
+const NAV: { key: MessageKey; to: string; keep?: boolean; needs?: Permission }[] = [
+  { key: 'nav.dashboard', to: '/', keep: true, needs: 'aggregate:read' },
+  { key: 'nav.supervision', to: '/notifications', keep: true, needs: 'aggregate:read' },
+  { key: 'nav.areas', to: '/areas', needs: 'registry:read' },
+  { key: 'nav.funds', to: '/funds', needs: 'registry:read' },
+  { key: 'nav.records', to: '/records', needs: 'records:write' },
+  { key: 'nav.import', to: '/import', needs: 'records:write' },
 ];
 
 /** The whole app; `lang`, `demo` and `meta` fix what it would otherwise find out (tests, embedding). */
@@ -64,6 +81,7 @@ function Shell({ demo }: { demo?: boolean }) {
   const { t, lang, setLang } = useI18n();
   const location = useLocation();
   const { session, signOut } = useAuth();
+  const can = useCan();
   const main = useRef<HTMLElement>(null);
   const route = ROUTES.map((r) => ({ r, m: r.pattern.exec(location.path) })).find((x) => x.m);
   const match = route?.m ? Array.from(route.m, (s) => (s === undefined ? '' : decodeURIComponent(s))) : [];
@@ -122,10 +140,10 @@ function Shell({ demo }: { demo?: boolean }) {
         </div>
         <nav className="app-nav" aria-label={t('nav.label')}>
           <ul>
-            {NAV.map((n) => (
+            {NAV.filter((n) => !n.needs || can(n.needs)).map((n) => (
               <li key={n.to}>
                 <Link
-                  href={n.to === '/' ? keepView(location.query, '/') : n.to}
+                  href={n.keep ? keepView(location.query, n.to) : n.to}
                   aria-current={route?.r.nav === n.key ? 'page' : undefined}
                 >
                   {t(n.key)}

@@ -78,14 +78,20 @@ export async function apiSend<T>(
   return result;
 }
 
-/** POST a file's own bytes (evidence): the body is the file, its type the Content-Type. */
+/**
+ * POST a file's own bytes (evidence): the body is the file, its type the Content-Type. The
+ * server parses text/plain and JSON bodies itself (and then refuses them as not a file), so
+ * those travel as application/octet-stream.
+ */
 export async function apiUpload<T>(path: string, file: Blob): Promise<{ status: number; data: T }> {
+  const type =
+    /^(text\/plain|application\/json)\b/.test(file.type) || !file.type ? 'application/octet-stream' : file.type;
   let res: Response;
   try {
     res = await fetch(API + path, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': file.type || 'application/octet-stream' },
+      headers: { accept: 'application/json', 'content-type': type },
       body: file,
     });
   } catch (e) {

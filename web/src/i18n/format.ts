@@ -21,6 +21,10 @@ export interface Formatter {
   month(m: string): string;
   /** `2019-06-30` → 2019年6月30日 / 30 Jun 2019. */
   date(d: string): string;
+  /** An instant (ISO) in the browser's time zone: 2019年6月30日 14:05 / 30 Jun 2019, 14:05. */
+  dateTime(iso: string): string;
+  /** A file size: 12.3 KB. */
+  bytes(n: number): string;
 }
 
 const cache = new Map<string, Intl.NumberFormat>();
@@ -85,6 +89,25 @@ export function formatter(lang: Lang): Formatter {
         year: 'numeric',
         timeZone: 'UTC',
       });
+    },
+    dateTime: (iso) => {
+      const d = new Date(iso);
+      if (Number.isNaN(d.getTime())) return iso;
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+      if (lang === 'zh') return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${time}`;
+      return `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}, ${time}`;
+    },
+    bytes: (n) => {
+      if (n < 1024) return `${n} B`;
+      const units = ['KB', 'MB', 'GB'];
+      let v = n / 1024;
+      let i = 0;
+      while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+      }
+      return `${fixed(v, v < 10 ? 1 : 0)} ${units[i]}`;
     },
   };
 }

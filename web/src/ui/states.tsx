@@ -13,12 +13,12 @@ export function Loading({ label, inline }: { label?: string; inline?: boolean })
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: ApiError | Error; onRetry?(): void }) {
+export function ErrorState({ error, onRetry, title }: { error: ApiError | Error; onRetry?(): void; title?: string }) {
   const { t } = useI18n();
   const network = 'status' in error && error.status === 0;
   return (
     <div className="state state-error" role="alert">
-      <strong>{t('state.error')}</strong>
+      <strong>{title ?? t('state.error')}</strong>
       <span>{network ? t('state.network') : error.message}</span>
       {onRetry && (
         <button type="button" onClick={onRetry}>
@@ -27,6 +27,13 @@ export function ErrorState({ error, onRetry }: { error: ApiError | Error; onRetr
       )}
     </div>
   );
+}
+
+/** A write that did not go through: what the server said, under a heading that says so. */
+export function WriteError({ error }: { error: ApiError | Error | undefined }) {
+  const { t } = useI18n();
+  if (!error || ('status' in error && error.status === 401)) return null;
+  return <ErrorState error={error} title={t('state.writeFailed')} />;
 }
 
 export function Empty({ children }: { children?: ReactNode }) {
