@@ -15,6 +15,12 @@ import { OfficerPage } from './registry/officer-page.tsx';
 import { UnitPage } from './registry/unit-page.tsx';
 import { isPublicPath, PublicShell } from './public/public-shell.tsx';
 import { href, Link, useLocation } from './router/router.tsx';
+import { ExplainPage } from './assessment/explain-page.tsx';
+import { ProposalsPage } from './assessment/proposals-page.tsx';
+import { QualityPage } from './assessment/quality-page.tsx';
+import { SchemesPage } from './assessment/schemes-page.tsx';
+import { SubjectsPage } from './assessment/subjects-page.tsx';
+import { TrendPage } from './assessment/trend-page.tsx';
 import { ArchivePage } from './supervision/archive-page.tsx';
 import { FiveProblemsPage } from './supervision/five-problems-page.tsx';
 import { NoticePage } from './supervision/notice-page.tsx';
@@ -45,11 +51,18 @@ const ROUTES: Route[] = [
   { pattern: /^\/tasks\/(\d+)$/, nav: 'nav.supervision', render: ([, id]) => <TaskPage id={id} /> },
   { pattern: /^\/five-problems$/, nav: 'nav.supervision', render: () => <FiveProblemsPage /> },
   { pattern: /^\/summary$/, nav: 'nav.supervision', render: () => <SummaryPage /> },
+  { pattern: /^\/assessment(?:\/explain)?$/, nav: 'nav.assessment', render: () => <ExplainPage /> },
+  { pattern: /^\/assessment\/rankings$/, nav: 'nav.assessment', render: () => <SubjectsPage /> },
+  { pattern: /^\/assessment\/trend$/, nav: 'nav.assessment', render: () => <TrendPage /> },
+  { pattern: /^\/assessment\/schemes$/, nav: 'nav.assessment', render: () => <SchemesPage /> },
+  { pattern: /^\/assessment\/proposals$/, nav: 'nav.assessment', render: () => <ProposalsPage /> },
+  { pattern: /^\/assessment\/quality$/, nav: 'nav.assessment', render: () => <QualityPage /> },
 ];
 
 /** The main navigation; `keep` carries the area and month along, `needs` hides what a role cannot use. */
 const NAV: { key: MessageKey; to: string; keep?: boolean; needs?: Permission }[] = [
   { key: 'nav.dashboard', to: '/', keep: true, needs: 'aggregate:read' },
+  { key: 'nav.assessment', to: '/assessment/explain', keep: true, needs: 'aggregate:read' },
   { key: 'nav.supervision', to: '/notifications', keep: true, needs: 'aggregate:read' },
   { key: 'nav.areas', to: '/areas', needs: 'registry:read' },
   { key: 'nav.funds', to: '/funds', needs: 'registry:read' },

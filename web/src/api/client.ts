@@ -67,6 +67,11 @@ export async function apiPost<T>(path: string, body: unknown): Promise<{ status:
   return result;
 }
 
+/** A POST that only reads (a preview): not cached, and the cache is kept. */
+export async function apiQuery<T>(path: string, body: unknown): Promise<T> {
+  return (await request<T>('POST', path, body)).data;
+}
+
 /** PUT, POST or DELETE with a JSON body (or none); the cache is dropped as after any write. */
 export async function apiSend<T>(
   method: 'POST' | 'PUT' | 'DELETE',

@@ -191,6 +191,12 @@ export function DashboardPage() {
                 meta={meta}
                 result={current?.indicators[meta.name]}
                 months={d.months}
+                explainHref={href('/assessment/explain', {
+                  area: d.code ?? undefined,
+                  month: month ?? undefined,
+                  scheme,
+                  indicator: meta.name,
+                })}
                 history={
                   series?.map((s) =>
                     s.scheme === scheme && hasReported(s) ? (s.indicators[meta.name]?.value ?? null) : null,

@@ -2,6 +2,7 @@
 import type { IndicatorResult } from '../api/types.ts';
 import { PROBLEM_SCORE, type IndicatorMeta } from '../domain/indicators.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router/router.tsx';
 import { formatIndicator, formatIndicatorNumber } from './indicator-format.ts';
 import { Sparkline } from './sparkline.tsx';
 
@@ -11,9 +12,11 @@ export interface IndicatorCardProps {
   /** The value of each of the 12 months ending with this one (null: no data). */
   history: (number | null)[];
   months: string[];
+  /** Where "how is this made" leads (the explain page), when shown. */
+  explainHref?: string;
 }
 
-export function IndicatorCard({ meta, result, history, months }: IndicatorCardProps) {
+export function IndicatorCard({ meta, result, history, months, explainHref }: IndicatorCardProps) {
   const i18n = useI18n();
   const { t, tr, fmt } = i18n;
   const name = tr('ind', meta.name);
@@ -39,7 +42,9 @@ export function IndicatorCard({ meta, result, history, months }: IndicatorCardPr
           <>
             <strong>{formatIndicatorNumber(meta, result.value!, fmt)}</strong>
             {meta.unit !== 'rate' && (
-              <span className="unit">{t(meta.unit === 'per10k' ? 'unit.per10k' : 'unit.per1000')}</span>
+              <span className="unit">
+                {t(meta.unit === 'per10k' ? 'unit.per10k' : meta.unit === 'perWeek' ? 'unit.perWeek' : 'unit.per1000')}
+              </span>
             )}
           </>
         )}
@@ -75,12 +80,17 @@ export function IndicatorCard({ meta, result, history, months }: IndicatorCardPr
         <Sparkline values={history} label={`${name}, ${t('dash.trend12')}: ${summary}`} />
         <small>{t('dash.trend12')}</small>
       </div>
+      {explainHref && (
+        <Link href={explainHref} className="small explain-link" aria-label={t('dash.explainOf', { indicator: name })}>
+          {t('dash.explain')}
+        </Link>
+      )}
     </article>
   );
 }
 
 // The per-resident indicators carry their scale in the numerator (SPEC §3); shown unscaled.
-const SCALE = { rate: 1, per10k: 10_000, per1000: 1_000 } as const;
+export const SCALE = { rate: 1, per10k: 10_000, per1000: 1_000, perWeek: 1 } as const;
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;

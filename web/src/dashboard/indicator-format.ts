@@ -9,6 +9,7 @@ export function formatIndicator(
 ): string {
   if (!meta || meta.unit === 'rate') return fmt.percent(value);
   if (meta.unit === 'per10k') return `${fmt.decimal(value, 2)} ${t('unit.per10k')}`;
+  if (meta.unit === 'perWeek') return `${fmt.decimal(value, 1)} ${t('unit.perWeek')}`;
   return `${fmt.decimal(value, 1)} ${t('unit.per1000')}`;
 }
 

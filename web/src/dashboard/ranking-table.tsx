@@ -10,10 +10,13 @@ export function RankingTable({
   rows,
   caption,
   hrefOf,
+  nameLabel,
 }: {
   rows: RankingRow[];
   caption: string;
   hrefOf(code: string): string;
+  /** The heading of the name column (default: area). */
+  nameLabel?: string;
 }) {
   const { t, tr, fmt } = useI18n();
   return (
@@ -25,7 +28,7 @@ export function RankingTable({
             <th scope="col" className="num">
               {t('dash.rank')}
             </th>
-            <th scope="col">{t('dash.area')}</th>
+            <th scope="col">{nameLabel ?? t('dash.area')}</th>
             <th scope="col" className="num">
               {t('dash.composite')}
               <small className="muted hide-sm"> / {t('dash.monthChange')}</small>

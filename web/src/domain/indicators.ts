@@ -6,7 +6,7 @@
 export type SchemeName = 'performance' | 'construction';
 export const SCHEME_NAMES: SchemeName[] = ['performance', 'construction'];
 
-export type IndicatorUnit = 'rate' | 'per10k' | 'per1000';
+export type IndicatorUnit = 'rate' | 'per10k' | 'per1000' | 'perWeek';
 
 export interface IndicatorMeta {
   name: string;
@@ -44,12 +44,23 @@ export const SCHEMES: Record<SchemeName, IndicatorMeta[]> = {
   ],
 };
 
+/** The officer scheme's indicators (ranking front-line officers; not a scheme of areas). */
+export const OFFICER_INDICATORS: IndicatorMeta[] = [
+  rate('familiarity_rate', 0.6, 0.95, 40),
+  rate('info_provision_rate', 0.5, 1, 30),
+  { name: 'visits_per_week', unit: 'perWeek', better: 'higher', floor: 5, target: 10, weight: 30 },
+];
+
 export function isScheme(v: string | null | undefined): v is SchemeName {
   return v === 'performance' || v === 'construction';
 }
 
 export function indicatorMeta(name: string): IndicatorMeta | undefined {
-  return SCHEMES.performance.find((i) => i.name === name) ?? SCHEMES.construction.find((i) => i.name === name);
+  return (
+    SCHEMES.performance.find((i) => i.name === name) ??
+    SCHEMES.construction.find((i) => i.name === name) ??
+    OFFICER_INDICATORS.find((i) => i.name === name)
+  );
 }
 
 /** A score below this names the indicator among an area's problems (SPEC §3). */
@@ -67,6 +78,11 @@ export interface SchemeIndicator {
 }
 
 export function metaOf(i: SchemeIndicator): IndicatorMeta {
-  const unit: IndicatorUnit = i.scale === 10_000 ? 'per10k' : i.scale === 1_000 ? 'per1000' : 'rate';
+  const unit: IndicatorUnit =
+    i.scale === 10_000
+      ? 'per10k'
+      : i.scale === 1_000
+        ? 'per1000'
+        : (indicatorMeta(i.name)?.unit ?? (i.name.endsWith('_rate') ? 'rate' : 'perWeek'));
   return { name: i.name, unit, better: i.better, floor: i.floor, target: i.target, weight: i.weight };
 }

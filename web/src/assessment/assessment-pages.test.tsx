@@ -1,0 +1,174 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RankingRow } from '../api/types.ts';
+import { fakeApi, json, renderAt } from '../testing/render.tsx';
+import { ExplainPage } from './explain-page.tsx';
+import { changed, draftOf, read } from './scheme-draft.ts';
+import { SchemesPage } from './schemes-page.tsx';
+import type { Explain, SchemeView } from './types.ts';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const PERFORMANCE: SchemeView = {
+  name: 'performance',
+  year: 2019,
+  version: 0,
+  source: 'shipped',
+  note: null,
+  saved_at: null,
+  saved_by: null,
+  indicators: [
+    { name: 'awareness_rate', weight: 15, floor: 0.5, target: 0.9, better: 'higher', scale: 1, scored: true },
+    { name: 'crime_rate', weight: 15, floor: 5, target: 1, better: 'lower', scale: 10_000, scored: true },
+  ],
+  thresholds: { commendation: 90, criticism: 60, interview: 60, interview_months: 3 },
+  informational: [],
+};
+
+describe('scheme draft', () => {
+  it('shows rates in percent and reads them back as the API’s shares', () => {
+    const draft = draftOf(PERFORMANCE);
+    expect(draft.indicators.awareness_rate).toEqual({ weight: '15', floor: '50', target: '90', better: 'higher' });
+    expect(draft.indicators.crime_rate).toEqual({ weight: '15', floor: '5', target: '1', better: 'lower' });
+    const { settings, errors } = read(PERFORMANCE, draft);
+    expect(errors).toEqual({});
+    expect(settings.indicators.awareness_rate).toEqual({ weight: 15, floor: 0.5, target: 0.9, better: 'higher' });
+    expect(changed(PERFORMANCE, settings)).toBe(false);
+  });
+
+  it('refuses what the server would: a target on the wrong side, equal to the floor, no weight at all', () => {
+    const draft = draftOf(PERFORMANCE);
+    draft.indicators.awareness_rate.target = '40';
+    draft.indicators.crime_rate.target = '5';
+    expect(read(PERFORMANCE, draft).errors).toEqual({
+      'awareness_rate.target': 'scheme.err.side',
+      'crime_rate.target': 'scheme.err.equal',
+    });
+    const none = draftOf(PERFORMANCE);
+    none.indicators.awareness_rate.weight = '0';
+    none.indicators.crime_rate.weight = '0';
+    expect(read(PERFORMANCE, none).errors).toEqual({ weights: 'scheme.err.noWeight' });
+  });
+});
+
+const row = (rank: number, code: string, composite: number): RankingRow => ({
+  rank,
+  code,
+  name: code,
+  composite,
+  lagging: false,
+  problems: [],
+  previous_rank: null,
+  rank_change: null,
+  composite_change: null,
+});
+
+describe('SchemesPage', () => {
+  it('previews the ranking under the edited weights, then saves them', async () => {
+    const calls = fakeApi(({ method, path }) => {
+      if (path === '/schemes?year=2019') return json({ year: 2019, schemes: [PERFORMANCE] });
+      if (path === '/areas/P1')
+        return json({
+          code: 'P1',
+          name: '吉林省',
+          level: 'province',
+          parent_code: null,
+          urban_rural: null,
+          path: [],
+          children: 2,
+        });
+      if (path.startsWith('/rankings?')) return json([row(1, 'A', 80), row(2, 'B', 70)]);
+      if (method === 'POST' && path.startsWith('/rankings/preview')) return json([row(1, 'B', 85), row(2, 'A', 75)]);
+      if (method === 'PUT') return json({ ...PERFORMANCE, version: 1, source: 'saved' });
+      return undefined;
+    });
+    renderAt(<SchemesPage />, { url: '/assessment/schemes?area=P1&month=2019-06' });
+    const weight = await screen.findByLabelText('知晓率 权重');
+    await screen.findByText('方案没有改动，下表为现行排名。修改上面的数值即可预览。');
+    fireEvent.change(weight, { target: { value: '45' } });
+    await screen.findByText('预览：按修改后的方案重新计算，尚未保存。', undefined, { timeout: 3000 });
+    const preview = calls.find((c) => c.method === 'POST')!;
+    expect(preview.path).toBe('/rankings/preview?month=2019-06&within=P1');
+    expect(preview.body).toEqual({
+      scheme: 'performance',
+      indicators: {
+        awareness_rate: { weight: 45, floor: 0.5, target: 0.9, better: 'higher' },
+        crime_rate: { weight: 15, floor: 5, target: 1, better: 'lower' },
+      },
+    });
+    const rows = within(document.querySelector<HTMLElement>('table.preview-table')!).getAllByRole('row');
+    expect(rows[1].textContent).toContain('B');
+    expect(rows[1].className).toBe('is-moved');
+    fireEvent.click(screen.getByRole('button', { name: '保存为2019年新版本' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')).toMatchObject({
+      path: '/schemes/performance?year=2019',
+      body: { indicators: preview.body && (preview.body as { indicators: unknown }).indicators },
+    });
+  });
+});
+
+describe('ExplainPage', () => {
+  it('lists each child’s part with a link further down, and the part placed at the area itself', async () => {
+    const explain: Explain = {
+      indicator: 'crime_rate',
+      area: 'C1',
+      month: '2019-06',
+      scheme: 'performance',
+      numerator: 80_000,
+      denominator: 29_277,
+      value: 2.7325,
+      own: { numerator: 10_000, denominator: 0 },
+      children: [
+        { code: 'T1', name: '东风街道', numerator: 20_000, denominator: 10_385 },
+        { code: 'T2', name: '前进镇', numerator: 50_000, denominator: 18_892 },
+      ],
+    };
+    fakeApi(({ path }) => {
+      if (path === '/areas/C1')
+        return json({
+          code: 'C1',
+          name: '南关区',
+          level: 'county',
+          parent_code: null,
+          urban_rural: null,
+          path: [],
+          children: 2,
+        });
+      if (path.startsWith('/explain?')) return json(explain);
+      if (path.startsWith('/explain/records'))
+        return json({
+          ...explain,
+          own: explain.own,
+          total: 1,
+          limit: 50,
+          offset: 0,
+          items: [
+            {
+              kind: 'incidents',
+              key: 'I-1',
+              date: '2019-06-03',
+              numerator: 1,
+              denominator: 0,
+              detail: { category: 'criminal' },
+            },
+          ],
+        });
+      return undefined;
+    });
+    renderAt(<ExplainPage />, { url: '/assessment/explain?area=C1&month=2019-06&indicator=crime_rate' });
+    const link = await screen.findByRole('link', { name: '东风街道' });
+    expect(link.getAttribute('href')).toBe(
+      '/assessment/explain?area=T1&month=2019-06&scheme=performance&indicator=crime_rate',
+    );
+    // Per 10,000 residents: numerators shown as the incidents themselves.
+    const cells = link.closest('tr')!.querySelectorAll('td');
+    expect([...cells].map((c) => c.textContent)).toEqual(['2', '10,385', '1.93 起/万人', '35.5%']);
+    expect(screen.getByRole('rowheader', { name: '本级直接计入' })).toBeTruthy();
+    expect((await screen.findByText('I-1')).closest('tr')!.textContent).toContain('刑事案件');
+  });
+});

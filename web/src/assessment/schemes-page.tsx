@@ -1,0 +1,451 @@
+/**
+ * The scheme editor: a year's scheme (weights, floors, targets, direction of each indicator,
+ * and the thresholds of rewards and punishments), with a live preview of how the ranking of an
+ * area's children would move under the edited settings (`POST rankings/preview`, nothing
+ * saved), then saved as the year's next version by an admin.
+ */
+import { useEffect, useId, useMemo, useState } from 'react';
+import { ApiError, apiQuery, apiSend, query } from '../api/client.ts';
+import type { AreaDetail, RankingRow } from '../api/types.ts';
+import { useApi } from '../api/use-api.ts';
+import { useCan } from '../auth/can.ts';
+import { RankMove } from '../dashboard/ranking-table.tsx';
+import { metaOf } from '../domain/indicators.ts';
+import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
+import { navigate, useLocation, withQuery } from '../router/router.tsx';
+import { AreaSearch } from '../ui/area-search.tsx';
+import { MonthPicker } from '../ui/month-picker.tsx';
+import { Async, Empty, Loading, WriteError } from '../ui/states.tsx';
+import { useAreaMonth } from '../ui/view-defaults.ts';
+import { changed, draftOf, inPercent, read, type SchemeDraft, type Settings } from './scheme-draft.ts';
+import { AssessmentTabs } from './tabs.tsx';
+import type { SchemeView } from './types.ts';
+
+const NAMES = ['performance', 'construction', 'officer'] as const;
+type Name = (typeof NAMES)[number];
+const NAME_LABEL: Record<Name, MessageKey> = {
+  performance: 'scheme.performance',
+  construction: 'scheme.construction',
+  officer: 'scheme.officer',
+};
+
+export function SchemesPage() {
+  const { t, fmt } = useI18n();
+  const location = useLocation();
+  const yearId = useId();
+  const { area, month } = useAreaMonth();
+  const nameParam = location.query.get('scheme');
+  const name: Name = (NAMES as readonly string[]).includes(nameParam ?? '') ? (nameParam as Name) : 'performance';
+  const yearParam = Number(location.query.get('year'));
+  const year = yearParam >= 2000 && yearParam <= 2100 ? yearParam : month ? Number(month.slice(0, 4)) : null;
+  const set = (changes: Record<string, string | undefined>) =>
+    navigate(withQuery(location, changes), { replace: true });
+  const schemes = useApi<{ year: number; schemes: SchemeView[] }>(year ? `/schemes${query({ year })}` : null, {
+    keep: true,
+  });
+  const scheme = schemes.data?.year === year ? schemes.data.schemes.find((s) => s.name === name) : undefined;
+  const thisYear = new Date().getFullYear();
+  const years = Array.from(new Set([...Array.from({ length: 12 }, (_, i) => thisYear + 1 - i), year ?? thisYear])).sort(
+    (a, b) => b - a,
+  );
+
+  return (
+    <div className="page schemes-page">
+      <AssessmentTabs />
+      <header className="page-head">
+        <h1 tabIndex={-1}>{t('scheme.title', { year: year ?? '…' })}</h1>
+        <p className="muted">{t('scheme.intro')}</p>
+        <div className="controls">
+          <div className="field-inline">
+            <label htmlFor={yearId}>{t('summary.year')}</label>
+            <select id={yearId} value={year ?? ''} onChange={(e) => set({ year: e.target.value })}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {t('summary.yearOption', { year: y })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <fieldset className="segmented">
+            <legend>{t('scheme.label')}</legend>
+            {NAMES.map((n) => (
+              <label key={n} className={n === name ? 'checked' : undefined}>
+                <input type="radio" name="scheme-name" checked={n === name} onChange={() => set({ scheme: n })} />
+                {t(
+                  n === 'performance'
+                    ? 'scheme.performanceShort'
+                    : n === 'construction'
+                      ? 'scheme.constructionShort'
+                      : 'scheme.officerShort',
+                )}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+      </header>
+      <Async {...schemes} data={scheme}>
+        {(s) => (
+          <>
+            <p className="muted small">
+              {s.source === 'shipped'
+                ? t('scheme.shipped')
+                : t('scheme.saved', {
+                    version: s.version,
+                    at: s.saved_at ? fmt.dateTime(s.saved_at) : '—',
+                    by: s.saved_by ?? '—',
+                  })}
+              {s.note && ` · ${s.note}`}
+            </p>
+            <Editor
+              key={`${s.name}.${s.year}.${s.version}`}
+              scheme={s}
+              area={area}
+              month={month}
+              onSaved={schemes.reload}
+            />
+          </>
+        )}
+      </Async>
+    </div>
+  );
+}
+
+function Editor({
+  scheme,
+  area,
+  month,
+  onSaved,
+}: {
+  scheme: SchemeView;
+  area: string | null;
+  month: string | null;
+  onSaved(): void;
+}) {
+  const { t, tr } = useI18n();
+  const can = useCan();
+  const noteId = useId();
+  const [draft, setDraft] = useState<SchemeDraft>(() => draftOf(scheme));
+  const { settings, errors } = useMemo(() => read(scheme, draft), [scheme, draft]);
+  const valid = Object.keys(errors).length === 0;
+  const dirty = valid && changed(scheme, settings);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<ApiError>();
+  const editable = can('schemes:write');
+  const setIndicator = (n: string, field: string, value: string) =>
+    setDraft((d) => ({ ...d, indicators: { ...d.indicators, [n]: { ...d.indicators[n], [field]: value } } }));
+
+  async function save() {
+    setSaving(true);
+    setSaveError(undefined);
+    try {
+      await apiSend('PUT', `/schemes/${scheme.name}${query({ year: scheme.year })}`, {
+        indicators: settings.indicators,
+        thresholds: settings.thresholds,
+        ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
+      });
+      onSaved();
+    } catch (e) {
+      setSaveError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const err = (key: string) => errors[key] && t(errors[key]);
+  return (
+    <>
+      <section className="panel" aria-labelledby="scheme-ind-h">
+        <h2 id="scheme-ind-h">{t(NAME_LABEL[scheme.name])}</h2>
+        <div className="table-wrap">
+          <table className="stack scheme-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('explain.indicator')}</th>
+                <th scope="col">{t('dash.weight')}</th>
+                <th scope="col">{t('scheme.floor')}</th>
+                <th scope="col">{t('dash.target')}</th>
+                <th scope="col">{t('scheme.better')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {scheme.indicators.map((i) => {
+                const d = draft.indicators[i.name];
+                const unit = inPercent(i) ? '%' : unitLabel(i, t);
+                const cell = (field: 'weight' | 'floor' | 'target', suffix?: string) => {
+                  const e = err(`${i.name}.${field}`);
+                  const id = `${scheme.name}-${i.name}-${field}`;
+                  const label = `${tr('ind', i.name)} ${t(field === 'weight' ? 'dash.weight' : field === 'floor' ? 'scheme.floor' : 'dash.target')}`;
+                  return (
+                    <td
+                      data-label={t(
+                        field === 'weight' ? 'dash.weight' : field === 'floor' ? 'scheme.floor' : 'dash.target',
+                      )}
+                    >
+                      <span className="input-unit">
+                        <input
+                          id={id}
+                          inputMode="decimal"
+                          aria-label={label}
+                          aria-invalid={e ? true : undefined}
+                          aria-describedby={e ? `${id}-e` : undefined}
+                          readOnly={!editable}
+                          value={d[field]}
+                          onChange={(ev) => setIndicator(i.name, field, ev.target.value)}
+                        />
+                        {suffix && <span className="muted small">{suffix}</span>}
+                      </span>
+                      {e && (
+                        <span id={`${id}-e`} className="field-error">
+                          {e}
+                        </span>
+                      )}
+                    </td>
+                  );
+                };
+                return (
+                  <tr key={i.name}>
+                    <th scope="row">{tr('ind', i.name)}</th>
+                    {cell('weight')}
+                    {cell('floor', unit)}
+                    {cell('target', unit)}
+                    <td data-label={t('scheme.better')}>
+                      <select
+                        aria-label={`${tr('ind', i.name)} ${t('scheme.better')}`}
+                        value={d.better}
+                        disabled={!editable}
+                        onChange={(ev) => setIndicator(i.name, 'better', ev.target.value)}
+                      >
+                        <option value="higher">{t('scheme.higher')}</option>
+                        <option value="lower">{t('scheme.lower')}</option>
+                      </select>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        {errors.weights && <p className="field-error">{t(errors.weights)}</p>}
+        <h3 className="small-heading">{t('scheme.thresholds')}</h3>
+        <div className="form-grid thresholds">
+          {(['commendation', 'criticism', 'interview', 'interview_months'] as const).map((k) => {
+            const id = `${scheme.name}-th-${k}`;
+            const e = err(`thresholds.${k}`);
+            return (
+              <div key={k} className="field">
+                <label htmlFor={id}>{t(`scheme.th.${k}`)}</label>
+                <input
+                  id={id}
+                  inputMode="decimal"
+                  readOnly={!editable}
+                  aria-invalid={e ? true : undefined}
+                  value={draft.thresholds[k]}
+                  onChange={(ev) =>
+                    setDraft((dr) => ({ ...dr, thresholds: { ...dr.thresholds, [k]: ev.target.value } }))
+                  }
+                />
+                {e && <span className="field-error">{e}</span>}
+              </div>
+            );
+          })}
+        </div>
+      </section>
+
+      {scheme.name === 'officer' ? (
+        <p className="note">{t('scheme.noPreviewOfficer')}</p>
+      ) : (
+        <Preview scheme={scheme.name} settings={settings} valid={valid} dirty={dirty} area={area} month={month} />
+      )}
+
+      {editable ? (
+        <section className="panel" aria-labelledby="scheme-save-h">
+          <h2 id="scheme-save-h">{t('scheme.save')}</h2>
+          <div className="field">
+            <label htmlFor={noteId}>{t('scheme.note')}</label>
+            <input
+              id={noteId}
+              maxLength={500}
+              value={draft.note}
+              onChange={(e) => setDraft({ ...draft, note: e.target.value })}
+            />
+          </div>
+          <div className="form-actions">
+            <button type="button" className="primary" disabled={!dirty || saving} onClick={() => void save()}>
+              {saving ? t('records.saving') : t('scheme.saveButton', { year: scheme.year })}
+            </button>
+            <button type="button" disabled={saving} onClick={() => setDraft(draftOf(scheme))}>
+              {t('scheme.reset')}
+            </button>
+            {!dirty && valid && <span className="muted small">{t('scheme.unchanged')}</span>}
+          </div>
+          <WriteError error={saveError} />
+        </section>
+      ) : (
+        <p className="muted small">{t('scheme.readOnly')}</p>
+      )}
+    </>
+  );
+}
+
+function unitLabel(i: SchemeView['indicators'][number], t: ReturnType<typeof useI18n>['t']): string {
+  const unit = metaOf(i).unit;
+  return unit === 'per10k'
+    ? t('unit.per10k')
+    : unit === 'per1000'
+      ? t('unit.per1000')
+      : unit === 'perWeek'
+        ? t('unit.perWeek')
+        : '';
+}
+
+/** The ranking as it stands and as it would be, side by side, asked again as the settings change. */
+function Preview({
+  scheme,
+  settings,
+  valid,
+  dirty,
+  area,
+  month,
+}: {
+  scheme: 'performance' | 'construction';
+  settings: Settings;
+  valid: boolean;
+  dirty: boolean;
+  area: string | null;
+  month: string | null;
+}) {
+  const { t, fmt } = useI18n();
+  const location = useLocation();
+  const set = (changes: Record<string, string | undefined>) =>
+    navigate(withQuery(location, changes), { replace: true });
+  const ready = area !== null && month !== null;
+  const detail = useApi<AreaDetail>(area ? `/areas/${encodeURIComponent(area)}` : null, { keep: true });
+  const current = useApi<RankingRow[]>(ready ? `/rankings${query({ month, within: area, scheme })}` : null, {
+    keep: true,
+  });
+  const [preview, setPreview] = useState<{ key: string; rows?: RankingRow[]; error?: ApiError }>();
+  const key = ready && valid && dirty ? JSON.stringify([area, month, settings.indicators]) : null;
+  useEffect(() => {
+    if (key === null) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      apiQuery<RankingRow[]>(`/rankings/preview${query({ month, within: area })}`, {
+        scheme,
+        indicators: settings.indicators,
+      }).then(
+        (rows) => live && setPreview({ key, rows }),
+        (e: unknown) =>
+          live && setPreview({ key, error: e instanceof ApiError ? e : new ApiError(0, 'client', String(e)) }),
+      );
+    }, 350);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // settings.indicators is in `key`.
+  }, [key]);
+  const shown = key !== null && preview?.key === key ? preview : undefined;
+  const rows = !dirty ? current.data : shown?.rows;
+
+  return (
+    <section className="panel" aria-labelledby="scheme-preview-h" aria-busy={key !== null && !shown}>
+      <div className="panel-head">
+        <h2 id="scheme-preview-h">{t('scheme.preview', { area: detail.data?.name ?? '…' })}</h2>
+      </div>
+      <div className="controls">
+        {month && <MonthPicker value={month} onChange={(m) => set({ month: m })} />}
+        <AreaSearch
+          label={t('subjects.within')}
+          placeholder={detail.data?.name}
+          onPick={(a) => set({ area: a.code })}
+        />
+      </div>
+      <p className="muted small" role="status">
+        {!valid
+          ? t('scheme.fixFirst')
+          : !dirty
+            ? t('scheme.previewSame')
+            : shown
+              ? t('scheme.previewShown')
+              : t('scheme.previewing')}
+      </p>
+      {shown?.error && <WriteError error={shown.error} />}
+      <Async {...current}>
+        {(now) =>
+          now.length === 0 ? (
+            <Empty>{t('dash.noChildren')}</Empty>
+          ) : !rows ? (
+            <Loading />
+          ) : (
+            <div className="table-wrap">
+              <table className="stack preview-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('dash.area')}</th>
+                    <th scope="col" className="num">
+                      {t('scheme.rankNow')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('scheme.rankThen')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('scheme.compositeNow')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('scheme.compositeThen')}
+                    </th>
+                    <th scope="col">{t('dash.problems')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => {
+                    const before = now.find((x) => x.code === r.code);
+                    const move = before ? before.rank - r.rank : null;
+                    const delta = before ? r.composite - before.composite : null;
+                    return (
+                      <tr key={r.code} className={move ? 'is-moved' : undefined}>
+                        <th scope="row">
+                          {r.name}
+                          {r.lagging && <span className="badge badge-lagging">{t('dash.lagging')}</span>}
+                        </th>
+                        <td className="num" data-label={t('scheme.rankNow')}>
+                          {before?.rank ?? '—'}
+                        </td>
+                        <td className="num rank-cell" data-label={t('scheme.rankThen')}>
+                          <span>
+                            <span className="rank">{r.rank}</span>
+                            <RankMove change={move} />
+                          </span>
+                        </td>
+                        <td className="num" data-label={t('scheme.compositeNow')}>
+                          {before ? fmt.decimal(before.composite, 1) : '—'}
+                        </td>
+                        <td className="num" data-label={t('scheme.compositeThen')}>
+                          <span>
+                            <strong>{fmt.decimal(r.composite, 1)}</strong>{' '}
+                            {delta !== null && Math.abs(delta) >= 0.05 && (
+                              <small className={delta > 0 ? 'up' : 'down'}>{fmt.signed(delta)}</small>
+                            )}
+                          </span>
+                        </td>
+                        <td data-label={t('dash.problems')}>
+                          <ProblemList problems={r.problems} />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Async>
+    </section>
+  );
+}
+
+function ProblemList({ problems }: { problems: string[] }) {
+  const { t, tr } = useI18n();
+  if (problems.length === 0) return <span className="muted">—</span>;
+  return <span className="small">{problems.map((p) => tr('ind', p)).join(t('sep.list'))}</span>;
+}

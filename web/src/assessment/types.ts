@@ -1,0 +1,20 @@
+/** Shapes of the assessment-in-depth answers (type-only imports of the server's schemas). */
+import type { z } from 'zod';
+import type { explainRecordsSchema, explainSchema } from '../../../src/modules/assessment/assessment.schema.ts';
+import type {
+  officerRankingsSchema,
+  trendSchema,
+  unitRankingsSchema,
+} from '../../../src/modules/assessment/subjects.schema.ts';
+import type { proposalSchema } from '../../../src/modules/rewards/rewards.schema.ts';
+import type { qualitySchema } from '../../../src/modules/quality/quality.schema.ts';
+import type { schemeSchema } from '../../../src/modules/schemes/schemes.schema.ts';
+
+export type Explain = z.infer<typeof explainSchema>;
+export type ExplainRecords = z.infer<typeof explainRecordsSchema>;
+export type UnitRankings = z.infer<typeof unitRankingsSchema>;
+export type OfficerRankings = z.infer<typeof officerRankingsSchema>;
+export type Trend = z.infer<typeof trendSchema>;
+export type Proposal = z.infer<typeof proposalSchema>;
+export type Quality = z.infer<typeof qualitySchema>;
+export type SchemeView = z.infer<typeof schemeSchema>;
