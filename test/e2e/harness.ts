@@ -15,7 +15,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Page,
+  type Response,
+} from 'playwright-core';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { serve, type RunningServer } from '../../src/server/serve.ts';
 import { ensureWebBuild } from '../../src/server/web-build.ts';
@@ -90,7 +97,8 @@ export interface E2E {
     url?: string,
     options?: OpenOptions,
   ): Promise<{ context: BrowserContext; page: Page }>;
-  signInIfAsked(page: Page, shot?: string): Promise<void>;
+  /** Signs in when the login dialog shows within `timeout` ms. */
+  signInIfAsked(page: Page, shot?: string, timeout?: number): Promise<void>;
   snap(page: Page, name: string): Promise<void>;
   noSidewaysScroll(page: Page): Promise<void>;
 }
@@ -150,7 +158,7 @@ export function e2eSuite(
     },
     problems: state.problems,
 
-    async open(lang, viewport, url = '/', { signIn = true, loginShot } = {}) {
+    async open(lang, viewport, url = '/', { signIn = true, loginShot = `login-${viewport}-${lang}` } = {}) {
       const context = await e2e.browser.newContext({
         viewport: VIEWPORTS[viewport],
         locale: lang === 'zh' ? 'zh-CN' : 'en-GB',
@@ -162,15 +170,17 @@ export function e2eSuite(
           state.problems.push(`${m.type()}: ${m.text()} (${m.location().url})`);
       });
       page.on('pageerror', (e) => state.problems.push(`pageerror: ${e.message}`));
+      // The app asks who is signed in first; its answer decides whether the login dialog comes.
+      const session = signIn ? whoAmI(page) : null;
       await page.goto(state.base + url);
-      if (signIn) await e2e.signInIfAsked(page, loginShot);
+      if (session && (await session)?.status() === 401) await e2e.signInIfAsked(page, loginShot, 30_000);
       return { context, page };
     },
 
-    async signInIfAsked(page, shot) {
+    async signInIfAsked(page, shot, timeout = 5_000) {
       if (!state.auth) return;
       const dialog = page.locator('[role=dialog]');
-      if (!(await dialog.isVisible().catch(() => false))) await dialog.waitFor({ timeout: 5_000 }).catch(() => {});
+      if (!(await dialog.isVisible().catch(() => false))) await dialog.waitFor({ timeout }).catch(() => {});
       if (!(await dialog.isVisible())) return;
       if (shot) await e2e.snap(page, shot);
       await page.fill('#login-username', USER.username);
@@ -192,6 +202,15 @@ export function e2eSuite(
     },
   };
   return e2e;
+}
+
+/** The answer to the app's first `GET session` (null when none comes: a residents' page). */
+function whoAmI(page: Page): Promise<Response | null> {
+  return page
+    .waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/session' && r.request().method() === 'GET', {
+      timeout: 30_000,
+    })
+    .catch(() => null);
 }
 
 export function launchBrowser(): Promise<Browser> {

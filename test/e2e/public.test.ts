@@ -92,6 +92,29 @@ describe.skipIf(!present && !REQUIRED)('public pages in Chromium', () => {
     await context.close();
   }, 120_000);
 
+  it('answers the survey by keyboard alone, with the focus visible on each choice', async () => {
+    const { context, page } = await e2e.open('en', 'phone', '/public/survey?area=510101002002', { signIn: false });
+    await page.locator('form.survey').waitFor();
+    // Tab into the first question, answer with the keys radio groups take.
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name === 'knows_officer'))
+        break;
+    }
+    await page.keyboard.press('Space');
+    expect(await page.locator('input[name=knows_officer][value=yes]').isChecked()).toBe(true);
+    const outline = await page
+      .locator('label:has(input[name=knows_officer][value=yes])')
+      .evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('input[name=satisfaction]:checked').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Thank you for your answer!' }).waitFor({ timeout: 30_000 });
+    await context.close();
+  }, 120_000);
+
   const PAGES: [string, string, (page: Page) => Promise<void>][] = [
     ['public-search', '/public?q=Village%201.1', (p) => p.locator('.choice-list a').first().waitFor()],
     ['public-officers', `/public?area=${VILLAGE}`, (p) => p.locator('.room-card').first().waitFor()],

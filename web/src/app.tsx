@@ -2,7 +2,7 @@
  * The application shell: header with the navigation and the language switch, the demo banner,
  * and the page for the current path. Each route's page reads its own parameters from the URL.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { AuthProvider, useAuth } from './auth/auth.tsx';
 import { useCan, type Permission } from './auth/can.ts';
 import { DashboardPage } from './dashboard/dashboard-page.tsx';
@@ -15,20 +15,26 @@ import { OfficerPage } from './registry/officer-page.tsx';
 import { UnitPage } from './registry/unit-page.tsx';
 import { isPublicPath, PublicShell } from './public/public-shell.tsx';
 import { href, Link, useLocation } from './router/router.tsx';
-import { ExplainPage } from './assessment/explain-page.tsx';
-import { ProposalsPage } from './assessment/proposals-page.tsx';
-import { QualityPage } from './assessment/quality-page.tsx';
-import { SchemesPage } from './assessment/schemes-page.tsx';
-import { SubjectsPage } from './assessment/subjects-page.tsx';
-import { TrendPage } from './assessment/trend-page.tsx';
-import { ArchivePage } from './supervision/archive-page.tsx';
-import { FiveProblemsPage } from './supervision/five-problems-page.tsx';
-import { NoticePage } from './supervision/notice-page.tsx';
-import { NotificationPage } from './supervision/notification-page.tsx';
-import { SummaryPage } from './supervision/summary-page.tsx';
-import { TaskBoardPage } from './supervision/task-board-page.tsx';
-import { TaskPage } from './supervision/task-page.tsx';
 import { DemoBanner, MetaProvider, type MetaState } from './ui/meta.tsx';
+import { Loading } from './ui/states.tsx';
+
+// The supervision and assessment sections are chunks of their own, fetched on first visit, so
+// that the first route (and the residents' pages on village networks) stays small.
+const supervision = () => import('./supervision/pages.ts');
+const assessment = () => import('./assessment/pages.ts');
+const NotificationPage = lazy(() => supervision().then((m) => ({ default: m.NotificationPage })));
+const ArchivePage = lazy(() => supervision().then((m) => ({ default: m.ArchivePage })));
+const NoticePage = lazy(() => supervision().then((m) => ({ default: m.NoticePage })));
+const TaskBoardPage = lazy(() => supervision().then((m) => ({ default: m.TaskBoardPage })));
+const TaskPage = lazy(() => supervision().then((m) => ({ default: m.TaskPage })));
+const FiveProblemsPage = lazy(() => supervision().then((m) => ({ default: m.FiveProblemsPage })));
+const SummaryPage = lazy(() => supervision().then((m) => ({ default: m.SummaryPage })));
+const ExplainPage = lazy(() => assessment().then((m) => ({ default: m.ExplainPage })));
+const SubjectsPage = lazy(() => assessment().then((m) => ({ default: m.SubjectsPage })));
+const TrendPage = lazy(() => assessment().then((m) => ({ default: m.TrendPage })));
+const SchemesPage = lazy(() => assessment().then((m) => ({ default: m.SchemesPage })));
+const ProposalsPage = lazy(() => assessment().then((m) => ({ default: m.ProposalsPage })));
+const QualityPage = lazy(() => assessment().then((m) => ({ default: m.QualityPage })));
 
 interface Route {
   pattern: RegExp;
@@ -111,7 +117,22 @@ function Shell({ demo }: { demo?: boolean }) {
       return;
     }
     window.scrollTo(0, 0);
-    main.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+    const box = main.current;
+    const heading = () => box?.querySelector<HTMLElement>('h1');
+    if (heading()) return void heading()!.focus({ preventScroll: true });
+    // A page of a section not loaded yet (or still loading its data) gets its heading a moment later.
+    if (!box) return;
+    const observer = new MutationObserver(() => {
+      if (!heading()) return;
+      heading()!.focus({ preventScroll: true });
+      observer.disconnect();
+    });
+    observer.observe(box, { childList: true, subtree: true });
+    const timer = setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
   }, [location.path]);
 
   return (
@@ -168,7 +189,7 @@ function Shell({ demo }: { demo?: boolean }) {
       </header>
       <DemoBanner show={demo} />
       <main id="main" ref={main} tabIndex={-1}>
-        {route ? route.r.render(match) : <NotFound />}
+        <Suspense fallback={<Loading />}>{route ? route.r.render(match) : <NotFound />}</Suspense>
       </main>
     </>
   );

@@ -19,6 +19,15 @@ import type { Trend } from './types.ts';
 
 type Kind = 'area' | 'unit' | 'officer';
 
+/**
+ * Whether a month has any work record behind it: construction figures always stand; a
+ * performance or officer month whose every indicator is missing or zero (crime aside) has none.
+ */
+function reported(p: Trend['points'][number], scheme: Trend['scheme']): boolean {
+  if (scheme === 'construction') return true;
+  return Object.entries(p.indicators).some(([name, v]) => name !== 'crime_rate' && v !== null && v !== 0);
+}
+
 export function TrendPage() {
   const { t } = useI18n();
   const location = useLocation();
@@ -81,7 +90,9 @@ function TrendBody({ trend }: { trend: Trend }) {
   const i18n = useI18n();
   const { t, tr, fmt } = i18n;
   const months = useMemo(() => trend.points.map((p) => p.month), [trend]);
-  const composites = useMemo(() => trend.points.map((p) => p.composite), [trend]);
+  // As on the dashboard: a month without any work record is drawn as a gap, not as the score
+  // its standing figures alone would give.
+  const composites = useMemo(() => trend.points.map((p) => (reported(p, trend.scheme) ? p.composite : null)), [trend]);
   const indicators = Object.keys(trend.points[trend.points.length - 1]?.indicators ?? {});
   return (
     <>
@@ -116,7 +127,10 @@ function TrendBody({ trend }: { trend: Trend }) {
                     )}
                   </th>
                   <td className="num" data-label={t('dash.composite')}>
-                    <strong className={p.composite < 60 ? 'down' : undefined}>{fmt.decimal(p.composite, 1)}</strong>
+                    <span>
+                      <strong className={p.composite < 60 ? 'down' : undefined}>{fmt.decimal(p.composite, 1)}</strong>
+                      {!reported(p, trend.scheme) && <small className="muted"> {t('trend.noWork')}</small>}
+                    </span>
                   </td>
                   {indicators.map((n) => {
                     const v = p.indicators[n];

@@ -719,4 +719,6 @@ export const en: Record<MessageKey, string> = {
   'proposals.subject': 'Who',
   'proposals.areas': 'Areas',
   'proposals.officers': 'Officers',
+
+  'trend.noWork': '(no work records)',
 };

@@ -701,6 +701,8 @@ export const zh = {
   'proposals.subject': '对象',
   'proposals.areas': '地区',
   'proposals.officers': '民警',
+
+  'trend.noWork': '（无工作记录）',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -59,8 +59,14 @@ function SurveyForm({ code }: { code: string }) {
   const [missing, setMissing] = useState(false);
   const [tried, setTried] = useState(0);
   const work = useRef<Work | undefined>(undefined);
-  const stop = useRef(new AbortController());
-  useEffect(() => () => stop.current.abort(), []);
+  // Leaving the page stops the work; made in the effect, so that StrictMode's trial unmount
+  // (development) aborts a controller nobody uses.
+  const stop = useRef<AbortController | undefined>(undefined);
+  useEffect(() => {
+    const controller = new AbortController();
+    stop.current = controller;
+    return () => controller.abort();
+  }, []);
 
   /** A fresh challenge and its solving, begun at once (not awaited). */
   const begin = useCallback((): Promise<Work> => {
@@ -70,7 +76,7 @@ function SurveyForm({ code }: { code: string }) {
         token: c.token,
         difficulty: c.difficulty,
         until: Date.now() + Math.max(0, c.expires_in - 30) * 1000,
-        nonce: solveChallenge(c.token, c.difficulty, { onProgress: setTried, signal: stop.current.signal }),
+        nonce: solveChallenge(c.token, c.difficulty, { onProgress: setTried, signal: stop.current?.signal }),
       };
       // Failures surface when the answer is sent; an unobserved rejection is not an error here.
       w.nonce.catch(() => {});
