@@ -6,6 +6,7 @@ import { fakeApi, json, renderAt } from '../testing/render.tsx';
 import { ExplainPage } from './explain-page.tsx';
 import { changed, draftOf, read } from './scheme-draft.ts';
 import { SchemesPage } from './schemes-page.tsx';
+import { reported } from './trend-page.tsx';
 import type { Explain, SchemeView } from './types.ts';
 
 afterEach(() => {
@@ -170,5 +171,33 @@ describe('ExplainPage', () => {
     expect([...cells].map((c) => c.textContent)).toEqual(['2', '10,385', '1.93 起/万人', '35.5%']);
     expect(screen.getByRole('rowheader', { name: '本级直接计入' })).toBeTruthy();
     expect((await screen.findByText('I-1')).closest('tr')!.textContent).toContain('刑事案件');
+  });
+});
+
+describe('trend', () => {
+  const point = (indicators: Record<string, number | null>) => ({
+    month: '2019-05',
+    scheme_version: 0,
+    composite: 15,
+    indicators,
+  });
+  it('draws a month only when work records stand behind it', () => {
+    const none = {
+      awareness_rate: null,
+      familiarity_rate: null,
+      info_provision_rate: 0,
+      crime_rate: 0,
+      satisfaction_rate: null,
+      group_defense: 0,
+    };
+    expect(reported(point(none), 'performance')).toBe(false);
+    // Surveys answered, all "no": a value of 0 is still work done.
+    expect(reported(point({ ...none, awareness_rate: 0 }), 'performance')).toBe(true);
+    expect(reported(point({ ...none, group_defense: 12 }), 'performance')).toBe(true);
+    expect(reported(point({ ...none, crime_rate: 3 }), 'performance')).toBe(false);
+    expect(reported(point({ familiarity_rate: null, info_provision_rate: 0, visits_per_week: 2 }), 'officer')).toBe(
+      true,
+    );
+    expect(reported(point({ coverage_rate: 0 }), 'construction')).toBe(true);
   });
 });

@@ -19,13 +19,19 @@ import type { Trend } from './types.ts';
 
 type Kind = 'area' | 'unit' | 'officer';
 
+/** Indicators whose value exists only when records do (surveys, checks): any value at all counts. */
+const FROM_RECORDS = new Set(['awareness_rate', 'familiarity_rate', 'satisfaction_rate']);
+
 /**
- * Whether a month has any work record behind it: construction figures always stand; a
- * performance or officer month whose every indicator is missing or zero (crime aside) has none.
+ * Whether a month has any work record behind it, as the dashboard judges it: construction
+ * figures always stand; otherwise a survey or check answered, or a report, patrol or visit
+ * counted (standing denominators and crime alone are not work).
  */
-function reported(p: Trend['points'][number], scheme: Trend['scheme']): boolean {
+export function reported(p: Trend['points'][number], scheme: Trend['scheme']): boolean {
   if (scheme === 'construction') return true;
-  return Object.entries(p.indicators).some(([name, v]) => name !== 'crime_rate' && v !== null && v !== 0);
+  return Object.entries(p.indicators).some(([name, v]) =>
+    FROM_RECORDS.has(name) ? v !== null : name !== 'crime_rate' && v !== null && v > 0,
+  );
 }
 
 export function TrendPage() {
