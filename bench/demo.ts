@@ -12,12 +12,18 @@ const [rows, generateMs] = await time(async () => {
   for (const s of demoSources(loadJilinAreas(), { seed: 1, scale })) for (const _ of s.rows()) n++;
   return n;
 });
-console.log(`demonstration province at scale ${scale}: ${rows.toLocaleString('en')} rows; generating them alone takes ${ms(generateMs)}`);
+console.log(
+  `demonstration province at scale ${scale}: ${rows.toLocaleString('en')} rows; generating them alone takes ${ms(generateMs)}`,
+);
 console.log('engine    build        rows/s     size      build / generate');
 for (const engine of enginesArg()) {
   const b = await demoDatabase(engine, scale);
   console.log(
-    `${engine.padEnd(9)} ${(b.buildMs / 1000).toFixed(1).padStart(6)} s  ${Math.round(rows / (b.buildMs / 1000)).toLocaleString('en').padStart(10)}  ${(b.sizeBytes / 2 ** 20).toFixed(0).padStart(6)} MiB  ${(b.buildMs / generateMs).toFixed(1).padStart(8)}x`,
+    `${engine.padEnd(9)} ${(b.buildMs / 1000).toFixed(1).padStart(6)} s  ${Math.round(rows / (b.buildMs / 1000))
+      .toLocaleString('en')
+      .padStart(
+        10,
+      )}  ${(b.sizeBytes / 2 ** 20).toFixed(0).padStart(6)} MiB  ${(b.buildMs / generateMs).toFixed(1).padStart(8)}x`,
   );
   await b.close();
 }

@@ -19,7 +19,9 @@ for (const engine of enginesArg()) {
   const { db } = b;
   const bound = async () => {
     for (const table of ['surveys', 'familiarity_checks', 'info_reports', 'incidents', 'patrol_logs'])
-      await sql`select count(*) as n from ${sql.table(table)} where date >= ${`${MONTH}-01`} and date <= ${`${MONTH}-30`} group by ${sql.ref(table === 'info_reports' || table === 'familiarity_checks' ? 'badge' : table === 'patrol_logs' ? 'patrol_code' : 'area_code')}`.execute(db.kysely);
+      await sql`select count(*) as n from ${sql.table(table)} where date >= ${`${MONTH}-01`} and date <= ${`${MONTH}-30`} group by ${sql.ref(table === 'info_reports' || table === 'familiarity_checks' ? 'badge' : table === 'patrol_logs' ? 'patrol_code' : 'area_code')}`.execute(
+        db.kysely,
+      );
   };
   const boundSamples: number[] = [];
   for (let i = 0; i < 5; i++) boundSamples.push((await time(bound))[1]);
@@ -40,10 +42,16 @@ for (const engine of enginesArg()) {
     warm.push((await time(() => service.rankings(within, MONTH, i % 2 ? 'performance' : 'construction')))[1]);
   }
   const cold = percentile(coldSamples, 50);
-  console.log(`\n${engine} (demo at scale ${scale}: built in ${(b.buildMs / 1000).toFixed(1)} s, ${(b.sizeBytes / 2 ** 20).toFixed(0)} MiB)`);
+  console.log(
+    `\n${engine} (demo at scale ${scale}: built in ${(b.buildMs / 1000).toFixed(1)} s, ${(b.sizeBytes / 2 ** 20).toFixed(0)} MiB)`,
+  );
   console.log(`  lower bound (one GROUP BY per record table of ${MONTH}): ${ms(boundMs)}`);
-  console.log(`  cold ranking (recompute ${MONTH} and the month before): ${ms(cold)}  = ${(cold / boundMs).toFixed(2)}x the bound (each month ${(cold / 2 / boundMs).toFixed(2)}x)`);
-  console.log(`  warm ranking requests: p50 ${ms(percentile(warm, 50))}, p99 ${ms(percentile(warm, 99))} over ${warm.length}`);
+  console.log(
+    `  cold ranking (recompute ${MONTH} and the month before): ${ms(cold)}  = ${(cold / boundMs).toFixed(2)}x the bound (each month ${(cold / 2 / boundMs).toFixed(2)}x)`,
+  );
+  console.log(
+    `  warm ranking requests: p50 ${ms(percentile(warm, 50))}, p99 ${ms(percentile(warm, 99))} over ${warm.length}`,
+  );
   await b.close();
 }
 await stopServers();

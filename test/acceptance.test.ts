@@ -12,7 +12,8 @@ function expectClose(actual: unknown, wanted: unknown, path: string): void {
     expect(typeof actual, path).toBe('number');
     expect(Math.abs((actual as number) - wanted), `${path}: ${actual} vs ${wanted}`).toBeLessThanOrEqual(1e-9);
   } else if (wanted && typeof wanted === 'object' && !Array.isArray(wanted)) {
-    for (const [k, v] of Object.entries(wanted)) expectClose((actual as Record<string, unknown>)?.[k], v, `${path}.${k}`);
+    for (const [k, v] of Object.entries(wanted))
+      expectClose((actual as Record<string, unknown>)?.[k], v, `${path}.${k}`);
   } else if (Array.isArray(wanted)) {
     expect(Array.isArray(actual), path).toBe(true);
     expect((actual as unknown[]).length, `${path}.length`).toBe(wanted.length);

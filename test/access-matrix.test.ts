@@ -280,7 +280,9 @@ export const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/explain/records': {
     permission: 'aggregate:read',
     scope: 'record',
-    request: (p) => ({ url: `/api/v1/explain/records?${M}&area=${p.area}&scheme=performance&indicator=familiarity_rate` }),
+    request: (p) => ({
+      url: `/api/v1/explain/records?${M}&area=${p.area}&scheme=performance&indicator=familiarity_rate`,
+    }),
   },
   'GET /api/v1/rankings/units': {
     permission: 'aggregate:read',
@@ -331,7 +333,11 @@ export const ROUTES: Record<string, RouteCase> = {
   'PUT /api/v1/schemes/:name': {
     permission: 'schemes:write',
     scope: 'none',
-    request: () => ({ method: 'PUT', url: '/api/v1/schemes/performance?year=2031', payload: { indicators: { crime_rate: { weight: 20 } } } }),
+    request: () => ({
+      method: 'PUT',
+      url: '/api/v1/schemes/performance?year=2031',
+      payload: { indicators: { crime_rate: { weight: 20 } } },
+    }),
   },
   'POST /api/v1/records/:kind': {
     permission: 'records:write',
@@ -403,7 +409,11 @@ export const ROUTES: Record<string, RouteCase> = {
     permission: 'notifications:write',
     scope: 'write',
     ok: 201,
-    request: (p) => ({ method: 'POST', url: '/api/v1/notifications', payload: { area: p.area, month: issueMonth(), date: '2019-07-05' } }),
+    request: (p) => ({
+      method: 'POST',
+      url: '/api/v1/notifications',
+      payload: { area: p.area, month: issueMonth(), date: '2019-07-05' },
+    }),
   },
   'GET /api/v1/notifications/settings': {
     permission: 'settings:manage',
@@ -428,13 +438,21 @@ export const ROUTES: Record<string, RouteCase> = {
   'PUT /api/v1/tasks/:id/status': {
     permission: 'tasks:write',
     scope: 'record',
-    request: (p) => ({ method: 'PUT', url: `/api/v1/tasks/${SUP.tasks[p.area]}/status`, payload: { status: 'in_progress' } }),
+    request: (p) => ({
+      method: 'PUT',
+      url: `/api/v1/tasks/${SUP.tasks[p.area]}/status`,
+      payload: { status: 'in_progress' },
+    }),
   },
   'POST /api/v1/tasks/:id/comments': {
     permission: 'tasks:write',
     scope: 'record',
     ok: 201,
-    request: (p) => ({ method: 'POST', url: `/api/v1/tasks/${SUP.tasks[p.area]}/comments`, payload: { body: 'checked on site' } }),
+    request: (p) => ({
+      method: 'POST',
+      url: `/api/v1/tasks/${SUP.tasks[p.area]}/comments`,
+      payload: { body: 'checked on site' },
+    }),
   },
   'POST /api/v1/tasks/:id/evidence': {
     permission: 'tasks:write',
@@ -460,7 +478,11 @@ export const ROUTES: Record<string, RouteCase> = {
   'PUT /api/v1/leaders/:area': {
     permission: 'tasks:write',
     scope: 'write',
-    request: (p) => ({ method: 'PUT', url: `/api/v1/leaders/${p.area}`, payload: { name: 'Wang', title: 'deputy director' } }),
+    request: (p) => ({
+      method: 'PUT',
+      url: `/api/v1/leaders/${p.area}`,
+      payload: { name: 'Wang', title: 'deputy director' },
+    }),
   },
   // The area's figures and its children's: visible in the account's own subtree only.
   'GET /api/v1/five-problems': {
@@ -557,7 +579,11 @@ for (const engine of ENGINES) {
     beforeAll(async () => {
       db = await freshDatabase(engine);
       await importProvince51(db);
-      SUP = await seedSupervision(db, ['510201000000', '510200000000', '510100000000', '510201001000'], [MANAGER.inside.area, MANAGER.outside.area]);
+      SUP = await seedSupervision(
+        db,
+        ['510201000000', '510200000000', '510100000000', '510201001000'],
+        [MANAGER.inside.area, MANAGER.outside.area],
+      );
       app = await buildApp(createContext(db), {
         web: false,
         access: { publicAggregates: false, requireAdminTotp: false },

@@ -48,9 +48,12 @@ for (const engine of ENGINES) {
     it('explains a figure as the sum of its children and its own part', async () => {
       for (const [scheme, def] of Object.entries(DEFAULT_SCHEMES)) {
         for (const { name } of def.indicators) {
-          const { body: e } = await get(`/api/v1/explain?month=${MONTH}&area=${PROVINCE}&scheme=${scheme}&indicator=${name}`);
+          const { body: e } = await get(
+            `/api/v1/explain?month=${MONTH}&area=${PROVINCE}&scheme=${scheme}&indicator=${name}`,
+          );
           const { body: ind } = await get(`/api/v1/indicators?month=${MONTH}&area=${PROVINCE}&scheme=${scheme}`);
-          const sum = (k: 'numerator' | 'denominator') => e.children.reduce((n: number, c: Record<string, number>) => n + c[k], e.own[k]);
+          const sum = (k: 'numerator' | 'denominator') =>
+            e.children.reduce((n: number, c: Record<string, number>) => n + c[k], e.own[k]);
           expect(sum('numerator')).toBeCloseTo(ind.indicators[name].numerator, 6);
           expect(sum('denominator')).toBeCloseTo(ind.indicators[name].denominator, 6);
         }
@@ -60,29 +63,68 @@ for (const engine of ENGINES) {
     it('previews a ranking under an edited scheme without saving it', async () => {
       const scheme = DEFAULT_SCHEMES.performance;
       const settings = (weightOf: (name: string) => number) =>
-        Object.fromEntries(scheme.indicators.map((d) => [d.name, { weight: weightOf(d.name), floor: d.floor, target: d.target, better: d.better }]));
-      const same = await app.inject({ headers, method: 'POST', url: `/api/v1/rankings/preview?month=${MONTH}&within=${PROVINCE}`, payload: { scheme: 'performance', indicators: settings((n) => scheme.indicators.find((d) => d.name === n)!.weight) } });
+        Object.fromEntries(
+          scheme.indicators.map((d) => [
+            d.name,
+            { weight: weightOf(d.name), floor: d.floor, target: d.target, better: d.better },
+          ]),
+        );
+      const same = await app.inject({
+        headers,
+        method: 'POST',
+        url: `/api/v1/rankings/preview?month=${MONTH}&within=${PROVINCE}`,
+        payload: {
+          scheme: 'performance',
+          indicators: settings((n) => scheme.indicators.find((d) => d.name === n)!.weight),
+        },
+      });
       const { body: current } = await get(`/api/v1/rankings?month=${MONTH}&within=${PROVINCE}&scheme=performance`);
       expect(same.json()).toEqual(current);
-      const onlyCrime = await app.inject({ headers, method: 'POST', url: `/api/v1/rankings/preview?month=${MONTH}&within=${PROVINCE}`, payload: { scheme: 'performance', indicators: settings((n) => (n === 'crime_rate' ? 1 : 0)) } });
+      const onlyCrime = await app.inject({
+        headers,
+        method: 'POST',
+        url: `/api/v1/rankings/preview?month=${MONTH}&within=${PROVINCE}`,
+        payload: { scheme: 'performance', indicators: settings((n) => (n === 'crime_rate' ? 1 : 0)) },
+      });
       const rows = onlyCrime.json() as { composite: number; code: string }[];
       for (const row of rows) {
         const { body } = await get(`/api/v1/indicators?month=${MONTH}&area=${row.code}&scheme=performance`);
         expect(row.composite).toBeCloseTo(body.indicators.crime_rate.score, 9);
       }
-      expect((await get(`/api/v1/rankings?month=${MONTH}&within=${PROVINCE}&scheme=performance`)).body).toEqual(current);
-      const bad = await app.inject({ headers, method: 'POST', url: `/api/v1/rankings/preview?month=${MONTH}&within=${PROVINCE}`, payload: { scheme: 'performance', indicators: { nonsense: { weight: 1, floor: 0, target: 1, better: 'higher' } } } });
+      expect((await get(`/api/v1/rankings?month=${MONTH}&within=${PROVINCE}&scheme=performance`)).body).toEqual(
+        current,
+      );
+      const bad = await app.inject({
+        headers,
+        method: 'POST',
+        url: `/api/v1/rankings/preview?month=${MONTH}&within=${PROVINCE}`,
+        payload: {
+          scheme: 'performance',
+          indicators: { nonsense: { weight: 1, floor: 0, target: 1, better: 'higher' } },
+        },
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.message).toContain('nonsense');
     });
 
     it('shows a posted survey in the indicators as soon as the write returns', async () => {
-      const before = (await get(`/api/v1/indicators?month=${MONTH}&area=${PROVINCE}&scheme=performance`)).body.indicators.awareness_rate;
-      const rows = [{ ref: `T-${engine}-1`, date: '2019-06-15', area_code: '510101001002', knows_officer: 'yes', satisfaction: 5, channel: 'door' }];
+      const before = (await get(`/api/v1/indicators?month=${MONTH}&area=${PROVINCE}&scheme=performance`)).body
+        .indicators.awareness_rate;
+      const rows = [
+        {
+          ref: `T-${engine}-1`,
+          date: '2019-06-15',
+          area_code: '510101001002',
+          knows_officer: 'yes',
+          satisfaction: 5,
+          channel: 'door',
+        },
+      ];
       const res = await app.inject({ headers, method: 'POST', url: '/api/v1/records/surveys', payload: rows });
       expect(res.statusCode).toBe(201);
       expect(res.json()).toEqual({ written: 1 });
-      const after = (await get(`/api/v1/indicators?month=${MONTH}&area=${PROVINCE}&scheme=performance`)).body.indicators.awareness_rate;
+      const after = (await get(`/api/v1/indicators?month=${MONTH}&area=${PROVINCE}&scheme=performance`)).body.indicators
+        .awareness_rate;
       expect(after.numerator).toBe(before.numerator + 1);
       expect(after.denominator).toBe(before.denominator + 1);
       const again = await app.inject({ headers, method: 'POST', url: '/api/v1/records/surveys', payload: rows });
@@ -91,18 +133,38 @@ for (const engine of ENGINES) {
 
     it('rejects bad rows whole, naming each place, and writes nothing', async () => {
       const rows = [
-        { ref: `T-${engine}-2`, date: '2019-06-15', area_code: '510101001002', knows_officer: 'yes', satisfaction: 5, channel: 'door' },
-        { ref: `T-${engine}-3`, date: '2019-02-30', area_code: '510101001000', knows_officer: 'maybe', satisfaction: 9, channel: null },
+        {
+          ref: `T-${engine}-2`,
+          date: '2019-06-15',
+          area_code: '510101001002',
+          knows_officer: 'yes',
+          satisfaction: 5,
+          channel: 'door',
+        },
+        {
+          ref: `T-${engine}-3`,
+          date: '2019-02-30',
+          area_code: '510101001000',
+          knows_officer: 'maybe',
+          satisfaction: 9,
+          channel: null,
+        },
       ];
       const res = await app.inject({ headers, method: 'POST', url: '/api/v1/records/surveys', payload: rows });
       expect(res.statusCode).toBe(422);
-      const details = res.json().error.details.map((d: Record<string, unknown>) => `${d.file}:${d.line}: ${d.column}: ${d.reason}`);
+      const details = res
+        .json()
+        .error.details.map((d: Record<string, unknown>) => `${d.file}:${d.line}: ${d.column}: ${d.reason}`);
       expect(details).toEqual([
         'surveys:2: date: 2019-02-30 is not a day of the calendar',
         'surveys:2: knows_officer: "maybe" is not yes or no',
         'surveys:2: satisfaction: 9 is above 5',
       ]);
-      const count = await db.kysely.selectFrom('surveys').select(db.kysely.fn.countAll().as('n')).where('ref', '=', `T-${engine}-2`).executeTakeFirstOrThrow();
+      const count = await db.kysely
+        .selectFrom('surveys')
+        .select(db.kysely.fn.countAll().as('n'))
+        .where('ref', '=', `T-${engine}-2`)
+        .executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(0);
     });
 
@@ -144,7 +206,9 @@ for (const engine of ENGINES) {
       const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) =>
         Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
       );
-      const registered = app.routeList.filter((r) => !r.hidden).map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
+      const registered = app.routeList
+        .filter((r) => !r.hidden)
+        .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
       expect(registered.length).toBeGreaterThan(10);
       expect(documented.sort()).toEqual([...new Set(registered)].sort());
     });

@@ -22,7 +22,13 @@ for (const engine of ENGINES) {
       for (const area of ['P', 'C', 'K', 'T', 'V1']) {
         const r = await service.indicators(area, '2019-01', 'performance');
         for (const name of ['awareness_rate', 'familiarity_rate', 'satisfaction_rate'])
-          expect(r.indicators[name], `${area} ${name}`).toEqual({ numerator: 0, denominator: 0, value: null, score: 0, no_data: true });
+          expect(r.indicators[name], `${area} ${name}`).toEqual({
+            numerator: 0,
+            denominator: 0,
+            value: null,
+            score: 0,
+            no_data: true,
+          });
       }
       const rows = await service.rankings('P', '2019-01', 'performance');
       expect(rows.every((r) => r.lagging)).toBe(true);
@@ -51,7 +57,18 @@ for (const engine of ENGINES) {
 
     it('shows an import in every figure as soon as it returns', async () => {
       const before = await service.indicators('P', M, 'performance');
-      await load(db, { surveys: [{ ref: 'S-fresh', date: '2019-06-05', area_code: 'V3', knows_officer: 'yes', satisfaction: 4, channel: 'door' }] });
+      await load(db, {
+        surveys: [
+          {
+            ref: 'S-fresh',
+            date: '2019-06-05',
+            area_code: 'V3',
+            knows_officer: 'yes',
+            satisfaction: 4,
+            channel: 'door',
+          },
+        ],
+      });
       const after = await service.indicators('P', M, 'performance');
       expect(after.indicators.awareness_rate.denominator).toBe(before.indicators.awareness_rate.denominator + 1);
       expect(after.indicators.satisfaction_rate.numerator).toBe(before.indicators.satisfaction_rate.numerator + 1);
@@ -66,9 +83,17 @@ for (const engine of ENGINES) {
         ]);
       const reference = await snapshot();
       let n = 0;
-      const day = fc.integer({ min: 1, max: 200 }).map((d) => new Date(Date.UTC(2019, 6, d)).toISOString().slice(0, 10));
+      const day = fc
+        .integer({ min: 1, max: 200 })
+        .map((d) => new Date(Date.UTC(2019, 6, d)).toISOString().slice(0, 10));
       const record = fc.oneof(
-        fc.record({ kind: fc.constant('surveys'), date: day, area: fc.constantFrom('V1', 'V2', 'V3'), knows: fc.constantFrom('yes', 'no', ''), sat: fc.constantFrom('1', '3', '5', '') }),
+        fc.record({
+          kind: fc.constant('surveys'),
+          date: day,
+          area: fc.constantFrom('V1', 'V2', 'V3'),
+          knows: fc.constantFrom('yes', 'no', ''),
+          sat: fc.constantFrom('1', '3', '5', ''),
+        }),
         fc.record({ kind: fc.constant('incidents'), date: day, area: fc.constantFrom('V1', 'V2', 'V3') }),
         fc.record({ kind: fc.constant('familiarity_checks'), date: day, badge: fc.constantFrom('B1', 'B3') }),
         fc.record({ kind: fc.constant('info_reports'), date: day, badge: fc.constantFrom('B1', 'B3') }),
@@ -79,10 +104,21 @@ for (const engine of ENGINES) {
           for (const r of records) {
             const ref = `AFTER-${engine}-${++n}`;
             const push = (kind: string, row: Record<string, string | number>) => (rows[kind] ??= []).push(row);
-            if (r.kind === 'surveys') push('surveys', { ref, date: r.date, area_code: r.area!, knows_officer: r.knows!, satisfaction: r.sat!, channel: 'online' });
-            if (r.kind === 'incidents') push('incidents', { ref, date: r.date, area_code: r.area!, category: 'criminal' });
-            if (r.kind === 'familiarity_checks') push('familiarity_checks', { ref, date: r.date, badge: r.badge!, sampled: 5, correct: 4 });
-            if (r.kind === 'info_reports') push('info_reports', { ref, date: r.date, badge: r.badge!, category: 'security', adopted: 'yes' });
+            if (r.kind === 'surveys')
+              push('surveys', {
+                ref,
+                date: r.date,
+                area_code: r.area!,
+                knows_officer: r.knows!,
+                satisfaction: r.sat!,
+                channel: 'online',
+              });
+            if (r.kind === 'incidents')
+              push('incidents', { ref, date: r.date, area_code: r.area!, category: 'criminal' });
+            if (r.kind === 'familiarity_checks')
+              push('familiarity_checks', { ref, date: r.date, badge: r.badge!, sampled: 5, correct: 4 });
+            if (r.kind === 'info_reports')
+              push('info_reports', { ref, date: r.date, badge: r.badge!, category: 'security', adopted: 'yes' });
           }
           await load(db, rows);
           expect(await snapshot()).toBe(reference);
@@ -103,12 +139,18 @@ for (const engine of ENGINES) {
         channel: 'door',
       }));
       const results: string[] = [];
-      for (const order of [surveys, [...surveys].reverse(), surveys.filter((_, i) => i % 2).concat(surveys.filter((_, i) => !(i % 2)))]) {
+      for (const order of [
+        surveys,
+        [...surveys].reverse(),
+        surveys.filter((_, i) => i % 2).concat(surveys.filter((_, i) => !(i % 2))),
+      ]) {
         const db = await freshDatabase(engine);
         await load(db, { ...TINY, areas: [...TINY.areas!].reverse() });
         for (let i = 0; i < order.length; i += 7) await load(db, { surveys: order.slice(i, i + 7) });
         const s = new AssessmentService(db.kysely);
-        results.push(JSON.stringify([await s.rankings('P', M, 'performance'), await s.rankings('T', M, 'performance')]));
+        results.push(
+          JSON.stringify([await s.rankings('P', M, 'performance'), await s.rankings('T', M, 'performance')]),
+        );
         await db.close();
       }
       expect(new Set(results).size).toBe(1);

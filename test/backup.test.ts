@@ -17,12 +17,22 @@ async function fingerprint(db: Database): Promise<string> {
   const s = new AssessmentService(db.kysely);
   const counts = [];
   for (const t of ['areas', 'units', 'officers', 'surveys', 'patrol_logs', 'history', 'imports', 'funds'] as const)
-    counts.push(Number((await db.kysely.selectFrom(t).select(db.kysely.fn.countAll().as('n')).executeTakeFirstOrThrow()).n));
-  return JSON.stringify([counts, await s.rankings('510000000000', '2019-06', 'performance'), await s.rankings('510000000000', '2019-06', 'construction')]);
+    counts.push(
+      Number((await db.kysely.selectFrom(t).select(db.kysely.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    );
+  return JSON.stringify([
+    counts,
+    await s.rankings('510000000000', '2019-06', 'performance'),
+    await s.rankings('510000000000', '2019-06', 'construction'),
+  ]);
 }
 
 describe('backup and restore', () => {
-  for (const [from, to] of [['sqlite', 'postgres'], ['postgres', 'sqlite'], ['sqlite', 'sqlite']] as [Engine, Engine][]) {
+  for (const [from, to] of [
+    ['sqlite', 'postgres'],
+    ['postgres', 'sqlite'],
+    ['sqlite', 'sqlite'],
+  ] as [Engine, Engine][]) {
     it(`moves a database from ${from} to ${to} with every row and figure`, async () => {
       const source = await freshDatabase(from);
       await importProvince51(source);

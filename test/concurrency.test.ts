@@ -9,7 +9,14 @@ import { openDatabase, type Database } from '../src/db/database.ts';
 import { serve, type RunningServer } from '../src/server/serve.ts';
 import { backup, restore } from '../src/modules/backup/backup.service.ts';
 
-const survey = (ref: string) => ({ ref, date: '2019-06-05', area_code: 'V3', knows_officer: 'yes', satisfaction: 4, channel: 'door' });
+const survey = (ref: string) => ({
+  ref,
+  date: '2019-06-05',
+  area_code: 'V3',
+  knows_officer: 'yes',
+  satisfaction: 4,
+  channel: 'door',
+});
 
 for (const engine of ENGINES) {
   describe(`concurrent writers on ${engine}`, () => {
@@ -23,7 +30,10 @@ for (const engine of ENGINES) {
       await db.close();
       server = await serve({ dbUrl: url, port: 0, host: '127.0.0.1' });
       await server.ready;
-      headers = { 'content-type': 'application/json', ...(await sessionHeaders(server.db, { username: 'writer', role: 'admin' })) };
+      headers = {
+        'content-type': 'application/json',
+        ...(await sessionHeaders(server.db, { username: 'writer', role: 'admin' })),
+      };
     });
     afterAll(() => server?.close());
 
@@ -40,12 +50,16 @@ for (const engine of ENGINES) {
       // A 503 (busy) is the caller's to retry; retry those until all are in.
       for (let round = 0; round < 5; round++) {
         const missing = [];
-        for (const rows of batches) if ((await count(server.db, `C-${rows[0].ref.split('-')[1]}-`)) < 25) missing.push(rows);
+        for (const rows of batches)
+          if ((await count(server.db, `C-${rows[0].ref.split('-')[1]}-`)) < 25) missing.push(rows);
         if (missing.length === 0) break;
         await Promise.all(missing.map(post));
       }
       expect(await count(server.db, 'C-')).toBe(1000);
-      const written = (await Promise.all(responses.filter((r) => r.status === 201).map((r) => r.json()))).reduce((n, b) => n + b.written, 0);
+      const written = (await Promise.all(responses.filter((r) => r.status === 201).map((r) => r.json()))).reduce(
+        (n, b) => n + b.written,
+        0,
+      );
       expect(written).toBeLessThanOrEqual(1000);
     }, 120_000);
 

@@ -14,10 +14,14 @@ function importFolder(n: number): string {
   for (const kind of ['areas', 'population', 'units', 'officers'] as const) {
     const rows = TINY[kind]!;
     const cols = Object.keys(rows[0]);
-    fs.writeFileSync(path.join(dir, `${kind}.csv`), [cols.join(','), ...rows.map((r) => cols.map((c) => r[c] ?? '').join(','))].join('\n'));
+    fs.writeFileSync(
+      path.join(dir, `${kind}.csv`),
+      [cols.join(','), ...rows.map((r) => cols.map((c) => r[c] ?? '').join(','))].join('\n'),
+    );
   }
   const lines = ['date,badge,area_code,household_ref'];
-  for (let i = 0; i < n; i++) lines.push(`2019-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},B3,V3,H${i}`);
+  for (let i = 0; i < n; i++)
+    lines.push(`2019-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},B3,V3,H${i}`);
   fs.writeFileSync(path.join(dir, 'visits.csv'), lines.join('\n'));
   return dir;
 }
@@ -34,7 +38,9 @@ for (const engine of ENGINES) {
       for (;;) {
         await new Promise((r) => setTimeout(r, 100));
         // The import's own rows are invisible until it commits, so wait a fixed share of its run.
-        const done = await sql<{ n: number }>`select count(*) as n from imports`.execute(db.kysely).catch(() => ({ rows: [{ n: 0 }] }));
+        const done = await sql<{ n: number }>`select count(*) as n from imports`
+          .execute(db.kysely)
+          .catch(() => ({ rows: [{ n: 0 }] }));
         if (Date.now() - started > 1500 || Number(done.rows[0].n) > 0) break;
       }
       await new Promise((r) => setTimeout(r, 400));
@@ -48,9 +54,15 @@ for (const engine of ENGINES) {
         const check = after.sqlite!.pragma('integrity_check', { simple: true });
         expect(check).toBe('ok');
       }
-      const count = async (t: 'areas' | 'visits' | 'imports') => Number((await after.kysely.selectFrom(t).select(after.kysely.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const count = async (t: 'areas' | 'visits' | 'imports') =>
+        Number(
+          (await after.kysely.selectFrom(t).select(after.kysely.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+        );
       const [areas, visits] = [await count('areas'), await count('visits')];
-      expect([[0, 0], [TINY.areas!.length, 400_000]]).toContainEqual([areas, visits]);
+      expect([
+        [0, 0],
+        [TINY.areas!.length, 400_000],
+      ]).toContainEqual([areas, visits]);
       // And the same import runs to the end afterwards.
       const rerun = spawn(process.execPath, ['bin/outpost.js', 'import', dir, '--db', url], { stdio: 'ignore' });
       const code = await new Promise((r) => rerun.once('exit', r));

@@ -21,7 +21,8 @@ function smallDisk(): string | null {
 const disk = smallDisk();
 if (!disk) {
   const message = 'SKIPPED: the full-disk test needs to mount a small tmpfs (run as root)';
-  if (process.env.OUTPOST_REQUIRE_SYSTEM === '1') throw new Error(`${message}, and OUTPOST_REQUIRE_SYSTEM=1 forbids skipping`);
+  if (process.env.OUTPOST_REQUIRE_SYSTEM === '1')
+    throw new Error(`${message}, and OUTPOST_REQUIRE_SYSTEM=1 forbids skipping`);
   console.warn(`\n*** ${message} ***\n`);
 }
 
@@ -38,16 +39,38 @@ describe.skipIf(!disk)('a full disk during an import (SQLite)', () => {
 
   it('fails the import cleanly, writes nothing, and leaves the database intact', async () => {
     const db = await openDatabase(file);
-    const visits = Array.from({ length: 60_000 }, (_, i) => ({ date: '2019-06-01', badge: 'B3', area_code: 'V3', household_ref: `H-${i}-${'x'.repeat(40)}` }));
+    const visits = Array.from({ length: 60_000 }, (_, i) => ({
+      date: '2019-06-01',
+      badge: 'B3',
+      area_code: 'V3',
+      household_ref: `H-${i}-${'x'.repeat(40)}`,
+    }));
     const error = await load(db, { visits }).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('disk_full');
     expect((error as AppError).message).toMatch(/disk .* is full/);
-    expect(Number((await db.kysely.selectFrom('visits').select(db.kysely.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
+    expect(
+      Number(
+        (await db.kysely.selectFrom('visits').select(db.kysely.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+      ),
+    ).toBe(0);
     expect(db.sqlite!.pragma('integrity_check', { simple: true })).toBe('ok');
     // What was there before is still there, and small writes still work.
-    expect(Number((await db.kysely.selectFrom('areas').select(db.kysely.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(TINY.areas!.length);
-    await load(db, { surveys: [{ ref: 'after-full', date: '2019-06-02', area_code: 'V1', knows_officer: 'yes', satisfaction: 5, channel: 'door' }] });
+    expect(
+      Number((await db.kysely.selectFrom('areas').select(db.kysely.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    ).toBe(TINY.areas!.length);
+    await load(db, {
+      surveys: [
+        {
+          ref: 'after-full',
+          date: '2019-06-02',
+          area_code: 'V1',
+          knows_officer: 'yes',
+          satisfaction: 5,
+          channel: 'door',
+        },
+      ],
+    });
     await db.close();
   });
 });
@@ -69,13 +92,37 @@ describe.skipIf(!disk || !!process.env.OUTPOST_TEST_PG_URL)('a full disk during 
       url.pathname = `/${name}`;
       const db = await openDatabase(url.toString());
       await load(db, TINY);
-      const visits = Array.from({ length: 250_000 }, (_, i) => ({ date: '2019-06-01', badge: 'B3', area_code: 'V3', household_ref: `H-${i}-${'x'.repeat(50)}` }));
+      const visits = Array.from({ length: 250_000 }, (_, i) => ({
+        date: '2019-06-01',
+        badge: 'B3',
+        area_code: 'V3',
+        household_ref: `H-${i}-${'x'.repeat(50)}`,
+      }));
       const error = await load(db, { visits }).catch((e) => e);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe('disk_full');
-      expect(Number((await db.kysely.selectFrom('visits').select(db.kysely.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
-      expect(Number((await db.kysely.selectFrom('areas').select(db.kysely.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(TINY.areas!.length);
-      await load(db, { surveys: [{ ref: 'after-full', date: '2019-06-02', area_code: 'V1', knows_officer: 'yes', satisfaction: 5, channel: 'door' }] });
+      expect(
+        Number(
+          (await db.kysely.selectFrom('visits').select(db.kysely.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+        ),
+      ).toBe(0);
+      expect(
+        Number(
+          (await db.kysely.selectFrom('areas').select(db.kysely.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+        ),
+      ).toBe(TINY.areas!.length);
+      await load(db, {
+        surveys: [
+          {
+            ref: 'after-full',
+            date: '2019-06-02',
+            area_code: 'V1',
+            knows_officer: 'yes',
+            satisfaction: 5,
+            channel: 'door',
+          },
+        ],
+      });
       await db.close();
     } finally {
       await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);

@@ -44,12 +44,43 @@ const BODIES: unknown[] = [
   JSON.parse('{"__proto__": {"polluted": "yes"}}'),
   { constructor: { prototype: { polluted: 'yes' } } },
   [JSON.parse('{"__proto__": {"polluted": "yes"}, "ref": "\' OR 1=1 --", "date": "2019-06-01"}')],
-  [{ ref: 'A'.repeat(100_000), date: '2019-06-01', area_code: '510101001002', knows_officer: 'yes', satisfaction: 5, channel: 'x' }],
+  [
+    {
+      ref: 'A'.repeat(100_000),
+      date: '2019-06-01',
+      area_code: '510101001002',
+      knows_officer: 'yes',
+      satisfaction: 5,
+      channel: 'x',
+    },
+  ],
   { username: "admin' --", password: { $gt: '' } },
   Object.fromEntries(HOSTILE.map((h, i) => [`k${i}`, h])),
 ];
 
-const PARAM_NAMES = ['area', 'month', 'within', 'scheme', 'q', 'limit', 'offset', 'date', 'indicator', 'format', 'lang', 'unit', 'role', 'on', 'kind', 'since', 'status', 'parent', 'level', 'until', 'year'];
+const PARAM_NAMES = [
+  'area',
+  'month',
+  'within',
+  'scheme',
+  'q',
+  'limit',
+  'offset',
+  'date',
+  'indicator',
+  'format',
+  'lang',
+  'unit',
+  'role',
+  'on',
+  'kind',
+  'since',
+  'status',
+  'parent',
+  'level',
+  'until',
+  'year',
+];
 
 /** Like encodeURIComponent, but a lone surrogate goes out as the invalid UTF-8 a client might send. */
 function encode(v: string): string {
@@ -94,7 +125,12 @@ for (const engine of ENGINES) {
         expect(res.headers['x-content-type-options'], url).toBe('nosniff');
         expect(res.headers['x-frame-options'], url).toBe('DENY');
       }
-      const big = await app.inject({ method: 'POST', url: '/api/v1/public/surveys', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ pad: 'x'.repeat(10_000) }) });
+      const big = await app.inject({
+        method: 'POST',
+        url: '/api/v1/public/surveys',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ pad: 'x'.repeat(10_000) }),
+      });
       expect(big.statusCode).toBe(413);
       expect(big.json().error.code).toBe('too_large');
     });
@@ -111,15 +147,29 @@ for (const engine of ENGINES) {
           const url = route.url.replace(/:(\w+)/g, () => encode(h));
           const query = PARAM_NAMES.map((p) => `${p}=${encode(h)}`).join('&');
           requests.push({ method: route.method as InjectOptions['method'], url: `${url}?${query}`, headers });
-          requests.push({ method: route.method as InjectOptions['method'], url: `${url}?${query}&extra[__proto__][polluted]=yes`, headers });
+          requests.push({
+            method: route.method as InjectOptions['method'],
+            url: `${url}?${query}&extra[__proto__][polluted]=yes`,
+            headers,
+          });
         }
         if (route.method !== 'GET') {
           const url = route.url.replace(/:(\w+)/g, 'surveys');
           for (const body of BODIES) {
             const payload = typeof body === 'string' ? body : JSON.stringify(body);
-            requests.push({ method: route.method as InjectOptions['method'], url, headers: { ...headers, 'content-type': 'application/json' }, payload });
+            requests.push({
+              method: route.method as InjectOptions['method'],
+              url,
+              headers: { ...headers, 'content-type': 'application/json' },
+              payload,
+            });
           }
-          requests.push({ method: route.method as InjectOptions['method'], url, headers: { ...headers, 'content-type': 'text/xml' }, payload: '<a/>' });
+          requests.push({
+            method: route.method as InjectOptions['method'],
+            url,
+            headers: { ...headers, 'content-type': 'text/xml' },
+            payload: '<a/>',
+          });
         }
         for (const request of requests) {
           const before = await fingerprint(db.kysely as Kysely<unknown>, engine);
@@ -128,7 +178,8 @@ for (const engine of ENGINES) {
           const where = `${request.method} ${String(request.url).slice(0, 120)}`;
           if (res.statusCode >= 500) failures.push(`${res.statusCode} ${where}: ${res.body.slice(0, 200)}`);
           if (res.statusCode >= 400) {
-            if ((await fingerprint(db.kysely as Kysely<unknown>, engine)) !== before) failures.push(`wrote despite ${res.statusCode}: ${where}`);
+            if ((await fingerprint(db.kysely as Kysely<unknown>, engine)) !== before)
+              failures.push(`wrote despite ${res.statusCode}: ${where}`);
             const body = res.json() as { error?: { code?: string } };
             if (!body.error?.code) failures.push(`no error object: ${where}`);
             if (/\bat .+\.(ts|js):\d+/.test(res.body)) failures.push(`stack trace: ${where}`);

@@ -31,7 +31,14 @@ for (const engine of ENGINES) {
 
     const answer = async (area: string, address: string, extra: Record<string, unknown> = {}) => {
       const { token, difficulty } = (await app.inject({ url: '/api/v1/public/challenge' })).json();
-      const payload = { area_code: area, knows_officer: 'yes', satisfaction: 4, token, nonce: solve(token, difficulty), ...extra };
+      const payload = {
+        area_code: area,
+        knows_officer: 'yes',
+        satisfaction: 4,
+        token,
+        nonce: solve(token, difficulty),
+        ...extra,
+      };
       return app.inject({ method: 'POST', url: '/api/v1/public/surveys', payload, remoteAddress: address });
     };
 
@@ -64,19 +71,33 @@ for (const engine of ENGINES) {
     });
 
     it('refuses forged, reused and unsolved challenges, and writes nothing for them', async () => {
-      const count = async () => (await db.kysely.selectFrom('surveys').select('ref').where('channel', '=', 'online').execute()).length;
+      const count = async () =>
+        (await db.kysely.selectFrom('surveys').select('ref').where('channel', '=', 'online').execute()).length;
       const before = await count();
       const { token, difficulty } = (await app.inject({ url: '/api/v1/public/challenge' })).json();
-      const post = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/v1/public/surveys', payload, remoteAddress: '10.2.2.2' });
+      const post = (payload: Record<string, unknown>) =>
+        app.inject({ method: 'POST', url: '/api/v1/public/surveys', payload, remoteAddress: '10.2.2.2' });
       const base = { area_code: 'V2', knows_officer: 'no', satisfaction: null };
       expect((await post({ ...base, token: `${token}x`, nonce: solve(token, difficulty) })).statusCode).toBe(403);
       let unsolved = 0;
       while (solve(token, difficulty) === String(unsolved)) unsolved++;
       expect((await post({ ...base, token, nonce: String(unsolved) })).statusCode).toBe(403);
       expect((await post({ ...base, token, nonce: solve(token, difficulty) })).statusCode).toBe(201);
-      expect((await post({ area_code: 'V1', knows_officer: 'no', satisfaction: null, token, nonce: solve(token, difficulty) })).json().error.message).toMatch(/already used/);
+      expect(
+        (
+          await post({
+            area_code: 'V1',
+            knows_officer: 'no',
+            satisfaction: null,
+            token,
+            nonce: solve(token, difficulty),
+          })
+        ).json().error.message,
+      ).toMatch(/already used/);
       expect((await post({ ...base, token: 'nonsense-but-long', nonce: '1', extra: 1 })).statusCode).toBe(400);
-      expect((await post({ area_code: 'T', knows_officer: 'no', satisfaction: 3, token, nonce: '1' })).statusCode).toBe(404);
+      expect((await post({ area_code: 'T', knows_officer: 'no', satisfaction: 3, token, nonce: '1' })).statusCode).toBe(
+        404,
+      );
       expect(await count()).toBe(before + 1);
     });
 

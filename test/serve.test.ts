@@ -37,10 +37,16 @@ describe('npm start on an empty database', () => {
     });
     expect(login.status).toBe(200);
     const { token } = await login.json();
-    const api = await (await fetch(`${server.url}/api/v1/overview?area=220000000000&date=2019-12-31`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const api = await (
+      await fetch(`${server.url}/api/v1/overview?area=220000000000&date=2019-12-31`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json();
     expect(api.units.community_room).toBe(Math.round(2312 * 0.02));
     const c = capture();
-    expect(await main(['overview', '--area', '220000000000', '--date', '2019-12-31', '--json', '--db', url], c.io)).toBe(0);
+    expect(
+      await main(['overview', '--area', '220000000000', '--date', '2019-12-31', '--json', '--db', url], c.io),
+    ).toBe(0);
     expect(JSON.parse(c.out())).toEqual(api);
   });
 });
@@ -55,22 +61,36 @@ describe('a long write elsewhere on SQLite', () => {
     await server.ready;
     const auth = await sessionHeaders(server.db, { username: 'clerk', role: 'admin' });
     // Another process holds the write lock for longer than the busy timeout (5 s).
-    const holder = spawn(process.execPath, [
-      '-e',
-      `const D = require('better-sqlite3'); const d = new D(${JSON.stringify(url)}); d.pragma('busy_timeout = 5000');
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const D = require('better-sqlite3'); const d = new D(${JSON.stringify(url)}); d.pragma('busy_timeout = 5000');
        d.exec('begin immediate'); d.prepare("insert into meta (key, value) values ('lock', 'x')").run();
        console.log('locked'); setTimeout(() => { d.exec('rollback'); process.exit(0); }, 6500);`,
-    ], { cwd: process.cwd() });
+      ],
+      { cwd: process.cwd() },
+    );
     await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
-    const row = [{ ref: 'LOCKED-1', date: '2019-06-05', area_code: 'V1', knows_officer: 'yes', satisfaction: 5, channel: 'door' }];
-    const res = await fetch(`${server.url}/api/v1/records/surveys`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(row) });
+    const row = [
+      { ref: 'LOCKED-1', date: '2019-06-05', area_code: 'V1', knows_officer: 'yes', satisfaction: 5, channel: 'door' },
+    ];
+    const res = await fetch(`${server.url}/api/v1/records/surveys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify(row),
+    });
     expect([201, 503]).toContain(res.status);
     if (res.status === 503) {
       expect(res.headers.get('retry-after')).toBeTruthy();
       expect((await res.json()).error.code).toBe('busy');
     }
     await new Promise((resolve) => holder.once('exit', resolve));
-    const retry = await fetch(`${server.url}/api/v1/records/surveys`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(row) });
+    const retry = await fetch(`${server.url}/api/v1/records/surveys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify(row),
+    });
     expect(retry.status).toBe(201);
     await server.close();
   }, 30_000);

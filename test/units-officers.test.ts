@@ -111,7 +111,10 @@ for (const engine of ENGINES) {
       expect(info.visits_per_officer).toEqual({ numerator: 10, denominator: 1, value: 10 });
       expect(info.households_visited_share).toEqual({ numerator: 10, denominator: 1500, value: 10 / 1500 });
       expect(info.info_adopted_share).toEqual({ numerator: 0, denominator: 1, value: 0 });
-      expect((await units.informational('S1', M)).households_visited_share).toMatchObject({ numerator: 10, denominator: 3000 });
+      expect((await units.informational('S1', M)).households_visited_share).toMatchObject({
+        numerator: 10,
+        denominator: 3000,
+      });
       expect((await units.result('R4', M)).indicators.awareness_rate.denominator).toBe(0);
     });
 

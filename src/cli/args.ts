@@ -6,7 +6,12 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** parseArgs with errors a person can act on, and `--db` accepted by every command. */
 export function parse<O extends Options>(argv: string[], options: O, usage: string) {
   try {
-    return parseArgs({ args: argv, options: { db: { type: 'string' }, ...options }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { db: { type: 'string' }, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     throw new AppError('invalid_input', `${(e as Error).message}\nusage: ${usage}`);
   }

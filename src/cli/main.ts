@@ -14,7 +14,9 @@ export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number>
   const command = COMMANDS.find((c: Command) => c.name === name);
   if (!command) {
     const list = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n');
-    io.stderr.write(`${name && name !== 'help' && name !== '--help' ? `unknown command: ${name}\n` : ''}usage: outpost <command>\n${list}\n`);
+    io.stderr.write(
+      `${name && name !== 'help' && name !== '--help' ? `unknown command: ${name}\n` : ''}usage: outpost <command>\n${list}\n`,
+    );
     return name === 'help' || name === '--help' ? 0 : 2;
   }
   try {

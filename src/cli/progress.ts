@@ -22,7 +22,9 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): Progre
         const share = Math.min(1, done / total);
         const width = 24;
         const filled = Math.round(share * width);
-        draw(`${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${(share * 100).toFixed(0)}% ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
+        draw(
+          `${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${(share * 100).toFixed(0)}% ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`,
+        );
       } else draw(`${label} ${done.toLocaleString('en')} rows (${rate.toLocaleString('en')}/s)`);
     },
     done(message) {

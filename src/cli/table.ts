@@ -5,7 +5,12 @@ export function textTable(head: string[], rows: (string | number | null)[][]): s
   const numeric = head.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null));
   return (
     cells
-      .map((r) => r.map((c, i) => (numeric[i] ? padStart(c, width[i]) : padEnd(c, width[i]))).join('  ').trimEnd())
+      .map((r) =>
+        r
+          .map((c, i) => (numeric[i] ? padStart(c, width[i]) : padEnd(c, width[i])))
+          .join('  ')
+          .trimEnd(),
+      )
       .join('\n') + '\n'
   );
 }
@@ -13,7 +18,10 @@ export function textTable(head: string[], rows: (string | number | null)[][]): s
 /** CJK characters take two columns on a terminal. */
 function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 const padEnd = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));

@@ -9,7 +9,9 @@ import type { DB } from './schema.ts';
 import type { Tx } from './database.ts';
 
 export async function bumpDataVersion(tx: Tx): Promise<void> {
-  await sql`update meta set value = cast(cast(value as integer) + 1 as text) where key = 'data_version'`.execute(tx.kysely);
+  await sql`update meta set value = cast(cast(value as integer) + 1 as text) where key = 'data_version'`.execute(
+    tx.kysely,
+  );
 }
 
 export async function dataVersion(db: Kysely<DB>): Promise<number> {

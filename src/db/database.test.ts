@@ -10,7 +10,11 @@ for (const engine of ENGINES) {
 
     it('migrates an empty database and keeps a data version', async () => {
       db = await freshDatabase(engine);
-      const row = await db.kysely.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirstOrThrow();
+      const row = await db.kysely
+        .selectFrom('meta')
+        .select('value')
+        .where('key', '=', 'data_version')
+        .executeTakeFirstOrThrow();
       expect(row.value).toBe('0');
     });
 
@@ -26,7 +30,10 @@ for (const engine of ENGINES) {
     });
 
     it('reads int8 and numeric as numbers', async () => {
-      const { rows } = await sql<{ a: number; b: number }>`select cast(5 as bigint) as a, cast(2.5 as numeric) as b`.execute(db.kysely);
+      const { rows } = await sql<{
+        a: number;
+        b: number;
+      }>`select cast(5 as bigint) as a, cast(2.5 as numeric) as b`.execute(db.kysely);
       expect(rows[0]).toEqual({ a: 5, b: 2.5 });
     });
   });

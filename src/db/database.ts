@@ -134,6 +134,9 @@ export function translateStorageError(e: unknown): unknown {
   const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
   if (code === 'SQLITE_BUSY') return new AppError('busy', 'the database is busy with another write; try again shortly');
   if (code === 'SQLITE_FULL' || code === '53100')
-    return new AppError('disk_full', 'the disk holding the database is full: nothing was written; free some space and try again');
+    return new AppError(
+      'disk_full',
+      'the disk holding the database is full: nothing was written; free some space and try again',
+    );
   return e;
 }

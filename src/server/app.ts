@@ -8,7 +8,12 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { frameworkError, installErrorHandler } from './errors.ts';
 import { installSecurityHeaders } from './security.ts';
@@ -125,13 +130,19 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.decorate('routeCatalog', await installAccess(app, ctx, access));
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url, permission: r.config?.permission, hidden: !!r.schema?.hide });
+    for (const method of [r.method].flat())
+      if (method !== 'HEAD')
+        routes.push({ method, url: r.url, permission: r.config?.permission, hidden: !!r.schema?.hide });
   });
   app.decorate('routeList', routes);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Outpost API', version: '1', description: 'Community and rural policing: registry, records, assessment.' },
+      info: {
+        title: 'Outpost API',
+        version: '1',
+        description: 'Community and rural policing: registry, records, assessment.',
+      },
       components: { securitySchemes: SECURITY_SCHEMES },
     },
     transform: documentAccess(jsonSchemaTransform, access),

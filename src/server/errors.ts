@@ -49,7 +49,13 @@ export function frameworkError(error: FastifyError, _request: FastifyRequest, re
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
   reply
     .status(tooLong ? 414 : 400)
-    .send(body('invalid_input', tooLong ? 'a value in the address is too long' : 'the address is not valid (bad percent-encoding)', []));
+    .send(
+      body(
+        'invalid_input',
+        tooLong ? 'a value in the address is too long' : 'the address is not valid (bad percent-encoding)',
+        [],
+      ),
+    );
 }
 
 function body(code: string, message: string, details: unknown[]) {

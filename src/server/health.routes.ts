@@ -10,7 +10,11 @@ export const healthRoutes =
     app.get(
       '/health',
       {
-        schema: { summary: '200 only when the server can serve everything; 503 while it starts', tags: ['health'], response: { 200: healthSchema, 503: healthSchema } },
+        schema: {
+          summary: '200 only when the server can serve everything; 503 while it starts',
+          tags: ['health'],
+          response: { 200: healthSchema, 503: healthSchema },
+        },
         config: { permission: 'public' },
       },
       async (_request, reply) => {

@@ -7,7 +7,14 @@ import { dataVersion } from '../db/data-version.ts';
 const metaSchema = z.object({
   engine: z.string(),
   data_version: z.number(),
-  demo: z.object({ seed: z.number(), scale: z.number(), built_at: z.string(), label: z.object({ zh: z.string(), en: z.string() }) }).nullable(),
+  demo: z
+    .object({
+      seed: z.number(),
+      scale: z.number(),
+      built_at: z.string(),
+      label: z.object({ zh: z.string(), en: z.string() }),
+    })
+    .nullable(),
   root_areas: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })),
   latest_month: z.string().nullable(),
 });
@@ -18,17 +25,28 @@ export const metaRoutes =
     app.get(
       '/meta',
       {
-        schema: { summary: 'About this deployment: engine, data version, whether it is demonstration data, the top areas and the latest month with records', tags: ['health'], response: { 200: metaSchema } },
+        schema: {
+          summary:
+            'About this deployment: engine, data version, whether it is demonstration data, the top areas and the latest month with records',
+          tags: ['health'],
+          response: { 200: metaSchema },
+        },
         config: { permission: 'aggregate:read' },
       },
       async () => {
-        const latest = await ctx.db.kysely.selectFrom('surveys').select((eb) => eb.fn.max('date').as('d')).where('voided_at', 'is', null).executeTakeFirst();
+        const latest = await ctx.db.kysely
+          .selectFrom('surveys')
+          .select((eb) => eb.fn.max('date').as('d'))
+          .where('voided_at', 'is', null)
+          .executeTakeFirst();
         const tree = await ctx.assessment.areaTree();
         return {
           engine: ctx.db.engine,
           data_version: await dataVersion(ctx.db.kysely),
           demo: await demoInfo(ctx.db),
-          root_areas: tree.children.roots.map((code) => tree.areas.get(code)!).map(({ code, name, level }) => ({ code, name, level })),
+          root_areas: tree.children.roots
+            .map((code) => tree.areas.get(code)!)
+            .map(({ code, name, level }) => ({ code, name, level })),
           latest_month: latest?.d ? String(latest.d).slice(0, 7) : null,
         };
       },

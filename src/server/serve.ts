@@ -43,7 +43,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     if (options.demoWhenEmpty && (await isEmpty(db))) {
       options.log?.('empty database: building the demonstration province (Jilin, 2019) …');
       const started = Date.now();
-      await buildDemo(db, { seed: 1, scale: options.demoScale ?? 1, onProgress: (p) => options.progress?.update(`demo ${p.phase} ${p.kind}`, p.rows) });
+      await buildDemo(db, {
+        seed: 1,
+        scale: options.demoScale ?? 1,
+        onProgress: (p) => options.progress?.update(`demo ${p.phase} ${p.kind}`, p.rows),
+      });
       options.progress?.done(`demonstration province built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     isReady = true;

@@ -21,8 +21,12 @@ const TYPES: Record<string, string> = {
 
 /** The build's .br or .gz of a file, when the browser takes that encoding (see vite.config.ts). */
 function precompressed(file: string, accept: string): { file: string; encoding: string } | null {
-  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
-    if (new RegExp(`\\b${encoding}\\b`).test(accept) && fs.existsSync(file + suffix)) return { file: file + suffix, encoding };
+  for (const [encoding, suffix] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ] as const) {
+    if (new RegExp(`\\b${encoding}\\b`).test(accept) && fs.existsSync(file + suffix))
+      return { file: file + suffix, encoding };
   }
   return null;
 }

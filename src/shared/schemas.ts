@@ -1,13 +1,20 @@
 /** zod pieces shared by every module's schemas (API, CLI and web alike). */
 import { z } from 'zod';
 
-export const areaCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'an area code (letters, digits, - _ up to 32 characters)');
-export const codeSchema = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/, 'a code (letters, digits, - _ . / up to 64 characters)');
+export const areaCodeSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,32}$/, 'an area code (letters, digits, - _ up to 32 characters)');
+export const codeSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._/-]{1,64}$/, 'a code (letters, digits, - _ . / up to 64 characters)');
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month (YYYY-MM)');
 export const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date (YYYY-MM-DD)')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'not a day of the calendar');
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'not a day of the calendar',
+  );
 export const schemeNameSchema = z.enum(['performance', 'construction']);
 
 export const pageQuery = {

@@ -6,5 +6,9 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infe
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const details = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  throw new AppError('invalid_input', details.map((d) => `${d.path ? `--${d.path}: ` : ''}${d.message}`).join('; '), details);
+  throw new AppError(
+    'invalid_input',
+    details.map((d) => `${d.path ? `--${d.path}: ` : ''}${d.message}`).join('; '),
+    details,
+  );
 }

@@ -10,8 +10,17 @@ export const PROVINCE_51 = `${SHARED}acceptance/province-51`;
 
 export interface ExpectedFile {
   month: string;
-  indicators: Record<string, Record<string, { composite: number; indicators: Record<string, Record<string, unknown>> }>>;
-  rankings: Record<string, Record<string, { rank: number; code: string; name: string; composite: number; lagging: boolean; problems: string[] }[]>>;
+  indicators: Record<
+    string,
+    Record<string, { composite: number; indicators: Record<string, Record<string, unknown>> }>
+  >;
+  rankings: Record<
+    string,
+    Record<
+      string,
+      { rank: number; code: string; name: string; composite: number; lagging: boolean; problems: string[] }[]
+    >
+  >;
 }
 
 export function expected(): ExpectedFile {

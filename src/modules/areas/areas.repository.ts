@@ -16,27 +16,42 @@ export interface AreaFilter {
 }
 
 /** Areas by name or code (prefix of the code, part of the name), under a parent or a subtree; within the scope. */
-export async function findAreas(db: Kysely<DB>, f: AreaFilter, scope: Scope | null): Promise<{ items: Area[]; total: number }> {
+export async function findAreas(
+  db: Kysely<DB>,
+  f: AreaFilter,
+  scope: Scope | null,
+): Promise<{ items: Area[]; total: number }> {
   let query = db.selectFrom('areas').where('voided_at', 'is', null);
   if (scope) query = query.where('code', 'in', areasInScope(scope));
   if (f.parent) query = query.where('parent_code', '=', f.parent);
   if (f.level) query = query.where('level', '=', f.level);
   if (f.q) {
     const q = f.q;
-    query = query.where((eb) => eb.or([eb('code', 'like', `${escapeLike(q)}%`), eb('name', 'like', `%${escapeLike(q)}%`)]));
+    query = query.where((eb) =>
+      eb.or([eb('code', 'like', `${escapeLike(q)}%`), eb('name', 'like', `%${escapeLike(q)}%`)]),
+    );
   }
   if (f.within) {
     const within = f.within;
     query = query.where('code', 'in', () => sql`(${subtree(within)} select code from sub)` as never);
   }
   const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-  const items = await query.select([...COLUMNS]).orderBy('code').limit(f.limit).offset(f.offset).execute();
+  const items = await query
+    .select([...COLUMNS])
+    .orderBy('code')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
   return { items, total: Number(n) };
 }
 
 /** One area; none when it lies outside the scope. */
 export async function findArea(db: Kysely<DB>, code: string, scope: Scope | null): Promise<Area | undefined> {
-  let query = db.selectFrom('areas').select([...COLUMNS]).where('code', '=', code).where('voided_at', 'is', null);
+  let query = db
+    .selectFrom('areas')
+    .select([...COLUMNS])
+    .where('code', '=', code)
+    .where('voided_at', 'is', null);
   if (scope) query = query.where('code', 'in', areasInScope(scope));
   return query.executeTakeFirst();
 }

@@ -11,18 +11,32 @@ export const areasRoutes =
     app.get(
       '/areas',
       {
-        schema: { summary: 'Areas: search by name or code, children of a parent, a level, a subtree', tags: ['areas'], querystring: areasQuery, response: { 200: areaPage } },
+        schema: {
+          summary: 'Areas: search by name or code, children of a parent, a level, a subtree',
+          tags: ['areas'],
+          querystring: areasQuery,
+          response: { 200: areaPage },
+        },
         config: { permission: 'registry:read' },
       },
       async (request) => {
         const { query } = request;
-        return { ...(await findAreas(ctx.db.kysely, query, scopeOf(request))), limit: query.limit, offset: query.offset };
+        return {
+          ...(await findAreas(ctx.db.kysely, query, scopeOf(request))),
+          limit: query.limit,
+          offset: query.offset,
+        };
       },
     );
     app.get(
       '/areas/:code',
       {
-        schema: { summary: 'One area with its path from the top and its number of children', tags: ['areas'], params: areaParams, response: { 200: areaDetailSchema } },
+        schema: {
+          summary: 'One area with its path from the top and its number of children',
+          tags: ['areas'],
+          params: areaParams,
+          response: { 200: areaDetailSchema },
+        },
         config: { permission: 'registry:read' },
       },
       async (request) => {

@@ -13,7 +13,11 @@ export const indicatorsCommand: Command = {
   usage: 'outpost indicators --month YYYY-MM --area CODE --scheme performance|construction [--json]',
   summary: "an area's indicators, scores and composite for a month (SPEC §3)",
   async run(argv, io) {
-    const { values } = parse(argv, { month: { type: 'string' }, area: { type: 'string' }, scheme: { type: 'string' }, json: { type: 'boolean' } }, this.usage);
+    const { values } = parse(
+      argv,
+      { month: { type: 'string' }, area: { type: 'string' }, scheme: { type: 'string' }, json: { type: 'boolean' } },
+      this.usage,
+    );
     const q = validate(indicatorsQuery, {
       month: requireOption(values.month, 'month', this.usage),
       area: requireOption(values.area, 'area', this.usage),
@@ -27,7 +31,9 @@ export const indicatorsCommand: Command = {
         return 0;
       }
       const area = await service.area(q.area);
-      io.stdout.write(`${area.name} (${area.code}) · ${q.month} · ${q.scheme} · composite ${result.composite.toFixed(2)}\n\n`);
+      io.stdout.write(
+        `${area.name} (${area.code}) · ${q.month} · ${q.scheme} · composite ${result.composite.toFixed(2)}\n\n`,
+      );
       const rows = Object.entries(result.indicators).map(([name, r]) => [
         name,
         fixed(r.numerator, 2),
@@ -37,7 +43,9 @@ export const indicatorsCommand: Command = {
         r.no_data ? 'no data' : '',
       ]);
       io.stdout.write(textTable(['indicator', 'numerator', 'denominator', 'value', 'score', ''], rows));
-      io.stdout.write(`\nscheme: ${result.scheme_version ? `version ${result.scheme_version} saved for ${q.month.slice(0, 4)}` : 'as shipped'}\n`);
+      io.stdout.write(
+        `\nscheme: ${result.scheme_version ? `version ${result.scheme_version} saved for ${q.month.slice(0, 4)}` : 'as shipped'}\n`,
+      );
       return 0;
     });
   },
@@ -45,10 +53,22 @@ export const indicatorsCommand: Command = {
 
 export const rankCommand: Command = {
   name: 'rank',
-  usage: 'outpost rank --month YYYY-MM --within CODE [--scheme performance|construction] [--of areas|rooms|stations|officers] [--json]',
-  summary: "the ranking of an area's children (or of the rooms, stations or front-line officers within it) for a month, lagging ones and their problems",
+  usage:
+    'outpost rank --month YYYY-MM --within CODE [--scheme performance|construction] [--of areas|rooms|stations|officers] [--json]',
+  summary:
+    "the ranking of an area's children (or of the rooms, stations or front-line officers within it) for a month, lagging ones and their problems",
   async run(argv, io) {
-    const { values } = parse(argv, { month: { type: 'string' }, within: { type: 'string' }, scheme: { type: 'string' }, of: { type: 'string' }, json: { type: 'boolean' } }, this.usage);
+    const { values } = parse(
+      argv,
+      {
+        month: { type: 'string' },
+        within: { type: 'string' },
+        scheme: { type: 'string' },
+        of: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      this.usage,
+    );
     if (values.of && values.of !== 'areas') return rankSubjects(values, io, this.usage);
     const q = validate(rankingsQuery, {
       month: requireOption(values.month, 'month', this.usage),
@@ -64,8 +84,10 @@ export const rankCommand: Command = {
 
 export const explainCommand: Command = {
   name: 'explain',
-  usage: 'outpost explain --month YYYY-MM --area CODE --scheme S --indicator NAME [--records [--limit N] [--offset N]] [--json]',
-  summary: 'how one figure is made: what is placed at the area itself and each child’s sums; --records: the records placed at the area itself',
+  usage:
+    'outpost explain --month YYYY-MM --area CODE --scheme S --indicator NAME [--records [--limit N] [--offset N]] [--json]',
+  summary:
+    'how one figure is made: what is placed at the area itself and each child’s sums; --records: the records placed at the area itself',
   async run(argv, io) {
     const { values } = parse(
       argv,
@@ -89,7 +111,9 @@ export const explainCommand: Command = {
     });
     if (values.records) {
       const page = validate(explainRecordsQuery, { ...q, limit: values.limit, offset: values.offset });
-      return withDatabase(values.db, async (db) => printRecords(io, await explainRecords(new AssessmentService(db.kysely), page), !!values.json));
+      return withDatabase(values.db, async (db) =>
+        printRecords(io, await explainRecords(new AssessmentService(db.kysely), page), !!values.json),
+      );
     }
     return withDatabase(values.db, async (db) => {
       const e = await new AssessmentService(db.kysely).explain(q.area, q.month, q.scheme, q.indicator);
@@ -97,11 +121,16 @@ export const explainCommand: Command = {
         io.stdout.write(`${JSON.stringify(e)}\n`);
         return 0;
       }
-      io.stdout.write(`${e.indicator} of ${e.area} in ${e.month}: ${fixed(e.numerator, 2)} / ${fixed(e.denominator, 2)} = ${fixed(e.value, 4) ?? 'no value'}\n\n`);
+      io.stdout.write(
+        `${e.indicator} of ${e.area} in ${e.month}: ${fixed(e.numerator, 2)} / ${fixed(e.denominator, 2)} = ${fixed(e.value, 4) ?? 'no value'}\n\n`,
+      );
       io.stdout.write(
         textTable(
           ['code', 'name', 'numerator', 'denominator'],
-          [...e.children.map((c) => [c.code, c.name, fixed(c.numerator, 2), fixed(c.denominator, 2)]), ['(own)', 'placed at the area itself', fixed(e.own.numerator, 2), fixed(e.own.denominator, 2)]],
+          [
+            ...e.children.map((c) => [c.code, c.name, fixed(c.numerator, 2), fixed(c.denominator, 2)]),
+            ['(own)', 'placed at the area itself', fixed(e.own.numerator, 2), fixed(e.own.denominator, 2)],
+          ],
         ),
       );
       return 0;
@@ -114,13 +143,23 @@ function printRecords(io: Io, e: RecordsExplanation, json: boolean): number {
     io.stdout.write(`${JSON.stringify(e)}\n`);
     return 0;
   }
-  io.stdout.write(`${e.indicator} of ${e.area} in ${e.month}, placed at the area itself: ${fixed(e.own.numerator, 2)} / ${fixed(e.own.denominator, 2)} from ${e.total} records\n\n`);
+  io.stdout.write(
+    `${e.indicator} of ${e.area} in ${e.month}, placed at the area itself: ${fixed(e.own.numerator, 2)} / ${fixed(e.own.denominator, 2)} from ${e.total} records\n\n`,
+  );
   const detail = (d: Record<string, string | number | null>) =>
     Object.entries(d)
       .filter(([, v]) => v !== null)
       .map(([k, v]) => `${k}=${v}`)
       .join(' ');
-  io.stdout.write(textTable(['kind', 'key', 'date', 'numerator', 'denominator', 'detail'], e.items.map((r) => [r.kind, r.key, r.date, fixed(r.numerator, 2), fixed(r.denominator, 2), detail(r.detail)])));
-  if (e.offset + e.items.length < e.total) io.stdout.write(`\n${e.offset + 1}-${e.offset + e.items.length} of ${e.total}; more with --offset ${e.offset + e.items.length}\n`);
+  io.stdout.write(
+    textTable(
+      ['kind', 'key', 'date', 'numerator', 'denominator', 'detail'],
+      e.items.map((r) => [r.kind, r.key, r.date, fixed(r.numerator, 2), fixed(r.denominator, 2), detail(r.detail)]),
+    ),
+  );
+  if (e.offset + e.items.length < e.total)
+    io.stdout.write(
+      `\n${e.offset + 1}-${e.offset + e.items.length} of ${e.total}; more with --offset ${e.offset + e.items.length}\n`,
+    );
   return 0;
 }

@@ -23,7 +23,12 @@ export const assessmentRoutes =
     app.get(
       '/indicators',
       {
-        schema: { summary: "An area's indicators, scores and composite for a month", tags: ['assessment'], querystring: indicatorsQuery, response: { 200: indicatorsSchema } },
+        schema: {
+          summary: "An area's indicators, scores and composite for a month",
+          tags: ['assessment'],
+          querystring: indicatorsQuery,
+          response: { 200: indicatorsSchema },
+        },
         config: { permission: 'aggregate:read' },
       },
       async (request) => {
@@ -35,7 +40,12 @@ export const assessmentRoutes =
     app.get(
       '/rankings',
       {
-        schema: { summary: "The ranking of an area's children for a month, with change against the month before", tags: ['assessment'], querystring: rankingsQuery, response: { 200: rankingsSchema } },
+        schema: {
+          summary: "The ranking of an area's children for a month, with change against the month before",
+          tags: ['assessment'],
+          querystring: rankingsQuery,
+          response: { 200: rankingsSchema },
+        },
         config: { permission: 'aggregate:read' },
       },
       async (request) => {
@@ -47,7 +57,12 @@ export const assessmentRoutes =
     app.get(
       '/explain',
       {
-        schema: { summary: 'How one figure is made: the own part and each child’s numerator and denominator', tags: ['assessment'], querystring: explainQuery, response: { 200: explainSchema } },
+        schema: {
+          summary: 'How one figure is made: the own part and each child’s numerator and denominator',
+          tags: ['assessment'],
+          querystring: explainQuery,
+          response: { 200: explainSchema },
+        },
         config: { permission: 'aggregate:read' },
       },
       async (request) => {

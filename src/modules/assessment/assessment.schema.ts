@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { areaCodeSchema, monthSchema, pageQuery, schemeNameSchema } from '../../shared/schemas.ts';
 
-export const indicatorsQuery = z.object({ month: monthSchema, area: areaCodeSchema, scheme: schemeNameSchema }).strict();
-export const rankingsQuery = z.object({ month: monthSchema, within: areaCodeSchema, scheme: schemeNameSchema }).strict();
+export const indicatorsQuery = z
+  .object({ month: monthSchema, area: areaCodeSchema, scheme: schemeNameSchema })
+  .strict();
+export const rankingsQuery = z
+  .object({ month: monthSchema, within: areaCodeSchema, scheme: schemeNameSchema })
+  .strict();
 
 export const indicatorResultSchema = z.object({
   numerator: z.number(),
@@ -69,7 +73,13 @@ export const previewBody = z
   .strict();
 
 export const explainRecordsQuery = z
-  .object({ month: monthSchema, area: areaCodeSchema, scheme: schemeNameSchema, indicator: z.string().min(1).max(64), ...pageQuery })
+  .object({
+    month: monthSchema,
+    area: areaCodeSchema,
+    scheme: schemeNameSchema,
+    indicator: z.string().min(1).max(64),
+    ...pageQuery,
+  })
   .strict();
 export const explainRecordsSchema = z.object({
   indicator: z.string(),

@@ -113,7 +113,8 @@ export class AssessmentService {
 
   /** The scheme `name` scores `month` with: the version in force for the month's year. */
   async schemeFor<N extends AnySchemeName>(name: N, month: string): Promise<Scheme<N>> {
-    if (!isSchemeName(name)) throw new AppError('invalid_input', `scheme: "${String(name)}" is not performance, construction or officer`);
+    if (!isSchemeName(name))
+      throw new AppError('invalid_input', `scheme: "${String(name)}" is not performance, construction or officer`);
     return (await this.resolvedScheme(name, parseMonth(month).year)).scheme as Scheme<N>;
   }
 
@@ -143,7 +144,10 @@ export class AssessmentService {
     const tree = await this.areaTree();
     const m = parseMonth(month);
     return this.cached(`area:${scheme.name}:v${scheme.version ?? 0}:${month}`, async () => {
-      const own = scheme.name === 'performance' ? await performanceOwn(this.db, m, await this.placement()) : await constructionOwn(this.db, m);
+      const own =
+        scheme.name === 'performance'
+          ? await performanceOwn(this.db, m, await this.placement())
+          : await constructionOwn(this.db, m);
       return { own, totals: rollupIndexed(tree.index, own, scheme) };
     });
   }
@@ -201,7 +205,11 @@ export class AssessmentService {
     await this.area(within);
     const sameYear = before.slice(0, 4) === month.slice(0, 4);
     const current = await this.rankOnce(within, month, scheme);
-    const previous = await this.rankOnce(within, before, preview && sameYear ? preview : await this.schemeFor(name, before));
+    const previous = await this.rankOnce(
+      within,
+      before,
+      preview && sameYear ? preview : await this.schemeFor(name, before),
+    );
     return withChange(current, previous);
   }
 
@@ -210,7 +218,10 @@ export class AssessmentService {
     const scheme = await this.schemeFor(areaSchemeName(schemeName), month);
     const def = scheme.indicators.find((d) => d.name === indicator);
     if (!def)
-      throw new AppError('invalid_input', `indicator: "${indicator}" is not one of ${scheme.indicators.map((d) => d.name).join(', ')}`);
+      throw new AppError(
+        'invalid_input',
+        `indicator: "${indicator}" is not one of ${scheme.indicators.map((d) => d.name).join(', ')}`,
+      );
     await this.area(areaCode);
     const tree = await this.areaTree();
     const { own, totals } = await this.computed(scheme, month);
@@ -227,7 +238,9 @@ export class AssessmentService {
       ...total,
       value: total.denominator === 0 ? null : total.numerator / total.denominator,
       own: figure(own, areaCode),
-      children: tree.children.childrenOf(areaCode).map((code) => ({ code, name: tree.areas.get(code)!.name, ...figure(totals, code) })),
+      children: tree.children
+        .childrenOf(areaCode)
+        .map((code) => ({ code, name: tree.areas.get(code)!.name, ...figure(totals, code) })),
     };
   }
 
@@ -235,7 +248,9 @@ export class AssessmentService {
   async rankWithResults(within: string, month: string, scheme: Scheme) {
     const tree = await this.areaTree();
     const { totals } = await this.computed(scheme, month);
-    const subjects = tree.children.childrenOf(within).map((code) => ({ code, name: tree.areas.get(code)!.name, figures: totals.get(code) ?? {} }));
+    const subjects = tree.children
+      .childrenOf(within)
+      .map((code) => ({ code, name: tree.areas.get(code)!.name, figures: totals.get(code) ?? {} }));
     return rankUnder(scheme, subjects);
   }
 

@@ -1,6 +1,11 @@
 import { AppError } from '../../shared/errors.ts';
 import type { Scheme, SchemeName } from './domain/index.ts';
-import { definitionIssues, DEFAULT_THRESHOLDS, schemeFrom, type IndicatorSettings } from '../schemes/domain/scheme-definition.ts';
+import {
+  definitionIssues,
+  DEFAULT_THRESHOLDS,
+  schemeFrom,
+  type IndicatorSettings,
+} from '../schemes/domain/scheme-definition.ts';
 
 export type { IndicatorSettings };
 
@@ -13,6 +18,7 @@ export type { IndicatorSettings };
 export function editedScheme(base: Scheme, settings: Record<string, IndicatorSettings>): Scheme {
   const definition = { indicators: settings, thresholds: DEFAULT_THRESHOLDS };
   const issues = definitionIssues(base.name, definition);
-  if (issues.length > 0) throw new AppError('invalid_input', issues.map((d) => `${d.path}: ${d.message}`).join('; '), issues);
+  if (issues.length > 0)
+    throw new AppError('invalid_input', issues.map((d) => `${d.path}: ${d.message}`).join('; '), issues);
   return schemeFrom(base.name, definition, base.version ?? 0) as Scheme<SchemeName>;
 }

@@ -25,7 +25,9 @@ function fileCommand(name: string, summary: string, run: Run, said: (file: strin
         const report = await run(db, file, (t, n) => bar.update(`${name} ${t}`, n));
         bar.done();
         const rows = report.tables.reduce((n, t) => n + t.rows, 0);
-        io.stdout.write(`${rows.toLocaleString('en')} rows of ${report.tables.length} tables (${(report.bytes / 2 ** 20).toFixed(1)} MiB) ${said(path.resolve(file))}\n`);
+        io.stdout.write(
+          `${rows.toLocaleString('en')} rows of ${report.tables.length} tables (${(report.bytes / 2 ** 20).toFixed(1)} MiB) ${said(path.resolve(file))}\n`,
+        );
         return 0;
       });
     },

@@ -32,7 +32,11 @@ export interface BackupReport {
   bytes: number;
 }
 
-export async function backup(db: Database, file: string, onRows?: (table: string, rows: number) => void): Promise<BackupReport> {
+export async function backup(
+  db: Database,
+  file: string,
+  onRows?: (table: string, rows: number) => void,
+): Promise<BackupReport> {
   const tmp = `${file}.part`;
   const gzip = zlib.createGzip({ level: 6 });
   const out = fs.createWriteStream(tmp);
@@ -44,7 +48,13 @@ export async function backup(db: Database, file: string, onRows?: (table: string
   try {
     await snapshot(db, async (tx) => {
       const k = tx.kysely as Kysely<unknown>;
-      const header: Header = { format: FORMAT, version: VERSION, created_at: new Date().toISOString(), engine: db.engine, migrations: await appliedMigrations(k) };
+      const header: Header = {
+        format: FORMAT,
+        version: VERSION,
+        created_at: new Date().toISOString(),
+        engine: db.engine,
+        migrations: await appliedMigrations(k),
+      };
       await write(header);
       for (const table of await listTables(k, db.engine)) {
         const columns = await listColumns(k, db.engine, table);
@@ -74,7 +84,8 @@ export async function backup(db: Database, file: string, onRows?: (table: string
 /** Reads every table in one consistent snapshot while writers go on. */
 async function snapshot(db: Database, fn: (tx: Tx) => Promise<void>): Promise<void> {
   await db.transaction(async (tx) => {
-    if (tx.engine === 'postgres') await sql`set transaction isolation level repeatable read read only`.execute(tx.kysely);
+    if (tx.engine === 'postgres')
+      await sql`set transaction isolation level repeatable read read only`.execute(tx.kysely);
     await fn(tx);
   });
 }
@@ -96,9 +107,16 @@ async function eachRow(tx: Tx, table: string, fn: (row: unknown[]) => Promise<vo
   await client.query('close backup_rows');
 }
 
-export async function restore(db: Database, file: string, onRows?: (table: string, rows: number) => void): Promise<BackupReport> {
+export async function restore(
+  db: Database,
+  file: string,
+  onRows?: (table: string, rows: number) => void,
+): Promise<BackupReport> {
   if (!fs.existsSync(file)) throw new AppError('invalid_input', `${file}: no such file`);
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
+    crlfDelay: Infinity,
+  });
   const iterator = lines[Symbol.asyncIterator]();
   const next = async (): Promise<unknown> => {
     const { value, done } = await iterator.next();
@@ -112,7 +130,10 @@ export async function restore(db: Database, file: string, onRows?: (table: strin
     const mine = await appliedMigrations(db.kysely as Kysely<unknown>);
     const unknown = header.migrations.filter((m) => !mine.includes(m));
     if (unknown.length > 0)
-      throw new AppError('invalid_input', `${file}: made by a newer Outpost (migrations ${unknown.join(', ')}); upgrade first`);
+      throw new AppError(
+        'invalid_input',
+        `${file}: made by a newer Outpost (migrations ${unknown.join(', ')}); upgrade first`,
+      );
     await db.transaction(async (tx) => {
       const k = tx.kysely as Kysely<unknown>;
       const present = await listTables(k, tx.engine);
@@ -123,10 +144,12 @@ export async function restore(db: Database, file: string, onRows?: (table: strin
           const { value, done } = await iterator.next();
           if (done) break;
           const { table, columns } = JSON.parse(value) as { table: string; columns: string[] };
-          if (!present.includes(table)) throw new AppError('invalid_input', `${file}: table ${table} does not exist here`);
+          if (!present.includes(table))
+            throw new AppError('invalid_input', `${file}: table ${table} does not exist here`);
           const here = await listColumns(k, tx.engine, table);
           const missing = columns.filter((c) => !here.includes(c));
-          if (missing.length > 0) throw new AppError('invalid_input', `${file}: ${table} has no column ${missing.join(', ')} here`);
+          if (missing.length > 0)
+            throw new AppError('invalid_input', `${file}: ${table} has no column ${missing.join(', ')} here`);
           const n = await loadTable(tx, table, columns, next, (rows) => onRows?.(table, rows));
           tables.push({ table, rows: n });
         }
@@ -135,8 +158,15 @@ export async function restore(db: Database, file: string, onRows?: (table: strin
       await bumpDataVersion(tx);
     });
   } catch (e) {
-    if (e instanceof SyntaxError || (e as { code?: string }).code === 'Z_BUF_ERROR' || (e as { code?: string }).code === 'Z_DATA_ERROR')
-      throw new AppError('invalid_input', `${file}: the backup is damaged (${(e as Error).message}); nothing was restored`);
+    if (
+      e instanceof SyntaxError ||
+      (e as { code?: string }).code === 'Z_BUF_ERROR' ||
+      (e as { code?: string }).code === 'Z_DATA_ERROR'
+    )
+      throw new AppError(
+        'invalid_input',
+        `${file}: the backup is damaged (${(e as Error).message}); nothing was restored`,
+      );
     throw e;
   } finally {
     lines.close();
@@ -144,26 +174,35 @@ export async function restore(db: Database, file: string, onRows?: (table: strin
   return { tables, bytes: fs.statSync(file).size };
 }
 
-async function loadTable(tx: Tx, table: string, columns: string[], next: () => Promise<unknown>, progress: (n: number) => void): Promise<number> {
+async function loadTable(
+  tx: Tx,
+  table: string,
+  columns: string[],
+  next: () => Promise<unknown>,
+  progress: (n: number) => void,
+): Promise<number> {
   const k = tx.kysely as Kysely<unknown>;
   let n = 0;
   let batch: unknown[][] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     const values = sql.join(batch.map((row) => sql`(${sql.join(row.map((v) => sql`${v}`))})`));
-    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${values}`.execute(k);
+    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${values}`.execute(
+      k,
+    );
     n += batch.length;
     progress(n);
     batch = [];
   };
-  const size = Math.max(1, Math.floor(BATCH * 8 / Math.max(1, columns.length)));
+  const size = Math.max(1, Math.floor((BATCH * 8) / Math.max(1, columns.length)));
   for (;;) {
     const line = await next();
     if (!Array.isArray(line)) {
       const end = line as { end?: string; rows?: number };
       if (end.end !== table) throw new AppError('invalid_input', `backup: ${table} is cut short`);
       await flush();
-      if (end.rows !== n) throw new AppError('invalid_input', `backup: ${table} should hold ${end.rows} rows, found ${n}`);
+      if (end.rows !== n)
+        throw new AppError('invalid_input', `backup: ${table} should hold ${end.rows} rows, found ${n}`);
       return n;
     }
     batch.push(line);
@@ -174,10 +213,15 @@ async function loadTable(tx: Tx, table: string, columns: string[], next: () => P
 /** PostgreSQL serial columns continue after the restored ids. */
 async function resetSequences(tx: Tx, tables: string[]): Promise<void> {
   if (tx.engine !== 'postgres') return;
-  const { rows } = await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns
+  const { rows } = await sql<{
+    table_name: string;
+    column_name: string;
+  }>`select table_name, column_name from information_schema.columns
     where table_schema = current_schema() and column_default like 'nextval(%'`.execute(tx.kysely);
   for (const { table_name: table, column_name: column } of rows) {
     if (!tables.includes(table)) continue;
-    await sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce((select max(${sql.ref(column)}) from ${sql.table(table)}), 0) + 1, false)`.execute(tx.kysely);
+    await sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce((select max(${sql.ref(column)}) from ${sql.table(table)}), 0) + 1, false)`.execute(
+      tx.kysely,
+    );
   }
 }

@@ -13,9 +13,15 @@ export const PROVINCE_RESIDENTS = 23_500_000;
 
 // Public dialling codes of Jilin's cities; other provinces' cities get made-up ones.
 const DIAL_CODES: Record<string, string> = {
-  '220100000000': '0431', '220200000000': '0432', '220300000000': '0434',
-  '220400000000': '0437', '220500000000': '0435', '220600000000': '0439',
-  '220700000000': '0438', '220800000000': '0436', '222400000000': '0433',
+  '220100000000': '0431',
+  '220200000000': '0432',
+  '220300000000': '0434',
+  '220400000000': '0437',
+  '220500000000': '0435',
+  '220600000000': '0439',
+  '220700000000': '0438',
+  '220800000000': '0436',
+  '222400000000': '0433',
 };
 
 /**
@@ -78,7 +84,13 @@ export function indexAreas(rows: DemoRow[], seed: number, scale: number): AreaIn
     .filter((r) => r.level === 'county')
     .map((row, index) => {
       const city = cityOf(row.code);
-      return { index, code: row.code, name: row.name, city, quality: clamp(rng.normal(city.quality, 0.05), 0.15, 0.97) };
+      return {
+        index,
+        code: row.code,
+        name: row.name,
+        city,
+        quality: clamp(rng.normal(city.quality, 0.05), 0.15, 0.97),
+      };
     });
   const countyByCode = new Map(counties.map((c) => [c.code, c]));
 
@@ -100,8 +112,14 @@ export function indexAreas(rows: DemoRow[], seed: number, scale: number): AreaIn
     if (!township) continue; // a village outside any township cannot be served by a room
     const urban = row.urban_rural === 'urban' || /^1\d\d$/.test(row.urban_rural);
     const village: Village = {
-      index: villages.length, code: row.code, name: row.name, urban, township,
-      quality: township.quality, residents: 0, households: 0,
+      index: villages.length,
+      code: row.code,
+      name: row.name,
+      urban,
+      township,
+      quality: township.quality,
+      residents: 0,
+      households: 0,
     };
     villages.push(village);
     (urban ? township.urban : township.rural).push(village);

@@ -14,9 +14,7 @@ const EPOCH = Date.UTC(DEMO_YEAR, 0, 1);
 export const YEAR_DATES: readonly string[] = Array.from({ length: YEAR_DAYS }, (_, d) => isoOf(d));
 
 /** MONTH_START[m] is the first day of month m (0-11); MONTH_START[12] is the next year's first. */
-export const MONTH_START: readonly number[] = Array.from({ length: 13 }, (_, m) =>
-  dayOf(DEMO_YEAR, m + 1, 1),
-);
+export const MONTH_START: readonly number[] = Array.from({ length: 13 }, (_, m) => dayOf(DEMO_YEAR, m + 1, 1));
 
 /** The day number of a calendar date (month 1-12). */
 export function dayOf(year: number, month: number, day: number): number {

@@ -15,11 +15,16 @@ export const demoCommand: Command = {
     const seed = Number(values.seed ?? 1);
     const scale = Number(values.scale ?? 1);
     if (!Number.isInteger(seed)) throw new AppError('invalid_input', `--seed: "${values.seed}" is not a whole number`);
-    if (!(scale > 0 && scale <= 4)) throw new AppError('invalid_input', `--scale: "${values.scale}" is not a number above 0 and at most 4`);
+    if (!(scale > 0 && scale <= 4))
+      throw new AppError('invalid_input', `--scale: "${values.scale}" is not a number above 0 and at most 4`);
     return withDatabase(values.db, async (db) => {
       const bar = progressBar(io.stderr as NodeJS.WriteStream);
       const started = Date.now();
-      const report = await buildDemo(db, { seed, scale, onProgress: (p) => bar.update(`demo ${p.phase} ${p.kind}`, p.rows) });
+      const report = await buildDemo(db, {
+        seed,
+        scale,
+        onProgress: (p) => bar.update(`demo ${p.phase} ${p.kind}`, p.rows),
+      });
       bar.done(`demonstration province built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       io.stdout.write(describeReport(report));
       return 0;

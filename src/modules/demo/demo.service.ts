@@ -65,12 +65,20 @@ export async function buildDemo(
   options: { seed: number; scale: number; onProgress?(p: ImportProgress): void },
 ): Promise<ImportReport> {
   if (!(await isEmpty(db)))
-    throw new AppError('conflict', 'the demonstration province goes only into an empty database; this one already has areas');
+    throw new AppError(
+      'conflict',
+      'the demonstration province goes only into an empty database; this one already has areas',
+    );
   const sources = demoSources(loadJilinAreas(), { seed: options.seed, scale: options.scale }).map((s) =>
     sourceFromObjects(`demo:${s.kind}`, kindByName(s.kind)!, s.rows(), [...DEMO_COLUMNS[s.kind as DemoKind]]),
   );
   const report = await importSources(db, sources, { actor: 'demo', source: 'demo', onProgress: options.onProgress });
-  const info: DemoInfo = { seed: options.seed, scale: options.scale, built_at: new Date().toISOString(), label: DEMO_LABEL };
+  const info: DemoInfo = {
+    seed: options.seed,
+    scale: options.scale,
+    built_at: new Date().toISOString(),
+    label: DEMO_LABEL,
+  };
   await sql`insert into meta (key, value) values ('demo', ${JSON.stringify(info)})`.execute(db.kysely);
   await addDemoAccounts(db);
   // Fresh statistics, or PostgreSQL plans the assessment's joins as if the tables were empty.

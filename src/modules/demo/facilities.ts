@@ -24,7 +24,13 @@ export function equipmentRows(units: Unit[], rng: Random): DemoRow[] {
     for (const item of STANDARD_KIT) {
       const short = item === 'motorcycle' && unit.type === 'community_room' ? 0.06 : 0;
       const quantity =
-        item === 'computer' ? rng.int(1, 2) : item === 'motorcycle' ? (unit.type === 'rural_office' ? rng.int(1, 2) : 1) : rng.int(1, 3);
+        item === 'computer'
+          ? rng.int(1, 2)
+          : item === 'motorcycle'
+            ? unit.type === 'rural_office'
+              ? rng.int(1, 2)
+              : 1
+            : rng.int(1, 3);
       const before = Math.max(opened, dayOf(2015, 1, 1));
       if (rng.chance(clamp(0.62 + 0.36 * unit.quality - short, 0, 0.99))) {
         let day: number;
@@ -60,7 +66,8 @@ export function inspectionRows(units: Unit[], rng: Random): DemoRow[] {
     const baseline = dayOf(2018, 9, 1);
     if (unit.opened < baseline && rng.chance(0.6)) inspect(unit, rng.int(baseline, -1));
     const gap = Math.round(30 * unit.quality);
-    for (let day = from + rng.int(0, Math.min(90, to - from)); day <= to; day += rng.int(50, 120) - gap) inspect(unit, day);
+    for (let day = from + rng.int(0, Math.min(90, to - from)); day <= to; day += rng.int(50, 120) - gap)
+      inspect(unit, day);
   }
   return rows;
 }

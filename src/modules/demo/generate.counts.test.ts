@@ -7,7 +7,8 @@ const D = '2019-12-31';
 const areas = loadJilinAreas();
 const sources = new Map(demoSources(areas, { seed: 2019, scale: 1 }).map((s) => [s.kind, s]));
 const rows = (kind: string): DemoRow[] => [...(sources.get(kind)?.rows() ?? [])];
-const isOpen = (u: DemoRow): boolean => u.opened_on !== '' && u.opened_on <= D && (u.closed_on === '' || u.closed_on > D);
+const isOpen = (u: DemoRow): boolean =>
+  u.opened_on !== '' && u.opened_on <= D && (u.closed_on === '' || u.closed_on > D);
 
 describe('demo province at scale 1 on 2019-12-31', () => {
   const units = rows('units');
@@ -21,8 +22,16 @@ describe('demo province at scale 1 on 2019-12-31', () => {
   });
 
   it('has a bureau per county and a station per township, all open', () => {
-    const codes = (level: string): string[] => areas.filter((a) => a.level === level).map((a) => a.code).sort();
-    const open = (type: string): string[] => units.filter((u) => u.type === type && isOpen(u)).map((u) => u.area_code).sort();
+    const codes = (level: string): string[] =>
+      areas
+        .filter((a) => a.level === level)
+        .map((a) => a.code)
+        .sort();
+    const open = (type: string): string[] =>
+      units
+        .filter((u) => u.type === type && isOpen(u))
+        .map((u) => u.area_code)
+        .sort();
     expect(open('bureau')).toEqual(codes('county'));
     expect(open('station')).toEqual(codes('township'));
   });
@@ -34,9 +43,12 @@ describe('demo province at scale 1 on 2019-12-31', () => {
     expect(count('role', 'resident')).toBe(SUMMARY_2019.residentOfficers);
     expect(count('role', 'station')).toBeGreaterThan(0);
     expect(count('role', 'civilian')).toBeGreaterThan(0);
-    for (const origin of ['existing', 'agency_transfer', 'new_recruit', 'civilian_hire']) expect(count('origin', origin)).toBeGreaterThan(0);
+    for (const origin of ['existing', 'agency_transfer', 'new_recruit', 'civilian_hire'])
+      expect(count('origin', origin)).toBeGreaterThan(0);
     const openRooms = units.filter((u) => (u.type === 'community_room' || u.type === 'rural_office') && isOpen(u));
-    const staffed = new Set(posted.filter((o) => o.role === 'community' || o.role === 'resident').map((o) => o.unit_code));
+    const staffed = new Set(
+      posted.filter((o) => o.role === 'community' || o.role === 'resident').map((o) => o.unit_code),
+    );
     expect(openRooms.filter((u) => !staffed.has(u.code)).length).toBeGreaterThan(0);
   });
 

@@ -22,7 +22,9 @@ describe('demo determinism', () => {
   });
 
   it('gives different rows for a different seed', () => {
-    expect(digest(demoSources(areas, { seed: 8, scale: 0.05 }))).not.toBe(digest(demoSources(areas, { seed: 7, scale: 0.05 })));
+    expect(digest(demoSources(areas, { seed: 8, scale: 0.05 }))).not.toBe(
+      digest(demoSources(areas, { seed: 7, scale: 0.05 })),
+    );
   });
 
   it('yields the sources in SPEC §2 order, every row with exactly its kind’s columns', () => {

@@ -43,11 +43,33 @@ export interface DemoSource {
 export const DEMO_COLUMNS = {
   areas: ['code', 'name', 'level', 'parent_code', 'urban_rural'],
   population: ['area_code', 'year', 'residents', 'households'],
-  units: ['code', 'name', 'type', 'area_code', 'station_code', 'covers', 'status', 'opened_on', 'closed_on', 'phone', 'hours'],
+  units: [
+    'code',
+    'name',
+    'type',
+    'area_code',
+    'station_code',
+    'covers',
+    'status',
+    'opened_on',
+    'closed_on',
+    'phone',
+    'hours',
+  ],
   officers: ['badge', 'name', 'role', 'unit_code', 'start_date', 'end_date', 'origin', 'phone'],
   patrols: ['code', 'name', 'unit_code', 'kind', 'members'],
   equipment: ['unit_code', 'item', 'quantity', 'as_of'],
-  inspections: ['unit_code', 'date', 'premises', 'signage', 'equipment', 'staffing', 'work_system', 'duties', 'records'],
+  inspections: [
+    'unit_code',
+    'date',
+    'premises',
+    'signage',
+    'equipment',
+    'staffing',
+    'work_system',
+    'duties',
+    'records',
+  ],
   funds: ['ref', 'kind', 'date', 'recipient_code', 'amount', 'purpose'],
   visits: ['date', 'badge', 'area_code', 'household_ref'],
   info_reports: ['ref', 'date', 'badge', 'category', 'adopted'],
@@ -65,10 +87,14 @@ export type DemoKind = keyof typeof DEMO_COLUMNS;
  * The registry is built on the first call of any `rows()` and shared by all of them.
  */
 export function demoSources(areas: DemoRow[], options: DemoOptions): DemoSource[] {
-  if (!(options.scale >= 0) || !Number.isFinite(options.scale)) throw new RangeError(`scale must be >= 0, got ${options.scale}`);
+  if (!(options.scale >= 0) || !Number.isFinite(options.scale))
+    throw new RangeError(`scale must be >= 0, got ${options.scale}`);
   let registry: Registry | undefined;
   const get = (): Registry => (registry ??= buildRegistry(areas, options.seed, options.scale));
-  const source = (kind: DemoKind, rows: (r: Registry) => Iterable<DemoRow>): DemoSource => ({ kind, rows: () => rows(get()) });
+  const source = (kind: DemoKind, rows: (r: Registry) => Iterable<DemoRow>): DemoSource => ({
+    kind,
+    rows: () => rows(get()),
+  });
   return [
     { kind: 'areas', rows: () => areas.map((row) => ({ ...row })) },
     source('population', (r) => copies(r.population)),
@@ -122,5 +148,11 @@ function postingRows(officer: Officer): DemoRow[] {
 }
 
 function patrolRow(patrol: Patrol): DemoRow {
-  return { code: patrol.code, name: patrol.name, unit_code: patrol.unit.code, kind: patrol.kind, members: String(patrol.members) };
+  return {
+    code: patrol.code,
+    name: patrol.name,
+    unit_code: patrol.unit.code,
+    kind: patrol.kind,
+    members: String(patrol.members),
+  };
 }

@@ -53,9 +53,19 @@ describe('demo rows at scale 0.05', () => {
     for (const u of units.values()) {
       const { status, opened_on: opened, closed_on: closed } = u;
       for (const d of [opened, closed]) check(d === '' || validDate(d), 'units', u, 'date');
-      check(!((status === 'open' || status === 'closed') && opened === ''), 'units', u, 'open/closed without opened_on');
+      check(
+        !((status === 'open' || status === 'closed') && opened === ''),
+        'units',
+        u,
+        'open/closed without opened_on',
+      );
       check(!(status === 'closed' && closed === ''), 'units', u, 'closed without closed_on');
-      check(!((status === 'planned' || status === 'building') && closed !== ''), 'units', u, 'planned/building with closed_on');
+      check(
+        !((status === 'planned' || status === 'building') && closed !== ''),
+        'units',
+        u,
+        'planned/building with closed_on',
+      );
       check(closed === '' || (opened !== '' && closed >= opened), 'units', u, 'closed before opened');
       const level = area.get(u.area_code)?.level;
       if (u.type === 'bureau') check(level === 'county', 'units', u, 'bureau not in a county');
@@ -67,7 +77,13 @@ describe('demo rows at scale 0.05', () => {
         const urban = u.type === 'community_room' ? 'urban' : 'rural';
         check(covers.length >= 1 && covers.length <= 4, 'units', u, 'covers count');
         check(new Set(covers).size === covers.length, 'units', u, 'an area listed twice in covers');
-        for (const c of covers) check(isVillage(c) && area.get(c)?.urban_rural === urban && parentOf(c) === u.area_code, 'units', u, `covers ${c}`);
+        for (const c of covers)
+          check(
+            isVillage(c) && area.get(c)?.urban_rural === urban && parentOf(c) === u.area_code,
+            'units',
+            u,
+            `covers ${c}`,
+          );
       }
     }
     expect(errors).toEqual([]);
@@ -77,12 +93,22 @@ describe('demo rows at scale 0.05', () => {
     const seen = new Set<string>();
     for (const o of rows('officers')) {
       unique('officers', seen, `${o.badge}|${o.start_date}`, o);
-      check(/^\d{6,7}$/.test(o.badge) && validDate(o.start_date) && (o.end_date === '' || o.end_date >= o.start_date), 'officers', o, 'badge or dates');
+      check(
+        /^\d{6,7}$/.test(o.badge) && validDate(o.start_date) && (o.end_date === '' || o.end_date >= o.start_date),
+        'officers',
+        o,
+        'badge or dates',
+      );
       const unit = units.get(o.unit_code);
       check(unit !== undefined, 'officers', o, 'no such unit');
       if (!unit) continue;
       check(unit.opened_on !== '' && unit.opened_on <= o.start_date, 'officers', o, 'posted before the unit opened');
-      check(unit.closed_on === '' || (o.end_date !== '' && o.end_date < unit.closed_on), 'officers', o, 'posted after the unit closed');
+      check(
+        unit.closed_on === '' || (o.end_date !== '' && o.end_date < unit.closed_on),
+        'officers',
+        o,
+        'posted after the unit closed',
+      );
       const type = { community: 'community_room', resident: 'rural_office', station: 'station' }[o.role as 'community'];
       check(o.role === 'civilian' || unit.type === type, 'officers', o, 'role does not fit the unit');
       check((o.role === 'civilian') === (o.origin === 'civilian_hire'), 'officers', o, 'civilian origin');
@@ -90,7 +116,13 @@ describe('demo rows at scale 0.05', () => {
     }
     for (const list of postings.values()) {
       const sorted = [...list].sort((a, b) => (a.start_date < b.start_date ? -1 : 1));
-      for (let i = 1; i < sorted.length; i++) check(sorted[i - 1].end_date !== '' && sorted[i - 1].end_date < sorted[i].start_date, 'officers', sorted[i], 'overlap');
+      for (let i = 1; i < sorted.length; i++)
+        check(
+          sorted[i - 1].end_date !== '' && sorted[i - 1].end_date < sorted[i].start_date,
+          'officers',
+          sorted[i],
+          'overlap',
+        );
       check(new Set(list.map((p) => `${p.name}|${p.origin}`)).size === 1, 'officers', list[0], 'one person per badge');
     }
     expect(postings.size).toBeGreaterThan(100);
@@ -101,25 +133,42 @@ describe('demo rows at scale 0.05', () => {
   it('has valid patrols, equipment, inspections and funds', () => {
     for (const p of rows('patrols')) {
       check(!patrols.has(p.code) && CODE.test(p.code) && units.has(p.unit_code), 'patrols', p, 'code or unit');
-      check(/^[1-9]\d*$/.test(p.members) && (p.kind === 'full_time' || p.kind === 'volunteer'), 'patrols', p, 'members or kind');
+      check(
+        /^[1-9]\d*$/.test(p.members) && (p.kind === 'full_time' || p.kind === 'volunteer'),
+        'patrols',
+        p,
+        'members or kind',
+      );
       patrols.set(p.code, p);
     }
     const seen = new Set<string>();
     for (const e of rows('equipment')) {
       unique('equipment', seen, `${e.unit_code}|${e.item}|${e.as_of}`, e);
-      check(units.has(e.unit_code) && ['computer', 'motorcycle', 'work_kit'].includes(e.item), 'equipment', e, 'unit or item');
+      check(
+        units.has(e.unit_code) && ['computer', 'motorcycle', 'work_kit'].includes(e.item),
+        'equipment',
+        e,
+        'unit or item',
+      );
       check(/^\d+$/.test(e.quantity) && validDate(e.as_of), 'equipment', e, 'quantity or date');
     }
     for (const i of rows('inspections')) {
       unique('inspections', seen, `${i.unit_code}|${i.date}`, i);
       check(units.has(i.unit_code) && validDate(i.date), 'inspections', i, 'unit or date');
-      for (const aspect of ['premises', 'signage', 'equipment', 'staffing', 'work_system', 'duties', 'records']) check(i[aspect] === 'pass' || i[aspect] === 'fail', 'inspections', i, aspect);
+      for (const aspect of ['premises', 'signage', 'equipment', 'staffing', 'work_system', 'duties', 'records'])
+        check(i[aspect] === 'pass' || i[aspect] === 'fail', 'inspections', i, aspect);
     }
     const balance = new Map<string, number>();
     for (const f of rows('funds')) {
       unique('funds', seen, `fund|${f.ref}`, f);
-      check(CODE.test(f.ref) && area.has(f.recipient_code) && in2019(f.date) && /^\d+\.\d{2}$/.test(f.amount), 'funds', f, 'ref, recipient, date or amount');
-      const cents = Math.round(Number(f.amount) * 100) * (f.kind === 'allocation' ? 1 : f.kind === 'disbursement' ? -1 : NaN);
+      check(
+        CODE.test(f.ref) && area.has(f.recipient_code) && in2019(f.date) && /^\d+\.\d{2}$/.test(f.amount),
+        'funds',
+        f,
+        'ref, recipient, date or amount',
+      );
+      const cents =
+        Math.round(Number(f.amount) * 100) * (f.kind === 'allocation' ? 1 : f.kind === 'disbursement' ? -1 : NaN);
       balance.set(f.recipient_code, (balance.get(f.recipient_code) ?? 0) + cents);
     }
     for (const [code, left] of balance) check(left >= 0, 'funds', { code }, 'more paid than allocated');
@@ -136,38 +185,93 @@ describe('demo rows at scale 0.05', () => {
       unique('visits', visitKeys, `${v.badge}|${v.date}|${v.household_ref}`, v);
       const p = posting(v.badge, v.date);
       check(in2019(v.date) && CODE.test(v.household_ref), 'visits', v, 'date or household');
-      check(p !== undefined && units.get(p.unit_code)?.covers.split(';').includes(v.area_code) === true, 'visits', v, 'not in its room’s villages');
+      check(
+        p !== undefined && units.get(p.unit_code)?.covers.split(';').includes(v.area_code) === true,
+        'visits',
+        v,
+        'not in its room’s villages',
+      );
     }
     expect(n).toBeGreaterThan(100_000);
     visitKeys.clear();
     const refs = new Set<string>();
     for (const r of rows('info_reports')) {
       unique('info_reports', refs, r.ref, r);
-      check(CODE.test(r.ref) && in2019(r.date) && posting(r.badge, r.date) !== undefined && (r.adopted === 'yes' || r.adopted === 'no'), 'info_reports', r, 'row');
+      check(
+        CODE.test(r.ref) &&
+          in2019(r.date) &&
+          posting(r.badge, r.date) !== undefined &&
+          (r.adopted === 'yes' || r.adopted === 'no'),
+        'info_reports',
+        r,
+        'row',
+      );
     }
     for (const c of rows('familiarity_checks')) {
       unique('familiarity_checks', refs, c.ref, c);
       const sampled = Number(c.sampled);
       const correct = Number(c.correct);
-      check(/^\d+$/.test(c.sampled) && /^\d+$/.test(c.correct) && correct <= sampled && sampled >= 10 && sampled <= 20, 'familiarity_checks', c, 'correct > sampled');
-      check(CODE.test(c.ref) && in2019(c.date) && posting(c.badge, c.date) !== undefined, 'familiarity_checks', c, 'outside every posting');
+      check(
+        /^\d+$/.test(c.sampled) && /^\d+$/.test(c.correct) && correct <= sampled && sampled >= 10 && sampled <= 20,
+        'familiarity_checks',
+        c,
+        'correct > sampled',
+      );
+      check(
+        CODE.test(c.ref) && in2019(c.date) && posting(c.badge, c.date) !== undefined,
+        'familiarity_checks',
+        c,
+        'outside every posting',
+      );
     }
     for (const x of rows('incidents')) {
       unique('incidents', refs, x.ref, x);
-      check(CODE.test(x.ref) && in2019(x.date) && isVillage(x.area_code) && (x.category === 'criminal' || x.category === 'public_order'), 'incidents', x, 'row');
+      check(
+        CODE.test(x.ref) &&
+          in2019(x.date) &&
+          isVillage(x.area_code) &&
+          (x.category === 'criminal' || x.category === 'public_order'),
+        'incidents',
+        x,
+        'row',
+      );
     }
     for (const s of rows('surveys')) {
       unique('surveys', refs, s.ref, s);
       check(CODE.test(s.ref) && in2019(s.date) && isVillage(s.area_code), 'surveys', s, 'ref, date or area');
-      check(['yes', 'no', ''].includes(s.knows_officer) && /^[1-5]?$/.test(s.satisfaction) && ['door', 'phone', 'online'].includes(s.channel), 'surveys', s, 'answers');
+      check(
+        ['yes', 'no', ''].includes(s.knows_officer) &&
+          /^[1-5]?$/.test(s.satisfaction) &&
+          ['door', 'phone', 'online'].includes(s.channel),
+        'surveys',
+        s,
+        'answers',
+      );
     }
     const logKeys = new Set<string>();
     for (const l of rows('patrol_logs')) {
       unique('patrol_logs', logKeys, `${l.patrol_code}|${l.date}`, l);
       const team = patrols.get(l.patrol_code);
       const unit = team && units.get(team.unit_code);
-      check(unit !== undefined && in2019(l.date) && unit.opened_on !== '' && unit.opened_on <= l.date && (unit.closed_on === '' || l.date < unit.closed_on), 'patrol_logs', l, 'team or date');
-      check(/^\d+(\.\d+)?$/.test(l.hours) && Number(l.hours) > 0 && /^\d+$/.test(l.participants) && Number(l.participants) <= Number(team?.members) + 3, 'patrol_logs', l, 'hours or participants');
+      check(
+        unit !== undefined &&
+          in2019(l.date) &&
+          unit.opened_on !== '' &&
+          unit.opened_on <= l.date &&
+          (unit.closed_on === '' || l.date < unit.closed_on),
+        'patrol_logs',
+        l,
+        'team or date',
+      );
+      check(
+        /^\d+(\.\d+)?$/.test(l.hours) &&
+          Number(l.hours) > 0 &&
+          /^\d+$/.test(l.participants) &&
+          Number(l.participants) <= Number(team?.members) + 3,
+        'patrol_logs',
+        l,
+        'hours or participants',
+      );
     }
     expect(errors).toEqual([]);
   });

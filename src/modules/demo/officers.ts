@@ -29,7 +29,13 @@ interface Slot {
 export function buildOfficers(set: UnitSet, rng: Random, targets: OfficerTargets): Officer[] {
   const officers: Officer[] = [];
   const hire = (origin: Origin, frontLine: boolean): Officer => {
-    const officer: Officer = { badge: '', name: personName(rng), origin, phone: frontLine ? mobilePhone(rng) : '', postings: [] };
+    const officer: Officer = {
+      badge: '',
+      name: personName(rng),
+      origin,
+      phone: frontLine ? mobilePhone(rng) : '',
+      postings: [],
+    };
     officers.push(officer);
     return officer;
   };
@@ -43,8 +49,18 @@ export function buildOfficers(set: UnitSet, rng: Random, targets: OfficerTargets
 
   const open = openRooms(set.rooms);
   const slots = [
-    ...assignSlots(open.filter((r) => r.type === 'community_room'), 'community', targets.community, rng),
-    ...assignSlots(open.filter((r) => r.type === 'rural_office'), 'resident', targets.resident, rng),
+    ...assignSlots(
+      open.filter((r) => r.type === 'community_room'),
+      'community',
+      targets.community,
+      rng,
+    ),
+    ...assignSlots(
+      open.filter((r) => r.type === 'rural_office'),
+      'resident',
+      targets.resident,
+      rng,
+    ),
   ];
 
   // Officers of rooms closed during the year: most move to a room of their county that is open
@@ -58,9 +74,14 @@ export function buildOfficers(set: UnitSet, rng: Random, targets: OfficerTargets
       post(officer, role, closed, start, closing - 1);
       if (!rng.chance(0.75)) continue;
       const candidates = slots.filter(
-        (s) => s.officer === null && s.role === role && s.room.county === closed.county && (s.room.opened as number) <= closing,
+        (s) =>
+          s.officer === null &&
+          s.role === role &&
+          s.room.county === closed.county &&
+          (s.room.opened as number) <= closing,
       );
-      const slot = candidates.find((s) => s.room.township === closed.township && s.room.opened === closing) ?? candidates[0];
+      const slot =
+        candidates.find((s) => s.room.township === closed.township && s.room.opened === closing) ?? candidates[0];
       if (!slot) continue;
       slot.officer = officer;
       post(officer, role, slot.room, closing, null);
@@ -83,7 +104,13 @@ export function buildOfficers(set: UnitSet, rng: Random, targets: OfficerTargets
       const station = room.station;
       if (station && rng.chance(0.4)) {
         const officer = hire(rng.chance(0.5) ? 'existing' : 'agency_transfer', true);
-        post(officer, 'station', station, rng.int(Math.max(station.opened as number, dayOf(2006, 1, 1)), dayOf(2017, 12, 31)), start - 1);
+        post(
+          officer,
+          'station',
+          station,
+          rng.int(Math.max(station.opened as number, dayOf(2006, 1, 1)), dayOf(2017, 12, 31)),
+          start - 1,
+        );
         post(officer, slot.role, room, start, null);
       } else {
         post(hire(rng.chance(0.55) ? 'new_recruit' : 'agency_transfer', true), slot.role, room, start, null);
@@ -110,7 +137,13 @@ export function buildOfficers(set: UnitSet, rng: Random, targets: OfficerTargets
   for (let i = Math.round((targets.community + targets.resident) * 0.02); i > 0 && older.length > 0; i--) {
     const room = rng.pick(older);
     const role: Role = room.type === 'community_room' ? 'community' : 'resident';
-    post(hire(origin(), true), role, room, rng.int(Math.max(room.opened as number, dayOf(2008, 1, 1)), -1), rng.int(15, 340));
+    post(
+      hire(origin(), true),
+      role,
+      room,
+      rng.int(Math.max(room.opened as number, dayOf(2008, 1, 1)), -1),
+      rng.int(15, 340),
+    );
   }
 
   for (const station of set.stations) {
@@ -118,7 +151,8 @@ export function buildOfficers(set: UnitSet, rng: Random, targets: OfficerTargets
       const r = rng.next();
       const kind: Origin = r < 0.85 ? 'existing' : r < 0.9 ? 'agency_transfer' : 'new_recruit';
       const opened = station.opened as number;
-      const start = kind === 'new_recruit' && rng.chance(0.5) ? rng.int(1, 340) : rng.int(Math.max(opened, dayOf(1995, 1, 1)), -1);
+      const start =
+        kind === 'new_recruit' && rng.chance(0.5) ? rng.int(1, 340) : rng.int(Math.max(opened, dayOf(1995, 1, 1)), -1);
       const end = start < 0 && rng.chance(0.03) ? rng.int(10, 350) : null;
       post(hire(kind, false), 'station', station, start, end);
     }
@@ -171,7 +205,11 @@ function assignBadges(officers: Officer[]): void {
   officers.sort((a, b) => {
     const pa = first(a);
     const pb = first(b);
-    return pa.unit.city.index - pb.unit.city.index || (pa.unit.code < pb.unit.code ? -1 : pa.unit.code > pb.unit.code ? 1 : 0) || pa.start - pb.start;
+    return (
+      pa.unit.city.index - pb.unit.city.index ||
+      (pa.unit.code < pb.unit.code ? -1 : pa.unit.code > pb.unit.code ? 1 : 0) ||
+      pa.start - pb.start
+    );
   });
   const serial = new Map<number, number>();
   for (const officer of officers) {

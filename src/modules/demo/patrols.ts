@@ -37,7 +37,9 @@ export function buildPatrols(set: UnitSet, rng: Random, targets: PatrolTargets):
   };
 
   const fullHosts = [...openRooms, ...stations];
-  const fullWeights = fullHosts.map((u) => (u.type === 'station' ? 0.25 + 0.3 * u.quality : (u.type === 'community_room' ? 0.9 : 0.5) + u.quality));
+  const fullWeights = fullHosts.map((u) =>
+    u.type === 'station' ? 0.25 + 0.3 * u.quality : (u.type === 'community_room' ? 0.9 : 0.5) + u.quality,
+  );
   const fullTime: Patrol[] = [];
   for (let i = 0; i < targets.fullTimeTeams && fullHosts.length > 0; i++) {
     const unit = fullHosts[rng.weighted(fullWeights)];
@@ -52,8 +54,11 @@ export function buildPatrols(set: UnitSet, rng: Random, targets: PatrolTargets):
     members++;
   }
 
-  const notOpen = set.rooms.filter((room) => !isOpenOn(room, LAST_DAY) && (room.status === 'building' || room.status === 'closed'));
-  for (let i = Math.round(targets.fullTimeTeams * 0.01); i > 0 && notOpen.length > 0; i--) add(rng.pick(notOpen), 'full_time', rng.int(5, 9));
+  const notOpen = set.rooms.filter(
+    (room) => !isOpenOn(room, LAST_DAY) && (room.status === 'building' || room.status === 'closed'),
+  );
+  for (let i = Math.round(targets.fullTimeTeams * 0.01); i > 0 && notOpen.length > 0; i--)
+    add(rng.pick(notOpen), 'full_time', rng.int(5, 9));
 
   const volunteerHosts = [...openRooms.filter((room) => room.type === 'rural_office'), ...stations];
   const volunteerWeights = volunteerHosts.map((u) => (isRoom(u) ? 0.3 : 0.2) + u.quality);
@@ -62,5 +67,7 @@ export function buildPatrols(set: UnitSet, rng: Random, targets: PatrolTargets):
   }
 
   const order = new Map(set.units.map((unit, i) => [unit, i]));
-  return [...teams.entries()].sort((a, b) => (order.get(a[0]) ?? 0) - (order.get(b[0]) ?? 0)).flatMap(([, list]) => list);
+  return [...teams.entries()]
+    .sort((a, b) => (order.get(a[0]) ?? 0) - (order.get(b[0]) ?? 0))
+    .flatMap(([, list]) => list);
 }

@@ -90,7 +90,10 @@ export class Random {
   sample(weights: readonly number[], n: number): number[] {
     const keys = weights.map((w, i) => ({ i, key: w > 0 ? Math.log(this.next() || 1e-12) / w : -Infinity }));
     keys.sort((a, b) => b.key - a.key || a.i - b.i);
-    return keys.slice(0, Math.min(n, keys.length)).filter((k) => k.key > -Infinity).map((k) => k.i);
+    return keys
+      .slice(0, Math.min(n, keys.length))
+      .filter((k) => k.key > -Infinity)
+      .map((k) => k.i);
   }
 }
 

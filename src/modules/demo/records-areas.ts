@@ -61,7 +61,8 @@ export function* surveyRows(registry: Registry): Generator<DemoRow> {
           date: YEAR_DATES[start + Math.floor(rng.next() * days)],
           area_code: village.code,
           knows_officer: r < 0.04 ? '' : rng.next() < knows ? 'yes' : 'no',
-          satisfaction: s < 0.05 ? '' : String(rng.next() < satisfied ? (rng.next() < 0.55 ? 5 : 4) : lowScore(rng.next())),
+          satisfaction:
+            s < 0.05 ? '' : String(rng.next() < satisfied ? (rng.next() < 0.55 ? 5 : 4) : lowScore(rng.next())),
           channel: c < 0.6 - 0.1 * progress ? 'door' : c < 0.9 - 0.05 * progress ? 'phone' : 'online',
         };
       }
@@ -88,7 +89,11 @@ export function* patrolLogRows(registry: Registry): Generator<DemoRow> {
     const code = patrol.code;
     const members = patrol.members;
     for (let ws = from - (from % 7); ws <= to; ws += 7) {
-      const k = fullTime ? 3 + (rng.next() < 0.5 ? 1 : 0) + (rng.next() < unit.quality * 0.6 ? 1 : 0) : rng.next() < 0.5 ? 1 : 2;
+      const k = fullTime
+        ? 3 + (rng.next() < 0.5 ? 1 : 0) + (rng.next() < unit.quality * 0.6 ? 1 : 0)
+        : rng.next() < 0.5
+          ? 1
+          : 2;
       for (let i = 0; i < 7; i++) week[i] = i;
       for (let i = 0; i < k; i++) {
         const j = i + Math.floor(rng.next() * (7 - i));
@@ -104,7 +109,8 @@ export function* patrolLogRows(registry: Registry): Generator<DemoRow> {
         let hours: string;
         if (fullTime) {
           hours = HOURS[4 + Math.floor(rng.next() * 9)]; // 2 to 6 hours
-          participants = Math.max(1, members - Math.floor(rng.next() * 4)) + (rng.next() < 0.1 ? 1 + Math.floor(rng.next() * 2) : 0);
+          participants =
+            Math.max(1, members - Math.floor(rng.next() * 4)) + (rng.next() < 0.1 ? 1 + Math.floor(rng.next() * 2) : 0);
         } else {
           hours = HOURS[2 + Math.floor(rng.next() * 5)]; // 1 to 3 hours
           participants = Math.max(1, Math.round(members * (0.3 + 0.5 * rng.next())));

@@ -104,10 +104,24 @@ function fundRows(areas: AreaIndex, rng: Random): DemoRow[] {
     }
   };
   for (const county of areas.counties) {
-    fund(county.code, county.quality, COUNTY_FUND, dayOf(2019, 1, 15), dayOf(2019, 4, 30), '县级公安机关社区和农村警务专项建设经费');
+    fund(
+      county.code,
+      county.quality,
+      COUNTY_FUND,
+      dayOf(2019, 1, 15),
+      dayOf(2019, 4, 30),
+      '县级公安机关社区和农村警务专项建设经费',
+    );
   }
   for (const township of areas.townships) {
-    fund(township.code, township.quality, TOWNSHIP_FUND, dayOf(2019, 2, 1), dayOf(2019, 5, 31), '乡镇社区和农村警务配套建设经费');
+    fund(
+      township.code,
+      township.quality,
+      TOWNSHIP_FUND,
+      dayOf(2019, 2, 1),
+      dayOf(2019, 5, 31),
+      '乡镇社区和农村警务配套建设经费',
+    );
   }
   return rows;
 }
@@ -127,7 +141,12 @@ function populationRows(areas: AreaIndex, rng: Random): DemoRow[] {
       residents: String(Math.max(1, Math.round(village.residents * drift))),
       households: String(Math.max(1, Math.round(village.households * drift))),
     });
-    rows.push({ area_code: village.code, year: '2019', residents: String(village.residents), households: String(village.households) });
+    rows.push({
+      area_code: village.code,
+      year: '2019',
+      residents: String(village.residents),
+      households: String(village.households),
+    });
   }
   return rows;
 }

@@ -13,6 +13,10 @@ for (const source of demoSources(loadJilinAreas(), { seed, scale })) {
   let n = 0;
   for (const row of source.rows()) if (row) n++;
   total += n;
-  console.log(`${source.kind.padEnd(20)} ${String(n).padStart(10)} rows ${((performance.now() - t0) / 1000).toFixed(2).padStart(7)} s`);
+  console.log(
+    `${source.kind.padEnd(20)} ${String(n).padStart(10)} rows ${((performance.now() - t0) / 1000).toFixed(2).padStart(7)} s`,
+  );
 }
-console.log(`${'total'.padEnd(20)} ${String(total).padStart(10)} rows ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s (seed ${seed}, scale ${scale})`);
+console.log(
+  `${'total'.padEnd(20)} ${String(total).padStart(10)} rows ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s (seed ${seed}, scale ${scale})`,
+);

@@ -58,8 +58,20 @@ export function buildUnits(areas: AreaIndex, rng: Random, targets: RoomTargets):
     return station;
   });
   const rooms = [
-    ...placeRooms('community_room', areas.villages.filter((v) => v.urban), targets.community_room, rng, stationOf),
-    ...placeRooms('rural_office', areas.villages.filter((v) => !v.urban), targets.rural_office, rng, stationOf),
+    ...placeRooms(
+      'community_room',
+      areas.villages.filter((v) => v.urban),
+      targets.community_room,
+      rng,
+      stationOf,
+    ),
+    ...placeRooms(
+      'rural_office',
+      areas.villages.filter((v) => !v.urban),
+      targets.rural_office,
+      rng,
+      stationOf,
+    ),
   ];
   rooms.sort((a, b) => roomOrder(a) - roomOrder(b));
   const seq = new Map<Township, number>();
@@ -73,7 +85,12 @@ export function buildUnits(areas: AreaIndex, rng: Random, targets: RoomTargets):
 }
 
 function roomOrder(room: Unit): number {
-  return (room.township as Township).index * 1e6 + (room.type === 'community_room' ? 0 : 5e5) + room.covers[0].index * 4 + statusRank(room.status);
+  return (
+    (room.township as Township).index * 1e6 +
+    (room.type === 'community_room' ? 0 : 5e5) +
+    room.covers[0].index * 4 +
+    statusRank(room.status)
+  );
 }
 
 function statusRank(status: UnitStatus): number {
@@ -85,10 +102,22 @@ function statusRank(status: UnitStatus): number {
  * (each anchored on a village, leading cities' villages likelier), extra villages covered where
  * a township has them to spare, then a few rooms planned or building and a few closed during 2019.
  */
-function placeRooms(type: RoomType, villages: Village[], target: number, rng: Random, stationOf: Map<Township, Unit>): Unit[] {
+function placeRooms(
+  type: RoomType,
+  villages: Village[],
+  target: number,
+  rng: Random,
+  stationOf: Map<Township, Unit>,
+): Unit[] {
   if (villages.length === 0 || target <= 0) return [];
   const community = type === 'community_room';
-  const make = (covers: Village[], status: UnitStatus, opened: number | null, closed: number | null, suffix = ''): Unit => {
+  const make = (
+    covers: Village[],
+    status: UnitStatus,
+    opened: number | null,
+    closed: number | null,
+    suffix = '',
+  ): Unit => {
     const township = covers[0].township;
     const live = opened !== null;
     return {
@@ -110,7 +139,10 @@ function placeRooms(type: RoomType, villages: Village[], target: number, rng: Ra
     };
   };
 
-  const anchors = rng.sample(villages.map((v) => (community ? 0.55 : 0.2) + v.quality), target);
+  const anchors = rng.sample(
+    villages.map((v) => (community ? 0.55 : 0.2) + v.quality),
+    target,
+  );
   while (anchors.length < target) anchors.push(anchors[anchors.length % villages.length] ?? 0);
   // Anchors are positions in `villages`, which is a subset of all villages: compare by object.
   const anchored = new Set(anchors.map((i) => villages[i]));
@@ -128,13 +160,22 @@ function placeRooms(type: RoomType, villages: Village[], target: number, rng: Ra
   });
   for (const room of rng.shuffle([...open])) {
     const q = room.quality;
-    const extra = community ? (rng.chance(0.08 + 0.3 * q) ? (rng.chance(0.3) ? 2 : 1) : 0) : Math.min(3, rng.poisson(0.25 + 1.4 * q));
+    const extra = community
+      ? rng.chance(0.08 + 0.3 * q)
+        ? rng.chance(0.3)
+          ? 2
+          : 1
+        : 0
+      : Math.min(3, rng.poisson(0.25 + 1.4 * q));
     const spare = pool.get(room.township as Township) ?? [];
     for (let k = 0; k < extra && spare.length > 0; k++) room.covers.push(spare.pop() as Village);
   }
 
   const left = [...pool.values()].flat().sort((a, b) => a.index - b.index);
-  const future = rng.sample(left.map((v) => 1.25 - v.quality), Math.round(target * (community ? 0.05 : 0.06)));
+  const future = rng.sample(
+    left.map((v) => 1.25 - v.quality),
+    Math.round(target * (community ? 0.05 : 0.06)),
+  );
   const taken = new Set<Village>();
   const pending = future.flatMap((i) => {
     const v = left[i];
@@ -170,7 +211,9 @@ function placeRooms(type: RoomType, villages: Village[], target: number, rng: Ra
 
 function hoursOf(community: boolean, quality: number, rng: Random): string {
   if (rng.chance(clamp(quality - 0.35, 0, 0.5))) return '全天24小时';
-  return community ? rng.pick(['08:00-20:00', '08:30-17:30', '08:00-18:00']) : rng.pick(['周一至周五 08:30-16:30', '周一至周六 08:00-16:00']);
+  return community
+    ? rng.pick(['08:00-20:00', '08:30-17:30', '08:00-18:00'])
+    : rng.pick(['周一至周五 08:30-16:30', '周一至周六 08:00-16:00']);
 }
 
 /** Rooms open on the year's last day. */
@@ -180,7 +223,20 @@ export function openRooms(rooms: Unit[]): Unit[] {
 
 function blank(city: City): Unit {
   return {
-    code: '', name: '', type: 'bureau', areaCode: '', township: null, county: null, city,
-    quality: city.quality, station: null, covers: [], status: 'planned', opened: null, closed: null, phone: '', hours: '',
+    code: '',
+    name: '',
+    type: 'bureau',
+    areaCode: '',
+    township: null,
+    county: null,
+    city,
+    quality: city.quality,
+    station: null,
+    covers: [],
+    status: 'planned',
+    opened: null,
+    closed: null,
+    phone: '',
+    hours: '',
   };
 }

@@ -7,9 +7,22 @@ import { subtree } from '../areas/subtree.ts';
 import { areasInScope, scopeOf } from '../accounts/scope.ts';
 
 export const fundsQuery = z
-  .object({ area: areaCodeSchema, kind: z.enum(['allocation', 'disbursement']).optional(), until: dateSchema.optional(), ...pageQuery })
+  .object({
+    area: areaCodeSchema,
+    kind: z.enum(['allocation', 'disbursement']).optional(),
+    until: dateSchema.optional(),
+    ...pageQuery,
+  })
   .strict();
-const fundSchema = z.object({ ref: z.string(), kind: z.string(), date: z.string(), recipient_code: z.string(), recipient_name: z.string().nullable(), amount: z.number(), purpose: z.string().nullable() });
+const fundSchema = z.object({
+  ref: z.string(),
+  kind: z.string(),
+  date: z.string(),
+  recipient_code: z.string(),
+  recipient_name: z.string().nullable(),
+  amount: z.number(),
+  purpose: z.string().nullable(),
+});
 export const fundsSchema = page(fundSchema).extend({ allocated: z.number(), disbursed: z.number() });
 
 export const fundsRoutes =
@@ -18,7 +31,12 @@ export const fundsRoutes =
     app.get(
       '/funds',
       {
-        schema: { summary: 'Construction funds allocated to and paid out in an area (subtree), in yuan', tags: ['funds'], querystring: fundsQuery, response: { 200: fundsSchema } },
+        schema: {
+          summary: 'Construction funds allocated to and paid out in an area (subtree), in yuan',
+          tags: ['funds'],
+          querystring: fundsQuery,
+          response: { 200: fundsSchema },
+        },
         config: { permission: 'registry:read' },
       },
       async (request) => {
@@ -41,14 +59,26 @@ export const fundsRoutes =
         if (f.kind) query = query.where('f.kind', '=', f.kind);
         const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute();
         const rows = await query
-          .select(['f.ref', 'f.kind', 'f.date', 'f.recipient_code', 'a.name as recipient_name', 'f.amount_fen', 'f.purpose'])
+          .select([
+            'f.ref',
+            'f.kind',
+            'f.date',
+            'f.recipient_code',
+            'a.name as recipient_name',
+            'f.amount_fen',
+            'f.purpose',
+          ])
           .orderBy('f.date')
           .orderBy('f.ref')
           .limit(f.limit)
           .offset(f.offset)
           .execute();
         return {
-          items: rows.map(({ amount_fen, ...r }) => ({ ...r, recipient_name: r.recipient_name ?? null, amount: Number(amount_fen) / 100 })),
+          items: rows.map(({ amount_fen, ...r }) => ({
+            ...r,
+            recipient_name: r.recipient_name ?? null,
+            amount: Number(amount_fen) / 100,
+          })),
           total: Number(n),
           limit: f.limit,
           offset: f.offset,

@@ -21,12 +21,18 @@ export const importCommand: Command = {
   async run(argv, io) {
     const usage = this.usage;
     const { values, positionals } = parse(argv, { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, usage);
-    if (positionals.length === 0) throw new AppError('invalid_input', `name at least one folder or file\nusage: ${usage}`);
+    if (positionals.length === 0)
+      throw new AppError('invalid_input', `name at least one folder or file\nusage: ${usage}`);
     const sources = await sourcesFromPaths(positionals);
     const db = await openDatabase(resolveDbUrl(values.db));
     const bar = progressBar(io.stderr as NodeJS.WriteStream);
     try {
-      const options = { actor: cliActor(), source: 'cli', dryRun: values['dry-run'], onProgress: (p: ImportProgress) => bar.update(`${p.phase} ${p.file}`, p.rows) };
+      const options = {
+        actor: cliActor(),
+        source: 'cli',
+        dryRun: values['dry-run'],
+        onProgress: (p: ImportProgress) => bar.update(`${p.phase} ${p.file}`, p.rows),
+      };
       // A dry run writes nothing to audit; a real import commits with its audit entry or not at all.
       const report =
         options.dryRun || sources.length === 0
@@ -34,7 +40,11 @@ export const importCommand: Command = {
           : await db.transaction(async (tx) => {
               const report = await importInTransaction(tx, sources, options);
               const files = sources.map((s) => s.file);
-              await appendAudit(tx, commandActor('import'), { action: 'import', target: positionals.join(' '), detail: { import_id: report.importId, written: report.written, files } });
+              await appendAudit(tx, commandActor('import'), {
+                action: 'import',
+                target: positionals.join(' '),
+                detail: { import_id: report.importId, written: report.written, files },
+              });
               return report;
             });
       bar.done();
@@ -51,9 +61,12 @@ export const importCommand: Command = {
 
 export function describeReport(report: ImportReport): string {
   const lines = report.kinds.map(
-    (k) => `  ${k.kind.padEnd(20)} ${String(k.rows).padStart(9)} rows: ${k.added} added, ${k.replaced} replaced, ${k.unchanged} unchanged`,
+    (k) =>
+      `  ${k.kind.padEnd(20)} ${String(k.rows).padStart(9)} rows: ${k.added} added, ${k.replaced} replaced, ${k.unchanged} unchanged`,
   );
-  const head = report.dryRun ? 'dry run: nothing was written; the import would give' : `imported (import #${report.importId})`;
+  const head = report.dryRun
+    ? 'dry run: nothing was written; the import would give'
+    : `imported (import #${report.importId})`;
   return `${head}\n${lines.join('\n')}\n`;
 }
 
@@ -66,7 +79,10 @@ export const templateCommand: Command = {
     const out = requireOption(values.out, 'out', this.usage);
     const which = positionals[0] ?? 'all';
     if (which !== 'all' && !kindByName(which))
-      throw new AppError('invalid_input', `no kind of import is named "${which}" (expected all, ${KIND_NAMES.join(', ')})`);
+      throw new AppError(
+        'invalid_input',
+        `no kind of import is named "${which}" (expected all, ${KIND_NAMES.join(', ')})`,
+      );
     await writeTemplate(out, templateSheets(kindsNamed(which)), { headers: values.lang === 'en' ? 'en' : 'zh' });
     io.stdout.write(`wrote ${path.resolve(out)}\n`);
     return 0;

@@ -56,7 +56,11 @@ class DryRunDone extends Error {
   }
 }
 
-export async function importSources(db: Database, sources: ImportSource[], options: ImportOptions): Promise<ImportReport> {
+export async function importSources(
+  db: Database,
+  sources: ImportSource[],
+  options: ImportOptions,
+): Promise<ImportReport> {
   if (sources.length === 0) throw new AppError('invalid_input', 'nothing to import: no files were given');
   try {
     return await db.transaction((tx) => importInTransaction(tx, sources, options));
@@ -73,7 +77,11 @@ export async function importSources(db: Database, sources: ImportSource[], optio
 export const IMPORT_LOCK = 0x6f757470; // 'outp'
 
 /** The same, inside a transaction the caller holds (records written through the API). */
-export async function importInTransaction(tx: Tx, sources: ImportSource[], options: ImportOptions): Promise<ImportReport> {
+export async function importInTransaction(
+  tx: Tx,
+  sources: ImportSource[],
+  options: ImportOptions,
+): Promise<ImportReport> {
   if (tx.engine === 'postgres') await run(tx, 'select pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
   const now = new Date().toISOString();
   const [{ id: importId }] = await tx.kysely
@@ -121,7 +129,12 @@ export async function importInTransaction(tx: Tx, sources: ImportSource[], optio
   return report;
 }
 
-async function stageSource(source: ImportSource, stage: Stage, errors: ErrorList, options: ImportOptions): Promise<void> {
+async function stageSource(
+  source: ImportSource,
+  stage: Stage,
+  errors: ErrorList,
+  options: ImportOptions,
+): Promise<void> {
   const { kind } = source;
   let table: Table;
   try {
@@ -144,7 +157,9 @@ async function stageSource(source: ImportSource, stage: Stage, errors: ErrorList
       // SQLite's statements are synchronous: let the server answer (health, reads) meanwhile.
       if (rows % 2_000 === 0) await new Promise((resolve) => setImmediate(resolve));
       if (cells.length > width) {
-        errors.add([{ file: table.file, line, column: '(row)', reason: `${cells.length} cells under a header of ${width}` }]);
+        errors.add([
+          { file: table.file, line, column: '(row)', reason: `${cells.length} cells under a header of ${width}` },
+        ]);
         continue;
       }
       let ok = true;
@@ -183,11 +198,18 @@ async function countStage(tx: Tx, stage: Stage): Promise<number> {
 /** unit_covers holds each room's `covers` as rows, for the coverage indicator and checks. */
 async function rebuildCovers(tx: Tx, stage: Stage): Promise<void> {
   await run(tx, `delete from unit_covers where unit_code in (select code from ${stage.name})`);
-  const rows = await all<{ code: string; covers: string | null }>(tx, `select code, covers from ${stage.name} where covers is not null`);
+  const rows = await all<{ code: string; covers: string | null }>(
+    tx,
+    `select code, covers from ${stage.name} where covers is not null`,
+  );
   const pairs = rows.flatMap((r) => r.covers!.split(';').map((area) => [r.code, area] as const));
   for (let i = 0; i < pairs.length; i += 400) {
     const chunk = pairs.slice(i, i + 400);
-    await run(tx, `insert into unit_covers (unit_code, area_code) values ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flat());
+    await run(
+      tx,
+      `insert into unit_covers (unit_code, area_code) values ${chunk.map(() => '(?, ?)').join(', ')}`,
+      chunk.flat(),
+    );
   }
 }
 

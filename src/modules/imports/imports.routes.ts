@@ -4,7 +4,9 @@ import type { AppContext } from '../../server/context.ts';
 import { KIND_NAMES } from './kinds/index.ts';
 import { templateBytes } from './template.service.ts';
 
-export const templateParams = z.object({ file: z.enum(['all.xlsx', ...KIND_NAMES.map((k) => `${k}.xlsx`)] as [string, ...string[]]) }).strict();
+export const templateParams = z
+  .object({ file: z.enum(['all.xlsx', ...KIND_NAMES.map((k) => `${k}.xlsx`)] as [string, ...string[]]) })
+  .strict();
 export const templateQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') }).strict();
 
 export const importsRoutes =
@@ -13,7 +15,12 @@ export const importsRoutes =
     app.get(
       '/templates/:file',
       {
-        schema: { summary: 'An XLSX import template (one kind, or all.xlsx), headers in Chinese or English with an example row', tags: ['records'], params: templateParams, querystring: templateQuery },
+        schema: {
+          summary: 'An XLSX import template (one kind, or all.xlsx), headers in Chinese or English with an example row',
+          tags: ['records'],
+          params: templateParams,
+          querystring: templateQuery,
+        },
         config: { permission: 'registry:read' },
       },
       async ({ params, query }, reply) => {

@@ -28,7 +28,10 @@ export async function duplicateKeys(tx: Tx, kind: KindDef, stage: Stage): Promis
      join (select ${key}, min(seq) as first from ${stage.name} group by ${key} having count(*) > 1) g on ${keyMatch('g', 's')}
      join ${stage.name} f on f.seq = g.first
      where s.seq <> g.first and (${differs})`;
-  const rows = await all<{ file: string; line: string; first_file: string; first_line: string }>(tx, `${differing} order by s.seq limit ${CHECK_LIMIT}`);
+  const rows = await all<{ file: string; line: string; first_file: string; first_line: string }>(
+    tx,
+    `${differing} order by s.seq limit ${CHECK_LIMIT}`,
+  );
   const errors: RowError[] = rows.map((r) => ({
     file: r.file,
     line: lineOf(r.line),
@@ -53,7 +56,13 @@ export interface MergeCounts {
 }
 
 /** Keeps the earlier version of every row about to be replaced, then upserts the stage. */
-export async function mergeStage(tx: Tx, kind: KindDef, stage: Stage, importId: number, now: string): Promise<MergeCounts> {
+export async function mergeStage(
+  tx: Tx,
+  kind: KindDef,
+  stage: Stage,
+  importId: number,
+  now: string,
+): Promise<MergeCounts> {
   const cols = kind.columns.map(storageName);
   const dataCols = cols.filter((c) => !kind.key.includes(c));
   const distinct = tx.engine === 'sqlite' ? 'is not' : 'is distinct from';
@@ -65,7 +74,9 @@ export async function mergeStage(tx: Tx, kind: KindDef, stage: Stage, importId: 
   };
   const replaced = await keepHistory(tx, kind, stage, sql, importId, now);
   let written = 0;
-  const passes = kind.passes ? kind.passes.values.map((v) => ({ where: ` and s.${kind.passes!.column} = ?`, params: [v] })) : [{ where: '', params: [] }];
+  const passes = kind.passes
+    ? kind.passes.values.map((v) => ({ where: ` and s.${kind.passes!.column} = ?`, params: [v] }))
+    : [{ where: '', params: [] }];
   for (const pass of passes) written += await upsert(tx, kind, stage, sql, importId, pass);
   return { written, replaced };
 }
@@ -79,7 +90,14 @@ interface MergeSql {
   differs(a: string, b: string): string;
 }
 
-async function keepHistory(tx: Tx, kind: KindDef, stage: Stage, sql: MergeSql, importId: number, now: string): Promise<number> {
+async function keepHistory(
+  tx: Tx,
+  kind: KindDef,
+  stage: Stage,
+  sql: MergeSql,
+  importId: number,
+  now: string,
+): Promise<number> {
   const keyText = kind.key.map((k) => `cast(t.${k} as text)`).join(` || '|' || `);
   const all = [...sql.cols, 'voided_at', 'void_reason', 'province', 'import_id'];
   const json =
@@ -96,7 +114,14 @@ async function keepHistory(tx: Tx, kind: KindDef, stage: Stage, sql: MergeSql, i
 }
 
 /** Adds the new keys and replaces the changed rows of the stage (those matching `pass`). */
-async function upsert(tx: Tx, kind: KindDef, stage: Stage, sql: MergeSql, importId: number, pass: { where: string; params: string[] }): Promise<number> {
+async function upsert(
+  tx: Tx,
+  kind: KindDef,
+  stage: Stage,
+  sql: MergeSql,
+  importId: number,
+  pass: { where: string; params: string[] },
+): Promise<number> {
   const { cols, dataCols, keyMatch, differs } = sql;
   const t = kind.table;
   if (tx.engine === 'sqlite') {
@@ -114,7 +139,13 @@ async function upsert(tx: Tx, kind: KindDef, stage: Stage, sql: MergeSql, import
   // An update, then a plain insert of the new keys: PostgreSQL's ON CONFLICT pays a speculative
   // insertion per row (a million new rows took 1.7 times as long). No other writer adds these
   // keys in between: imports hold IMPORT_LOCK.
-  const set = [...dataCols.map((c) => `${c} = s.${c}`), 'import_id = ?', 'voided_at = null', 'void_reason = null', `province = ${kind.province.value}`];
+  const set = [
+    ...dataCols.map((c) => `${c} = s.${c}`),
+    'import_id = ?',
+    'voided_at = null',
+    'void_reason = null',
+    `province = ${kind.province.value}`,
+  ];
   const updated = await run(
     tx,
     `update ${t} t set ${set.join(', ')} from ${stage.name} s ${kind.province.join} where ${keyMatch} and (${differs('t', 's')})${pass.where}`,
@@ -142,7 +173,8 @@ export async function checkStage(tx: Tx, kind: KindDef, stage: Stage): Promise<F
   for (const check of kind.checks) {
     const sql = check.sql.replaceAll('$stage', stage.name).replace(/^select s\.line,/, 'select s.file, s.line, s.seq,');
     const rows = await all<{ file: string; line: string; v: string }>(tx, `${sql} order by s.seq limit ${CHECK_LIMIT}`);
-    for (const r of rows) found.errors.push({ file: r.file, line: lineOf(r.line), column: check.column, reason: check.reason(r.v) });
+    for (const r of rows)
+      found.errors.push({ file: r.file, line: lineOf(r.line), column: check.column, reason: check.reason(r.v) });
     found.total += rows.length < CHECK_LIMIT ? rows.length : await countOf(tx, sql);
   }
   return found;

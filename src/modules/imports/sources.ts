@@ -43,12 +43,18 @@ export async function sourcesFromPaths(paths: string[]): Promise<ImportSource[]>
     }
     const kind = kindOfFile(base);
     if (!kind) {
-      errors.push({ file: base, line: 1, column: '(file)', reason: `no kind of import is named "${base.split(/[.-]/)[0]}" (expected ${KIND_NAMES.join(', ')})` });
+      errors.push({
+        file: base,
+        line: 1,
+        column: '(file)',
+        reason: `no kind of import is named "${base.split(/[.-]/)[0]}" (expected ${KIND_NAMES.join(', ')})`,
+      });
       continue;
     }
     sources.push({ file: base, kind, open: () => openTable(file) });
   }
-  if (errors.length > 0) throw new AppError('import_rejected', 'the import was rejected and nothing was written', errors);
+  if (errors.length > 0)
+    throw new AppError('import_rejected', 'the import was rejected and nothing was written', errors);
   return sources;
 }
 
@@ -58,7 +64,12 @@ async function workbookSources(file: string, errors: RowError[]): Promise<Import
   for await (const { name } of xlsxSheets(file)) {
     const kind = kindByName(name.trim()) ?? kindOfFile(name.trim());
     if (!kind) {
-      errors.push({ file: base, line: `${name}:1`, column: '(sheet)', reason: `no kind of import is named "${name}" (expected ${KIND_NAMES.join(', ')})` });
+      errors.push({
+        file: base,
+        line: `${name}:1`,
+        column: '(sheet)',
+        reason: `no kind of import is named "${name}" (expected ${KIND_NAMES.join(', ')})`,
+      });
       continue;
     }
     sources.push({ file: base, kind, open: () => openTable(file, { sheet: name }) });

@@ -27,7 +27,12 @@ export async function openStage(tx: Tx, kind: KindDef): Promise<Stage> {
   const name = `stage_${kind.kind}`;
   const own = kind.columns.map((c) => [storageName(c), c.sqlType] as const);
   const columns = own.map(([n]) => n);
-  const ddl = ['seq integer not null', 'file text not null', 'line text not null', ...own.map(([n, t]) => `${n} ${t}`)].join(', ');
+  const ddl = [
+    'seq integer not null',
+    'file text not null',
+    'line text not null',
+    ...own.map(([n, t]) => `${n} ${t}`),
+  ].join(', ');
   await run(tx, `drop table if exists ${tx.engine === 'sqlite' ? 'temp.' : ''}${name}`);
   await run(tx, `create temp table ${name} (${ddl})`);
   const keys = new KeyFingerprints(kind.key.map((k) => kind.columns.findIndex((c) => c.name === k)));

@@ -8,19 +8,36 @@ import { AppError } from '../../shared/errors.ts';
 import { kindByName, KIND_NAMES, storageName } from './kinds/index.ts';
 import { all, run } from './stage.ts';
 
-export async function voidRow(db: Database, kindName: string, key: string[], reason: string, actor: string): Promise<void> {
+export async function voidRow(
+  db: Database,
+  kindName: string,
+  key: string[],
+  reason: string,
+  actor: string,
+): Promise<void> {
   const kind = kindByName(kindName);
-  if (!kind) throw new AppError('invalid_input', `no kind of record is named "${kindName}" (expected ${KIND_NAMES.join(', ')})`);
+  if (!kind)
+    throw new AppError('invalid_input', `no kind of record is named "${kindName}" (expected ${KIND_NAMES.join(', ')})`);
   if (key.length !== kind.key.length)
-    throw new AppError('invalid_input', `a ${kind.kind} row is named by ${kind.key.join(', ')} (${kind.key.length} value${kind.key.length > 1 ? 's' : ''})`);
+    throw new AppError(
+      'invalid_input',
+      `a ${kind.kind} row is named by ${kind.key.join(', ')} (${kind.key.length} value${kind.key.length > 1 ? 's' : ''})`,
+    );
   if (!reason.trim()) throw new AppError('invalid_input', 'a reason is required to void a row');
   const where = kind.key.map((k) => `${k} = ?`).join(' and ');
-  const params = kind.key.map((k, i) => (kind.columns.find((c) => c.name === k)?.sqlType === 'integer' ? Number(key[i]) : key[i]));
+  const params = kind.key.map((k, i) =>
+    kind.columns.find((c) => c.name === k)?.sqlType === 'integer' ? Number(key[i]) : key[i],
+  );
   await db.transaction(async (tx) => {
     const cols = [...kind.columns.map(storageName), 'voided_at', 'province', 'import_id'];
-    const [row] = await all<Record<string, unknown>>(tx, `select ${cols.join(', ')} from ${kind.table} where ${where}`, params);
+    const [row] = await all<Record<string, unknown>>(
+      tx,
+      `select ${cols.join(', ')} from ${kind.table} where ${where}`,
+      params,
+    );
     if (!row) throw new AppError('not_found', `no ${kind.kind} row ${key.join(' ')} exists`);
-    if (row.voided_at) throw new AppError('conflict', `${kind.kind} ${key.join(' ')} was already voided on ${String(row.voided_at)}`);
+    if (row.voided_at)
+      throw new AppError('conflict', `${kind.kind} ${key.join(' ')} was already voided on ${String(row.voided_at)}`);
     const now = new Date().toISOString();
     await run(
       tx,

@@ -15,11 +15,24 @@ export interface OfficerFilter {
 
 /** Postings at the units the scope reaches: outside it, a person does not exist. */
 function postings(db: Kysely<DB>, scope: Scope | null) {
-  const query = db.selectFrom('officers as o').leftJoin('units as u', 'u.code', 'o.unit_code').where('o.voided_at', 'is', null);
+  const query = db
+    .selectFrom('officers as o')
+    .leftJoin('units as u', 'u.code', 'o.unit_code')
+    .where('o.voided_at', 'is', null);
   return scope ? query.where('o.unit_code', 'in', unitsInScope(scope)) : query;
 }
 
-const COLUMNS = ['o.badge', 'o.name', 'o.role', 'o.unit_code', 'u.name as unit_name', 'o.start_date', 'o.end_date', 'o.origin', 'o.phone'] as const;
+const COLUMNS = [
+  'o.badge',
+  'o.name',
+  'o.role',
+  'o.unit_code',
+  'u.name as unit_name',
+  'o.start_date',
+  'o.end_date',
+  'o.origin',
+  'o.phone',
+] as const;
 
 /** Postings (one row each), filtered by unit, area subtree, role, a day they contain, or name/badge. */
 export async function findPostings(db: Kysely<DB>, f: OfficerFilter, scope: Scope | null) {
@@ -28,7 +41,9 @@ export async function findPostings(db: Kysely<DB>, f: OfficerFilter, scope: Scop
   if (f.role) query = query.where('o.role', '=', f.role);
   if (f.on) {
     const on = f.on;
-    query = query.where('o.start_date', '<=', on).where((eb) => eb.or([eb('o.end_date', 'is', null), eb('o.end_date', '>=', on)]));
+    query = query
+      .where('o.start_date', '<=', on)
+      .where((eb) => eb.or([eb('o.end_date', 'is', null), eb('o.end_date', '>=', on)]));
   }
   if (f.q) {
     const q = f.q.replace(/[%_\\]/g, '');
@@ -39,12 +54,22 @@ export async function findPostings(db: Kysely<DB>, f: OfficerFilter, scope: Scop
     query = query.where('u.area_code', 'in', () => sql`(${subtree(area)} select code from sub)` as never);
   }
   const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-  const items = await query.select([...COLUMNS]).orderBy('o.badge').orderBy('o.start_date').limit(f.limit).offset(f.offset).execute();
+  const items = await query
+    .select([...COLUMNS])
+    .orderBy('o.badge')
+    .orderBy('o.start_date')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
   return { items: items.map((r) => ({ ...r, unit_name: r.unit_name ?? null })), total: Number(n) };
 }
 
 /** Every posting of one badge within the scope, oldest first. */
 export async function postingHistory(db: Kysely<DB>, badge: string, scope: Scope | null) {
-  const rows = await postings(db, scope).select([...COLUMNS]).where('o.badge', '=', badge).orderBy('o.start_date').execute();
+  const rows = await postings(db, scope)
+    .select([...COLUMNS])
+    .where('o.badge', '=', badge)
+    .orderBy('o.start_date')
+    .execute();
   return rows.map((r) => ({ ...r, unit_name: r.unit_name ?? null }));
 }

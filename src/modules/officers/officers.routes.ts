@@ -13,21 +13,35 @@ export const officersRoutes =
     app.get(
       '/officers',
       {
-        schema: { summary: 'Postings of officers by unit, area, role, day or name', tags: ['officers'], querystring: officersQuery, response: { 200: postingPage } },
+        schema: {
+          summary: 'Postings of officers by unit, area, role, day or name',
+          tags: ['officers'],
+          querystring: officersQuery,
+          response: { 200: postingPage },
+        },
         config: { permission: 'people:read' },
       },
       async (request) => {
         const { query } = request;
         const result = await findPostings(ctx.db.kysely, query, scopeOf(request));
         const { limit, offset, ...filter } = query;
-        await audit(ctx.db, requestActor(request), { action: 'people.read', target: 'officers', detail: { filter, limit, offset, badges: result.items.map((p) => p.badge) } });
+        await audit(ctx.db, requestActor(request), {
+          action: 'people.read',
+          target: 'officers',
+          detail: { filter, limit, offset, badges: result.items.map((p) => p.badge) },
+        });
         return { ...result, limit, offset };
       },
     );
     app.get(
       '/officers/:badge',
       {
-        schema: { summary: "An officer's posting history", tags: ['officers'], params: officerParams, response: { 200: officerSchema } },
+        schema: {
+          summary: "An officer's posting history",
+          tags: ['officers'],
+          params: officerParams,
+          response: { 200: officerSchema },
+        },
         config: { permission: 'people:read' },
       },
       async (request) => {

@@ -13,7 +13,11 @@ export const overviewCommand: Command = {
   usage: 'outpost overview --area CODE [--date YYYY-MM-DD] [--json]',
   summary: 'open units, posted officers, patrol teams and officer origins of an area on a day',
   async run(argv, io) {
-    const { values } = parse(argv, { area: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } }, this.usage);
+    const { values } = parse(
+      argv,
+      { area: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } },
+      this.usage,
+    );
     const q = validate(overviewQuery, { area: requireOption(values.area, 'area', this.usage), date: values.date });
     return withDatabase(values.db, async (db) => {
       const area = await new AssessmentService(db.kysely).area(q.area);

@@ -11,7 +11,12 @@ export const overviewRoutes =
     app.get(
       '/overview',
       {
-        schema: { summary: 'The figures a provincial summary opens with, for an area on a day', tags: ['overview'], querystring: overviewQuery, response: { 200: overviewSchema } },
+        schema: {
+          summary: 'The figures a provincial summary opens with, for an area on a day',
+          tags: ['overview'],
+          querystring: overviewQuery,
+          response: { 200: overviewSchema },
+        },
         config: { permission: 'aggregate:read' },
       },
       async (request) => {

@@ -10,6 +10,11 @@ export const overviewSchema = z.object({
   units: z.object({ bureau: z.number(), station: z.number(), community_room: z.number(), rural_office: z.number() }),
   officers: z.object({ community: z.number(), resident: z.number(), station: z.number(), civilian: z.number() }),
   patrols: z.object({ full_time: teams, volunteer: teams }),
-  origins: z.object({ existing: z.number(), agency_transfer: z.number(), new_recruit: z.number(), civilian_hire: z.number() }),
+  origins: z.object({
+    existing: z.number(),
+    agency_transfer: z.number(),
+    new_recruit: z.number(),
+    civilian_hire: z.number(),
+  }),
 });
 export type Overview = z.infer<typeof overviewSchema>;

@@ -12,7 +12,14 @@ export async function villageByCode(db: Kysely<DB>, code: string) {
 }
 
 async function villages(db: Kysely<DB>, where: RawBuilder<unknown>) {
-  const { rows } = await sql<{ code: string; name: string; urban_rural: string | null; t: string | null; k: string | null; c: string | null }>`
+  const { rows } = await sql<{
+    code: string;
+    name: string;
+    urban_rural: string | null;
+    t: string | null;
+    k: string | null;
+    c: string | null;
+  }>`
     select v.code, v.name, v.urban_rural, t.name as t, k.name as k, c.name as c
     from areas v
     left join areas t on t.code = v.parent_code
@@ -20,7 +27,12 @@ async function villages(db: Kysely<DB>, where: RawBuilder<unknown>) {
     left join areas c on c.code = k.parent_code
     where v.level = 'village' and v.voided_at is null and ${where}
     order by length(v.name), v.code limit 20`.execute(db);
-  return rows.map((r) => ({ code: r.code, name: r.name, urban_rural: r.urban_rural, place: [r.c, r.k, r.t].filter(Boolean).join(' ') }));
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    urban_rural: r.urban_rural,
+    place: [r.c, r.k, r.t].filter(Boolean).join(' '),
+  }));
 }
 
 /** The rooms covering an area on a day, with their posted front-line officers' public details. */
@@ -67,7 +79,15 @@ export async function deploymentSecret(db: Kysely<DB>): Promise<Buffer> {
   const row = await db.selectFrom('meta').select('value').where('key', '=', 'public_secret').executeTakeFirst();
   if (row) return Buffer.from(row.value, 'base64');
   const value = (await import('node:crypto')).randomBytes(32).toString('base64');
-  await db.insertInto('meta').values({ key: 'public_secret', value }).onConflict((oc) => oc.column('key').doNothing()).execute();
-  const stored = await db.selectFrom('meta').select('value').where('key', '=', 'public_secret').executeTakeFirstOrThrow();
+  await db
+    .insertInto('meta')
+    .values({ key: 'public_secret', value })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const stored = await db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', 'public_secret')
+    .executeTakeFirstOrThrow();
   return Buffer.from(stored.value, 'base64');
 }

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import type { AppContext } from '../../server/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { today } from '../../shared/schemas.ts';
-import { challengeSchema, findAreasQuery, officersQuery, publicAreaSchema, publicOfficersSchema, surveyBody } from './public.schema.ts';
+import {
+  challengeSchema,
+  findAreasQuery,
+  officersQuery,
+  publicAreaSchema,
+  publicOfficersSchema,
+  surveyBody,
+} from './public.schema.ts';
 import { findVillages, responsibleOfficers, villageByCode } from './public.repository.ts';
 import { PublicService } from './public.service.ts';
 
@@ -15,7 +22,12 @@ export const publicRoutes =
     app.get(
       '/public/areas',
       {
-        schema: { summary: 'Find a community or village by name', tags: ['public'], querystring: findAreasQuery, response: { 200: z.array(publicAreaSchema) } },
+        schema: {
+          summary: 'Find a community or village by name',
+          tags: ['public'],
+          querystring: findAreasQuery,
+          response: { 200: z.array(publicAreaSchema) },
+        },
         config: { permission: 'public' },
       },
       async ({ query }) => findVillages(ctx.db.kysely, query.q),
@@ -23,7 +35,13 @@ export const publicRoutes =
     app.get(
       '/public/officers',
       {
-        schema: { summary: 'The rooms and front-line officers responsible for a community or village today, with work phones and hours', tags: ['public'], querystring: officersQuery, response: { 200: publicOfficersSchema } },
+        schema: {
+          summary:
+            'The rooms and front-line officers responsible for a community or village today, with work phones and hours',
+          tags: ['public'],
+          querystring: officersQuery,
+          response: { 200: publicOfficersSchema },
+        },
         config: { permission: 'public' },
       },
       async ({ query }) => {
@@ -35,7 +53,11 @@ export const publicRoutes =
     app.get(
       '/public/challenge',
       {
-        schema: { summary: 'A proof-of-work challenge to answer the survey with', tags: ['public'], response: { 200: challengeSchema } },
+        schema: {
+          summary: 'A proof-of-work challenge to answer the survey with',
+          tags: ['public'],
+          response: { 200: challengeSchema },
+        },
         config: { permission: 'public' },
       },
       async (_request, reply) => reply.header('Cache-Control', 'no-store').send(await service.challenge()),
@@ -43,7 +65,12 @@ export const publicRoutes =
     app.post(
       '/public/surveys',
       {
-        schema: { summary: 'An anonymous satisfaction and awareness answer for a community (becomes an online survey record)', tags: ['public'], body: surveyBody, response: { 201: z.object({ ok: z.literal(true) }) } },
+        schema: {
+          summary: 'An anonymous satisfaction and awareness answer for a community (becomes an online survey record)',
+          tags: ['public'],
+          body: surveyBody,
+          response: { 201: z.object({ ok: z.literal(true) }) },
+        },
         config: { permission: 'public' },
         bodyLimit: 4096,
       },

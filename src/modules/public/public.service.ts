@@ -53,16 +53,25 @@ export class PublicService {
     // A forged or reused challenge costs us one HMAC and is refused before it counts anywhere.
     const refused = (await this.proof()).check(answer.token, answer.nonce);
     if (refused) throw new AppError('forbidden', refused);
-    if (!this.perAddress.take(address)) throw new AppError('rate_limited', 'too many answers from this address; try again in an hour');
+    if (!this.perAddress.take(address))
+      throw new AppError('rate_limited', 'too many answers from this address; try again in an hour');
     const day = today();
     if ((await onlineAnswersToday(this.db.kysely, area.code, day)) >= PER_COMMUNITY_PER_DAY)
-      throw new AppError('rate_limited', 'this community has had all the online answers it can take today; try tomorrow');
+      throw new AppError(
+        'rate_limited',
+        'this community has had all the online answers it can take today; try tomorrow',
+      );
     // One answer per address, community and day: the ref is derived from them, so a repeat
     // names the same row. The address itself is never stored.
     const secret = await this.secret!;
-    const digest = createHash('sha256').update(secret).update(`${address}|${area.code}|${day}`).digest('base64url').slice(0, 16);
+    const digest = createHash('sha256')
+      .update(secret)
+      .update(`${address}|${area.code}|${day}`)
+      .digest('base64url')
+      .slice(0, 16);
     const ref = `WEB-${day.replace(/-/g, '')}-${digest}`;
-    if (await surveyExists(this.db.kysely, ref)) throw new AppError('conflict', 'this address has already answered for this community today');
+    if (await surveyExists(this.db.kysely, ref))
+      throw new AppError('conflict', 'this address has already answered for this community today');
     const row = {
       ref,
       date: day,
@@ -72,8 +81,15 @@ export class PublicService {
       channel: 'online',
     };
     await this.db.transaction(async (tx) => {
-      await importInTransaction(tx, [sourceFromObjects('public', kindByName('surveys')!, [row])], { actor: 'public', source: 'public' });
-      await appendAudit(tx, { actor: 'public', via: 'POST /api/v1/public/surveys', ip: null }, { action: 'public.survey', target: area.code, detail: { ref } });
+      await importInTransaction(tx, [sourceFromObjects('public', kindByName('surveys')!, [row])], {
+        actor: 'public',
+        source: 'public',
+      });
+      await appendAudit(
+        tx,
+        { actor: 'public', via: 'POST /api/v1/public/surveys', ip: null },
+        { action: 'public.survey', target: area.code, detail: { ref } },
+      );
     });
   }
 }

@@ -43,9 +43,16 @@ export const recordsRoutes =
         const unknown: { file: string; line: number; column: string; reason: string }[] = [];
         rows.forEach((row, i) => {
           for (const key of Object.keys(row))
-            if (!known.has(key)) unknown.push({ file: kind.kind, line: i + 1, column: key, reason: `unknown column; ${kind.kind} has ${[...known].join(', ')}` });
+            if (!known.has(key))
+              unknown.push({
+                file: kind.kind,
+                line: i + 1,
+                column: key,
+                reason: `unknown column; ${kind.kind} has ${[...known].join(', ')}`,
+              });
         });
-        if (unknown.length > 0) throw new AppError('import_rejected', 'the rows were rejected and nothing was written', unknown);
+        if (unknown.length > 0)
+          throw new AppError('import_rejected', 'the rows were rejected and nothing was written', unknown);
         const present = kind.columns.filter((c) => !c.optional || rows.some((r) => c.name in r)).map((c) => c.name);
         const sources = [sourceFromObjects(kind.kind, kind, rows, present)];
         const options = { actor: request.actor ?? 'api', source: 'api', dryRun: request.query.dry_run === 'true' };
@@ -61,13 +68,22 @@ export const recordsRoutes =
           const report = await ctx.db.transaction(async (tx) => {
             if (scope) await assertRowsInScope(tx.kysely, scope, kind, rows);
             const report = await importInTransaction(tx, sources, options);
-            await appendAudit(tx, who, { action: 'records.write', target: kind.kind, detail: { rows: rows.length, written: report.written, import_id: report.importId } });
+            await appendAudit(tx, who, {
+              action: 'records.write',
+              target: kind.kind,
+              detail: { rows: rows.length, written: report.written, import_id: report.importId },
+            });
             return report;
           });
           return reply.status(201).send({ written: report.written });
         } catch (e) {
           if (e instanceof AppError && e.code === 'forbidden') {
-            await audit(ctx.db, who, { action: 'records.write', target: kind.kind, outcome: 'refused', detail: { rows: rows.length, dry_run: options.dryRun, reason: e.message } });
+            await audit(ctx.db, who, {
+              action: 'records.write',
+              target: kind.kind,
+              outcome: 'refused',
+              detail: { rows: rows.length, dry_run: options.dryRun, reason: e.message },
+            });
           }
           throw e;
         }

@@ -10,15 +10,13 @@ export async function upsertLeader(db: Kysely<DB>, row: LeaderRow): Promise<void
     .insertInto('leaders')
     .values(row)
     .onConflict((oc) =>
-      oc
-        .column('area_code')
-        .doUpdateSet({
-          name: row.name,
-          title: row.title,
-          phone: row.phone,
-          updated_at: row.updated_at,
-          updated_by: row.updated_by,
-        }),
+      oc.column('area_code').doUpdateSet({
+        name: row.name,
+        title: row.title,
+        phone: row.phone,
+        updated_at: row.updated_at,
+        updated_by: row.updated_by,
+      }),
     )
     .execute();
 }

@@ -8,7 +8,12 @@ import { patrolSchema } from './units.schema.ts';
 import { scopeOf, unitsInScope } from '../accounts/scope.ts';
 
 export const patrolsQuery = z
-  .object({ unit: codeSchema.optional(), area: areaCodeSchema.optional(), kind: z.enum(['full_time', 'volunteer']).optional(), ...pageQuery })
+  .object({
+    unit: codeSchema.optional(),
+    area: areaCodeSchema.optional(),
+    kind: z.enum(['full_time', 'volunteer']).optional(),
+    ...pageQuery,
+  })
   .strict();
 
 export const patrolsRoutes =
@@ -17,13 +22,21 @@ export const patrolsRoutes =
     app.get(
       '/patrols',
       {
-        schema: { summary: 'Full-time patrol and volunteer group-defence teams', tags: ['units'], querystring: patrolsQuery, response: { 200: page(patrolSchema) } },
+        schema: {
+          summary: 'Full-time patrol and volunteer group-defence teams',
+          tags: ['units'],
+          querystring: patrolsQuery,
+          response: { 200: page(patrolSchema) },
+        },
         config: { permission: 'registry:read' },
       },
       async (request) => {
         const { query: f } = request;
         const scope = scopeOf(request);
-        let query = ctx.db.kysely.selectFrom('patrols as p').innerJoin('units as u', 'u.code', 'p.unit_code').where('p.voided_at', 'is', null);
+        let query = ctx.db.kysely
+          .selectFrom('patrols as p')
+          .innerJoin('units as u', 'u.code', 'p.unit_code')
+          .where('p.voided_at', 'is', null);
         if (scope) query = query.where('p.unit_code', 'in', unitsInScope(scope));
         if (f.unit) query = query.where('p.unit_code', '=', f.unit);
         if (f.kind) query = query.where('p.kind', '=', f.kind);
@@ -32,8 +45,18 @@ export const patrolsRoutes =
           query = query.where('u.area_code', 'in', () => sql`(${subtree(area)} select code from sub)` as never);
         }
         const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-        const items = await query.select(['p.code', 'p.name', 'p.unit_code', 'p.kind', 'p.members']).orderBy('p.code').limit(f.limit).offset(f.offset).execute();
-        return { items: items.map((p) => ({ ...p, members: Number(p.members) })), total: Number(n), limit: f.limit, offset: f.offset };
+        const items = await query
+          .select(['p.code', 'p.name', 'p.unit_code', 'p.kind', 'p.members'])
+          .orderBy('p.code')
+          .limit(f.limit)
+          .offset(f.offset)
+          .execute();
+        return {
+          items: items.map((p) => ({ ...p, members: Number(p.members) })),
+          total: Number(n),
+          limit: f.limit,
+          offset: f.offset,
+        };
       },
     );
   };

@@ -5,7 +5,19 @@ import { unitsInScope, type Scope } from '../accounts/scope.ts';
 import { ASPECTS, STANDARD_KIT } from '../imports/kinds/index.ts';
 import type { Unit, UnitDetail } from './units.schema.ts';
 
-const COLUMNS = ['code', 'name', 'type', 'area_code', 'station_code', 'covers', 'status', 'opened_on', 'closed_on', 'phone', 'hours'] as const;
+const COLUMNS = [
+  'code',
+  'name',
+  'type',
+  'area_code',
+  'station_code',
+  'covers',
+  'status',
+  'opened_on',
+  'closed_on',
+  'phone',
+  'hours',
+] as const;
 
 export interface UnitFilter {
   type?: string;
@@ -17,7 +29,11 @@ export interface UnitFilter {
 }
 
 /** Units by type, status, area subtree or name; within the scope. */
-export async function findUnits(db: Kysely<DB>, f: UnitFilter, scope: Scope | null): Promise<{ items: Unit[]; total: number }> {
+export async function findUnits(
+  db: Kysely<DB>,
+  f: UnitFilter,
+  scope: Scope | null,
+): Promise<{ items: Unit[]; total: number }> {
   let query = db.selectFrom('units').where('voided_at', 'is', null);
   if (scope) query = query.where('code', 'in', unitsInScope(scope));
   if (f.type) query = query.where('type', '=', f.type);
@@ -31,13 +47,27 @@ export async function findUnits(db: Kysely<DB>, f: UnitFilter, scope: Scope | nu
     query = query.where('area_code', 'in', () => sql`(${subtree(area)} select code from sub)` as never);
   }
   const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-  const items = await query.select([...COLUMNS]).orderBy('code').limit(f.limit).offset(f.offset).execute();
+  const items = await query
+    .select([...COLUMNS])
+    .orderBy('code')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
   return { items, total: Number(n) };
 }
 
 /** A unit as it stands on `day`: its postings, latest kit, inspections and teams; none outside the scope. */
-export async function unitDetail(db: Kysely<DB>, code: string, day: string, scope: Scope | null): Promise<UnitDetail | undefined> {
-  let unitQuery = db.selectFrom('units').select([...COLUMNS]).where('code', '=', code).where('voided_at', 'is', null);
+export async function unitDetail(
+  db: Kysely<DB>,
+  code: string,
+  day: string,
+  scope: Scope | null,
+): Promise<UnitDetail | undefined> {
+  let unitQuery = db
+    .selectFrom('units')
+    .select([...COLUMNS])
+    .where('code', '=', code)
+    .where('voided_at', 'is', null);
   if (scope) unitQuery = unitQuery.where('code', 'in', unitsInScope(scope));
   const unit = await unitQuery.executeTakeFirst();
   if (!unit) return undefined;
@@ -86,7 +116,11 @@ export async function unitDetail(db: Kysely<DB>, code: string, day: string, scop
     area_name: area?.name ?? null,
     covered_areas: covers.map((c) => ({ code: c.code, name: c.name ?? null })),
     officers,
-    equipment: kit.rows.map((r) => ({ ...r, quantity: Number(r.quantity), standard: (STANDARD_KIT as readonly string[]).includes(r.item) })),
+    equipment: kit.rows.map((r) => ({
+      ...r,
+      quantity: Number(r.quantity),
+      standard: (STANDARD_KIT as readonly string[]).includes(r.item),
+    })),
     missing_kit: STANDARD_KIT.filter((item) => !held.has(item)),
     inspections,
     patrols: patrols.map((p) => ({ ...p, members: Number(p.members) })),

@@ -14,19 +14,29 @@ export const unitsRoutes =
     app.get(
       '/units',
       {
-        schema: { summary: 'Bureaus, stations and rooms, by type, status, area (subtree) or name', tags: ['units'], querystring: unitsQuery, response: { 200: unitPage } },
+        schema: {
+          summary: 'Bureaus, stations and rooms, by type, status, area (subtree) or name',
+          tags: ['units'],
+          querystring: unitsQuery,
+          response: { 200: unitPage },
+        },
         config: { permission: 'registry:read' },
       },
       async (request) => {
         const { query } = request;
-        return { ...(await findUnits(ctx.db.kysely, query, scopeOf(request))), limit: query.limit, offset: query.offset };
+        return {
+          ...(await findUnits(ctx.db.kysely, query, scopeOf(request))),
+          limit: query.limit,
+          offset: query.offset,
+        };
       },
     );
     app.get(
       '/units/:code',
       {
         schema: {
-          summary: 'A unit on a day: covered areas, officers, equipment against the standard kit, inspections, patrol teams',
+          summary:
+            'A unit on a day: covered areas, officers, equipment against the standard kit, inspections, patrol teams',
           tags: ['units'],
           params: unitParams,
           querystring: unitDetailQuery,
@@ -39,7 +49,11 @@ export const unitsRoutes =
         const unit = await unitDetail(ctx.db.kysely, params.code, query.date ?? today(), scopeOf(request));
         if (!unit) throw new AppError('not_found', `no unit ${params.code} exists`);
         // The detail names the officers posted there: a read of people, audited.
-        await audit(ctx.db, requestActor(request), { action: 'people.read', target: `unit ${unit.code}`, detail: { date: unit.date, badges: unit.officers.map((o) => o.badge) } });
+        await audit(ctx.db, requestActor(request), {
+          action: 'people.read',
+          target: `unit ${unit.code}`,
+          detail: { date: unit.date, badges: unit.officers.map((o) => o.badge) },
+        });
         return unit;
       },
     );

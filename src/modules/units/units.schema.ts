@@ -46,7 +46,13 @@ export const inspectionSchema = z.object({
   duties: z.string(),
   records: z.string(),
 });
-export const patrolSchema = z.object({ code: z.string(), name: z.string(), unit_code: z.string(), kind: z.string(), members: z.number() });
+export const patrolSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  unit_code: z.string(),
+  kind: z.string(),
+  members: z.number(),
+});
 
 export const unitDetailSchema = unitSchema.extend({
   date: z.string(),

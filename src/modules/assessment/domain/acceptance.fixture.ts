@@ -28,17 +28,12 @@ export interface AreaRow {
 const ACCEPTANCE = new URL('../../../../../shared/acceptance/', import.meta.url);
 
 export function loadExpected(): Expected {
-  return JSON.parse(
-    readFileSync(new URL('province-51.expected.json', ACCEPTANCE), 'utf8'),
-  ) as Expected;
+  return JSON.parse(readFileSync(new URL('province-51.expected.json', ACCEPTANCE), 'utf8')) as Expected;
 }
 
 /** areas.csv of the fixture: plain CSV without quoting, columns in the header's order. */
 export function loadAreas(): AreaRow[] {
-  const text = readFileSync(new URL('province-51/areas.csv', ACCEPTANCE), 'utf8').replace(
-    /^\uFEFF/,
-    '',
-  );
+  const text = readFileSync(new URL('province-51/areas.csv', ACCEPTANCE), 'utf8').replace(/^\uFEFF/, '');
   const [header, ...lines] = text.split(/\r?\n/).filter((l) => l !== '');
   const cols = header.split(',');
   const at = (name: string): number => cols.indexOf(name);

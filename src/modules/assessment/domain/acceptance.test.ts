@@ -15,21 +15,12 @@ describe('acceptance province-51', () => {
   it('reproduces the spot checks of the province, performance', () => {
     expect([awareness.name, crime.name]).toEqual(['awareness_rate', 'crime_rate']);
     const province = expected.indicators.performance['510000000000'];
-    const r = evaluateScheme(
-      DEFAULT_SCHEMES.performance,
-      rawOf(DEFAULT_SCHEMES.performance, province.indicators),
-    );
-    expect(evaluate(awareness, { numerator: 449, denominator: 593 }).score).toBeCloseTo(
-      64.29173693086004,
-      9,
-    );
+    const r = evaluateScheme(DEFAULT_SCHEMES.performance, rawOf(DEFAULT_SCHEMES.performance, province.indicators));
+    expect(evaluate(awareness, { numerator: 449, denominator: 593 }).score).toBeCloseTo(64.29173693086004, 9);
     expect(evaluate(crime, { numerator: 40, denominator: 381733 })).toMatchObject({
       numerator: 400000,
     });
-    expect(evaluate(crime, { numerator: 40, denominator: 381733 }).score).toBeCloseTo(
-      98.80367953517248,
-      9,
-    );
+    expect(evaluate(crime, { numerator: 40, denominator: 381733 }).score).toBeCloseTo(98.80367953517248, 9);
     expect(r.composite).toBeCloseTo(58.62410036581398, 9);
   });
 
@@ -49,9 +40,7 @@ describe('acceptance province-51', () => {
           expect(got.no_data, where).toBe(want.no_data);
           expect(got.value === null, where).toBe(want.value === null);
           for (const field of ['numerator', 'denominator', 'score'] as const) {
-            expect(Math.abs(got[field] - want[field]), `${where} ${field}`).toBeLessThanOrEqual(
-              1e-9,
-            );
+            expect(Math.abs(got[field] - want[field]), `${where} ${field}`).toBeLessThanOrEqual(1e-9);
           }
           if (got.value !== null && want.value !== null) {
             expect(Math.abs(got.value - want.value), `${where} value`).toBeLessThanOrEqual(1e-9);
@@ -89,10 +78,7 @@ describe('acceptance province-51 rankings', () => {
 });
 
 /** The raw figures behind expected results: the printed numerator is scale x raw. */
-function rawOf(
-  scheme: Scheme,
-  indicators: Record<string, { numerator: number; denominator: number }>,
-): Figures {
+function rawOf(scheme: Scheme, indicators: Record<string, { numerator: number; denominator: number }>): Figures {
   const out: Figures = {};
   for (const d of scheme.indicators) {
     const r = indicators[d.name];

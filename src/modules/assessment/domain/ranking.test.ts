@@ -4,11 +4,7 @@ import { type RankInput, type RankingRow, rank, roundComposite, withChange } fro
 
 const ok = { score: 100, no_data: false };
 /** A row whose indicators all score 100 unless overridden. */
-const row = (
-  code: string,
-  composite: number,
-  indicators: RankInput['indicators'] = { x: ok },
-): RankInput => ({
+const row = (code: string, composite: number, indicators: RankInput['indicators'] = { x: ok }): RankInput => ({
   code,
   name: `Area ${code}`,
   composite,
@@ -48,9 +44,12 @@ describe('rankings', () => {
   });
 
   it('breaks ties by plain string comparison of codes', () => {
-    expect(
-      rank([row('a', 70), row('B', 70), row('9', 70), row('10', 70)]).map((r) => r.code),
-    ).toEqual(['10', '9', 'B', 'a']);
+    expect(rank([row('a', 70), row('B', 70), row('9', 70), row('10', 70)]).map((r) => r.code)).toEqual([
+      '10',
+      '9',
+      'B',
+      'a',
+    ]);
   });
 
   it('ranks nothing as nothing', () => {
@@ -62,19 +61,11 @@ describe('rankings', () => {
   });
 
   it('makes the last three lag with 6 areas ranked', () => {
-    expect(laggards(rank([90, 85, 80, 75, 70, 65].map((c, i) => row(`a${i}`, c))))).toEqual([
-      'a3',
-      'a4',
-      'a5',
-    ]);
+    expect(laggards(rank([90, 85, 80, 75, 70, 65].map((c, i) => row(`a${i}`, c))))).toEqual(['a3', 'a4', 'a5']);
   });
 
   it('makes the last three lag with 7 areas ranked', () => {
-    expect(laggards(rank([90, 85, 80, 75, 70, 65, 61].map((c, i) => row(`a${i}`, c))))).toEqual([
-      'a4',
-      'a5',
-      'a6',
-    ]);
+    expect(laggards(rank([90, 85, 80, 75, 70, 65, 61].map((c, i) => row(`a${i}`, c))))).toEqual(['a4', 'a5', 'a6']);
   });
 
   it('applies the last-three rule to shared ranks, not positions', () => {
@@ -145,14 +136,11 @@ describe('rankings', () => {
         const out = rank(rows);
         expect(out).toHaveLength(rows.length);
         out.forEach((r, i) => {
-          const tied =
-            i > 0 && roundComposite(out[i - 1].composite) === roundComposite(r.composite);
+          const tied = i > 0 && roundComposite(out[i - 1].composite) === roundComposite(r.composite);
           if (i === 0) expect(r.rank).toBe(1);
           else {
             expect(r.rank).toBeGreaterThanOrEqual(out[i - 1].rank);
-            expect(roundComposite(r.composite)).toBeLessThanOrEqual(
-              roundComposite(out[i - 1].composite),
-            );
+            expect(roundComposite(r.composite)).toBeLessThanOrEqual(roundComposite(out[i - 1].composite));
             if (tied) expect(out[i - 1].code < r.code).toBe(true);
           }
           expect(r.rank).toBe(tied ? out[i - 1].rank : i + 1);
@@ -167,12 +155,7 @@ describe('rank changes', () => {
     const previous = rank([row('a', 90), row('b', 80), row('c', 70)]);
     const current = rank([row('c', 95), row('a', 85), row('d', 50)]);
     expect(
-      withChange(current, previous).map((r) => [
-        r.code,
-        r.previous_rank,
-        r.rank_change,
-        r.composite_change,
-      ]),
+      withChange(current, previous).map((r) => [r.code, r.previous_rank, r.rank_change, r.composite_change]),
     ).toEqual([
       ['c', 3, 2, 25],
       ['a', 1, -1, -5],
@@ -191,18 +174,16 @@ function arbRows(): fc.Arbitrary<RankInput[]> {
     score: fc.double({ min: 0, max: 100, noNaN: true }),
     no_data: fc.boolean(),
   });
-  return fc
-    .uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 12 })
-    .chain((codes) =>
-      fc.tuple(
-        ...codes.map((code) =>
-          fc.record({
-            code: fc.constant(code),
-            name: fc.constant(`Area ${code}`),
-            composite,
-            indicators: fc.dictionary(fc.constantFrom('p', 'q', 'r', 's'), indicator),
-          }),
-        ),
+  return fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 12 }).chain((codes) =>
+    fc.tuple(
+      ...codes.map((code) =>
+        fc.record({
+          code: fc.constant(code),
+          name: fc.constant(`Area ${code}`),
+          composite,
+          indicators: fc.dictionary(fc.constantFrom('p', 'q', 'r', 's'), indicator),
+        }),
       ),
-    );
+    ),
+  );
 }

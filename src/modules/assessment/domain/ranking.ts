@@ -63,8 +63,7 @@ export function rank(rows: readonly RankInput[]): RankingRow[] {
     const r = i > 0 && keyed[i - 1].key === key ? out[i - 1].rank : position;
     const results = Object.entries(row.indicators);
     const inLastThree = n >= LAST_RULE_MIN_RANKED && r > n - LAST_RULE_COUNT;
-    const lagging =
-      row.composite < PASSING_SCORE || inLastThree || results.some(([, x]) => x.no_data);
+    const lagging = row.composite < PASSING_SCORE || inLastThree || results.some(([, x]) => x.no_data);
     const problems = results
       .filter(([, x]) => x.score < PASSING_SCORE)
       .map(([name]) => name)
@@ -86,10 +85,7 @@ export function rank(rows: readonly RankInput[]): RankingRow[] {
  * rank_change = previous_rank - rank (positive = moved up) and composite_change = composite -
  * previous composite; all three null for an area absent from `previous`.
  */
-export function withChange(
-  current: readonly RankingRow[],
-  previous: readonly RankingRow[],
-): RankingRowWithChange[] {
+export function withChange(current: readonly RankingRow[], previous: readonly RankingRow[]): RankingRowWithChange[] {
   const before = new Map(previous.map((row) => [row.code, row]));
   return current.map((row) => {
     const prev = before.get(row.code);

@@ -50,13 +50,7 @@ describe('figures', () => {
 
 describe('children index', () => {
   it('lists direct children in input order, roots, and nothing for leaves or unknown codes', () => {
-    const idx = indexChildren([
-      node('P'),
-      node('C2', 'P'),
-      node('C1', 'P'),
-      node('T', 'C1'),
-      node('X', 'missing'),
-    ]);
+    const idx = indexChildren([node('P'), node('C2', 'P'), node('C1', 'P'), node('T', 'C1'), node('X', 'missing')]);
     expect(idx.childrenOf('P')).toEqual(['C2', 'C1']);
     expect(idx.childrenOf('C1')).toEqual(['T']);
     expect(idx.childrenOf('T')).toEqual([]);
@@ -139,16 +133,12 @@ describe('rollup', () => {
   });
 
   it('refuses a cycle of parent codes', () => {
-    expect(() => rollup([node('P'), node('A', 'B'), node('B', 'A')], new Map(), scheme)).toThrow(
-      /cycle/,
-    );
+    expect(() => rollup([node('P'), node('A', 'B'), node('B', 'A')], new Map(), scheme)).toThrow(/cycle/);
   });
 
   it('handles a chain far deeper than the call stack', () => {
     const depth = 200_000;
-    const nodes = Array.from({ length: depth }, (_, i) =>
-      node(`n${i}`, i === 0 ? null : `n${i - 1}`),
-    );
+    const nodes = Array.from({ length: depth }, (_, i) => node(`n${i}`, i === 0 ? null : `n${i - 1}`));
     const t = rollup(nodes, new Map([[`n${depth - 1}`, fig(1, 2)]]), scheme);
     expect(t.get('n0')).toEqual(fig(1, 2));
   });
@@ -191,8 +181,7 @@ describe('rollup', () => {
         expect(t.size).toBe(nodes.length);
         for (const n of nodes) {
           let want = addFigures(emptyFigures(scheme), own.get(n.code) ?? {});
-          for (const child of idx.childrenOf(n.code))
-            want = addFigures(want, t.get(child) as Figures);
+          for (const child of idx.childrenOf(n.code)) want = addFigures(want, t.get(child) as Figures);
           expect(t.get(n.code)).toEqual(want);
         }
       }),
@@ -232,9 +221,7 @@ function arbTree(): fc.Arbitrary<{
       maxLength: 60,
     })
     .chain((specs) => {
-      const nodes = specs.map((s, i) =>
-        node(`A-${i}`, i === 0 || (s.root && i % 7 === 0) ? null : `A-${s.pick % i}`),
-      );
+      const nodes = specs.map((s, i) => node(`A-${i}`, i === 0 || (s.root && i % 7 === 0) ? null : `A-${s.pick % i}`));
       const own = new Map<string, Figures>();
       specs.forEach((s, i) => {
         if (s.own !== null) own.set(`A-${i}`, fig(s.own.an, s.own.ad, s.own.bn, s.own.bd));

@@ -27,8 +27,7 @@ const NONE: readonly string[] = Object.freeze([]);
 export function indexChildren(nodes: readonly AreaNode[]): ChildrenIndex {
   const known = new Set<string>();
   for (const n of nodes) {
-    if (known.has(n.code))
-      throw new AppError('internal', `area ${n.code} appears twice in the tree`);
+    if (known.has(n.code)) throw new AppError('internal', `area ${n.code} appears twice in the tree`);
     known.add(n.code);
   }
   const children = new Map<string, string[]>();
@@ -140,7 +139,8 @@ export function rollupIndexed(index: TreeIndex, own: ReadonlyMap<string, Figures
       const i = position.get(code);
       if (i === undefined) return undefined;
       const total: Figures = {};
-      for (let k = 0; k < names.length; k++) total[names[k]] = { numerator: sums[k].numerator[i], denominator: sums[k].denominator[i] };
+      for (let k = 0; k < names.length; k++)
+        total[names[k]] = { numerator: sums[k].numerator[i], denominator: sums[k].denominator[i] };
       return total;
     },
   };

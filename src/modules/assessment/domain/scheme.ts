@@ -37,14 +37,7 @@ export interface Scheme<N extends string = SchemeName> {
 }
 
 /** One row of a SPEC §3 table, in its column order. */
-function row(
-  name: string,
-  better: Better,
-  floor: number,
-  target: number,
-  weight: number,
-  scale = 1,
-): IndicatorDef {
+function row(name: string, better: Better, floor: number, target: number, weight: number, scale = 1): IndicatorDef {
   return { name, better, floor, target, weight, scale };
 }
 

@@ -16,14 +16,7 @@ const groupDefense = def('group_defense');
 describe('default schemes', () => {
   it('lists the SPEC tables in order with their weights, floors, targets and scales', () => {
     expect(
-      DEFAULT_SCHEMES.performance.indicators.map((d) => [
-        d.name,
-        d.better,
-        d.floor,
-        d.target,
-        d.weight,
-        d.scale,
-      ]),
+      DEFAULT_SCHEMES.performance.indicators.map((d) => [d.name, d.better, d.floor, d.target, d.weight, d.scale]),
     ).toEqual([
       ['awareness_rate', 'higher', 0.5, 0.9, 15, 1],
       ['familiarity_rate', 'higher', 0.6, 0.95, 20, 1],
@@ -33,14 +26,7 @@ describe('default schemes', () => {
       ['group_defense', 'higher', 10, 100, 15, 1000],
     ]);
     expect(
-      DEFAULT_SCHEMES.construction.indicators.map((d) => [
-        d.name,
-        d.better,
-        d.floor,
-        d.target,
-        d.weight,
-        d.scale,
-      ]),
+      DEFAULT_SCHEMES.construction.indicators.map((d) => [d.name, d.better, d.floor, d.target, d.weight, d.scale]),
     ).toEqual([
       ['coverage_rate', 'higher', 0.5, 1, 30, 1],
       ['staffing_rate', 'higher', 0.5, 1, 25, 1],
@@ -86,13 +72,9 @@ describe('scores', () => {
 
   it('scores a floor equal to its target as all or nothing', () => {
     const flatHigh: IndicatorDef = { ...awareness, floor: 0.8, target: 0.8 };
-    expect([scoreOf(flatHigh, 0.79), scoreOf(flatHigh, 0.8), scoreOf(flatHigh, 0.81)]).toEqual([
-      0, 100, 100,
-    ]);
+    expect([scoreOf(flatHigh, 0.79), scoreOf(flatHigh, 0.8), scoreOf(flatHigh, 0.81)]).toEqual([0, 100, 100]);
     const flatLow: IndicatorDef = { ...crime, floor: 2, target: 2 };
-    expect([scoreOf(flatLow, 1.9), scoreOf(flatLow, 2), scoreOf(flatLow, 2.1)]).toEqual([
-      100, 100, 0,
-    ]);
+    expect([scoreOf(flatLow, 1.9), scoreOf(flatLow, 2), scoreOf(flatLow, 2.1)]).toEqual([100, 100, 0]);
   });
 
   it('stays within 0 and 100 for any finite value', () => {
@@ -219,19 +201,15 @@ describe('composites', () => {
 
   it('stays within 0 and 100', () => {
     fc.assert(
-      fc.property(
-        arbScheme(),
-        fc.array(arbFigure(), { minLength: 8, maxLength: 8 }),
-        (scheme, raw) => {
-          const figures: Figures = {};
-          scheme.indicators.forEach((d, i) => {
-            if (raw[i] !== null) figures[d.name] = raw[i];
-          });
-          const { composite } = evaluateScheme(scheme, figures);
-          expect(composite).toBeGreaterThanOrEqual(0);
-          expect(composite).toBeLessThanOrEqual(100);
-        },
-      ),
+      fc.property(arbScheme(), fc.array(arbFigure(), { minLength: 8, maxLength: 8 }), (scheme, raw) => {
+        const figures: Figures = {};
+        scheme.indicators.forEach((d, i) => {
+          if (raw[i] !== null) figures[d.name] = raw[i];
+        });
+        const { composite } = evaluateScheme(scheme, figures);
+        expect(composite).toBeGreaterThanOrEqual(0);
+        expect(composite).toBeLessThanOrEqual(100);
+      }),
       { numRuns: 2000 },
     );
   });
@@ -263,11 +241,7 @@ function arbFigure(): fc.Arbitrary<{
   return fc.option(
     fc.record({
       numerator: fc.oneof(fc.nat(1000), fc.double({ min: 0, max: 1e9, noNaN: true })),
-      denominator: fc.oneof(
-        fc.constant(0),
-        fc.nat(1000),
-        fc.double({ min: 0, max: 1e9, noNaN: true }),
-      ),
+      denominator: fc.oneof(fc.constant(0), fc.nat(1000), fc.double({ min: 0, max: 1e9, noNaN: true })),
     }),
   );
 }

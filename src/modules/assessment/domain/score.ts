@@ -35,8 +35,7 @@ export function scoreOf(def: IndicatorDef, v: number | null): number {
     const reached = def.better === 'higher' ? v >= target : v <= target;
     return reached ? 100 : 0;
   }
-  if (def.better === 'higher')
-    return 100 * Math.min(1, Math.max(0, (v - floor) / (target - floor)));
+  if (def.better === 'higher') return 100 * Math.min(1, Math.max(0, (v - floor) / (target - floor)));
   return 100 * Math.min(1, Math.max(0, (floor - v) / (floor - target)));
 }
 

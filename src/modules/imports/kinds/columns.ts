@@ -87,7 +87,12 @@ export const areaCode = (name: string, zh: string, example: string, opts: { null
     { example },
   );
 
-export const text = (name: string, zh: string, example: string, opts: { nullable?: boolean; optional?: boolean; max?: number } = {}) =>
+export const text = (
+  name: string,
+  zh: string,
+  example: string,
+  opts: { nullable?: boolean; optional?: boolean; max?: number } = {},
+) =>
   col(
     name,
     zh,
@@ -150,7 +155,12 @@ export const integer = (name: string, zh: string, example: string, opts: { min?:
     { example, sqlType: 'integer' },
   );
 
-export const decimal = (name: string, zh: string, example: string, opts: { min: number; max: number; exclusiveMin?: boolean }) =>
+export const decimal = (
+  name: string,
+  zh: string,
+  example: string,
+  opts: { min: number; max: number; exclusiveMin?: boolean },
+) =>
   col(
     name,
     zh,

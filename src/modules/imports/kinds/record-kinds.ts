@@ -2,7 +2,11 @@ import { areaCode, code, date, decimal, integer, oneOf, text, yesNo } from './co
 import { provinceVia, type KindDef, type SqlCheck } from './kind.ts';
 
 const areaProvince = provinceVia('areas', 'code', 'area_code');
-const badgeProvince = provinceVia('(select badge, min(province) as province from officers group by badge)', 'badge', 'badge');
+const badgeProvince = provinceVia(
+  '(select badge, min(province) as province from officers group by badge)',
+  'badge',
+  'badge',
+);
 
 const villageArea: SqlCheck[] = [
   {

@@ -11,8 +11,7 @@ const ASPECT_ZH: Record<(typeof ASPECTS)[number], string> = {
   records: '台账',
 };
 
-const levelRank = (expr: string) =>
-  `(case ${expr} ${LEVELS.map((l, i) => `when '${l}' then ${i}`).join(' ')} end)`;
+const levelRank = (expr: string) => `(case ${expr} ${LEVELS.map((l, i) => `when '${l}' then ${i}`).join(' ')} end)`;
 
 const missingArea = (column: string) => ({
   column,
@@ -53,9 +52,17 @@ export const areas: KindDef = {
     const ur = row.urban_rural as string | null;
     if (row.level === 'village') {
       const kind = urbanRural(ur);
-      if (kind === null) problems.push({ column: 'urban_rural', reason: ur === null ? 'a village-level area needs urban or rural (or a 3-digit GB code)' : `"${ur}" is not urban, rural or a GB code 1xx/2xx` });
+      if (kind === null)
+        problems.push({
+          column: 'urban_rural',
+          reason:
+            ur === null
+              ? 'a village-level area needs urban or rural (or a 3-digit GB code)'
+              : `"${ur}" is not urban, rural or a GB code 1xx/2xx`,
+        });
       else row.urban_rural = kind;
-    } else if (ur !== null) problems.push({ column: 'urban_rural', reason: 'only village-level areas are urban or rural' });
+    } else if (ur !== null)
+      problems.push({ column: 'urban_rural', reason: 'only village-level areas are urban or rural' });
     return problems;
   },
   // An area's province is its top ancestor: its parent's, merged in an earlier pass (the level
@@ -121,11 +128,15 @@ export const units: KindDef = {
     const p: RowProblem[] = [];
     const room = (ROOM_TYPES as readonly Value[]).includes(row.type);
     if (room && row.station_code === null) p.push({ column: 'station_code', reason: 'a room needs its station' });
-    if (room && row.covers === null) p.push({ column: 'covers', reason: 'a room covers at least one village-level area' });
+    if (room && row.covers === null)
+      p.push({ column: 'covers', reason: 'a room covers at least one village-level area' });
     if (!room && row.station_code !== null) p.push({ column: 'station_code', reason: `a ${row.type} has no station` });
     if (!room && row.covers !== null) p.push({ column: 'covers', reason: `a ${row.type} covers no area (rooms do)` });
     if (row.covers !== null) {
-      const codes = String(row.covers).split(';').map((c) => c.trim()).filter(Boolean);
+      const codes = String(row.covers)
+        .split(';')
+        .map((c) => c.trim())
+        .filter(Boolean);
       const bad = codes.find((c) => !/^[A-Za-z0-9_-]{1,32}$/.test(c));
       if (bad !== undefined) p.push({ column: 'covers', reason: `"${bad}" is not an area code` });
       else if (new Set(codes).size !== codes.length) p.push({ column: 'covers', reason: 'an area is listed twice' });

@@ -215,12 +215,7 @@ export class CsvParser {
     const hint = open
       ? ` (a quoted field opened on line ${this.fieldLine} runs on: is its closing quote missing?)`
       : '';
-    return rejected(
-      this.file,
-      this.recordLine,
-      '(row)',
-      `the line is longer than ${this.maxLineBytes} bytes${hint}`,
-    );
+    return rejected(this.file, this.recordLine, '(row)', `the line is longer than ${this.maxLineBytes} bytes${hint}`);
   }
 
   private columnName(index: number): string {

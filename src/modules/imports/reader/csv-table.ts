@@ -23,11 +23,7 @@ export async function openCsv(path: string, file: string, maxLineBytes: number):
 }
 
 // The records of the file, a batch per chunk of text.
-async function* readBatches(
-  path: string,
-  file: string,
-  parser: CsvParser,
-): AsyncGenerator<TableRow[]> {
+async function* readBatches(path: string, file: string, parser: CsvParser): AsyncGenerator<TableRow[]> {
   const gzip = /\.gz$/i.test(file);
   const bytes = gzip ? gunzip(path) : createReadStream(path, { highWaterMark: READ_BYTES });
   try {

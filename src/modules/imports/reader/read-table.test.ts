@@ -124,7 +124,12 @@ describe('openTable on CSV', () => {
     const table = await openTable(path);
     const { message, error } = await rejection(() => rows(table));
     expect(message).toBe('visits.csv:17: (row): the line is longer than 1048576 bytes');
-    expect(error).toEqual({ file: 'visits.csv', line: 17, column: '(row)', reason: 'the line is longer than 1048576 bytes' });
+    expect(error).toEqual({
+      file: 'visits.csv',
+      line: 17,
+      column: '(row)',
+      reason: 'the line is longer than 1048576 bytes',
+    });
     const grown = process.memoryUsage().heapUsed - before.heapUsed;
     expect(grown).toBeLessThan(8 << 20);
   });
@@ -141,7 +146,9 @@ describe('openTable on CSV', () => {
     const path = file('units.csv', 'code,name\nU1,a\nU2,"b\nU3,c\n');
     const table = await openTable(path);
     const { message } = await rejection(() => rows(table));
-    expect(message).toBe('units.csv:3: name: the quoted field that opens here is never closed: the file ends inside it');
+    expect(message).toBe(
+      'units.csv:3: name: the quoted field that opens here is never closed: the file ends inside it',
+    );
   });
 
   it('gives the rows before a rejected place', async () => {

@@ -19,10 +19,7 @@ export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
  * const table = await openTable('in/units.csv');
  * for await (const { line, cells } of table.rows) check(table.header, line, cells);
  */
-export async function openTable(
-  path: string,
-  opts: { sheet?: string; maxLineBytes?: number } = {},
-): Promise<Table> {
+export async function openTable(path: string, opts: { sheet?: string; maxLineBytes?: number } = {}): Promise<Table> {
   const file = basename(path);
   const name = file.toLowerCase();
   if (name.endsWith('.xlsx')) return openXlsx(path, file, opts.sheet);

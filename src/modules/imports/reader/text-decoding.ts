@@ -61,10 +61,7 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array>): AsyncGenera
 }
 
 // Reads on until at least SNIFF_BYTES are held after `start`, or the end.
-async function gather(
-  it: AsyncIterator<Uint8Array>,
-  start: Buffer,
-): Promise<{ buffer: Buffer; done: boolean }> {
+async function gather(it: AsyncIterator<Uint8Array>, start: Buffer): Promise<{ buffer: Buffer; done: boolean }> {
   const parts: Uint8Array[] = [start];
   let size = start.length;
   while (size < SNIFF_BYTES) {
@@ -118,8 +115,7 @@ class StrictUtf8 implements Decoder {
     } catch {
       yield this.decoder.decode(body.subarray(0, firstInvalidUtf8(body)));
       throw new TextDecodingError(
-        'the text is not valid UTF-8 here, though the file began as UTF-8: ' +
-          'save the whole file in one encoding',
+        'the text is not valid UTF-8 here, though the file began as UTF-8: ' + 'save the whole file in one encoding',
       );
     }
     yield text;
@@ -156,8 +152,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
       i++;
       continue;
     }
-    const more =
-      b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    const more = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
     if (more === 0 || i + more >= n) return i;
     const second = bytes[i + 1];
     // Overlong forms, UTF-16 surrogates and code points above U+10FFFF are invalid.

@@ -53,8 +53,14 @@ describe('writeTemplate', () => {
       read[name] = [table.header, ...rows];
     }
     expect(read).toEqual({
-      units: [['code', 'name', 'phone'], ['0431', '东关社区警务室', '0431-88886666']],
-      funds: [['ref', 'date', 'amount'], ['F-1', '2019-06-01', '1000.00']],
+      units: [
+        ['code', 'name', 'phone'],
+        ['0431', '东关社区警务室', '0431-88886666'],
+      ],
+      funds: [
+        ['ref', 'date', 'amount'],
+        ['F-1', '2019-06-01', '1000.00'],
+      ],
     });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

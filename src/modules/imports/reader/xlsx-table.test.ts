@@ -19,7 +19,13 @@ beforeAll(async () => {
   units.addRow([]);
   units.addRow(['U2', null, null, 1e21, 0.1 + 0.2]);
   units.addRow(['U3', { richText: [{ text: 'Room ' }, { text: 'B', font: { bold: true } }] }]);
-  const formula = units.addRow(['U4', { formula: 'A4&"x"', result: 'U2x' }, { formula: 'C2+1', result: 43618 }, 1e-7, -2.5]);
+  const formula = units.addRow([
+    'U4',
+    { formula: 'A4&"x"', result: 'U2x' },
+    { formula: 'C2+1', result: 43618 },
+    1e-7,
+    -2.5,
+  ]);
   formula.getCell(3).numFmt = 'yyyy-mm-dd';
   units.addRow([null, '', null]);
   units.addRow(['U5', true, new Date(Date.UTC(2019, 5, 1, 8, 30))]);
@@ -93,7 +99,9 @@ describe('XLSX', () => {
 
   it('rejects a missing or empty sheet, naming it', async () => {
     const missing = await rejection(() => openTable(book, { sheet: 'officers' }));
-    expect(missing.message).toBe('book.xlsx:1: (file): no sheet is named "officers" (sheets: "units", "areas", "Sheet3")');
+    expect(missing.message).toBe(
+      'book.xlsx:1: (file): no sheet is named "officers" (sheets: "units", "areas", "Sheet3")',
+    );
     const empty = await rejection(() => openTable(book, { sheet: 'Sheet3' }));
     expect(empty.message).toBe('book.xlsx:Sheet3:1: (file): the sheet is empty: a header row is required');
   });

@@ -107,10 +107,7 @@ export async function openXlsx(path: string, file: string, sheetName?: string): 
 }
 
 /** Every non-empty worksheet of a workbook as a Table, one after the other. */
-export async function* xlsxTables(
-  path: string,
-  file: string,
-): AsyncGenerator<{ name: string; table: Table }> {
+export async function* xlsxTables(path: string, file: string): AsyncGenerator<{ name: string; table: Table }> {
   for await (const { name, header, rows } of sheetCursors(path, file)) {
     if (header === undefined) continue;
     let ended = false;
@@ -123,10 +120,7 @@ export async function* xlsxTables(
 }
 
 // The rows of the only sheet read, closing the workbook when they end or are abandoned.
-function thenClose(
-  rows: AsyncGenerator<TableRow[]>,
-  sheets: AsyncGenerator<unknown>,
-): AsyncIterator<TableRow[]> {
+function thenClose(rows: AsyncGenerator<TableRow[]>, sheets: AsyncGenerator<unknown>): AsyncIterator<TableRow[]> {
   return {
     next: async () => {
       try {
