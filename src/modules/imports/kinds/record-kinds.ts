@@ -1,5 +1,6 @@
 import { areaCode, code, date, decimal, integer, oneOf, text, yesNo } from './columns.ts';
 import { provinceVia, type KindDef, type SqlCheck } from './kind.ts';
+import { missingArea, notVillage } from './checks.ts';
 
 const areaProvince = provinceVia('areas', 'code', 'area_code');
 const badgeProvince = provinceVia(
@@ -8,18 +9,7 @@ const badgeProvince = provinceVia(
   'badge',
 );
 
-const villageArea: SqlCheck[] = [
-  {
-    column: 'area_code',
-    sql: `select s.line, s.area_code as v from $stage s left join areas a on a.code = s.area_code where a.code is null`,
-    reason: (v) => `no area ${v} exists`,
-  },
-  {
-    column: 'area_code',
-    sql: `select s.line, s.area_code || ' is a ' || a.level as v from $stage s join areas a on a.code = s.area_code where a.level <> 'village'`,
-    reason: (v) => `${v}, not a village-level area`,
-  },
-];
+const villageArea: SqlCheck[] = [missingArea('area_code'), notVillage('area_code')];
 
 const knownBadge: SqlCheck = {
   column: 'badge',

@@ -1,5 +1,6 @@
 import { areaCode, code, date, integer, oneOf, passFail, text, yuan, type Value } from './columns.ts';
 import { ASPECTS, LEVELS, ROOM_TYPES, provinceVia, type KindDef, type RowProblem } from './kind.ts';
+import { missingArea, missingUnit, notVillage } from './checks.ts';
 
 const ASPECT_ZH: Record<(typeof ASPECTS)[number], string> = {
   premises: '用房',
@@ -12,22 +13,6 @@ const ASPECT_ZH: Record<(typeof ASPECTS)[number], string> = {
 };
 
 const levelRank = (expr: string) => `(case ${expr} ${LEVELS.map((l, i) => `when '${l}' then ${i}`).join(' ')} end)`;
-
-const missingArea = (column: string) => ({
-  column,
-  sql: `select s.line, s.${column} as v from $stage s left join areas a on a.code = s.${column} where s.${column} is not null and a.code is null`,
-  reason: (v: string) => `no area ${v} exists`,
-});
-const missingUnit = (column: string) => ({
-  column,
-  sql: `select s.line, s.${column} as v from $stage s left join units u on u.code = s.${column} where u.code is null`,
-  reason: (v: string) => `no unit ${v} exists`,
-});
-const notVillage = (column: string) => ({
-  column,
-  sql: `select s.line, s.${column} || ' is a ' || a.level as v from $stage s join areas a on a.code = s.${column} where a.level <> 'village'`,
-  reason: (v: string) => `${v}, not a village-level area`,
-});
 
 export const areas: KindDef = {
   kind: 'areas',
