@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Area } from './areas.schema.ts';
 import { subtree } from './subtree.ts';
 import { areasInScope, type Scope } from '../accounts/scope.ts';
+import { likePatterns } from '../../shared/search.ts';
 
 const COLUMNS = ['code', 'name', 'level', 'parent_code', 'urban_rural'] as const;
 
@@ -26,10 +27,8 @@ export async function findAreas(
   if (f.parent) query = query.where('parent_code', '=', f.parent);
   if (f.level) query = query.where('level', '=', f.level);
   if (f.q) {
-    const q = f.q;
-    query = query.where((eb) =>
-      eb.or([eb('code', 'like', `${escapeLike(q)}%`), eb('name', 'like', `%${escapeLike(q)}%`)]),
-    );
+    const { prefix, contains } = likePatterns(f.q);
+    query = query.where((eb) => eb.or([eb('code', 'like', prefix), eb('name', 'like', contains)]));
   }
   if (f.within) {
     const within = f.within;
@@ -64,8 +63,4 @@ export async function countChildren(db: Kysely<DB>, code: string): Promise<numbe
     .where('voided_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-function escapeLike(v: string): string {
-  return v.replace(/[%_\\]/g, '');
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { subtree } from '../areas/subtree.ts';
 import { unitsInScope, type Scope } from '../accounts/scope.ts';
+import { likePatterns } from '../../shared/search.ts';
 
 export interface OfficerFilter {
   unit?: string;
@@ -46,8 +47,8 @@ export async function findPostings(db: Kysely<DB>, f: OfficerFilter, scope: Scop
       .where((eb) => eb.or([eb('o.end_date', 'is', null), eb('o.end_date', '>=', on)]));
   }
   if (f.q) {
-    const q = f.q.replace(/[%_\\]/g, '');
-    query = query.where((eb) => eb.or([eb('o.badge', 'like', `${q}%`), eb('o.name', 'like', `%${q}%`)]));
+    const { prefix, contains } = likePatterns(f.q);
+    query = query.where((eb) => eb.or([eb('o.badge', 'like', prefix), eb('o.name', 'like', contains)]));
   }
   if (f.area) {
     const area = f.area;

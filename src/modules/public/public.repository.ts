@@ -1,9 +1,10 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { likePatterns } from '../../shared/search.ts';
 
 /** Village-level areas whose name holds `q`, with the names of the places above them. */
 export function findVillages(db: Kysely<DB>, q: string) {
-  return villages(db, sql`v.name like ${`%${q.replace(/[%_\\]/g, '')}%`}`);
+  return villages(db, sql`v.name like ${likePatterns(q).contains}`);
 }
 
 /** One village-level area by code, in the same form. */

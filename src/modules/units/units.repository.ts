@@ -4,6 +4,7 @@ import { subtree } from '../areas/subtree.ts';
 import { unitsInScope, type Scope } from '../accounts/scope.ts';
 import { ASPECTS, STANDARD_KIT } from '../imports/kinds/index.ts';
 import type { Unit, UnitDetail } from './units.schema.ts';
+import { likePatterns } from '../../shared/search.ts';
 
 const COLUMNS = [
   'code',
@@ -39,8 +40,8 @@ export async function findUnits(
   if (f.type) query = query.where('type', '=', f.type);
   if (f.status) query = query.where('status', '=', f.status);
   if (f.q) {
-    const q = f.q.replace(/[%_\\]/g, '');
-    query = query.where((eb) => eb.or([eb('code', 'like', `${q}%`), eb('name', 'like', `%${q}%`)]));
+    const { prefix, contains } = likePatterns(f.q);
+    query = query.where((eb) => eb.or([eb('code', 'like', prefix), eb('name', 'like', contains)]));
   }
   if (f.area) {
     const area = f.area;
