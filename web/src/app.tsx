@@ -15,6 +15,7 @@ import { OfficerPage } from './registry/officer-page.tsx';
 import { UnitPage } from './registry/unit-page.tsx';
 import { isPublicPath, PublicShell } from './public/public-shell.tsx';
 import { href, Link, useLocation } from './router/router.tsx';
+import { Brand, LanguageSwitch } from './ui/brand.tsx';
 import { DemoBanner, MetaProvider, type MetaState } from './ui/meta.tsx';
 import { Loading } from './ui/states.tsx';
 
@@ -97,7 +98,7 @@ export function App({ lang, demo, meta }: { lang?: Lang; demo?: boolean; meta?: 
 }
 
 function Shell({ demo }: { demo?: boolean }) {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const location = useLocation();
   const { session, signOut } = useAuth();
   const can = useCan();
@@ -142,15 +143,7 @@ function Shell({ demo }: { demo?: boolean }) {
       </a>
       <header className="app-header">
         <div className="app-header-inner">
-          <Link href="/" className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              警
-            </span>
-            <span className="brand-text">
-              <strong>{t('app.title')}</strong>
-              <small>{t('app.subtitle')}</small>
-            </span>
-          </Link>
+          <Brand href="/" title={t('app.title')} subtitle={t('app.subtitle')} />
           <div className="header-tools">
             {session && (
               <span className="user">
@@ -161,15 +154,7 @@ function Shell({ demo }: { demo?: boolean }) {
                 </button>
               </span>
             )}
-            <button
-              type="button"
-              className="lang-switch"
-              lang={lang === 'zh' ? 'en' : 'zh-CN'}
-              aria-label={t('app.languageLabel')}
-              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-            >
-              {t('app.language')}
-            </button>
+            <LanguageSwitch />
           </div>
         </div>
         <nav className="app-nav" aria-label={t('nav.label')}>

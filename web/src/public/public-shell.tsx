@@ -4,6 +4,7 @@
  * first; the language switch is the only control in the header.
  */
 import { useEffect, useRef } from 'react';
+import { Brand, LanguageSwitch } from '../ui/brand.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, useLocation } from '../router/router.tsx';
 import { FindOfficerPage } from './find-officer-page.tsx';
@@ -15,7 +16,7 @@ export function isPublicPath(path: string): boolean {
 }
 
 export function PublicShell() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const { path } = useLocation();
   const main = useRef<HTMLElement>(null);
 
@@ -52,25 +53,9 @@ export function PublicShell() {
       </a>
       <header className="app-header">
         <div className="app-header-inner">
-          <Link href="/public" className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              警
-            </span>
-            <span className="brand-text">
-              <strong>{t('public.title')}</strong>
-              <small>{t('app.title')}</small>
-            </span>
-          </Link>
+          <Brand href="/public" title={t('public.title')} subtitle={t('app.title')} />
           <div className="header-tools">
-            <button
-              type="button"
-              className="lang-switch"
-              lang={lang === 'zh' ? 'en' : 'zh-CN'}
-              aria-label={t('app.languageLabel')}
-              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-            >
-              {t('app.language')}
-            </button>
+            <LanguageSwitch />
           </div>
         </div>
       </header>
