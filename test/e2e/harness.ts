@@ -183,10 +183,19 @@ export function e2eSuite(
       if (!(await dialog.isVisible().catch(() => false))) await dialog.waitFor({ timeout }).catch(() => {});
       if (!(await dialog.isVisible())) return;
       if (shot) await e2e.snap(page, shot);
-      await page.fill('#login-username', USER.username);
-      await page.fill('#login-password', USER.password);
-      await page.locator('[role=dialog] button[type=submit]').click();
-      await dialog.waitFor({ state: 'detached' });
+      // On a loaded machine the app may redraw the dialog (its own session check answering late)
+      // between filling and submitting, which empties the fields: fill and send again then.
+      for (let attempt = 1; ; attempt++) {
+        await page.fill('#login-username', USER.username);
+        await page.fill('#login-password', USER.password);
+        await page.locator('[role=dialog] button[type=submit]').click();
+        const closed = await dialog.waitFor({ state: 'detached', timeout: 10_000 }).then(
+          () => true,
+          () => false,
+        );
+        if (closed) return;
+        if (attempt === 3) throw new Error('the login dialog stayed open after three sign-ins');
+      }
     },
 
     async snap(page, name) {
