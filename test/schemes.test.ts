@@ -17,7 +17,7 @@ import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/server/context.ts';
 import { main } from '../src/cli/main.ts';
 import type { Io } from '../src/cli/command.ts';
-import { DEFAULT_SCHEMES } from '../src/modules/assessment/domain/index.ts';
+import { DEFAULT_SCHEMES, OFFICER_SCHEME } from '../src/modules/assessment/domain/index.ts';
 import { AssessmentService } from '../src/modules/assessment/assessment.service.ts';
 
 const PROVINCE = '510000000000';
@@ -254,6 +254,71 @@ for (const engine of ENGINES) {
       ]);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain('indicators.nope: not an indicator of the officer scheme');
+    });
+  });
+
+  describe(`the officer scheme's preview on ${engine}`, () => {
+    let db: Database;
+    let app: FastifyInstance;
+    let headers: { authorization: string };
+    beforeAll(async () => {
+      db = await freshDatabase(engine);
+      await importProvince51(db);
+      app = await buildApp(createContext(db), { web: false });
+      headers = await adminHeaders(db);
+    });
+    afterAll(async () => {
+      await app?.close();
+      await db?.close();
+    });
+    const get = async (url: string) => (await app.inject({ headers, url })).json();
+
+    it('previews the officer scheme as the officers rank once it is saved, and refuses an area indicator', async () => {
+      const officerSettings = Object.fromEntries(
+        OFFICER_SCHEME.indicators.map((d) => [
+          d.name,
+          {
+            weight: d.name === 'visits_per_week' ? 90 : d.weight,
+            floor: d.floor,
+            target: d.target,
+            better: d.better,
+          },
+        ]),
+      );
+      const url = (within: string) => `/api/v1/rankings/officers?month=${MONTH}&within=${within}`;
+      const preview = (within: string, indicators: object) =>
+        app.inject({
+          headers,
+          method: 'POST',
+          url: `/api/v1/rankings/preview?month=${MONTH}&within=${within}`,
+          payload: { scheme: 'officer', indicators },
+        });
+      const before = await get(url(PROVINCE));
+      expect(before.length).toBeGreaterThan(2);
+      const previewed = await preview(PROVINCE, officerSettings);
+      expect(previewed.statusCode).toBe(200);
+      const rows = previewed.json();
+      expect(rows.map((r: { composite: number }) => r.composite)).not.toEqual(
+        before.map((r: { composite: number }) => r.composite),
+      );
+      expect(rows[0]).toHaveProperty('unit_code');
+      expect(rows[0]).toHaveProperty('area_code');
+      expect(await get(url(PROVINCE))).toEqual(before);
+
+      const wrong = await preview(PROVINCE, { ...officerSettings, crime_rate: officerSettings.familiarity_rate });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.message).toContain('crime_rate');
+
+      const saved = await app.inject({
+        headers,
+        method: 'PUT',
+        url: '/api/v1/schemes/officer?year=2019',
+        payload: { indicators: { visits_per_week: { weight: 90 } } },
+      });
+      expect(saved.statusCode).toBe(200);
+      expect(await get(url(PROVINCE))).toEqual(rows);
+      for (const within of [PROVINCE, '510100000000'])
+        expect((await preview(within, officerSettings)).json()).toEqual(await get(url(within)));
     });
   });
 }

@@ -16,6 +16,8 @@ export const dateSchema = z
     'not a day of the calendar',
   );
 export const schemeNameSchema = z.enum(['performance', 'construction']);
+/** The area schemes and the per-officer one. */
+export const anySchemeNameSchema = z.enum(['performance', 'construction', 'officer']);
 
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(500).default(50),

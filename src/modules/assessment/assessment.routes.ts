@@ -9,6 +9,7 @@ import {
   indicatorsSchema,
   previewBody,
   previewQuery,
+  previewSchema,
   rankingsQuery,
   rankingsSchema,
 } from './assessment.schema.ts';
@@ -16,10 +17,12 @@ import { editedScheme } from './scheme-edit.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
 import { explainRecords } from './explain-records.service.ts';
 import { assertRecordsVisible } from './records-scope.ts';
+import { OfficerAssessment } from './officer-ranking.service.ts';
 
 export const assessmentRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    const officers = new OfficerAssessment(ctx.assessment);
     app.get(
       '/indicators',
       {
@@ -92,19 +95,27 @@ export const assessmentRoutes =
       '/rankings/preview',
       {
         schema: {
-          summary: 'The ranking as it would be under an edited scheme, without saving anything',
+          summary:
+            'The ranking as it would be under an edited scheme, without saving anything: of the children (an area scheme) or of the front-line officers (the officer scheme)',
           tags: ['assessment'],
           querystring: previewQuery,
           body: previewBody,
-          response: { 200: rankingsSchema },
+          response: { 200: previewSchema },
         },
         config: { permission: 'aggregate:read' },
       },
       async (request) => {
         const { query, body } = request;
         assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
-        const base = await ctx.assessment.schemeFor(body.scheme, query.month);
-        return ctx.assessment.rankings(query.within, query.month, body.scheme, editedScheme(base, body.indicators));
+        const { scheme, indicators } = body;
+        if (scheme === 'officer')
+          return officers.rankings(
+            query.within,
+            query.month,
+            editedScheme(await ctx.assessment.schemeFor(scheme, query.month), indicators),
+          );
+        const edited = editedScheme(await ctx.assessment.schemeFor(scheme, query.month), indicators);
+        return ctx.assessment.rankings(query.within, query.month, scheme, edited);
       },
     );
   };

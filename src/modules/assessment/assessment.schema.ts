@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaCodeSchema, monthSchema, pageQuery, schemeNameSchema } from '../../shared/schemas.ts';
+import { anySchemeNameSchema, areaCodeSchema, monthSchema, pageQuery, schemeNameSchema } from '../../shared/schemas.ts';
 
 export const indicatorsQuery = z
   .object({ month: monthSchema, area: areaCodeSchema, scheme: schemeNameSchema })
@@ -69,8 +69,12 @@ const indicatorSettings = z
     message: 'the target must be on the better side of the floor',
   });
 export const previewBody = z
-  .object({ scheme: schemeNameSchema, indicators: z.record(z.string(), indicatorSettings) })
+  .object({ scheme: anySchemeNameSchema, indicators: z.record(z.string(), indicatorSettings) })
   .strict();
+/** The rows of `GET rankings`, or of `GET rankings/officers` (with unit and area) for the officer scheme. */
+export const previewSchema = z.array(
+  rankingRowSchema.extend({ unit_code: z.string().optional(), area_code: z.string().optional() }),
+);
 
 export const explainRecordsQuery = z
   .object({

@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../shared/errors.ts';
 import {
+  type Scheme,
   evaluateScheme,
   rankUnder,
   withChange,
@@ -60,10 +61,16 @@ export class OfficerAssessment {
     return { badge, month, ...evaluateScheme(scheme, (await this.figures(month)).get(badge) ?? {}) };
   }
 
-  async rankings(within: string, month: string): Promise<OfficerRankingRow[]> {
+  /**
+   * `preview`: edited settings of the officer scheme for the month's year, as if saved (the month
+   * before keeps its own year's scheme when it falls in another year, as it would after saving).
+   */
+  async rankings(within: string, month: string, preview?: Scheme<'officer'>): Promise<OfficerRankingRow[]> {
     await this.assessment.area(within);
-    const current = await this.rankOnce(within, month);
-    const previous = await this.rankOnce(within, previousMonth(month));
+    const before = previousMonth(month);
+    const sameYear = before.slice(0, 4) === month.slice(0, 4);
+    const current = await this.rankOnce(within, month, preview);
+    const previous = await this.rankOnce(within, before, sameYear ? preview : undefined);
     const placed = new Map((await this.atEnd(month)).map((o) => [o.badge, o]));
     return withChange(current.rows, previous.rows).map((row) => ({
       ...row,
@@ -77,8 +84,8 @@ export class OfficerAssessment {
     return this.rankOnce(within, month);
   }
 
-  private async rankOnce(within: string, month: string) {
-    const scheme = await this.assessment.schemeFor('officer', month);
+  private async rankOnce(within: string, month: string, preview?: Scheme<'officer'>) {
+    const scheme = preview ?? (await this.assessment.schemeFor('officer', month));
     const tree = await this.assessment.areaTree();
     const figures = await this.figures(month);
     const subjects = (await this.atEnd(month))

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors.ts';
-import type { Scheme, SchemeName } from './domain/index.ts';
+import type { AnySchemeName, Scheme } from './domain/index.ts';
 import {
   definitionIssues,
   DEFAULT_THRESHOLDS,
@@ -15,10 +15,13 @@ export type { IndicatorSettings };
  * be above 0 — the same rules a save applies. The result keeps `base`'s version: its figures are
  * the same, only their scoring differs.
  */
-export function editedScheme(base: Scheme, settings: Record<string, IndicatorSettings>): Scheme {
+export function editedScheme<N extends AnySchemeName>(
+  base: Scheme<N>,
+  settings: Record<string, IndicatorSettings>,
+): Scheme<N> {
   const definition = { indicators: settings, thresholds: DEFAULT_THRESHOLDS };
   const issues = definitionIssues(base.name, definition);
   if (issues.length > 0)
     throw new AppError('invalid_input', issues.map((d) => `${d.path}: ${d.message}`).join('; '), issues);
-  return schemeFrom(base.name, definition, base.version ?? 0) as Scheme<SchemeName>;
+  return schemeFrom(base.name, definition, base.version ?? 0) as Scheme<N>;
 }

@@ -1,6 +1,6 @@
 /** Schemas of the rankings of units and officers and of trends (API and CLI alike). */
 import { z } from 'zod';
-import { areaCodeSchema, codeSchema, monthSchema } from '../../shared/schemas.ts';
+import { anySchemeNameSchema, areaCodeSchema, codeSchema, monthSchema } from '../../shared/schemas.ts';
 import { rankingRowSchema } from './assessment.schema.ts';
 
 export const unitRankingsQuery = z
@@ -22,7 +22,7 @@ export const trendQuery = z
   .object({
     kind: z.enum(['area', 'unit', 'officer']),
     code: codeSchema,
-    scheme: z.enum(['performance', 'construction', 'officer']).optional(),
+    scheme: anySchemeNameSchema.optional(),
     month: monthSchema,
   })
   .strict();
@@ -30,7 +30,7 @@ export const trendSchema = z.object({
   kind: z.enum(['area', 'unit', 'officer']),
   code: z.string(),
   name: z.string(),
-  scheme: z.enum(['performance', 'construction', 'officer']),
+  scheme: anySchemeNameSchema,
   points: z.array(
     z.object({
       month: z.string(),
