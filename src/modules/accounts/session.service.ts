@@ -16,7 +16,15 @@ import {
   spendTotpStep,
   type AccountRow,
 } from './accounts.repository.ts';
-import { loginGate, LOCK_FAILURES, recordAttempt, WINDOW_MS } from './login-throttle.ts';
+import {
+  ADDRESS_FAILURES,
+  ADDRESS_WINDOW_MS,
+  addressLockedUntil,
+  loginGate,
+  LOCK_FAILURES,
+  recordAttempt,
+  WINDOW_MS,
+} from './login-throttle.ts';
 import { verifyPassword } from './passwords.ts';
 import { isRole, type Role } from './permissions.ts';
 import { matchTotp } from './totp.ts';
@@ -61,7 +69,7 @@ export async function login(
   const ip = who.ip ?? 'unknown';
   const anonymous = { ...who, actor: 'anonymous' };
   const refuse = async (error: AppError, reason: string, counts: boolean): Promise<never> => {
-    await db.transaction(async (tx) => {
+    const addressLock = await db.transaction(async (tx) => {
       if (counts) await recordAttempt(tx, username, ip, 'failed', now);
       await appendAudit(
         tx,
@@ -74,12 +82,48 @@ export async function login(
         },
         now,
       );
+      // The gate let this attempt through, so a lockout found now is one this failure started.
+      const until = counts ? await addressLockedUntil(tx.kysely, ip, now) : null;
+      if (until)
+        await appendAudit(
+          tx,
+          anonymous,
+          {
+            action: 'session.address_locked',
+            target: ip,
+            outcome: 'refused',
+            detail: {
+              failures: ADDRESS_FAILURES,
+              window_minutes: ADDRESS_WINDOW_MS / 60_000,
+              until: until.toISOString(),
+            },
+          },
+          now,
+        );
+      return until;
     });
-    throw error;
+    if (!addressLock) throw error;
+    throw new AppError(
+      error.code,
+      `${error.message}; after ${ADDRESS_FAILURES} failed sign-ins from this address within ${ADDRESS_WINDOW_MS / 60_000} minutes, sign-in from it is paused until ${addressLock.toISOString()}`,
+      error.details,
+    );
   };
   if (!(await anyAccount(db.kysely)))
     return refuse(new AppError('unauthenticated', FIRST_ADMIN_HINT), 'no account exists', false);
   const gate = await loginGate(db.kysely, username, ip, now);
+  if (gate.addressLockedUntil) {
+    const seconds = Math.max(1, Math.ceil((gate.addressLockedUntil.getTime() - now.getTime()) / 1000));
+    return refuse(
+      new AppError(
+        'rate_limited',
+        `too many failed sign-ins from this address (${ADDRESS_FAILURES} within ${ADDRESS_WINDOW_MS / 60_000} minutes, whatever the usernames); sign-in from it is paused until ${gate.addressLockedUntil.toISOString()}, in ${seconds} seconds`,
+        [{ retry_after: seconds }],
+      ),
+      'address locked',
+      false,
+    );
+  }
   if (gate.lockedUntil) {
     const seconds = Math.ceil((gate.lockedUntil.getTime() - now.getTime()) / 1000);
     return refuse(
