@@ -6,10 +6,10 @@ import { cliActor } from '../../cli/main.ts';
 import { openDatabase, resolveDbUrl } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
 import { importInTransaction, importSources, type ImportProgress, type ImportReport } from './import.service.ts';
-import { appendAudit, audit } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import { commandActor } from '../audit/audit.actor.ts';
 import { sourcesFromPaths } from './sources.ts';
-import { voidRow } from './void.service.ts';
+import { voidInTransaction } from './void.service.ts';
 import { kindByName, KIND_NAMES } from './kinds/index.ts';
 import { kindsNamed, templateSheets } from './template.service.ts';
 import { writeTemplate } from './reader/index.ts';
@@ -100,8 +100,12 @@ export const voidCommand: Command = {
     const reason = requireOption(values.reason, 'reason', this.usage);
     const db = await openDatabase(resolveDbUrl(values.db));
     try {
-      await voidRow(db, kind, key, reason, cliActor());
-      await audit(db, commandActor('void'), { action: 'void', target: `${kind} ${key.join(' ')}`, detail: { reason } });
+      // The void and its audit entry commit together or not at all, as an import does.
+      await db.transaction(async (tx) => {
+        const who = commandActor('void');
+        await voidInTransaction(tx, kind, key, reason, who.actor);
+        await appendAudit(tx, who, { action: 'void', target: `${kind} ${key.join(' ')}`, detail: { reason } });
+      });
     } finally {
       await db.close();
     }

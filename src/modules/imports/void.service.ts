@@ -2,14 +2,31 @@
  * Voiding: the one way a row leaves every figure. The row stays, marked with who voided it,
  * when and why, and the act is kept in the row's history.
  */
-import type { Database } from '../../db/database.ts';
+import type { Database, Tx } from '../../db/database.ts';
 import { bumpDataVersion } from '../../db/data-version.ts';
 import { AppError } from '../../shared/errors.ts';
 import { kindByName, KIND_NAMES, storageName } from './kinds/index.ts';
 import { all, run } from './stage.ts';
 
-export async function voidRow(
-  db: Database,
+/**
+ * Voids one row in a transaction of its own, without an audit entry. `outpost void` calls
+ * voidInTransaction instead, so that the void and its audit entry commit together.
+ */
+export function voidRow(db: Database, kindName: string, key: string[], reason: string, actor: string): Promise<void> {
+  return db.transaction((tx) => voidInTransaction(tx, kindName, key, reason, actor));
+}
+
+/**
+ * Voids one row inside the caller's transaction, which appends the act's audit entry in it too.
+ *
+ * @example
+ *   await db.transaction(async (tx) => {
+ *     await voidInTransaction(tx, 'surveys', ['Q1-000006'], 'entered twice', who.actor);
+ *     await appendAudit(tx, who, { action: 'void', target: 'surveys Q1-000006', detail: { reason } });
+ *   });
+ */
+export async function voidInTransaction(
+  tx: Tx,
   kindName: string,
   key: string[],
   reason: string,
@@ -28,23 +45,21 @@ export async function voidRow(
   const params = kind.key.map((k, i) =>
     kind.columns.find((c) => c.name === k)?.sqlType === 'integer' ? Number(key[i]) : key[i],
   );
-  await db.transaction(async (tx) => {
-    const cols = [...kind.columns.map(storageName), 'voided_at', 'province', 'import_id'];
-    const [row] = await all<Record<string, unknown>>(
-      tx,
-      `select ${cols.join(', ')} from ${kind.table} where ${where}`,
-      params,
-    );
-    if (!row) throw new AppError('not_found', `no ${kind.kind} row ${key.join(' ')} exists`);
-    if (row.voided_at)
-      throw new AppError('conflict', `${kind.kind} ${key.join(' ')} was already voided on ${String(row.voided_at)}`);
-    const now = new Date().toISOString();
-    await run(
-      tx,
-      `insert into history (kind, row_key, data, action, reason, import_id, at) values (?, ?, ?, 'voided', ?, ?, ?)`,
-      [kind.kind, key.join('|'), JSON.stringify({ ...row, voided_by: actor }), reason, Number(row.import_id), now],
-    );
-    await run(tx, `update ${kind.table} set voided_at = ?, void_reason = ? where ${where}`, [now, reason, ...params]);
-    await bumpDataVersion(tx);
-  });
+  const cols = [...kind.columns.map(storageName), 'voided_at', 'province', 'import_id'];
+  const [row] = await all<Record<string, unknown>>(
+    tx,
+    `select ${cols.join(', ')} from ${kind.table} where ${where}`,
+    params,
+  );
+  if (!row) throw new AppError('not_found', `no ${kind.kind} row ${key.join(' ')} exists`);
+  if (row.voided_at)
+    throw new AppError('conflict', `${kind.kind} ${key.join(' ')} was already voided on ${String(row.voided_at)}`);
+  const now = new Date().toISOString();
+  await run(
+    tx,
+    `insert into history (kind, row_key, data, action, reason, import_id, at) values (?, ?, ?, 'voided', ?, ?, ?)`,
+    [kind.kind, key.join('|'), JSON.stringify({ ...row, voided_by: actor }), reason, Number(row.import_id), now],
+  );
+  await run(tx, `update ${kind.table} set voided_at = ?, void_reason = ? where ${where}`, [now, reason, ...params]);
+  await bumpDataVersion(tx);
 }
