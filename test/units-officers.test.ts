@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ENGINES, freshDatabase } from './support/engines.ts';
 import { load, TINY } from './support/factory.ts';
-import { adminHeaders } from './support/session.ts';
+import { adminHeaders, sessionHeaders } from './support/session.ts';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/server/context.ts';
@@ -14,6 +14,7 @@ import { AssessmentService } from '../src/modules/assessment/assessment.service.
 import { UnitAssessment } from '../src/modules/assessment/unit-ranking.service.ts';
 import { OfficerAssessment } from '../src/modules/assessment/officer-ranking.service.ts';
 import { trend } from '../src/modules/assessment/trend.service.ts';
+import { main } from '../src/cli/main.ts';
 
 const M = '2019-06';
 const survey = (ref: string, area: string, knows: string, satisfaction: number) => ({
@@ -208,6 +209,54 @@ for (const engine of ENGINES) {
       const area = await get(`/api/v1/informational?month=${M}&code=P`);
       expect(area.figures).toEqual(await assessment.informationalOf('P', M));
       expect(area.figures.visits_per_officer).toEqual({ numerator: 40, denominator: 2, value: 20 });
+      expect(area.name).toBe('Province');
+      expect(area.children.map((c: { code: string }) => c.code)).toEqual(['C', 'C2']);
+      for (const figure of Object.keys(area.figures)) {
+        const sum = (key: 'numerator' | 'denominator') =>
+          area.children.reduce(
+            (n: number, c: { figures: Record<string, Record<string, number>> }) => n + c.figures[figure][key],
+            0,
+          );
+        expect([sum('numerator'), sum('denominator')], figure).toEqual([
+          area.figures[figure].numerator,
+          area.figures[figure].denominator,
+        ]);
+      }
+      expect(info).toMatchObject({ kind: 'unit', name: expect.any(String), children: [] });
+    });
+
+    it('prints the informational figures of an area and its children from the CLI, as the API answers', async () => {
+      const run = async (argv: string[]) => {
+        let stdout = '';
+        let stderr = '';
+        const code = await main([...argv, '--db', db.url], {
+          stdout: { write: (t: string) => (stdout += t) },
+          stderr: { write: (t: string) => (stderr += t) },
+        });
+        return { code, stdout, stderr };
+      };
+      const json = await run(['informational', '--month', M, '--code', 'P', '--json']);
+      expect(json.code, json.stderr).toBe(0);
+      const headers = await adminHeaders(db);
+      const api = await app.inject({ headers, url: `/api/v1/informational?month=${M}&code=P` });
+      expect(JSON.parse(json.stdout)).toEqual(api.json());
+      const text = await run(['informational', '--month', M, '--code', 'P']);
+      expect(text.stdout).toContain('informational, not scored');
+      expect(text.stdout).toMatch(/^C2 +City two /m);
+      expect(text.stdout).toContain('20 (40 / 2)');
+    });
+
+    it('shows a manager a sibling city’s informational figures but not its children’s', async () => {
+      const headers = await sessionHeaders(db, { username: 'info-manager', role: 'manager', area: 'C' });
+      const get = async (url: string) => (await app.inject({ headers, url })).json();
+      expect(
+        (await get(`/api/v1/informational?month=${M}&code=C`)).children.map((c: { code: string }) => c.code),
+      ).toEqual(['K']);
+      const sibling = await get(`/api/v1/informational?month=${M}&code=C2`);
+      expect(sibling).toMatchObject({ code: 'C2', children: [] });
+      expect(sibling.figures).toEqual(await assessment.informationalOf('C2', M));
+      const below = await app.inject({ headers, url: `/api/v1/informational?month=${M}&code=T2` });
+      expect(below.statusCode).toBe(404);
     });
   });
 }

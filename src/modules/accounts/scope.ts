@@ -98,16 +98,19 @@ export function assertAggregateVisible(
   code: string,
   how: 'area' | 'children',
 ): void {
-  if (!scope || !tree.areas.has(code)) return;
-  if (within(tree, code, scope.area)) return;
+  if (!scope || !tree.areas.has(code) || aggregateVisible(tree, scope, code, how)) return;
   const parent = tree.areas.get(scope.area)?.parent_code ?? null;
-  if (parent !== null) {
-    if (how === 'children' && code === parent) return;
-    if (how === 'area' && tree.areas.get(code)?.parent_code === parent) return;
-  }
   const reach =
     how === 'children'
       ? `rankings within ${scope.area}${parent ? ` or ${parent}` : ''}`
       : `figures of ${scope.area}, the areas below it and those ranked beside it`;
   throw new AppError('not_found', `no area ${code} is visible to your account (it sees ${reach})`);
+}
+
+/** Whether `assertAggregateVisible` lets the scope see `code`'s figures (`how` as there). */
+export function aggregateVisible(tree: TreeView, scope: Scope | null, code: string, how: 'area' | 'children'): boolean {
+  if (!scope || within(tree, code, scope.area)) return true;
+  const parent = tree.areas.get(scope.area)?.parent_code ?? null;
+  if (parent === null) return false;
+  return how === 'children' ? code === parent : tree.areas.get(code)?.parent_code === parent;
 }

@@ -193,6 +193,22 @@ export class AssessmentService {
     return evaluateInformational((await this.informational(month)).totals.get(areaCode) ?? {});
   }
 
+  /** The informational figures of each of an area's children for a month, in the tree's order. */
+  async informationalOfChildren(
+    areaCode: string,
+    month: string,
+  ): Promise<{ code: string; name: string; figures: Record<InformationalName, InformationalResult> }[]> {
+    parseMonth(month);
+    await this.area(areaCode);
+    const tree = await this.areaTree();
+    const { totals } = await this.informational(month);
+    return tree.children.childrenOf(areaCode).map((code) => ({
+      code,
+      name: tree.areas.get(code)!.name,
+      figures: evaluateInformational(totals.get(code) ?? {}),
+    }));
+  }
+
   /**
    * The ranking of `within`'s direct children, with each row's change against the month before.
    * `preview`: edited settings of the scheme for the month's year, as if saved (a month before

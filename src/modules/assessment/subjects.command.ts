@@ -9,6 +9,7 @@ import type { RankingRowWithChange } from './domain/index.ts';
 import { AssessmentService } from './assessment.service.ts';
 import { OfficerAssessment } from './officer-ranking.service.ts';
 import { informationalQuery, officerRankingsQuery, trendQuery, unitRankingsQuery } from './subjects.schema.ts';
+import { informationalView, type InformationalView } from './informational.service.ts';
 import { trend } from './trend.service.ts';
 import { UnitAssessment } from './unit-ranking.service.ts';
 
@@ -127,22 +128,23 @@ export const informationalCommand: Command = {
     });
     return withDatabase(values.db, async (db) => {
       const assessment = new AssessmentService(db.kysely);
-      const figures =
-        q.kind === 'area'
-          ? await assessment.informationalOf(q.code, q.month)
-          : await new UnitAssessment(assessment).informational(q.code, q.month);
+      const view = await informationalView(assessment, new UnitAssessment(assessment), q, null);
       if (values.json) {
-        io.stdout.write(`${JSON.stringify({ kind: q.kind, code: q.code, month: q.month, figures })}\n`);
+        io.stdout.write(`${JSON.stringify(view)}\n`);
         return 0;
       }
-      const rows = Object.entries(figures).map(([name, r]) => [
+      const row = (code: string, name: string, figures: InformationalView['figures']) => [
+        code,
         name,
-        fixed(r.numerator, 2),
-        fixed(r.denominator, 2),
-        fixed(r.value, 4),
-      ]);
+        ...Object.values(figures).map(
+          (r) => `${fixed(r.value, 4)} (${fixed(r.numerator, 2)} / ${fixed(r.denominator, 2)})`,
+        ),
+      ];
       io.stdout.write(
-        `${q.kind} ${q.code} · ${q.month} · informational, not scored\n\n${textTable(['figure', 'numerator', 'denominator', 'value'], rows)}`,
+        `${q.kind} ${q.code} ${view.name} · ${q.month} · informational, not scored\n\n${textTable(
+          ['code', 'name', ...Object.keys(view.figures)],
+          [row(view.code, view.name, view.figures), ...view.children.map((c) => row(c.code, c.name, c.figures))],
+        )}`,
       );
       return 0;
     });

@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
+import { informationalView } from './informational.service.ts';
 import { OfficerAssessment } from './officer-ranking.service.ts';
 import { UnitAssessment } from './unit-ranking.service.ts';
 import { trend } from './trend.service.ts';
@@ -72,16 +73,7 @@ export const subjectsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => {
-        const { query } = request;
-        const area = query.kind === 'area' ? query.code : (await units.unit(query.code)).area_code;
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), area, 'area');
-        const figures =
-          query.kind === 'area'
-            ? await ctx.assessment.informationalOf(query.code, query.month)
-            : await units.informational(query.code, query.month);
-        return { kind: query.kind, code: query.code, month: query.month, figures };
-      },
+      async (request) => informationalView(ctx.assessment, units, request.query, scopeOf(request)),
     );
     app.get(
       '/trend',

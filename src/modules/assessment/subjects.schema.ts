@@ -44,13 +44,17 @@ export const trendSchema = z.object({
 export const informationalQuery = z
   .object({ month: monthSchema, kind: z.enum(['area', 'unit']).default('area'), code: codeSchema })
   .strict();
+const informationalFigures = z.record(
+  z.string(),
+  z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() }),
+);
 export const informationalSchema = z.object({
   kind: z.enum(['area', 'unit']),
   code: z.string(),
   month: z.string(),
+  name: z.string(),
   /** visits_per_officer, households_visited_share, info_adopted_share: shown apart, never scored. */
-  figures: z.record(
-    z.string(),
-    z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() }),
-  ),
+  figures: informationalFigures,
+  /** An area's children with theirs (none for a unit). */
+  children: z.array(z.object({ code: z.string(), name: z.string(), figures: informationalFigures })),
 });
