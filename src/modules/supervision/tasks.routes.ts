@@ -25,10 +25,6 @@ export const tasksRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const tasks = new TasksService(ctx.db);
-    // Evidence arrives as the raw bytes of the file, whatever its type.
-    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: UPLOAD_CAP }, (_request, body, done) =>
-      done(null, body),
-    );
 
     app.get(
       '/tasks',
@@ -103,34 +99,7 @@ export const tasksRoutes =
             await tasks.comment(requestActor(request), scopeOf(request), request.params.id, request.body.body, today()),
           ),
     );
-    app.post(
-      '/tasks/:id/evidence',
-      {
-        bodyLimit: UPLOAD_CAP,
-        schema: {
-          summary:
-            'Attach a file as evidence of rectification: the body is the file, ?name= its name (size limit in the notification settings)',
-          tags: ['supervision'],
-          params: taskIdParams,
-          querystring: evidenceQuery,
-          response: { 201: taskDetailSchema },
-        },
-        config: { permission: 'tasks:write' },
-      },
-      async (request, reply) => {
-        const bytes = request.body;
-        if (!Buffer.isBuffer(bytes))
-          throw new AppError(
-            'invalid_input',
-            'body: send the file itself (e.g. Content-Type: application/octet-stream)',
-          );
-        const contentType = (request.headers['content-type'] ?? 'application/octet-stream').split(';')[0].trim();
-        const file = { name: request.query.name, bytes, content_type: contentType };
-        return reply
-          .status(201)
-          .send(await tasks.attach(requestActor(request), scopeOf(request), request.params.id, file, today()));
-      },
-    );
+    await app.register(evidenceUpload(tasks));
     app.get(
       '/tasks/:id/evidence/:evidence',
       {
@@ -155,6 +124,47 @@ export const tasksRoutes =
             .header('content-security-policy', "sandbox; default-src 'none'")
             .send(file.bytes)
         );
+      },
+    );
+  };
+
+/**
+ * POST /tasks/:id/evidence in a context of its own, where every body is read as the file's raw
+ * bytes: text/plain and JSON included, whose built-in parsers would otherwise take them first.
+ * The other routes, here and elsewhere, keep parsing JSON.
+ */
+const evidenceUpload =
+  (tasks: TasksService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    app.post(
+      '/tasks/:id/evidence',
+      {
+        bodyLimit: UPLOAD_CAP,
+        schema: {
+          summary:
+            'Attach a file as evidence of rectification: the body is the file, ?name= its name (size limit in the notification settings)',
+          tags: ['supervision'],
+          params: taskIdParams,
+          querystring: evidenceQuery,
+          response: { 201: taskDetailSchema },
+        },
+        config: { permission: 'tasks:write' },
+      },
+      async (request, reply) => {
+        const bytes = request.body;
+        if (!Buffer.isBuffer(bytes))
+          throw new AppError(
+            'invalid_input',
+            'body: send the file itself (e.g. Content-Type: application/octet-stream)',
+          );
+        // The media type without its parameters (`text/plain; charset=utf-8` is kept as text/plain).
+        const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+        const file = { name: request.query.name, bytes, content_type: mediaType || 'application/octet-stream' };
+        return reply
+          .status(201)
+          .send(await tasks.attach(requestActor(request), scopeOf(request), request.params.id, file, today()));
       },
     );
   };

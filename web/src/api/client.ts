@@ -84,13 +84,12 @@ export async function apiSend<T>(
 }
 
 /**
- * POST a file's own bytes (evidence): the body is the file, its type the Content-Type. The
- * server parses text/plain and JSON bodies itself (and then refuses them as not a file), so
- * those travel as application/octet-stream.
+ * POST a file's own bytes (evidence): the body is the file, its type the Content-Type (the
+ * upload route takes any type as bytes, text and JSON too); a file of no known type goes as
+ * application/octet-stream.
  */
 export async function apiUpload<T>(path: string, file: Blob): Promise<{ status: number; data: T }> {
-  const type =
-    /^(text\/plain|application\/json)\b/.test(file.type) || !file.type ? 'application/octet-stream' : file.type;
+  const type = file.type || 'application/octet-stream';
   let res: Response;
   try {
     res = await fetch(API + path, {
