@@ -8,6 +8,7 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { buildApp } from './app.ts';
 import { createContext } from './context.ts';
 import { buildDemo, isEmpty } from '../modules/demo/demo.service.ts';
+import { commandActor } from '../modules/audit/audit.actor.ts';
 import type { ProgressBar } from '../cli/progress.ts';
 import { ensureWebBuild } from './web-build.ts';
 
@@ -46,6 +47,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       await buildDemo(db, {
         seed: 1,
         scale: options.demoScale ?? 1,
+        who: commandActor('start'),
         onProgress: (p) => options.progress?.update(`demo ${p.phase} ${p.kind}`, p.rows),
       });
       options.progress?.done(`demonstration province built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -5,10 +5,12 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
-import { importSources, type ImportProgress, type ImportReport } from '../imports/import.service.ts';
+import { importInTransaction, type ImportProgress, type ImportReport } from '../imports/import.service.ts';
 import { sourceFromObjects } from '../imports/sources.ts';
 import { kindByName } from '../imports/kinds/index.ts';
 import { addAccount } from '../accounts/accounts.service.ts';
+import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
+import { commandActor } from '../audit/audit.actor.ts';
 import { DEMO_COLUMNS, DEMO_LABEL, demoSources, loadJilinAreas, type DemoKind } from './generate.ts';
 
 export interface DemoInfo {
@@ -26,8 +28,7 @@ const DEMO_CITY = '220100000000';
  * One account per role, so a newcomer can see what each role sees: the manager runs Changchun
  * (长春市), the officer is the first community officer posted there at the end of 2019.
  */
-async function addDemoAccounts(db: Database): Promise<void> {
-  const who = { actor: 'demo', via: 'outpost demo', ip: null };
+async function addDemoAccounts(db: Database, who: AuditActor): Promise<void> {
   const officer = await db.kysely
     .selectFrom('officers as o')
     .innerJoin('units as u', 'u.code', 'o.unit_code')
@@ -60,10 +61,21 @@ export async function demoInfo(db: Database): Promise<DemoInfo | null> {
   return row ? (JSON.parse(row.value) as DemoInfo) : null;
 }
 
-export async function buildDemo(
-  db: Database,
-  options: { seed: number; scale: number; onProgress?(p: ImportProgress): void },
-): Promise<ImportReport> {
+export interface DemoOptions {
+  seed: number;
+  scale: number;
+  /** Who the audit trail names as building it: the operator running `outpost demo` by default. */
+  who?: AuditActor;
+  onProgress?(p: ImportProgress): void;
+}
+
+/**
+ * Fills an empty database with the demonstration province. The data, the mark that it is
+ * demonstration data and one audit entry (`demo`: seed, scale, rows per kind) commit together;
+ * the demonstration accounts follow, each audited as any account is.
+ */
+export async function buildDemo(db: Database, options: DemoOptions): Promise<ImportReport> {
+  const who = options.who ?? commandActor('demo');
   if (!(await isEmpty(db)))
     throw new AppError(
       'conflict',
@@ -72,15 +84,33 @@ export async function buildDemo(
   const sources = demoSources(loadJilinAreas(), { seed: options.seed, scale: options.scale }).map((s) =>
     sourceFromObjects(`demo:${s.kind}`, kindByName(s.kind)!, s.rows(), [...DEMO_COLUMNS[s.kind as DemoKind]]),
   );
-  const report = await importSources(db, sources, { actor: 'demo', source: 'demo', onProgress: options.onProgress });
-  const info: DemoInfo = {
-    seed: options.seed,
-    scale: options.scale,
-    built_at: new Date().toISOString(),
-    label: DEMO_LABEL,
-  };
-  await sql`insert into meta (key, value) values ('demo', ${JSON.stringify(info)})`.execute(db.kysely);
-  await addDemoAccounts(db);
+  const report = await db.transaction(async (tx) => {
+    const report = await importInTransaction(tx, sources, {
+      actor: 'demo',
+      source: 'demo',
+      onProgress: options.onProgress,
+    });
+    const info: DemoInfo = {
+      seed: options.seed,
+      scale: options.scale,
+      built_at: new Date().toISOString(),
+      label: DEMO_LABEL,
+    };
+    await sql`insert into meta (key, value) values ('demo', ${JSON.stringify(info)})`.execute(tx.kysely);
+    await appendAudit(tx, who, {
+      action: 'demo',
+      target: `seed ${options.seed}, scale ${options.scale}`,
+      detail: {
+        seed: options.seed,
+        scale: options.scale,
+        import_id: report.importId,
+        written: report.written,
+        rows: Object.fromEntries(report.kinds.map((k) => [k.kind, k.added])),
+      },
+    });
+    return report;
+  });
+  await addDemoAccounts(db, who);
   // Fresh statistics, or PostgreSQL plans the assessment's joins as if the tables were empty.
   if (db.engine === 'postgres') await sql`analyze`.execute(db.kysely);
   return report;
