@@ -1,6 +1,7 @@
 /**
- * The task routes on both engines, in-process: evidence of any type (text and JSON files too)
- * uploaded as its own bytes while the other routes still parse JSON.
+ * The task routes and `outpost tasks list` on both engines, in-process: evidence of any type
+ * (text and JSON files too) uploaded as its own bytes while the other routes still parse JSON,
+ * and a board of more tasks than one page holds, listed completely.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,11 +14,14 @@ import { TEST_ACTOR } from './support/supervision.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/server/context.ts';
+import { main } from '../src/cli/main.ts';
 import { insertNotification } from '../src/modules/notifications/notifications.repository.ts';
 import { updateSettings } from '../src/modules/notifications/settings.service.ts';
 import { insertTask } from '../src/modules/supervision/tasks.repository.ts';
+import type { TaskPage } from '../src/modules/supervision/supervision.schema.ts';
 
-const TASKS = 4;
+/** More than one page (500), and not a whole number of pages. */
+const TASKS = 1203;
 
 /** One issued notice with `n` open tasks, straight through the repositories; their ids in order. */
 async function seedTasks(db: Database, n: number): Promise<number[]> {
@@ -65,6 +69,19 @@ async function seedTasks(db: Database, n: number): Promise<number[]> {
     return ids;
   });
 }
+
+/** Runs `outpost ...args` in-process, answering its exit code and output. */
+async function outpost(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
+  return { code, stdout, stderr };
+}
+
+const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 
 for (const engine of ENGINES) {
   describe(`task routes and commands on ${engine}`, () => {
@@ -192,6 +209,54 @@ for (const engine of ENGINES) {
         });
         expect(settings.statusCode, settings.body).toBe(200);
         expect(settings.json().deadline_days).toBe(20);
+      });
+    });
+
+    describe('the board', () => {
+      it(`pages through all ${TASKS} tasks with their total`, async () => {
+        const seen: number[] = [];
+        for (let offset = 0; offset < TASKS; offset += 500) {
+          const res = await app.inject({ url: `/api/v1/tasks?limit=500&offset=${offset}&date=2019-07-10`, headers });
+          expect(res.statusCode, res.body).toBe(200);
+          const page = res.json() as TaskPage;
+          expect(page).toEqual(expect.objectContaining({ total: TASKS, limit: 500, offset }));
+          expect(page.items.length).toBe(Math.min(500, TASKS - offset));
+          seen.push(...page.items.map((t) => t.id));
+        }
+        expect(seen).toHaveLength(TASKS);
+        expect(sorted(seen)).toEqual(sorted(ids));
+        expect((await app.inject({ url: '/api/v1/tasks?limit=501', headers })).statusCode).toBe(400);
+      });
+
+      it('lists every task from the command, page by page', async () => {
+        const json = await outpost('tasks', 'list', '--date', '2019-07-10', '--json', '--db', url);
+        expect(json.code, json.stderr).toBe(0);
+        const all = JSON.parse(json.stdout) as TaskPage;
+        expect(all.total).toBe(TASKS);
+        expect(sorted(all.items.map((t) => t.id))).toEqual(sorted(ids));
+        // In the board's order: by deadline, then id.
+        const order = all.items.map((t) => [t.deadline, t.id] as const);
+        expect(order).toEqual([...order].sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1]));
+
+        const text = await outpost('tasks', 'list', '--date', '2019-07-10', '--db', url);
+        expect(text.code, text.stderr).toBe(0);
+        expect(text.stdout.trimEnd().split('\n').at(-1)).toBe(`${TASKS} tasks`);
+        expect(text.stdout.split('\n').filter((l) => /^\s*\d+ {2}A\d+ /.test(l))).toHaveLength(TASKS);
+      });
+
+      it('prints one page when asked, and how to get the next', async () => {
+        const first = await outpost('tasks', 'list', '--limit', '500', '--date', '2019-07-10', '--db', url);
+        expect(first.code, first.stderr).toBe(0);
+        expect(first.stdout.trimEnd().split('\n').at(-1)).toBe(
+          `tasks 1-500 of ${TASKS}; the next: --limit 500 --offset 500, or leave out --limit for all`,
+        );
+        const last = await outpost('tasks', 'list', '--limit', '500', '--offset', '1000', '--json', '--db', url);
+        const page = JSON.parse(last.stdout) as TaskPage;
+        expect(page).toEqual(expect.objectContaining({ total: TASKS, limit: 500, offset: 1000 }));
+        expect(page.items).toHaveLength(TASKS - 1000);
+        const lone = await outpost('tasks', 'list', '--offset', '10', '--db', url);
+        expect(lone.code).not.toBe(0);
+        expect(lone.stderr).toContain('--offset goes with --limit');
       });
     });
   });

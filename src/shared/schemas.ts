@@ -19,8 +19,11 @@ export const schemeNameSchema = z.enum(['performance', 'construction']);
 /** The area schemes and the per-officer one. */
 export const anySchemeNameSchema = z.enum(['performance', 'construction', 'officer']);
 
+/** The most rows one page of a list route answers. */
+export const PAGE_MAX = 500;
+
 export const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 };
 

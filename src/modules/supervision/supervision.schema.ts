@@ -81,6 +81,7 @@ export const taskDetailSchema = taskSchema.extend({
 });
 export type TaskDetail = z.infer<typeof taskDetailSchema>;
 export const taskPageSchema = page(taskSchema);
+export type TaskPage = z.infer<typeof taskPageSchema>;
 
 export const leaderBody = z
   .object({

@@ -5,15 +5,22 @@ import { parse, requireOption } from '../../cli/args.ts';
 import { textTable } from '../../cli/table.ts';
 import { withDatabase } from '../../cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
-import { today } from '../../shared/schemas.ts';
+import { PAGE_MAX, today } from '../../shared/schemas.ts';
 import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
 import { indicatorLabel, indicatorValue } from '../notifications/indicator-labels.ts';
-import { statusBody, taskIdParams, taskListQuery, type TaskDetail, type TaskView } from './supervision.schema.ts';
-import { TasksService } from './tasks.service.ts';
+import {
+  statusBody,
+  taskIdParams,
+  taskListQuery,
+  type TaskDetail,
+  type TaskPage,
+  type TaskView,
+} from './supervision.schema.ts';
+import { TasksService, type TaskQuery } from './tasks.service.ts';
 
 const USAGE = [
-  'outpost tasks list [--area CODE] [--issuing-area CODE] [--status S] [--month YYYY-MM] [--overdue] [--date YYYY-MM-DD] [--limit N] [--json]',
+  'outpost tasks list [--area CODE] [--issuing-area CODE] [--status S] [--month YYYY-MM] [--overdue] [--date YYYY-MM-DD] [--limit N [--offset N]] [--json]',
   'outpost tasks show ID [--json]',
   'outpost tasks update ID [--status in_progress|rectified|verified] [--comment TEXT] [--evidence FILE]... [--date YYYY-MM-DD]',
 ].join('\n       ');
@@ -42,10 +49,13 @@ async function list(argv: string[], io: Io): Promise<number> {
       overdue: { type: 'boolean' },
       date: { type: 'string' },
       limit: { type: 'string' },
+      offset: { type: 'string' },
       json: { type: 'boolean' },
     },
     USAGE,
   );
+  if (values.offset !== undefined && values.limit === undefined)
+    throw new AppError('invalid_input', `tasks list: --offset goes with --limit\nusage: ${USAGE}`);
   const q = validate(taskListQuery, {
     area: values.area,
     issuing_area: values['issuing-area'],
@@ -53,14 +63,14 @@ async function list(argv: string[], io: Io): Promise<number> {
     month: values.month,
     overdue: values.overdue ? 'true' : undefined,
     date: values.date,
-    limit: values.limit ?? 500,
+    limit: values.limit,
+    offset: values.offset,
   });
   return withDatabase(values.db, async (db) => {
-    const page = await new TasksService(db).list(null, {
-      ...q,
-      overdue: q.overdue === 'true',
-      date: q.date ?? today(),
-    });
+    const query = { ...q, overdue: q.overdue === 'true', date: q.date ?? today() };
+    const service = new TasksService(db);
+    // Without --limit, every task: the API's pages of 500, read one after another.
+    const page = values.limit === undefined ? await everyTask(service, query) : await service.list(null, query);
     if (values.json) {
       io.stdout.write(`${JSON.stringify(page)}\n`);
       return 0;
@@ -81,9 +91,30 @@ async function list(argv: string[], io: Io): Promise<number> {
         ]),
       ),
     );
-    io.stdout.write(`${page.items.length} of ${page.total} tasks\n`);
+    io.stdout.write(`${countLine(page)}\n`);
     return 0;
   });
+}
+
+/** Every task the query matches, read page by page; a page shorter than asked for is the last. */
+async function everyTask(service: TasksService, query: TaskQuery): Promise<TaskPage> {
+  const items: TaskView[] = [];
+  for (let offset = 0; ; offset += PAGE_MAX) {
+    const page = await service.list(null, { ...query, limit: PAGE_MAX, offset });
+    items.push(...page.items);
+    if (page.items.length < PAGE_MAX || items.length >= page.total)
+      return { items, total: page.total, limit: items.length, offset: 0 };
+  }
+}
+
+/** How much of the board was printed, and how to ask for the rest. */
+function countLine(page: TaskPage): string {
+  if (page.offset === 0 && page.items.length >= page.total) return `${page.total} tasks`;
+  const from = page.items.length ? page.offset + 1 : page.offset;
+  const next = page.offset + page.items.length;
+  const more =
+    next < page.total ? `; the next: --limit ${page.limit} --offset ${next}, or leave out --limit for all` : '';
+  return `tasks ${from}-${next} of ${page.total}${more}`;
 }
 
 async function show(argv: string[], io: Io): Promise<number> {

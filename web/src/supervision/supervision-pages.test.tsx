@@ -168,24 +168,26 @@ const TASK: Task = {
 describe('TaskBoardPage', () => {
   it('puts each task in its status column with its flags', async () => {
     fakeApi(({ path }) =>
-      path.startsWith('/tasks?')
-        ? json({
-            items: [
-              TASK,
-              {
-                ...TASK,
-                id: 4,
-                status: 'rectified',
-                overdue: false,
-                repeat: false,
-                area: { code: 'C2', name: '吉林市' },
-              },
-            ],
-            total: 2,
-            limit: 500,
-            offset: 0,
-          })
-        : undefined,
+      path.startsWith('/tasks?overdue=true')
+        ? json({ items: [TASK], total: 1, limit: 1, offset: 0 })
+        : path.startsWith('/tasks?')
+          ? json({
+              items: [
+                TASK,
+                {
+                  ...TASK,
+                  id: 4,
+                  status: 'rectified',
+                  overdue: false,
+                  repeat: false,
+                  area: { code: 'C2', name: '吉林市' },
+                },
+              ],
+              total: 2,
+              limit: 500,
+              offset: 0,
+            })
+          : undefined,
     );
     renderAt(<TaskBoardPage />, { url: '/tasks' });
     const open = await screen.findByRole('region', { name: /待整改/ });
@@ -195,6 +197,59 @@ describe('TaskBoardPage', () => {
     const rectified = screen.getByRole('region', { name: /已整改待核验/ });
     expect(within(rectified).getByRole('link', { name: '吉林市 · 装备达标率' })).toBeTruthy();
     expect(screen.getByText('共 2 项任务，其中逾期 1 项。')).toBeTruthy();
+  });
+
+  it('pages through more tasks than the API gives at once, counting the overdue ones on every page', async () => {
+    const TOTAL = 1203;
+    const taskAt = (i: number): Task => ({
+      ...TASK,
+      id: i + 1,
+      area: { code: `C${i}`, name: `第${i + 1}区` },
+      overdue: false,
+      repeat: false,
+    });
+    const calls = fakeApi(({ path }) => {
+      if (!path.startsWith('/tasks?')) return undefined;
+      const q = new URLSearchParams(path.slice('/tasks?'.length));
+      const limit = Number(q.get('limit'));
+      const offset = Number(q.get('offset') ?? 0);
+      if (q.get('overdue') === 'true') return json({ items: [taskAt(0)], total: 42, limit, offset });
+      const items = Array.from({ length: Math.max(0, Math.min(limit, TOTAL - offset)) }, (_, k) => taskAt(offset + k));
+      return json({ items, total: TOTAL, limit, offset });
+    });
+    renderAt(<TaskBoardPage />, { url: '/tasks?month=2019-06' });
+    // Role queries over 500 cards are slow in jsdom: the cards' links by selector.
+    const cards = () => [...document.querySelectorAll('.board-open .task-card a')];
+    await screen.findByRole('region', { name: /待整改/ });
+    expect(cards()).toHaveLength(500);
+    expect(screen.getByText('共 1,203 项任务，其中逾期 42 项。')).toBeTruthy();
+    expect(screen.getByText('第 1–500 条，共 1,203 条')).toBeTruthy();
+    expect((screen.getByRole('button', { name: '上一页' }) as HTMLButtonElement).disabled).toBe(true);
+
+    const seen = new Set<number>();
+    const collect = () => cards().forEach((a) => seen.add(Number(a.getAttribute('href')!.split('/').pop())));
+    collect();
+    fireEvent.click(screen.getByRole('button', { name: '下一页' }));
+    await screen.findByText('第 501–1,000 条，共 1,203 条');
+    expect(window.location.search).toBe('?month=2019-06&offset=500');
+    collect();
+    fireEvent.click(screen.getByRole('button', { name: '下一页' }));
+    await screen.findByText('第 1,001–1,203 条，共 1,203 条');
+    await waitFor(() => expect(cards()).toHaveLength(203));
+    collect();
+    expect(seen.size).toBe(TOTAL);
+    expect((screen.getByRole('button', { name: '下一页' }) as HTMLButtonElement).disabled).toBe(true);
+    const pages = calls.map((c) => c.path).filter((p) => p.startsWith('/tasks?') && !p.includes('overdue=true'));
+    expect(pages).toEqual([
+      '/tasks?month=2019-06&limit=500&offset=0',
+      '/tasks?month=2019-06&limit=500&offset=500',
+      '/tasks?month=2019-06&limit=500&offset=1000',
+    ]);
+
+    // Another filter starts again from the first page.
+    fireEvent.click(screen.getByRole('checkbox', { name: '只看逾期' }));
+    await waitFor(() => expect(window.location.search).toBe('?month=2019-06&overdue=true'));
+    await waitFor(() => expect(calls.at(-1)?.path).toBe('/tasks?month=2019-06&overdue=true&limit=500&offset=0'));
   });
 });
 

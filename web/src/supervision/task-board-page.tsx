@@ -2,22 +2,25 @@
  * The supervision task board: one column per status (open, in progress, rectified, verified),
  * each task a card with its area, problem, value against target, deadline, responsible leader,
  * and flags for overdue and repeat problems. Filters (area subtree, month, notification,
- * overdue only) live in the URL.
+ * overdue only) and the page live in the URL: a province can have thousands of tasks, shown
+ * 500 at a time in deadline order.
  */
 import { useId } from 'react';
 import { query } from '../api/client.ts';
 import type { AreaDetail } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
+import { useApi, useApiAll } from '../api/use-api.ts';
 import { isMonth } from '../domain/month.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate, useLocation, withQuery } from '../router/router.tsx';
 import { AreaSearch } from '../ui/area-search.tsx';
+import { Pager } from '../ui/pager.tsx';
 import { Async, Empty } from '../ui/states.tsx';
 import { SupervisionTabs } from './tabs.tsx';
 import { TaskFlags, TaskProblem } from './task-bits.tsx';
 import type { Task, TaskPage } from './types.ts';
 
 const COLUMNS = ['open', 'in_progress', 'rectified', 'verified'] as const;
+/** The most the API gives in one page. */
 const LIMIT = 500;
 
 export function TaskBoardPage() {
@@ -29,13 +32,22 @@ export function TaskBoardPage() {
   const month = isMonth(monthParam) ? monthParam : '';
   const overdue = location.query.get('overdue') === 'true';
   const notification = location.query.get('notification') ?? '';
+  const offset = offsetOf(location.query.get('offset'));
+  // Other filters start again from the first page; turning a page is a step Back undoes.
   const set = (changes: Record<string, string | undefined>) =>
-    navigate(withQuery(location, changes), { replace: true });
+    navigate(withQuery(location, { ...changes, offset: undefined }), { replace: true });
+  const turn = (to: number) => navigate(withQuery(location, { offset: to ? String(to) : undefined }));
   const detail = useApi<AreaDetail>(area ? `/areas/${encodeURIComponent(area)}` : null);
-  const tasks = useApi<TaskPage>(
-    `/tasks${query({ area, month, notification, overdue: overdue ? 'true' : undefined, limit: LIMIT })}`,
+  const filters = { area, month, notification, overdue: overdue ? 'true' : undefined };
+  // The page, and (unless only overdue tasks are shown) a count of the overdue ones on every page.
+  const tasks = useApiAll<TaskPage>(
+    [
+      `/tasks${query({ ...filters, limit: LIMIT, offset })}`,
+      ...(overdue ? [] : [`/tasks${query({ ...filters, overdue: 'true', limit: 1 })}`]),
+    ],
     { keep: true },
   );
+  const first = tasks.data?.[0].items[0];
 
   return (
     <div className="page task-board-page">
@@ -76,24 +88,20 @@ export function TaskBoardPage() {
             </button>
           )}
         </div>
-        {notification && tasks.data?.items[0] && (
-          <p className="note">{t('tasks.ofNotice', { number: tasks.data.items[0].notification.number })}</p>
-        )}
+        {notification && first && <p className="note">{t('tasks.ofNotice', { number: first.notification.number })}</p>}
       </header>
       <Async {...tasks}>
-        {(page) =>
+        {([page, overdueTasks = page]) =>
           page.total === 0 ? (
             <Empty>{t('tasks.none')}</Empty>
           ) : (
             <>
               <p className="muted small" role="status">
-                {t('tasks.count', {
-                  n: fmt.count(page.total),
-                  overdue: fmt.count(page.items.filter((x) => x.overdue).length),
-                })}
-                {page.total > page.items.length && ` ${t('tasks.truncated', { n: page.items.length })}`}
+                {t('tasks.count', { n: fmt.count(page.total), overdue: fmt.count(overdueTasks.total) })}
               </p>
-              <div className="board">
+              <Pager total={page.total} limit={page.limit} offset={page.offset} onOffset={turn} />
+              {/* A new page starts its columns from the top. */}
+              <div className="board" key={page.offset}>
                 {COLUMNS.map((status) => (
                   <Column key={status} status={status} tasks={page.items.filter((x) => x.status === status)} />
                 ))}
@@ -167,4 +175,10 @@ function Withdrawn({ tasks }: { tasks: Task[] }) {
       </ul>
     </details>
   );
+}
+
+/** `?offset=` as a row number, 0 when absent or not one. */
+function offsetOf(value: string | null): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : 0;
 }
