@@ -1,12 +1,23 @@
 /**
  * Assessment in depth in Chromium: a dashboard figure explained down to a village's records;
  * rooms and officers of a county ranked, one's 12-month trend; a scheme edited with the ranking
- * previewed before it is saved; a proposal approved; the data-quality report. Every page at
- * both widths in both languages.
+ * previewed before it is saved (the officers' too); the informational figures beside the
+ * children's; a proposal approved; the data-quality report. Every page at both widths in both
+ * languages.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { COUNTY_1, e2eSuite, present, PROVINCE, REQUIRED, VILLAGE, type Lang, type Viewport } from './harness.ts';
+import {
+  CITY_1,
+  COUNTY_1,
+  e2eSuite,
+  present,
+  PROVINCE,
+  REQUIRED,
+  VILLAGE,
+  type Lang,
+  type Viewport,
+} from './harness.ts';
 
 describe.skipIf(!present && !REQUIRED)('assessment in depth in Chromium', () => {
   const e2e = e2eSuite();
@@ -105,6 +116,58 @@ describe.skipIf(!present && !REQUIRED)('assessment in depth in Chromium', () => 
     await context.close();
   }, 180_000);
 
+  it('previews how the officers would rank under an edited officer scheme', async () => {
+    const { context, page } = await e2e.open(
+      'zh',
+      'desktop',
+      `/assessment/schemes?scheme=officer&area=${COUNTY_1}&month=2019-06`,
+    );
+    await page.getByRole('heading', { name: /一线民警排名/ }).waitFor({ timeout: 30_000 });
+    const rows = page.locator('.preview-table tbody tr');
+    await rows.first().waitFor({ timeout: 30_000 });
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(1);
+    const before = await page.locator('.preview-table tbody th').allTextContents();
+    await page.getByLabel('每周走访 权重').fill('0');
+    await page.getByLabel('熟悉率 权重').fill('100');
+    await expect
+      .poll(() => page.locator('[role=status]').filter({ hasText: '预览' }).count(), { timeout: 30_000 })
+      .toBe(1);
+    await expect
+      .poll(() => page.locator('.preview-table small.up, .preview-table small.down').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(await rows.count()).toBe(count);
+    expect(await page.locator('.preview-table tbody th').allTextContents()).not.toEqual(before);
+    await e2e.snap(page, 'scheme-officer-preview-desktop-zh');
+    await context.close();
+  }, 120_000);
+
+  it('shows the informational figures of the province beside its cities’, adding up, and drills down', async () => {
+    const { context, page } = await e2e.open(
+      'zh',
+      'desktop',
+      `/assessment/informational?area=${PROVINCE}&month=2019-06`,
+    );
+    const rows = page.locator('.informational-page table tbody tr');
+    await rows.first().waitFor({ timeout: 30_000 });
+    expect(await rows.count()).toBe(7);
+    const detail = await page.locator('.figure-detail').first().textContent();
+    const [, visits, officers] = /走访 ([\d,]+) 户次 ÷ 月末一线民警 ([\d,]+) 人/
+      .exec(detail ?? '')!
+      .map((x) => Number(x?.replace(/,/g, '')));
+    expect(visits).toBeGreaterThan(0);
+    const parts = await rows.evaluateAll((trs) =>
+      trs.map((tr) => tr.querySelector('td small')!.textContent!.replace(/,/g, '').split('/').map(Number)),
+    );
+    expect(parts.reduce((n, [v]) => n + v, 0)).toBe(visits);
+    expect(parts.reduce((n, [, o]) => n + o, 0)).toBe(officers);
+    await e2e.snap(page, 'informational-province-desktop-zh');
+    await page.getByRole('link', { name: 'City 1', exact: true }).click();
+    await page.locator('h1', { hasText: 'City 1' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('area')).toBe(CITY_1);
+    await context.close();
+  }, 120_000);
+
   it('approves a proposed commendation or sanction, once', async () => {
     const { context, page } = await e2e.open('zh', 'desktop', `/assessment/proposals?area=${PROVINCE}&month=2019-06`);
     const first = page.locator('article.proposal', { has: page.getByRole('button', { name: '批准' }) }).first();
@@ -154,6 +217,16 @@ describe.skipIf(!present && !REQUIRED)('assessment in depth in Chromium', () => 
       'schemes',
       `/assessment/schemes?area=${PROVINCE}&month=2019-06`,
       (p) => p.locator('.preview-table').waitFor({ timeout: 30_000 }),
+    ],
+    [
+      'schemes-officer',
+      `/assessment/schemes?scheme=officer&area=${COUNTY_1}&month=2019-06`,
+      (p) => p.locator('.preview-table').waitFor({ timeout: 30_000 }),
+    ],
+    [
+      'informational',
+      `/assessment/informational?area=${COUNTY_1}&month=2019-06`,
+      (p) => p.locator('.informational-page table').waitFor({ timeout: 30_000 }),
     ],
     [
       'proposals',

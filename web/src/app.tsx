@@ -33,6 +33,7 @@ const SummaryPage = lazy(() => supervision().then((m) => ({ default: m.SummaryPa
 const ExplainPage = lazy(() => assessment().then((m) => ({ default: m.ExplainPage })));
 const SubjectsPage = lazy(() => assessment().then((m) => ({ default: m.SubjectsPage })));
 const TrendPage = lazy(() => assessment().then((m) => ({ default: m.TrendPage })));
+const InformationalPage = lazy(() => assessment().then((m) => ({ default: m.InformationalPage })));
 const SchemesPage = lazy(() => assessment().then((m) => ({ default: m.SchemesPage })));
 const ProposalsPage = lazy(() => assessment().then((m) => ({ default: m.ProposalsPage })));
 const QualityPage = lazy(() => assessment().then((m) => ({ default: m.QualityPage })));
@@ -61,6 +62,11 @@ const ROUTES: Route[] = [
   { pattern: /^\/assessment(?:\/explain)?$/, nav: 'nav.assessment', render: () => <ExplainPage /> },
   { pattern: /^\/assessment\/rankings$/, nav: 'nav.assessment', render: () => <SubjectsPage /> },
   { pattern: /^\/assessment\/trend$/, nav: 'nav.assessment', render: () => <TrendPage /> },
+  {
+    pattern: /^\/assessment\/informational$/,
+    nav: 'nav.assessment',
+    render: () => <InformationalPage />,
+  },
   { pattern: /^\/assessment\/schemes$/, nav: 'nav.assessment', render: () => <SchemesPage /> },
   { pattern: /^\/assessment\/proposals$/, nav: 'nav.assessment', render: () => <ProposalsPage /> },
   { pattern: /^\/assessment\/quality$/, nav: 'nav.assessment', render: () => <QualityPage /> },

@@ -4,10 +4,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RankingRow } from '../api/types.ts';
 import { fakeApi, json, renderAt } from '../testing/render.tsx';
 import { ExplainPage } from './explain-page.tsx';
+import { InformationalPage } from './informational-page.tsx';
 import { changed, draftOf, read } from './scheme-draft.ts';
 import { SchemesPage } from './schemes-page.tsx';
 import { reported } from './trend-page.tsx';
-import type { Explain, SchemeView } from './types.ts';
+import type { Explain, Informational, SchemeView } from './types.ts';
 
 afterEach(() => {
   cleanup();
@@ -110,6 +111,110 @@ describe('SchemesPage', () => {
       path: '/schemes/performance?year=2019',
       body: { indicators: preview.body && (preview.body as { indicators: unknown }).indicators },
     });
+  });
+});
+
+describe('SchemesPage with the officer scheme', () => {
+  const OFFICER: SchemeView = {
+    ...PERFORMANCE,
+    name: 'officer',
+    indicators: [
+      { name: 'familiarity_rate', weight: 40, floor: 0.6, target: 0.95, better: 'higher', scale: 1, scored: true },
+      { name: 'visits_per_week', weight: 30, floor: 5, target: 10, better: 'higher', scale: 1, scored: true },
+    ],
+  };
+  const officers = (n: number, first: string) =>
+    Array.from({ length: n }, (_, i) => ({
+      ...row(i + 1, i === 0 ? first : `B${i}`, 90 - i * 0.01),
+      name: i === 0 ? `${first}警官` : `民警${i}`,
+      unit_code: 'R1',
+      area_code: 'T1',
+    }));
+
+  it('previews the officers’ ranking, the first 50 until asked for all', async () => {
+    const calls = fakeApi(({ method, path }) => {
+      if (path === '/schemes?year=2019') return json({ year: 2019, schemes: [PERFORMANCE, OFFICER] });
+      if (path === '/areas/C1')
+        return json({
+          code: 'C1',
+          name: '南关区',
+          level: 'county',
+          parent_code: null,
+          urban_rural: null,
+          path: [],
+          children: 2,
+        });
+      if (path.startsWith('/rankings/officers?')) return json(officers(120, 'B0'));
+      if (method === 'POST' && path.startsWith('/rankings/preview')) return json(officers(120, 'Z1'));
+      return undefined;
+    });
+    renderAt(<SchemesPage />, { url: '/assessment/schemes?scheme=officer&area=C1&month=2019-06' });
+    await screen.findByText('按修改后的方案，南关区一线民警排名');
+    expect(screen.queryByText(/暂不能预览/)).toBeNull();
+    expect(calls.some((c) => c.path === '/rankings/officers?month=2019-06&within=C1')).toBe(true);
+    fireEvent.change(await screen.findByLabelText('每周走访 权重'), { target: { value: '60' } });
+    await screen.findByText('预览：按修改后的方案重新计算，尚未保存。', undefined, { timeout: 3000 });
+    expect(calls.find((c) => c.method === 'POST')!.body).toMatchObject({ scheme: 'officer' });
+    const table = document.querySelector<HTMLElement>('table.preview-table')!;
+    expect(within(table).getAllByRole('row')).toHaveLength(51);
+    expect(within(table).getAllByRole('row')[1].textContent).toContain('Z1警官');
+    fireEvent.click(screen.getByRole('button', { name: '显示全部 120 条' }));
+    expect(within(table).getAllByRole('row')).toHaveLength(121);
+  });
+});
+
+describe('InformationalPage', () => {
+  const figures = (visits: number, officers: number, visited: number, households: number) => ({
+    visits_per_officer: { numerator: visits, denominator: officers, value: officers ? visits / officers : null },
+    households_visited_share: { numerator: visited, denominator: households, value: visited / households },
+    info_adopted_share: { numerator: 0, denominator: 0, value: null },
+  });
+  it('shows an area’s three figures with what they are made of, and its children side by side', async () => {
+    const view: Informational = {
+      kind: 'area',
+      code: 'C1',
+      month: '2019-06',
+      name: '南关区',
+      figures: figures(300, 4, 1200, 3000),
+      children: [
+        { code: 'T1', name: '东风街道', figures: figures(100, 1, 300, 1000) },
+        { code: 'T2', name: '前进镇', figures: figures(200, 3, 900, 2000) },
+      ],
+    };
+    const calls = fakeApi(({ path }) => (path.startsWith('/informational?') ? json(view) : undefined));
+    renderAt(<InformationalPage />, { url: '/assessment/informational?area=C1&month=2019-06' });
+    await screen.findByText('75.0 户/人');
+    expect(calls.find((c) => c.path.startsWith('/informational'))!.path).toBe(
+      '/informational?month=2019-06&kind=area&code=C1',
+    );
+    expect(screen.getByText('走访 300 户次 ÷ 月末一线民警 4 人')).toBeTruthy();
+    expect(screen.getByText('40.0%')).toBeTruthy();
+    const link = screen.getByRole('link', { name: '前进镇' });
+    expect(link.getAttribute('href')).toBe('/assessment/informational?area=T2&month=2019-06');
+    const cells = [...link.closest('tr')!.querySelectorAll('td')].map((c) => c.textContent);
+    expect(cells).toEqual(['66.7 户/人 200/3', '45.0% 900/2,000', '无数据 0/0']);
+  });
+
+  it('shows one room’s figures when opened for a unit', async () => {
+    const calls = fakeApi(({ path }) =>
+      path.startsWith('/informational?')
+        ? json({
+            kind: 'unit',
+            code: 'R1',
+            month: '2019-06',
+            name: '东风警务室',
+            figures: figures(40, 2, 10, 100),
+            children: [],
+          })
+        : undefined,
+    );
+    renderAt(<InformationalPage />, { url: '/assessment/informational?kind=unit&code=R1&area=C1&month=2019-06' });
+    await screen.findByText('20.0 户/人');
+    expect(calls.find((c) => c.path.startsWith('/informational'))!.path).toBe(
+      '/informational?month=2019-06&kind=unit&code=R1',
+    );
+    expect(screen.getByRole('link', { name: '查看单位详情' }).getAttribute('href')).toBe('/units/R1');
+    expect(screen.queryByRole('table')).toBeNull();
   });
 });
 

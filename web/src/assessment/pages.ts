@@ -1,5 +1,6 @@
 /** The assessment section's pages, one chunk loaded on first visit (see app.tsx). */
 export { ExplainPage } from './explain-page.tsx';
+export { InformationalPage } from './informational-page.tsx';
 export { ProposalsPage } from './proposals-page.tsx';
 export { QualityPage } from './quality-page.tsx';
 export { SchemesPage } from './schemes-page.tsx';

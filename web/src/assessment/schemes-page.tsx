@@ -12,7 +12,7 @@ import { useCan } from '../auth/can.ts';
 import { RankMove } from '../dashboard/ranking-table.tsx';
 import { metaOf } from '../domain/indicators.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
-import { navigate, useLocation, withQuery } from '../router/router.tsx';
+import { href, Link, navigate, useLocation, withQuery } from '../router/router.tsx';
 import { AreaSearch } from '../ui/area-search.tsx';
 import { MonthPicker } from '../ui/month-picker.tsx';
 import { Async, Empty, Loading, WriteError } from '../ui/states.tsx';
@@ -226,6 +226,14 @@ function Editor({
           </table>
         </div>
         {errors.weights && <p className="field-error">{t(errors.weights)}</p>}
+        {scheme.informational.length > 0 && (
+          <p className="muted small">
+            {t('scheme.informational', {
+              names: scheme.informational.map((n) => tr('ind', n)).join(t('sep.list')),
+            })}{' '}
+            <Link href={href('/assessment/informational', { month, area })}>{t('scheme.informationalLink')}</Link>
+          </p>
+        )}
         <h3 className="small-heading">{t('scheme.thresholds')}</h3>
         <div className="form-grid thresholds">
           {(['commendation', 'criticism', 'interview', 'interview_months'] as const).map((k) => {
@@ -251,11 +259,7 @@ function Editor({
         </div>
       </section>
 
-      {scheme.name === 'officer' ? (
-        <p className="note">{t('scheme.noPreviewOfficer')}</p>
-      ) : (
-        <Preview scheme={scheme.name} settings={settings} valid={valid} dirty={dirty} area={area} month={month} />
-      )}
+      <Preview scheme={scheme.name} settings={settings} valid={valid} dirty={dirty} area={area} month={month} />
 
       {editable ? (
         <section className="panel" aria-labelledby="scheme-save-h">
@@ -298,7 +302,13 @@ function unitLabel(i: SchemeView['indicators'][number], t: ReturnType<typeof use
         : '';
 }
 
-/** The ranking as it stands and as it would be, side by side, asked again as the settings change. */
+/** Rows of a preview shown before "show all" (a province has thousands of officers). */
+const FIRST_ROWS = 50;
+
+/**
+ * The ranking as it stands and as it would be, side by side, asked again as the settings change:
+ * of the area's children under an area scheme, of its front-line officers under the officer one.
+ */
 function Preview({
   scheme,
   settings,
@@ -307,22 +317,28 @@ function Preview({
   area,
   month,
 }: {
-  scheme: 'performance' | 'construction';
+  scheme: Name;
   settings: Settings;
   valid: boolean;
   dirty: boolean;
   area: string | null;
   month: string | null;
 }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const location = useLocation();
   const set = (changes: Record<string, string | undefined>) =>
     navigate(withQuery(location, changes), { replace: true });
   const ready = area !== null && month !== null;
   const detail = useApi<AreaDetail>(area ? `/areas/${encodeURIComponent(area)}` : null, { keep: true });
-  const current = useApi<RankingRow[]>(ready ? `/rankings${query({ month, within: area, scheme })}` : null, {
-    keep: true,
-  });
+  const officers = scheme === 'officer';
+  const current = useApi<RankingRow[]>(
+    !ready
+      ? null
+      : officers
+        ? `/rankings/officers${query({ month, within: area })}`
+        : `/rankings${query({ month, within: area, scheme })}`,
+    { keep: true },
+  );
   const [preview, setPreview] = useState<{ key: string; rows?: RankingRow[]; error?: ApiError }>();
   const key = ready && valid && dirty ? JSON.stringify([area, month, settings.indicators]) : null;
   useEffect(() => {
@@ -350,7 +366,9 @@ function Preview({
   return (
     <section className="panel" aria-labelledby="scheme-preview-h" aria-busy={key !== null && !shown}>
       <div className="panel-head">
-        <h2 id="scheme-preview-h">{t('scheme.preview', { area: detail.data?.name ?? '…' })}</h2>
+        <h2 id="scheme-preview-h">
+          {t(officers ? 'scheme.previewOfficers' : 'scheme.preview', { area: detail.data?.name ?? '…' })}
+        </h2>
       </div>
       <div className="controls">
         {month && <MonthPicker value={month} onChange={(m) => set({ month: m })} />}
@@ -373,74 +391,92 @@ function Preview({
       <Async {...current}>
         {(now) =>
           now.length === 0 ? (
-            <Empty>{t('dash.noChildren')}</Empty>
+            <Empty>{t(officers ? 'subjects.none' : 'dash.noChildren')}</Empty>
           ) : !rows ? (
             <Loading />
           ) : (
-            <div className="table-wrap">
-              <table className="stack preview-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('dash.area')}</th>
-                    <th scope="col" className="num">
-                      {t('scheme.rankNow')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('scheme.rankThen')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('scheme.compositeNow')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('scheme.compositeThen')}
-                    </th>
-                    <th scope="col">{t('dash.problems')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => {
-                    const before = now.find((x) => x.code === r.code);
-                    const move = before ? before.rank - r.rank : null;
-                    const delta = before ? r.composite - before.composite : null;
-                    return (
-                      <tr key={r.code} className={move ? 'is-moved' : undefined}>
-                        <th scope="row">
-                          {r.name}
-                          {r.lagging && <span className="badge badge-lagging">{t('dash.lagging')}</span>}
-                        </th>
-                        <td className="num" data-label={t('scheme.rankNow')}>
-                          {before?.rank ?? '—'}
-                        </td>
-                        <td className="num rank-cell" data-label={t('scheme.rankThen')}>
-                          <span>
-                            <span className="rank">{r.rank}</span>
-                            <RankMove change={move} />
-                          </span>
-                        </td>
-                        <td className="num" data-label={t('scheme.compositeNow')}>
-                          {before ? fmt.decimal(before.composite, 1) : '—'}
-                        </td>
-                        <td className="num" data-label={t('scheme.compositeThen')}>
-                          <span>
-                            <strong>{fmt.decimal(r.composite, 1)}</strong>{' '}
-                            {delta !== null && Math.abs(delta) >= 0.05 && (
-                              <small className={delta > 0 ? 'up' : 'down'}>{fmt.signed(delta)}</small>
-                            )}
-                          </span>
-                        </td>
-                        <td data-label={t('dash.problems')}>
-                          <ProblemList problems={r.problems} />
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <PreviewTable now={now} rows={rows} nameLabel={t(officers ? 'officer.name' : 'dash.area')} />
           )
         }
       </Async>
     </section>
+  );
+}
+
+/** Each row's rank and composite now and as it would be; the first rows until "show all". */
+function PreviewTable({ now, rows, nameLabel }: { now: RankingRow[]; rows: RankingRow[]; nameLabel: string }) {
+  const { t, fmt } = useI18n();
+  const [all, setAll] = useState(false);
+  const byCode = useMemo(() => new Map(now.map((r) => [r.code, r])), [now]);
+  const shown = all ? rows : rows.slice(0, FIRST_ROWS);
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="stack preview-table">
+          <thead>
+            <tr>
+              <th scope="col">{nameLabel}</th>
+              <th scope="col" className="num">
+                {t('scheme.rankNow')}
+              </th>
+              <th scope="col" className="num">
+                {t('scheme.rankThen')}
+              </th>
+              <th scope="col" className="num">
+                {t('scheme.compositeNow')}
+              </th>
+              <th scope="col" className="num">
+                {t('scheme.compositeThen')}
+              </th>
+              <th scope="col">{t('dash.problems')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => {
+              const before = byCode.get(r.code);
+              const move = before ? before.rank - r.rank : null;
+              const delta = before ? r.composite - before.composite : null;
+              return (
+                <tr key={r.code} className={move ? 'is-moved' : undefined}>
+                  <th scope="row">
+                    {r.name}
+                    {r.lagging && <span className="badge badge-lagging">{t('dash.lagging')}</span>}
+                  </th>
+                  <td className="num" data-label={t('scheme.rankNow')}>
+                    {before?.rank ?? '—'}
+                  </td>
+                  <td className="num rank-cell" data-label={t('scheme.rankThen')}>
+                    <span>
+                      <span className="rank">{r.rank}</span>
+                      <RankMove change={move} />
+                    </span>
+                  </td>
+                  <td className="num" data-label={t('scheme.compositeNow')}>
+                    {before ? fmt.decimal(before.composite, 1) : '—'}
+                  </td>
+                  <td className="num" data-label={t('scheme.compositeThen')}>
+                    <span>
+                      <strong>{fmt.decimal(r.composite, 1)}</strong>{' '}
+                      {delta !== null && Math.abs(delta) >= 0.05 && (
+                        <small className={delta > 0 ? 'up' : 'down'}>{fmt.signed(delta)}</small>
+                      )}
+                    </span>
+                  </td>
+                  <td data-label={t('dash.problems')}>
+                    <ProblemList problems={r.problems} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {rows.length > FIRST_ROWS && (
+        <button type="button" className="link-button" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? t('scheme.showFirst', { n: FIRST_ROWS }) : t('quality.all', { n: fmt.count(rows.length) })}
+        </button>
+      )}
+    </>
   );
 }
 

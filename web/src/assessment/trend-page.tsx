@@ -65,6 +65,14 @@ export function TrendPage() {
               {t(kind === 'unit' ? 'trend.toUnit' : 'trend.toOfficer')}
             </Link>{' '}
             · <span className="muted">{t(`trend.scheme.${trend.data.scheme}` as 'trend.scheme.officer')}</span>
+            {kind === 'unit' && (
+              <>
+                {' · '}
+                <Link href={href('/assessment/informational', { kind, code: trend.data.code, month })}>
+                  {t('asm.tab.informational')}
+                </Link>
+              </>
+            )}
           </p>
         )}
         <div className="controls">

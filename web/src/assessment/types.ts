@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { explainRecordsSchema, explainSchema } from '../../../src/modules/assessment/assessment.schema.ts';
 import type {
+  informationalSchema,
   officerRankingsSchema,
   trendSchema,
   unitRankingsSchema,
@@ -15,6 +16,7 @@ export type ExplainRecords = z.infer<typeof explainRecordsSchema>;
 export type UnitRankings = z.infer<typeof unitRankingsSchema>;
 export type OfficerRankings = z.infer<typeof officerRankingsSchema>;
 export type Trend = z.infer<typeof trendSchema>;
+export type Informational = z.infer<typeof informationalSchema>;
 export type Proposal = z.infer<typeof proposalSchema>;
 export type Quality = z.infer<typeof qualitySchema>;
 export type SchemeView = z.infer<typeof schemeSchema>;
