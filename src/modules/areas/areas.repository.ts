@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { paged } from '../../db/page.ts';
 import type { Area } from './areas.schema.ts';
 import { subtree } from './subtree.ts';
 import { areasInScope, type Scope } from '../accounts/scope.ts';
@@ -34,14 +35,7 @@ export async function findAreas(
     const within = f.within;
     query = query.where('code', 'in', () => sql`(${subtree(within)} select code from sub)` as never);
   }
-  const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-  const items = await query
-    .select([...COLUMNS])
-    .orderBy('code')
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
-  return { items, total: Number(n) };
+  return paged(query, (q) => q.select([...COLUMNS]).orderBy('code'), f);
 }
 
 /** One area; none when it lies outside the scope. */

@@ -12,6 +12,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Tx } from '../../db/database.ts';
 import type { AuditLogTable, DB } from '../../db/schema.ts';
+import { paged } from '../../db/page.ts';
 import { GENESIS_HASH } from '../../db/migrations/002-accounts-and-audit.ts';
 import { canonicalJson, entryHash } from './canonical.ts';
 
@@ -89,9 +90,8 @@ export async function findAudit(db: Kysely<DB>, f: AuditFilter): Promise<{ items
   if (f.until) query = query.where('at', '<', f.until);
   if (f.actor) query = query.where('actor', '=', f.actor);
   if (f.action) query = query.where('action', '=', f.action);
-  const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-  const items = await query.selectAll().orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
-  return { items: items.map(normalize), total: Number(n) };
+  const { items, total } = await paged(query, (q) => q.selectAll().orderBy('id', 'desc'), f);
+  return { items: items.map(normalize), total };
 }
 
 /** Every entry from `since` on, oldest first, a page at a time (constant memory). */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { paged } from '../../db/page.ts';
 import type { AppContext } from '../../server/context.ts';
 import { areaCodeSchema, dateSchema, page, pageQuery } from '../../shared/schemas.ts';
 import { subtree } from '../areas/subtree.ts';
@@ -53,33 +54,33 @@ export const fundsRoutes =
           .select((eb) => [
             eb.fn.sum<number>(sql`case when f.kind = 'allocation' then f.amount_fen else 0 end`).as('allocated'),
             eb.fn.sum<number>(sql`case when f.kind = 'disbursement' then f.amount_fen else 0 end`).as('disbursed'),
-            eb.fn.countAll<number>().as('n'),
           ])
           .executeTakeFirstOrThrow();
         if (f.kind) query = query.where('f.kind', '=', f.kind);
-        const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-        const rows = await query
-          .select([
-            'f.ref',
-            'f.kind',
-            'f.date',
-            'f.recipient_code',
-            'a.name as recipient_name',
-            'f.amount_fen',
-            'f.purpose',
-          ])
-          .orderBy('f.date')
-          .orderBy('f.ref')
-          .limit(f.limit)
-          .offset(f.offset)
-          .execute();
+        const { items: rows, total } = await paged(
+          query,
+          (q) =>
+            q
+              .select([
+                'f.ref',
+                'f.kind',
+                'f.date',
+                'f.recipient_code',
+                'a.name as recipient_name',
+                'f.amount_fen',
+                'f.purpose',
+              ])
+              .orderBy('f.date')
+              .orderBy('f.ref'),
+          f,
+        );
         return {
           items: rows.map(({ amount_fen, ...r }) => ({
             ...r,
             recipient_name: r.recipient_name ?? null,
             amount: Number(amount_fen) / 100,
           })),
-          total: Number(n),
+          total,
           limit: f.limit,
           offset: f.offset,
           allocated: Number(totals.allocated ?? 0) / 100,

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { paged } from '../../db/page.ts';
 import { subtree } from '../areas/subtree.ts';
 import { unitsInScope, type Scope } from '../accounts/scope.ts';
 import { likePatterns } from '../../shared/search.ts';
@@ -54,15 +55,16 @@ export async function findPostings(db: Kysely<DB>, f: OfficerFilter, scope: Scop
     const area = f.area;
     query = query.where('u.area_code', 'in', () => sql`(${subtree(area)} select code from sub)` as never);
   }
-  const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-  const items = await query
-    .select([...COLUMNS])
-    .orderBy('o.badge')
-    .orderBy('o.start_date')
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
-  return { items: items.map((r) => ({ ...r, unit_name: r.unit_name ?? null })), total: Number(n) };
+  const { items, total } = await paged(
+    query,
+    (q) =>
+      q
+        .select([...COLUMNS])
+        .orderBy('o.badge')
+        .orderBy('o.start_date'),
+    f,
+  );
+  return { items: items.map((r) => ({ ...r, unit_name: r.unit_name ?? null })), total };
 }
 
 /** Every posting of one badge within the scope, oldest first. */

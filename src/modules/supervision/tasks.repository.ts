@@ -5,6 +5,7 @@
  */
 import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { DB, TaskEventTable, TaskEvidenceTable, TaskTable } from '../../db/schema.ts';
+import { paged } from '../../db/page.ts';
 import { subtree } from '../areas/subtree.ts';
 
 export type TaskRow = Selectable<TaskTable> & {
@@ -48,12 +49,7 @@ export async function listTasks(db: Kysely<DB>, f: TaskFilter): Promise<{ items:
   if (f.month) q = q.where('t.month', '=', f.month);
   if (f.overdue_on) q = q.where('t.status', 'in', ['open', 'in_progress']).where('t.deadline', '<', f.overdue_on);
   if (f.within) q = q.where('t.area_code', 'in', f.within);
-  const total = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const items = await q.orderBy('t.deadline').orderBy('t.id').limit(f.limit).offset(f.offset).execute();
-  return { items, total: Number(total.n) };
+  return paged(q, (rows) => rows.orderBy('t.deadline').orderBy('t.id'), f);
 }
 
 export async function getTask(db: Kysely<DB>, id: number, within?: RawBuilder<never>): Promise<TaskRow | undefined> {

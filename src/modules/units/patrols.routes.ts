@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { paged } from '../../db/page.ts';
 import type { AppContext } from '../../server/context.ts';
 import { areaCodeSchema, codeSchema, page, pageQuery } from '../../shared/schemas.ts';
 import { subtree } from '../areas/subtree.ts';
@@ -44,16 +45,14 @@ export const patrolsRoutes =
           const area = f.area;
           query = query.where('u.area_code', 'in', () => sql`(${subtree(area)} select code from sub)` as never);
         }
-        const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-        const items = await query
-          .select(['p.code', 'p.name', 'p.unit_code', 'p.kind', 'p.members'])
-          .orderBy('p.code')
-          .limit(f.limit)
-          .offset(f.offset)
-          .execute();
+        const { items, total } = await paged(
+          query,
+          (q) => q.select(['p.code', 'p.name', 'p.unit_code', 'p.kind', 'p.members']).orderBy('p.code'),
+          f,
+        );
         return {
           items: items.map((p) => ({ ...p, members: Number(p.members) })),
-          total: Number(n),
+          total,
           limit: f.limit,
           offset: f.offset,
         };

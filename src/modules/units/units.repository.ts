@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { paged } from '../../db/page.ts';
 import { subtree } from '../areas/subtree.ts';
 import { unitsInScope, type Scope } from '../accounts/scope.ts';
 import { ASPECTS, STANDARD_KIT } from '../imports/kinds/index.ts';
@@ -47,14 +48,7 @@ export async function findUnits(
     const area = f.area;
     query = query.where('area_code', 'in', () => sql`(${subtree(area)} select code from sub)` as never);
   }
-  const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-  const items = await query
-    .select([...COLUMNS])
-    .orderBy('code')
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
-  return { items, total: Number(n) };
+  return paged(query, (q) => q.select([...COLUMNS]).orderBy('code'), f);
 }
 
 /** A unit as it stands on `day`: its postings, latest kit, inspections and teams; none outside the scope. */
