@@ -22,10 +22,15 @@ export interface StoredFile {
   size: number;
 }
 
+/** Where the file of a digest lives, relative to the evidence folder. */
+export function evidencePath(sha256: string): string {
+  return path.join(sha256.slice(0, 2), sha256);
+}
+
 /** Writes the bytes (atomically, once per digest) and says where they are. */
 export function storeEvidence(dir: string, bytes: Buffer): StoredFile {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const relative = path.join(sha256.slice(0, 2), sha256);
+  const relative = evidencePath(sha256);
   const full = path.join(dir, relative);
   if (!fs.existsSync(full)) {
     fs.mkdirSync(path.dirname(full), { recursive: true });
@@ -36,13 +41,55 @@ export function storeEvidence(dir: string, bytes: Buffer): StoredFile {
   return { path: relative, sha256, size: bytes.length };
 }
 
-/** Reads a stored file back, checking it is still the file that was stored. */
-export function readEvidence(dir: string, file: { path: string; sha256: string }): Buffer {
+/**
+ * Writes a file of a known digest from chunks, so a large file never sits in memory whole: into a
+ * temporary file first, renamed into place only when the bytes match the digest, and synced so
+ * that a database committed after it never refers to a file the disk lost.
+ */
+export async function writeEvidence(dir: string, sha256: string, chunks: AsyncIterable<Buffer>): Promise<StoredFile> {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('invalid_input', `${sha256}: not a SHA-256 digest`);
+  const relative = evidencePath(sha256);
+  const full = path.join(dir, relative);
+  await fs.promises.mkdir(path.dirname(full), { recursive: true });
+  const tmp = `${full}.${randomBytes(4).toString('hex')}.tmp`;
+  const hash = createHash('sha256');
+  let size = 0;
+  const handle = await fs.promises.open(tmp, 'w');
+  try {
+    for await (const chunk of chunks) {
+      hash.update(chunk);
+      size += chunk.length;
+      await handle.write(chunk);
+    }
+    await handle.sync();
+    await handle.close();
+    const actual = hash.digest('hex');
+    if (actual !== sha256)
+      throw new AppError(
+        'invalid_input',
+        `the evidence file ${relative} does not match its SHA-256 (its bytes hash to ${actual})`,
+      );
+    await fs.promises.rename(tmp, full);
+  } catch (e) {
+    await handle.close().catch(() => {});
+    await fs.promises.rm(tmp, { force: true });
+    throw e;
+  }
+  return { path: relative, sha256, size };
+}
+
+/** The full path of a stored file, which must exist and stay inside the folder. */
+export function evidenceFile(dir: string, file: { path: string }): string {
   const full = path.join(dir, file.path);
   if (!full.startsWith(path.resolve(dir) + path.sep))
     throw new AppError('internal', 'an evidence path leaves the evidence folder');
   if (!fs.existsSync(full)) throw new AppError('not_found', `the evidence file ${file.path} is missing from ${dir}`);
-  const bytes = fs.readFileSync(full);
+  return full;
+}
+
+/** Reads a stored file back, checking it is still the file that was stored. */
+export function readEvidence(dir: string, file: { path: string; sha256: string }): Buffer {
+  const bytes = fs.readFileSync(evidenceFile(dir, file));
   if (createHash('sha256').update(bytes).digest('hex') !== file.sha256)
     throw new AppError('internal', `the evidence file ${file.path} no longer matches its SHA-256`);
   return bytes;
