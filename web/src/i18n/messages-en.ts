@@ -458,7 +458,6 @@ export const en: Record<MessageKey, string> = {
   'tasks.ofNotice': 'Tasks of notice {number}',
   'tasks.none': 'No task matches.',
   'tasks.count': '{n} tasks, {overdue} overdue.',
-  'tasks.truncated': '(Only the first {n} are shown; narrow the filters.)',
   'tasks.emptyColumn': 'None',
   'tasks.deadline': 'Deadline',
   'tasks.leader': 'Responsible leader',

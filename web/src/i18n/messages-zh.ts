@@ -450,7 +450,6 @@ export const zh = {
   'tasks.ofNotice': '通报 {number} 的整改任务',
   'tasks.none': '没有符合条件的整改任务。',
   'tasks.count': '共 {n} 项任务，其中逾期 {overdue} 项。',
-  'tasks.truncated': '（只显示前 {n} 项，请缩小范围。）',
   'tasks.emptyColumn': '暂无',
   'tasks.deadline': '整改期限',
   'tasks.leader': '责任领导',
