@@ -5,9 +5,9 @@ import { progressBar } from '../../cli/progress.ts';
 import { withDatabase } from '../../cli/with-db.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
-import { backup, restore, type BackupReport } from './backup.service.ts';
+import { backup, restore, type BackupOptions, type BackupReport } from './backup.service.ts';
 
-type Run = (db: Database, file: string, onRows: (table: string, rows: number) => void) => Promise<BackupReport>;
+type Run = (db: Database, file: string, options: BackupOptions) => Promise<BackupReport>;
 
 /** backup and restore differ only in the direction of the copy. */
 function fileCommand(name: string, summary: string, run: Run, said: (file: string) => string): Command {
@@ -22,28 +22,39 @@ function fileCommand(name: string, summary: string, run: Run, said: (file: strin
       if (!file) throw new AppError('invalid_input', `name the backup file\nusage: ${usage}`);
       return withDatabase(values.db, async (db) => {
         const bar = progressBar(io.stderr as NodeJS.WriteStream);
-        const report = await run(db, file, (t, n) => bar.update(`${name} ${t}`, n));
+        const report = await run(db, file, { onProgress: (what, n, total) => bar.update(`${name} ${what}`, n, total) });
         bar.done();
         const rows = report.tables.reduce((n, t) => n + t.rows, 0);
+        const { files, bytes } = report.evidence;
         io.stdout.write(
-          `${rows.toLocaleString('en')} rows of ${report.tables.length} tables (${(report.bytes / 2 ** 20).toFixed(1)} MiB) ${said(path.resolve(file))}\n`,
+          `${rows.toLocaleString('en')} rows of ${report.tables.length} tables, ${files.toLocaleString('en')} evidence files ` +
+            `(${mib(bytes)} MiB) ${name === 'backup' ? 'from' : 'into'} ${report.evidenceDir}; ` +
+            `${mib(report.bytes)} MiB ${said(path.resolve(file))}\n`,
         );
+        if (report.missing.length > 0)
+          io.stderr.write(
+            `warning: ${file} is a version-1 backup, which carries no evidence files, and ${report.missing.length} ` +
+              `that its tasks refer to are not in ${report.evidenceDir}: ${report.missing.slice(0, 5).join(', ')}` +
+              `${report.missing.length > 5 ? ', …' : ''}; copy them there from the old machine's evidence folder\n`,
+          );
         return 0;
       });
     },
   };
 }
 
+const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+
 export const backupCommand = fileCommand(
   'backup',
-  'copy the whole database to FILE (portable: restores into SQLite or PostgreSQL), consistently, while the server runs',
+  'copy the whole database and its evidence files to FILE (portable: restores into SQLite or PostgreSQL), consistently, while the server runs',
   backup,
   (file) => `backed up to ${file}`,
 );
 
 export const restoreCommand = fileCommand(
   'restore',
-  'replace the whole database with a backup, in one transaction (also the way from SQLite to PostgreSQL)',
+  'replace the whole database with a backup, in one transaction, and put its evidence files in the evidence folder (also the way from SQLite to PostgreSQL)',
   restore,
   (file) => `restored from ${file}`,
 );

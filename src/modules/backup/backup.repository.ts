@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../../db/engine.ts';
+import type { DB } from '../../db/schema.ts';
 
 const SKIP = /^(kysely_|sqlite_)/;
 
@@ -29,4 +30,28 @@ export async function listColumns(db: Kysely<unknown>, engine: Engine, table: st
 export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
   return rows.map((r) => r.name);
+}
+
+/** Every evidence file the database refers to, once per digest, in a stable order. */
+export async function referencedFiles(db: Kysely<DB>): Promise<{ path: string; sha256: string; size: number }[]> {
+  return db
+    .selectFrom('task_evidence')
+    .select(['path', 'sha256', 'size'])
+    .distinct()
+    .orderBy('sha256')
+    .orderBy('path')
+    .execute();
+}
+
+/** The evidence rows that refer to a file, to name them when it is missing or altered. */
+export async function evidenceRowsOf(
+  db: Kysely<DB>,
+  sha256: string,
+): Promise<{ id: number; task_id: number; file_name: string }[]> {
+  return db
+    .selectFrom('task_evidence')
+    .select(['id', 'task_id', 'file_name'])
+    .where('sha256', '=', sha256)
+    .orderBy('id')
+    .execute();
 }
