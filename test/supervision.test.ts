@@ -125,6 +125,9 @@ for (const engine of ENGINES) {
         ['status', 'verified'],
       ]);
       expect(done.events[1].body).toBe('正在整改');
+      // The system's own events give their parts for the reader's language; people's words do not.
+      expect(done.events[0]).toMatchObject({ notice: may.entry.number, file: null });
+      expect(done.events[1]).toMatchObject({ notice: null, file: null });
     });
 
     it('judges a task overdue by the date: pending after its deadline', async () => {
@@ -251,6 +254,11 @@ for (const engine of ENGINES) {
         expect.objectContaining({ file_name: '照片.jpg', sha256: sha, size: bytes.length }),
       ]);
       expect(fs.existsSync(path.join(dir, 'evidence', sha.slice(0, 2), sha))).toBe(true);
+      expect(detail.events.at(-1)).toMatchObject({
+        kind: 'evidence',
+        notice: null,
+        file: { name: '照片.jpg', size: bytes.length },
+      });
       expect((await tasks.evidence(null, t.id, detail.evidence[0].id)).bytes.equals(bytes)).toBe(true);
 
       await updateSettings(db, TEST_ACTOR, { evidence_max_bytes: 1024 });

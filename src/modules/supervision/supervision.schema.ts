@@ -62,6 +62,10 @@ export const taskEventSchema = z.object({
   from_status: z.string().nullable(),
   to_status: z.string().nullable(),
   body: z.string().nullable(),
+  /** The notification a system event names (created from, carried to, withdrawn by). */
+  notice: z.string().nullable(),
+  /** The file an evidence event attached. */
+  file: z.object({ name: z.string(), size: z.number() }).nullable(),
 });
 
 export const evidenceSchema = z.object({

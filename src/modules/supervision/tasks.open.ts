@@ -4,6 +4,7 @@
  * notice it supersedes: a problem it still names keeps its task (history and all); one it drops
  * is withdrawn; a new one opens a task.
  */
+import { eventBody } from './task-event-body.ts';
 import type { Tx } from '../../db/database.ts';
 import type { AuditActor } from '../audit/audit.repository.ts';
 import { previousMonth } from '../assessment/month.ts';
@@ -66,7 +67,7 @@ async function openTask(tx: Tx, who: AuditActor, notice: IssuedNotice, p: Proble
     kind: 'created',
     from_status: null,
     to_status: 'open',
-    body: `from ${notice.number}`,
+    body: eventBody.created(notice.number),
   });
   return id;
 }
@@ -95,7 +96,7 @@ export async function carryTasks(
         kind: 'carried',
         from_status: task.status,
         to_status: task.status,
-        body: `carried to correction ${notice.number}`,
+        body: eventBody.carried(notice.number),
       });
       carried++;
     } else if (task.status !== 'verified' && task.status !== 'withdrawn') {
@@ -107,7 +108,7 @@ export async function carryTasks(
         kind: 'withdrawn',
         from_status: task.status,
         to_status: 'withdrawn',
-        body: `the correction ${notice.number} no longer names this problem`,
+        body: eventBody.withdrawn(notice.number),
       });
       withdrawn++;
     }

@@ -3,6 +3,7 @@
  * comment, attach and read evidence, and the supervision state a notification reports. Every
  * write is audited in its own transaction. A jurisdiction (`scope`) of null is province-wide.
  */
+import { eventBody, eventParts } from './task-event-body.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
@@ -75,6 +76,7 @@ export class TasksService {
         from_status: e.from_status,
         to_status: e.to_status,
         body: e.body,
+        ...eventParts(e.kind, e.body),
       })),
       evidence: evidence.map(presentEvidence),
     };
@@ -184,7 +186,7 @@ export class TasksService {
         kind: 'evidence',
         from_status: null,
         to_status: null,
-        body: `${name} (${stored.size} bytes, sha256 ${stored.sha256})`,
+        body: eventBody.evidence({ name, size: stored.size, sha256: stored.sha256 }),
       });
       await updateTask(tx.kysely, id, { updated_at: now });
       await appendAudit(tx, who, {

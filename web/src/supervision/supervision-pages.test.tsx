@@ -254,6 +254,37 @@ describe('TaskBoardPage', () => {
 });
 
 describe('TaskPage', () => {
+  it('says the system’s events in the reader’s language and people’s words as written', async () => {
+    const event = (kind: string, body: string, parts: Partial<TaskDetail['events'][number]> = {}) => ({
+      at: '2019-06-10T08:00:00.000Z',
+      actor: 'user:admin',
+      kind,
+      from_status: null,
+      to_status: null,
+      body,
+      notice: null,
+      file: null,
+      ...parts,
+    });
+    const current: TaskDetail = {
+      ...TASK,
+      events: [
+        event('created', 'from 吉公社〔2019〕6号', { notice: '吉公社〔2019〕6号', to_status: 'open' }),
+        event('evidence', `照片.jpg (2048 bytes, sha256 ${'a'.repeat(64)})`, {
+          file: { name: '照片.jpg', size: 2048 },
+        }),
+        event('comment', 'from the village'),
+      ],
+      evidence: [],
+    };
+    fakeApi(({ path }) => (path === '/tasks/3' ? json(current) : undefined));
+    renderAt(<TaskPage id="3" />, { url: '/tasks/3' });
+    await screen.findByText('根据通报 吉公社〔2019〕6号 建立。');
+    expect(screen.getByText(/^照片\.jpg（2(\.0)? KB）$/)).toBeTruthy();
+    expect(screen.getByText('from the village')).toBeTruthy();
+    expect(screen.queryByText(/sha256/)).toBeNull();
+  });
+
   it('moves a task, asking a reason to send a rectification back', async () => {
     let current: TaskDetail = { ...TASK, status: 'rectified', events: [], evidence: [] };
     const calls = fakeApi(({ method, path, body }) => {

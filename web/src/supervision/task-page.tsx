@@ -7,7 +7,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { API, ApiError, apiSend, apiUpload } from '../api/client.ts';
 import { useApi } from '../api/use-api.ts';
 import { useCan } from '../auth/can.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { href, Link } from '../router/router.tsx';
 import { Async, WriteError } from '../ui/states.tsx';
 import {
@@ -284,7 +284,7 @@ function History({ task, writable, onChange }: { task: TaskDetail; writable: boo
                 </>
               )}
             </p>
-            {ev.body && <p className="event-body">{ev.body}</p>}
+            <EventBody event={ev} />
           </li>
         ))}
       </ol>
@@ -372,4 +372,18 @@ function LeaderForm({ area, onSaved }: { area: string; onSaved(): void }) {
 
 function asError(e: unknown): ApiError {
   return e instanceof ApiError ? e : new ApiError(0, 'client', String(e));
+}
+
+/**
+ * What an event says: for the system's own events (opened from, carried to or withdrawn by a
+ * notification; a file attached) a sentence in the reader's language; people's words as written.
+ */
+function EventBody({ event }: { event: TaskDetail['events'][number] }) {
+  const { t, fmt } = useI18n();
+  const text = event.notice
+    ? t(`taskEvent.${event.kind}.notice` as MessageKey, { number: event.notice })
+    : event.file
+      ? t('taskEvent.evidence.file', { name: event.file.name, size: fmt.bytes(event.file.size) })
+      : event.body;
+  return text ? <p className="event-body">{text}</p> : null;
 }
