@@ -69,11 +69,14 @@ export function indexAreas(rows: DemoRow[], seed: number, scale: number): AreaIn
   const cityRows = rows.filter((r) => r.level === 'city').sort((a, b) => cmp(a.code, b.code));
   if (cityRows.length === 0) cityRows.push(...rows.filter((r) => r.level === 'province'));
   const order = rng.shuffle(cityRows.map((_, i) => i));
+  // A stream of its own, so the form leaves every other generated figure as it was.
+  const formRng = new Random(deriveSeed(seed, 'form'));
   const cities: City[] = cityRows.map((row, index) => ({
     index,
     code: row.code,
     name: row.name,
     quality: cityRows.length === 1 ? 0.7 : 0.92 - (0.62 * order[index]) / (cityRows.length - 1),
+    form: monthlyForm(formRng),
     dialCode: DIAL_CODES[row.code] ?? `0${500 + index}`,
   }));
   const cityByCode = new Map(cities.map((c) => [c.code, c]));
@@ -136,4 +139,18 @@ export function indexAreas(rows: DemoRow[], seed: number, scale: number): AreaIn
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Twelve monthly offsets: a random walk pulled back towards 0 (sd about 0.07 once settled), about
+ * the gap between neighbouring cities' qualities, so the ranking moves without losing its order.
+ */
+function monthlyForm(rng: Random): number[] {
+  const form: number[] = [];
+  let f = rng.normal(0, 0.05);
+  for (let m = 0; m < 12; m++) {
+    form.push(f);
+    f = 0.6 * f + rng.normal(0, 0.055);
+  }
+  return form;
 }

@@ -13,6 +13,11 @@ export interface City {
   name: string;
   /** How far along the city's construction and work are, 0..1 (drives every rate). */
   quality: number;
+  /**
+   * How the city's work swings month by month around its quality (twelve offsets, a seeded
+   * random walk that drifts back towards 0), so that neighbours in the ranking change places.
+   */
+  form: number[];
   /** Telephone area code for public numbers. */
   dialCode: string;
 }
@@ -119,4 +124,9 @@ export function isRoom(unit: Unit): boolean {
 
 export function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
+}
+
+/** A quality as it shows in month `m` (0-11) of the year: moved by its city's form that month. */
+export function inMonth(quality: number, city: City, m: number): number {
+  return clamp(quality + city.form[m], 0.05, 0.99);
 }

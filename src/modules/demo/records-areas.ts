@@ -4,7 +4,7 @@
  * villages a room covers, and patrol logs of every team while its unit is open.
  */
 import { LAST_DAY, MONTH_START, YEAR_DATES } from './calendar.ts';
-import { clamp, isOpenOn } from './model.ts';
+import { clamp, inMonth, isOpenOn } from './model.ts';
 import type { DemoRow, Unit } from './model.ts';
 import { Random, deriveSeed } from './random.ts';
 import type { Registry } from './registry.ts';
@@ -19,7 +19,8 @@ export function* incidentRows(registry: Registry): Generator<DemoRow> {
     // Somewhat more crime in summer, less in winter.
     const season = 1 + 0.12 * Math.cos((2 * Math.PI * (m - 6.5)) / 12);
     for (const village of registry.areas.villages) {
-      const criminal = (village.residents * (4.6 - 3.4 * village.quality) * season) / 10_000;
+      const q = inMonth(village.quality, village.township.city, m);
+      const criminal = (village.residents * (4.6 - 3.4 * q) * season) / 10_000;
       const crimes = rng.poisson(criminal);
       const total = crimes + rng.poisson(criminal * 1.3); // public-order cases are more frequent
       for (let i = 0; i < total; i++) {
@@ -49,7 +50,7 @@ export function* surveyRows(registry: Registry): Generator<DemoRow> {
     for (const village of registry.areas.villages) {
       const rooms = servedBy[village.index];
       if (!rooms.some((room) => isOpenOn(room, start + 14))) continue;
-      const q = village.quality;
+      const q = inMonth(village.quality, village.township.city, m);
       const knows = clamp(0.42 + 0.45 * q + 0.1 * progress, 0.05, 0.97);
       const satisfied = clamp(0.6 + 0.33 * q + 0.06 * progress, 0.05, 0.98);
       for (let n = 5 + Math.floor(rng.next() * 6); n > 0; n--) {

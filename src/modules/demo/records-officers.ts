@@ -5,7 +5,7 @@
  * village its officer's room covers on that day.
  */
 import { LAST_DAY, MONTH_START, YEAR_DATES, weekday } from './calendar.ts';
-import { clamp } from './model.ts';
+import { clamp, inMonth } from './model.ts';
 import type { DemoRow, Village } from './model.ts';
 import { Random, deriveSeed } from './random.ts';
 import type { Registry } from './registry.ts';
@@ -16,7 +16,8 @@ interface Duty {
   from: number;
   to: number;
   covers: Village[];
-  quality: number;
+  /** The quality of the officer's unit as it shows in each month (`inMonth`). */
+  quality: number[];
 }
 
 const dutyCache = new WeakMap<Registry, Duty[]>();
@@ -31,7 +32,9 @@ function duties(registry: Registry): Duty[] {
       const from = Math.max(0, posting.start);
       const to = Math.min(LAST_DAY, posting.end ?? LAST_DAY);
       if (from > to || posting.unit.covers.length === 0) continue;
-      list.push({ badge: officer.badge, from, to, covers: posting.unit.covers, quality: posting.unit.quality });
+      const { unit } = posting;
+      const quality = Array.from({ length: 12 }, (_, m) => inMonth(unit.quality, unit.city, m));
+      list.push({ badge: officer.badge, from, to, covers: unit.covers, quality });
     }
   }
   dutyCache.set(registry, list);
@@ -47,11 +50,11 @@ export function* visitRows(registry: Registry): Generator<DemoRow> {
   const today = new Int32Array(MAX_VISITS_A_DAY);
   for (const duty of duties(registry)) {
     const { badge, covers } = duty;
-    const diligence = 0.8 + 0.4 * duty.quality;
-    const weekdayMean = 1.72 * diligence;
-    const weekendMean = 0.7 * diligence;
+    let m = 0;
     for (let day = duty.from; day <= duty.to; day++) {
-      let n = Math.floor((weekday(day) < 5 ? weekdayMean : weekendMean) + rng.next());
+      while (day >= MONTH_START[m + 1]) m++;
+      const diligence = 0.8 + 0.4 * duty.quality[m];
+      let n = Math.floor((weekday(day) < 5 ? 1.72 * diligence : 0.7 * diligence) + rng.next());
       if (n > MAX_VISITS_A_DAY) n = MAX_VISITS_A_DAY;
       const date = YEAR_DATES[day];
       for (let j = 0; j < n; j++) {
@@ -78,8 +81,8 @@ export function* infoReportRows(registry: Registry): Generator<DemoRow> {
   const rng = new Random(deriveSeed(registry.seed, 'info_reports'));
   let serial = 0;
   for (const duty of duties(registry)) {
-    const q = duty.quality;
     for (let m = 0; m < 12; m++) {
+      const q = duty.quality[m];
       const a = Math.max(duty.from, MONTH_START[m]);
       const b = Math.min(duty.to, MONTH_START[m + 1] - 1);
       if (a > b) continue;
@@ -105,8 +108,8 @@ export function* familiarityCheckRows(registry: Registry): Generator<DemoRow> {
   const rng = new Random(deriveSeed(registry.seed, 'familiarity_checks'));
   let serial = 0;
   for (const duty of duties(registry)) {
-    const q = duty.quality;
     for (let m = 0; m < 12; m++) {
+      const q = duty.quality[m];
       const a = Math.max(duty.from, MONTH_START[m]);
       const b = Math.min(duty.to, MONTH_START[m + 1] - 1);
       if (a > b || (b - a + 1) * 2.5 < MONTH_START[m + 1] - MONTH_START[m]) continue;
