@@ -345,6 +345,18 @@ export const ROUTES: Record<string, RouteCase> = {
     ok: 201,
     request: (p) => ({ method: 'POST', url: '/api/v1/records/info_reports', payload: [p.report] }),
   },
+  // The same row as a file: held to the same scope, row by row.
+  'POST /api/v1/imports': {
+    permission: 'records:write',
+    scope: 'write',
+    ok: 201,
+    request: (p) => ({
+      method: 'POST',
+      url: '/api/v1/imports?name=info_reports.csv',
+      payload: `${Object.keys(p.report).join(',')}\n${Object.values(p.report).join(',')}\n`,
+      headers: { 'content-type': 'text/csv' },
+    }),
+  },
   'GET /api/v1/templates/:file': {
     permission: 'registry:read',
     scope: 'none',

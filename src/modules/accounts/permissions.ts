@@ -33,7 +33,10 @@ export const PERMISSIONS = {
     roles: ['admin', 'analyst', 'manager', 'officer'],
     description: "officers' details (every read is audited)",
   },
-  'records:write': { roles: ['admin', 'manager', 'officer'], description: 'rows added or replaced through the API' },
+  'records:write': {
+    roles: ['admin', 'manager', 'officer'],
+    description: 'rows added or replaced through the API: posted as JSON, or an import file uploaded',
+  },
   'accounts:manage': { roles: ['admin'], description: 'create, disable, reset accounts and their second factor' },
   'audit:read': { roles: ['admin', 'auditor'], description: 'the audit log and its verification' },
   'notifications:write': {

@@ -30,6 +30,12 @@ export interface ImportOptions {
   source: string;
   dryRun?: boolean;
   onProgress?(p: ImportProgress): void;
+  /**
+   * Runs inside the transaction before a kind's sources are read, after the kinds before it
+   * were merged (so it sees what the same import adds); throwing ends the import, writing
+   * nothing. The web upload checks a scoped account's rows here.
+   */
+  beforeKind?(tx: Tx, kind: KindDef, sources: ImportSource[]): Promise<void>;
 }
 
 export interface KindReport {
@@ -101,6 +107,7 @@ export async function importInTransaction(
   for (const kind of KINDS) {
     const mine = sources.filter((s) => s.kind === kind);
     if (mine.length === 0) continue;
+    await options.beforeKind?.(tx, kind, mine);
     const stage = await openStage(tx, kind);
     for (const source of mine) await stageSource(source, stage, errors, options);
     const rows = await stage.finish();

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
 import { KIND_NAMES } from './kinds/index.ts';
 import { templateBytes } from './template.service.ts';
+import { importUploadRoutes } from './upload.routes.ts';
 
 export const templateParams = z
   .object({ file: z.enum(['all.xlsx', ...KIND_NAMES.map((k) => `${k}.xlsx`)] as [string, ...string[]]) })
@@ -10,8 +11,9 @@ export const templateParams = z
 export const templateQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') }).strict();
 
 export const importsRoutes =
-  (_ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    await app.register(importUploadRoutes(ctx));
     app.get(
       '/templates/:file',
       {

@@ -1,6 +1,8 @@
 /**
  * Turns what a user names (folders, CSV, .csv.gz and XLSX files, posted JSON rows, generated
- * rows) into import sources. A file of no §2 kind is an error naming it, never skipped.
+ * rows) into import sources. A file of no §2 kind is an error naming it, never skipped, unless
+ * the caller says which kind such a file is (a file uploaded through the web page, where the
+ * user chose the kind).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +14,12 @@ import type { ImportSource } from './import.service.ts';
 
 const SUFFIXES = ['.csv', '.csv.gz', '.xlsx'];
 
-export async function sourcesFromPaths(paths: string[]): Promise<ImportSource[]> {
+export interface SourceOptions {
+  /** The kind of a file, or of a workbook's sheet, whose name is no §2 kind. */
+  kind?: KindDef;
+}
+
+export async function sourcesFromPaths(paths: string[], options: SourceOptions = {}): Promise<ImportSource[]> {
   const errors: RowError[] = [];
   const sources: ImportSource[] = [];
   const files: string[] = [];
@@ -38,10 +45,10 @@ export async function sourcesFromPaths(paths: string[]): Promise<ImportSource[]>
       continue;
     }
     if (lower.endsWith('.xlsx')) {
-      sources.push(...(await workbookSources(file, errors)));
+      sources.push(...(await workbookSources(file, errors, options)));
       continue;
     }
-    const kind = kindOfFile(base);
+    const kind = kindOfFile(base) ?? options.kind;
     if (!kind) {
       errors.push({
         file: base,
@@ -58,11 +65,11 @@ export async function sourcesFromPaths(paths: string[]): Promise<ImportSource[]>
   return sources;
 }
 
-async function workbookSources(file: string, errors: RowError[]): Promise<ImportSource[]> {
+async function workbookSources(file: string, errors: RowError[], options: SourceOptions): Promise<ImportSource[]> {
   const base = path.basename(file);
   const sources: ImportSource[] = [];
   for await (const { name } of xlsxSheets(file)) {
-    const kind = kindByName(name.trim()) ?? kindOfFile(name.trim());
+    const kind = kindByName(name.trim()) ?? kindOfFile(name.trim()) ?? options.kind;
     if (!kind) {
       errors.push({
         file: base,

@@ -1,0 +1,93 @@
+/**
+ * An uploaded import file, streamed to a temporary folder of its own under the user's file name
+ * (the name says the kind and the format, as a file named to the CLI does), counted against a
+ * cap on the way: a length announced over the cap is refused before a byte is read, and a body
+ * that grows past it is cut off there. Nothing of it is held in memory.
+ *
+ * @example
+ *   const upload = await receiveUpload(request.body, { name: 'surveys.csv', announced, cap: UPLOAD_CAP });
+ *   try { await importFile(upload.path); } finally { await upload.remove(); }
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '../../shared/errors.ts';
+
+/** The largest file the import route reads (512 MiB): a year of a province's records as CSV fits. */
+export const UPLOAD_CAP = 512 * 1024 * 1024;
+
+export interface Upload {
+  /** Where the file is: `<temporary folder>/<the user's file name>`. */
+  path: string;
+  bytes: number;
+  /** Removes the file and its folder (never throws). */
+  remove(): Promise<void>;
+}
+
+/**
+ * A 413 for the central error handler (`too_large`): the request, not its content, is refused.
+ */
+export function tooLarge(message: string): Error {
+  return Object.assign(new Error(message), { statusCode: 413 });
+}
+
+/** The base name of what the user called the file; refuses names that are no file's. */
+export function uploadName(name: string): string {
+  const base = name.split(/[/\\]/).pop()!.trim();
+  // eslint-disable-next-line no-control-regex
+  if (base === '' || base === '.' || base === '..' || /[\u0000-\u001f\u007f]/.test(base))
+    throw new AppError('invalid_input', `name: "${name}" is not a file name (e.g. surveys.csv)`);
+  return base;
+}
+
+export async function receiveUpload(
+  body: Readable | undefined,
+  options: { name: string; announced?: string; cap: number },
+): Promise<Upload> {
+  const name = uploadName(options.name);
+  const over = (size: string) =>
+    tooLarge(
+      `${name} is ${size}; an import through the API takes at most ${sizeOf(options.cap)} (split it, or import it with outpost import on the server)`,
+    );
+  const announced = options.announced === undefined ? undefined : Number(options.announced);
+  if (announced !== undefined && announced > options.cap) throw over(sizeOf(announced));
+  if (!body || typeof body.pipe !== 'function')
+    throw new AppError('invalid_input', 'body: send the file itself (e.g. Content-Type: application/octet-stream)');
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'outpost-upload-'));
+  const remove = () => fs.promises.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  const file = path.join(dir, name);
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done(bytes > options.cap ? over(`more than ${sizeOf(options.cap)}`) : null, chunk);
+    },
+  });
+  try {
+    await pipeline(body, counter, fs.createWriteStream(file, { flags: 'wx' }));
+  } catch (e) {
+    await remove();
+    throw uploadError(e);
+  }
+  return { path: file, bytes, remove };
+}
+
+/** `512 MiB`, `2 KiB`: sizes as people read them. */
+export function sizeOf(bytes: number): string {
+  const [unit, scale] = bytes >= 1024 * 1024 ? ['MiB', 1024 * 1024] : bytes >= 1024 ? ['KiB', 1024] : ['bytes', 1];
+  return `${Math.round((bytes / scale) * 10) / 10} ${unit}`;
+}
+
+function uploadError(e: unknown): unknown {
+  const code = (e as { code?: unknown }).code;
+  if (code === 'ENOSPC')
+    return new AppError(
+      'disk_full',
+      'the disk holding uploads is full: nothing was written; free some space and try again',
+    );
+  if (code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || (e as Error).message === 'aborted')
+    return new AppError('invalid_input', 'the upload was cut short before the whole file arrived: nothing was written');
+  return e;
+}

@@ -1,0 +1,92 @@
+/**
+ * A file uploaded to `POST imports`, run through the same pipeline as `outpost import`: its
+ * kind from its name (or each sheet's of a workbook), every row checked, all or nothing
+ * whatever its size. A scoped account's rows are held to its scope first (upload.scope.ts);
+ * a write commits with its audit entry or not at all, a refusal is audited as refused.
+ */
+import path from 'node:path';
+import type { Database } from '../../db/database.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Scope } from '../accounts/scope.ts';
+import { appendAudit, audit, type AuditActor } from '../audit/audit.repository.ts';
+import { importInTransaction, importSources, type ImportOptions, type ImportReport } from './import.service.ts';
+import type { KindDef } from './kinds/index.ts';
+import { unpackedSize } from './reader/unpacked-size.ts';
+import { sourcesFromPaths } from './sources.ts';
+import { tooLarge, UPLOAD_CAP } from './upload.body.ts';
+import { scopeCheck } from './upload.scope.ts';
+
+/**
+ * The most an uploaded workbook's parts may unpack to (32 MiB, about 100,000 rows): XLSX is
+ * read whole into memory (xlsx-table.ts), some 15 bytes for each byte it unpacks to.
+ */
+export const XLSX_UNPACKED_CAP = 32 * 1024 * 1024;
+
+export interface UploadedFile {
+  /** The file on disk, under the name the user gave it. */
+  path: string;
+  bytes: number;
+  /** The kind of a file (or sheet) whose name is no §2 kind: the one the user chose. */
+  kind?: KindDef;
+}
+
+export interface UploadOptions {
+  who: AuditActor;
+  scope: Scope | null;
+  dryRun: boolean;
+}
+
+export async function importUploaded(db: Database, file: UploadedFile, options: UploadOptions): Promise<ImportReport> {
+  const { who, scope, dryRun } = options;
+  const name = path.basename(file.path);
+  await checkUnpacked(file.path, name);
+  const sources = await sourcesFromPaths([file.path], { kind: file.kind });
+  const importOptions: ImportOptions = {
+    actor: who.actor,
+    source: 'api',
+    dryRun,
+    beforeKind: scope ? scopeCheck(scope) : undefined,
+  };
+  try {
+    if (dryRun) return await importSources(db, sources, importOptions);
+    return await db.transaction(async (tx) => {
+      const report = await importInTransaction(tx, sources, importOptions);
+      await appendAudit(tx, who, {
+        action: 'import',
+        target: name,
+        detail: {
+          import_id: report.importId,
+          written: report.written,
+          bytes: file.bytes,
+          kinds: Object.fromEntries(report.kinds.map((k) => [k.kind, k.rows])),
+        },
+      });
+      return report;
+    });
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'forbidden') {
+      await audit(db, who, {
+        action: 'import',
+        target: name,
+        outcome: 'refused',
+        detail: { dry_run: dryRun, reason: e.message },
+      });
+    }
+    throw e;
+  }
+}
+
+/** A .csv.gz unpacks to no more than a CSV may be; a workbook to no more than is read at once. */
+async function checkUnpacked(file: string, name: string): Promise<void> {
+  const lower = name.toLowerCase();
+  const xlsx = lower.endsWith('.xlsx');
+  if (!xlsx && !lower.endsWith('.gz')) return;
+  const cap = xlsx ? XLSX_UNPACKED_CAP : UPLOAD_CAP;
+  if ((await unpackedSize(file, name, cap)) <= cap) return;
+  const mib = cap / 1024 / 1024;
+  throw tooLarge(
+    xlsx
+      ? `${name} unpacks to more than ${mib} MiB, the most of a workbook the server reads at once (XLSX is read whole into memory): save it as CSV (taken up to 512 MiB) or split it`
+      : `${name} unpacks to more than ${mib} MiB, the most an import through the API takes: split it, or import it with outpost import on the server`,
+  );
+}
