@@ -15,9 +15,6 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../shared/errors.ts';
 
-/** The largest file the import route reads (512 MiB): a year of a province's records as CSV fits. */
-export const UPLOAD_CAP = 512 * 1024 * 1024;
-
 export interface Upload {
   /** Where the file is: `<temporary folder>/<the user's file name>`. */
   path: string;

@@ -12,7 +12,8 @@ import { scopeOf } from '../accounts/scope.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import type { ImportReport } from './import.service.ts';
 import { KIND_NAMES, kindByName } from './kinds/index.ts';
-import { receiveUpload, UPLOAD_CAP } from './upload.body.ts';
+import { receiveUpload } from './upload.body.ts';
+import { UPLOAD_CAP } from './upload.limits.ts';
 import { importUploaded } from './upload.service.ts';
 
 export const importUploadQuery = z

@@ -13,14 +13,9 @@ import { importInTransaction, importSources, type ImportOptions, type ImportRepo
 import type { KindDef } from './kinds/index.ts';
 import { unpackedSize } from './reader/unpacked-size.ts';
 import { sourcesFromPaths } from './sources.ts';
-import { tooLarge, UPLOAD_CAP } from './upload.body.ts';
+import { tooLarge } from './upload.body.ts';
+import { UPLOAD_CAP, XLSX_UNPACKED_CAP } from './upload.limits.ts';
 import { scopeCheck } from './upload.scope.ts';
-
-/**
- * The most an uploaded workbook's parts may unpack to (32 MiB, about 100,000 rows): XLSX is
- * read whole into memory (xlsx-table.ts), some 15 bytes for each byte it unpacks to.
- */
-export const XLSX_UNPACKED_CAP = 32 * 1024 * 1024;
 
 export interface UploadedFile {
   /** The file on disk, under the name the user gave it. */
