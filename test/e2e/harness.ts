@@ -273,7 +273,7 @@ export function addAccount(dbUrl: string, user = USER, role = 'admin', extra: st
 /**
  * A browser logs each 4xx answer as a console error. Expected ones: 401 before signing in,
  * 404 for routes a server may not have yet (meta, session), 422 for the rejections the import
- * and the forms exist to show.
+ * (records or a whole file) and the forms exist to show.
  */
 export function unexpected(m: ConsoleMessage): boolean {
   if (m.type() !== 'error') return false;
@@ -281,6 +281,6 @@ export function unexpected(m: ConsoleMessage): boolean {
   const status = /status of (\d{3})/.exec(m.text())?.[1];
   if (status === '401') return false;
   if (status === '404' && /\/api\/v1\/(meta|session)$/.test(url)) return false;
-  if (status === '422' && /\/api\/v1\/records\//.test(url)) return false;
+  if (status === '422' && /\/api\/v1\/(records\/|imports\?)/.test(url)) return false;
   return true;
 }

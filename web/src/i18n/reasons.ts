@@ -45,6 +45,31 @@ const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^(\d+) cells under a header of (\d+)$/, (m) => `有 ${m[1]} 个单元格，但表头只有 ${m[2]} 列`],
   [/^a quoted field must be followed by a comma or the end of the line$/, () => '引号内的字段后面必须是逗号或行尾'],
   [/^overlaps this badge's posting from (.*)$/, (m) => `与该警号自 ${m[1]} 起的任职重叠`],
+  // A file, and a scoped account's refusals (POST imports names them by the file's own lines).
+  [/^no kind of import is named "(.*)" \(expected (.*)\)$/, (m) => `没有名为“${m[1]}”的数据类型（可用：${m[2]}）`],
+  [/^not a \.csv, \.csv\.gz or \.xlsx file$/, () => '不是 .csv、.csv.gz 或 .xlsx 文件'],
+  [/^the (?:file|sheet) is empty: a header row is required$/, () => '文件（工作表）是空的：第一行须为表头'],
+  [
+    /^it would replace a row outside your scope: (.*)$/,
+    (m) => `会替换您管辖范围以外的一行：${translateReason(m[1], 'zh')}`,
+  ],
+  [/^(.*) is not in your area \((.*)\)$/, (m) => `${m[1]} 不在您的管辖范围（${m[2]}）内`],
+  [
+    /^(.*) is your own area; only an account above it may change it$/,
+    (m) => `${m[1]} 是您自己的辖区，只有上级账号可以修改`,
+  ],
+  [/^(.*) is not your unit \((.*)\)$/, (m) => `${m[1]} 不是您的单位（${m[2]}）`],
+  [/^(.*) is not a unit of your area \((.*)\)$/, (m) => `${m[1]} 不是您辖区（${m[2]}）内的单位`],
+  [/^patrol team (.*) is not one of your (?:unit|area)'s$/, (m) => `巡防队伍 ${m[1]} 不属于您的管辖范围`],
+  [
+    /^badge (.*) was not posted in your area \((.*)\) on (.*)$/,
+    (m) => `警号 ${m[1]} 在 ${m[3]} 不在您的辖区（${m[2]}）任职`,
+  ],
+  [/^an officer writes records with its own badge \((.*)\) only$/, (m) => `民警只能用本人警号（${m[1]}）填报记录`],
+  [
+    /^an officer account writes only its own work records \((.*)\), not (.*)$/,
+    (m) => `民警账号只能导入本人的工作记录（${m[1]}），不能导入 ${m[2]}`,
+  ],
 ];
 
 /** The reason in the reader's language: `translateReason('a value is required', 'zh')` is `必须填写`. */

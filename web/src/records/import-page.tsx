@@ -1,83 +1,101 @@
 /**
- * Importing a CSV file from the browser: read and parsed here (as the server would), every row
- * checked by the server with `?dry_run=true` so that all rejected rows show at once, then
- * written only when none is. Files over the API's 10,000 rows go in parts, all checked first.
+ * Importing a file from the browser: the file itself (CSV, .csv.gz, an XLSX of one kind or the
+ * all.xlsx workbook) is uploaded to `POST imports`, checked whole by the server first (a dry
+ * run showing every rejected row by the file's own lines), and written on confirmation, all or
+ * nothing whatever its size: the same pipeline as `outpost import`.
  */
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { UPLOAD_CAP, XLSX_UNPACKED_CAP } from '../../../src/modules/imports/upload.limits.ts';
 import { ApiError, API } from '../api/client.ts';
 import type { RowError } from '../api/types.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { translateReason } from '../i18n/reasons.ts';
 import { navigate, useLocation, withQuery } from '../router/router.tsx';
-import { csvRows, decodeBytes, errorsCsv, fileBytes, templateCsv } from './csv-rows.ts';
+import { errorsCsv, templateCsv } from './csv-rows.ts';
 import { IMPORT_KINDS, kindNamed, kindOfFileName, RECORD_KINDS, type KindDef } from './kinds.ts';
-import { postRows } from './upload.ts';
+import { uploadImport, type ImportReport, type ImportUpload } from './upload.ts';
 
-/** The most rows `POST records/{kind}` takes at once. */
-export const PART_ROWS = 10_000;
 const SHOWN_ERRORS = 200;
+const ACCEPT =
+  '.csv,.gz,.xlsx,text/csv,application/gzip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-interface Loaded {
-  fileName: string;
-  kind: KindDef;
-  rows: Record<string, string>[];
-  lines: number[];
-}
+type Purpose = 'check' | 'write';
 
 type Phase =
   | { name: 'idle' }
-  | { name: 'reading' }
-  | { name: 'checking'; done: number; total: number; fraction: number }
-  | { name: 'rejected'; errors: RowError[] }
-  | { name: 'ready' }
-  | { name: 'writing'; done: number; total: number; fraction: number }
-  | { name: 'done'; written: number }
-  | { name: 'failed'; message: string };
+  | { name: 'sending'; purpose: Purpose; fraction: number }
+  | { name: 'working'; purpose: Purpose; since: number }
+  | { name: 'rejected'; errors: RowError[]; total: number; refused: boolean }
+  | { name: 'ready'; report: ImportReport }
+  | { name: 'done'; report: ImportReport }
+  | { name: 'failed'; message: string; retry: Purpose };
+
+interface Chosen {
+  file: File;
+  kind: KindDef;
+}
 
 export function ImportPage() {
-  const { t, lang, fmt } = useI18n();
+  const { t, lang } = useI18n();
   const location = useLocation();
   const ids = { kind: useId(), file: useId() };
   const kind = kindNamed(location.query.get('kind')) ?? kindNamed('surveys')!;
-  const [loaded, setLoaded] = useState<Loaded>();
+  const [chosen, setChosen] = useState<Chosen>();
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [detected, setDetected] = useState<string>();
   const input = useRef<HTMLInputElement>(null);
+  const current = useRef<ImportUpload>(undefined);
   const kindLabel = (k: KindDef) => t(`kind.${k.kind}` as MessageKey);
+  useEffect(() => () => current.current?.abort(), []);
 
-  const parts = (rows: Loaded['rows']) => {
-    const out: { start: number; rows: Loaded['rows'] }[] = [];
-    for (let start = 0; start < rows.length; start += PART_ROWS)
-      out.push({ start, rows: rows.slice(start, start + PART_ROWS) });
-    return out;
-  };
-
-  async function check(data: Loaded) {
-    const all = parts(data.rows);
-    const errors: RowError[] = [];
-    for (const [i, part] of all.entries()) {
-      setPhase({ name: 'checking', done: i, total: all.length, fraction: 0 });
-      try {
-        await postRows(data.kind.kind, part.rows, {
-          dryRun: true,
-          onProgress: (f) => setPhase({ name: 'checking', done: i, total: all.length, fraction: f }),
-        });
-      } catch (e) {
-        if (!(e instanceof ApiError) || e.rowErrors.length === 0)
-          return setPhase({ name: 'failed', message: messageOf(e) });
-        // The API numbers rows from 1 within what it was sent; the file's own lines are shown.
-        for (const r of e.rowErrors)
-          errors.push({ ...r, file: data.fileName, line: data.lines[part.start + Number(r.line) - 1] ?? r.line });
-      }
+  /** Uploads the chosen file to check it (a dry run) or to write it; a newer upload stops this one. */
+  async function send(purpose: Purpose, target: Chosen) {
+    current.current?.abort();
+    current.current = undefined;
+    if (target.file.size > UPLOAD_CAP)
+      return setPhase({ name: 'failed', message: t('import.tooLarge', { max: sizeText(UPLOAD_CAP) }), retry: purpose });
+    setPhase({ name: 'sending', purpose, fraction: 0 });
+    const upload = uploadImport(target.file, {
+      kind: target.kind.kind,
+      dryRun: purpose === 'check',
+      onProgress: (fraction) => current.current === upload && setPhase({ name: 'sending', purpose, fraction }),
+      onSent: () => current.current === upload && setPhase({ name: 'working', purpose, since: Date.now() }),
+    });
+    current.current = upload;
+    try {
+      const report = await upload.done;
+      if (current.current === upload)
+        setPhase(purpose === 'check' ? { name: 'ready', report } : { name: 'done', report });
+    } catch (e) {
+      if (current.current === upload) setPhase(failure(e, purpose));
     }
-    setPhase(errors.length ? { name: 'rejected', errors } : { name: 'ready' });
   }
 
-  async function read(e: ChangeEvent<HTMLInputElement>) {
+  function failure(e: unknown, purpose: Purpose): Phase {
+    if (e instanceof ApiError && e.rowErrors.length > 0 && (e.code === 'import_rejected' || e.code === 'forbidden'))
+      return { name: 'rejected', errors: e.rowErrors, total: totalOf(e), refused: e.code === 'forbidden' };
+    const failed = (message: string): Phase => ({ name: 'failed', message, retry: purpose });
+    if (!(e instanceof ApiError)) return failed(e instanceof Error ? e.message : String(e));
+    if (e.code === 'aborted') return failed(t('import.stopped'));
+    if (e.status === 0) return failed(t('import.network'));
+    if (e.status === 413)
+      return failed(
+        /XLSX/.test(e.message)
+          ? t('import.xlsxTooLarge', { max: sizeText(XLSX_UNPACKED_CAP) })
+          : t('import.tooLarge', { max: sizeText(UPLOAD_CAP) }),
+      );
+    if (e.status === 403) return failed(t('import.forbidden', { reason: translateReason(e.message, lang) }));
+    return failed(e.message);
+  }
+
+  function choose(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
-    setLoaded(undefined);
     setDetected(undefined);
-    if (!file) return setPhase({ name: 'idle' });
+    if (!file) {
+      current.current?.abort();
+      setChosen(undefined);
+      return setPhase({ name: 'idle' });
+    }
     let target = kind;
     const fromName = kindOfFileName(file.name);
     if (fromName && fromName.kind !== kind.kind) {
@@ -85,54 +103,15 @@ export function ImportPage() {
       setDetected(kindLabel(fromName));
       navigate(withQuery(location, { kind: fromName.kind }), { replace: true });
     }
-    setPhase({ name: 'reading' });
-    try {
-      const text = decodeBytes(await fileBytes(file));
-      const parsed = csvRows(file.name, target, text);
-      if (parsed.errors.length) return setPhase({ name: 'rejected', errors: parsed.errors });
-      if (parsed.rows.length === 0) return setPhase({ name: 'failed', message: t('import.empty') });
-      const data = { fileName: file.name, kind: target, rows: parsed.rows, lines: parsed.lines };
-      setLoaded(data);
-      await check(data);
-    } catch (err) {
-      setPhase({ name: 'failed', message: t('import.unreadable', { reason: messageOf(err) }) });
-    }
-  }
-
-  async function commit() {
-    if (!loaded) return;
-    const all = parts(loaded.rows);
-    let written = 0;
-    for (const [i, part] of all.entries()) {
-      setPhase({ name: 'writing', done: i, total: all.length, fraction: 0 });
-      try {
-        written += (
-          await postRows(loaded.kind.kind, part.rows, {
-            dryRun: false,
-            onProgress: (f) => setPhase({ name: 'writing', done: i, total: all.length, fraction: f }),
-          })
-        ).written;
-      } catch (e) {
-        const message = i > 0 ? `${t('import.partFailed', { part: i + 1, done: i })} ${messageOf(e)}` : messageOf(e);
-        return setPhase(
-          e instanceof ApiError && e.rowErrors.length && i === 0
-            ? {
-                name: 'rejected',
-                errors: e.rowErrors.map((r) => ({
-                  ...r,
-                  file: loaded.fileName,
-                  line: loaded.lines[Number(r.line) - 1] ?? r.line,
-                })),
-              }
-            : { name: 'failed', message },
-        );
-      }
-    }
-    setPhase({ name: 'done', written });
+    const next = { file, kind: target };
+    setChosen(next);
+    void send('check', next);
   }
 
   function reset() {
-    setLoaded(undefined);
+    current.current?.abort();
+    current.current = undefined;
+    setChosen(undefined);
     setPhase({ name: 'idle' });
     setDetected(undefined);
     if (input.current) {
@@ -141,11 +120,8 @@ export function ImportPage() {
     }
   }
 
-  const busy = phase.name === 'reading' || phase.name === 'checking' || phase.name === 'writing';
-  const progress =
-    phase.name === 'checking' || phase.name === 'writing'
-      ? (phase.done + phase.fraction * 0.9) / phase.total
-      : undefined;
+  const busy = phase.name === 'sending' || phase.name === 'working';
+  const workbook = chosen?.file.name.toLowerCase().endsWith('.xlsx') && !kindOfFileName(chosen.file.name);
   const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(templateCsv(kind, lang === 'zh'))}`;
   const registry = IMPORT_KINDS.filter((k) => !RECORD_KINDS.includes(k));
 
@@ -181,7 +157,7 @@ export function ImportPage() {
           </div>
           <div className="field">
             <label htmlFor={ids.file}>{t('import.file')}</label>
-            <input ref={input} id={ids.file} type="file" accept=".csv,.gz,text/csv" disabled={busy} onChange={read} />
+            <input ref={input} id={ids.file} type="file" accept={ACCEPT} disabled={busy} onChange={choose} />
           </div>
         </div>
         <p className="templates">
@@ -191,6 +167,8 @@ export function ImportPage() {
           <a href={templateHref} download={`${kind.kind}.csv`}>
             {t('import.templateCsv')}
           </a>
+          {' · '}
+          <a href={`${API}/templates/all.xlsx?lang=${lang}`}>{t('import.templateAll')}</a>
           <small className="muted">
             {' '}
             {kind.columns.map((c) => (lang === 'zh' ? c.zh : c.name)).join(t('sep.list'))}
@@ -204,36 +182,40 @@ export function ImportPage() {
         aria-busy={busy}
       >
         {detected && <p className="note">{t('import.kindFromFile', { kind: detected })}</p>}
-        {loaded && (
-          <p>
-            {t('import.rows', { n: fmt.count(loaded.rows.length) })}
-            {loaded.rows.length > PART_ROWS &&
-              ` ${t('import.parts', { max: fmt.count(PART_ROWS), parts: Math.ceil(loaded.rows.length / PART_ROWS) })}`}
+        {chosen && (
+          <p className="import-file">
+            {t('import.chosen', { name: chosen.file.name, size: sizeText(chosen.file.size) })}
           </p>
         )}
-        {phase.name === 'reading' && <p>{t('import.reading')}</p>}
-        {progress !== undefined && (phase.name === 'checking' || phase.name === 'writing') && (
+        {workbook && chosen && <p className="muted">{t('import.workbook', { kind: kindLabel(chosen.kind) })}</p>}
+        {phase.name === 'sending' && (
           <div className="progress">
             <label>
-              {t(phase.name === 'checking' ? 'import.validating' : 'import.committing', {
-                done: phase.done + 1,
-                total: phase.total,
+              {t(phase.purpose === 'check' ? 'import.uploadingCheck' : 'import.uploadingWrite', {
+                percent: Math.floor(phase.fraction * 100),
               })}
-              <progress max={1} value={progress} aria-label={t('import.progress')} />
+              <progress max={1} value={phase.fraction} aria-label={t('import.progress')} />
             </label>
+            <button type="button" onClick={() => current.current?.abort()}>
+              {t('import.stop')}
+            </button>
           </div>
         )}
-        {phase.name === 'ready' && loaded && (
+        {phase.name === 'working' && <Working purpose={phase.purpose} since={phase.since} />}
+        {phase.name === 'ready' && chosen && (
           <div className="import-ready">
-            <p className="pass-mark">{t('import.ok', { n: fmt.count(loaded.rows.length) })}</p>
-            <button type="button" className="primary" onClick={commit}>
-              {t('import.commit', { n: fmt.count(loaded.rows.length) })}
+            <p className="pass-mark">{t('import.ok', { n: exact(rowsOf(phase.report), lang) })}</p>
+            <ReportTable report={phase.report} />
+            {phase.report.written === 0 && <p className="muted">{t('import.nothingNew')}</p>}
+            <button type="button" className="primary" onClick={() => void send('write', chosen)}>
+              {t('import.commit', { n: exact(rowsOf(phase.report), lang) })}
             </button>
           </div>
         )}
         {phase.name === 'done' && (
-          <div>
-            <p className="pass-mark">{t('import.done', { n: fmt.count(phase.written) })}</p>
+          <div className="import-ready">
+            <p className="pass-mark">{t('import.done', { n: exact(phase.report.written, lang) })}</p>
+            <ReportTable report={phase.report} />
             <button type="button" onClick={reset}>
               {t('import.another')}
             </button>
@@ -242,21 +224,95 @@ export function ImportPage() {
         {phase.name === 'failed' && (
           <div className="form-error" role="alert">
             <p>{phase.message}</p>
-            {loaded && (
-              <button type="button" onClick={() => void check(loaded)}>
+            {chosen && (
+              <button type="button" onClick={() => void send(phase.retry, chosen)}>
                 {t('state.retry')}
               </button>
             )}
           </div>
         )}
-        {phase.name === 'rejected' && <Rejected errors={phase.errors} loaded={loaded} />}
+        {phase.name === 'rejected' && (
+          <Rejected errors={phase.errors} total={phase.total} refused={phase.refused} kind={chosen?.kind ?? kind} />
+        )}
       </section>
     </div>
   );
 }
 
-function Rejected({ errors, loaded }: { errors: RowError[]; loaded: Loaded | undefined }) {
-  const { t, lang, fmt } = useI18n();
+/** While the server checks or writes: a moving bar and the seconds gone, so it visibly lives. */
+function Working({ purpose, since }: { purpose: Purpose; since: number }) {
+  const { t } = useI18n();
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const timer = window.setInterval(() => tick((n) => n + 1), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const seconds = Math.floor((Date.now() - since) / 1000);
+  return (
+    <div className="progress import-working" role="status">
+      <label>
+        <span>
+          {t(purpose === 'check' ? 'import.checking' : 'import.writing')}
+          {seconds >= 1 && <small className="muted"> {t('import.elapsed', { s: seconds })}</small>}
+        </span>
+        <progress aria-label={t('import.progress')} />
+      </label>
+    </div>
+  );
+}
+
+function ReportTable({ report }: { report: ImportReport }) {
+  const { t, lang } = useI18n();
+  const kinds = report.kinds.filter((k) => k.rows > 0);
+  if (kinds.length === 0) return null;
+  const cells: [string, (k: ImportReport['kinds'][number]) => number][] = [
+    [t('import.rowsHead'), (k) => k.rows],
+    [t('import.added'), (k) => k.added],
+    [t('import.replaced'), (k) => k.replaced],
+    [t('import.unchanged'), (k) => k.unchanged],
+  ];
+  return (
+    <div className="table-wrap import-report">
+      <table className="stack">
+        <thead>
+          <tr>
+            <th scope="col">{t('import.kind')}</th>
+            {cells.map(([head]) => (
+              <th key={head} scope="col" className="num">
+                {head}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {kinds.map((k) => (
+            <tr key={k.kind}>
+              <th scope="row">{t(`kind.${k.kind}` as MessageKey)}</th>
+              {cells.map(([head, value]) => (
+                <td key={head} data-label={head} className="num">
+                  {exact(value(k), lang)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Rejected({
+  errors,
+  total,
+  refused,
+  kind,
+}: {
+  errors: RowError[];
+  total: number;
+  refused: boolean;
+  kind: KindDef;
+}) {
+  const { t, lang } = useI18n();
   const headings: [string, string, string] = [t('import.line'), t('import.column'), t('import.reason')];
   const download = `data:text/csv;charset=utf-8,${encodeURIComponent(
     errorsCsv(
@@ -264,14 +320,9 @@ function Rejected({ errors, loaded }: { errors: RowError[]; loaded: Loaded | und
       headings,
     ),
   )}`;
-  const valueOf = (e: RowError) => {
-    if (!loaded || typeof e.line !== 'number') return '';
-    const index = loaded.lines.indexOf(e.line);
-    return index >= 0 ? (loaded.rows[index][e.column] ?? '') : '';
-  };
   return (
     <div className="rejected" role="alert">
-      <p className="fail-mark">{t('import.rejected', { n: fmt.count(errors.length) })}</p>
+      <p className="fail-mark">{t(refused ? 'import.refused' : 'import.rejected', { n: exact(total, lang) })}</p>
       <div className="table-wrap">
         <table className="stack errors-table">
           <thead>
@@ -280,7 +331,6 @@ function Rejected({ errors, loaded }: { errors: RowError[]; loaded: Loaded | und
                 {t('import.line')}
               </th>
               <th scope="col">{t('import.column')}</th>
-              <th scope="col">{t('import.value')}</th>
               <th scope="col">{t('import.reason')}</th>
             </tr>
           </thead>
@@ -290,10 +340,7 @@ function Rejected({ errors, loaded }: { errors: RowError[]; loaded: Loaded | und
                 <td data-label={t('import.line')} className="num">
                   {e.line}
                 </td>
-                <td data-label={t('import.column')}>{columnLabel(loaded?.kind, e.column, lang)}</td>
-                <td data-label={t('import.value')} className="mono">
-                  {valueOf(e)}
-                </td>
+                <td data-label={t('import.column')}>{columnLabel(kindOfError(e, kind), e.column, lang)}</td>
                 <td data-label={t('import.reason')}>{translateReason(e.reason, lang)}</td>
               </tr>
             ))}
@@ -304,10 +351,10 @@ function Rejected({ errors, loaded }: { errors: RowError[]; loaded: Loaded | und
         <a href={download} download="import-problems.csv">
           {t('import.downloadErrors')}
         </a>
-        {errors.length > SHOWN_ERRORS && (
+        {total > Math.min(errors.length, SHOWN_ERRORS) && (
           <small className="muted">
             {' '}
-            ({fmt.count(SHOWN_ERRORS)} / {fmt.count(errors.length)})
+            ({exact(Math.min(errors.length, SHOWN_ERRORS), lang)} / {exact(total, lang)})
           </small>
         )}
       </p>
@@ -315,13 +362,36 @@ function Rejected({ errors, loaded }: { errors: RowError[]; loaded: Loaded | und
   );
 }
 
+/** A workbook's errors name their sheet (`surveys:12`), which names the kind. */
+function kindOfError(e: RowError, fallback: KindDef): KindDef {
+  if (typeof e.line !== 'string' || !e.line.includes(':')) return fallback;
+  const sheet = e.line.slice(0, e.line.lastIndexOf(':')).trim();
+  return kindNamed(sheet) ?? kindOfFileName(sheet) ?? fallback;
+}
+
 /** `日期 (date)` in Chinese, `date` in English: the name the file's header may use. */
-function columnLabel(kind: KindDef | undefined, column: string, lang: 'zh' | 'en'): string {
-  const zh = kind?.columns.find((c) => c.name === column)?.zh;
+function columnLabel(kind: KindDef, column: string, lang: 'zh' | 'en'): string {
+  const zh = kind.columns.find((c) => c.name === column)?.zh;
   return lang === 'zh' && zh ? `${zh} (${column})` : column;
 }
 
-function messageOf(e: unknown): string {
-  if (e instanceof ApiError) return e.status === 0 ? e.code : e.message;
-  return e instanceof Error ? e.message : String(e);
+/** How many problems the server found: its message counts them all, its details list the first 1,000. */
+function totalOf(e: ApiError): number {
+  const counted = /: (\d+) (?:error|value)s?\b/.exec(e.message);
+  return counted ? Math.max(Number(counted[1]), e.rowErrors.length) : e.rowErrors.length;
+}
+
+/** Rows of an import counted exactly: 12,345 (fmt.count would say 1.2万 in Chinese). */
+function exact(n: number, lang: 'zh' | 'en'): string {
+  return n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+}
+
+function rowsOf(report: ImportReport): number {
+  return report.kinds.reduce((n, k) => n + k.rows, 0);
+}
+
+/** `3.4 MB`, `812 KB`: a file's size as a desk clerk reads it. */
+function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }

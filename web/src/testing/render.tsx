@@ -1,6 +1,6 @@
 /**
- * Helpers for component tests: a fake API answering by path (what `fetch` and XHR would get),
- * and rendering inside the app's providers at a given URL.
+ * Helpers for component tests: a fake API answering by path (what `fetch` and XHR would get,
+ * uploads with their progress), and rendering inside the app's providers at a given URL.
  */
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
@@ -16,33 +16,98 @@ export interface FakeCall {
   body?: unknown;
 }
 
-export type FakeRoute = (call: FakeCall) => { status: number; body?: unknown } | undefined;
+type Answer = { status: number; body?: unknown };
 
-/** Replaces fetch with answers from `route` (404 when it has none); returns the calls made. */
+/** An answer, or a promise of one (to hold a request open while the test looks). */
+export type FakeRoute = (call: FakeCall) => Answer | undefined | Promise<Answer | undefined>;
+
+/**
+ * Replaces fetch and XMLHttpRequest with answers from `route` (404 when it has none); returns
+ * the calls made. A JSON body is parsed; an uploaded File or Blob is kept as it is.
+ */
 export function fakeApi(route: FakeRoute): FakeCall[] {
   clearCache();
   const calls: FakeCall[] = [];
+  const answer = async (call: FakeCall): Promise<Answer> => {
+    calls.push(call);
+    return (
+      (await route(call)) ?? {
+        status: 404,
+        body: { error: { code: 'not_found', message: `no route ${call.path}`, details: [] } },
+      }
+    );
+  };
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: string, init?: RequestInit) => {
-      const url = new URL(input, 'http://local');
-      const call = {
+      const { status, body } = await answer({
         method: init?.method ?? 'GET',
-        path: url.pathname.replace(/^\/api\/v1/, '') + url.search,
-        body: init?.body ? JSON.parse(String(init.body)) : undefined,
-      };
-      calls.push(call);
-      const answer = route(call) ?? {
-        status: 404,
-        body: { error: { code: 'not_found', message: `no route ${call.path}`, details: [] } },
-      };
-      return new Response(answer.body === undefined ? '' : JSON.stringify(answer.body), {
-        status: answer.status,
+        path: pathOf(input),
+        body: init?.body instanceof Blob ? init.body : init?.body ? JSON.parse(String(init.body)) : undefined,
+      });
+      return new Response(body === undefined ? '' : JSON.stringify(body), {
+        status,
         headers: { 'content-type': 'application/json' },
       });
     }),
   );
+  vi.stubGlobal('XMLHttpRequest', fakeXhr(answer));
   return calls;
+}
+
+const pathOf = (url: string) => {
+  const u = new URL(url, 'http://local');
+  return u.pathname.replace(/^\/api\/v1/, '') + u.search;
+};
+
+/** XMLHttpRequest as the uploads use it: upload progress in two steps, then the answer. */
+function fakeXhr(answer: (call: FakeCall) => Promise<Answer>) {
+  return class FakeXMLHttpRequest {
+    status = 0;
+    responseText = '';
+    withCredentials = false;
+    upload: { onprogress?: (e: Partial<ProgressEvent>) => void; onload?: () => void } = {};
+    onload?: () => void;
+    onerror?: () => void;
+    onabort?: () => void;
+    private method = 'GET';
+    private url = '';
+    private aborted = false;
+
+    open(method: string, url: string) {
+      this.method = method;
+      this.url = url;
+    }
+
+    setRequestHeader() {}
+
+    abort() {
+      if (this.aborted) return;
+      this.aborted = true;
+      this.onabort?.();
+    }
+
+    send(body?: unknown) {
+      const size = body instanceof Blob ? body.size : String(body ?? '').length;
+      const progress = (loaded: number) => this.upload.onprogress?.({ lengthComputable: true, loaded, total: size });
+      const later = (fn: () => void) => setTimeout(() => !this.aborted && fn(), 0);
+      later(() => {
+        progress(size / 2);
+        later(() => {
+          progress(size);
+          this.upload.onload?.();
+          const parsed = typeof body === 'string' ? JSON.parse(body) : body;
+          void answer({ method: this.method, path: pathOf(this.url), body: parsed }).then((a) =>
+            later(() => {
+              this.status = a.status;
+              this.responseText = a.body === undefined ? '' : JSON.stringify(a.body);
+              this.onload?.();
+            }),
+          );
+        });
+      });
+    }
+  };
 }
 
 /** Renders inside the app's providers, at `url`. */
