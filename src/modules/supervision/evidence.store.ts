@@ -27,7 +27,11 @@ export function evidencePath(sha256: string): string {
   return path.join(sha256.slice(0, 2), sha256);
 }
 
-/** Writes the bytes (atomically, once per digest) and says where they are. */
+/**
+ * Writes the bytes (atomically, once per digest) and says where they are. The file and its
+ * folder are synced before this returns: the database row that names the file is committed
+ * after it, and must never outlive the file in a crash.
+ */
 export function storeEvidence(dir: string, bytes: Buffer): StoredFile {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const relative = evidencePath(sha256);
@@ -35,10 +39,30 @@ export function storeEvidence(dir: string, bytes: Buffer): StoredFile {
   if (!fs.existsSync(full)) {
     fs.mkdirSync(path.dirname(full), { recursive: true });
     const tmp = `${full}.${randomBytes(4).toString('hex')}.tmp`;
-    fs.writeFileSync(tmp, bytes);
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fs.writeSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(tmp, full);
+    syncFolder(path.dirname(full));
   }
   return { path: relative, sha256, size: bytes.length };
+}
+
+/** Makes a rename in `folder` durable (a no-op where folders cannot be opened to sync). */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(folder, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Some platforms refuse to sync a folder; the file itself is synced.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 /**
@@ -70,6 +94,7 @@ export async function writeEvidence(dir: string, sha256: string, chunks: AsyncIt
         `the evidence file ${relative} does not match its SHA-256 (its bytes hash to ${actual})`,
       );
     await fs.promises.rename(tmp, full);
+    syncFolder(path.dirname(full));
   } catch (e) {
     await handle.close().catch(() => {});
     await fs.promises.rm(tmp, { force: true });
