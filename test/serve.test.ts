@@ -51,6 +51,45 @@ describe('npm start on an empty database', () => {
   });
 });
 
+describe('npm start on a demonstration database whose build stopped before its accounts', () => {
+  it('adds the demonstration accounts, and leaves a database with accounts alone', async () => {
+    const url = await freshDatabaseUrl('sqlite');
+    const first = await serve({ dbUrl: url, port: 0, host: '127.0.0.1', demoWhenEmpty: true, demoScale: 0.01 });
+    await first.ready;
+    await first.close();
+    // As if the build had stopped after its data committed: no account at all.
+    const db = await openDatabase(url);
+    await db.kysely.deleteFrom('sessions').execute();
+    await db.kysely.deleteFrom('accounts').execute();
+    await db.close();
+    const logged: string[] = [];
+    const again = await serve({
+      dbUrl: url,
+      port: 0,
+      host: '127.0.0.1',
+      demoWhenEmpty: true,
+      demoScale: 0.01,
+      log: (line) => logged.push(line),
+    });
+    await again.ready;
+    const login = (username: string) =>
+      fetch(`${again.url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      });
+    expect((await login('admin')).status).toBe(200);
+    expect(logged.some((l) => l.includes('demonstration accounts were added'))).toBe(true);
+    await again.close();
+    const third = await serve({ dbUrl: url, port: 0, host: '127.0.0.1', demoWhenEmpty: true, demoScale: 0.01 });
+    await third.ready;
+    const check = await openDatabase(url);
+    expect((await check.kysely.selectFrom('accounts').select('username').execute()).length).toBe(5);
+    await check.close();
+    await third.close();
+  }, 60_000);
+});
+
 describe('a long write elsewhere on SQLite', () => {
   it('makes an API write wait or answer 503 with Retry-After, never another 5xx', async () => {
     const url = await freshDatabaseUrl('sqlite');

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../db/database.ts';
 import { buildApp } from './app.ts';
 import { createContext } from './context.ts';
-import { buildDemo, isEmpty } from '../modules/demo/demo.service.ts';
+import { buildDemo, finishDemoAccounts, isEmpty } from '../modules/demo/demo.service.ts';
 import { commandActor } from '../modules/audit/audit.actor.ts';
 import type { ProgressBar } from '../cli/progress.ts';
 import { ensureWebBuild } from './web-build.ts';
@@ -51,7 +51,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         onProgress: (p) => options.progress?.update(`demo ${p.phase} ${p.kind}`, p.rows),
       });
       options.progress?.done(`demonstration province built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    }
+    } else if (options.demoWhenEmpty && (await finishDemoAccounts(db, commandActor('start'))))
+      options.log?.('demonstration database without accounts: the demonstration accounts were added');
     isReady = true;
     options.log?.('ready');
   })();

@@ -2,6 +2,7 @@
  * Builds the demonstration province into a database through the ordinary import, so the demo
  * is checked by every rule a real file is, and marks the database as demonstration data.
  */
+import { anyAccount } from '../accounts/accounts.repository.ts';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -49,6 +50,17 @@ async function addDemoAccounts(db: Database, who: AuditActor): Promise<void> {
     { username: 'auditor', role: 'auditor' as const },
   ];
   for (const account of accounts) await addAccount(db, who, { ...account, password: DEMO_PASSWORD });
+}
+
+/**
+ * Adds the demonstration accounts to a demonstration database that has no account at all: the
+ * build commits its data before the accounts, so a build cut short in between would otherwise
+ * leave a province nobody can sign in to. A database with any account is left as it is.
+ */
+export async function finishDemoAccounts(db: Database, who: AuditActor): Promise<boolean> {
+  if ((await demoInfo(db)) === null || (await anyAccount(db.kysely))) return false;
+  await addDemoAccounts(db, who);
+  return true;
 }
 
 export async function isEmpty(db: Database): Promise<boolean> {
