@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { demoInfo } from '../modules/demo/demo.service.ts';
 import { dataVersion } from '../db/data-version.ts';
+import { latestMonth } from '../modules/assessment/warm-up.ts';
 
 const metaSchema = z.object({
   engine: z.string(),
@@ -34,11 +35,6 @@ export const metaRoutes =
         config: { permission: 'aggregate:read' },
       },
       async () => {
-        const latest = await ctx.db.kysely
-          .selectFrom('surveys')
-          .select((eb) => eb.fn.max('date').as('d'))
-          .where('voided_at', 'is', null)
-          .executeTakeFirst();
         const tree = await ctx.assessment.areaTree();
         return {
           engine: ctx.db.engine,
@@ -47,7 +43,7 @@ export const metaRoutes =
           root_areas: tree.children.roots
             .map((code) => tree.areas.get(code)!)
             .map(({ code, name, level }) => ({ code, name, level })),
-          latest_month: latest?.d ? String(latest.d).slice(0, 7) : null,
+          latest_month: await latestMonth(ctx.db.kysely),
         };
       },
     );

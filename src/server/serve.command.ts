@@ -20,6 +20,7 @@ async function runServer(argv: string[], io: Io, usage: string, demoWhenEmpty: b
     host: values.host,
     demoWhenEmpty,
     buildWeb: demoWhenEmpty,
+    warm: true,
     progress: progressBar(io.stderr as NodeJS.WriteStream),
     log: (m) => io.stderr.write(`${m}\n`),
   });

@@ -6,7 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../db/database.ts';
 import { buildApp } from './app.ts';
-import { createContext } from './context.ts';
+import { createContext, type AppContext } from './context.ts';
+import { warmUp } from '../modules/assessment/warm-up.ts';
 import { buildDemo, finishDemoAccounts, isEmpty } from '../modules/demo/demo.service.ts';
 import { commandActor } from '../modules/audit/audit.actor.ts';
 import type { ProgressBar } from '../cli/progress.ts';
@@ -21,6 +22,8 @@ export interface ServeOptions {
   demoScale?: number;
   /** Build the web app first when its build is missing or stale (`npm start`). */
   buildWeb?: boolean;
+  /** Once ready, compute the latest month's assessment in the background (`start`, `serve`). */
+  warm?: boolean;
   progress?: ProgressBar;
   log?(message: string): void;
 }
@@ -37,7 +40,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   if (options.buildWeb) await ensureWebBuild(options.log);
   const db = await openDatabase(options.dbUrl);
   let isReady = false;
-  const app = await buildApp(createContext(db, () => isReady));
+  const ctx = createContext(db, () => isReady);
+  const app = await buildApp(ctx);
+  let warming: Promise<void> | undefined;
+  const stop = new AbortController();
   const address = await app.listen({ port: options.port, host: options.host ?? '0.0.0.0' });
   options.log?.(`Outpost listening on ${address.replace('0.0.0.0', 'localhost')} (database: ${db.engine})`);
   const ready = (async () => {
@@ -55,6 +61,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       options.log?.('demonstration database without accounts: the demonstration accounts were added');
     isReady = true;
     options.log?.('ready');
+    if (options.warm) warming = warm(ctx, stop.signal, options.log);
   })();
   return {
     app,
@@ -62,8 +69,20 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     url: address,
     ready,
     async close() {
+      stop.abort();
+      await warming;
       await app.close();
       await db.close();
     },
   };
+}
+
+/** The warm-up, logged; a failure is only logged (the next request computes what it needs). */
+async function warm(ctx: AppContext, signal: AbortSignal, log: ServeOptions['log']): Promise<void> {
+  try {
+    const { month, ms } = await warmUp(ctx.assessment, signal);
+    if (month && !signal.aborted) log?.(`assessment of ${month} computed in ${(ms / 1000).toFixed(1)} s`);
+  } catch (e) {
+    log?.(`computing the latest month's assessment in advance failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
