@@ -55,6 +55,8 @@ describe('uploadName', () => {
     expect(uploadName('../../etc/units.csv')).toBe('units.csv');
     for (const name of ['', '..', '.', 'a/', 'bad\u0000.csv'])
       expect(() => uploadName(name)).toThrow(/not a file name/);
+    expect(uploadName(`${'走'.repeat(60)}.csv`)).toHaveLength(64);
+    expect(() => uploadName(`${'走'.repeat(70)}.csv`)).toThrow(/too long/);
   });
 });
 

@@ -36,6 +36,12 @@ export function uploadName(name: string): string {
   // eslint-disable-next-line no-control-regex
   if (base === '' || base === '.' || base === '..' || /[\u0000-\u001f\u007f]/.test(base))
     throw new AppError('invalid_input', `name: "${name}" is not a file name (e.g. surveys.csv)`);
+  // A file system takes 255 bytes a name; 85 Chinese characters already fill it.
+  if (Buffer.byteLength(base) > 200)
+    throw new AppError(
+      'invalid_input',
+      'name: the file name is too long (at most 200 bytes, about 66 Chinese characters)',
+    );
   return base;
 }
 
