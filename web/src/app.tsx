@@ -1,12 +1,16 @@
 /**
- * The application shell: header with the navigation and the language switch, the demo banner,
- * and the page for the current path. Each route's page reads its own parameters from the URL.
+ * The application shell: header with the navigation, the outbox of records kept on the device,
+ * and the language switch, the demo banner, and the page for the current path. Each route's
+ * page reads its own parameters from the URL.
  */
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { AuthProvider, useAuth } from './auth/auth.tsx';
 import { useCan, type Permission } from './auth/can.ts';
 import { DashboardPage } from './dashboard/dashboard-page.tsx';
 import { I18nProvider, useI18n, type Lang, type MessageKey } from './i18n/i18n.tsx';
+import { OutboxProvider, useOutbox } from './outbox/outbox-context.tsx';
+import { OutboxIndicator } from './outbox/outbox-indicator.tsx';
+import { OutboxPage } from './outbox/outbox-page.tsx';
 import { ImportPage } from './records/import-page.tsx';
 import { RecordFormPage } from './records/record-form-page.tsx';
 import { AreasPage } from './registry/areas-page.tsx';
@@ -50,6 +54,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/units\/([^/]+)$/, nav: 'nav.areas', render: ([, code]) => <UnitPage code={code} /> },
   { pattern: /^\/officers\/([^/]+)$/, nav: 'nav.areas', render: ([, badge]) => <OfficerPage badge={badge} /> },
   { pattern: /^\/funds$/, nav: 'nav.funds', render: () => <FundsPage /> },
+  { pattern: /^\/records\/outbox$/, nav: 'nav.records', render: () => <OutboxPage /> },
   { pattern: /^\/records(?:\/([a-z_]+))?$/, nav: 'nav.records', render: ([, kind]) => <RecordFormPage kind={kind} /> },
   { pattern: /^\/import$/, nav: 'nav.import', render: () => <ImportPage /> },
   { pattern: /^\/notifications$/, nav: 'nav.supervision', render: () => <NotificationPage /> },
@@ -96,7 +101,9 @@ export function App({ lang, demo, meta }: { lang?: Lang; demo?: boolean; meta?: 
     <I18nProvider lang={lang}>
       <AuthProvider>
         <MetaProvider value={meta}>
-          <Shell demo={demo} />
+          <OutboxProvider>
+            <Shell demo={demo} />
+          </OutboxProvider>
         </MetaProvider>
       </AuthProvider>
     </I18nProvider>
@@ -107,6 +114,7 @@ function Shell({ demo }: { demo?: boolean }) {
   const { t } = useI18n();
   const location = useLocation();
   const { session, signOut } = useAuth();
+  const outbox = useOutbox();
   const can = useCan();
   const main = useRef<HTMLElement>(null);
   const route = ROUTES.map((r) => ({ r, m: r.pattern.exec(location.path) })).find((x) => x.m);
@@ -151,11 +159,20 @@ function Shell({ demo }: { demo?: boolean }) {
         <div className="app-header-inner">
           <Brand href="/" title={t('app.title')} subtitle={t('app.subtitle')} />
           <div className="header-tools">
+            <OutboxIndicator />
             {session && (
               <span className="user">
                 <span className="visually-hidden">{t('auth.signedIn', { user: session.username })}</span>
                 <span aria-hidden="true">{session.username}</span>
-                <button type="button" className="lang-switch" onClick={() => void signOut()}>
+                <button
+                  type="button"
+                  className="lang-switch"
+                  onClick={() => {
+                    // The records stay under this account on the device; say so before leaving.
+                    const n = outbox.entries.length;
+                    if (n === 0 || window.confirm(t('outbox.signOutKept', { n }))) void signOut();
+                  }}
+                >
                   {t('auth.signOut')}
                 </button>
               </span>

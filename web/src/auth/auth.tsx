@@ -2,7 +2,9 @@
  * Who is signed in. Until the server has accounts every route is open and nothing shows; once
  * it does, `GET /session` or any later call answering 401 brings up the login dialog over the
  * page (what was being typed stays), and a successful login refetches every view. The account
- * signed in is shown in the header, with signing out.
+ * signed in is shown in the header, with signing out. The last account known to be signed in
+ * is remembered on the device until it signs out ({@link lastSignedIn}), so that records kept
+ * while the server cannot be reached go into the right account's outbox.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { API, apiPost, clearCache, onUnauthorized } from '../api/client.ts';
@@ -26,34 +28,73 @@ const AuthContext = createContext<Auth>({
   signOut: async () => {},
 });
 
+const LAST_USER = 'outpost.user';
+
+/** The account last known to be signed in on this device (until it signs out), if any. */
+export function lastSignedIn(): string | undefined {
+  try {
+    return window.localStorage.getItem(LAST_USER) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function remember(username: string | undefined): void {
+  try {
+    if (username === undefined) window.localStorage.removeItem(LAST_USER);
+    else window.localStorage.setItem(LAST_USER, username);
+  } catch {
+    // Storage refused (private mode): the outbox then needs the session itself.
+  }
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [epoch, setEpoch] = useState(0);
   const [loginRequired, setLoginRequired] = useState(false);
-  const [session, setSession] = useState<Session>();
+  const [session, setSessionState] = useState<Session>();
+  const setSession = useCallback((s: Session | undefined) => {
+    if (s) remember(s.username);
+    setSessionState(s);
+  }, []);
   useEffect(() => {
     onUnauthorized(() => setLoginRequired(true));
     // Who am I: a server with accounts answers 401 when no one is signed in, and the login comes
     // first (pages that only write, like the import, would otherwise meet it halfway); a server
-    // without accounts has no such route, and every page is open.
-    fetch(`${API}/session`, { credentials: 'same-origin', headers: { accept: 'application/json' } })
-      .then((r) => {
-        if (r.status === 401) setLoginRequired(true);
-        return r.ok ? (r.json() as Promise<Session>) : undefined;
-      })
-      .then(setSession, () => {});
-    return () => onUnauthorized(undefined);
-  }, []);
-  const loggedIn = useCallback((s: Session) => {
-    clearCache();
-    setSession(s);
-    setLoginRequired(false);
-    setEpoch((e) => e + 1);
-  }, []);
-  // Signing out starts the app afresh, so that nothing the last person saw stays in memory.
+    // without accounts has no such route, and every page is open. Asked again when the network
+    // comes back if it could not be asked at first.
+    let known = false;
+    const ask = () =>
+      fetch(`${API}/session`, { credentials: 'same-origin', headers: { accept: 'application/json' } })
+        .then((r) => {
+          known = true;
+          if (r.status === 401) setLoginRequired(true);
+          return r.ok ? (r.json() as Promise<Session>) : undefined;
+        })
+        .then(setSession, () => {});
+    const again = () => void (known || ask());
+    void ask();
+    window.addEventListener('online', again);
+    return () => {
+      onUnauthorized(undefined);
+      window.removeEventListener('online', again);
+    };
+  }, [setSession]);
+  const loggedIn = useCallback(
+    (s: Session) => {
+      clearCache();
+      setSession(s);
+      setLoginRequired(false);
+      setEpoch((e) => e + 1);
+    },
+    [setSession],
+  );
+  // Signing out starts the app afresh, so that nothing the last person saw stays in memory. The
+  // outbox's records stay on the device under their account, sent when it next signs in here.
   const signOut = useCallback(async () => {
     try {
       await fetch(`${API}/session`, { method: 'DELETE', credentials: 'same-origin' });
     } finally {
+      remember(undefined);
       clearCache();
       window.location.assign('/');
     }

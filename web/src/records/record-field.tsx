@@ -155,7 +155,8 @@ export function RecordField(props: RecordFieldProps) {
   );
 }
 
-function labelOf(column: ColumnDef, t: ReturnType<typeof useI18n>['t'], lang: string): string {
+/** A column's label in the reader's language (the form's own wording where it has one). */
+export function labelOf(column: ColumnDef, t: ReturnType<typeof useI18n>['t'], lang: string): string {
   const key = `col.${column.name}` as MessageKey;
   const text = t(key);
   if (text !== key) return text;

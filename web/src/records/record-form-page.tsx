@@ -2,14 +2,27 @@
  * Entering one work record of a kind. Each field is checked on leaving it by the import's own
  * column parser; once the row is complete it is checked by the server (`?dry_run=true`, the
  * same rules as an import, e.g. that the village exists); saving answers the same way, and
- * every rejection shows beside its field.
+ * every rejection shows beside its field. A save that meets no server (no network, or a
+ * proxy's 502/503/504) keeps the record in the account's outbox on the device, to be sent when
+ * the network is back; `?outbox=ID` opens a kept record here to be corrected and saved again.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { today } from '../domain/month.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { translateReason } from '../i18n/reasons.ts';
-import { href, Link, navigate } from '../router/router.tsx';
+import { useOutboxUser } from '../outbox/outbox-context.tsx';
+import { problemsOf, unreachable } from '../outbox/outbox-send.ts';
+import {
+  addToOutbox,
+  readOutbox,
+  removeEntry,
+  requeue,
+  updateEntry,
+  type OutboxEntry,
+  type OutboxProblem,
+} from '../outbox/outbox-store.ts';
+import { href, Link, navigate, useLocation } from '../router/router.tsx';
 import { FORMS, kindNamed, newRef, RECORD_KINDS, type KindDef } from './kinds.ts';
 import { RecordField } from './record-field.tsx';
 import { postRows } from './upload.ts';
@@ -19,6 +32,7 @@ type Status =
   | { kind: 'checking' }
   | { kind: 'saving' }
   | { kind: 'saved'; written: number; area?: string; month: string }
+  | { kind: 'kept' }
   | { kind: 'rejected' }
   | { kind: 'failed'; message: string };
 
@@ -28,6 +42,7 @@ const KEPT = ['date', 'area_code', 'badge', 'channel', 'patrol_code'];
 export function RecordFormPage({ kind: kindParam }: { kind: string }) {
   const { t } = useI18n();
   const kind = kindNamed(kindParam || 'surveys');
+  const entryId = useLocation().query.get('outbox') ?? undefined;
   useEffect(() => {
     if (!kind || !FORMS[kind.kind]) navigate('/records/surveys', { replace: true });
   }, [kind]);
@@ -43,7 +58,7 @@ export function RecordFormPage({ kind: kindParam }: { kind: string }) {
           </Link>
         ))}
       </nav>
-      <RecordForm key={kind.kind} kind={kind} />
+      <RecordForm key={kind.kind} kind={kind} entryId={entryId} />
     </div>
   );
 }
@@ -90,9 +105,18 @@ function acceptsEmpty(parse: (raw: string) => unknown): boolean {
   }
 }
 
-function RecordForm({ kind }: { kind: KindDef }) {
+/** A kept record of this kind in `user`'s outbox, to correct. */
+function keptEntry(user: string | undefined, kind: KindDef, id: string | undefined): OutboxEntry | undefined {
+  if (!user || !id) return undefined;
+  return readOutbox(user).find((e) => e.id === id && e.kind === kind.kind);
+}
+
+function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
   const { t, lang, fmt } = useI18n();
-  const [values, setValues] = useState(() => emptyRow(kind));
+  const outboxUser = useOutboxUser();
+  // The kept record being corrected, if any: its row fills the form and its problems show.
+  const [editing, setEditing] = useState(() => keptEntry(outboxUser, kind, entryId));
+  const [values, setValues] = useState(() => (editing ? { ...emptyRow(kind), ...editing.row } : emptyRow(kind)));
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [server, setServer] = useState<Record<string, string>>({});
   const [others, setOthers] = useState<string[]>([]);
@@ -103,22 +127,38 @@ function RecordForm({ kind }: { kind: KindDef }) {
 
   const local = useMemo(() => localErrors(kind, values, lang), [kind, values, lang]);
 
-  const applyRejection = useCallback(
-    (e: ApiError) => {
+  const showProblems = useCallback(
+    (problems: OutboxProblem[]) => {
       const byColumn: Record<string, string> = {};
       const rest: string[] = [];
-      for (const r of e.rowErrors) {
+      for (const r of problems) {
         const reason = translateReason(r.reason, lang);
         if (kind.columns.some((c) => c.name === r.column)) byColumn[r.column] ??= reason;
-        else rest.push(`${r.column}: ${reason}`);
+        else rest.push(r.column ? `${r.column}: ${reason}` : reason);
       }
-      if (e.rowErrors.length === 0) rest.push(e.message);
       setServer(byColumn);
       setOthers(rest);
       return Object.keys(byColumn);
     },
     [kind, lang],
   );
+  const applyRejection = useCallback((e: ApiError) => showProblems(problemsOf(e)), [showProblems]);
+
+  // Another kept record opened from the outbox while this form is shown.
+  useEffect(() => {
+    if (!entryId || entryId === editing?.id) return;
+    const entry = keptEntry(outboxUser, kind, entryId);
+    if (!entry) return;
+    setEditing(entry);
+    setValues({ ...emptyRow(kind), ...entry.row });
+    setStatus({ kind: 'idle' });
+  }, [entryId, editing, outboxUser, kind]);
+  const shownFor = useRef<string>(undefined);
+  useEffect(() => {
+    if (!editing?.problems || shownFor.current === editing.id) return;
+    shownFor.current = editing.id;
+    showProblems(editing.problems);
+  }, [editing, showProblems]);
 
   const dryRun = useCallback(
     async (row: Record<string, string>) => {
@@ -132,7 +172,8 @@ function RecordForm({ kind }: { kind: KindDef }) {
         setStatus({ kind: 'idle' });
       } catch (e) {
         if (seq !== checkSeq.current) return;
-        if (e instanceof ApiError && e.status !== 401) applyRejection(e);
+        // No server to ask (offline): the check waits for the save, which keeps the record.
+        if (e instanceof ApiError && e.status !== 401 && !unreachable(e)) applyRejection(e);
         setStatus({ kind: 'idle' });
       }
     },
@@ -142,7 +183,7 @@ function RecordForm({ kind }: { kind: KindDef }) {
   const change = (column: string, value: string) => {
     setValues((v) => ({ ...v, [column]: value }));
     setServer(({ [column]: _dropped, ...rest }) => rest);
-    if (status.kind === 'saved' || status.kind === 'failed') setStatus({ kind: 'idle' });
+    if (status.kind === 'saved' || status.kind === 'kept' || status.kind === 'failed') setStatus({ kind: 'idle' });
   };
 
   // A field left: show its own problems; a complete row is then checked by the server too. The
@@ -177,21 +218,53 @@ function RecordForm({ kind }: { kind: KindDef }) {
       return focusFirst(Object.keys(local));
     }
     setStatus({ kind: 'saving' });
-    try {
-      const { written } = await postRows(kind.kind, [values], { dryRun: false });
-      setStatus({ kind: 'saved', written, area: values.area_code || undefined, month: values.date.slice(0, 7) });
+    const row = values;
+    // The next record starts afresh, keeping what an officer repeats (see KEPT).
+    const next = (done: Status) => {
+      setStatus(done);
       setServer({});
       setOthers([]);
       setTouched(new Set());
-      setValues(emptyRow(kind, values));
+      setValues(emptyRow(kind, row));
+      if (!editing) return;
+      // The URL first: with `?outbox=` gone, nothing opens the entry again.
+      navigate(`/records/${kind.kind}`, { replace: true });
+      setEditing(undefined);
+    };
+    try {
+      const { written } = await postRows(kind.kind, [row], { dryRun: false });
+      if (editing && outboxUser) removeEntry(outboxUser, editing.id);
+      next({ kind: 'saved', written, area: row.area_code || undefined, month: row.date.slice(0, 7) });
     } catch (err) {
+      if (unreachable(err)) {
+        if (keep(row)) return next({ kind: 'kept' });
+        return setStatus({ kind: 'failed', message: t('records.notKept') });
+      }
       if (!(err instanceof ApiError)) return setStatus({ kind: 'failed', message: String(err) });
       if (err.status === 401) return setStatus({ kind: 'failed', message: t('records.loginAgain') });
-      if (err.code === 'import_rejected' || err.rowErrors.length) {
+      if (err.code === 'import_rejected' || err.code === 'forbidden' || err.rowErrors.length) {
+        // A kept record refused again keeps its corrections so far, and the new reasons.
+        if (editing && outboxUser) {
+          const problems = problemsOf(err);
+          const forbidden = err.status === 403;
+          updateEntry(outboxUser, editing.id, (e) => ({ ...e, row, state: 'rejected', problems, forbidden }));
+        }
         setStatus({ kind: 'rejected' });
         return focusFirst(applyRejection(err));
       }
-      setStatus({ kind: 'failed', message: err.status === 0 ? t('state.network') : err.message });
+      setStatus({ kind: 'failed', message: err.message });
+    }
+  };
+
+  /** Keeps the row in the outbox (a corrected one goes back in the queue); false when it cannot. */
+  const keep = (row: Record<string, string>): boolean => {
+    if (!outboxUser) return false;
+    try {
+      if (editing) requeue(outboxUser, editing, row);
+      else addToOutbox(outboxUser, kind.kind, row);
+      return true;
+    } catch {
+      return false; // storage full or refused: the form keeps the values, and says so
     }
   };
 
@@ -201,6 +274,12 @@ function RecordForm({ kind }: { kind: KindDef }) {
   return (
     <form ref={form} className="panel record-form" onSubmit={submit} noValidate aria-describedby="record-status">
       <h2>{t(`kind.${kind.kind}` as MessageKey)}</h2>
+      {editing && (
+        <p className="outbox-editing">
+          {t('records.editingKept', { when: fmt.dateTime(editing.enteredAt) })}{' '}
+          <Link href="/records/outbox">{t('records.viewOutbox')}</Link>
+        </p>
+      )}
       <div className="form-grid">
         {kind.columns.map((c) => (
           <RecordField
@@ -235,6 +314,11 @@ function RecordForm({ kind }: { kind: KindDef }) {
           {status.kind === 'checking' && <span className="muted">{t('records.checking')}</span>}
           {status.kind === 'rejected' && <span className="fail-mark">{t('records.rejected')}</span>}
           {status.kind === 'failed' && <span className="fail-mark">{status.message}</span>}
+          {status.kind === 'kept' && (
+            <span className="kept-mark">
+              {t('records.kept')} <Link href="/records/outbox">{t('records.viewOutbox')}</Link>
+            </span>
+          )}
           {status.kind === 'saved' && (
             <span className="pass-mark">
               {status.written > 0 ? t('records.saved', { n: status.written }) : t('records.unchanged')}{' '}
