@@ -281,6 +281,7 @@ export const en: Record<MessageKey, string> = {
   'records.notKept':
     'The server cannot be reached, and the record could not be kept on this device. Stay on this page and save again when the network is back.',
   'records.viewOutbox': 'See the records waiting to be sent',
+  'records.queued': 'An earlier version of this record is still waiting on this device; this one is sent after it.',
   'records.editingKept':
     'Correcting a record kept on this device (entered {when}). Once it is saved it leaves the outbox.',
 

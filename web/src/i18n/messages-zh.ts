@@ -277,6 +277,7 @@ export const zh = {
   'records.kept': '已保存在本机，联网后自动发送。',
   'records.notKept': '无法连接服务器，记录也没能保存在本机。请不要离开本页，联网后再点“保存”。',
   'records.viewOutbox': '查看待发送记录',
+  'records.queued': '这条记录的早先版本还在本机等待发送，这条排在它后面发送。',
   'records.editingKept': '正在修改一条保存在本机的记录（录入于 {when}）。保存成功后它将离开待发送列表。',
 
   'outbox.title': '待发送记录',

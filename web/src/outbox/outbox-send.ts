@@ -100,6 +100,15 @@ async function round(user: string, options: RoundOptions): Promise<Round> {
   return { sent, rejected, end: 'done' };
 }
 
+/**
+ * Whether a record of this key waits in `user`'s box: saved now, it would be replaced by that
+ * older one when the outbox is sent, so it must queue behind it.
+ */
+export function waitsInOutbox(user: string, kind: string, row: Record<string, string>): boolean {
+  const key = recordKey({ id: '', kind, row });
+  return readOutbox(user).some((e) => e.state === 'waiting' && recordKey(e) === key);
+}
+
 /** The record's key as the API merges it (`visits|0100002|2019-06-03|H1`); the entry's id if the kind is unknown. */
 export function recordKey(entry: Pick<OutboxEntry, 'id' | 'kind' | 'row'>): string {
   const kind = kindNamed(entry.kind);

@@ -109,6 +109,38 @@ describe('a record saved without a network', () => {
   });
 });
 
+describe('a record saved while an older one of its key waits in the outbox', () => {
+  it('queues behind it instead of being replaced by it later', async () => {
+    addToOutbox('li.wei', 'visits', {
+      date: '2019-06-20',
+      badge: '0100002',
+      area_code: VILLAGE,
+      household_ref: 'H0001',
+    });
+    addToOutbox('li.wei', 'visits', {
+      date: '2019-06-20',
+      badge: '0100002',
+      area_code: VILLAGE,
+      household_ref: 'H0002',
+    });
+    const { net, calls } = flakyApi(() => ({ status: 201, body: { written: 1 } }));
+    net.down = false;
+    renderAt(<RecordFormPage kind="visits" />, { url: '/records/visits' });
+    await signedIn();
+    fillVisit('H0001');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText(/这条记录的早先版本还在本机等待发送/)).toBeTruthy();
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/records/visits')).toBe(false);
+    expect(readOutbox('li.wei').map((e) => e.row.household_ref)).toEqual(['H0001', 'H0002', 'H0001']);
+
+    // A record of another key goes straight to the server.
+    fillVisit('H0003');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('已保存 1 条记录。')).toBeTruthy();
+    expect(readOutbox('li.wei')).toHaveLength(3);
+  });
+});
+
 describe('a kept record opened from the outbox', () => {
   function rejectedEntry() {
     const entry = addToOutbox('li.wei', 'visits', {

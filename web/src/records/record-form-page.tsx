@@ -11,8 +11,8 @@ import { ApiError } from '../api/client.ts';
 import { today } from '../domain/month.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { translateReason } from '../i18n/reasons.ts';
-import { useOutboxUser } from '../outbox/outbox-context.tsx';
-import { problemsOf, unreachable } from '../outbox/outbox-send.ts';
+import { useOutbox, useOutboxUser } from '../outbox/outbox-context.tsx';
+import { problemsOf, unreachable, waitsInOutbox } from '../outbox/outbox-send.ts';
 import {
   addToOutbox,
   readOutbox,
@@ -33,6 +33,7 @@ type Status =
   | { kind: 'saving' }
   | { kind: 'saved'; written: number; area?: string; month: string }
   | { kind: 'kept' }
+  | { kind: 'queued' }
   | { kind: 'rejected' }
   | { kind: 'failed'; message: string };
 
@@ -114,6 +115,7 @@ function keptEntry(user: string | undefined, kind: KindDef, id: string | undefin
 function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
   const { t, lang, fmt } = useI18n();
   const outboxUser = useOutboxUser();
+  const { sendNow } = useOutbox();
   // The kept record being corrected, if any: its row fills the form and its problems show.
   const [editing, setEditing] = useState(() => keptEntry(outboxUser, kind, entryId));
   const [values, setValues] = useState(() => (editing ? { ...emptyRow(kind), ...editing.row } : emptyRow(kind)));
@@ -183,7 +185,7 @@ function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
   const change = (column: string, value: string) => {
     setValues((v) => ({ ...v, [column]: value }));
     setServer(({ [column]: _dropped, ...rest }) => rest);
-    if (status.kind === 'saved' || status.kind === 'kept' || status.kind === 'failed') setStatus({ kind: 'idle' });
+    if (['saved', 'kept', 'queued', 'failed'].includes(status.kind)) setStatus({ kind: 'idle' });
   };
 
   // A field left: show its own problems; a complete row is then checked by the server too. The
@@ -231,6 +233,13 @@ function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
       navigate(`/records/${kind.kind}`, { replace: true });
       setEditing(undefined);
     };
+    // An older record of the same key (a visit to the same household that day, a patrol log of
+    // the same team and day) still waiting would replace this one when sent: this one queues
+    // behind it, and the outbox goes now.
+    if (!editing && outboxUser && waitsInOutbox(outboxUser, kind.kind, row) && keep(row)) {
+      sendNow();
+      return next({ kind: 'queued' });
+    }
     try {
       const { written } = await postRows(kind.kind, [row], { dryRun: false });
       if (editing && outboxUser) removeEntry(outboxUser, editing.id);
@@ -314,9 +323,10 @@ function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
           {status.kind === 'checking' && <span className="muted">{t('records.checking')}</span>}
           {status.kind === 'rejected' && <span className="fail-mark">{t('records.rejected')}</span>}
           {status.kind === 'failed' && <span className="fail-mark">{status.message}</span>}
-          {status.kind === 'kept' && (
+          {(status.kind === 'kept' || status.kind === 'queued') && (
             <span className="kept-mark">
-              {t('records.kept')} <Link href="/records/outbox">{t('records.viewOutbox')}</Link>
+              {t(status.kind === 'kept' ? 'records.kept' : 'records.queued')}{' '}
+              <Link href="/records/outbox">{t('records.viewOutbox')}</Link>
             </span>
           )}
           {status.kind === 'saved' && (
