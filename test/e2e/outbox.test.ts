@@ -2,8 +2,10 @@
  * Records entered without a network, in Chromium: an officer of province-51 enters two visits
  * with the network cut (`context.setOffline`), sees them waiting in the header and the outbox,
  * and once online sees one sent (the server counts it) and the other rejected with the server's
- * reason; corrected in its form, it is sent too. Screenshots of the outbox at desktop and phone
- * widths in both languages, none scrolling sideways.
+ * reason; corrected in its form, it is sent too. Once visited, the app opens again with no
+ * network (the service worker) and what is entered then is sent when the network is back.
+ * Screenshots of the outbox at desktop and phone widths in both languages, none scrolling
+ * sideways.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -52,17 +54,20 @@ describe.skipIf(!present && !REQUIRED)('the outbox in Chromium', () => {
       .toContain('已保存在本机，联网后自动发送');
   }
 
+  async function signInAsOfficer(page: Page) {
+    if (!e2e.auth) return;
+    await page.locator('#login-username').waitFor();
+    await page.fill('#login-username', OFFICER.username);
+    await page.fill('#login-password', OFFICER.password);
+    await page.locator('[role=dialog] button[type=submit]').click();
+    await page.locator('[role=dialog]').waitFor({ state: 'detached' });
+  }
+
   const indicator = (page: Page) => page.locator('.outbox-indicator');
 
   it('keeps visits entered offline, sends them once online, and shows the one the server rejects', async () => {
     const { context, page } = await e2e.open('zh', 'desktop', '/records/visits', { signIn: false });
-    if (e2e.auth) {
-      await page.locator('#login-username').waitFor();
-      await page.fill('#login-username', OFFICER.username);
-      await page.fill('#login-password', OFFICER.password);
-      await page.locator('[role=dialog] button[type=submit]').click();
-      await page.locator('[role=dialog]').waitFor({ state: 'detached' });
-    }
+    await signInAsOfficer(page);
     await page.locator('.record-form').waitFor();
     const before = await visitsInVillage();
 
@@ -115,6 +120,29 @@ describe.skipIf(!present && !REQUIRED)('the outbox in Chromium', () => {
     await expect.poll(() => page.locator('#record-status').textContent()).toContain('Saved 1 record');
     expect(await indicator(page).count()).toBe(0);
     expect(await visitsInVillage()).toBe(before + 2);
+    await context.close();
+  }, 120_000);
+
+  it('opens again without network once visited, and sends what was entered when the network is back', async () => {
+    const { context, page } = await e2e.open('zh', 'phone', '/records/visits', { signIn: false });
+    await signInAsOfficer(page);
+    await page.locator('.record-form').waitFor();
+    // The service worker (production builds) has kept the page and its files.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+    const before = await visitsInVillage();
+
+    await context.setOffline(true);
+    expect((await page.reload())?.fromServiceWorker()).toBe(true);
+    await page.locator('.record-form').waitFor();
+    await enterVisit(page, VILLAGE, 'H-E2E-SHELL-1');
+    await expect.poll(() => indicator(page).getAttribute('data-waiting')).toBe('1');
+    await e2e.noSidewaysScroll(page);
+    await e2e.snap(page, 'records-kept-phone-zh');
+
+    // Back online: the app asks who is signed in, then sends.
+    await context.setOffline(false);
+    await expect.poll(() => indicator(page).count(), { timeout: 15_000 }).toBe(0);
+    expect(await visitsInVillage()).toBe(before + 1);
     await context.close();
   }, 120_000);
 
