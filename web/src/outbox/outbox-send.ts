@@ -12,7 +12,8 @@
  * - visits: badge + date + household_ref; patrol_logs: patrol_code + date (the natural keys).
  * So a record whose first sending reached the server but whose answer was lost (the network
  * dropped on the way back) comes again with the same key and the same data: the server finds
- * it unchanged and writes nothing. Records of the same key are sent in the order they were
+ * it unchanged and writes nothing (an officer's scope check passes again too: the stored row it
+ * would replace is the officer's own). Records of the same key are sent in the order they were
  * queued, and a later one waits while an earlier one stays, so the latest entry is the one kept.
  */
 import { ApiError } from '../api/client.ts';
