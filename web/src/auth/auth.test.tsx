@@ -52,7 +52,8 @@ describe('AuthProvider', () => {
     });
     renderAt(<Areas />);
     const dialog = await screen.findByRole('dialog', { name: '登录' });
-    expect(document.activeElement).toBe(screen.getByLabelText('用户名'));
+    // The dialog moves focus in an effect after it is drawn; under load that is a moment later.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('用户名')));
     fireEvent.click(screen.getByRole('button', { name: '登录' }));
     expect((await screen.findByRole('alert')).textContent).toBe('请填写用户名和密码。');
 
