@@ -1,37 +1,13 @@
 /**
- * The text of a spreadsheet cell value as an import reads it: numbers as Excel shows them (15
+ * The text of spreadsheet values as an import reads them: numbers as Excel shows them (15
  * significant digits, no exponent, no trailing `.0`), dates as `YYYY-MM-DD` (with the time when
- * there is one), booleans `TRUE`/`FALSE`, formulas by their cached result, rich text joined.
+ * there is one), and the rule that tells a date from a number by its cell's number format.
  *
  * @example
- * cellText(1234.5599999999999) // '1234.56'
- * cellText(new Date(Date.UTC(2019, 5, 1))) // '2019-06-01'
- * cellText({ formula: 'A1+1', result: 43617 }, 'yyyy-mm-dd') // '2019-06-01'
+ * numberText(1234.5599999999999) // '1234.56'
+ * dateText(serialDate(43617, false)) // '2019-06-01'
+ * isDateFormat('yyyy-mm-dd') // true
  */
-export function cellText(value: unknown, numFmt?: string, date1904 = false): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return numberText(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return dateText(value);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) {
-      const runs = v.richText as { text?: unknown }[];
-      return runs.map((run) => (run.text == null ? '' : String(run.text))).join('');
-    }
-    if ('formula' in v || 'sharedFormula' in v) {
-      const result = v.result;
-      if (typeof result === 'number' && isDateFormat(numFmt)) {
-        return dateText(excelDate(result, date1904));
-      }
-      return cellText(result, numFmt, date1904);
-    }
-    if ('error' in v) return String(v.error);
-    if ('text' in v) return cellText(v.text, numFmt, date1904);
-  }
-  return String(value);
-}
 
 /** A number without exponent or binary noise: the 15 significant digits Excel displays. */
 export function numberText(n: number): string {
@@ -63,12 +39,13 @@ export function dateText(d: Date): string {
   return time === '00:00:00' ? day : `${day} ${time}`;
 }
 
-function excelDate(serial: number, date1904: boolean): Date {
+/** The moment an Excel serial number stands for, in the workbook's 1900 or 1904 date system. */
+export function serialDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 }
 
-// The rule exceljs applies to plain values, for formula results it leaves as numbers.
-function isDateFormat(numFmt: string | undefined): boolean {
+/** Whether a number format shows a date or time (exceljs's rule: any of `ymdhMsb` outside quotes and brackets). */
+export function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
   const bare = numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
   return /[ymdhMsb]+/.test(bare);
