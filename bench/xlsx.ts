@@ -140,7 +140,9 @@ function printTable(results: [string, Measure][]): void {
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${body.map(line).join('\n')}`);
-  console.log('\nratio = CSV time / this time; peak RSS is the whole reading process (Node itself is some 50 MB)');
+  console.log(
+    '\nratio = CSV time / this time; peak RSS is the whole reading process, tsx included (the CSV row is that floor)',
+  );
 }
 
 function mb(bytes: number): string {
