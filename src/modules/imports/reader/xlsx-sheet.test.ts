@@ -120,7 +120,7 @@ describe('reading sheets streamed', () => {
     expect(rows).toEqual(await exceljsSheets(file));
   });
 
-  it('tells dates by the number formats of the cell styles only, as exceljs did', async () => {
+  it('tells dates by the number formats of the cell styles only, as exceljs did, and Chinese built-in date formats too', async () => {
     const file = xlsx('styles.xlsx', {
       stylesXml:
         `<styleSheet xmlns="${MAIN}"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>` +
@@ -137,9 +137,13 @@ describe('reading sheets streamed', () => {
     });
     const rows = await streamed(file);
     expect(rows[0].rows).toEqual([
-      { line: 'units:2', cells: ['43617', '2019-06-01', '43617', '43617', '2019-06-01 18:00:00'] },
+      { line: 'units:2', cells: ['43617', '2019-06-01', '43617', '2019-06-01', '2019-06-01 18:00:00'] },
     ]);
-    expect(rows).toEqual(await exceljsSheets(file));
+    // exceljs read the built-in format 31 (yyyy年m月d日 in Chinese Excel) as a number.
+    const old = await exceljsSheets(file);
+    expect(old[0].rows[0].cells[3]).toBe('43617');
+    old[0].rows[0].cells[3] = '2019-06-01';
+    expect(rows).toEqual(old);
   });
 
   it('fills merged ranges from their top-left cell, on rows the file leaves out too, as exceljs did', async () => {

@@ -40,8 +40,10 @@ export class StylesHandler implements XmlHandler {
   }
 }
 
-// The built-in number formats exceljs gives a format code (its defaultnumformats.js); the
-// locale-dependent ones (27-36, 50-58, …) it leaves without one, so their cells read as numbers.
+// The built-in number formats: those exceljs gives a format code (its defaultnumformats.js), and
+// the East Asian ones (27-36, 50-58) as Chinese Excel shows them. exceljs left those without a
+// code, so a date typed as 2019年6月5日 read as the number 43621 and failed a date column; here
+// they are dates (and 32-35, 55-56 times), whatever the workbook's locale.
 const BUILT_IN_FORMATS: Record<number, string> = {
   0: 'General',
   1: '0',
@@ -62,6 +64,16 @@ const BUILT_IN_FORMATS: Record<number, string> = {
   20: 'h:mm',
   21: 'h:mm:ss',
   22: 'm/d/yy "h":mm',
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
   37: '#,##0 ;(#,##0)',
   38: '#,##0 ;[Red](#,##0)',
   39: '#,##0.00 ;(#,##0.00)',
@@ -71,4 +83,13 @@ const BUILT_IN_FORMATS: Record<number, string> = {
   47: 'mmss.0',
   48: '##0.0E+0',
   49: '@',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
 };
