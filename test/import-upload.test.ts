@@ -244,11 +244,14 @@ for (const engine of ENGINES) {
       });
       expect(big.statusCode).toBe(413);
       expect(big.json().error).toMatchObject({ code: 'too_large', message: expect.stringMatching(/512 MiB/) });
-      // A workbook of 100 KiB whose sheet would unpack to 40 MiB, more than is read at once.
-      const bomb = zipOf({ 'xl/worksheets/sheet1.xml': Buffer.alloc(40 * 1024 * 1024, '<row r="1"/>') });
+      // A workbook of about 600 KiB whose 14 sheets would unpack to 560 MiB, more than is read.
+      const sheet = Buffer.alloc(40 * 1024 * 1024, '<row r="1"/>');
+      const bomb = zipOf(
+        Object.fromEntries(Array.from({ length: 14 }, (_, i) => [`xl/worksheets/sheet${i + 1}.xml`, sheet])),
+      );
       const res = await upload(admin, 'surveys.xlsx', bomb);
       expect(res.statusCode).toBe(413);
-      expect(res.json().error.message).toMatch(/unpacks to more than 32 MiB.*save it as CSV/);
+      expect(res.json().error.message).toMatch(/unpacks to more than 512 MiB.*split it/);
     });
 
     it('takes JSON and text files as bytes, and refuses a name that is no file’s', async () => {

@@ -7,7 +7,9 @@
 export const UPLOAD_CAP = 512 * 1024 * 1024;
 
 /**
- * The most an uploaded workbook's parts may unpack to (32 MiB, about 100,000 rows): XLSX is
- * read whole into memory (xlsx-table.ts), some 15 bytes for each byte it unpacks to.
+ * The most an uploaded workbook's parts may unpack to (512 MiB: a sheet of Excel's full
+ * 1,048,576 rows of a record kind unpacks to about 350 MiB). Sheets are read as streams
+ * (xlsx-table.ts); only the shared-strings table is held in memory, and this bounds it, and the
+ * work a small "zip bomb" could ask for.
  */
-export const XLSX_UNPACKED_CAP = 32 * 1024 * 1024;
+export const XLSX_UNPACKED_CAP = 512 * 1024 * 1024;

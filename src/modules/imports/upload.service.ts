@@ -81,7 +81,7 @@ async function checkUnpacked(file: string, name: string): Promise<void> {
   const mib = cap / 1024 / 1024;
   throw tooLarge(
     xlsx
-      ? `${name} unpacks to more than ${mib} MiB, the most of a workbook the server reads at once (XLSX is read whole into memory): save it as CSV (taken up to 512 MiB) or split it`
+      ? `${name} unpacks to more than ${mib} MiB, the most of a workbook an import through the API takes: split it, or import it with outpost import on the server`
       : `${name} unpacks to more than ${mib} MiB, the most an import through the API takes: split it, or import it with outpost import on the server`,
   );
 }

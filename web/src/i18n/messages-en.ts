@@ -356,7 +356,7 @@ export const en: Record<MessageKey, string> = {
   'import.tooLarge':
     'The file is over {max}, more than an import through the web takes: split it, or import it with outpost import on the server.',
   'import.xlsxTooLarge':
-    'The Excel file unpacks to more than {max}, more than the server reads at once (Excel files are read whole into memory): save it as CSV (UTF-8) and upload that, or split it.',
+    'The Excel file unpacks to more than {max}, more than an import through the web takes: split it, or import it with outpost import on the server.',
   'import.forbidden': 'You may not import this: {reason}',
   'import.another': 'Import another file',
   'import.progress': 'Progress',

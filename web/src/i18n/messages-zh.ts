@@ -349,7 +349,7 @@ export const zh = {
   'import.network': '网络中断，文件没有上传完，没有写入任何数据。请重试。',
   'import.tooLarge': '文件超过 {max}，不能通过网页导入。请拆分文件，或在服务器上用 outpost import 导入。',
   'import.xlsxTooLarge':
-    'Excel 文件解压后超过 {max}，服务器无法一次读入（Excel 文件须整体读入内存）。请另存为 CSV（UTF-8）后上传，或拆分文件。',
+    'Excel 文件解压后超过 {max}，超出网页导入的上限。请拆分文件，或在服务器上用 outpost import 导入。',
   'import.forbidden': '没有权限导入这些数据：{reason}',
   'import.another': '导入另一个文件',
   'import.progress': '进度',

@@ -127,12 +127,12 @@ describe('ImportPage', () => {
     expect(imports(calls)).toEqual([]);
   });
 
-  it('says an Excel file too large to read at once should be saved as CSV', async () => {
+  it('says an Excel file that unpacks past the limit should be split', async () => {
     fakeApi(() =>
       failure(
         413,
         'too_large',
-        'surveys.xlsx unpacks to more than 32 MiB, the most of a workbook the server reads at once (XLSX is read whole into memory): save it as CSV (taken up to 512 MiB) or split it',
+        'surveys.xlsx unpacks to more than 512 MiB, the most of a workbook an import through the API takes: split it, or import it with outpost import on the server',
       ),
     );
     renderAt(<ImportPage />, { url: '/import?kind=surveys', lang: 'en' });
@@ -140,8 +140,8 @@ describe('ImportPage', () => {
       target: { files: [new File(['x'], 'surveys.xlsx')] },
     });
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('unpacks to more than 32.0 MB');
-    expect(alert.textContent).toContain('save it as CSV (UTF-8)');
+    expect(alert.textContent).toContain('unpacks to more than 512.0 MB');
+    expect(alert.textContent).toContain('split it');
     // Trying again sends the file again.
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(screen.getByRole('alert')).toBeTruthy());

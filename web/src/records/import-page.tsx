@@ -67,11 +67,11 @@ export function ImportPage() {
       if (current.current === upload)
         setPhase(purpose === 'check' ? { name: 'ready', report } : { name: 'done', report });
     } catch (e) {
-      if (current.current === upload) setPhase(failure(e, purpose));
+      if (current.current === upload) setPhase(failure(e, purpose, target.file.name));
     }
   }
 
-  function failure(e: unknown, purpose: Purpose): Phase {
+  function failure(e: unknown, purpose: Purpose, fileName: string): Phase {
     if (e instanceof ApiError && e.rowErrors.length > 0 && (e.code === 'import_rejected' || e.code === 'forbidden'))
       return { name: 'rejected', errors: e.rowErrors, total: totalOf(e), refused: e.code === 'forbidden' };
     const failed = (message: string): Phase => ({ name: 'failed', message, retry: purpose });
@@ -80,7 +80,7 @@ export function ImportPage() {
     if (e.status === 0) return failed(t('import.network'));
     if (e.status === 413)
       return failed(
-        /XLSX/.test(e.message)
+        /\.xlsx$/i.test(fileName) && /unpacks/.test(e.message)
           ? t('import.xlsxTooLarge', { max: sizeText(XLSX_UNPACKED_CAP) })
           : t('import.tooLarge', { max: sizeText(UPLOAD_CAP) }),
       );
