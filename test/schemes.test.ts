@@ -291,6 +291,14 @@ for (const engine of ENGINES) {
       );
       expect(rows[0]).toHaveProperty('unit_code');
       expect(rows[0]).toHaveProperty('area_code');
+      const read = await db.kysely
+        .selectFrom('audit_log')
+        .select(['target', 'detail'])
+        .where('action', '=', 'people.read')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(read.target).toBe('officer rankings (preview)');
+      expect(JSON.parse(read.detail).badges).toEqual(rows.map((r: { code: string }) => r.code));
       expect(await get(url(PROVINCE))).toEqual(before);
 
       const wrong = await preview(PROVINCE, { ...officerSettings, crime_rate: officerSettings.familiarity_rate });

@@ -204,6 +204,19 @@ for (const engine of ENGINES) {
       });
       const t = await get(`/api/v1/trend?kind=officer&code=B3&month=${M}`);
       expect(t.points).toHaveLength(12);
+      // Officers named with their own figures: read of people, audited with the badges shown.
+      const reads = await db.kysely
+        .selectFrom('audit_log')
+        .select(['target', 'detail'])
+        .where('action', '=', 'people.read')
+        .orderBy('id')
+        .execute();
+      expect(reads.slice(-2).map((r) => r.target)).toEqual(['officer rankings', 'officer B3']);
+      expect(JSON.parse(reads.at(-2)!.detail).badges).toContain('B3');
+      await get(`/api/v1/trend?kind=unit&code=R2&month=${M}`);
+      expect(
+        await db.kysely.selectFrom('audit_log').select('id').where('action', '=', 'people.read').execute(),
+      ).toHaveLength(reads.length);
       const info = await get(`/api/v1/informational?month=${M}&kind=unit&code=R2`);
       expect(info.figures.visits_per_officer).toEqual({ numerator: 10, denominator: 1, value: 10 });
       const area = await get(`/api/v1/informational?month=${M}&code=P`);

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditPeopleRead } from '../officers/people-read.ts';
 import type { AppContext } from '../../server/context.ts';
 import {
   explainQuery,
@@ -108,12 +109,18 @@ export const assessmentRoutes =
         const { query, body } = request;
         assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
         const { scheme, indicators } = body;
-        if (scheme === 'officer')
-          return officers.rankings(
+        if (scheme === 'officer') {
+          const rows = await officers.rankings(
             query.within,
             query.month,
             editedScheme(await ctx.assessment.schemeFor(scheme, query.month), indicators),
           );
+          await auditPeopleRead(ctx.db, request, 'officer rankings (preview)', {
+            ...query,
+            badges: rows.map((r) => r.code),
+          });
+          return rows;
+        }
         const edited = editedScheme(await ctx.assessment.schemeFor(scheme, query.month), indicators);
         return ctx.assessment.rankings(query.within, query.month, scheme, edited);
       },

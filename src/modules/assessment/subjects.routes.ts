@@ -2,6 +2,7 @@
  * Rankings of rooms, stations and front-line officers within an area, twelve-month trends, and
  * the informational figures of an area or unit.
  */
+import { auditPeopleRead } from '../officers/people-read.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -58,7 +59,12 @@ export const subjectsRoutes =
       async (request) => {
         const { query } = request;
         assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
-        return officers.rankings(query.within, query.month);
+        const rows = await officers.rankings(query.within, query.month);
+        await auditPeopleRead(ctx.db, request, 'officer rankings', {
+          ...query,
+          badges: rows.map((r) => r.code),
+        });
+        return rows;
       },
     );
     app.get(
@@ -101,7 +107,10 @@ export const subjectsRoutes =
             throw new AppError('not_found', `no officer ${query.code} is posted front-line in ${query.month}`);
           assertAggregateVisible(tree, scope, area, 'area');
         }
-        return trend(ctx.assessment, query);
+        const answer = await trend(ctx.assessment, query);
+        if (query.kind === 'officer')
+          await auditPeopleRead(ctx.db, request, `officer ${query.code}`, { trend: query.month });
+        return answer;
       },
     );
   };

@@ -4,8 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import { officerParams, officerSchema, officersQuery, postingPage } from './officers.schema.ts';
 import { findPostings, postingHistory } from './officers.repository.ts';
 import { scopeOf } from '../accounts/scope.ts';
-import { audit } from '../audit/audit.repository.ts';
-import { requestActor } from '../audit/audit.actor.ts';
+import { auditPeopleRead } from './people-read.ts';
 
 export const officersRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -25,10 +24,11 @@ export const officersRoutes =
         const { query } = request;
         const result = await findPostings(ctx.db.kysely, query, scopeOf(request));
         const { limit, offset, ...filter } = query;
-        await audit(ctx.db, requestActor(request), {
-          action: 'people.read',
-          target: 'officers',
-          detail: { filter, limit, offset, badges: result.items.map((p) => p.badge) },
+        await auditPeopleRead(ctx.db, request, 'officers', {
+          filter,
+          limit,
+          offset,
+          badges: result.items.map((p) => p.badge),
         });
         return { ...result, limit, offset };
       },
@@ -48,7 +48,7 @@ export const officersRoutes =
         const { params } = request;
         const list = await postingHistory(ctx.db.kysely, params.badge, scopeOf(request));
         if (list.length === 0) throw new AppError('not_found', `no officer with badge ${params.badge} exists`);
-        await audit(ctx.db, requestActor(request), { action: 'people.read', target: `officer ${params.badge}` });
+        await auditPeopleRead(ctx.db, request, `officer ${params.badge}`, {});
         return { badge: params.badge, name: list[list.length - 1].name, postings: list };
       },
     );

@@ -5,8 +5,7 @@ import { today } from '../../shared/schemas.ts';
 import { unitDetailQuery, unitDetailSchema, unitPage, unitParams, unitsQuery } from './units.schema.ts';
 import { findUnits, unitDetail } from './units.repository.ts';
 import { scopeOf } from '../accounts/scope.ts';
-import { audit } from '../audit/audit.repository.ts';
-import { requestActor } from '../audit/audit.actor.ts';
+import { auditPeopleRead } from '../officers/people-read.ts';
 
 export const unitsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -49,10 +48,9 @@ export const unitsRoutes =
         const unit = await unitDetail(ctx.db.kysely, params.code, query.date ?? today(), scopeOf(request));
         if (!unit) throw new AppError('not_found', `no unit ${params.code} exists`);
         // The detail names the officers posted there: a read of people, audited.
-        await audit(ctx.db, requestActor(request), {
-          action: 'people.read',
-          target: `unit ${unit.code}`,
-          detail: { date: unit.date, badges: unit.officers.map((o) => o.badge) },
+        await auditPeopleRead(ctx.db, request, `unit ${unit.code}`, {
+          date: unit.date,
+          badges: unit.officers.map((o) => o.badge),
         });
         return unit;
       },
