@@ -116,8 +116,12 @@ export function e2eSuite(
     auth: false,
     dbUrl: '',
     browser: undefined as Browser | undefined,
+    /** A browser per language: Chromium draws date and month inputs in its own UI language. */
+    browsers: {} as Partial<Record<Lang, Promise<Browser>>>,
     problems: [] as string[],
   };
+  const browserFor = (lang: Lang): Promise<Browser> =>
+    (state.browsers[lang] ??= lang === 'zh' && state.browser ? Promise.resolve(state.browser) : launchBrowser(lang));
 
   beforeAll(async () => {
     await webBuild();
@@ -133,12 +137,13 @@ export function e2eSuite(
     server = await serve({ dbUrl: state.dbUrl, port: 0, host: '127.0.0.1' });
     await server.ready;
     state.base = server.url.replace('0.0.0.0', '127.0.0.1');
-    state.browser = await launchBrowser();
+    state.browser = await launchBrowser('zh');
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 300_000);
 
   afterAll(async () => {
-    await state.browser?.close();
+    const browsers = new Set([state.browser, ...(await Promise.all(Object.values(state.browsers)))]);
+    for (const browser of browsers) await browser?.close();
     await server?.close();
   });
 
@@ -159,7 +164,9 @@ export function e2eSuite(
     problems: state.problems,
 
     async open(lang, viewport, url = '/', { signIn = true, loginShot = `login-${viewport}-${lang}` } = {}) {
-      const context = await e2e.browser.newContext({
+      const context = await (
+        await browserFor(lang)
+      ).newContext({
         viewport: VIEWPORTS[viewport],
         locale: lang === 'zh' ? 'zh-CN' : 'en-GB',
       });
@@ -222,9 +229,18 @@ function whoAmI(page: Page): Promise<Response | null> {
     .catch(() => null);
 }
 
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Chromium in the UI language of `lang`: its date and month inputs follow that, not the page's
+ * language. On Linux it is read from the environment (and needs Debian's chromium-l10n for
+ * Chinese; without it the inputs stay in English).
+ */
+export function launchBrowser(lang: Lang = 'zh'): Promise<Browser> {
+  const locale = lang === 'zh' ? 'zh_CN' : 'en_GB';
   return chromium.launch({
     executablePath: CHROMIUM,
+    // LANGUAGE only: LANG names the system's character set, and a locale this machine does not
+    // have (zh_CN.UTF-8 is rarely generated) would cost downloads their non-ASCII file names.
+    env: { ...process.env, LANGUAGE: locale },
     args: [
       '--headless',
       '--no-sandbox',
