@@ -9,7 +9,7 @@ import type { AreaDetail } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { SCALE } from '../dashboard/indicator-card.tsx';
 import { formatIndicator } from '../dashboard/indicator-format.ts';
-import { indicatorMeta, isScheme, SCHEME_NAMES, SCHEMES, type SchemeName } from '../domain/indicators.ts';
+import { indicatorMeta, isScheme, SCHEME_NAMES, SCHEME_SHORT, SCHEMES, type SchemeName } from '../domain/indicators.ts';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
 import { href, Link, navigate, useLocation, withQuery } from '../router/router.tsx';
 import { AreaSearch } from '../ui/area-search.tsx';
@@ -19,6 +19,7 @@ import { Async, Empty, Loading } from '../ui/states.tsx';
 import { useAreaMonth } from '../ui/view-defaults.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { Explain, ExplainRecords } from './types.ts';
+import { Segmented } from '../ui/segmented.tsx';
 
 const PAGE = 50;
 
@@ -68,20 +69,13 @@ export function ExplainPage() {
         <p className="muted">{t('explain.intro')}</p>
         <div className="controls">
           {month && <MonthPicker value={month} onChange={(m) => set({ month: m })} />}
-          <fieldset className="segmented">
-            <legend>{t('scheme.label')}</legend>
-            {SCHEME_NAMES.map((s) => (
-              <label key={s} className={s === scheme ? 'checked' : undefined}>
-                <input
-                  type="radio"
-                  name="scheme"
-                  checked={s === scheme}
-                  onChange={() => set({ scheme: s, indicator: SCHEMES[s][0].name })}
-                />
-                {t(s === 'performance' ? 'scheme.performanceShort' : 'scheme.constructionShort')}
-              </label>
-            ))}
-          </fieldset>
+          <Segmented
+            legend={t('scheme.label')}
+            name="scheme"
+            value={scheme}
+            options={SCHEME_NAMES.map((s) => ({ value: s, label: t(SCHEME_SHORT[s]) }))}
+            onChange={(s) => set({ scheme: s, indicator: SCHEMES[s][0].name })}
+          />
           <div className="field-inline">
             <label htmlFor={indicatorId}>{t('explain.indicator')}</label>
             <select id={indicatorId} value={indicator} onChange={(e) => set({ indicator: e.target.value })}>

@@ -16,6 +16,7 @@ import { Async, Empty, Loading, WriteError } from '../ui/states.tsx';
 import { useAreaMonth } from '../ui/view-defaults.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { Proposal } from './types.ts';
+import { Segmented } from '../ui/segmented.tsx';
 
 const MEASURES = ['commendation', 'criticism', 'interview'] as const;
 const STATUSES = ['', 'proposed', 'approved', 'rejected'] as const;
@@ -52,21 +53,21 @@ export function ProposalsPage() {
         <div className="controls">
           {month && <MonthPicker value={month} onChange={(m) => set({ month: m })} />}
           <AreaSearch label={t('ctl.area')} placeholder={detail.data?.name} onPick={(a) => set({ area: a.code })} />
-          <fieldset className="segmented">
-            <legend>{t('proposals.subject')}</legend>
-            {(['', 'area', 'officer'] as const).map((k) => (
-              <label key={k} className={k === subject ? 'checked' : undefined}>
-                <input
-                  type="radio"
-                  name="subject"
-                  checked={k === subject}
-                  onChange={() => set({ subject: k || undefined })}
-                />
-                {t(k === '' ? 'funds.all' : k === 'area' ? 'proposals.areas' : 'proposals.officers')}
-                {count(k) !== undefined && <span className="count-in">{count(k)}</span>}
-              </label>
-            ))}
-          </fieldset>
+          <Segmented
+            legend={t('proposals.subject')}
+            name="subject"
+            value={subject}
+            options={(['', 'area', 'officer'] as const).map((k) => ({
+              value: k,
+              label: (
+                <>
+                  {t(k === '' ? 'funds.all' : k === 'area' ? 'proposals.areas' : 'proposals.officers')}
+                  {count(k) !== undefined && <span className="count-in">{count(k)}</span>}
+                </>
+              ),
+            }))}
+            onChange={(k) => set({ subject: k || undefined })}
+          />
           <div className="field-inline">
             <label htmlFor={statusId}>{t('proposals.status')}</label>
             <select id={statusId} value={status} onChange={(e) => set({ status: e.target.value || undefined })}>

@@ -10,7 +10,7 @@ import type { AreaDetail, RankingRow } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useCan } from '../auth/can.ts';
 import { RankMove } from '../dashboard/ranking-table.tsx';
-import { metaOf } from '../domain/indicators.ts';
+import { metaOf, SCHEME_SHORT } from '../domain/indicators.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { href, Link, navigate, useLocation, withQuery } from '../router/router.tsx';
 import { AreaSearch } from '../ui/area-search.tsx';
@@ -20,6 +20,7 @@ import { useAreaMonth } from '../ui/view-defaults.ts';
 import { changed, draftOf, inPercent, read, type SchemeDraft, type Settings } from './scheme-draft.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { SchemeView } from './types.ts';
+import { Segmented } from '../ui/segmented.tsx';
 
 const NAMES = ['performance', 'construction', 'officer'] as const;
 type Name = (typeof NAMES)[number];
@@ -66,21 +67,13 @@ export function SchemesPage() {
               ))}
             </select>
           </div>
-          <fieldset className="segmented">
-            <legend>{t('scheme.label')}</legend>
-            {NAMES.map((n) => (
-              <label key={n} className={n === name ? 'checked' : undefined}>
-                <input type="radio" name="scheme-name" checked={n === name} onChange={() => set({ scheme: n })} />
-                {t(
-                  n === 'performance'
-                    ? 'scheme.performanceShort'
-                    : n === 'construction'
-                      ? 'scheme.constructionShort'
-                      : 'scheme.officerShort',
-                )}
-              </label>
-            ))}
-          </fieldset>
+          <Segmented
+            legend={t('scheme.label')}
+            name="scheme-name"
+            value={name}
+            options={NAMES.map((n) => ({ value: n, label: t(SCHEME_SHORT[n]) }))}
+            onChange={(n) => set({ scheme: n })}
+          />
         </div>
       </header>
       <Async {...schemes} data={scheme}>

@@ -14,6 +14,7 @@ import { Async, Empty, Loading } from '../ui/states.tsx';
 import { useAreaMonth } from '../ui/view-defaults.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { OfficerRankings, UnitRankings } from './types.ts';
+import { Segmented } from '../ui/segmented.tsx';
 
 const OF = ['room', 'station', 'officer'] as const;
 type Of = (typeof OF)[number];
@@ -52,15 +53,13 @@ export function SubjectsPage() {
         <p className="muted">{t(of === 'officer' ? 'subjects.officerIntro' : 'subjects.unitIntro')}</p>
         <div className="controls">
           {month && <MonthPicker value={month} onChange={(m) => set({ month: m })} />}
-          <fieldset className="segmented">
-            <legend>{t('subjects.of')}</legend>
-            {OF.map((o) => (
-              <label key={o} className={o === of ? 'checked' : undefined}>
-                <input type="radio" name="of" checked={o === of} onChange={() => set({ of: o })} />
-                {t(LABEL[o])}
-              </label>
-            ))}
-          </fieldset>
+          <Segmented
+            legend={t('subjects.of')}
+            name="of"
+            value={of}
+            options={OF.map((o) => ({ value: o, label: t(LABEL[o]) }))}
+            onChange={(o) => set({ of: o })}
+          />
           <AreaSearch label={t('subjects.within')} placeholder={name} onPick={(a) => set({ area: a.code })} />
         </div>
       </header>

@@ -7,7 +7,7 @@ import { query } from '../api/client.ts';
 import { useApi } from '../api/use-api.ts';
 import { CompositeTrend } from '../dashboard/dashboard-charts.tsx';
 import { formatIndicator } from '../dashboard/indicator-format.ts';
-import { indicatorMeta, SCHEME_NAMES, type SchemeName } from '../domain/indicators.ts';
+import { indicatorMeta, SCHEME_NAMES, SCHEME_SHORT, type SchemeName } from '../domain/indicators.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { href, Link, navigate, useLocation, withQuery } from '../router/router.tsx';
 import { AreaSearch } from '../ui/area-search.tsx';
@@ -16,6 +16,7 @@ import { Async, Loading } from '../ui/states.tsx';
 import { useAreaMonth } from '../ui/view-defaults.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { Trend } from './types.ts';
+import { Segmented } from '../ui/segmented.tsx';
 
 type Kind = 'area' | 'unit' | 'officer';
 
@@ -78,15 +79,13 @@ export function TrendPage() {
         <div className="controls">
           {month && <MonthPicker value={month} onChange={(m) => set({ month: m })} />}
           {kind === 'area' && (
-            <fieldset className="segmented">
-              <legend>{t('scheme.label')}</legend>
-              {SCHEME_NAMES.map((s) => (
-                <label key={s} className={s === scheme ? 'checked' : undefined}>
-                  <input type="radio" name="scheme" checked={s === scheme} onChange={() => set({ scheme: s })} />
-                  {t(s === 'performance' ? 'scheme.performanceShort' : 'scheme.constructionShort')}
-                </label>
-              ))}
-            </fieldset>
+            <Segmented
+              legend={t('scheme.label')}
+              name="scheme"
+              value={scheme ?? 'performance'}
+              options={SCHEME_NAMES.map((s) => ({ value: s, label: t(SCHEME_SHORT[s]) }))}
+              onChange={(s) => set({ scheme: s })}
+            />
           )}
           <AreaSearch
             label={t('trend.ofArea')}

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Indicators } from '../api/types.ts';
-import { isScheme, SCHEME_NAMES, type SchemeName } from '../domain/indicators.ts';
+import { isScheme, SCHEME_NAMES, SCHEME_SHORT, type SchemeName } from '../domain/indicators.ts';
 import { DEFAULT_MONTH, isMonth } from '../domain/month.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { href, Link, navigate, useLocation, withQuery } from '../router/router.tsx';
@@ -18,6 +18,7 @@ import { IndicatorCard } from './indicator-card.tsx';
 import { OverviewFigures } from './overview-figures.tsx';
 import { RankingTable } from './ranking-table.tsx';
 import { compositeOrNull, hasReported, hasWorkData, useDashboard } from './use-dashboard.ts';
+import { Segmented } from '../ui/segmented.tsx';
 
 const NO_HISTORY: null[] = Array(12).fill(null);
 
@@ -107,21 +108,13 @@ export function DashboardPage() {
         )}
         <div className="controls">
           {month && <MonthPicker value={month} onChange={(m) => navigate(viewOf({ month: m }))} />}
-          <fieldset className="segmented">
-            <legend>{t('scheme.label')}</legend>
-            {SCHEME_NAMES.map((s) => (
-              <label key={s} className={s === scheme ? 'checked' : undefined}>
-                <input
-                  type="radio"
-                  name="scheme"
-                  value={s}
-                  checked={s === scheme}
-                  onChange={() => navigate(viewOf({ scheme: s }))}
-                />
-                {t(s === 'performance' ? 'scheme.performanceShort' : 'scheme.constructionShort')}
-              </label>
-            ))}
-          </fieldset>
+          <Segmented
+            legend={t('scheme.label')}
+            name="scheme"
+            value={scheme}
+            options={SCHEME_NAMES.map((s) => ({ value: s, label: t(SCHEME_SHORT[s]) }))}
+            onChange={(s) => navigate(viewOf({ scheme: s }))}
+          />
           <AreaSearch
             label={t('dash.jump')}
             within={area?.path[0]?.code ?? area?.code}

@@ -3,8 +3,17 @@
  * The schemes are configuration, versioned by year (`GET schemes?year=`); the defaults of
  * SPEC §3 below stand in while that loads, or on a server without the route.
  */
+import type { MessageKey } from '../i18n/i18n.tsx';
+
 export type SchemeName = 'performance' | 'construction';
 export const SCHEME_NAMES: SchemeName[] = ['performance', 'construction'];
+
+/** Each scheme's short name, as the scheme choices show it. */
+export const SCHEME_SHORT = {
+  performance: 'scheme.performanceShort',
+  construction: 'scheme.constructionShort',
+  officer: 'scheme.officerShort',
+} as const satisfies Record<SchemeName | 'officer', MessageKey>;
 
 export type IndicatorUnit = 'rate' | 'per10k' | 'per1000' | 'perWeek';
 

@@ -18,6 +18,7 @@ import { Async, Loading, WriteError } from '../ui/states.tsx';
 import { useAreaMonth } from '../ui/view-defaults.ts';
 import { SupervisionTabs } from './tabs.tsx';
 import type { Draft, Issued, NotificationEntry } from './types.ts';
+import { Segmented } from '../ui/segmented.tsx';
 
 export function NotificationPage() {
   const { t, fmt, lang: uiLang } = useI18n();
@@ -46,15 +47,16 @@ export function NotificationPage() {
         <div className="controls">
           {month && <MonthPicker value={month} onChange={(m) => set({ month: m })} />}
           <AreaSearch label={t('ctl.area')} placeholder={name} onPick={(a) => set({ area: a.code })} />
-          <fieldset className="segmented">
-            <legend>{t('notice.lang')}</legend>
-            {(['zh', 'en'] as const).map((l) => (
-              <label key={l} className={l === docLang ? 'checked' : undefined}>
-                <input type="radio" name="doc-lang" checked={l === docLang} onChange={() => set({ lang: l })} />
-                {t(l === 'zh' ? 'notice.lang.zh' : 'notice.lang.en')}
-              </label>
-            ))}
-          </fieldset>
+          <Segmented
+            legend={t('notice.lang')}
+            name="doc-lang"
+            value={docLang}
+            options={[
+              { value: 'zh', label: t('notice.lang.zh') },
+              { value: 'en', label: t('notice.lang.en') },
+            ]}
+            onChange={(l) => set({ lang: l })}
+          />
         </div>
       </header>
 

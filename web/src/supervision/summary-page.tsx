@@ -15,6 +15,7 @@ import { Async, Loading } from '../ui/states.tsx';
 import { useViewDefaults } from '../ui/view-defaults.ts';
 import { SupervisionTabs } from './tabs.tsx';
 import type { SummaryJson } from './types.ts';
+import { Segmented } from '../ui/segmented.tsx';
 
 export function SummaryPage() {
   const { t, lang: uiLang } = useI18n();
@@ -67,15 +68,16 @@ export function SummaryPage() {
                 ))}
             </select>
           </div>
-          <fieldset className="segmented">
-            <legend>{t('notice.lang')}</legend>
-            {(['zh', 'en'] as const).map((l) => (
-              <label key={l} className={l === docLang ? 'checked' : undefined}>
-                <input type="radio" name="doc-lang" checked={l === docLang} onChange={() => set({ lang: l })} />
-                {t(l === 'zh' ? 'notice.lang.zh' : 'notice.lang.en')}
-              </label>
-            ))}
-          </fieldset>
+          <Segmented
+            legend={t('notice.lang')}
+            name="doc-lang"
+            value={docLang}
+            options={[
+              { value: 'zh', label: t('notice.lang.zh') },
+              { value: 'en', label: t('notice.lang.en') },
+            ]}
+            onChange={(l) => set({ lang: l })}
+          />
         </div>
       </header>
       {ready && (

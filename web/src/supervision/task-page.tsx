@@ -20,6 +20,7 @@ import {
 import { SupervisionTabs } from './tabs.tsx';
 import { TaskFlags, TaskProblem } from './task-bits.tsx';
 import type { LeaderRow, TaskDetail } from './types.ts';
+import { Segmented } from '../ui/segmented.tsx';
 
 export function TaskPage({ id }: { id: string }) {
   const loaded = useApi<TaskDetail>(`/tasks/${encodeURIComponent(id)}`);
@@ -137,19 +138,20 @@ function MoveForm({ task, onChange }: { task: TaskDetail; onChange(t: TaskDetail
     <section className="panel" aria-labelledby="task-move-h">
       <h2 id="task-move-h">{t('task.move')}</h2>
       <form onSubmit={submit}>
-        <fieldset className="segmented">
-          <legend>{t('task.moveTo')}</legend>
-          {moves.map((s) => (
-            <label key={s} className={s === to ? 'checked' : undefined}>
-              <input type="radio" name="to" value={s} checked={s === to} onChange={() => setTo(s)} />
-              {t(
-                s === 'in_progress' && task.status === 'rectified'
-                  ? 'task.sendBack'
-                  : (`task.to.${s}` as 'task.to.verified'),
-              )}
-            </label>
-          ))}
-        </fieldset>
+        <Segmented<TaskStatus>
+          legend={t('task.moveTo')}
+          name="to"
+          value={to}
+          options={moves.map((s) => ({
+            value: s,
+            label: t(
+              s === 'in_progress' && task.status === 'rectified'
+                ? 'task.sendBack'
+                : (`task.to.${s}` as 'task.to.verified'),
+            ),
+          }))}
+          onChange={setTo}
+        />
         <div className="field">
           <label htmlFor={commentId}>
             {t('task.comment')} <small className="muted">{needs ? t('records.required') : t('records.optional')}</small>
