@@ -6,7 +6,6 @@
  * languages.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import {
   CITY_1,
   COUNTY_1,
@@ -15,8 +14,8 @@ import {
   PROVINCE,
   REQUIRED,
   VILLAGE,
-  type Lang,
-  type Viewport,
+  type PageVisit,
+  walkPages,
 } from './harness.ts';
 
 describe.skipIf(!present && !REQUIRED)('assessment in depth in Chromium', () => {
@@ -192,7 +191,7 @@ describe.skipIf(!present && !REQUIRED)('assessment in depth in Chromium', () => 
     await context.close();
   }, 120_000);
 
-  const PAGES: [string, string, (page: Page) => Promise<void>][] = [
+  const PAGES: PageVisit[] = [
     [
       'explain',
       `/assessment/explain?area=${COUNTY_1}&month=2019-06&indicator=satisfaction_rate`,
@@ -239,19 +238,7 @@ describe.skipIf(!present && !REQUIRED)('assessment in depth in Chromium', () => 
       (p) => p.locator('.quality-page .figures').waitFor({ timeout: 30_000 }),
     ],
   ];
-  for (const lang of ['zh', 'en'] as Lang[])
-    for (const viewport of ['desktop', 'phone'] as Viewport[])
-      it(`shows the assessment pages at ${viewport} width in ${lang}, without sideways scrolling`, async () => {
-        const { context, page } = await e2e.open(lang, viewport, '/assessment/quality');
-        for (const [name, url, settled] of PAGES) {
-          await page.goto(e2e.base + url);
-          await settled(page);
-          await page.waitForLoadState('networkidle');
-          await e2e.noSidewaysScroll(page);
-          await e2e.snap(page, `${name}-${viewport}-${lang}`);
-        }
-        await context.close();
-      }, 240_000);
+  walkPages(e2e, 'the assessment pages', '/assessment/quality', PAGES);
 
   it('logged no unexpected console error', () => {
     expect(e2e.problems).toEqual([]);

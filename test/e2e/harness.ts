@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   chromium,
   type Browser,
@@ -299,4 +299,37 @@ export function unexpected(m: ConsoleMessage): boolean {
   if (status === '404' && /\/api\/v1\/(meta|session)$/.test(url)) return false;
   if (status === '422' && /\/api\/v1\/(records\/|imports\?)/.test(url)) return false;
   return true;
+}
+
+/** A page of a walk: its screenshot's name, its address, and what shows once it has settled. */
+export type PageVisit = [name: string, url: string, settled?: (page: Page) => Promise<void>];
+
+/**
+ * Registers one test per language and width that opens each page in turn, checks it does not
+ * scroll sideways and saves its screenshot as `<name>-<viewport>-<lang>`.
+ */
+export function walkPages(
+  e2e: E2E,
+  what: string,
+  start: string,
+  pages: PageVisit[],
+  { signIn = true, timeout = 240_000 }: { signIn?: boolean; timeout?: number } = {},
+): void {
+  for (const lang of ['zh', 'en'] as Lang[])
+    for (const viewport of ['desktop', 'phone'] as Viewport[])
+      it(
+        `shows ${what} at ${viewport} width in ${lang}, without sideways scrolling`,
+        async () => {
+          const { context, page } = await e2e.open(lang, viewport, start, { signIn });
+          for (const [name, url, settled] of pages) {
+            await page.goto(e2e.base + url);
+            await settled?.(page);
+            await page.waitForLoadState('networkidle');
+            await e2e.noSidewaysScroll(page);
+            await e2e.snap(page, `${name}-${viewport}-${lang}`);
+          }
+          await context.close();
+        },
+        timeout,
+      );
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { e2eSuite, present, REQUIRED, ROOM, VILLAGE, type Lang, type Viewport } from './harness.ts';
+import { e2eSuite, present, REQUIRED, ROOM, VILLAGE, type PageVisit, walkPages } from './harness.ts';
 
 const OFFICER = '0100002';
 
@@ -115,24 +115,12 @@ describe.skipIf(!present && !REQUIRED)('public pages in Chromium', () => {
     await context.close();
   }, 120_000);
 
-  const PAGES: [string, string, (page: Page) => Promise<void>][] = [
+  const PAGES: PageVisit[] = [
     ['public-search', '/public?q=Village%201.1', (p) => p.locator('.choice-list a').first().waitFor()],
     ['public-officers', `/public?area=${VILLAGE}`, (p) => p.locator('.room-card').first().waitFor()],
     ['public-survey', `/public/survey?area=${VILLAGE}`, (p) => p.locator('form.survey').waitFor()],
   ];
-  for (const lang of ['zh', 'en'] as Lang[])
-    for (const viewport of ['phone', 'desktop'] as Viewport[])
-      it(`shows the public pages at ${viewport} width in ${lang}, without sideways scrolling`, async () => {
-        const { context, page } = await e2e.open(lang, viewport, '/public', { signIn: false });
-        for (const [name, url, settled] of PAGES) {
-          await page.goto(e2e.base + url);
-          await settled(page);
-          await page.waitForLoadState('networkidle');
-          await e2e.noSidewaysScroll(page);
-          await e2e.snap(page, `${name}-${viewport}-${lang}`);
-        }
-        await context.close();
-      }, 120_000);
+  walkPages(e2e, 'the public pages', '/public', PAGES, { signIn: false, timeout: 120_000 });
 
   it('logged no unexpected console error', () => {
     expect(e2e.problems).toEqual([]);

@@ -5,8 +5,7 @@
  * page at both widths in both languages.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { e2eSuite, present, PROVINCE, REQUIRED, type Lang, type Viewport } from './harness.ts';
+import { e2eSuite, present, PROVINCE, REQUIRED, type PageVisit, walkPages } from './harness.ts';
 
 describe.skipIf(!present && !REQUIRED)('notifications and supervision in Chromium', () => {
   const e2e = e2eSuite();
@@ -140,7 +139,7 @@ describe.skipIf(!present && !REQUIRED)('notifications and supervision in Chromiu
     await context.close();
   }, 120_000);
 
-  const PAGES: [string, string, (page: Page) => Promise<void>][] = [
+  const PAGES: PageVisit[] = [
     [
       'notice',
       `/notifications?area=${PROVINCE}&month=2019-06`,
@@ -161,19 +160,7 @@ describe.skipIf(!present && !REQUIRED)('notifications and supervision in Chromiu
       (p) => p.locator('article.document').waitFor({ timeout: 90_000 }),
     ],
   ];
-  for (const lang of ['zh', 'en'] as Lang[])
-    for (const viewport of ['desktop', 'phone'] as Viewport[])
-      it(`shows the supervision pages at ${viewport} width in ${lang}, without sideways scrolling`, async () => {
-        const { context, page } = await e2e.open(lang, viewport, '/notifications/archive');
-        for (const [name, url, settled] of PAGES) {
-          await page.goto(e2e.base + url);
-          await settled(page);
-          await page.waitForLoadState('networkidle');
-          await e2e.noSidewaysScroll(page);
-          await e2e.snap(page, `${name}-${viewport}-${lang}`);
-        }
-        await context.close();
-      }, 240_000);
+  walkPages(e2e, 'the supervision pages', '/notifications/archive', PAGES);
 
   it('logged no unexpected console error', () => {
     expect(e2e.problems).toEqual([]);

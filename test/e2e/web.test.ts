@@ -28,6 +28,8 @@ import {
   VIEWPORTS,
   VILLAGE,
   webBuild,
+  type PageVisit,
+  walkPages,
 } from './harness.ts';
 
 describe('web app bundle', () => {
@@ -45,7 +47,7 @@ describe('web app bundle', () => {
 
 describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
   const e2e = e2eSuite();
-  const { open, snap, noSidewaysScroll } = e2e;
+  const { open, snap } = e2e;
 
   async function dashboardSettled(page: Page, timeout = 30_000) {
     await page.locator('.dashboard[data-ready]').waitFor({ timeout });
@@ -199,7 +201,7 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     await context.close();
   }, 120_000);
 
-  const PAGES: [string, string, ((page: Page) => Promise<void>)?][] = [
+  const PAGES: PageVisit[] = [
     ['dashboard', `/?area=${PROVINCE}&month=2019-06`, dashboardSettled],
     ['dashboard-village', `/?area=${VILLAGE}&month=2019-06`, dashboardSettled],
     ['areas', `/areas?area=${TOWN}`, (p) => p.locator('#units-h').waitFor()],
@@ -211,19 +213,7 @@ describe.skipIf(!present && !REQUIRED)('web app in Chromium', () => {
     ['not-found', '/nowhere', (p) => p.locator('h1').waitFor()],
   ];
 
-  for (const lang of ['zh', 'en'] as const)
-    for (const viewport of ['desktop', 'phone'] as const)
-      it(`shows every page at ${viewport} width in ${lang}, without sideways scrolling`, async () => {
-        const { context, page } = await open(lang, viewport);
-        for (const [name, url, settled] of PAGES) {
-          await page.goto(e2e.base + url);
-          await settled?.(page);
-          await page.waitForLoadState('networkidle');
-          await noSidewaysScroll(page);
-          await snap(page, `${name}-${viewport}-${lang}`);
-        }
-        await context.close();
-      }, 120_000);
+  walkPages(e2e, 'every page', '/', PAGES, { timeout: 120_000 });
 
   it('settles the dashboard of the demonstration province (Jilin, scale 0.05) in reasonable time', async () => {
     const dbUrl = await freshDatabaseUrl('sqlite');
