@@ -3,47 +3,13 @@
  * import uses), and how the record forms present each column.
  */
 import type { KindDef } from '../../../src/modules/imports/kinds/kind.ts';
-import {
-  areas,
-  equipment,
-  funds,
-  inspections,
-  officers,
-  patrols,
-  population,
-  units,
-} from '../../../src/modules/imports/kinds/registry-kinds.ts';
-import {
-  familiarityChecks,
-  incidents,
-  infoReports,
-  patrolLogs,
-  surveys,
-  visits,
-} from '../../../src/modules/imports/kinds/record-kinds.ts';
+import { KINDS, RECORD_KINDS } from '../../../src/modules/imports/kinds/order.ts';
 
 export type { KindDef };
 
 /** Every kind, in the order an import applies them. */
-export const IMPORT_KINDS: KindDef[] = [
-  areas,
-  population,
-  units,
-  officers,
-  patrols,
-  equipment,
-  inspections,
-  funds,
-  visits,
-  infoReports,
-  incidents,
-  surveys,
-  patrolLogs,
-  familiarityChecks,
-];
-
-/** The kinds front-line work is entered as, one record at a time. */
-export const RECORD_KINDS: KindDef[] = [surveys, visits, infoReports, incidents, patrolLogs, familiarityChecks];
+export const IMPORT_KINDS = KINDS;
+export { RECORD_KINDS };
 
 export function kindNamed(name: string | null | undefined): KindDef | undefined {
   return IMPORT_KINDS.find((k) => k.kind === name);

@@ -1,25 +1,9 @@
-/** Every kind of import file, in the order an import applies them (SPEC §2). */
+/** Every kind of import file (order.ts), and finding one by its name or a file's. */
 import path from 'node:path';
 import type { KindDef } from './kind.ts';
-import { areas, equipment, funds, inspections, officers, patrols, population, units } from './registry-kinds.ts';
-import { familiarityChecks, incidents, infoReports, patrolLogs, surveys, visits } from './record-kinds.ts';
+import { KINDS } from './order.ts';
 
-export const KINDS: KindDef[] = [
-  areas,
-  population,
-  units,
-  officers,
-  patrols,
-  equipment,
-  inspections,
-  funds,
-  visits,
-  infoReports,
-  incidents,
-  surveys,
-  patrolLogs,
-  familiarityChecks,
-];
+export { KINDS };
 
 export const KIND_NAMES = KINDS.map((k) => k.kind);
 export type KindName = string;
