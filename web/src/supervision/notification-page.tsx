@@ -18,7 +18,7 @@ import { Async, Loading, WriteError } from '../ui/states.tsx';
 import { useAreaMonth } from '../ui/view-defaults.ts';
 import { SupervisionTabs } from './tabs.tsx';
 import type { Draft, Issued, NotificationEntry } from './types.ts';
-import { Segmented } from '../ui/segmented.tsx';
+import { DocumentLanguage } from '../documents/document-language.tsx';
 
 export function NotificationPage() {
   const { t, fmt, lang: uiLang } = useI18n();
@@ -47,16 +47,7 @@ export function NotificationPage() {
         <div className="controls">
           {month && <MonthPicker value={month} onChange={(m) => set({ month: m })} />}
           <AreaSearch label={t('ctl.area')} placeholder={name} onPick={(a) => set({ area: a.code })} />
-          <Segmented
-            legend={t('notice.lang')}
-            name="doc-lang"
-            value={docLang}
-            options={[
-              { value: 'zh', label: t('notice.lang.zh') },
-              { value: 'en', label: t('notice.lang.en') },
-            ]}
-            onChange={(l) => set({ lang: l })}
-          />
+          <DocumentLanguage value={docLang} onChange={(l) => set({ lang: l })} />
         </div>
       </header>
 

@@ -15,7 +15,7 @@ import { Async, Loading } from '../ui/states.tsx';
 import { useViewDefaults } from '../ui/view-defaults.ts';
 import { SupervisionTabs } from './tabs.tsx';
 import type { SummaryJson } from './types.ts';
-import { Segmented } from '../ui/segmented.tsx';
+import { DocumentLanguage } from '../documents/document-language.tsx';
 
 export function SummaryPage() {
   const { t, lang: uiLang } = useI18n();
@@ -68,16 +68,7 @@ export function SummaryPage() {
                 ))}
             </select>
           </div>
-          <Segmented
-            legend={t('notice.lang')}
-            name="doc-lang"
-            value={docLang}
-            options={[
-              { value: 'zh', label: t('notice.lang.zh') },
-              { value: 'en', label: t('notice.lang.en') },
-            ]}
-            onChange={(l) => set({ lang: l })}
-          />
+          <DocumentLanguage value={docLang} onChange={(l) => set({ lang: l })} />
         </div>
       </header>
       {ready && (
