@@ -25,7 +25,7 @@ import { importSources } from '../src/modules/imports/import.service.ts';
 import { sourcesFromPaths } from '../src/modules/imports/sources.ts';
 import { startPostgres, type PostgresServer } from '../test/support/postgres-server.ts';
 
-const COUNTRY = fileURLToPath(new URL('../../shared/data/divisions/china-2023.csv.gz', import.meta.url));
+const COUNTRY = fileURLToPath(new URL('../data/divisions/china-2023.csv.gz', import.meta.url));
 
 const { values: args } = parseArgs({
   options: {

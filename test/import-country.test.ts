@@ -11,16 +11,16 @@ import type { Database } from '../src/db/database.ts';
 import { importSources, type ImportReport } from '../src/modules/imports/import.service.ts';
 import { sourcesFromPaths } from '../src/modules/imports/sources.ts';
 import { freshDatabase } from './support/engines.ts';
-import { SHARED } from './support/province-51.ts';
+import { DATA } from './support/province-51.ts';
 
-const COUNTRY = `${SHARED}data/divisions/china-2023.csv.gz`;
+const COUNTRY = `${DATA}divisions/china-2023.csv.gz`;
 
-describe.skipIf(!fs.existsSync(COUNTRY))('the whole country on sqlite', () => {
+describe('the whole country on sqlite', () => {
   let db: Database;
   let report: ImportReport;
   beforeAll(async () => {
     db = await freshDatabase('sqlite');
-    // A file's kind is its name: the shared file is linked in as areas.
+    // A file's kind is its name: the data file is linked in as areas.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-country-'));
     fs.symlinkSync(COUNTRY, path.join(dir, 'areas-china-2023.csv.gz'));
     const started = performance.now();

@@ -1,6 +1,6 @@
 /**
  * Chicago's 2022 crimes as an Outpost import folder: a real, messy quarter of a million rows for
- * the import path and the crime-rate indicator (see ../shared/data/README.md for provenance).
+ * the import path and the crime-rate indicator (data/chicago/README.md gives the provenance).
  *
  * The city is shaped to SPEC §1's tree, which places incidents on village-level areas: a
  * province `CHI`, the city `CHI-C`, each of the 77 community areas a township directly under the
@@ -16,9 +16,9 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openTable } from '../../src/modules/imports/reader/index.ts';
-import { SHARED } from './province-51.ts';
+import { DATA } from './province-51.ts';
 
-export const CHICAGO_DATA = `${SHARED}data/chicago`;
+export const CHICAGO_DATA = `${DATA}chicago`;
 export const CITY = 'CHI-C';
 export const POPULATION_YEAR = 2020;
 

@@ -1,4 +1,4 @@
-// Test-only: reads the acceptance fixture of SPEC §3 (shared/acceptance/) for the domain tests.
+// Test-only: reads the acceptance fixture (test/fixtures/acceptance/) for the domain tests.
 import { readFileSync } from 'node:fs';
 import type { RankingRow } from './ranking.ts';
 import type { SchemeName } from './scheme.ts';
@@ -25,7 +25,7 @@ export interface AreaRow {
   parent_code: string | null;
 }
 
-const ACCEPTANCE = new URL('../../../../../shared/acceptance/', import.meta.url);
+const ACCEPTANCE = new URL('../../../../test/fixtures/acceptance/', import.meta.url);
 
 export function loadExpected(): Expected {
   return JSON.parse(readFileSync(new URL('province-51.expected.json', ACCEPTANCE), 'utf8')) as Expected;

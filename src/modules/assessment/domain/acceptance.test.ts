@@ -1,4 +1,4 @@
-// The acceptance province of SPEC §3 (shared/acceptance/province-51): every figure the domain
+// The acceptance province of SPEC §3 (test/fixtures/acceptance/province-51): every figure the domain
 // computes from the expected raw figures, and every ranking row, must match the expected file.
 import { describe, expect, it } from 'vitest';
 import { loadAreas, loadExpected } from './acceptance.fixture.ts';
