@@ -8,8 +8,11 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB = path.join(ROOT, 'web');
+/** The browser-safe core (`#core/*`) is bundled into the web app too. */
+const CORE = path.join(ROOT, 'src', 'core');
 
 function newest(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
   let latest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'dist' || entry.name === 'node_modules') continue;
@@ -24,7 +27,7 @@ export function webBuildIsStale(): boolean {
   const built = path.join(WEB, 'dist', 'index.html');
   if (!fs.existsSync(built)) return true;
   const config = path.join(ROOT, 'vite.config.ts');
-  const sources = Math.max(newest(WEB), fs.existsSync(config) ? fs.statSync(config).mtimeMs : 0);
+  const sources = Math.max(newest(WEB), newest(CORE), fs.existsSync(config) ? fs.statSync(config).mtimeMs : 0);
   return sources > fs.statSync(built).mtimeMs;
 }
 
