@@ -10,7 +10,7 @@ import { importProvince51 } from './support/province-51.ts';
 import { adminHeaders, sessionHeaders } from './support/session.ts';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { DEFAULT_SCHEMES } from '../src/modules/assessment/domain/index.ts';
 import { AssessmentService } from '../src/modules/assessment/assessment.service.ts';
 import { explainRecords } from '../src/modules/assessment/explain-records.service.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from './context.ts';
+import type { AppContext } from '../modules/app-context.ts';
 import { demoInfo } from '../modules/demo/demo.service.ts';
 import { dataVersion } from '../db/data-version.ts';
 import { latestMonth } from '../modules/assessment/warm-up.ts';

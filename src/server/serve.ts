@@ -6,11 +6,11 @@
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../db/database.ts';
 import { buildApp } from './app.ts';
-import { createContext, type AppContext } from './context.ts';
+import { createContext, type AppContext } from '../modules/app-context.ts';
 import { warmUp } from '../modules/assessment/warm-up.ts';
 import { buildDemo, finishDemoAccounts, isEmpty } from '../modules/demo/demo.service.ts';
 import { commandActor } from '../modules/audit/audit.actor.ts';
-import type { ProgressBar } from '../cli/progress.ts';
+import type { ProgressBar } from '../shared/cli/progress.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 export interface ServeOptions {

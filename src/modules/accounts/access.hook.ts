@@ -10,7 +10,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import type { SwaggerTransform } from '@fastify/swagger';
 import cookie from '@fastify/cookie';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { audit } from '../audit/audit.repository.ts';
 import { requestActor } from '../audit/audit.actor.ts';

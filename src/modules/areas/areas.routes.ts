@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { areaDetailSchema, areaPage, areaParams, areasQuery } from './areas.schema.ts';
 import { countChildren, findArea, findAreas } from './areas.repository.ts';

@@ -1,7 +1,7 @@
-import type { Command, Io } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { fixed, textTable } from '../../cli/table.ts';
-import { withDatabase } from '../../cli/with-db.ts';
+import type { Command, Io } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { fixed, textTable } from '../../shared/cli/table.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { explainQuery, explainRecordsQuery, indicatorsQuery, rankingsQuery } from './assessment.schema.ts';
 import { explainRecords, type RecordsExplanation } from './explain-records.service.ts';
 import { AssessmentService } from './assessment.service.ts';

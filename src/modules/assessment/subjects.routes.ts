@@ -4,7 +4,7 @@
  */
 import { auditPeopleRead } from '../officers/people-read.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
 import { informationalView } from './informational.service.ts';

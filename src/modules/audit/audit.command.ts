@@ -1,9 +1,9 @@
 /** `outpost audit verify|export|prune`: the operator's view of the audit log. */
 import fs from 'node:fs';
 import { once } from 'node:events';
-import type { Command } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { withDatabase } from '../../cli/with-db.ts';
+import type { Command } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { dateSchema } from '../../shared/schemas.ts';
 import { validate } from '../../shared/validate.ts';

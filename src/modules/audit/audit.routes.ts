@@ -1,6 +1,6 @@
 /** The audit log for auditors: its entries, and whether its chain holds. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { audit, findAudit, verifyChain } from './audit.repository.ts';
 import { requestActor } from './audit.actor.ts';
 import { auditPage, auditQuery, chainSchema } from './audit.schema.ts';

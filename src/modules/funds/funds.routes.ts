@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { paged } from '../../db/page.ts';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { areaCodeSchema, dateSchema, page, pageQuery } from '../../shared/schemas.ts';
 import { subtree } from '../areas/subtree.ts';
 import { areasInScope, scopeOf } from '../accounts/scope.ts';

@@ -1,13 +1,12 @@
 import path from 'node:path';
-import type { Command } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { progressBar } from '../../cli/progress.ts';
-import { cliActor } from '../../cli/main.ts';
+import type { Command } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { progressBar } from '../../shared/cli/progress.ts';
 import { openDatabase, resolveDbUrl } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
 import { importInTransaction, importSources, type ImportProgress, type ImportReport } from './import.service.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { commandActor } from '../audit/audit.actor.ts';
+import { cliActor, commandActor } from '../audit/audit.actor.ts';
 import { sourcesFromPaths } from './sources.ts';
 import { voidInTransaction } from './void.service.ts';
 import { kindByName, KIND_NAMES } from './kinds/index.ts';

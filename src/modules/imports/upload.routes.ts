@@ -7,7 +7,7 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import type { ImportReport } from './import.service.ts';

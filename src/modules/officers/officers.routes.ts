@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { officerParams, officerSchema, officersQuery, postingPage } from './officers.schema.ts';
 import { findPostings, postingHistory } from './officers.repository.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { today } from '../../shared/schemas.ts';
 import { overviewQuery, overviewSchema } from './overview.schema.ts';
 import { overviewOf } from './overview.repository.ts';

@@ -1,6 +1,6 @@
 /** GET quality?month=&area=: the data-quality report of an area's subtree for a month. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { assertRecordsVisible } from '../assessment/records-scope.ts';
 import { qualityQuery, qualitySchema } from './quality.schema.ts';

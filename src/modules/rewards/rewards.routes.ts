@@ -1,6 +1,6 @@
 /** GET proposals?month=&within= and POST proposals/{id}/decision: rewards and punishments. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { decisionBody, proposalParams, proposalSchema, proposalsQuery, proposalsSchema } from './rewards.schema.ts';

@@ -1,6 +1,6 @@
 /** GET schemes?year= and PUT schemes/{name}?year=: the schemes in force for a year, and saving one. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { SCHEME_NAMES } from './domain/scheme-definition.ts';
 import {

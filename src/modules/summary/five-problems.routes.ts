@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { today } from '../../shared/schemas.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
 import { fiveProblemsQuery, fiveProblemsSchema } from './five-problems.schema.ts';

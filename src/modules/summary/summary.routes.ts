@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
 import { CONTENT_TYPES, renderDocument } from '../notifications/document/render.ts';
 import { summaryQuery } from './summary.schema.ts';

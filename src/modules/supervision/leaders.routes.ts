@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { leaderBody, leaderPageSchema, leaderParams, leaderRowSchema, leadersQuery } from './supervision.schema.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { today } from '../../shared/schemas.ts';
 import { unitDetailQuery, unitDetailSchema, unitPage, unitParams, unitsQuery } from './units.schema.ts';

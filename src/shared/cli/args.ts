@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { AppError } from '../shared/errors.ts';
+import { AppError } from '../errors.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

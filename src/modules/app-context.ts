@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { AssessmentService } from '../modules/assessment/assessment.service.ts';
+import { AssessmentService } from './assessment/assessment.service.ts';
 
 /** What every route module is given: the database and the services built on it. */
 export interface AppContext {

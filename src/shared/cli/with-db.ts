@@ -1,4 +1,4 @@
-import { openDatabase, resolveDbUrl, type Database } from '../db/database.ts';
+import { openDatabase, resolveDbUrl, type Database } from '../../db/database.ts';
 
 /** Opens the database named by --db or OUTPOST_DB for one command and always closes it. */
 export async function withDatabase<T>(flag: string | undefined, fn: (db: Database) => Promise<T>): Promise<T> {
