@@ -13,7 +13,7 @@ import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/modules/app-context.ts';
 import { installAccess } from '../src/modules/accounts/access.hook.ts';
-import { PERMISSIONS, type Permission, type Role } from '../src/modules/accounts/permissions.ts';
+import { PERMISSIONS, type Permission, type Role } from '#core/accounts/permissions.ts';
 import { proposalId } from '../src/modules/rewards/domain/proposals.ts';
 
 type Where = 'inside' | 'beside' | 'outside';

@@ -18,7 +18,7 @@ import { main } from '../src/cli/main.ts';
 import { insertNotification } from '../src/modules/notifications/notifications.repository.ts';
 import { updateSettings } from '../src/modules/notifications/settings.service.ts';
 import { insertTask } from '../src/modules/supervision/tasks.repository.ts';
-import type { TaskPage } from '../src/modules/supervision/supervision.schema.ts';
+import type { TaskPage } from '#core/contracts/supervision.schema.ts';
 
 /** More than one page (500), and not a whole number of pages. */
 const TASKS = 1203;

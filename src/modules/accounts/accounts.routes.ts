@@ -18,7 +18,7 @@ import {
   totpBody,
   totpSchema,
   usernameParams,
-} from './accounts.schema.ts';
+} from '#core/contracts/accounts.schema.ts';
 import {
   accounts,
   addAccount,

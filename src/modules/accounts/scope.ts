@@ -11,9 +11,9 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
-import { today } from '../../shared/schemas.ts';
+import { today } from '#core/contracts/common.ts';
 import { subtree } from '../areas/subtree.ts';
-import type { Role } from './permissions.ts';
+import type { Role } from '#core/accounts/permissions.ts';
 
 export interface Scope {
   /** The root of the area subtree the account reaches. */

@@ -9,9 +9,9 @@ import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
-import { newAccountBody, usernameSchema } from './accounts.schema.ts';
+import { newAccountBody, usernameSchema } from '#core/contracts/accounts.schema.ts';
 import { accounts, addAccount, resetPassword, setDisabled, setTotp } from './accounts.service.ts';
-import { ROLES } from './permissions.ts';
+import { ROLES } from '#core/accounts/permissions.ts';
 
 const USAGE = [
   'outpost user add --username U --password P --role R [--area CODE] [--badge B]',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { areaDetailSchema, areaPage, areaParams, areasQuery } from './areas.schema.ts';
+import { areaDetailSchema, areaPage, areaParams, areasQuery } from '#core/contracts/areas.schema.ts';
 import { countChildren, findArea, findAreas } from './areas.repository.ts';
 import { scopeOf } from '../accounts/scope.ts';
 

@@ -13,7 +13,7 @@ import {
   previewSchema,
   rankingsQuery,
   rankingsSchema,
-} from './assessment.schema.ts';
+} from '#core/contracts/assessment.schema.ts';
 import { editedScheme } from './scheme-edit.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
 import { explainRecords } from './explain-records.service.ts';

@@ -34,7 +34,7 @@ import { constructionOwn, loadRegistry, performanceOwn, type Registry } from './
 import { informationalOwn } from './informational.repository.ts';
 import { parseMonth, previousMonth } from './month.ts';
 import { resolveScheme, type ResolvedScheme } from '../schemes/schemes.service.ts';
-import { isSchemeName } from '../schemes/domain/scheme-definition.ts';
+import { isSchemeName } from '#core/schemes/scheme-definition.ts';
 
 export interface AreaInfo {
   code: string;

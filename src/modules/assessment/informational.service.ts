@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { aggregateVisible, assertAggregateVisible, type Scope } from '../accounts/scope.ts';
 import type { AssessmentService } from './assessment.service.ts';
-import type { informationalQuery, informationalSchema } from './subjects.schema.ts';
+import type { informationalQuery, informationalSchema } from '#core/contracts/subjects.schema.ts';
 import type { UnitAssessment } from './unit-ranking.service.ts';
 
 export type InformationalView = z.infer<typeof informationalSchema>;

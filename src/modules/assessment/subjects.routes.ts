@@ -20,7 +20,7 @@ import {
   trendSchema,
   unitRankingsQuery,
   unitRankingsSchema,
-} from './subjects.schema.ts';
+} from '#core/contracts/subjects.schema.ts';
 
 export const subjectsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

@@ -5,7 +5,7 @@ import type { Command } from '../../shared/cli/command.ts';
 import { parse, requireOption } from '../../shared/cli/args.ts';
 import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
-import { dateSchema } from '../../shared/schemas.ts';
+import { dateSchema } from '#core/contracts/common.ts';
 import { validate } from '../../shared/validate.ts';
 import { AUDIT_RETENTION_DAYS } from '../../db/migrations/002-accounts-and-audit.ts';
 import { commandActor } from './audit.actor.ts';

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { audit, findAudit, verifyChain } from './audit.repository.ts';
 import { requestActor } from './audit.actor.ts';
-import { auditPage, auditQuery, chainSchema } from './audit.schema.ts';
+import { auditPage, auditQuery, chainSchema } from '#core/contracts/audit.schema.ts';
 
 export const auditRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { paged } from '../../db/page.ts';
 import type { AppContext } from '../app-context.ts';
-import { areaCodeSchema, dateSchema, page, pageQuery } from '../../shared/schemas.ts';
+import { areaCodeSchema, dateSchema, page, pageQuery } from '#core/contracts/common.ts';
 import { subtree } from '../areas/subtree.ts';
 import { areasInScope, scopeOf } from '../accounts/scope.ts';
 

@@ -13,7 +13,7 @@ import { requestActor } from '../audit/audit.actor.ts';
 import type { ImportReport } from './import.service.ts';
 import { KIND_NAMES, kindByName } from './kinds/index.ts';
 import { receiveUpload } from './upload.body.ts';
-import { UPLOAD_CAP } from './upload.limits.ts';
+import { UPLOAD_CAP } from '#core/imports/upload-limits.ts';
 import { importUploaded } from './upload.service.ts';
 
 export const importUploadQuery = z

@@ -14,7 +14,7 @@ import type { KindDef } from './kinds/index.ts';
 import { unpackedSize } from './reader/unpacked-size.ts';
 import { sourcesFromPaths } from './sources.ts';
 import { tooLarge } from './upload.body.ts';
-import { UPLOAD_CAP, XLSX_UNPACKED_CAP } from './upload.limits.ts';
+import { UPLOAD_CAP, XLSX_UNPACKED_CAP } from '#core/imports/upload-limits.ts';
 import { scopeCheck } from './upload.scope.ts';
 
 export interface UploadedFile {

@@ -11,7 +11,7 @@ import type { SchemeName, SchemeResult } from '../assessment/domain/index.ts';
 import { previousMonth } from '../assessment/month.ts';
 import { overviewOf } from '../overview/overview.repository.ts';
 import { supervisionState } from '../supervision/tasks.service.ts';
-import type { Lang } from './document/document.ts';
+import type { Lang } from '#core/documents/document.ts';
 import { addDays, lastDayOf } from './document/dates.ts';
 import type { NotificationFacts, SchemeRanking } from './notification.facts.ts';
 import type { NotificationContent } from './notification.compose.ts';

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
 import { isWithin } from '../supervision/leaders.repository.ts';
-import type { OfficialDocument } from './document/document.ts';
+import type { OfficialDocument } from '#core/documents/document.ts';
 import { CONTENT_TYPES, renderDocument, type DocumentFormat } from './document/render.ts';
 import { notificationSettingsPatch, notificationSettingsSchema } from './notification.settings.ts';
 import {
@@ -18,7 +18,7 @@ import {
   notificationEntrySchema,
   presentEntry,
   previewQuery,
-} from './notifications.schema.ts';
+} from '#core/contracts/notifications.schema.ts';
 import { defaultDate, NotificationsService } from './notifications.service.ts';
 import { loadSettings, updateSettings } from './settings.service.ts';
 

@@ -10,7 +10,7 @@ import { commandActor } from '../audit/audit.actor.ts';
 import { AssessmentService } from '../assessment/assessment.service.ts';
 import { formatOfFile, renderDocument, type DocumentFormat } from './document/render.ts';
 import { pdfFont } from './document/pdf-font.ts';
-import { archiveQuery, issueBody, noticeFormatSchema, presentEntry } from './notifications.schema.ts';
+import { archiveQuery, issueBody, noticeFormatSchema, presentEntry } from '#core/contracts/notifications.schema.ts';
 import { defaultDate, NotificationsService } from './notifications.service.ts';
 import { loadSettings, updateSettings } from './settings.service.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { officerParams, officerSchema, officersQuery, postingPage } from './officers.schema.ts';
+import { officerParams, officerSchema, officersQuery, postingPage } from '#core/contracts/officers.schema.ts';
 import { findPostings, postingHistory } from './officers.repository.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { auditPeopleRead } from './people-read.ts';

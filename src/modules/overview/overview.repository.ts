@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { subtree } from '../areas/subtree.ts';
-import type { Overview } from './overview.schema.ts';
+import type { Overview } from '#core/contracts/overview.schema.ts';
 
 const OPEN_ON = (day: string) =>
   sql`u.opened_on is not null and u.opened_on <= ${day} and (u.closed_on is null or u.closed_on > ${day}) and u.voided_at is null`;

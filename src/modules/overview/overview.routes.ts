@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
-import { today } from '../../shared/schemas.ts';
-import { overviewQuery, overviewSchema } from './overview.schema.ts';
+import { today } from '#core/contracts/common.ts';
+import { overviewQuery, overviewSchema } from '#core/contracts/overview.schema.ts';
 import { overviewOf } from './overview.repository.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
 

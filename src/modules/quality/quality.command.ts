@@ -5,7 +5,7 @@ import { fixed, textTable } from '../../shared/cli/table.ts';
 import { withDatabase } from '../../shared/cli/with-db.ts';
 import { validate } from '../../shared/validate.ts';
 import { AssessmentService } from '../assessment/assessment.service.ts';
-import { qualityQuery } from './quality.schema.ts';
+import { qualityQuery } from '#core/contracts/quality.schema.ts';
 import { qualityReport, type QualityReport } from './quality.service.ts';
 
 export const qualityCommand: Command = {

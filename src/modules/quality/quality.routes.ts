@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { assertRecordsVisible } from '../assessment/records-scope.ts';
-import { qualityQuery, qualitySchema } from './quality.schema.ts';
+import { qualityQuery, qualitySchema } from '#core/contracts/quality.schema.ts';
 import { qualityReport } from './quality.service.ts';
 
 export const qualityRoutes =

@@ -6,7 +6,7 @@ import { withDatabase } from '../../shared/cli/with-db.ts';
 import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
 import { AssessmentService } from '../assessment/assessment.service.ts';
-import { decisionBody, proposalParams, proposalsQuery } from './rewards.schema.ts';
+import { decisionBody, proposalParams, proposalsQuery } from '#core/contracts/rewards.schema.ts';
 import { decideProposal, listProposals } from './rewards.service.ts';
 
 const USAGE = [

@@ -8,7 +8,7 @@ import type { AssessmentService } from '../assessment/assessment.service.ts';
 import type { AnySchemeName, RankingRow, SchemeResult } from '../assessment/domain/index.ts';
 import { monthsEnding } from '../assessment/month.ts';
 import { OfficerAssessment } from '../assessment/officer-ranking.service.ts';
-import type { Thresholds } from '../schemes/domain/scheme-definition.ts';
+import type { Thresholds } from '#core/schemes/scheme-definition.ts';
 import { measureOf, proposalId, type CompositeHistory, type Measure, type SubjectKind } from './domain/proposals.ts';
 
 export interface ProposalFigures {

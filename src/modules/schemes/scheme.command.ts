@@ -10,7 +10,7 @@ import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
-import { SCHEME_NAMES } from './domain/scheme-definition.ts';
+import { SCHEME_NAMES } from '#core/schemes/scheme-definition.ts';
 import {
   anySchemeNameSchema,
   presentScheme,
@@ -18,7 +18,7 @@ import {
   yearSchema,
   type SchemeBody,
   type SchemePresented,
-} from './schemes.schema.ts';
+} from '#core/contracts/schemes.schema.ts';
 import { resolveScheme, saveScheme } from './schemes.service.ts';
 
 const USAGE = [

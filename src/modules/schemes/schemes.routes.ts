@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { requestActor } from '../audit/audit.actor.ts';
-import { SCHEME_NAMES } from './domain/scheme-definition.ts';
+import { SCHEME_NAMES } from '#core/schemes/scheme-definition.ts';
 import {
   presentScheme,
   schemeBody,
@@ -10,7 +10,7 @@ import {
   schemeSchema,
   schemesQuery,
   schemesSchema,
-} from './schemes.schema.ts';
+} from '#core/contracts/schemes.schema.ts';
 import { saveScheme } from './schemes.service.ts';
 
 export const schemesRoutes =

@@ -7,7 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { subtree } from '../areas/subtree.ts';
-import { ASPECTS } from '../imports/kinds/kind.ts';
+import { ASPECTS } from '#core/kinds/kind.ts';
 
 const FRONT_LINE = sql`('community', 'resident')`;
 const OPEN_ROOM = (alias: string, day: string) =>

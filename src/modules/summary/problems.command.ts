@@ -2,11 +2,11 @@ import type { Command } from '../../shared/cli/command.ts';
 import { parse, requireOption } from '../../shared/cli/args.ts';
 import { textTable } from '../../shared/cli/table.ts';
 import { withDatabase } from '../../shared/cli/with-db.ts';
-import { today } from '../../shared/schemas.ts';
+import { today } from '#core/contracts/common.ts';
 import { validate } from '../../shared/validate.ts';
 import { AssessmentService } from '../assessment/assessment.service.ts';
-import { percent } from '../notifications/document/format-cell.ts';
-import { fiveProblemsQuery } from './five-problems.schema.ts';
+import { percent } from '#core/documents/format-cell.ts';
+import { fiveProblemsQuery } from '#core/contracts/five-problems.schema.ts';
 import { fiveProblemsOf } from './five-problems.service.ts';
 import type { FiveProblems, Measure } from './five-problems.ts';
 

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { AssessmentService } from '../assessment/assessment.service.ts';
 import { formatOfFile, renderDocument } from '../notifications/document/render.ts';
-import { summaryQuery } from './summary.schema.ts';
+import { summaryQuery } from '#core/contracts/summary.schema.ts';
 import { annualSummary, summaryDate } from './summary.service.ts';
 
 export const summaryCommand: Command = {

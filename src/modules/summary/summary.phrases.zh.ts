@@ -1,7 +1,7 @@
 import type { SummaryPhrases } from './summary.phrases.ts';
 import type { SchemeYear } from './summary.facts.ts';
 import { indicatorLabel, indicatorValue, schemeLabel } from '../notifications/indicator-labels.ts';
-import { percent } from '../notifications/document/format-cell.ts';
+import { percent } from '#core/documents/format-cell.ts';
 import { writtenDate } from '../notifications/document/dates.ts';
 import type { Measure } from './five-problems.ts';
 import { laggingInDecember, lowestOf, movers, reached } from './summary.select.ts';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
 import { CONTENT_TYPES, renderDocument } from '../notifications/document/render.ts';
-import { summaryQuery } from './summary.schema.ts';
+import { summaryQuery } from '#core/contracts/summary.schema.ts';
 import { annualSummary, summaryDate } from './summary.service.ts';
 
 export const summaryRoutes =

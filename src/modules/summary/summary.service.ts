@@ -7,9 +7,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { today } from '../../shared/schemas.ts';
+import { today } from '#core/contracts/common.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
-import type { OfficialDocument } from '../notifications/document/document.ts';
+import type { OfficialDocument } from '#core/documents/document.ts';
 import { loadSettings } from '../notifications/settings.service.ts';
 import { composeSummary } from './summary.compose.ts';
 import type { SummaryFacts } from './summary.facts.ts';

@@ -5,7 +5,7 @@ import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
-import { leaderBody, leadersQuery } from './supervision.schema.ts';
+import { leaderBody, leadersQuery } from '#core/contracts/supervision.schema.ts';
 import { importLeaders, leaders, setLeader } from './leaders.service.ts';
 
 const USAGE = [

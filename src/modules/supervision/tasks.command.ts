@@ -5,7 +5,7 @@ import { parse, requireOption } from '../../shared/cli/args.ts';
 import { textTable } from '../../shared/cli/table.ts';
 import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
-import { PAGE_MAX, today } from '../../shared/schemas.ts';
+import { PAGE_MAX, today } from '#core/contracts/common.ts';
 import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
 import { indicatorLabel, indicatorValue } from '../notifications/indicator-labels.ts';
@@ -16,7 +16,7 @@ import {
   type TaskDetail,
   type TaskPage,
   type TaskView,
-} from './supervision.schema.ts';
+} from '#core/contracts/supervision.schema.ts';
 import { TasksService, type TaskQuery } from './tasks.service.ts';
 
 const USAGE = [

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { today } from '../../shared/schemas.ts';
+import { today } from '#core/contracts/common.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import {
@@ -14,7 +14,7 @@ import {
   taskIdParams,
   taskListQuery,
   taskPageSchema,
-} from './supervision.schema.ts';
+} from '#core/contracts/supervision.schema.ts';
 import { TasksService } from './tasks.service.ts';
 
 /** The largest upload the route reads; the configured evidence limit (settings) is checked below it. */

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { paged } from '../../db/page.ts';
 import type { AppContext } from '../app-context.ts';
-import { areaCodeSchema, codeSchema, page, pageQuery } from '../../shared/schemas.ts';
+import { areaCodeSchema, codeSchema, page, pageQuery } from '#core/contracts/common.ts';
 import { subtree } from '../areas/subtree.ts';
-import { patrolSchema } from './units.schema.ts';
+import { patrolSchema } from '#core/contracts/units.schema.ts';
 import { scopeOf, unitsInScope } from '../accounts/scope.ts';
 
 export const patrolsQuery = z

@@ -4,7 +4,7 @@ import { paged } from '../../db/page.ts';
 import { subtree } from '../areas/subtree.ts';
 import { unitsInScope, type Scope } from '../accounts/scope.ts';
 import { ASPECTS, STANDARD_KIT } from '../imports/kinds/index.ts';
-import type { Unit, UnitDetail } from './units.schema.ts';
+import type { Unit, UnitDetail } from '#core/contracts/units.schema.ts';
 import { likePatterns } from '../../shared/search.ts';
 
 const COLUMNS = [

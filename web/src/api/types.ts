@@ -3,17 +3,17 @@
  * nothing of zod or the server reaches the browser bundle).
  */
 import type { z } from 'zod';
-import type { areaDetailSchema, areaPage, areaSchema } from '../../../src/modules/areas/areas.schema.ts';
+import type { areaDetailSchema, areaPage, areaSchema } from '#core/contracts/areas.schema.ts';
 import type {
   indicatorsSchema,
   indicatorResultSchema,
   rankingRowSchema,
-} from '../../../src/modules/assessment/assessment.schema.ts';
-import type { officerSchema, postingPage, postingSchema } from '../../../src/modules/officers/officers.schema.ts';
-import type { overviewSchema } from '../../../src/modules/overview/overview.schema.ts';
-import type { patrolSchema, unitDetailSchema, unitPage, unitSchema } from '../../../src/modules/units/units.schema.ts';
+} from '#core/contracts/assessment.schema.ts';
+import type { officerSchema, postingPage, postingSchema } from '#core/contracts/officers.schema.ts';
+import type { overviewSchema } from '#core/contracts/overview.schema.ts';
+import type { patrolSchema, unitDetailSchema, unitPage, unitSchema } from '#core/contracts/units.schema.ts';
 import type { fundsSchema } from '../../../src/modules/funds/funds.routes.ts';
-import type { schemesSchema } from '../../../src/modules/schemes/schemes.schema.ts';
+import type { schemesSchema } from '#core/contracts/schemes.schema.ts';
 import type { RowError } from '../../../src/shared/errors.ts';
 
 export type Area = z.infer<typeof areaSchema>;

@@ -4,7 +4,7 @@ import type {
   challengeSchema,
   publicAreaSchema,
   publicOfficersSchema,
-} from '../../../src/modules/public/public.schema.ts';
+} from '#core/contracts/public.schema.ts';
 
 export type PublicArea = z.infer<typeof publicAreaSchema>;
 export type PublicOfficers = z.infer<typeof publicOfficersSchema>;

@@ -5,7 +5,7 @@
  * nothing whatever its size: the same pipeline as `outpost import`.
  */
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { UPLOAD_CAP, XLSX_UNPACKED_CAP } from '../../../src/modules/imports/upload.limits.ts';
+import { UPLOAD_CAP, XLSX_UNPACKED_CAP } from '#core/imports/upload-limits.ts';
 import { ApiError, API } from '../api/client.ts';
 import type { RowError } from '../api/types.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';

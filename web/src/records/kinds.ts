@@ -2,8 +2,8 @@
  * The §2 kinds as the server defines them (columns, Chinese names, parsers: the same module the
  * import uses), and how the record forms present each column.
  */
-import type { KindDef } from '../../../src/modules/imports/kinds/kind.ts';
-import { KINDS, RECORD_KINDS } from '../../../src/modules/imports/kinds/order.ts';
+import type { KindDef } from '#core/kinds/kind.ts';
+import { KINDS, RECORD_KINDS } from '#core/kinds/order.ts';
 
 export type { KindDef };
 

@@ -16,7 +16,7 @@ import {
   needsComment,
   SETTABLE_STATUSES,
   type TaskStatus,
-} from '../../../src/modules/supervision/task-status.ts';
+} from '#core/supervision/task-status.ts';
 import { SupervisionTabs } from './tabs.tsx';
 import { TaskFlags, TaskProblem } from './task-bits.tsx';
 import type { LeaderRow, TaskDetail } from './types.ts';

@@ -1,4 +1,4 @@
-import type { Figures } from './figures.ts';
+import type { Figures } from '#core/assessment/figures.ts';
 import type { AreaNode } from './rollup.ts';
 
 /** A room covering a village, with the room's dates and its station (null: none among the units). */

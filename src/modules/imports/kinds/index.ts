@@ -1,7 +1,7 @@
 /** Every kind of import file (order.ts), and finding one by its name or a file's. */
 import path from 'node:path';
-import type { KindDef } from './kind.ts';
-import { KINDS } from './order.ts';
+import type { KindDef } from '#core/kinds/kind.ts';
+import { KINDS } from '#core/kinds/order.ts';
 
 export { KINDS };
 
@@ -18,5 +18,5 @@ export function kindOfFile(file: string): KindDef | undefined {
   return kindByName(base.split(/[.-]/)[0]);
 }
 
-export * from './kind.ts';
-export * from './columns.ts';
+export * from '#core/kinds/kind.ts';
+export * from '#core/kinds/columns.ts';

@@ -1,4 +1,4 @@
-import type { Lang } from './document.ts';
+import type { Lang } from '#core/documents/document.ts';
 
 const MONTHS = [
   'January',

@@ -1,4 +1,4 @@
-import type { OfficialDocument } from './document.ts';
+import type { OfficialDocument } from '#core/documents/document.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';

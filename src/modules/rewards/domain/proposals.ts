@@ -5,7 +5,7 @@
  * below `criticism`. One measure per subject and scheme, the strongest that applies. Pure.
  */
 import { createHash } from 'node:crypto';
-import type { Thresholds } from '../../schemes/domain/scheme-definition.ts';
+import type { Thresholds } from '#core/schemes/scheme-definition.ts';
 
 export type Measure = 'commendation' | 'criticism' | 'interview';
 export type SubjectKind = 'area' | 'officer';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { anySchemeNameSchema, areaCodeSchema, monthSchema, pageQuery, schemeNameSchema } from '../../shared/schemas.ts';
+import { anySchemeNameSchema, areaCodeSchema, monthSchema, pageQuery, schemeNameSchema } from './common.ts';
 
 export const indicatorsQuery = z
   .object({ month: monthSchema, area: areaCodeSchema, scheme: schemeNameSchema })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { areaCodeSchema, dateSchema } from '../../shared/schemas.ts';
-import { DOCUMENT_FORMATS } from '../notifications/document/render.ts';
+import { areaCodeSchema, dateSchema } from './common.ts';
+import { DOCUMENT_FORMATS } from '../../modules/notifications/document/render.ts';
 
 export const summaryQuery = z
   .object({

@@ -1,6 +1,6 @@
 /** Schemas of the data-quality report, shared by the API and the CLI. */
 import { z } from 'zod';
-import { areaCodeSchema, monthSchema } from '../../shared/schemas.ts';
+import { areaCodeSchema, monthSchema } from './common.ts';
 
 export const qualityQuery = z
   .object({ month: monthSchema, area: areaCodeSchema, limit: z.coerce.number().int().min(1).max(1000).default(100) })

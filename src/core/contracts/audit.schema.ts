@@ -1,6 +1,6 @@
 /** zod schemas of the audit log, shared by the API and the CLI. */
 import { z } from 'zod';
-import { dateSchema, page, pageQuery } from '../../shared/schemas.ts';
+import { dateSchema, page, pageQuery } from './common.ts';
 
 const timeSchema = z.union([
   dateSchema,

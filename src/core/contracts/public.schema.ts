@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaCodeSchema } from '../../shared/schemas.ts';
+import { areaCodeSchema } from './common.ts';
 
 export const findAreasQuery = z.object({ q: z.string().trim().min(1).max(32) }).strict();
 export const publicAreaSchema = z.object({

@@ -1,7 +1,7 @@
 /** Schemas of the proposals endpoints, shared by the API and the CLI. */
 import { z } from 'zod';
-import { areaCodeSchema, monthSchema } from '../../shared/schemas.ts';
-import { PROPOSAL_ID } from './domain/proposals.ts';
+import { areaCodeSchema, monthSchema } from './common.ts';
+import { PROPOSAL_ID } from '../../modules/rewards/domain/proposals.ts';
 
 export const proposalsQuery = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { areaCodeSchema, dateSchema, monthSchema, page, pageQuery, schemeNameSchema } from '../../shared/schemas.ts';
-import { SETTABLE_STATUSES, TASK_STATUSES } from './task-status.ts';
+import { areaCodeSchema, dateSchema, monthSchema, page, pageQuery, schemeNameSchema } from './common.ts';
+import { SETTABLE_STATUSES, TASK_STATUSES } from '../supervision/task-status.ts';
 
 export const taskListQuery = z
   .object({

@@ -1,6 +1,6 @@
 import { areaCode, code, date, integer, oneOf, passFail, text, yuan, type Value } from './columns.ts';
 import { ASPECTS, LEVELS, ROOM_TYPES, provinceVia, type KindDef, type RowProblem } from './kind.ts';
-import { missingArea, missingUnit, notVillage } from './checks.ts';
+import { missingArea, missingUnit, notVillage } from '../../modules/imports/kinds/checks.ts';
 
 const ASPECT_ZH: Record<(typeof ASPECTS)[number], string> = {
   premises: '用房',

@@ -1,7 +1,7 @@
 /** One zod schema per endpoint of the schemes module, shared by the API and the CLI. */
 import { z } from 'zod';
-import { INFORMATIONAL } from '../assessment/domain/index.ts';
-import type { ResolvedScheme } from './schemes.service.ts';
+import { INFORMATIONAL } from '../../modules/assessment/domain/index.ts';
+import type { ResolvedScheme } from '../../modules/schemes/schemes.service.ts';
 
 export const anySchemeNameSchema = z.enum(['performance', 'construction', 'officer']);
 export const yearSchema = z.coerce.number().int().min(2000).max(2100);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { areaCodeSchema, dateSchema, monthSchema } from '../../shared/schemas.ts';
-import { DOCUMENT_FORMATS } from './document/render.ts';
+import { areaCodeSchema, dateSchema, monthSchema } from './common.ts';
+import { DOCUMENT_FORMATS } from '../../modules/notifications/document/render.ts';
 
 export const langSchema = z.enum(['zh', 'en']);
 export const noticeFormatSchema = z.enum(DOCUMENT_FORMATS);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaCodeSchema, codeSchema, dateSchema, page, pageQuery } from '../../shared/schemas.ts';
+import { areaCodeSchema, codeSchema, dateSchema, page, pageQuery } from './common.ts';
 
 export const unitSchema = z.object({
   code: z.string(),

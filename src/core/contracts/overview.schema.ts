@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaCodeSchema, dateSchema } from '../../shared/schemas.ts';
+import { areaCodeSchema, dateSchema } from './common.ts';
 
 export const overviewQuery = z.object({ area: areaCodeSchema, date: dateSchema.optional() }).strict();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaCodeSchema, page, pageQuery } from '../../shared/schemas.ts';
+import { areaCodeSchema, page, pageQuery } from './common.ts';
 
 export const areaSchema = z.object({
   code: z.string(),

@@ -1,6 +1,6 @@
 /** Schemas of the rankings of units and officers and of trends (API and CLI alike). */
 import { z } from 'zod';
-import { anySchemeNameSchema, areaCodeSchema, codeSchema, monthSchema } from '../../shared/schemas.ts';
+import { anySchemeNameSchema, areaCodeSchema, codeSchema, monthSchema } from './common.ts';
 import { rankingRowSchema } from './assessment.schema.ts';
 
 export const unitRankingsQuery = z

@@ -10,7 +10,7 @@ import {
   type AnySchemeName,
   type Better,
   type Scheme,
-} from '../../assessment/domain/index.ts';
+} from '../../modules/assessment/domain/index.ts';
 
 export const SCHEME_NAMES: readonly AnySchemeName[] = ['performance', 'construction', 'officer'];
 

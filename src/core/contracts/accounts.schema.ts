@@ -1,8 +1,8 @@
 /** zod schemas of accounts and sessions, shared by the API and the CLI. */
 import { z } from 'zod';
-import { areaCodeSchema, codeSchema } from '../../shared/schemas.ts';
-import { MAX_PASSWORD_LENGTH } from './password-policy.ts';
-import { ROLES } from './permissions.ts';
+import { areaCodeSchema, codeSchema } from './common.ts';
+import { MAX_PASSWORD_LENGTH } from '../../modules/accounts/password-policy.ts';
+import { ROLES } from '../accounts/permissions.ts';
 
 export const usernameSchema = z
   .string()

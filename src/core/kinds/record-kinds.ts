@@ -1,6 +1,6 @@
 import { areaCode, code, date, decimal, integer, oneOf, text, yesNo } from './columns.ts';
 import { provinceVia, type KindDef, type SqlCheck } from './kind.ts';
-import { missingArea, notVillage } from './checks.ts';
+import { missingArea, notVillage } from '../../modules/imports/kinds/checks.ts';
 
 const areaProvince = provinceVia('areas', 'code', 'area_code');
 const badgeProvince = provinceVia(
