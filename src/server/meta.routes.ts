@@ -1,24 +1,9 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../modules/app-context.ts';
 import { demoInfo } from '../modules/demo/demo.service.ts';
 import { dataVersion } from '../db/data-version.ts';
 import { latestMonth } from '../modules/assessment/warm-up.ts';
-
-const metaSchema = z.object({
-  engine: z.string(),
-  data_version: z.number(),
-  demo: z
-    .object({
-      seed: z.number(),
-      scale: z.number(),
-      built_at: z.string(),
-      label: z.object({ zh: z.string(), en: z.string() }),
-    })
-    .nullable(),
-  root_areas: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })),
-  latest_month: z.string().nullable(),
-});
+import { metaSchema } from '#core/contracts/meta.schema.ts';
 
 export const metaRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

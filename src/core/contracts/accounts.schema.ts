@@ -1,7 +1,7 @@
 /** zod schemas of accounts and sessions, shared by the API and the CLI. */
 import { z } from 'zod';
 import { areaCodeSchema, codeSchema } from './common.ts';
-import { MAX_PASSWORD_LENGTH } from '../../modules/accounts/password-policy.ts';
+import { MAX_PASSWORD_LENGTH } from '../accounts/password-length.ts';
 import { ROLES } from '../accounts/permissions.ts';
 
 export const usernameSchema = z

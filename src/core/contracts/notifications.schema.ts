@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { areaCodeSchema, dateSchema, monthSchema } from './common.ts';
-import { DOCUMENT_FORMATS } from '../../modules/notifications/document/render.ts';
+import { DOCUMENT_FORMATS } from '../documents/document.ts';
 
 export const langSchema = z.enum(['zh', 'en']);
 export const noticeFormatSchema = z.enum(DOCUMENT_FORMATS);

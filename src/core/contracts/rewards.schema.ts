@@ -1,7 +1,7 @@
 /** Schemas of the proposals endpoints, shared by the API and the CLI. */
 import { z } from 'zod';
 import { areaCodeSchema, monthSchema } from './common.ts';
-import { PROPOSAL_ID } from '../../modules/rewards/domain/proposals.ts';
+import { PROPOSAL_ID } from '../rewards/proposal-id.ts';
 
 export const proposalsQuery = z
   .object({

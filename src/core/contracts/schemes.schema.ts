@@ -1,9 +1,7 @@
 /** One zod schema per endpoint of the schemes module, shared by the API and the CLI. */
 import { z } from 'zod';
-import { INFORMATIONAL } from '../../modules/assessment/domain/index.ts';
-import type { ResolvedScheme } from '../../modules/schemes/schemes.service.ts';
+import { anySchemeNameSchema } from './common.ts';
 
-export const anySchemeNameSchema = z.enum(['performance', 'construction', 'officer']);
 export const yearSchema = z.coerce.number().int().min(2000).max(2100);
 
 export const schemesQuery = z.object({ year: yearSchema }).strict();
@@ -69,26 +67,3 @@ export const schemeSchema = z.object({
 export type SchemePresented = z.infer<typeof schemeSchema>;
 
 export const schemesSchema = z.object({ year: z.number(), schemes: z.array(schemeSchema) });
-
-export function presentScheme(r: ResolvedScheme): SchemePresented {
-  return {
-    name: r.name,
-    year: r.year,
-    version: r.version,
-    source: r.source,
-    note: r.note,
-    saved_at: r.saved_at,
-    saved_by: r.saved_by,
-    indicators: r.scheme.indicators.map((d) => ({
-      name: d.name,
-      weight: d.weight,
-      floor: d.floor,
-      target: d.target,
-      better: d.better,
-      scale: d.scale,
-      scored: d.weight > 0,
-    })),
-    thresholds: { ...r.definition.thresholds },
-    informational: r.name === 'performance' ? [...INFORMATIONAL] : [],
-  };
-}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { areaCodeSchema, dateSchema } from './common.ts';
-import { DOCUMENT_FORMATS } from '../../modules/notifications/document/render.ts';
+import { DOCUMENT_FORMATS } from '../documents/document.ts';
 
 export const summaryQuery = z
   .object({

@@ -10,6 +10,10 @@
  */
 export type Lang = 'zh' | 'en';
 
+/** The formats a document is rendered to. */
+export const DOCUMENT_FORMATS = ['docx', 'pdf', 'xlsx', 'html', 'md'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
 /** How a table column's values are shown; XLSX keeps the number and applies the same format. */
 export type ColumnFormat =
   | 'text'

@@ -1,3 +1,4 @@
+/** The §2 kinds' words and their rows' own rules: no SQL, no Node, so the web app takes them as they are. */
 import type { ColumnDef, Value } from './columns.ts';
 
 export const LEVELS = ['province', 'city', 'county', 'township', 'village'] as const;
@@ -13,46 +14,17 @@ export interface RowProblem {
 }
 
 /**
- * A check on the staged rows against the database as it stands inside the import's
- * transaction. Its SQL selects `line` and `v` (the offending value) from `$stage s`.
+ * One kind of §2 file as the browser knows it too: its columns, natural key and the rules
+ * between the values of one row. What it is checked against in the database (references,
+ * overlaps, its province) is the import's (src/modules/imports/kinds/).
  */
-export interface SqlCheck {
-  column: string;
-  sql: string;
-  reason(v: string): string;
-}
-
-/**
- * A row's province: `value`, an SQL expression over the stage row `s` and the table `join` adds
- * (a left join on a unique key, so that it neither drops nor repeats a row).
- */
-export interface ProvinceOf {
-  join: string;
-  value: string;
-}
-
-/** The province of the row of `table` whose `key` is the stage's `column`; '' when none. */
-export function provinceVia(table: string, key: string, column: string): ProvinceOf {
-  return { join: `left join ${table} pv on pv.${key} = s.${column}`, value: `coalesce(pv.province, '')` };
-}
-
-/** One kind of §2 file: its columns, natural key, own rules and references. */
 export interface KindDef {
   kind: string;
   zh: string;
-  table: string;
   key: string[];
   columns: ColumnDef[];
   /** Rules between the values of one row. */
   rowRules?(row: Record<string, Value>): RowProblem[];
-  /** Where the row's province comes from (the database as merged so far). */
-  province: ProvinceOf;
-  checks: SqlCheck[];
-  /**
-   * Merges the stage in passes, one per value of `column` in this order, so that `province` can
-   * read the rows merged by earlier passes (areas: a parent's level before its children's).
-   */
-  passes?: { column: string; values: readonly string[] };
 }
 
 export function storageName(c: ColumnDef): string {

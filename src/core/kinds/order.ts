@@ -25,3 +25,15 @@ export const KINDS: KindDef[] = [
 
 /** The kinds of front-line work, entered one record at a time as well as imported. */
 export const RECORD_KINDS: KindDef[] = [surveys, visits, infoReports, incidents, patrolLogs, familiarityChecks];
+
+/** The kinds' names, in the order an import applies them. */
+export const KIND_NAMES = KINDS.map((k) => k.kind);
+
+export function kindByName(name: string | null | undefined): KindDef | undefined {
+  return KINDS.find((k) => k.kind === name);
+}
+
+/** A file's kind is its name up to the first `.` or `-`: `surveys-2019-06.csv.gz` is surveys. */
+export function kindOfFileName(name: string): KindDef | undefined {
+  return kindByName(name.split(/[.-]/)[0]);
+}

@@ -1,26 +1,10 @@
+/** The front-line work records' kinds (SPEC §2): visits, info reports, incidents, surveys, patrol logs, familiarity checks. */
 import { areaCode, code, date, decimal, integer, oneOf, text, yesNo } from './columns.ts';
-import { provinceVia, type KindDef, type SqlCheck } from './kind.ts';
-import { missingArea, notVillage } from '../../modules/imports/kinds/checks.ts';
-
-const areaProvince = provinceVia('areas', 'code', 'area_code');
-const badgeProvince = provinceVia(
-  '(select badge, min(province) as province from officers group by badge)',
-  'badge',
-  'badge',
-);
-
-const villageArea: SqlCheck[] = [missingArea('area_code'), notVillage('area_code')];
-
-const knownBadge: SqlCheck = {
-  column: 'badge',
-  sql: `select s.line, s.badge as v from $stage s where not exists (select 1 from officers o where o.badge = s.badge)`,
-  reason: (v) => `no officer with badge ${v} exists`,
-};
+import type { KindDef } from './kind.ts';
 
 export const visits: KindDef = {
   kind: 'visits',
   zh: '入户走访',
-  table: 'visits',
   key: ['badge', 'date', 'household_ref'],
   columns: [
     date('date', '日期', '2019-06-03'),
@@ -28,14 +12,11 @@ export const visits: KindDef = {
     areaCode('area_code', '村居代码', '220102001001'),
     code('household_ref', '户编号', 'H0001'),
   ],
-  province: areaProvince,
-  checks: [...villageArea, knownBadge],
 };
 
 export const infoReports: KindDef = {
   kind: 'info_reports',
   zh: '信息报送',
-  table: 'info_reports',
   key: ['ref'],
   columns: [
     code('ref', '编号', 'I2019-000001'),
@@ -44,14 +25,11 @@ export const infoReports: KindDef = {
     text('category', '类别', 'security', { max: 64 }),
     yesNo('adopted', '是否采用'),
   ],
-  province: badgeProvince,
-  checks: [knownBadge],
 };
 
 export const incidents: KindDef = {
   kind: 'incidents',
   zh: '警情案件',
-  table: 'incidents',
   key: ['ref'],
   columns: [
     code('ref', '编号', 'X2019-000001'),
@@ -59,14 +37,11 @@ export const incidents: KindDef = {
     areaCode('area_code', '村居代码', '220102001001'),
     oneOf('category', '类别', ['criminal', 'public_order']),
   ],
-  province: areaProvince,
-  checks: villageArea,
 };
 
 export const surveys: KindDef = {
   kind: 'surveys',
   zh: '群众测评',
-  table: 'surveys',
   key: ['ref'],
   columns: [
     code('ref', '编号', 'Q2019-000001'),
@@ -79,14 +54,11 @@ export const surveys: KindDef = {
     },
     text('channel', '渠道', 'door', { nullable: true, max: 32 }),
   ],
-  province: areaProvince,
-  checks: villageArea,
 };
 
 export const patrolLogs: KindDef = {
   kind: 'patrol_logs',
   zh: '巡防记录',
-  table: 'patrol_logs',
   key: ['patrol_code', 'date'],
   columns: [
     date('date', '日期', '2019-06-03'),
@@ -94,20 +66,11 @@ export const patrolLogs: KindDef = {
     decimal('hours', '时长（小时）', '3.5', { min: 0, max: 24, exclusiveMin: true }),
     integer('participants', '参加人数', '6', { min: 1 }),
   ],
-  province: provinceVia('patrols', 'code', 'patrol_code'),
-  checks: [
-    {
-      column: 'patrol_code',
-      sql: `select s.line, s.patrol_code as v from $stage s left join patrols p on p.code = s.patrol_code where p.code is null`,
-      reason: (v) => `no patrol team ${v} exists`,
-    },
-  ],
 };
 
 export const familiarityChecks: KindDef = {
   kind: 'familiarity_checks',
   zh: '熟悉度抽查',
-  table: 'familiarity_checks',
   key: ['ref'],
   columns: [
     code('ref', '编号', 'C2019-000001'),
@@ -121,6 +84,4 @@ export const familiarityChecks: KindDef = {
       return [{ column: 'correct', reason: `${row.correct} is more than sampled (${row.sampled})` }];
     return [];
   },
-  province: badgeProvince,
-  checks: [knownBadge],
 };

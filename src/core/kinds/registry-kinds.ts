@@ -1,6 +1,6 @@
+/** The registry's kinds (SPEC §2): areas, population, units, officers, patrols, equipment, inspections, funds. */
 import { areaCode, code, date, integer, oneOf, passFail, text, yuan, type Value } from './columns.ts';
-import { ASPECTS, LEVELS, ROOM_TYPES, provinceVia, type KindDef, type RowProblem } from './kind.ts';
-import { missingArea, missingUnit, notVillage } from '../../modules/imports/kinds/checks.ts';
+import { ASPECTS, LEVELS, ROOM_TYPES, type KindDef, type RowProblem } from './kind.ts';
 
 const ASPECT_ZH: Record<(typeof ASPECTS)[number], string> = {
   premises: '用房',
@@ -12,12 +12,9 @@ const ASPECT_ZH: Record<(typeof ASPECTS)[number], string> = {
   records: '台账',
 };
 
-const levelRank = (expr: string) => `(case ${expr} ${LEVELS.map((l, i) => `when '${l}' then ${i}`).join(' ')} end)`;
-
 export const areas: KindDef = {
   kind: 'areas',
   zh: '行政区划',
-  table: 'areas',
   key: ['code'],
   columns: [
     areaCode('code', '代码', '220102000000'),
@@ -50,22 +47,6 @@ export const areas: KindDef = {
       problems.push({ column: 'urban_rural', reason: 'only village-level areas are urban or rural' });
     return problems;
   },
-  // An area's province is its top ancestor: its parent's, merged in an earlier pass (the level
-  // check refuses any parent that is not above its child), or its own code at the top.
-  province: { join: 'left join areas pv on pv.code = s.parent_code', value: 'coalesce(pv.province, s.code)' },
-  passes: { column: 'level', values: LEVELS },
-  checks: [
-    {
-      column: 'parent_code',
-      sql: `select s.line, s.parent_code as v from $stage s left join areas p on p.code = s.parent_code where s.parent_code is not null and p.code is null`,
-      reason: (v) => `no area ${v} exists`,
-    },
-    {
-      column: 'level',
-      sql: `select s.line, s.level || ' under the ' || p.level || ' ' || p.code as v from $stage s join areas p on p.code = s.parent_code where ${levelRank('s.level')} <= ${levelRank('p.level')}`,
-      reason: (v) => `a ${v}: a child's level must be below its parent's`,
-    },
-  ],
 };
 
 function urbanRural(v: string | null): 'urban' | 'rural' | null {
@@ -77,7 +58,6 @@ function urbanRural(v: string | null): 'urban' | 'rural' | null {
 export const population: KindDef = {
   kind: 'population',
   zh: '人口',
-  table: 'population',
   key: ['area_code', 'year'],
   columns: [
     areaCode('area_code', '区划代码', '220102001001'),
@@ -85,8 +65,6 @@ export const population: KindDef = {
     integer('residents', '常住人口', '3500'),
     integer('households', '户数', '1200'),
   ],
-  province: provinceVia('areas', 'code', 'area_code'),
-  checks: [missingArea('area_code'), notVillage('area_code')],
 };
 
 const UNIT_STATUSES = ['planned', 'building', 'open', 'closed'] as const;
@@ -94,7 +72,6 @@ const UNIT_STATUSES = ['planned', 'building', 'open', 'closed'] as const;
 export const units: KindDef = {
   kind: 'units',
   zh: '单位',
-  table: 'units',
   key: ['code'],
   columns: [
     code('code', '单位代码', 'R220102001001'),
@@ -130,35 +107,6 @@ export const units: KindDef = {
     p.push(...statusProblems(row));
     return p;
   },
-  province: provinceVia('areas', 'code', 'area_code'),
-  checks: [
-    missingArea('area_code'),
-    {
-      column: 'area_code',
-      sql: `select s.line, s.area_code || ' is a ' || a.level as v from $stage s join areas a on a.code = s.area_code where s.type in ('community_room', 'rural_office') and a.level <> 'township'`,
-      reason: (v) => `a room belongs to a township; ${v}`,
-    },
-    {
-      column: 'station_code',
-      sql: `select s.line, s.station_code as v from $stage s left join units u on u.code = s.station_code where s.station_code is not null and u.code is null`,
-      reason: (v) => `no station ${v} exists`,
-    },
-    {
-      column: 'station_code',
-      sql: `select s.line, s.station_code || ' is a ' || u.type as v from $stage s join units u on u.code = s.station_code where u.type <> 'station'`,
-      reason: (v) => `${v}, not a station`,
-    },
-    {
-      column: 'covers',
-      sql: `select s.line, c.area_code as v from $stage s join unit_covers c on c.unit_code = s.code left join areas a on a.code = c.area_code where a.code is null`,
-      reason: (v) => `no area ${v} exists`,
-    },
-    {
-      column: 'covers',
-      sql: `select s.line, c.area_code || ' is a ' || a.level as v from $stage s join unit_covers c on c.unit_code = s.code join areas a on a.code = c.area_code where a.level <> 'village'`,
-      reason: (v) => `${v}: a room covers only village-level areas`,
-    },
-  ],
 };
 
 /**
@@ -181,7 +129,6 @@ function statusProblems(row: Record<string, Value>): RowProblem[] {
 export const officers: KindDef = {
   kind: 'officers',
   zh: '民警',
-  table: 'officers',
   key: ['badge', 'start_date'],
   columns: [
     code('badge', '警号', '220001'),
@@ -198,21 +145,11 @@ export const officers: KindDef = {
       return [{ column: 'end_date', reason: `${row.end_date} is before start_date ${row.start_date}` }];
     return [];
   },
-  province: provinceVia('units', 'code', 'unit_code'),
-  checks: [
-    missingUnit('unit_code'),
-    {
-      column: 'start_date',
-      sql: `select s.line, o.start_date || ' to ' || coalesce(o.end_date, 'now') as v from $stage s join officers o on o.badge = s.badge and o.start_date <> s.start_date and o.voided_at is null and o.start_date <= coalesce(s.end_date, '9999-12-31') and s.start_date <= coalesce(o.end_date, '9999-12-31')`,
-      reason: (v) => `overlaps this badge's posting from ${v}`,
-    },
-  ],
 };
 
 export const patrols: KindDef = {
   kind: 'patrols',
   zh: '巡防队伍',
-  table: 'patrols',
   key: ['code'],
   columns: [
     code('code', '队伍代码', 'P220102001'),
@@ -221,14 +158,11 @@ export const patrols: KindDef = {
     oneOf('kind', '类型', ['full_time', 'volunteer']),
     integer('members', '队员人数', '8'),
   ],
-  province: provinceVia('units', 'code', 'unit_code'),
-  checks: [missingUnit('unit_code')],
 };
 
 export const equipment: KindDef = {
   kind: 'equipment',
   zh: '装备',
-  table: 'equipment',
   key: ['unit_code', 'item', 'as_of'],
   columns: [
     code('unit_code', '单位代码', 'R220102001001'),
@@ -236,28 +170,22 @@ export const equipment: KindDef = {
     integer('quantity', '数量', '1'),
     date('as_of', '截至日期', '2019-06-01'),
   ],
-  province: provinceVia('units', 'code', 'unit_code'),
-  checks: [missingUnit('unit_code')],
 };
 
 export const inspections: KindDef = {
   kind: 'inspections',
   zh: '规范化检查',
-  table: 'inspections',
   key: ['unit_code', 'date'],
   columns: [
     code('unit_code', '单位代码', 'R220102001001'),
     date('date', '检查日期', '2019-06-15'),
     ...ASPECTS.map((aspect) => passFail(aspect, ASPECT_ZH[aspect])),
   ],
-  province: provinceVia('units', 'code', 'unit_code'),
-  checks: [missingUnit('unit_code')],
 };
 
 export const funds: KindDef = {
   kind: 'funds',
   zh: '经费',
-  table: 'funds',
   key: ['ref'],
   columns: [
     code('ref', '编号', 'F2019-0001'),
@@ -267,6 +195,4 @@ export const funds: KindDef = {
     yuan('amount', '金额（元）', '22000.00'),
     text('purpose', '用途', '警务室建设', { nullable: true }),
   ],
-  province: provinceVia('areas', 'code', 'recipient_code'),
-  checks: [missingArea('recipient_code')],
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCHEMES, evaluateScheme, OFFICER_SCHEME } from '../../modules/assessment/domain/index.ts';
+import { DEFAULT_SCHEMES, evaluateScheme, OFFICER_SCHEME } from '../assessment/index.ts';
 import {
   applyEdit,
   definitionIssues,

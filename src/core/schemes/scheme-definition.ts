@@ -4,13 +4,7 @@
  * scheme has, their order and their scale are the code's (the queries compute them); everything
  * else is data. Pure: no database.
  */
-import {
-  DEFAULT_SCHEMES,
-  OFFICER_SCHEME,
-  type AnySchemeName,
-  type Better,
-  type Scheme,
-} from '../../modules/assessment/domain/index.ts';
+import { DEFAULT_SCHEMES, OFFICER_SCHEME, type AnySchemeName, type Better, type Scheme } from '../assessment/index.ts';
 
 export const SCHEME_NAMES: readonly AnySchemeName[] = ['performance', 'construction', 'officer'];
 

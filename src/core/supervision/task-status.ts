@@ -6,8 +6,6 @@
  *
  * @example canMove('rectified', 'verified') // true
  */
-import { AppError } from '../../shared/errors.ts';
-
 export const TASK_STATUSES = ['open', 'in_progress', 'rectified', 'verified', 'withdrawn'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
@@ -26,14 +24,9 @@ export function canMove(from: TaskStatus, to: TaskStatus): boolean {
   return NEXT[from].includes(to);
 }
 
-/** Throws a conflict naming the allowed moves when `from -> to` is not one. */
-export function assertMove(from: TaskStatus, to: TaskStatus): void {
-  if (canMove(from, to)) return;
-  const allowed = NEXT[from];
-  throw new AppError(
-    'conflict',
-    `a task that is ${from} cannot become ${to}${allowed.length ? `; it can become ${allowed.join(' or ')}` : ' (it is closed)'}`,
-  );
+/** The statuses a task that is `from` can become, in the order they are offered. */
+export function nextStatuses(from: TaskStatus): readonly TaskStatus[] {
+  return NEXT[from];
 }
 
 /** Sending a rectification back needs a reason. */

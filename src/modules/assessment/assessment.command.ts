@@ -2,7 +2,12 @@ import type { Command, Io } from '../../shared/cli/command.ts';
 import { parse, requireOption } from '../../shared/cli/args.ts';
 import { fixed, textTable } from '../../shared/cli/table.ts';
 import { withDatabase } from '../../shared/cli/with-db.ts';
-import { explainQuery, explainRecordsQuery, indicatorsQuery, rankingsQuery } from '#core/contracts/assessment.schema.ts';
+import {
+  explainQuery,
+  explainRecordsQuery,
+  indicatorsQuery,
+  rankingsQuery,
+} from '#core/contracts/assessment.schema.ts';
 import { explainRecords, type RecordsExplanation } from './explain-records.service.ts';
 import { AssessmentService } from './assessment.service.ts';
 import { printRanking, rankSubjects } from './subjects.command.ts';

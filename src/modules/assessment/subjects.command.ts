@@ -8,7 +8,12 @@ import { validate } from '../../shared/validate.ts';
 import type { RankingRowWithChange } from './domain/index.ts';
 import { AssessmentService } from './assessment.service.ts';
 import { OfficerAssessment } from './officer-ranking.service.ts';
-import { informationalQuery, officerRankingsQuery, trendQuery, unitRankingsQuery } from '#core/contracts/subjects.schema.ts';
+import {
+  informationalQuery,
+  officerRankingsQuery,
+  trendQuery,
+  unitRankingsQuery,
+} from '#core/contracts/subjects.schema.ts';
 import { informationalView, type InformationalView } from './informational.service.ts';
 import { trend } from './trend.service.ts';
 import { UnitAssessment } from './unit-ranking.service.ts';

@@ -6,7 +6,7 @@ import type { Database, Tx } from '../../db/database.ts';
 import { AppError, type RowError } from '../../shared/errors.ts';
 import { bumpDataVersion } from '../../db/data-version.ts';
 import type { Table } from './reader/table.ts';
-import { CellError, KINDS, type KindDef, type Value } from './kinds/index.ts';
+import { CellError, KINDS, type ImportKind, type Value } from './kinds/index.ts';
 import { mapHeader } from './header.ts';
 import { checkStage, duplicateKeys, mergeStage, type Found } from './merge.ts';
 import { all, openStage, run, type Stage } from './stage.ts';
@@ -14,7 +14,7 @@ import { all, openStage, run, type Stage } from './stage.ts';
 /** A file (or sheet, or posted array) of one kind, opened only when its turn comes. */
 export interface ImportSource {
   file: string;
-  kind: KindDef;
+  kind: ImportKind;
   open(): Promise<Table>;
 }
 
@@ -35,7 +35,7 @@ export interface ImportOptions {
    * were merged (so it sees what the same import adds); throwing ends the import, writing
    * nothing. The web upload checks a scoped account's rows here.
    */
-  beforeKind?(tx: Tx, kind: KindDef, sources: ImportSource[]): Promise<void>;
+  beforeKind?(tx: Tx, kind: ImportKind, sources: ImportSource[]): Promise<void>;
 }
 
 export interface KindReport {

@@ -10,7 +10,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { Scope } from '../accounts/scope.ts';
 import { appendAudit, audit, type AuditActor } from '../audit/audit.repository.ts';
 import { importInTransaction, importSources, type ImportOptions, type ImportReport } from './import.service.ts';
-import type { KindDef } from './kinds/index.ts';
+import type { ImportKind } from './kinds/index.ts';
 import { unpackedSize } from './reader/unpacked-size.ts';
 import { sourcesFromPaths } from './sources.ts';
 import { tooLarge } from './upload.body.ts';
@@ -22,7 +22,7 @@ export interface UploadedFile {
   path: string;
   bytes: number;
   /** The kind of a file (or sheet) whose name is no §2 kind: the one the user chose. */
-  kind?: KindDef;
+  kind?: ImportKind;
 }
 
 export interface UploadOptions {

@@ -7,7 +7,8 @@ import { requestActor } from '../audit/audit.actor.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
 import { isWithin } from '../supervision/leaders.repository.ts';
 import type { OfficialDocument } from '#core/documents/document.ts';
-import { CONTENT_TYPES, renderDocument, type DocumentFormat } from './document/render.ts';
+import { CONTENT_TYPES, renderDocument } from './document/render.ts';
+import type { DocumentFormat } from '#core/documents/document.ts';
 import { notificationSettingsPatch, notificationSettingsSchema } from './notification.settings.ts';
 import {
   archiveQuery,

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
-import { today } from '#core/contracts/common.ts';
+import { today } from '../../shared/today.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { canonicalJson } from '../audit/canonical.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';

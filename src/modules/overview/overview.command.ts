@@ -2,7 +2,7 @@ import type { Command } from '../../shared/cli/command.ts';
 import { parse, requireOption } from '../../shared/cli/args.ts';
 import { textTable } from '../../shared/cli/table.ts';
 import { withDatabase } from '../../shared/cli/with-db.ts';
-import { today } from '#core/contracts/common.ts';
+import { today } from '../../shared/today.ts';
 import { validate } from '../../shared/validate.ts';
 import { AssessmentService } from '../assessment/assessment.service.ts';
 import { overviewQuery } from '#core/contracts/overview.schema.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
-import { today } from '#core/contracts/common.ts';
+import { today } from '../../shared/today.ts';
 import { overviewQuery, overviewSchema } from '#core/contracts/overview.schema.ts';
 import { overviewOf } from './overview.repository.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';

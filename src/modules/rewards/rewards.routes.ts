@@ -3,7 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
 import { requestActor } from '../audit/audit.actor.ts';
-import { decisionBody, proposalParams, proposalSchema, proposalsQuery, proposalsSchema } from '#core/contracts/rewards.schema.ts';
+import {
+  decisionBody,
+  proposalParams,
+  proposalSchema,
+  proposalsQuery,
+  proposalsSchema,
+} from '#core/contracts/rewards.schema.ts';
 import { decideProposal, listProposals } from './rewards.service.ts';
 
 export const rewardsRoutes =

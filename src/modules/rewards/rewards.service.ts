@@ -14,7 +14,8 @@ import { AppError } from '../../shared/errors.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
 import type { AnySchemeName } from '../assessment/domain/index.ts';
-import { parseProposalId, type Measure, type SubjectKind } from './domain/proposals.ts';
+import type { Measure, SubjectKind } from './domain/proposals.ts';
+import { parseProposalId } from '#core/rewards/proposal-id.ts';
 import { deriveProposals, type DerivedProposal, type ProposalFigures } from './proposals.gather.ts';
 import { decisionById, decisionsFor, insertDecision, type DecisionRow } from './rewards.repository.ts';
 

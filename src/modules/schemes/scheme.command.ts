@@ -11,15 +11,10 @@ import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
 import { SCHEME_NAMES } from '#core/schemes/scheme-definition.ts';
-import {
-  anySchemeNameSchema,
-  presentScheme,
-  schemeBody,
-  yearSchema,
-  type SchemeBody,
-  type SchemePresented,
-} from '#core/contracts/schemes.schema.ts';
+import { anySchemeNameSchema } from '#core/contracts/common.ts';
+import { schemeBody, yearSchema, type SchemeBody, type SchemePresented } from '#core/contracts/schemes.schema.ts';
 import { resolveScheme, saveScheme } from './schemes.service.ts';
+import { presentScheme } from './schemes.presenter.ts';
 
 const USAGE = [
   'outpost scheme show --year YYYY [--scheme performance|construction|officer] [--json]',

@@ -3,15 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { SCHEME_NAMES } from '#core/schemes/scheme-definition.ts';
-import {
-  presentScheme,
-  schemeBody,
-  schemeParams,
-  schemeSchema,
-  schemesQuery,
-  schemesSchema,
-} from '#core/contracts/schemes.schema.ts';
+import { schemeBody, schemeParams, schemeSchema, schemesQuery, schemesSchema } from '#core/contracts/schemes.schema.ts';
 import { saveScheme } from './schemes.service.ts';
+import { presentScheme } from './schemes.presenter.ts';
 
 export const schemesRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

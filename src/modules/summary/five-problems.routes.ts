@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
-import { today } from '#core/contracts/common.ts';
+import { today } from '../../shared/today.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
 import { fiveProblemsQuery, fiveProblemsSchema } from '#core/contracts/five-problems.schema.ts';
 import { fiveProblemsOf } from './five-problems.service.ts';

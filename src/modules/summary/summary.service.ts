@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { today } from '#core/contracts/common.ts';
+import { today } from '../../shared/today.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
 import type { OfficialDocument } from '#core/documents/document.ts';
 import { loadSettings } from '../notifications/settings.service.ts';

@@ -2,7 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { scopeOf } from '../accounts/scope.ts';
-import { leaderBody, leaderPageSchema, leaderParams, leaderRowSchema, leadersQuery } from '#core/contracts/supervision.schema.ts';
+import {
+  leaderBody,
+  leaderPageSchema,
+  leaderParams,
+  leaderRowSchema,
+  leadersQuery,
+} from '#core/contracts/supervision.schema.ts';
 import { leaders, setLeader } from './leaders.service.ts';
 
 /** The leaders responsible for rectification in each area. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { today } from '#core/contracts/common.ts';
+import { today } from '../../shared/today.ts';
 import { unitDetailQuery, unitDetailSchema, unitPage, unitParams, unitsQuery } from '#core/contracts/units.schema.ts';
 import { findUnits, unitDetail } from './units.repository.ts';
 import { scopeOf } from '../accounts/scope.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, signed } from './format-cell.ts';
-import { addDays, addMonths, daysBetween, lastDayOf, writtenDate, writtenMonth } from '../../modules/notifications/document/dates.ts';
-import { numberOf, DEFAULT_SETTINGS, issuerOf } from '../../modules/notifications/notification.settings.ts';
+import { formatCell, signed } from '#core/documents/format-cell.ts';
+import { addDays, addMonths, daysBetween, lastDayOf, writtenDate, writtenMonth } from './dates.ts';
+import { numberOf, DEFAULT_SETTINGS, issuerOf } from '../notification.settings.ts';
 
 describe('cells', () => {
   it('shows each format the same way everywhere', () => {
