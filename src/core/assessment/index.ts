@@ -2,8 +2,8 @@
  * The pure assessment shared by the server and the web: the schemes' tables (SPEC §3), figures,
  * scoring, ranking and the informational figures. Plain functions over plain data.
  */
-export { DEFAULT_SCHEMES } from './scheme.ts';
-export type { AnySchemeName, Better, IndicatorDef, Scheme, SchemeName } from './scheme.ts';
+export { AREA_SCHEMES, DEFAULT_SCHEMES, isAreaSchemeName, unitOf } from './scheme.ts';
+export type { AnySchemeName, Better, IndicatorDef, IndicatorUnit, Scheme, SchemeName } from './scheme.ts';
 export { OFFICER_SCHEME, REPORTS_FOR_PROVISION } from './officer-scheme.ts';
 export { evaluateInformational, INFORMATIONAL, INFORMATIONAL_SCHEME } from './informational.ts';
 export type { InformationalName, InformationalResult } from './informational.ts';

@@ -74,3 +74,25 @@ export const DEFAULT_SCHEMES: Record<SchemeName, Scheme> = {
   performance,
   construction,
 };
+
+/** The schemes of areas, in the order they are offered. */
+export const AREA_SCHEMES: readonly SchemeName[] = ['performance', 'construction'];
+
+export function isAreaSchemeName(v: string | null | undefined): v is SchemeName {
+  return v === 'performance' || v === 'construction';
+}
+
+/** How an indicator's value reads: a share, per 10,000 or per 1,000 residents, or visits a week. */
+export type IndicatorUnit = 'rate' | 'per10k' | 'per1000' | 'perWeek';
+
+/**
+ * The unit of an indicator, from its scale (SPEC §3: crime_rate per 10,000 residents,
+ * group_defense per 1,000) and, for the officer scheme's visits, its name.
+ *
+ * @example unitOf(DEFAULT_SCHEMES.performance.indicators[3]) // 'per10k'
+ */
+export function unitOf(d: { name: string; scale: number }): IndicatorUnit {
+  if (d.scale === 10_000) return 'per10k';
+  if (d.scale === 1_000) return 'per1000';
+  return d.name === 'visits_per_week' ? 'perWeek' : 'rate';
+}

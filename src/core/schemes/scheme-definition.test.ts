@@ -47,7 +47,11 @@ describe('scheme definitions', () => {
       }),
     );
     expect(issues).toEqual([
-      { path: 'indicators.nonsense', message: expect.stringContaining('not an indicator of the construction scheme') },
+      {
+        path: 'indicators.nonsense',
+        message: expect.stringContaining('not an indicator of the construction scheme'),
+        rule: 'unknown',
+      },
     ]);
   });
 
@@ -72,7 +76,11 @@ describe('scheme definitions', () => {
       definitionIssues('officer', applyEdit(shippedDefinition('officer'), { indicators: zero(names.slice(1)) })),
     ).toEqual([]);
     expect(definitionIssues('officer', applyEdit(shippedDefinition('officer'), { indicators: zero(names) }))).toEqual([
-      { path: 'indicators', message: expect.stringContaining('at least one indicator needs a weight above 0') },
+      {
+        path: 'indicators',
+        message: expect.stringContaining('at least one indicator needs a weight above 0'),
+        rule: 'no_weight',
+      },
     ]);
     expect(
       definitionIssues(

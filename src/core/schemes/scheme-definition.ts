@@ -38,9 +38,24 @@ export interface SchemeEdit {
   thresholds?: Partial<Thresholds>;
 }
 
+/** Which rule an issue breaks, so that a form can say it in its own words. */
+export type IssueRule =
+  | 'unknown'
+  | 'missing'
+  | 'weight'
+  | 'number'
+  | 'better'
+  | 'equal'
+  | 'side'
+  | 'no_weight'
+  | 'composite'
+  | 'months'
+  | 'order';
+
 export interface Issue {
   path: string;
   message: string;
+  rule: IssueRule;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = { commendation: 90, criticism: 60, interview: 60, interview_months: 3 };
@@ -91,53 +106,83 @@ export function definitionIssues(name: AnySchemeName, def: SchemeDefinition): Is
       issues.push({
         path: `indicators.${n}`,
         message: `not an indicator of the ${name} scheme (it has ${known.join(', ')})`,
+        rule: 'unknown',
       });
   for (const n of known) {
     const s = def.indicators[n];
     const at = `indicators.${n}`;
     if (!s) {
-      issues.push({ path: at, message: 'missing: every indicator of the scheme needs its settings' });
+      issues.push({ path: at, message: 'missing: every indicator of the scheme needs its settings', rule: 'missing' });
       continue;
     }
-    if (!Number.isFinite(s.weight) || s.weight < 0 || s.weight > MAX_WEIGHT)
-      issues.push({
-        path: `${at}.weight`,
-        message: `${s.weight} is not a weight from 0 (not scored) to ${MAX_WEIGHT}`,
-      });
-    if (!Number.isFinite(s.floor)) issues.push({ path: `${at}.floor`, message: 'not a number' });
-    if (!Number.isFinite(s.target)) issues.push({ path: `${at}.target`, message: 'not a number' });
-    if (s.better !== 'higher' && s.better !== 'lower')
-      issues.push({ path: `${at}.better`, message: `"${String(s.better)}" is not higher or lower` });
-    else if (s.floor === s.target) issues.push({ path: at, message: `floor and target must differ (both ${s.floor})` });
-    else if (s.better === 'higher' ? s.target < s.floor : s.target > s.floor)
-      issues.push({
-        path: `${at}.target`,
-        message: `${s.target} is on the worse side of the floor ${s.floor} (${s.better} is better)`,
-      });
+    issues.push(...indicatorIssues(at, s));
   }
-  if (known.every((n) => !(def.indicators[n]?.weight > 0)))
-    issues.push({
-      path: 'indicators',
-      message: 'at least one indicator needs a weight above 0 (weight 0 means not scored)',
-    });
+  issues.push(...weightIssues(known.map((n) => def.indicators[n])));
   issues.push(...thresholdIssues(def.thresholds));
   return issues;
 }
 
-function thresholdIssues(t: Thresholds): Issue[] {
+/**
+ * What is wrong with one indicator's settings at `at` (`indicators.crime_rate`): a weight outside
+ * 0..1000, a floor or target that is not a number, a floor equal to its target, a target on the
+ * worse side of its floor.
+ */
+export function indicatorIssues(at: string, s: IndicatorSettings): Issue[] {
+  const issues: Issue[] = [];
+  if (!Number.isFinite(s.weight) || s.weight < 0 || s.weight > MAX_WEIGHT)
+    issues.push({
+      path: `${at}.weight`,
+      message: `${s.weight} is not a weight from 0 (not scored) to ${MAX_WEIGHT}`,
+      rule: 'weight',
+    });
+  if (!Number.isFinite(s.floor)) issues.push({ path: `${at}.floor`, message: 'not a number', rule: 'number' });
+  if (!Number.isFinite(s.target)) issues.push({ path: `${at}.target`, message: 'not a number', rule: 'number' });
+  if (s.better !== 'higher' && s.better !== 'lower')
+    issues.push({ path: `${at}.better`, message: `"${String(s.better)}" is not higher or lower`, rule: 'better' });
+  else if (s.floor === s.target)
+    issues.push({ path: at, message: `floor and target must differ (both ${s.floor})`, rule: 'equal' });
+  else if (s.better === 'higher' ? s.target < s.floor : s.target > s.floor)
+    issues.push({
+      path: `${at}.target`,
+      message: `${s.target} is on the worse side of the floor ${s.floor} (${s.better} is better)`,
+      rule: 'side',
+    });
+  return issues;
+}
+
+/** A scheme scores something: at least one of its indicators (missing ones aside) weighs above 0. */
+export function weightIssues(settings: readonly (IndicatorSettings | undefined)[]): Issue[] {
+  if (settings.some((s) => s !== undefined && s.weight > 0)) return [];
+  return [
+    {
+      path: 'indicators',
+      message: 'at least one indicator needs a weight above 0 (weight 0 means not scored)',
+      rule: 'no_weight',
+    },
+  ];
+}
+
+/** Composites from 0 to 100, whole months from 1 to 12, criticism not above commendation. */
+export function thresholdIssues(t: Thresholds): Issue[] {
   const issues: Issue[] = [];
   for (const key of ['commendation', 'criticism', 'interview'] as const)
     if (!Number.isFinite(t[key]) || t[key] < 0 || t[key] > 100)
-      issues.push({ path: `thresholds.${key}`, message: `${t[key]} is not a composite from 0 to 100` });
+      issues.push({
+        path: `thresholds.${key}`,
+        message: `${t[key]} is not a composite from 0 to 100`,
+        rule: 'composite',
+      });
   if (!Number.isInteger(t.interview_months) || t.interview_months < 1 || t.interview_months > 12)
     issues.push({
       path: 'thresholds.interview_months',
       message: `${t.interview_months} is not a whole number of months from 1 to 12`,
+      rule: 'months',
     });
   if (issues.length === 0 && t.criticism > t.commendation)
     issues.push({
       path: 'thresholds.criticism',
       message: `${t.criticism} is above the commendation threshold ${t.commendation}`,
+      rule: 'order',
     });
   return issues;
 }
