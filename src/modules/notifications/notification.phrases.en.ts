@@ -1,7 +1,8 @@
 import type { Phrases } from './notification.phrases.ts';
 import type { Problem } from './notification.facts.ts';
 import { indicatorLabel, indicatorValue, schemeLabel } from './indicator-labels.ts';
-import { lastDayOf, writtenDate, writtenMonth } from './document/dates.ts';
+import { writtenDate, writtenMonth } from './document/dates.ts';
+import { endOfMonth } from '#core/calendar/month.ts';
 import { COMPOSITE } from './notification.select.ts';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
@@ -40,7 +41,7 @@ export const EN: Phrases = {
   overview: (f, n) => {
     const o = f.overview;
     return (
-      `As of ${writtenDate(lastDayOf(f.month), 'en')}, ${n.scope} had ${o.units.community_room} community police rooms with ${o.officers.community} community officers, ` +
+      `As of ${writtenDate(endOfMonth(f.month), 'en')}, ${n.scope} had ${o.units.community_room} community police rooms with ${o.officers.community} community officers, ` +
       `${o.units.rural_office} rural police offices with ${o.officers.resident} resident officers, and ${o.units.station} police stations; ` +
       `${o.patrols.full_time.teams} full-time community patrol teams with ${o.patrols.full_time.members} members, and ${o.patrols.volunteer.teams} volunteer group-defence teams with ${o.patrols.volunteer.members} members. ` +
       `Of the staff in post, ${o.origins.agency_transfer} officers were transferred from agencies, ${o.origins.new_recruit} are new recruits, and ${o.origins.civilian_hire} are civilian hires.`

@@ -1,7 +1,8 @@
 import type { Phrases } from './notification.phrases.ts';
 import type { Problem } from './notification.facts.ts';
 import { indicatorLabel, indicatorValue, schemeLabel } from './indicator-labels.ts';
-import { lastDayOf, writtenDate, writtenMonth } from './document/dates.ts';
+import { writtenDate, writtenMonth } from './document/dates.ts';
+import { endOfMonth } from '#core/calendar/month.ts';
 import { COMPOSITE } from './notification.select.ts';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -34,7 +35,7 @@ export const ZH: Phrases = {
   overview: (f, n) => {
     const o = f.overview;
     return (
-      `截至${writtenDate(lastDayOf(f.month), 'zh')}，${n.scope}共有社区警务室${o.units.community_room}个、社区民警${o.officers.community}名，` +
+      `截至${writtenDate(endOfMonth(f.month), 'zh')}，${n.scope}共有社区警务室${o.units.community_room}个、社区民警${o.officers.community}名，` +
       `农村警务室${o.units.rural_office}个、驻村民警${o.officers.resident}名，派出所${o.units.station}个；` +
       `专职社区巡防队${o.patrols.full_time.teams}支、队员${o.patrols.full_time.members}人，群防群治队伍${o.patrols.volunteer.teams}支、队员${o.patrols.volunteer.members}人。` +
       `现有人员中，由机关下沉民警${o.origins.agency_transfer}名，新招录民警${o.origins.new_recruit}名，招录文职人员${o.origins.civilian_hire}名。`

@@ -17,7 +17,7 @@ import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { canonicalJson } from '../audit/canonical.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
 import { carryTasks, openTasks } from '../supervision/tasks.open.ts';
-import { lastDayOf } from './document/dates.ts';
+import { endOfMonth } from '#core/calendar/month.ts';
 import { composeNotification, type NotificationContent } from './notification.compose.ts';
 import { gatherFacts, type NoticeRequest } from './notification.gather.ts';
 import { issuerOf, numberOf } from './notification.settings.ts';
@@ -46,7 +46,7 @@ export interface IssuedNotification {
 
 /** A notice of month M is dated no earlier than M's last day: today, or that day when M is not over. */
 export function defaultDate(month: string): string {
-  const end = lastDayOf(month);
+  const end = endOfMonth(month);
   const now = today();
   return now > end ? now : end;
 }

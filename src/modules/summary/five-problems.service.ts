@@ -6,7 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
-import { addDays, addMonths, lastDayOf } from '../notifications/document/dates.ts';
+import { addDays, addMonths } from '../notifications/document/dates.ts';
+import { endOfMonth } from '#core/calendar/month.ts';
 import { emptyTally, fiveOf, serviceStart, type FiveProblems, type Tally } from './five-problems.ts';
 import {
   endedPostings,
@@ -107,5 +108,5 @@ function childFinder(root: string, parentOf: (code: string) => string | null): (
 
 /** The month to the day ending on `day`: the calendar month when `day` is its last day, else from the day after the same day a month before. */
 export function recordsFrom(day: string): string {
-  return day === lastDayOf(day.slice(0, 7)) ? `${day.slice(0, 7)}-01` : addDays(addMonths(day, -1), 1);
+  return day === endOfMonth(day.slice(0, 7)) ? `${day.slice(0, 7)}-01` : addDays(addMonths(day, -1), 1);
 }

@@ -41,12 +41,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** The last day of a month YYYY-MM. */
-export function lastDayOf(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
-
 /** The same day `months` months later (earlier when negative), clamped to the month's end: 2019-03-31 - 1 -> 2019-02-28. */
 export function addMonths(day: string, months: number): string {
   const [y, m, d] = day.split('-').map(Number);
