@@ -13,6 +13,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { today } from '../../shared/today.ts';
 import { subtree } from '../areas/subtree.ts';
+import { postedOn } from '../../db/predicates.ts';
 import type { Role } from '#core/accounts/permissions.ts';
 
 export interface Scope {
@@ -51,7 +52,7 @@ export async function scopeFor(
     .where('o.badge', '=', badge)
     .where('o.voided_at', 'is', null)
     .where('o.start_date', '<=', day)
-    .orderBy(sql`case when o.end_date is null or o.end_date >= ${day} then 0 else 1 end`)
+    .orderBy(sql`case when ${postedOn('o', day)} then 0 else 1 end`)
     .orderBy('o.start_date', 'desc')
     .executeTakeFirst();
   return { area: posting?.area_code ?? NOWHERE, unit: posting?.unit_code ?? NOWHERE, badge };

@@ -28,6 +28,7 @@ import type { AssessmentService } from './assessment.service.ts';
 import { households, householdsVisited } from './informational.repository.ts';
 import { parseMonth, previousMonth, type Month } from './month.ts';
 import { isWithinArea } from './records-scope.ts';
+import { isOpenOn, isRoomType } from '#core/assessment/placement.ts';
 import {
   roomCovers,
   stationsAndRooms,
@@ -44,12 +45,6 @@ export type UnitRankingRow = RankingRowWithChange & { type: string; area_code: s
 export interface UnitResult extends SchemeResult {
   unit: string;
   month: string;
-}
-
-const ROOM_TYPES = new Set(['community_room', 'rural_office']);
-
-export function isOpenAt(u: { opened_on: string | null; closed_on: string | null }, day: string): boolean {
-  return u.opened_on !== null && u.opened_on <= day && (u.closed_on === null || u.closed_on > day);
 }
 
 interface Registry {
@@ -156,8 +151,8 @@ export class UnitAssessment {
     const subjects = [...(await this.registry()).units.values()]
       .filter(
         (u) =>
-          (kind === 'room' ? ROOM_TYPES.has(u.type) : u.type === 'station') &&
-          isOpenAt(u, end) &&
+          (kind === 'room' ? isRoomType(u.type) : u.type === 'station') &&
+          isOpenOn(u, end) &&
           isWithinArea(tree, u.area_code, within),
       )
       .map((u) => ({ code: u.code, name: u.name, figures: totals.get(u.code) ?? {} }));

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { likePatterns } from '../../shared/search.ts';
+import { frontLine, postedOn, roomOpenOn } from '../../db/predicates.ts';
 
 /** Village-level areas whose name holds `q`, with the names of the places above them. */
 export function findVillages(db: Kysely<DB>, q: string) {
@@ -40,8 +41,7 @@ async function villages(db: Kysely<DB>, where: RawBuilder<unknown>) {
 export async function responsibleOfficers(db: Kysely<DB>, area: string, day: string) {
   const rooms = await sql<{ code: string; name: string; type: string; phone: string | null; hours: string | null }>`
     select u.code, u.name, u.type, u.phone, u.hours from unit_covers c join units u on u.code = c.unit_code
-    where c.area_code = ${area} and u.type in ('community_room', 'rural_office') and u.voided_at is null
-      and u.opened_on <= ${day} and (u.closed_on is null or u.closed_on > ${day})
+    where c.area_code = ${area} and ${roomOpenOn('u', day)}
     order by u.code`.execute(db);
   const result = [];
   for (const room of rooms.rows) {
@@ -49,10 +49,8 @@ export async function responsibleOfficers(db: Kysely<DB>, area: string, day: str
       .selectFrom('officers')
       .select(['name', 'role', 'phone'])
       .where('unit_code', '=', room.code)
-      .where('role', 'in', ['community', 'resident'])
-      .where('voided_at', 'is', null)
-      .where('start_date', '<=', day)
-      .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', day)]))
+      .where(frontLine('officers'))
+      .where(postedOn('officers', day))
       .orderBy('name')
       .execute();
     result.push({ name: room.name, type: room.type, phone: room.phone, hours: room.hours, officers });

@@ -11,6 +11,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, type RowError } from '../../shared/errors.ts';
 import type { ImportKind, Value } from '../imports/kinds/index.ts';
 import { unitsInScope, writableAreas, type Scope } from '../accounts/scope.ts';
+import { isPostedOn } from '#core/assessment/placement.ts';
 
 /** What an officer may write: the records of its own work, not the registry nor its own assessment. */
 export const OFFICER_KINDS = ['visits', 'info_reports', 'incidents', 'patrol_logs'];
@@ -140,9 +141,7 @@ class Checker {
     if (!this.judging) return void this.badgeRefs.add(badge);
     if (date === null || date === undefined) return;
     const d = String(date);
-    const posting = (this.postings.get(badge) ?? []).find(
-      (p) => p.start_date <= d && (p.end_date === null || p.end_date >= d),
-    );
+    const posting = (this.postings.get(badge) ?? []).find((p) => isPostedOn(p, d));
     if (!posting || !this.unitsOk.has(posting.unit_code))
       this.refuse(column, `badge ${badge} was not posted in your area (${this.scope.area}) on ${d}`);
   }

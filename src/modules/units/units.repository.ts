@@ -3,7 +3,9 @@ import type { DB } from '../../db/schema.ts';
 import { paged } from '../../db/page.ts';
 import { subtree } from '../areas/subtree.ts';
 import { unitsInScope, type Scope } from '../accounts/scope.ts';
-import { ASPECTS, STANDARD_KIT } from '../imports/kinds/index.ts';
+import { ASPECTS, STANDARD_KIT } from '#core/kinds/kind.ts';
+import { isOpenOn } from '#core/assessment/placement.ts';
+import { postedOn } from '../../db/predicates.ts';
 import type { Unit, UnitDetail } from '#core/contracts/units.schema.ts';
 import { likePatterns } from '../../shared/search.ts';
 
@@ -78,9 +80,7 @@ export async function unitDetail(
     .selectFrom('officers')
     .select(['badge', 'name', 'role', 'start_date', 'end_date', 'origin', 'phone'])
     .where('unit_code', '=', code)
-    .where('voided_at', 'is', null)
-    .where('start_date', '<=', day)
-    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', day)]))
+    .where(postedOn('officers', day))
     .orderBy('role')
     .orderBy('badge')
     .execute();
@@ -107,7 +107,7 @@ export async function unitDetail(
   return {
     ...unit,
     date: day,
-    open: !!unit.opened_on && unit.opened_on <= day && (!unit.closed_on || unit.closed_on > day),
+    open: isOpenOn(unit, day),
     area_name: area?.name ?? null,
     covered_areas: covers.map((c) => ({ code: c.code, name: c.name ?? null })),
     officers,
