@@ -4,6 +4,7 @@ import { indicatorLabel, indicatorValue, schemeLabel } from './indicator-labels.
 import { writtenDate, writtenMonth } from './document/dates.ts';
 import { endOfMonth } from '#core/calendar/month.ts';
 import { COMPOSITE } from './notification.select.ts';
+import { PASSING_SCORE } from '#core/assessment/ranking.ts';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 const score = (n: number) => n.toFixed(2);
@@ -95,8 +96,7 @@ export const EN: Phrases = {
       .join('; ');
     return `${capital(text)}. These areas are commended for their results and encouraged to keep their lead.`;
   },
-  laggingIntro:
-    'An area lags when its composite is under 60, it ranks in the last three, or an indicator has no data; its problems are the indicators scoring under 60. The lagging areas of the month and their problems:',
+  laggingIntro: `An area lags when its composite is under ${PASSING_SCORE}, it ranks in the last three, or an indicator has no data; its problems are the indicators scoring under ${PASSING_SCORE}. The lagging areas of the month and their problems:`,
   noLagging: 'No area lags this month.',
   problemsHeading: (scheme) => capital(schemeLabel(scheme, 'en', true)),
   laggingArea: (problems) => {

@@ -4,6 +4,7 @@ import { indicatorLabel, indicatorValue, schemeLabel } from './indicator-labels.
 import { writtenDate, writtenMonth } from './document/dates.ts';
 import { endOfMonth } from '#core/calendar/month.ts';
 import { COMPOSITE } from './notification.select.ts';
+import { PASSING_SCORE } from '#core/assessment/ranking.ts';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const score = (n: number) => `${n.toFixed(2)}分`;
@@ -90,8 +91,7 @@ export const ZH: Phrases = {
       .join('；');
     return `${text}。以上地区工作成效突出，予以通报表扬，希望再接再厉，继续保持。`;
   },
-  laggingIntro:
-    '综合得分低于60分、排名后三位或有指标无数据的地区为落后地区，得分低于60分的指标为存在的问题。本月落后地区及其问题如下：',
+  laggingIntro: `综合得分低于${PASSING_SCORE}分、排名后三位或有指标无数据的地区为落后地区，得分低于${PASSING_SCORE}分的指标为存在的问题。本月落后地区及其问题如下：`,
   noLagging: '本月没有落后地区。',
   problemsHeading: (scheme) => `${schemeLabel(scheme, 'zh', true)}方面`,
   laggingArea: (problems) => {
