@@ -34,7 +34,7 @@ for (const engine of ENGINES) {
     });
 
     it('lists records that sum to the own part of every area, for every indicator', async () => {
-      const tree = await service.areaTree();
+      const tree = await service.areas.tree();
       for (const [scheme, def] of Object.entries(DEFAULT_SCHEMES)) {
         for (const { name } of def.indicators) {
           let listed = 0;

@@ -1,14 +1,20 @@
 import type { Database } from '../db/database.ts';
+import { DataVersionCache } from '../db/data-version.ts';
+import { AreaTreeService } from './areas/area-tree.service.ts';
 import { AssessmentService } from './assessment/assessment.service.ts';
 
 /** What every route module is given: the database and the services built on it. */
 export interface AppContext {
   db: Database;
+  /** The area tree: what contains what, per data version. */
+  areas: AreaTreeService;
   assessment: AssessmentService;
   /** False until the server can serve everything (migrations, the demo under `npm start`). */
   ready(): boolean;
 }
 
 export function createContext(db: Database, ready: () => boolean = () => true): AppContext {
-  return { db, assessment: new AssessmentService(db.kysely), ready };
+  const cache = new DataVersionCache(db.kysely);
+  const areas = new AreaTreeService(cache);
+  return { db, areas, assessment: new AssessmentService(db.kysely, cache, areas), ready };
 }

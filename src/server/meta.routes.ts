@@ -20,7 +20,7 @@ export const metaRoutes =
         config: { permission: 'aggregate:read' },
       },
       async () => {
-        const tree = await ctx.assessment.areaTree();
+        const tree = await ctx.areas.tree();
         return {
           engine: ctx.db.engine,
           data_version: await dataVersion(ctx.db.kysely),

@@ -43,7 +43,7 @@ export const areasRoutes =
         const { params } = request;
         const area = await findArea(ctx.db.kysely, params.code, scopeOf(request));
         if (!area) throw new AppError('not_found', `no area ${params.code} exists`);
-        const tree = await ctx.assessment.areaTree();
+        const tree = await ctx.areas.tree();
         const path = [];
         for (let p = area.parent_code; p; p = tree.areas.get(p)?.parent_code ?? null) {
           const a = tree.areas.get(p);

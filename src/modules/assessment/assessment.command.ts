@@ -35,7 +35,7 @@ export const indicatorsCommand: Command = {
         io.stdout.write(`${JSON.stringify(result)}\n`);
         return 0;
       }
-      const area = await service.area(q.area);
+      const area = await service.areas.area(q.area);
       io.stdout.write(
         `${area.name} (${area.code}) · ${q.month} · ${q.scheme} · composite ${result.composite.toFixed(2)}\n\n`,
       );

@@ -37,7 +37,7 @@ export const assessmentRoutes =
       },
       async (request) => {
         const { query } = request;
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.area, 'area');
+        assertAggregateVisible(await ctx.areas.tree(), scopeOf(request), query.area, 'area');
         return ctx.assessment.indicators(query.area, query.month, query.scheme);
       },
     );
@@ -54,7 +54,7 @@ export const assessmentRoutes =
       },
       async (request) => {
         const { query } = request;
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
+        assertAggregateVisible(await ctx.areas.tree(), scopeOf(request), query.within, 'children');
         return ctx.assessment.rankings(query.within, query.month, query.scheme);
       },
     );
@@ -71,7 +71,7 @@ export const assessmentRoutes =
       },
       async (request) => {
         const { query } = request;
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.area, 'children');
+        assertAggregateVisible(await ctx.areas.tree(), scopeOf(request), query.area, 'children');
         return ctx.assessment.explain(query.area, query.month, query.scheme, query.indicator);
       },
     );
@@ -88,7 +88,7 @@ export const assessmentRoutes =
       },
       async (request) => {
         const { query } = request;
-        assertRecordsVisible(await ctx.assessment.areaTree(), scopeOf(request), query.area);
+        assertRecordsVisible(await ctx.areas.tree(), scopeOf(request), query.area);
         return explainRecords(ctx.assessment, query);
       },
     );
@@ -107,7 +107,7 @@ export const assessmentRoutes =
       },
       async (request) => {
         const { query, body } = request;
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
+        assertAggregateVisible(await ctx.areas.tree(), scopeOf(request), query.within, 'children');
         const { scheme, indicators } = body;
         if (scheme === 'officer') {
           const rows = await officers.rankings(

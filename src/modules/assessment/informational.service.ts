@@ -17,7 +17,7 @@ export async function informationalView(
   { kind, code, month }: z.infer<typeof informationalQuery>,
   scope: Scope | null,
 ): Promise<InformationalView> {
-  const tree = await assessment.areaTree();
+  const tree = await assessment.areas.tree();
   if (kind === 'unit') {
     const unit = await units.unit(code);
     assertAggregateVisible(tree, scope, unit.area_code, 'area');

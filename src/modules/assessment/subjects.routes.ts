@@ -41,7 +41,7 @@ export const subjectsRoutes =
       },
       async (request) => {
         const { query } = request;
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
+        assertAggregateVisible(await ctx.areas.tree(), scopeOf(request), query.within, 'children');
         return units.rankings(query.within, query.month, query.type, query.scheme);
       },
     );
@@ -58,7 +58,7 @@ export const subjectsRoutes =
       },
       async (request) => {
         const { query } = request;
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
+        assertAggregateVisible(await ctx.areas.tree(), scopeOf(request), query.within, 'children');
         const rows = await officers.rankings(query.within, query.month);
         await auditPeopleRead(ctx.db, request, 'officer rankings', {
           ...query,
@@ -96,7 +96,7 @@ export const subjectsRoutes =
         const { query } = request;
         const scope = scopeOf(request);
         if (scope) {
-          const tree = await ctx.assessment.areaTree();
+          const tree = await ctx.areas.tree();
           const area =
             query.kind === 'area'
               ? query.code

@@ -133,7 +133,7 @@ export class UnitAssessment {
   async rankings(within: string, month: string, kind: UnitKind, schemeName = 'performance'): Promise<UnitRankingRow[]> {
     if (schemeName !== 'performance')
       throw new AppError('invalid_input', `scheme: units are ranked under the performance scheme, not ${schemeName}`);
-    await this.assessment.area(within);
+    await this.assessment.areas.area(within);
     const current = await this.rankOnce(within, month, kind);
     const previous = await this.rankOnce(within, previousMonth(month), kind);
     const { units } = await this.registry();
@@ -145,7 +145,7 @@ export class UnitAssessment {
 
   private async rankOnce(within: string, month: string, kind: UnitKind) {
     const scheme = await this.assessment.schemeFor('performance', month);
-    const tree = await this.assessment.areaTree();
+    const tree = await this.assessment.areas.tree();
     const end = parseMonth(month).last;
     const totals = await this.totals(scheme, month);
     const subjects = [...(await this.registry()).units.values()]

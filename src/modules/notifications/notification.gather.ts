@@ -37,8 +37,8 @@ export async function gatherFacts(
   settings: NotificationSettings,
   q: NoticeRequest,
 ): Promise<NotificationFacts> {
-  const area = await assessment.area(q.area);
-  const tree = await assessment.areaTree();
+  const area = await assessment.areas.area(q.area);
+  const tree = await assessment.areas.tree();
   const children = tree.children.childrenOf(q.area);
   if (children.length === 0)
     throw new AppError('invalid_input', `area: ${q.area} (${area.name}) has no areas under it to rank`);

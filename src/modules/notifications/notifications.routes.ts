@@ -29,7 +29,7 @@ export const notificationsRoutes =
   async (app) => {
     const notices = new NotificationsService(ctx.db, ctx.assessment);
     const visible = async (scope: ReturnType<typeof scopeOf>, area: string) =>
-      assertAggregateVisible(await ctx.assessment.areaTree(), scope, area, 'children');
+      assertAggregateVisible(await ctx.areas.tree(), scope, area, 'children');
 
     app.get(
       '/notifications/preview',
@@ -44,7 +44,7 @@ export const notificationsRoutes =
       },
       async (request, reply) => {
         const q = request.query;
-        await ctx.assessment.area(q.area);
+        await ctx.areas.area(q.area);
         await visible(scopeOf(request), q.area);
         const draft = await notices.draft({
           area: q.area,
@@ -70,11 +70,11 @@ export const notificationsRoutes =
       async (request) => {
         const scope = scopeOf(request);
         if (request.query.area) {
-          await ctx.assessment.area(request.query.area);
+          await ctx.areas.area(request.query.area);
           await visible(scope, request.query.area);
         }
         const entries = await notices.list(request.query);
-        const tree = await ctx.assessment.areaTree();
+        const tree = await ctx.areas.tree();
         return entries
           .filter((e) => seen(() => assertAggregateVisible(tree, scope, e.area_code, 'children')))
           .map(presentEntry);
@@ -144,7 +144,7 @@ export const notificationsRoutes =
       async (request, reply) => {
         const scope = scopeOf(request);
         const b = request.body;
-        await ctx.assessment.area(b.area);
+        await ctx.areas.area(b.area);
         if (scope && !(await isWithin(ctx.db.kysely, scope.area, b.area)))
           throw new AppError(
             'forbidden',

@@ -70,7 +70,7 @@ export class NotificationsService {
   async issue(who: AuditActor, q: IssueRequest): Promise<IssuedNotification> {
     const settings = await loadSettings(this.db.kysely);
     const facts = await gatherFacts(this.db, this.assessment, settings, q);
-    const area = await this.assessment.area(q.area);
+    const area = await this.assessment.areas.area(q.area);
     const { abbr } = issuerOf(settings, area, q.lang);
     const year = Number(q.date.slice(0, 4));
     return this.db.transaction(async (tx) => {

@@ -20,7 +20,7 @@ export const overviewCommand: Command = {
     );
     const q = validate(overviewQuery, { area: requireOption(values.area, 'area', this.usage), date: values.date });
     return withDatabase(values.db, async (db) => {
-      const area = await new AssessmentService(db.kysely).area(q.area);
+      const area = await new AssessmentService(db.kysely).areas.area(q.area);
       const o = await overviewOf(db.kysely, q.area, q.date ?? today());
       if (values.json) {
         io.stdout.write(`${JSON.stringify(o)}\n`);

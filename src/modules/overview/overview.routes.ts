@@ -20,8 +20,8 @@ export const overviewRoutes =
         config: { permission: 'aggregate:read' },
       },
       async (request) => {
-        await ctx.assessment.area(request.query.area);
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), request.query.area, 'area');
+        await ctx.areas.area(request.query.area);
+        assertAggregateVisible(await ctx.areas.tree(), scopeOf(request), request.query.area, 'area');
         return overviewOf(ctx.db.kysely, request.query.area, request.query.date ?? today());
       },
     );

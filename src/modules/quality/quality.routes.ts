@@ -24,7 +24,7 @@ export const qualityRoutes =
       async (request) => {
         const { query } = request;
         // It names records and badges: only within the account's own subtree.
-        assertRecordsVisible(await ctx.assessment.areaTree(), scopeOf(request), query.area);
+        assertRecordsVisible(await ctx.areas.tree(), scopeOf(request), query.area);
         return qualityReport(ctx.assessment, query.area, query.month, query.limit);
       },
     );

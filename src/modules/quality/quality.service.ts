@@ -66,10 +66,10 @@ export async function qualityReport(
   limits = QUALITY_LIMITS,
 ): Promise<QualityReport> {
   const m = parseMonth(month);
-  const info = await assessment.area(area);
+  const info = await assessment.areas.area(area);
   const db = assessment.db;
   const cap = <T>(rows: T[]): Listed<T> => ({ total: rows.length, items: rows.slice(0, limit) });
-  const tree = await assessment.areaTree();
+  const tree = await assessment.areas.tree();
   const villages = [...(await descendants(assessment, area))].filter(
     (code) => tree.areas.get(code)?.level === 'village',
   ).length;
@@ -106,7 +106,7 @@ export async function qualityReport(
 
 /** The area and every area below it. */
 async function descendants(assessment: AssessmentService, area: string): Promise<Set<string>> {
-  const tree = await assessment.areaTree();
+  const tree = await assessment.areas.tree();
   const out = new Set<string>([area]);
   const queue = [area];
   while (queue.length > 0) {
@@ -126,7 +126,7 @@ async function jumps(
   month: string,
   limits: QualityLimits,
 ): Promise<Jump[]> {
-  const tree = await assessment.areaTree();
+  const tree = await assessment.areas.tree();
   const before = previousMonth(month);
   const codes = [...(await descendants(assessment, area))].sort();
   const out: Jump[] = [];

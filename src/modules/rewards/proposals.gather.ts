@@ -46,7 +46,7 @@ export async function deriveProposals(
   within: string,
   month: string,
 ): Promise<DerivedProposal[]> {
-  await assessment.area(within);
+  await assessment.areas.area(within);
   const out: DerivedProposal[] = [];
   for (const scheme of ['performance', 'construction'] as const) {
     const rank = async (m: string): Promise<Ranked> =>

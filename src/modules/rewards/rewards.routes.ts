@@ -29,7 +29,7 @@ export const rewardsRoutes =
       },
       async (request) => {
         const { query } = request;
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
+        assertAggregateVisible(await ctx.areas.tree(), scopeOf(request), query.within, 'children');
         const all = await listProposals(ctx.assessment, query.within, query.month);
         return query.status ? all.filter((p) => p.status === query.status) : all;
       },

@@ -21,9 +21,9 @@ export const fiveProblemsRoutes =
         config: { permission: 'aggregate:read' },
       },
       async (request) => {
-        await ctx.assessment.area(request.query.area);
+        await ctx.areas.area(request.query.area);
         // Its figures and its children's: visible where both are, which is the account's own subtree.
-        const tree = await ctx.assessment.areaTree();
+        const tree = await ctx.areas.tree();
         assertAggregateVisible(tree, scopeOf(request), request.query.area, 'area');
         assertAggregateVisible(tree, scopeOf(request), request.query.area, 'children');
         return fiveProblemsOf(ctx.db.kysely, ctx.assessment, request.query.area, request.query.date ?? today());

@@ -35,8 +35,8 @@ export async function fiveProblemsOf(
   area: string,
   day: string,
 ): Promise<FiveProblemsView> {
-  const root = await assessment.area(area);
-  const tree = await assessment.areaTree();
+  const root = await assessment.areas.area(area);
+  const tree = await assessment.areas.tree();
   const children = tree.children.childrenOf(area);
   const records = { from: recordsFrom(day), to: day };
   const turnover = { from: addDays(addMonths(day, -12), 1), to: day };

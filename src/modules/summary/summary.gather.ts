@@ -34,8 +34,8 @@ export async function gatherSummary(
   settings: NotificationSettings,
   q: SummaryRequest,
 ): Promise<SummaryFacts> {
-  const area = await assessment.area(q.area);
-  const tree = await assessment.areaTree();
+  const area = await assessment.areas.area(q.area);
+  const tree = await assessment.areas.tree();
   if (q.year < 1900 || q.year > 9999) throw new AppError('invalid_input', `year: ${q.year} is not a year`);
   const end = `${q.year}-12-31`;
   const children = tree.children.childrenOf(q.area);

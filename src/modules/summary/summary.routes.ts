@@ -21,9 +21,9 @@ export const summaryRoutes =
       },
       async (request, reply) => {
         const q = request.query;
-        await ctx.assessment.area(q.area);
+        await ctx.areas.area(q.area);
         // Its figures and its children's: visible where both are, which is the account's own subtree.
-        const tree = await ctx.assessment.areaTree();
+        const tree = await ctx.areas.tree();
         assertAggregateVisible(tree, scopeOf(request), q.area, 'area');
         assertAggregateVisible(tree, scopeOf(request), q.area, 'children');
         const result = await annualSummary(ctx.db.kysely, ctx.assessment, {

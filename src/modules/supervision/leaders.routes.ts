@@ -46,7 +46,7 @@ export const leadersRoutes =
       },
       async (request) => {
         const row = await setLeader(ctx.db, requestActor(request), scopeOf(request), request.params.area, request.body);
-        return { ...row, area_name: (await ctx.assessment.area(row.area_code)).name };
+        return { ...row, area_name: (await ctx.areas.area(row.area_code)).name };
       },
     );
   };
