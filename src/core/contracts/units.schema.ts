@@ -68,3 +68,14 @@ export const unitDetailSchema = unitSchema.extend({
 export const unitPage = page(unitSchema);
 export type Unit = z.infer<typeof unitSchema>;
 export type UnitDetail = z.infer<typeof unitDetailSchema>;
+
+/** GET patrols: patrol teams by unit, area (subtree) or kind. */
+export const patrolsQuery = z
+  .object({
+    unit: codeSchema.optional(),
+    area: areaCodeSchema.optional(),
+    kind: z.enum(['full_time', 'volunteer']).optional(),
+    ...pageQuery,
+  })
+  .strict();
+export const patrolPage = page(patrolSchema);

@@ -16,7 +16,7 @@ import {
 import type { AssessmentService } from './assessment.service.ts';
 import { frontLineAtEnd, officerFigures, type OfficerAtEnd } from './officer-figures.repository.ts';
 import { parseMonth, previousMonth } from './month.ts';
-import { isWithinArea } from './records-scope.ts';
+import { isWithinArea } from '../areas/area-tree.ts';
 
 export type OfficerRankingRow = RankingRowWithChange & { unit_code: string; area_code: string };
 

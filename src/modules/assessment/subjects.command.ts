@@ -14,7 +14,9 @@ import {
   trendQuery,
   unitRankingsQuery,
 } from '#core/contracts/subjects.schema.ts';
-import { informationalView, type InformationalView } from './informational.service.ts';
+import { informationalFor, type InformationalView } from './informational.service.ts';
+import { createContext } from '../app-context.ts';
+import { operatorActor } from '../accounts/access.ts';
 import { trend } from './trend.service.ts';
 import { UnitAssessment } from './unit-ranking.service.ts';
 
@@ -132,8 +134,7 @@ export const informationalCommand: Command = {
       kind: values.kind,
     });
     return withDatabase(values.db, async (db) => {
-      const assessment = new AssessmentService(db.kysely);
-      const view = await informationalView(assessment, new UnitAssessment(assessment), q, null);
+      const view = await informationalFor(createContext(db), operatorActor('informational'), q);
       if (values.json) {
         io.stdout.write(`${JSON.stringify(view)}\n`);
         return 0;

@@ -27,7 +27,7 @@ import { placeByReach, reachOf, unitTree, type Reach, type VillageFigures } from
 import type { AssessmentService } from './assessment.service.ts';
 import { households, householdsVisited } from './informational.repository.ts';
 import { parseMonth, previousMonth, type Month } from './month.ts';
-import { isWithinArea } from './records-scope.ts';
+import { isWithinArea } from '../areas/area-tree.ts';
 import { isOpenOn, isRoomType } from '#core/assessment/placement.ts';
 import {
   roomCovers,

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { fundsQuery, fundsSchema } from '#core/contracts/funds.schema.ts';
-import { scopeOf } from '../accounts/scope.ts';
+import { actorOf } from '../accounts/access.ts';
 import { listFunds } from './funds.service.ts';
 
 export const fundsRoutes =
@@ -19,6 +19,6 @@ export const fundsRoutes =
         },
         config: { permission: 'registry:read' },
       },
-      async (request) => listFunds(ctx.db.kysely, request.query, scopeOf(request)),
+      async (request) => listFunds(ctx.db, actorOf(request), request.query),
     );
   };

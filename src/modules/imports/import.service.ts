@@ -56,24 +56,31 @@ export interface ImportReport {
 /** Most errors reported for one import; the rest are only counted. */
 export const ERROR_LIMIT = 1000;
 
-class DryRunDone extends Error {
-  constructor(readonly report: ImportReport) {
-    super('dry run');
-  }
+/** What runs in the import's transaction around the import itself (a scope check, an audit entry). */
+export interface AroundImport {
+  before?(tx: Tx): Promise<void>;
+  /** Not on a dry run: it writes nothing. */
+  after?(tx: Tx, report: ImportReport): Promise<void>;
 }
 
+/**
+ * Imports `sources` in one transaction of its own, all or nothing; a dry run goes through every
+ * check and merge the same way and is rolled back, answering what it would have written.
+ */
 export async function importSources(
   db: Database,
   sources: ImportSource[],
   options: ImportOptions,
+  around: AroundImport = {},
 ): Promise<ImportReport> {
   if (sources.length === 0) throw new AppError('invalid_input', 'nothing to import: no files were given');
-  try {
-    return await db.transaction((tx) => importInTransaction(tx, sources, options));
-  } catch (e) {
-    if (e instanceof DryRunDone) return e.report;
-    throw e;
-  }
+  const run = async (tx: Tx) => {
+    await around.before?.(tx);
+    const report = await importInTransaction(tx, sources, options);
+    if (!options.dryRun) await around.after?.(tx, report);
+    return report;
+  };
+  return options.dryRun ? db.rehearse(run) : db.transaction(run);
 }
 
 /**
@@ -126,7 +133,8 @@ export async function importInTransaction(
   }
   const written = kinds.reduce((n, k) => n + k.added + k.replaced, 0);
   const report: ImportReport = { importId, dryRun: !!options.dryRun, written, kinds };
-  if (options.dryRun) throw new DryRunDone({ ...report, importId: null });
+  // The caller rolls a dry run back (importSources: Database.rehearse); it has no import of its own.
+  if (options.dryRun) return { ...report, importId: null };
   await tx.kysely
     .updateTable('imports')
     .set({ finished_at: new Date().toISOString(), written, status: 'done' })

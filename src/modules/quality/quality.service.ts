@@ -6,6 +6,8 @@
  *
  * @example const report = await qualityReport(assessment, '510000000000', '2019-06');
  */
+import type { AppContext } from '../app-context.ts';
+import { requireAccess, type Actor } from '../accounts/access.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
 import type { SchemeName } from '../assessment/domain/index.ts';
 import { parseMonth, previousMonth } from '../assessment/month.ts';
@@ -57,6 +59,16 @@ export interface QualityReport {
 }
 
 const SCHEMES: SchemeName[] = ['performance', 'construction'];
+
+/** The data-quality report as an actor asks for it: it names records and badges, so only within the actor's own subtree. */
+export async function qualityFor(
+  ctx: Pick<AppContext, 'areas' | 'assessment'>,
+  actor: Actor,
+  q: { area: string; month: string; limit: number },
+): Promise<QualityReport> {
+  await requireAccess(ctx.areas, actor.scope, 'area.records', q.area);
+  return qualityReport(ctx.assessment, q.area, q.month, q.limit);
+}
 
 export async function qualityReport(
   assessment: AssessmentService,

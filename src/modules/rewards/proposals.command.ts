@@ -7,7 +7,9 @@ import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
 import { AssessmentService } from '../assessment/assessment.service.ts';
 import { decisionBody, proposalParams, proposalsQuery } from '#core/contracts/rewards.schema.ts';
-import { decideProposal, listProposals } from './rewards.service.ts';
+import { decideProposal, proposalsFor } from './rewards.service.ts';
+import { createContext } from '../app-context.ts';
+import { operatorActor } from '../accounts/access.ts';
 
 const USAGE = [
   'outpost proposals --month YYYY-MM --within CODE [--status proposed|approved|rejected] [--json]',
@@ -31,8 +33,7 @@ export const proposalsCommand: Command = {
       status: values.status,
     });
     return withDatabase(values.db, async (db) => {
-      const all = await listProposals(new AssessmentService(db.kysely), q.within, q.month);
-      const list = q.status ? all.filter((p) => p.status === q.status) : all;
+      const list = await proposalsFor(createContext(db), operatorActor('proposals'), q);
       if (values.json) {
         io.stdout.write(`${JSON.stringify(list)}\n`);
         return 0;

@@ -1,7 +1,7 @@
 /** GET proposals?month=&within= and POST proposals/{id}/decision: rewards and punishments. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
-import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
+import { actorOf } from '../accounts/access.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import {
   decisionBody,
@@ -10,7 +10,7 @@ import {
   proposalsQuery,
   proposalsSchema,
 } from '#core/contracts/rewards.schema.ts';
-import { decideProposal, listProposals } from './rewards.service.ts';
+import { decideProposal, proposalsFor } from './rewards.service.ts';
 
 export const rewardsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -27,12 +27,7 @@ export const rewardsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => {
-        const { query } = request;
-        assertAggregateVisible(await ctx.areas.tree(), scopeOf(request), query.within, 'children');
-        const all = await listProposals(ctx.assessment, query.within, query.month);
-        return query.status ? all.filter((p) => p.status === query.status) : all;
-      },
+      async (request) => proposalsFor(ctx, actorOf(request), request.query),
     );
     app.post(
       '/proposals/:id/decision',

@@ -6,6 +6,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
+import type { AppContext } from '../app-context.ts';
+import { requireAccess, type Actor } from '../accounts/access.ts';
+import { today } from '../../shared/today.ts';
 import { addDays, addMonths } from '../notifications/document/dates.ts';
 import { endOfMonth } from '#core/calendar/month.ts';
 import { emptyTally, fiveOf, serviceStart, type FiveProblems, type Tally } from './five-problems.ts';
@@ -27,6 +30,17 @@ export interface FiveProblemsView {
   turnover_window: { from: string; to: string };
   problems: FiveProblems;
   children: { code: string; name: string; problems: FiveProblems }[];
+}
+
+/** The five problems as an actor asks for them: the area's figures and its children's, so visible where both are (its own subtree). */
+export async function fiveProblemsFor(
+  ctx: Pick<AppContext, 'db' | 'areas' | 'assessment'>,
+  actor: Actor,
+  q: { area: string; date?: string },
+): Promise<FiveProblemsView> {
+  await requireAccess(ctx.areas, actor.scope, 'area.figures', q.area);
+  await requireAccess(ctx.areas, actor.scope, 'area.ranking', q.area);
+  return fiveProblemsOf(ctx.db.kysely, ctx.assessment, q.area, q.date ?? today());
 }
 
 export async function fiveProblemsOf(

@@ -121,3 +121,28 @@ export async function unitDetail(
     patrols: patrols.map((p) => ({ ...p, members: Number(p.members) })),
   };
 }
+
+/** Patrol teams at the units the scope reaches, by unit, area subtree or kind: one page. */
+export async function findPatrols(
+  db: Kysely<DB>,
+  f: { unit?: string; area?: string; kind?: string; limit: number; offset: number },
+  scope: Scope | null,
+) {
+  let query = db
+    .selectFrom('patrols as p')
+    .innerJoin('units as u', 'u.code', 'p.unit_code')
+    .where('p.voided_at', 'is', null);
+  if (scope) query = query.where('p.unit_code', 'in', unitsInScope(scope));
+  if (f.unit) query = query.where('p.unit_code', '=', f.unit);
+  if (f.kind) query = query.where('p.kind', '=', f.kind);
+  if (f.area) {
+    const area = f.area;
+    query = query.where('u.area_code', 'in', () => sql`(${subtree(area)} select code from sub)` as never);
+  }
+  const { items, total } = await paged(
+    query,
+    (q) => q.select(['p.code', 'p.name', 'p.unit_code', 'p.kind', 'p.members']).orderBy('p.code'),
+    f,
+  );
+  return { items: items.map((p) => ({ ...p, members: Number(p.members) })), total };
+}
