@@ -10,6 +10,7 @@ import { CellError, KINDS, type KindDef, type Value } from './kinds/index.ts';
 import { mapHeader } from './header.ts';
 import { checkStage, duplicateKeys, mergeStage, type Found } from './merge.ts';
 import { all, openStage, run, type Stage } from './stage.ts';
+import { timestamp } from '../../shared/clock.ts';
 
 /** A file (or sheet, or posted array) of one kind, opened only when its turn comes. */
 export interface ImportSource {
@@ -89,7 +90,7 @@ export async function importInTransaction(
   options: ImportOptions,
 ): Promise<ImportReport> {
   if (tx.engine === 'postgres') await run(tx, 'select pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
-  const now = new Date().toISOString();
+  const now = timestamp();
   const [{ id: importId }] = await tx.kysely
     .insertInto('imports')
     .values({
@@ -129,7 +130,7 @@ export async function importInTransaction(
   if (options.dryRun) throw new DryRunDone({ ...report, importId: null });
   await tx.kysely
     .updateTable('imports')
-    .set({ finished_at: new Date().toISOString(), written, status: 'done' })
+    .set({ finished_at: timestamp(), written, status: 'done' })
     .where('id', '=', importId)
     .execute();
   if (written > 0) await bumpDataVersion(tx);
