@@ -6,7 +6,7 @@
  *   const app = await buildApp(createContext(db));
  *   const res = await app.inject({ url: '/api/v1/health' });
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import {
   jsonSchemaTransform,
@@ -128,7 +128,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   const app = Fastify({
     loggerInstance: options.logger ?? (silentLogger() as FastifyBaseLogger),
     genReqId: newRequestId,
-    requestIdLogLabel: REQUEST_ID_KEY,
+    logController: new LogController({ requestIdLogLabel: REQUEST_ID_KEY }),
     bodyLimit: 8 * 1024 * 1024,
     trustProxy: options.trustProxy ?? trustProxyFromEnv(),
     // A request arriving while the server closes is answered by the error handler, in the API's
