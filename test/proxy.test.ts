@@ -87,7 +87,11 @@ for (const engine of ENGINES) {
         url: '/api/v1/session',
         cookies: { outpost_session: token },
         remoteAddress: '127.0.0.1',
-        headers: { origin: 'https://outpost.example', 'x-forwarded-host': 'outpost.example', 'x-forwarded-proto': 'https' },
+        headers: {
+          origin: 'https://outpost.example',
+          'x-forwarded-host': 'outpost.example',
+          'x-forwarded-proto': 'https',
+        },
       });
       expect(sameSite.statusCode).toBe(200);
       // A client that reaches the server past the proxy is not believed.

@@ -23,10 +23,14 @@ describe('outpost serve stopped with SIGTERM', () => {
     const auth = await sessionHeaders(db, { username: 'shutdown-clerk', role: 'admin' });
     await db.close();
 
-    const child = spawn(process.execPath, ['bin/outpost.js', 'serve', '--port', '0', '--host', '127.0.0.1', '--db', url], {
-      env: { ...process.env, OUTPOST_LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['bin/outpost.js', 'serve', '--port', '0', '--host', '127.0.0.1', '--db', url],
+      {
+        env: { ...process.env, OUTPOST_LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const lines: Line[] = [];
     const waiters: { test(l: Line): boolean; resolve(l: Line): void }[] = [];
@@ -58,7 +62,14 @@ describe('outpost serve stopped with SIGTERM', () => {
 
       // A request whose body is still on its way when the signal comes.
       const row = JSON.stringify([
-        { ref: 'SIGTERM-1', date: '2019-06-05', area_code: 'V1', knows_officer: 'yes', satisfaction: 5, channel: 'door' },
+        {
+          ref: 'SIGTERM-1',
+          date: '2019-06-05',
+          area_code: 'V1',
+          knows_officer: 'yes',
+          satisfaction: 5,
+          channel: 'door',
+        },
       ]);
       const request = http.request({
         host: '127.0.0.1',

@@ -172,7 +172,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     { prefix: '/api/v1' },
   );
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());
-  await app.register(metricsRoutes({ token: options.metricsToken === undefined ? metricsTokenFromEnv() : options.metricsToken }));
+  await app.register(
+    metricsRoutes({ token: options.metricsToken === undefined ? metricsTokenFromEnv() : options.metricsToken }),
+  );
   if (options.web !== false) await serveWebApp(app);
   return app;
 }
