@@ -54,10 +54,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   if (options.buildWeb) await ensureWebBuild((m) => log.info(m));
   const db = await openDatabase(options.dbUrl);
   let isReady = false;
-  const ctx = createContext(db, () => isReady);
+  const stop = new AbortController();
+  const ctx = createContext(db, () => isReady, stop.signal);
   const app = await buildApp(ctx, { ...options.app, logger: log });
   let warming: Promise<void> | undefined;
-  const stop = new AbortController();
   await app.listen({
     port: options.port,
     host: options.host ?? '0.0.0.0',
@@ -86,7 +86,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       log.info('demonstration database without accounts: the demonstration accounts were added');
     isReady = true;
     log.info('ready');
-    if (options.warm) warming = warm(ctx, stop.signal, log);
+    if (options.warm) warming = warm(ctx, log);
   })();
   return {
     app,
@@ -119,7 +119,8 @@ function hostInUrl(address: string): string {
  * The warm-up, as a job: counted in the jobs' metrics, stopped between two steps when the
  * server closes, and only logged when it fails (the next request computes what it needs).
  */
-async function warm(ctx: AppContext, signal: AbortSignal, log: FastifyBaseLogger): Promise<void> {
+async function warm(ctx: AppContext, log: FastifyBaseLogger): Promise<void> {
+  const signal = ctx.stopping;
   const job = trackJob('warm-up');
   try {
     const { month, ms } = await warmUp(ctx.assessment, signal);
