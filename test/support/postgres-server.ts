@@ -45,6 +45,8 @@ export async function startPostgres(): Promise<PostgresServer> {
     [`--pgdata=${dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'],
     { ...owner, env, encoding: 'utf8' },
   );
+  if ((init.error as NodeJS.ErrnoException | undefined)?.code === 'EACCES' && owner.uid !== undefined)
+    throw new Error(`the postgres user cannot run ${bin.initdb}: every folder above it must be open to others (chmod o+rx)`);
   if (init.status !== 0) throw new Error(`initdb failed (${init.status ?? init.signal}): ${init.stderr}${init.error ?? ''}`);
   const port = await freePort();
   const child = spawn(
