@@ -12,6 +12,7 @@ import { freshDatabaseUrl } from './support/engines.ts';
 import { load, TINY } from './support/factory.ts';
 import { sessionHeaders } from './support/session.ts';
 import { openDatabase } from '../src/db/database.ts';
+import { serve } from '../src/server/serve.ts';
 
 type Line = { level: number; msg: string; port?: number; request_id?: string; req?: { url: string } };
 
@@ -132,4 +133,47 @@ describe('outpost serve stopped with SIGTERM', () => {
     expect(written).toHaveLength(1);
     await after.close();
   }, 60_000);
+});
+
+describe('a request that reaches a closing server on an open connection', () => {
+  it('is told to come back: 503 not_ready, Retry-After, its request id, and the connection closed', async () => {
+    const url = await freshDatabaseUrl('sqlite');
+    const server = await serve({ dbUrl: url, port: 0, host: '127.0.0.1' });
+    await server.ready;
+    const { port } = server.bound;
+    const accepted = new Promise((resolve) => server.app.server.once('connection', resolve));
+    const socket = net.connect({ host: '127.0.0.1', port });
+    let answer = '';
+    socket.on('data', (d) => (answer += d));
+    const ended = new Promise((resolve) => socket.once('close', resolve));
+    await accepted;
+    // The request's head is still being written when the server starts to close.
+    socket.write('GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    const closing = server.close();
+    for (let i = 0; i < 100; i++) {
+      const refused = await new Promise<boolean>((resolve) => {
+        const probe = net.connect({ host: '127.0.0.1', port });
+        probe.once('connect', () => (probe.destroy(), resolve(false)));
+        probe.once('error', () => resolve(true));
+      });
+      if (refused) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    socket.write('\r\n');
+    await ended;
+    await closing;
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 503 /);
+    expect(head.toLowerCase()).toContain('retry-after: 2');
+    expect(head.toLowerCase()).toContain('connection: close');
+    const id = /x-request-id: (\S+)/i.exec(head)![1];
+    expect(JSON.parse(body)).toEqual({
+      error: {
+        code: 'not_ready',
+        message: 'the server is shutting down; try again shortly',
+        details: [],
+        request_id: id,
+      },
+    });
+  });
 });

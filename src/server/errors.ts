@@ -15,7 +15,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (error.code === 'busy' || error.code === 'not_ready') reply.header('Retry-After', '2');
       if (error.code === 'rate_limited') reply.header('Retry-After', String(retryAfter(error.details)));
       if (status >= 500) logServerError(request, error, status);
-      return reply.status(status).send(body(request, error.code, error.message, error.details));
+      return answer(reply, status, body(request, error.code, error.message, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({
@@ -24,28 +24,30 @@ export function installErrorHandler(app: FastifyInstance): void {
       }));
       const where = error.validationContext ?? 'request';
       const message = details.map((d) => `${where}${d.path ? `.${d.path}` : ''}: ${d.message}`).join('; ');
-      return reply.status(400).send(body(request, 'invalid_input', message, details));
+      return answer(reply, 400, body(request, 'invalid_input', message, details));
     }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
-      return reply
-        .status(status)
-        .send(body(request, status === 413 ? 'too_large' : 'invalid_input', error.message, []));
+      return answer(reply, status, body(request, status === 413 ? 'too_large' : 'invalid_input', error.message, []));
     }
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {
       reply.header('Retry-After', '2');
       logServerError(request, error, 503);
-      return reply
-        .status(503)
-        .send(body(request, 'busy', 'the database is busy with another write; try again shortly', []));
+      return answer(
+        reply,
+        503,
+        body(request, 'busy', 'the database is busy with another write; try again shortly', []),
+      );
     }
     logServerError(request, error, 500);
-    return reply
-      .status(500)
-      .send(body(request, 'internal', 'an unexpected failure; it has been logged under this request_id', []));
+    return answer(
+      reply,
+      500,
+      body(request, 'internal', 'an unexpected failure; it has been logged under this request_id', []),
+    );
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(body(request, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`, [])),
+    answer(reply, 404, body(request, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`, [])),
   );
 }
 
@@ -69,16 +71,24 @@ function retryAfter(details: unknown[]): number {
 /** Errors the router raises before any route runs (a malformed or over-long address). */
 export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
-  reply
-    .status(tooLong ? 414 : 400)
-    .send(
-      body(
-        request,
-        'invalid_input',
-        tooLong ? 'a value in the address is too long' : 'the address is not valid (bad percent-encoding)',
-        [],
-      ),
-    );
+  answer(
+    reply,
+    tooLong ? 414 : 400,
+    body(
+      request,
+      'invalid_input',
+      tooLong ? 'a value in the address is too long' : 'the address is not valid (bad percent-encoding)',
+      [],
+    ),
+  );
+}
+
+/**
+ * Sends an error body as plain JSON: a route's response schema for the same status (health's
+ * 503) describes its own answers, not errors, and must not reshape or refuse one.
+ */
+function answer(reply: FastifyReply, status: number, payload: ReturnType<typeof body>): FastifyReply {
+  return reply.status(status).type('application/json; charset=utf-8').serializer(JSON.stringify).send(payload);
 }
 
 function body(request: FastifyRequest, code: ErrorCode | 'too_large', message: string, details: unknown[]) {
