@@ -111,6 +111,7 @@ function thresholds(): string {
   );
 }
 
+/** The regions of docs/assessment.md. */
 export const assessmentRegions: Renderers = {
   'scheme-performance': () => schemeTable(DEFAULT_SCHEMES.performance),
   'scheme-construction': () => schemeTable(DEFAULT_SCHEMES.construction),

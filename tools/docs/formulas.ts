@@ -6,6 +6,7 @@
 import { REPORTS_FOR_PROVISION, STANDARD_KIT } from './sources.ts';
 import { code, list } from './markdown.ts';
 
+/** An indicator's numerator and denominator, in words. */
 export interface Formula {
   numerator: string;
   denominator: string;

@@ -15,6 +15,7 @@ import { interfaceRegions } from './interface.ts';
 /** The repository's root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** A generated file: as committed, and as the code says it should read. */
 export interface GeneratedDoc {
   /** Relative to the repository's root. */
   file: string;

@@ -66,4 +66,5 @@ function valueLists(): string {
   ).join('\n\n');
 }
 
+/** The region of docs/README.md's glossary. */
 export const glossaryRegions: Renderers = { 'glossary-values': valueLists };

@@ -69,6 +69,7 @@ export function kindsTable(): string {
   );
 }
 
+/** The regions of docs/import-formats.md: the kinds, then one per kind (`kind-info-reports`). */
 export const importFormatsRegions: Renderers = {
   kinds: kindsTable,
   ...Object.fromEntries(KINDS.map((k) => [`kind-${k.kind.replace(/_/g, '-')}`, () => kindColumns(k)])),

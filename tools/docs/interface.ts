@@ -114,17 +114,20 @@ function shape(schema: Schema | undefined, depth = 0): string {
       .join(', ')}}`;
   }
   if (schema.anyOf || schema.oneOf) return 'JSON';
+  if (schema.type === 'object') return '{…}';
   return String(schema.type ?? 'JSON');
 }
 
+/** The answers of an operation, statuses of the same outline together: `200 or 201 {written}`. */
 function answers(op: OpenAPIV3.OperationObject): string {
-  return Object.entries(op.responses ?? {})
-    .filter(([status]) => status.startsWith('2') || status === '503')
-    .map(([status, r]) => {
-      const json = (r as OpenAPIV3.ResponseObject).content?.['application/json']?.schema as Schema | undefined;
-      return `${status} ${json ? code(shape(json)) : 'a file'}`;
-    })
-    .join('; ');
+  const byShape = new Map<string, string[]>();
+  for (const [status, r] of Object.entries(op.responses ?? {})) {
+    if (!status.startsWith('2') && status !== '503') continue;
+    const json = (r as OpenAPIV3.ResponseObject).content?.['application/json']?.schema as Schema | undefined;
+    const outline = json ? code(shape(json)) : 'a file';
+    byShape.set(outline, [...(byShape.get(outline) ?? []), status]);
+  }
+  return [...byShape].map(([outline, statuses]) => `${orList(statuses)} ${outline}`).join('; ');
 }
 
 function body(op: OpenAPIV3.OperationObject): string {
@@ -170,6 +173,7 @@ function routes(ref: RouteReference): string {
   return [...groups].map(([tag, list]) => [`### ${tag}`, '', ...list].join('\n')).join('\n\n');
 }
 
+/** The regions of docs/interface.md, with the routes the app registers. */
 export function interfaceRegions(ref: RouteReference): Renderers {
   return { 'cli-commands': commands, 'error-codes': errorCodes, routes: () => routes(ref) };
 }

@@ -219,6 +219,7 @@ function example(scheme: Scheme<string>): string {
   ].join('\n');
 }
 
+/** The worked example's regions, one per scheme of areas. */
 export const workedExampleRegions: Renderers = {
   'example-performance': () => example(DEFAULT_SCHEMES.performance),
   'example-construction': () => example(DEFAULT_SCHEMES.construction),
