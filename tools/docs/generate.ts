@@ -10,7 +10,7 @@ import { fillRegions, type Renderers } from './regions.ts';
 import { assessmentRegions } from './assessment.ts';
 import { glossaryRegions } from './glossary.ts';
 import { importFormatsRegions } from './import-formats.ts';
-import { interfaceRegions } from './interface.ts';
+import { interfaceRegions, unexplainedOptions } from './interface.ts';
 
 /** The repository's root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,6 +35,10 @@ export async function generateDocs(): Promise<GeneratedDoc[]> {
   };
   return Object.entries(docs).map(([file, renderers]) => {
     const current = fs.readFileSync(`${ROOT}${file}`, 'utf8');
+    if (file === 'docs/interface.md') {
+      const missing = unexplainedOptions(current);
+      if (missing.length > 0) throw new Error(`${file} explains no ${missing.join(', ')}: add them to its options`);
+    }
     return { file, current, wanted: fillRegions(current, file, renderers) };
   });
 }

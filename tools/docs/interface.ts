@@ -173,6 +173,16 @@ function routes(ref: RouteReference): string {
   return [...groups].map(([tag, list]) => [`### ${tag}`, '', ...list].join('\n')).join('\n\n');
 }
 
+/**
+ * The options some command's usage names that the hand-written text of `doc` (outside its
+ * generated regions) never explains as `` `--name ``: each one a gap in the docs.
+ */
+export function unexplainedOptions(doc: string): string[] {
+  const prose = doc.replace(/<!-- ([a-z0-9_-]+):begin[^>]*-->[\s\S]*?<!-- \1:end -->/g, '');
+  const named = new Set(COMMANDS.flatMap((c) => [...c.usage.matchAll(/--[a-z][a-z-]*/g)].map((m) => m[0])));
+  return [...named].filter((o) => !new RegExp(`\`${o}\\b(?!-)`).test(prose)).sort();
+}
+
 /** The regions of docs/interface.md, with the routes the app registers. */
 export function interfaceRegions(ref: RouteReference): Renderers {
   return { 'cli-commands': commands, 'error-codes': errorCodes, routes: () => routes(ref) };
