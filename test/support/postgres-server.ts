@@ -115,7 +115,7 @@ async function waitUntilAccepting(url: string, child: ChildProcess, log: () => s
       return;
     } catch (e) {
       await client.end().catch(() => {});
-      if (Date.now() > deadline) throw new Error(`postgres did not accept connections within 60 s: ${String(e)}\n${log()}`);
+      if (Date.now() > deadline) throw new Error(`postgres did not accept connections within 60 s: ${String(e)}\n${log()}`, { cause: e });
       await new Promise((r) => setTimeout(r, 100));
     }
   }
