@@ -13,7 +13,7 @@ import { systemHas } from './support/system-tools.ts';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 
-/** Source files whose environment reads count: the server, the CLI, tests, benchmarks, configs. */
+/** Source files whose environment reads count: the server, the CLI, tests, benchmarks, tools, configs. */
 function codeFiles(): string[] {
   const out: string[] = ['vite.config.ts', 'vitest.config.ts'];
   const walk = (dir: string) => {
@@ -24,7 +24,7 @@ function codeFiles(): string[] {
       } else if (/\.(ts|tsx|js|mjs)$/.test(entry.name)) out.push(rel);
     }
   };
-  for (const dir of ['src', 'bin', 'test', 'bench']) walk(dir);
+  for (const dir of ['src', 'bin', 'test', 'bench', 'tools']) walk(dir);
   return out.filter((f) => fs.existsSync(path.join(ROOT, f)));
 }
 
