@@ -15,6 +15,8 @@ import type { DB } from './schema.ts';
 import { engineOf, type Engine } from './engine.ts';
 import { migrateToLatest } from './migrate.ts';
 import { AppError } from '../shared/errors.ts';
+import { watchPool } from '../shared/metrics.ts';
+import { timeConnectionWaits, timedAcquire } from './connection-waits.ts';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
@@ -66,7 +68,7 @@ function openSqlite(file: string): Database {
   handle.pragma('synchronous = NORMAL');
   handle.pragma('temp_store = MEMORY');
   handle.pragma('cache_size = -65536');
-  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+  const kysely = new Kysely<DB>({ dialect: timeConnectionWaits(new SqliteDialect({ database: handle }), 'sqlite') });
   // Kysely's SQLite driver holds one connection behind a mutex, so a raw statement on the
   // handle inside fn runs inside this transaction and nothing else interleaves. Begin and end
   // are ours: SQLite rolls back by itself on a full disk, and a second rollback would hide why.
@@ -100,8 +102,9 @@ async function openPostgres(url: string): Promise<Database> {
   // An idle connection cut by the server (a restart, a terminated backend) is dropped from the
   // pool and replaced on next use; it must not bring the process down.
   pool.on('error', () => undefined);
-  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<DB>({ dialect: timeConnectionWaits(new PostgresDialect({ pool }), 'postgres') });
   await sql`select 1`.execute(kysely);
+  const watched = watchPool(pool);
   return {
     engine: 'postgres',
     url,
@@ -109,12 +112,13 @@ async function openPostgres(url: string): Promise<Database> {
     transaction: (fn) => pgTransaction(fn, 'commit'),
     rehearse: (fn) => pgTransaction(fn, 'rollback'),
     async close() {
+      watched.forget();
       await kysely.destroy();
     },
   };
 
   async function pgTransaction<T>(fn: (tx: Tx) => Promise<T>, end: 'commit' | 'rollback'): Promise<T> {
-    const client = await pool.connect();
+    const client = await timedAcquire('postgres', () => pool.connect());
     // A Kysely bound to this one client, so builder queries and COPY share the transaction.
     const single = new Kysely<DB>({
       dialect: new PostgresDialect({

@@ -3,6 +3,7 @@ import type { AppContext } from '../modules/app-context.ts';
 import { demoInfo } from '../modules/demo/demo.service.ts';
 import { dataVersion } from '../db/data-version.ts';
 import { latestMonth } from '../modules/assessment/warm-up.ts';
+import { currentMonth, timeZone, today } from '../shared/clock.ts';
 import { metaSchema } from '#core/contracts/meta.schema.ts';
 
 export const metaRoutes =
@@ -13,7 +14,7 @@ export const metaRoutes =
       {
         schema: {
           summary:
-            'About this deployment: engine, data version, whether it is demonstration data, the top areas and the latest month with records',
+            'About this deployment: engine, data version, whether it is demonstration data, the top areas, the latest month with records, and today in the province’s time zone',
           tags: ['health'],
           response: { 200: metaSchema },
         },
@@ -29,6 +30,9 @@ export const metaRoutes =
             .map((code) => tree.areas.get(code)!)
             .map(({ code, name, level }) => ({ code, name, level })),
           latest_month: await latestMonth(ctx.db.kysely),
+          today: today(),
+          current_month: currentMonth(),
+          time_zone: timeZone(),
         };
       },
     );

@@ -32,5 +32,11 @@ export function page<T extends z.ZodType>(item: T) {
 }
 
 export const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.unknown()) }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.unknown()),
+    /** Names the request on the server's log lines (the X-Request-Id header too). */
+    request_id: z.string(),
+  }),
 });

@@ -18,7 +18,7 @@ import { explainFor, explainRecordsFor, indicatorsFor, rankingsFor } from './ass
 export const indicatorsCommand: Command = {
   name: 'indicators',
   usage: 'outpost indicators --month YYYY-MM --area CODE --scheme performance|construction [--json]',
-  summary: "an area's indicators, scores and composite for a month (SPEC §3)",
+  summary: "an area's indicators, scores and composite for a month (docs/assessment.md)",
   async run(argv, io) {
     const { values } = parse(
       argv,

@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { today } from '../../shared/today.ts';
+import { today } from '../../shared/clock.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
 import type { AppContext } from '../app-context.ts';
 import { requireAccess, type Actor } from '../accounts/access.ts';

@@ -6,7 +6,7 @@ import { textTable } from '../../shared/cli/table.ts';
 import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { PAGE_MAX } from '#core/contracts/common.ts';
-import { today } from '../../shared/today.ts';
+import { today } from '../../shared/clock.ts';
 import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
 import { indicatorLabel, indicatorValue } from '../notifications/indicator-labels.ts';

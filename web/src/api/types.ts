@@ -32,8 +32,10 @@ export type Funds = z.infer<typeof fundsSchema>;
 export type Schemes = z.infer<typeof schemesSchema>;
 export type { RowError };
 
-/** `GET /api/v1/meta`. */
-export type Meta = z.infer<typeof metaSchema>;
+type MetaBody = z.infer<typeof metaSchema>;
+type ServerClock = 'today' | 'current_month' | 'time_zone';
+/** `GET /api/v1/meta`; today, the current month and the time zone are absent from older servers. */
+export type Meta = Omit<MetaBody, ServerClock> & Partial<Pick<MetaBody, ServerClock>>;
 
 /** The signed-in account, as `POST /session` and `GET /session` answer it (accounts module). */
 export type Session = z.infer<typeof sessionSchema>;
