@@ -14,5 +14,9 @@ export const metaSchema = z.object({
     .nullable(),
   root_areas: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })),
   latest_month: z.string().nullable(),
+  /** The server's today and current month in its time zone (OUTPOST_TZ): the web's default dates. */
+  today: z.string(),
+  current_month: z.string(),
+  time_zone: z.string(),
 });
 export type Meta = z.infer<typeof metaSchema>;

@@ -106,11 +106,10 @@ export async function importInTransaction(
     recordImport(options.source, outcome, (performance.now() - started) / 1000, rowsRead);
   try {
     const report = await runImport(tx, sources, options, rowsRead);
-    ended('written');
+    ended(options.dryRun ? 'dry_run' : 'written');
     return report;
   } catch (e) {
-    const rejected = e instanceof AppError && e.code === 'import_rejected';
-    ended(e instanceof DryRunDone ? 'dry_run' : rejected ? 'rejected' : 'failed');
+    ended(e instanceof AppError && e.code === 'import_rejected' ? 'rejected' : 'failed');
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 /** The overview of an area on a day (SPEC §4): its figures, where the actor sees them. */
 import type { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
-import { today } from '../../shared/today.ts';
+import { today } from '../../shared/clock.ts';
 import type { Overview, overviewQuery } from '#core/contracts/overview.schema.ts';
 import { requireAccess, type Actor } from '../accounts/access.ts';
 import { overviewOf } from './overview.repository.ts';

@@ -8,7 +8,7 @@ import type { DB } from '../../db/schema.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
 import type { AppContext } from '../app-context.ts';
 import { requireAccess, type Actor } from '../accounts/access.ts';
-import { today } from '../../shared/today.ts';
+import { today } from '../../shared/clock.ts';
 import { addDays, addMonths } from '../notifications/document/dates.ts';
 import { endOfMonth } from '#core/calendar/month.ts';
 import { emptyTally, fiveOf, serviceStart, type FiveProblems, type Tally } from './five-problems.ts';

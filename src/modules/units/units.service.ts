@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
-import { today } from '../../shared/today.ts';
+import { today } from '../../shared/clock.ts';
 import type { patrolsQuery, unitDetailQuery, unitsQuery } from '#core/contracts/units.schema.ts';
 import type { Actor } from '../accounts/access.ts';
 import { auditPeopleRead } from '../officers/people-read.ts';
