@@ -185,9 +185,5 @@ export const mySubscriptionsBody = z
       .max(50)
       .optional(),
   })
-  .strict()
-  .refine((b) => (b.quiet_from == null) === (b.quiet_until == null) || b.quiet_from === undefined || b.quiet_until === undefined, {
-    message: 'quiet hours need both a start and an end',
-    path: ['quiet_until'],
-  });
+  .strict();
 export type MySubscriptionsBody = z.infer<typeof mySubscriptionsBody>;
