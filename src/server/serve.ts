@@ -12,6 +12,9 @@ import { buildDemo, finishDemoAccounts, isEmpty } from '../modules/demo/demo.ser
 import { commandActor } from '../modules/audit/audit.actor.ts';
 import type { ProgressBar } from '../cli/progress.ts';
 import { ensureWebBuild } from './web-build.ts';
+import { Scheduler } from '../modules/schedule/scheduler.ts';
+import { runnerContext } from '../modules/schedule/schedule.runner.ts';
+import { DeliveryLoop } from '../modules/channels/delivery-loop.ts';
 
 export interface ServeOptions {
   dbUrl: string;
@@ -24,6 +27,8 @@ export interface ServeOptions {
   buildWeb?: boolean;
   /** Once ready, compute the latest month's assessment in the background (`start`, `serve`). */
   warm?: boolean;
+  /** Once ready, run the scheduled jobs and send their deliveries (`start`, `serve`). */
+  schedule?: boolean;
   progress?: ProgressBar;
   log?(message: string): void;
 }
@@ -43,6 +48,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const ctx = createContext(db, () => isReady);
   const app = await buildApp(ctx);
   let warming: Promise<void> | undefined;
+  let scheduler: Scheduler | undefined;
+  let deliveries: DeliveryLoop | undefined;
   const stop = new AbortController();
   const address = await app.listen({ port: options.port, host: options.host ?? '0.0.0.0' });
   options.log?.(`Outpost listening on ${address.replace('0.0.0.0', 'localhost')} (database: ${db.engine})`);
@@ -62,6 +69,15 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     isReady = true;
     options.log?.('ready');
     if (options.warm) warming = warm(ctx, stop.signal, options.log);
+    if (options.schedule && !stop.signal.aborted) {
+      deliveries = new DeliveryLoop(db, { log: options.log });
+      scheduler = new Scheduler(runnerContext(db, ctx.assessment), {
+        log: options.log,
+        onRan: (outcome) => outcome.events > 0 && deliveries?.poke(),
+      });
+      deliveries.start();
+      await scheduler.start();
+    }
   })();
   return {
     app,
@@ -70,6 +86,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     ready,
     async close() {
       stop.abort();
+      // Between jobs and between deliveries: what is under way finishes, nothing new starts.
+      await scheduler?.stop();
+      await deliveries?.stop();
       await warming;
       await app.close();
       await db.close();
