@@ -3,7 +3,7 @@ import type { Command, Io } from '../../cli/command.ts';
 import { parse, requireOption } from '../../cli/args.ts';
 import { textTable } from '../../cli/table.ts';
 import { withDatabase } from '../../cli/with-db.ts';
-import { now, timeZone } from '../../shared/clock.ts';
+import { dayOf, now, timeOfDay, timeZone } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
@@ -79,7 +79,7 @@ async function list(argv: string[], io: Io): Promise<number> {
           jobs.map((j) => [
             j.name,
             j.enabled ? `${j.pattern} (${j.time_zone})` : 'disabled',
-            j.next_runs.join(', '),
+            j.next_runs.map((t) => `${dayOf(new Date(t), j.time_zone)} ${timeOfDay(new Date(t), j.time_zone)}`).join(', '),
             j.last_run ? `${j.last_run.day} ${j.last_run.status}${j.last_run.error ? `: ${j.last_run.error}` : ''}` : '',
           ]),
         ),
