@@ -62,7 +62,12 @@ for (const engine of ENGINES) {
 
     async function addChannel(input: Omit<ChannelInput, 'name'> & { name?: string }): Promise<string> {
       const name = input.name ?? `ch-${++serial}`;
-      const res = await app.inject({ method: 'POST', url: '/api/v1/channels', headers: admin, payload: { ...input, name } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/channels',
+        headers: admin,
+        payload: { ...input, name },
+      });
       expect(res.statusCode, res.body).toBe(201);
       return name;
     }
@@ -70,13 +75,24 @@ for (const engine of ENGINES) {
     async function deliveriesOf(channel: string) {
       const res = await app.inject({ url: `/api/v1/deliveries?channel=${channel}&limit=500`, headers: admin });
       expect(res.statusCode, res.body).toBe(200);
-      return res.json().items as { id: number; status: string; attempts: number; event_id: string; recipient: string; last_error: string | null; next_at: string | null }[];
+      return res.json().items as {
+        id: number;
+        status: string;
+        attempts: number;
+        event_id: string;
+        recipient: string;
+        last_error: string | null;
+        next_at: string | null;
+      }[];
     }
 
     beforeAll(async () => {
       db = await freshDatabase(engine);
       await load(db, TINY);
-      app = await buildApp(createContext(db), { web: false, access: { publicAggregates: false, requireAdminTotp: false } });
+      app = await buildApp(createContext(db), {
+        web: false,
+        access: { publicAggregates: false, requireAdminTotp: false },
+      });
       admin = await adminHeaders(db);
     });
     afterAll(async () => {
@@ -89,9 +105,22 @@ for (const engine of ENGINES) {
       const mailsBefore = mail.messages.length;
       const json = await addChannel({ kind: 'webhook', format: 'json', url: `${robots.base}/hook`, area: 'K' });
       await addChannel({ kind: 'webhook', format: 'wecom', url: robots.wecomUrl, area: 'K' });
-      await addChannel({ kind: 'webhook', format: 'dingtalk', url: robots.dingtalkUrl, secret: DINGTALK_SECRET, area: 'K', lang: 'en' });
+      await addChannel({
+        kind: 'webhook',
+        format: 'dingtalk',
+        url: robots.dingtalkUrl,
+        secret: DINGTALK_SECRET,
+        area: 'K',
+        lang: 'en',
+      });
       await addChannel({ kind: 'sms', url: `${robots.base}/sms`, to: ['13800000001'], area: 'K' });
-      await addChannel({ kind: 'email', smtp: mail.url(), from: 'outpost@example.cn', to: ['desk@example.cn'], area: 'K' });
+      await addChannel({
+        kind: 'email',
+        smtp: mail.url(),
+        from: 'outpost@example.cn',
+        to: ['desk@example.cn'],
+        area: 'K',
+      });
       const e = event('notification.drafted', 'T');
       expect(await say([e])).toEqual({ events: 1, deliveries: 5 });
       const report = await dispatch(db);
@@ -107,15 +136,31 @@ for (const engine of ENGINES) {
         ].sort(),
       );
       const hook = got.find((r) => r.path === '/hook')!.body;
-      expect(hook).toMatchObject({ event: 'notification.drafted', area: 'T', month: '2019-06', id: e.id, title: e.title.zh });
+      expect(hook).toMatchObject({
+        event: 'notification.drafted',
+        area: 'T',
+        month: '2019-06',
+        id: e.id,
+        title: e.title.zh,
+      });
       const wecom = got.find((r) => r.path === '/cgi-bin/webhook/send')!;
       expect(wecom.query.get('key')).toBe(WECOM_KEY);
-      expect(wecom.body).toEqual({ msgtype: 'markdown', markdown: { content: expect.stringContaining(`**${e.title.zh}**`) } });
+      expect(wecom.body).toEqual({
+        msgtype: 'markdown',
+        markdown: { content: expect.stringContaining(`**${e.title.zh}**`) },
+      });
       const ding = got.find((r) => r.path === '/robot/send')!;
       expect(ding.query.get('access_token')).toBe(DINGTALK_TOKEN);
       expect(ding.query.get('sign')).toBeTruthy();
-      expect(ding.body).toEqual({ msgtype: 'markdown', markdown: { title: e.title.en, text: expect.stringContaining(e.text.en) } });
-      expect(got.find((r) => r.path === '/sms')!.body).toMatchObject({ id: e.id, to: ['13800000001'], text: expect.stringContaining(e.title.zh) });
+      expect(ding.body).toEqual({
+        msgtype: 'markdown',
+        markdown: { title: e.title.en, text: expect.stringContaining(e.text.en) },
+      });
+      expect(got.find((r) => r.path === '/sms')!.body).toMatchObject({
+        id: e.id,
+        to: ['13800000001'],
+        text: expect.stringContaining(e.title.zh),
+      });
 
       const m = mail.messages.slice(mailsBefore);
       expect(m).toHaveLength(1);
@@ -137,9 +182,18 @@ for (const engine of ENGINES) {
       const t0 = new Date();
       const json = await addChannel({ kind: 'webhook', format: 'json', url: `${robots.base}/hook`, area: 'C2' });
       const wecom = await addChannel({ kind: 'webhook', format: 'wecom', url: robots.wecomUrl, area: 'C2' });
-      const ding = await addChannel({ kind: 'webhook', format: 'dingtalk', url: robots.dingtalkUrl, secret: DINGTALK_SECRET, area: 'C2' });
+      const ding = await addChannel({
+        kind: 'webhook',
+        format: 'dingtalk',
+        url: robots.dingtalkUrl,
+        secret: DINGTALK_SECRET,
+        area: 'C2',
+      });
       robots.refuse.set('/hook', [{ status: 500 }]);
-      robots.refuse.set('/cgi-bin/webhook/send', [{ errcode: 310000, errmsg: 'keywords not in content' }, { errcode: 93000, errmsg: 'invalid webhook url' }]);
+      robots.refuse.set('/cgi-bin/webhook/send', [
+        { errcode: 310000, errmsg: 'keywords not in content' },
+        { errcode: 93000, errmsg: 'invalid webhook url' },
+      ]);
       robots.refuse.set('/robot/send', [{ errcode: 130101, errmsg: 'send too fast' }]);
       const e = event('task.reminder', 'V3');
       await say([e], t0);
@@ -147,7 +201,11 @@ for (const engine of ENGINES) {
 
       expect(await dispatch(db, { now: () => t0 })).toMatchObject({ sent: 0, retrying: 3 });
       const [w1] = await deliveriesOf(wecom);
-      expect(w1).toMatchObject({ status: 'pending', attempts: 1, last_error: 'errcode 310000: keywords not in content' });
+      expect(w1).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        last_error: 'errcode 310000: keywords not in content',
+      });
       expect(w1.next_at).toBe(seconds(t0, 30).toISOString());
       // DingTalk's "send too fast" waits out its minute.
       expect((await deliveriesOf(ding))[0].next_at).toBe(seconds(t0, 60).toISOString());
@@ -157,14 +215,25 @@ for (const engine of ENGINES) {
       expect(await dispatch(db, { now: () => seconds(t0, 29) })).toMatchObject({ sent: 0, retrying: 0 });
       expect(await dispatch(db, { now: () => seconds(t0, 30) })).toMatchObject({ sent: 1, retrying: 1 });
       expect((await deliveriesOf(json))[0]).toMatchObject({ status: 'sent', attempts: 2 });
-      expect((await deliveriesOf(wecom))[0]).toMatchObject({ status: 'pending', attempts: 2, next_at: seconds(t0, 90).toISOString() });
+      expect((await deliveriesOf(wecom))[0]).toMatchObject({
+        status: 'pending',
+        attempts: 2,
+        next_at: seconds(t0, 90).toISOString(),
+      });
       expect(await dispatch(db, { now: () => seconds(t0, 90) })).toMatchObject({ sent: 2 });
-      for (const name of [wecom, ding]) expect((await deliveriesOf(name))[0]).toMatchObject({ status: 'sent', last_error: null });
+      for (const name of [wecom, ding])
+        expect((await deliveriesOf(name))[0]).toMatchObject({ status: 'sent', last_error: null });
 
       const hooks = robots.received.slice(before).filter((r) => r.path === '/hook');
       expect(hooks.map((r) => r.status)).toEqual([500, 200]);
       expect(new Set(hooks.map((r) => r.body.id))).toEqual(new Set([e.id]));
-      const attempts = await db.kysely.selectFrom('delivery_attempts as a').innerJoin('deliveries as d', 'd.id', 'a.delivery_id').select(['a.ok', 'a.error']).where('d.event_id', '=', e.id).orderBy('a.id').execute();
+      const attempts = await db.kysely
+        .selectFrom('delivery_attempts as a')
+        .innerJoin('deliveries as d', 'd.id', 'a.delivery_id')
+        .select(['a.ok', 'a.error'])
+        .where('d.event_id', '=', e.id)
+        .orderBy('a.id')
+        .execute();
       expect(attempts.filter((a) => Number(a.ok) === 1)).toHaveLength(3);
       expect(attempts.filter((a) => Number(a.ok) === 0)).toHaveLength(4);
     });
@@ -173,8 +242,18 @@ for (const engine of ENGINES) {
       const closed = await new Robots().start();
       const dead = closed.base;
       await closed.stop();
-      const bad = await addChannel({ kind: 'webhook', format: 'json', url: `${dead}/hook`, events: ['quality.digest'] });
-      const good = await addChannel({ kind: 'webhook', format: 'json', url: `${robots.base}/hook`, events: ['quality.digest'] });
+      const bad = await addChannel({
+        kind: 'webhook',
+        format: 'json',
+        url: `${dead}/hook`,
+        events: ['quality.digest'],
+      });
+      const good = await addChannel({
+        kind: 'webhook',
+        format: 'json',
+        url: `${robots.base}/hook`,
+        events: ['quality.digest'],
+      });
       await say([event('quality.digest', 'P'), event('quality.digest', 'P')]);
       const report = await dispatch(db);
       expect(report).toMatchObject({ sent: 2, retrying: 2 });
@@ -185,8 +264,17 @@ for (const engine of ENGINES) {
 
     it('paces a robot at its messages a minute', async () => {
       const t0 = new Date();
-      const wecom = await addChannel({ kind: 'webhook', format: 'wecom', url: robots.wecomUrl, events: ['backup.completed'], per_minute: 2 });
-      await say([1, 2, 3].map(() => event('backup.completed', null)), t0);
+      const wecom = await addChannel({
+        kind: 'webhook',
+        format: 'wecom',
+        url: robots.wecomUrl,
+        events: ['backup.completed'],
+        per_minute: 2,
+      });
+      await say(
+        [1, 2, 3].map(() => event('backup.completed', null)),
+        t0,
+      );
       expect(await dispatch(db, { now: () => t0 })).toMatchObject({ sent: 2, postponed: 1 });
       const waiting = (await deliveriesOf(wecom)).find((d) => d.status === 'pending')!;
       expect(waiting.attempts).toBe(0);
@@ -195,8 +283,19 @@ for (const engine of ENGINES) {
     });
 
     it('limits a channel to an area’s subtree and to the events it chose', async () => {
-      const name = await addChannel({ kind: 'webhook', format: 'json', url: `${robots.base}/hook`, area: 'C2', events: ['task.escalated'] });
-      await say([event('task.escalated', 'V1'), event('task.escalated', 'T2'), event('notification.drafted', 'T2'), event('task.escalated', null)]);
+      const name = await addChannel({
+        kind: 'webhook',
+        format: 'json',
+        url: `${robots.base}/hook`,
+        area: 'C2',
+        events: ['task.escalated'],
+      });
+      await say([
+        event('task.escalated', 'V1'),
+        event('task.escalated', 'T2'),
+        event('notification.drafted', 'T2'),
+        event('task.escalated', null),
+      ]);
       const got = await deliveriesOf(name);
       expect(got).toHaveLength(1);
       expect(got[0].event_id).toMatch(/^task\.escalated:T2:/);
@@ -209,20 +308,39 @@ for (const engine of ENGINES) {
       // The officer's role does not give tasks:read, so it is not offered task reminders.
       const mine = await app.inject({ url: '/api/v1/subscriptions', headers: officer });
       expect(mine.json().channels[0].events).not.toContain('task.reminder');
-      const refused = await app.inject({ method: 'PUT', url: '/api/v1/subscriptions', headers: officer, payload: { email: 'b3@example.cn', subscriptions: [{ channel: personal, events: ['task.reminder'] }] } });
+      const refused = await app.inject({
+        method: 'PUT',
+        url: '/api/v1/subscriptions',
+        headers: officer,
+        payload: { email: 'b3@example.cn', subscriptions: [{ channel: personal, events: ['task.reminder'] }] },
+      });
       expect(refused.statusCode).toBe(400);
       expect(refused.json().error.message).toContain('subscriptions.0.events');
       // Without an address there is nothing to send to.
-      const noEmail = await app.inject({ method: 'PUT', url: '/api/v1/subscriptions', headers: manager, payload: { subscriptions: [{ channel: personal, events: null }] } });
+      const noEmail = await app.inject({
+        method: 'PUT',
+        url: '/api/v1/subscriptions',
+        headers: manager,
+        payload: { subscriptions: [{ channel: personal, events: null }] },
+      });
       expect(noEmail.statusCode).toBe(400);
       const set = await app.inject({
         method: 'PUT',
         url: '/api/v1/subscriptions',
         headers: manager,
-        payload: { email: 'li.ming@example.cn', quiet_from: '22:00', quiet_until: '07:00', subscriptions: [{ channel: personal, events: ['task.reminder'] }] },
+        payload: {
+          email: 'li.ming@example.cn',
+          quiet_from: '22:00',
+          quiet_until: '07:00',
+          subscriptions: [{ channel: personal, events: ['task.reminder'] }],
+        },
       });
       expect(set.statusCode, set.body).toBe(200);
-      expect(set.json()).toMatchObject({ email: 'li.ming@example.cn', quiet_from: '22:00', channels: [{ name: personal, subscribed: true, chosen: ['task.reminder'] }] });
+      expect(set.json()).toMatchObject({
+        email: 'li.ming@example.cn',
+        quiet_from: '22:00',
+        channels: [{ name: personal, subscribed: true, chosen: ['task.reminder'] }],
+      });
 
       const inside = event('task.reminder', 'K');
       await say([inside, event('task.reminder', 'C2'), event('quality.digest', 'K')]);
@@ -243,19 +361,31 @@ for (const engine of ENGINES) {
       const name = await addChannel({ kind: 'email', smtp, to: ['x@example.cn'] });
       const list = await app.inject({ url: '/api/v1/channels', headers: admin });
       const body = list.body;
-      for (const secret of [WECOM_KEY, DINGTALK_TOKEN, DINGTALK_SECRET, 'a-very-secret-smtp-password', mail.password]) expect(body).not.toContain(secret);
+      for (const secret of [WECOM_KEY, DINGTALK_TOKEN, DINGTALK_SECRET, 'a-very-secret-smtp-password', mail.password])
+        expect(body).not.toContain(secret);
       const ours = list.json().find((c: { name: string }) => c.name === name);
       expect(ours.smtp).toBe(`smtp://outpost:***@127.0.0.1:${mail.port}`);
-      expect(list.json().find((c: { format: string }) => c.format === 'dingtalk')).toMatchObject({ has_secret: true, url: `${robots.base}/robot/send?access_token=***` });
-      const audit = await db.kysely.selectFrom('audit_log').select(['action', 'detail']).where('action', 'like', 'channel.%').execute();
+      expect(list.json().find((c: { format: string }) => c.format === 'dingtalk')).toMatchObject({
+        has_secret: true,
+        url: `${robots.base}/robot/send?access_token=***`,
+      });
+      const audit = await db.kysely
+        .selectFrom('audit_log')
+        .select(['action', 'detail'])
+        .where('action', 'like', 'channel.%')
+        .execute();
       expect(audit.length).toBeGreaterThan(5);
       for (const secret of [WECOM_KEY, DINGTALK_TOKEN, DINGTALK_SECRET, 'a-very-secret-smtp-password', mail.password])
         expect(JSON.stringify(audit)).not.toContain(secret);
       let out = '';
-      const code = await main(['channel', 'list', '--db', db.url], { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true } });
+      const code = await main(['channel', 'list', '--db', db.url], {
+        stdout: { write: (s: string) => (out += s) },
+        stderr: { write: () => true },
+      });
       expect(code).toBe(0);
       expect(out).toContain(name);
-      for (const secret of [WECOM_KEY, DINGTALK_TOKEN, 'a-very-secret-smtp-password']) expect(out).not.toContain(secret);
+      for (const secret of [WECOM_KEY, DINGTALK_TOKEN, 'a-very-secret-smtp-password'])
+        expect(out).not.toContain(secret);
       // A wrong password: the failure is told without the password.
       const test = await app.inject({ method: 'POST', url: `/api/v1/channels/${name}/test`, headers: admin });
       expect(test.json()).toMatchObject({ ok: false });
@@ -263,17 +393,34 @@ for (const engine of ENGINES) {
     });
 
     it('refuses a channel named twice or described wrongly, saying where, and removes one', async () => {
-      const name = await addChannel({ kind: 'webhook', format: 'json', url: `${robots.base}/hook`, events: ['job.failed'] });
-      const again = await app.inject({ method: 'POST', url: '/api/v1/channels', headers: admin, payload: { name, kind: 'webhook', format: 'json', url: `${robots.base}/hook` } });
+      const name = await addChannel({
+        kind: 'webhook',
+        format: 'json',
+        url: `${robots.base}/hook`,
+        events: ['job.failed'],
+      });
+      const again = await app.inject({
+        method: 'POST',
+        url: '/api/v1/channels',
+        headers: admin,
+        payload: { name, kind: 'webhook', format: 'json', url: `${robots.base}/hook` },
+      });
       expect(again.statusCode).toBe(409);
-      const wrong = await app.inject({ method: 'POST', url: '/api/v1/channels', headers: admin, payload: { name: 'x', kind: 'webhook', url: 'ftp://nowhere', events: ['no.such'] } });
+      const wrong = await app.inject({
+        method: 'POST',
+        url: '/api/v1/channels',
+        headers: admin,
+        payload: { name: 'x', kind: 'webhook', url: 'ftp://nowhere', events: ['no.such'] },
+      });
       expect(wrong.statusCode).toBe(400);
       expect(wrong.json().error.message).toMatch(/url/);
       const test = await app.inject({ method: 'POST', url: `/api/v1/channels/${name}/test`, headers: admin });
       expect(test.json()).toMatchObject({ ok: true, error: null });
       const removed = await app.inject({ method: 'DELETE', url: `/api/v1/channels/${name}`, headers: admin });
       expect(removed.statusCode).toBe(204);
-      expect((await app.inject({ method: 'DELETE', url: `/api/v1/channels/${name}`, headers: admin })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'DELETE', url: `/api/v1/channels/${name}`, headers: admin })).statusCode).toBe(
+        404,
+      );
     });
   });
 }

@@ -62,7 +62,9 @@ export class Robots {
   }
 
   on(path: string): Received[] {
-    return this.received.filter((r) => r.path === path && r.status === 200 && (r.answer as { errcode?: number }).errcode === 0);
+    return this.received.filter(
+      (r) => r.path === path && r.status === 200 && (r.answer as { errcode?: number }).errcode === 0,
+    );
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -72,7 +74,8 @@ export class Robots {
     let body: Record<string, unknown> = {};
     let problem: string | null = null;
     if (req.method !== 'POST') problem = `method ${req.method}`;
-    else if (!String(req.headers['content-type']).startsWith('application/json')) problem = `content-type ${req.headers['content-type']}`;
+    else if (!String(req.headers['content-type']).startsWith('application/json'))
+      problem = `content-type ${req.headers['content-type']}`;
     try {
       body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     } catch {
@@ -104,7 +107,8 @@ function check(url: URL, body: Record<string, unknown>): string | null {
       if (Buffer.byteLength(content, 'utf8') > 4096) return 'markdown.content exceeds 4096 bytes';
       return null;
     }
-    if (body.msgtype === 'text') return typeof (body.text as { content?: unknown })?.content === 'string' ? null : 'text.content missing';
+    if (body.msgtype === 'text')
+      return typeof (body.text as { content?: unknown })?.content === 'string' ? null : 'text.content missing';
     return `msgtype ${String(body.msgtype)}`;
   }
   if (url.pathname === '/robot/send') {
@@ -115,7 +119,8 @@ function check(url: URL, body: Record<string, unknown>): string | null {
     if (q.get('sign') !== want) return 'sign not match';
     if (body.msgtype !== 'markdown') return `msgtype ${String(body.msgtype)}`;
     const md = body.markdown as { title?: unknown; text?: unknown } | undefined;
-    if (typeof md?.title !== 'string' || !md.title || typeof md.text !== 'string' || !md.text) return 'markdown title or text missing';
+    if (typeof md?.title !== 'string' || !md.title || typeof md.text !== 'string' || !md.text)
+      return 'markdown title or text missing';
     return null;
   }
   if (url.pathname === '/hook') {

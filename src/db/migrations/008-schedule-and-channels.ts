@@ -112,11 +112,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .on('delivery_attempts')
     .columns(['channel_id', 'at'])
     .execute();
-  await db.schema
-    .createIndex('delivery_attempts_delivery_idx')
-    .on('delivery_attempts')
-    .column('delivery_id')
-    .execute();
+  await db.schema.createIndex('delivery_attempts_delivery_idx').on('delivery_attempts').column('delivery_id').execute();
 
   await db.schema
     .createTable('subscriptions')

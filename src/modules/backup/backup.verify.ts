@@ -21,7 +21,10 @@ export interface VerifiedBackup {
 }
 
 export async function verifyBackup(file: string): Promise<VerifiedBackup> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
+    crlfDelay: Infinity,
+  });
   const it = lines[Symbol.asyncIterator]();
   const fail = (why: string) => new AppError('internal', `${file}: the backup does not read back: ${why}`);
   const next = async (): Promise<unknown> => {
@@ -43,7 +46,8 @@ export async function verifyBackup(file: string): Promise<VerifiedBackup> {
           row = await next();
         }
         const end = row as { end?: string; rows?: number };
-        if (end.end !== line.table || end.rows !== n) throw fail(`table ${line.table} holds ${n} rows, its end says ${end.rows}`);
+        if (end.end !== line.table || end.rows !== n)
+          throw fail(`table ${line.table} holds ${n} rows, its end says ${end.rows}`);
         out.tables++;
         out.rows += n;
       } else if (line.evidence) {
@@ -51,7 +55,8 @@ export async function verifyBackup(file: string): Promise<VerifiedBackup> {
         for (let i = 0; i < section.files; i++) out.bytes += await readFile(next, fail);
         out.files += section.files;
       } else if (line.end === FORMAT) {
-        if (line.tables !== out.tables || line.files !== out.files) throw fail('its end does not count the tables and files it holds');
+        if (line.tables !== out.tables || line.files !== out.files)
+          throw fail('its end does not count the tables and files it holds');
         if (!(await it.next()).done) throw fail('it goes on after its end');
         return out;
       } else throw fail('a line is no table, file or end');
@@ -76,6 +81,7 @@ async function readFile(next: () => Promise<unknown>, fail: (why: string) => App
     line = await next();
   }
   if ((line as { end?: string }).end !== record.file) throw fail(`${record.file} is cut short`);
-  if (size !== record.size || hash.digest('hex') !== record.sha256) throw fail(`${record.file} does not match its SHA-256`);
+  if (size !== record.size || hash.digest('hex') !== record.sha256)
+    throw fail(`${record.file} does not match its SHA-256`);
   return size;
 }

@@ -23,19 +23,30 @@ const USAGE = [
 export const channelCommand: Command = {
   name: 'channel',
   usage: USAGE,
-  summary: 'channels that carry events: email over SMTP, webhooks (json, WeCom, DingTalk robots), an SMS gateway; their deliveries',
+  summary:
+    'channels that carry events: email over SMTP, webhooks (json, WeCom, DingTalk robots), an SMS gateway; their deliveries',
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === 'add') return add(rest, io);
     if (sub === 'list') return list(rest, io);
     if (sub === 'deliveries') return deliveries(rest, io);
     if (sub === 'send') return send(rest, io);
-    if (sub === 'remove' || sub === 'enable' || sub === 'disable' || sub === 'test' || sub === 'retry') return one(sub, rest, io);
-    throw new AppError('invalid_input', `channel: say add, list, remove, enable, disable, test, deliveries, send or retry\nusage: ${USAGE}`);
+    if (sub === 'remove' || sub === 'enable' || sub === 'disable' || sub === 'test' || sub === 'retry')
+      return one(sub, rest, io);
+    throw new AppError(
+      'invalid_input',
+      `channel: say add, list, remove, enable, disable, test, deliveries, send or retry\nusage: ${USAGE}`,
+    );
   },
 };
 
-const list_ = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
+const list_ = (v: string | undefined) =>
+  v === undefined
+    ? undefined
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 
 async function add(argv: string[], io: Io): Promise<number> {
   const { values } = parse(
@@ -79,7 +90,12 @@ async function add(argv: string[], io: Io): Promise<number> {
 }
 
 function describe(c: ChannelView): string {
-  const where = c.kind === 'email' ? `email to ${c.to.join(', ') || '(subscribers only)'} via ${c.smtp ?? 'OUTPOST_SMTP_URL'}` : c.kind === 'sms' ? `SMS to ${c.to.join(', ') || '(subscribers only)'} via ${c.url}` : `${c.format} webhook ${c.url}${c.has_secret ? ' (signed)' : ''}`;
+  const where =
+    c.kind === 'email'
+      ? `email to ${c.to.join(', ') || '(subscribers only)'} via ${c.smtp ?? 'OUTPOST_SMTP_URL'}`
+      : c.kind === 'sms'
+        ? `SMS to ${c.to.join(', ') || '(subscribers only)'} via ${c.url}`
+        : `${c.format} webhook ${c.url}${c.has_secret ? ' (signed)' : ''}`;
   return `${where}; events: ${c.events?.join(', ') ?? 'all'}${c.area ? `; area ${c.area}` : ''}${c.personal ? '; accounts may subscribe' : ''}`;
 }
 
@@ -113,13 +129,18 @@ async function list(argv: string[], io: Io): Promise<number> {
 async function one(sub: 'remove' | 'enable' | 'disable' | 'test' | 'retry', argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {}, USAGE);
   const target = positionals[0];
-  if (!target) throw new AppError('invalid_input', `channel ${sub}: name the ${sub === 'retry' ? 'delivery' : 'channel'}\nusage: ${USAGE}`);
+  if (!target)
+    throw new AppError(
+      'invalid_input',
+      `channel ${sub}: name the ${sub === 'retry' ? 'delivery' : 'channel'}\nusage: ${USAGE}`,
+    );
   return withDatabase(values.db, async (db) => {
     const service = new ChannelsService(db);
     const who = commandActor(`channel ${sub}`);
     if (sub === 'retry') {
       const id = Number(target);
-      if (!Number.isInteger(id) || id < 1) throw new AppError('invalid_input', `channel retry: "${target}" is not a delivery id`);
+      if (!Number.isInteger(id) || id < 1)
+        throw new AppError('invalid_input', `channel retry: "${target}" is not a delivery id`);
       const d = await service.retry(who, id);
       const sent = await dispatch(db, { only: [id] });
       io.stdout.write(`delivery ${d.id}: ${sent.sent ? 'sent' : 'not sent yet; the server tries again'}\n`);
@@ -133,7 +154,11 @@ async function one(sub: 'remove' | 'enable' | 'disable' | 'test' | 'retry', argv
     }
     if (sub === 'test') {
       const r = await service.test(who, name);
-      io.stdout.write(r.ok ? `sent a test message over ${name}\n` : `the test message over ${name} failed: ${r.error}; it is retried like any other (delivery ${r.delivery.id})\n`);
+      io.stdout.write(
+        r.ok
+          ? `sent a test message over ${name}\n`
+          : `the test message over ${name} failed: ${r.error}; it is retried like any other (delivery ${r.delivery.id})\n`,
+      );
       return r.ok ? 0 : 1;
     }
     const c = await service.setEnabled(who, name, sub === 'enable');
@@ -145,10 +170,23 @@ async function one(sub: 'remove' | 'enable' | 'disable' | 'test' | 'retry', argv
 async function deliveries(argv: string[], io: Io): Promise<number> {
   const { values } = parse(
     argv,
-    { channel: { type: 'string' }, status: { type: 'string' }, event: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' }, json: { type: 'boolean' } },
+    {
+      channel: { type: 'string' },
+      status: { type: 'string' },
+      event: { type: 'string' },
+      limit: { type: 'string' },
+      offset: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     USAGE,
   );
-  const q = validate(deliveryListQuery, { channel: values.channel, status: values.status, event: values.event, limit: values.limit, offset: values.offset });
+  const q = validate(deliveryListQuery, {
+    channel: values.channel,
+    status: values.status,
+    event: values.event,
+    limit: values.limit,
+    offset: values.offset,
+  });
   return withDatabase(values.db, async (db) => {
     const page = await new ChannelsService(db).deliveries(q);
     if (values.json) io.stdout.write(`${JSON.stringify(page)}\n`);
@@ -156,7 +194,17 @@ async function deliveries(argv: string[], io: Io): Promise<number> {
       io.stdout.write(
         textTable(
           ['id', 'event', 'channel', 'to', 'status', 'attempts', 'next', 'sent', 'error'],
-          page.items.map((d) => [d.id, d.event_id, d.channel ?? '(removed)', d.recipient || '(channel)', d.status, d.attempts, d.next_at, d.sent_at, d.last_error]),
+          page.items.map((d) => [
+            d.id,
+            d.event_id,
+            d.channel ?? '(removed)',
+            d.recipient || '(channel)',
+            d.status,
+            d.attempts,
+            d.next_at,
+            d.sent_at,
+            d.last_error,
+          ]),
         ),
       );
       io.stdout.write(`${page.items.length} of ${page.total} deliveries\n`);
@@ -169,7 +217,9 @@ async function send(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {}, USAGE);
   return withDatabase(values.db, async (db) => {
     const r = await dispatch(db);
-    io.stdout.write(`${r.sent} sent, ${r.retrying} failed and waiting to be retried, ${r.failed} given up, ${r.postponed} waiting (quiet hours or pace)\n`);
+    io.stdout.write(
+      `${r.sent} sent, ${r.retrying} failed and waiting to be retried, ${r.failed} given up, ${r.postponed} waiting (quiet hours or pace)\n`,
+    );
     return 0;
   });
 }

@@ -70,7 +70,10 @@ export async function channelStats(db: Kysely<DB>): Promise<Map<number, ChannelS
     .select(['a.channel_id', 'a.error'])
     .where('a.ok', '=', 0)
     .where('a.id', 'in', (eb) =>
-      eb.selectFrom('delivery_attempts').select((e) => e.fn.max('id').as('id')).groupBy('channel_id'),
+      eb
+        .selectFrom('delivery_attempts')
+        .select((e) => e.fn.max('id').as('id'))
+        .groupBy('channel_id'),
     )
     .execute();
   const lastError = new Map(errors.map((e) => [Number(e.channel_id), e.error]));
@@ -129,11 +132,7 @@ export function subscriptionsOf(
   db: Kysely<DB>,
   accountId: number,
 ): Promise<{ channel_id: number; events: string | null }[]> {
-  return db
-    .selectFrom('subscriptions')
-    .select(['channel_id', 'events'])
-    .where('account_id', '=', accountId)
-    .execute();
+  return db.selectFrom('subscriptions').select(['channel_id', 'events']).where('account_id', '=', accountId).execute();
 }
 
 /** Replaces an account's subscriptions with `rows`. */

@@ -38,7 +38,11 @@ export const channelsRoutes =
     app.get(
       '/channels',
       {
-        schema: { summary: 'Channels with their delivery counts; addresses masked, secrets never shown', tags, response: { 200: z.array(channelSchema) } },
+        schema: {
+          summary: 'Channels with their delivery counts; addresses masked, secrets never shown',
+          tags,
+          response: { 200: z.array(channelSchema) },
+        },
         config: { permission: 'channels:manage' },
       },
       async () => channels.list(),
@@ -59,7 +63,11 @@ export const channelsRoutes =
     app.delete(
       '/channels/:name',
       {
-        schema: { summary: 'Remove a channel (its deliveries stay in the log; those not sent are cancelled)', tags, params: channelNameParams },
+        schema: {
+          summary: 'Remove a channel (its deliveries stay in the log; those not sent are cancelled)',
+          tags,
+          params: channelNameParams,
+        },
         config: { permission: 'channels:manage' },
       },
       async (request, reply) => {
@@ -70,7 +78,13 @@ export const channelsRoutes =
     app.put(
       '/channels/:name/enabled',
       {
-        schema: { summary: 'Enable or disable a channel', tags, params: channelNameParams, body: channelEnabledBody, response: { 200: channelSchema } },
+        schema: {
+          summary: 'Enable or disable a channel',
+          tags,
+          params: channelNameParams,
+          body: channelEnabledBody,
+          response: { 200: channelSchema },
+        },
         config: { permission: 'channels:manage' },
       },
       async (request) => channels.setEnabled(requestActor(request), request.params.name, request.body.enabled),
@@ -78,7 +92,12 @@ export const channelsRoutes =
     app.post(
       '/channels/:name/test',
       {
-        schema: { summary: 'Send a test message over a channel now and answer how it went', tags, params: channelNameParams, response: { 200: sendOutcomeSchema } },
+        schema: {
+          summary: 'Send a test message over a channel now and answer how it went',
+          tags,
+          params: channelNameParams,
+          response: { 200: sendOutcomeSchema },
+        },
         config: { permission: 'channels:manage' },
       },
       async (request) => channels.test(requestActor(request), request.params.name),
@@ -86,7 +105,12 @@ export const channelsRoutes =
     app.get(
       '/deliveries',
       {
-        schema: { summary: 'The delivery log, newest first: by channel, status or event', tags, querystring: deliveryListQuery, response: { 200: deliveryPageSchema } },
+        schema: {
+          summary: 'The delivery log, newest first: by channel, status or event',
+          tags,
+          querystring: deliveryListQuery,
+          response: { 200: deliveryPageSchema },
+        },
         config: { permission: 'channels:manage' },
       },
       async (request) => channels.deliveries(request.query),
@@ -94,7 +118,12 @@ export const channelsRoutes =
     app.post(
       '/deliveries/:id/retry',
       {
-        schema: { summary: 'Send a given-up or cancelled delivery again', tags, params: deliveryIdParams, response: { 200: deliverySchema } },
+        schema: {
+          summary: 'Send a given-up or cancelled delivery again',
+          tags,
+          params: deliveryIdParams,
+          response: { 200: deliverySchema },
+        },
         config: { permission: 'channels:manage' },
       },
       async (request) => channels.retry(requestActor(request), request.params.id),
@@ -102,7 +131,11 @@ export const channelsRoutes =
     app.get(
       '/events',
       {
-        schema: { summary: 'The events channels carry and accounts subscribe to, with the permission each needs', tags, response: { 200: eventCatalogueSchema } },
+        schema: {
+          summary: 'The events channels carry and accounts subscribe to, with the permission each needs',
+          tags,
+          response: { 200: eventCatalogueSchema },
+        },
         config: { permission: 'session:self' },
       },
       async () => EVENT_NAMES.map((name) => ({ name, ...EVENT_CATALOGUE[name] })),
@@ -110,7 +143,11 @@ export const channelsRoutes =
     app.get(
       '/subscriptions',
       {
-        schema: { summary: 'My subscriptions: email, phone, quiet hours, and the channels that bring me which events', tags, response: { 200: mySubscriptionsSchema } },
+        schema: {
+          summary: 'My subscriptions: email, phone, quiet hours, and the channels that bring me which events',
+          tags,
+          response: { 200: mySubscriptionsSchema },
+        },
         config: { permission: 'session:self' },
       },
       async (request) => mySubscriptions(ctx.db, username(request)),

@@ -23,7 +23,10 @@ const smtpUrl = z
   .string()
   .max(2000)
   .refine((v) => /^smtps?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), 'an smtp:// or smtps:// address');
-export const emailSchema = z.string().max(254).regex(/^[^\s@]+@[^\s@]+$/, 'an email address');
+export const emailSchema = z
+  .string()
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+$/, 'an email address');
 export const phoneSchema = z.string().regex(/^\+?[0-9 -]{5,20}$/, 'a phone number');
 export const eventNameSchema = z.enum(EVENT_NAMES as [string, ...string[]]);
 const langSchema = z.enum(['zh', 'en']);
@@ -66,7 +69,12 @@ export const channelInput = z
       issue('to', `name who it sends to (--to), or let accounts subscribe (--personal)`);
     for (const [i, to] of (c.to ?? []).entries()) {
       const ok = c.kind === 'email' ? emailSchema.safeParse(to).success : phoneSchema.safeParse(to).success;
-      if (!ok) ctx.addIssue({ code: 'custom', path: ['to', i], message: `"${to}" is not ${c.kind === 'email' ? 'an email address' : 'a phone number'}` });
+      if (!ok)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['to', i],
+          message: `"${to}" is not ${c.kind === 'email' ? 'an email address' : 'a phone number'}`,
+        });
     }
   });
 export type ChannelInput = z.input<typeof channelInput>;
@@ -145,9 +153,7 @@ export const sendOutcomeSchema = z.object({
   error: z.string().nullable(),
 });
 
-export const eventCatalogueSchema = z.array(
-  z.object({ name: z.string(), permission: z.string(), about: z.string() }),
-);
+export const eventCatalogueSchema = z.array(z.object({ name: z.string(), permission: z.string(), about: z.string() }));
 
 /** An account's own delivery settings and subscriptions. */
 export const mySubscriptionsSchema = z.object({

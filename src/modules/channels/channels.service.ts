@@ -25,7 +25,14 @@ import {
   type ChannelStats,
 } from './channels.repository.ts';
 import { channelInput, type ChannelInput, type ChannelView, type DeliveryView } from './channels.schema.ts';
-import { getDelivery, insertDeliveries, insertEvent, listDeliveries, requeue, type DeliveryListRow } from './deliveries.repository.ts';
+import {
+  getDelivery,
+  insertDeliveries,
+  insertEvent,
+  listDeliveries,
+  requeue,
+  type DeliveryListRow,
+} from './deliveries.repository.ts';
 import { dispatch } from './dispatcher.ts';
 import { eventId, TEST_EVENT } from './events.ts';
 import { maskUrl } from './mask.ts';
@@ -34,7 +41,11 @@ import { smtpOf } from './transports.ts';
 const NO_STATS: ChannelStats = { pending: 0, sent: 0, failed: 0, last_sent_at: null, last_error: null };
 
 /** A channel as every answer shows it: secrets masked. */
-export function presentChannel(row: ChannelRow, stats: ChannelStats = NO_STATS, areaName: string | null = null): ChannelView {
+export function presentChannel(
+  row: ChannelRow,
+  stats: ChannelStats = NO_STATS,
+  areaName: string | null = null,
+): ChannelView {
   return {
     id: Number(row.id),
     name: row.name,
@@ -96,7 +107,10 @@ export class ChannelsService {
     if (c.area && !(await areaExists(this.db.kysely, c.area)))
       throw new AppError('invalid_input', `area: no area ${c.area} exists`);
     if (c.kind === 'email' && !smtpOf({ smtp_url: c.smtp ?? null }))
-      throw new AppError('invalid_input', 'smtp: name the SMTP server (smtp://user:password@host:port), or set OUTPOST_SMTP_URL');
+      throw new AppError(
+        'invalid_input',
+        'smtp: name the SMTP server (smtp://user:password@host:port), or set OUTPOST_SMTP_URL',
+      );
     const robot = c.format === 'wecom' || c.format === 'dingtalk';
     const now = clockNow().toISOString();
     return this.db.transaction(async (tx) => {
@@ -141,11 +155,17 @@ export class ChannelsService {
   async list(): Promise<ChannelView[]> {
     const [rows, stats] = await Promise.all([listChannels(this.db.kysely), channelStats(this.db.kysely)]);
     const areas = new Map(
-      (await this.db.kysely.selectFrom('areas').select(['code', 'name']).where('code', 'in', [...rows.map((r) => r.area_code ?? ''), '']).execute()).map(
-        (a) => [a.code, a.name],
-      ),
+      (
+        await this.db.kysely
+          .selectFrom('areas')
+          .select(['code', 'name'])
+          .where('code', 'in', [...rows.map((r) => r.area_code ?? ''), ''])
+          .execute()
+      ).map((a) => [a.code, a.name]),
     );
-    return rows.map((r) => presentChannel(r, stats.get(Number(r.id)), r.area_code ? (areas.get(r.area_code) ?? null) : null));
+    return rows.map((r) =>
+      presentChannel(r, stats.get(Number(r.id)), r.area_code ? (areas.get(r.area_code) ?? null) : null),
+    );
   }
 
   async setEnabled(who: AuditActor, name: string, enabled: boolean): Promise<ChannelView> {
@@ -172,7 +192,10 @@ export class ChannelsService {
       const row = await this.found(name, tx.kysely);
       const own = row.kind === 'webhook' || JSON.parse(row.recipients ?? '[]').length > 0;
       if (!own)
-        throw new AppError('invalid_input', `${name} only carries accounts' subscriptions; it has no address of its own to test (--to)`);
+        throw new AppError(
+          'invalid_input',
+          `${name} only carries accounts' subscriptions; it has no address of its own to test (--to)`,
+        );
       const id = eventId(TEST_EVENT, name, randomUUID());
       await insertEvent(tx.kysely, {
         id,
@@ -193,10 +216,22 @@ export class ChannelsService {
         created_at: now.toISOString(),
       });
       await insertDeliveries(tx.kysely, [
-        { event_id: id, channel_id: Number(row.id), recipient: '', status: 'pending', attempts: 0, next_at: now.toISOString(), created_at: now.toISOString() },
+        {
+          event_id: id,
+          channel_id: Number(row.id),
+          recipient: '',
+          status: 'pending',
+          attempts: 0,
+          next_at: now.toISOString(),
+          created_at: now.toISOString(),
+        },
       ]);
       await appendAudit(tx, who, { action: 'channel.test', target: name });
-      const made = await tx.kysely.selectFrom('deliveries').select('id').where('event_id', '=', id).executeTakeFirstOrThrow();
+      const made = await tx.kysely
+        .selectFrom('deliveries')
+        .select('id')
+        .where('event_id', '=', id)
+        .executeTakeFirstOrThrow();
       return Number(made.id);
     });
     await dispatch(this.db, { only: [deliveryId] });

@@ -99,7 +99,13 @@ export async function postpone(db: Kysely<DB>, id: number, until: string): Promi
 export async function finishDelivery(
   db: Kysely<DB>,
   id: number,
-  set: { status: 'sent' | 'pending' | 'failed' | 'cancelled'; attempts?: number; next_at?: string; last_error?: string | null; sent_at?: string },
+  set: {
+    status: 'sent' | 'pending' | 'failed' | 'cancelled';
+    attempts?: number;
+    next_at?: string;
+    last_error?: string | null;
+    sent_at?: string;
+  },
 ): Promise<void> {
   await db
     .updateTable('deliveries')
@@ -110,7 +116,14 @@ export async function finishDelivery(
 
 export async function insertAttempt(
   db: Kysely<DB>,
-  row: { delivery_id: number; channel_id: number; at: string; ok: boolean; status_code: number | null; error: string | null },
+  row: {
+    delivery_id: number;
+    channel_id: number;
+    at: string;
+    ok: boolean;
+    status_code: number | null;
+    error: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('delivery_attempts')

@@ -87,7 +87,10 @@ async function sendOnChannel(
     const id = Number(row.id);
     const at = options.now();
     if (!channel || channel.disabled_at !== null) {
-      await finishDelivery(k, id, { status: 'cancelled', last_error: channel ? 'the channel is disabled' : 'the channel was removed' });
+      await finishDelivery(k, id, {
+        status: 'cancelled',
+        last_error: channel ? 'the channel is disabled' : 'the channel was removed',
+      });
       report.cancelled++;
       continue;
     }
@@ -95,7 +98,10 @@ async function sendOnChannel(
     if (row.recipient !== '') {
       const account = await findAccount(k, row.recipient);
       if (!account || account.disabled_at !== null || !(channel.kind === 'email' ? account.email : account.phone)) {
-        await finishDelivery(k, id, { status: 'cancelled', last_error: `${row.recipient} has no ${channel.kind === 'email' ? 'email address' : 'phone'} or is disabled` });
+        await finishDelivery(k, id, {
+          status: 'cancelled',
+          last_error: `${row.recipient} has no ${channel.kind === 'email' ? 'email address' : 'phone'} or is disabled`,
+        });
         report.cancelled++;
         continue;
       }

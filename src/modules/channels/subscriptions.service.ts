@@ -50,7 +50,8 @@ export async function mySubscriptions(db: Database, username: string): Promise<M
         kind: c.kind as 'email' | 'sms',
         events: offered(c, allowed),
         subscribed: mine.has(Number(c.id)),
-        chosen: mine.has(Number(c.id)) && mine.get(Number(c.id)) ? (JSON.parse(mine.get(Number(c.id))!) as string[]) : null,
+        chosen:
+          mine.has(Number(c.id)) && mine.get(Number(c.id)) ? (JSON.parse(mine.get(Number(c.id))!) as string[]) : null,
       }))
       .filter((c) => c.events.length > 0),
   };
@@ -82,14 +83,23 @@ export async function setMySubscriptions(
       const rows = b.subscriptions.map((s, i) => {
         const c = all.get(s.channel);
         if (!c || c.personal !== 1 || c.disabled_at !== null)
-          throw new AppError('invalid_input', `subscriptions.${i}.channel: no channel ${s.channel} takes subscriptions`);
+          throw new AppError(
+            'invalid_input',
+            `subscriptions.${i}.channel: no channel ${s.channel} takes subscriptions`,
+          );
         const offer = offered(c, allowed);
         const outside = (s.events ?? []).filter((e) => !offer.includes(e as EventName));
         if (outside.length > 0)
-          throw new AppError('invalid_input', `subscriptions.${i}.events: ${s.channel} does not bring you ${outside.join(', ')}`);
+          throw new AppError(
+            'invalid_input',
+            `subscriptions.${i}.events: ${s.channel} does not bring you ${outside.join(', ')}`,
+          );
         const contact = c.kind === 'email' ? (patch.email ?? me.email) : (patch.phone ?? me.phone);
         if (!contact)
-          throw new AppError('invalid_input', `subscriptions.${i}.channel: ${s.channel} sends ${c.kind === 'email' ? 'email: give your email address' : 'SMS: give your phone number'}`);
+          throw new AppError(
+            'invalid_input',
+            `subscriptions.${i}.channel: ${s.channel} sends ${c.kind === 'email' ? 'email: give your email address' : 'SMS: give your phone number'}`,
+          );
         return { channel_id: Number(c.id), events: s.events ? JSON.stringify([...new Set(s.events)].sort()) : null };
       });
       await replaceSubscriptions(tx.kysely, me.id, rows, new Date().toISOString());

@@ -68,7 +68,8 @@ async function postJson(url: string, body: unknown): Promise<SendResult> {
 
 async function sendEmail(channel: ChannelRow, event: StoredEvent, lang: Lang, to: string[]): Promise<SendResult> {
   const smtp = smtpOf(channel);
-  if (!smtp) return { ok: false, rateLimited: false, status: null, error: 'no SMTP server: set --smtp or OUTPOST_SMTP_URL' };
+  if (!smtp)
+    return { ok: false, rateLimited: false, status: null, error: 'no SMTP server: set --smtp or OUTPOST_SMTP_URL' };
   const transport = nodemailer.createTransport({
     url: smtp,
     connectionTimeout: SEND_TIMEOUT_MS,

@@ -24,7 +24,8 @@ const USAGE = [
 export const scheduleCommand: Command = {
   name: 'schedule',
   usage: USAGE,
-  summary: 'scheduled jobs: run what is due on a day (again: nothing new), list jobs and next runs, their runs, settings',
+  summary:
+    'scheduled jobs: run what is due on a day (again: nothing new), list jobs and next runs, their runs, settings',
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === 'run') return run(rest, io);
@@ -37,7 +38,11 @@ export const scheduleCommand: Command = {
 
 /** Runs every job due on the day, then sends what they announced (what fails is retried by the server). */
 async function run(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { date: { type: 'string' }, job: { type: 'string', multiple: true }, json: { type: 'boolean' } }, USAGE);
+  const { values } = parse(
+    argv,
+    { date: { type: 'string' }, job: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+    USAGE,
+  );
   const day = validate(runDateSchema, requireOption(values.date, 'date', USAGE));
   for (const name of values.job ?? []) jobNamed(JOBS, name);
   return withDatabase(values.db, async (db) => {
@@ -79,8 +84,12 @@ async function list(argv: string[], io: Io): Promise<number> {
           jobs.map((j) => [
             j.name,
             j.enabled ? `${j.pattern} (${j.time_zone})` : 'disabled',
-            j.next_runs.map((t) => `${dayOf(new Date(t), j.time_zone)} ${timeOfDay(new Date(t), j.time_zone)}`).join(', '),
-            j.last_run ? `${j.last_run.day} ${j.last_run.status}${j.last_run.error ? `: ${j.last_run.error}` : ''}` : '',
+            j.next_runs
+              .map((t) => `${dayOf(new Date(t), j.time_zone)} ${timeOfDay(new Date(t), j.time_zone)}`)
+              .join(', '),
+            j.last_run
+              ? `${j.last_run.day} ${j.last_run.status}${j.last_run.error ? `: ${j.last_run.error}` : ''}`
+              : '',
           ]),
         ),
       );
@@ -91,10 +100,21 @@ async function list(argv: string[], io: Io): Promise<number> {
 async function runs(argv: string[], io: Io): Promise<number> {
   const { values } = parse(
     argv,
-    { job: { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' }, json: { type: 'boolean' } },
+    {
+      job: { type: 'string' },
+      status: { type: 'string' },
+      limit: { type: 'string' },
+      offset: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     USAGE,
   );
-  const q = validate(runListQuery, { job: values.job, status: values.status, limit: values.limit, offset: values.offset });
+  const q = validate(runListQuery, {
+    job: values.job,
+    status: values.status,
+    limit: values.limit,
+    offset: values.offset,
+  });
   return withDatabase(values.db, async (db) => {
     const page = await runsView(db.kysely, JOBS, q);
     if (values.json) io.stdout.write(`${JSON.stringify(page)}\n`);
@@ -122,7 +142,12 @@ async function settings(argv: string[], io: Io): Promise<number> {
       } catch (e) {
         throw new AppError('invalid_input', `--set: ${values.set}: ${(e as Error).message}`);
       }
-      current = await updateScheduleSettings(db, commandActor('schedule settings'), patch, JOBS.map((j) => j.name));
+      current = await updateScheduleSettings(
+        db,
+        commandActor('schedule settings'),
+        patch,
+        JOBS.map((j) => j.name),
+      );
     } else current = await loadScheduleSettings(db.kysely);
     io.stdout.write(`${JSON.stringify(current, null, 2)}\n`);
     return 0;

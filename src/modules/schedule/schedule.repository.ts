@@ -98,7 +98,12 @@ export async function lastRuns(db: Kysely<DB>): Promise<Map<string, JobRunRow>> 
   const rows = await db
     .selectFrom('job_runs')
     .selectAll()
-    .where('id', 'in', (eb) => eb.selectFrom('job_runs').select((e) => e.fn.max('id').as('id')).groupBy('job'))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('job_runs')
+        .select((e) => e.fn.max('id').as('id'))
+        .groupBy('job'),
+    )
     .execute();
   return new Map(rows.map((r) => [r.job, r]));
 }

@@ -28,7 +28,11 @@ export const scheduleRoutes =
     app.get(
       '/schedule/jobs',
       {
-        schema: { summary: 'Scheduled jobs: pattern, time zone, next run times and last run', tags, response: { 200: z.array(jobSchema) } },
+        schema: {
+          summary: 'Scheduled jobs: pattern, time zone, next run times and last run',
+          tags,
+          response: { 200: z.array(jobSchema) },
+        },
         config: { permission: 'schedule:manage' },
       },
       async () => jobsView(ctx.db.kysely, JOBS, timeZone(), now()),
@@ -36,7 +40,12 @@ export const scheduleRoutes =
     app.get(
       '/schedule/runs',
       {
-        schema: { summary: 'Runs of the scheduled jobs, newest first, with their outcome', tags, querystring: runListQuery, response: { 200: runPageSchema } },
+        schema: {
+          summary: 'Runs of the scheduled jobs, newest first, with their outcome',
+          tags,
+          querystring: runListQuery,
+          response: { 200: runPageSchema },
+        },
         config: { permission: 'schedule:manage' },
       },
       async (request) => runsView(ctx.db.kysely, JOBS, request.query),
@@ -68,7 +77,11 @@ export const scheduleRoutes =
     app.get(
       '/schedule/settings',
       {
-        schema: { summary: 'Schedule settings: draft day, reminder days, escalation step, backups, per-job patterns', tags, response: { 200: scheduleSettingsView } },
+        schema: {
+          summary: 'Schedule settings: draft day, reminder days, escalation step, backups, per-job patterns',
+          tags,
+          response: { 200: scheduleSettingsView },
+        },
         config: { permission: 'schedule:manage' },
       },
       async () => loadScheduleSettings(ctx.db.kysely),
@@ -85,6 +98,11 @@ export const scheduleRoutes =
         config: { permission: 'schedule:manage' },
       },
       async (request) =>
-        updateScheduleSettings(ctx.db, requestActor(request), request.body, JOBS.map((j) => j.name)),
+        updateScheduleSettings(
+          ctx.db,
+          requestActor(request),
+          request.body,
+          JOBS.map((j) => j.name),
+        ),
     );
   };

@@ -66,7 +66,14 @@ export async function runDay(
   for (const job of ctx.jobs) {
     if (options.only && !options.only.includes(job.name)) continue;
     if (options.signal?.aborted) break;
-    const skipped = (reason: RunOutcome['reason']): RunOutcome => ({ job: job.name, day, status: 'skipped', reason, events: 0, deliveries: 0 });
+    const skipped = (reason: RunOutcome['reason']): RunOutcome => ({
+      job: job.name,
+      day,
+      status: 'skipped',
+      reason,
+      events: 0,
+      deliveries: 0,
+    });
     if (!isEnabled(job, settings)) out.push(skipped('disabled'));
     else if (!occurrenceOn(patternOf(job, settings), day, ctx.tz)) out.push(skipped('not due'));
     else out.push(await runJob(ctx, job, day, options.trigger));

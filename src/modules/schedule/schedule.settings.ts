@@ -18,10 +18,13 @@ import { patternError } from './due.ts';
 
 const KEY = 'schedule';
 
-const cronSchema = z.string().max(100).superRefine((p, ctx) => {
-  const error = patternError(p);
-  if (error) ctx.addIssue({ code: 'custom', message: error });
-});
+const cronSchema = z
+  .string()
+  .max(100)
+  .superRefine((p, ctx) => {
+    const error = patternError(p);
+    if (error) ctx.addIssue({ code: 'custom', message: error });
+  });
 
 export const scheduleSettingsSchema = z
   .object({
@@ -57,7 +60,10 @@ export async function loadScheduleSettings(db: Kysely<DB>): Promise<ScheduleSett
   try {
     return { ...DEFAULT_SCHEDULE_SETTINGS, ...scheduleSettingsPatch.parse(JSON.parse(stored)) };
   } catch (e) {
-    throw new AppError('internal', `the stored schedule settings are not valid (${(e as Error).message}); set them again`);
+    throw new AppError(
+      'internal',
+      `the stored schedule settings are not valid (${(e as Error).message}); set them again`,
+    );
   }
 }
 
@@ -76,7 +82,11 @@ export async function updateScheduleSettings(
     const current = await loadScheduleSettings(tx.kysely);
     const next = validate(scheduleSettingsSchema, { ...current, ...change, jobs: { ...current.jobs, ...change.jobs } });
     await writeSetting(tx.kysely, KEY, JSON.stringify(next), new Date().toISOString(), who.actor);
-    await appendAudit(tx, who, { action: 'settings.update', target: KEY, detail: { keys: Object.keys(change).sort() } });
+    await appendAudit(tx, who, {
+      action: 'settings.update',
+      target: KEY,
+      detail: { keys: Object.keys(change).sort() },
+    });
     return next;
   });
 }

@@ -115,7 +115,9 @@ export class Scheduler {
         due.push({ day: run.day, job: this.ctx.jobs[order], order, trigger: 'catch-up' });
     }
     const seenKeys = new Set<string>();
-    const unique = due.filter((d) => !seenKeys.has(`${d.job.name} ${d.day}`) && !!seenKeys.add(`${d.job.name} ${d.day}`));
+    const unique = due.filter(
+      (d) => !seenKeys.has(`${d.job.name} ${d.day}`) && !!seenKeys.add(`${d.job.name} ${d.day}`),
+    );
     unique.sort((a, b) => (a.day === b.day ? a.order - b.order : a.day < b.day ? -1 : 1));
     const outcomes: RunOutcome[] = [];
     for (const d of unique) {

@@ -25,7 +25,10 @@ export function backupDir(db: Pick<Database, 'engine' | 'url'>, settings: Schedu
 
 /** Deletes the oldest nightly backups beyond `keep`; answers the names deleted. */
 export function prune(dir: string, keep: number): string[] {
-  const names = fs.readdirSync(dir).filter((n) => NAME.test(n)).sort();
+  const names = fs
+    .readdirSync(dir)
+    .filter((n) => NAME.test(n))
+    .sort();
   const old = names.slice(0, Math.max(0, names.length - keep));
   for (const n of old) fs.rmSync(path.join(dir, n), { force: true });
   return old;
@@ -51,7 +54,9 @@ export const backupJob: Job = {
     const rows = report.tables.reduce((n, t) => n + t.rows, 0);
     if (verified.rows !== rows || verified.files !== report.evidence.files) {
       fs.rmSync(file, { force: true });
-      throw new Error(`${name} reads back ${verified.rows} rows and ${verified.files} files, not the ${rows} and ${report.evidence.files} written`);
+      throw new Error(
+        `${name} reads back ${verified.rows} rows and ${verified.files} files, not the ${rows} and ${report.evidence.files} written`,
+      );
     }
     const pruned = prune(dir, ctx.settings.backup_keep);
     const mib = (report.bytes / 2 ** 20).toFixed(1);
@@ -68,7 +73,15 @@ export const backupJob: Job = {
             en: `${rows} rows of ${report.tables.length} tables and ${report.evidence.files} evidence files, ${mib} MiB, written and read back line by line; the latest ${ctx.settings.backup_keep} are kept, ${pruned.length} older deleted.`,
           },
           link: null,
-          data: { file: name, dir, bytes: report.bytes, tables: report.tables.length, rows, files: report.evidence.files, pruned },
+          data: {
+            file: name,
+            dir,
+            bytes: report.bytes,
+            tables: report.tables.length,
+            rows,
+            files: report.evidence.files,
+            pruned,
+          },
         },
       ],
       summary: { file, bytes: report.bytes, rows, files: report.evidence.files, pruned: pruned.length },

@@ -14,7 +14,10 @@ import type { Job } from '../job.ts';
 
 /** Root areas and their children that have children of their own, in code order. */
 export function draftAreas(tree: Tree): string[] {
-  const roots = [...tree.areas.values()].filter((a) => a.parent_code === null).map((a) => a.code).sort();
+  const roots = [...tree.areas.values()]
+    .filter((a) => a.parent_code === null)
+    .map((a) => a.code)
+    .sort();
   const out: string[] = [];
   for (const root of roots) {
     if (tree.children.childrenOf(root).length > 0) out.push(root);

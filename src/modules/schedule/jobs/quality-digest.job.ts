@@ -16,7 +16,10 @@ export const qualityDigestJob: Job = {
   async run(ctx, day) {
     const month = addDays(day, -1).slice(0, 7);
     const tree = await ctx.assessment.areaTree();
-    const roots = [...tree.areas.values()].filter((a) => a.parent_code === null).map((a) => a.code).sort();
+    const roots = [...tree.areas.values()]
+      .filter((a) => a.parent_code === null)
+      .map((a) => a.code)
+      .sort();
     const events: AnnouncedEvent[] = [];
     for (const root of roots) {
       const r = await qualityReport(ctx.assessment, root, month, 1);

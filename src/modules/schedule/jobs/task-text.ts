@@ -20,7 +20,10 @@ export function taskParts(t: TaskRow): { area: Text; problem: Text; status: Text
     },
     status: STATUS[t.status] ?? { zh: t.status, en: t.status },
     leader: t.leader_name
-      ? { zh: `，责任领导：${t.leader_name}${t.leader_title ? `（${t.leader_title}）` : ''}`, en: `; responsible: ${t.leader_name}${t.leader_title ? ` (${t.leader_title})` : ''}` }
+      ? {
+          zh: `，责任领导：${t.leader_name}${t.leader_title ? `（${t.leader_title}）` : ''}`,
+          en: `; responsible: ${t.leader_name}${t.leader_title ? ` (${t.leader_title})` : ''}`,
+        }
       : { zh: '，尚未指定责任领导', en: '; no responsible leader named yet' },
   };
 }
