@@ -93,8 +93,10 @@ export function JobsPage() {
                         <small className="muted"> · {j.name}</small>
                       </th>
                       <td data-label={t('jobs.when')}>
-                        <code>{j.pattern}</code>
-                        {!j.enabled && <span className="badge badge-muted">{t('jobs.disabled')}</span>}
+                        <span>
+                          <code>{j.pattern}</code>
+                          {!j.enabled && <span className="badge badge-muted">{t('jobs.disabled')}</span>}
+                        </span>
                       </td>
                       <td data-label={t('jobs.next')}>
                         <NextRuns runs={j.next_runs} />
@@ -215,8 +217,10 @@ function RunsTable({ runs, jobs }: { runs: RunView[]; jobs: JobView[] }) {
               <th scope="row">{about(r.job)}</th>
               <td data-label={t('jobs.day')}>{fmt.date(r.day)}</td>
               <td data-label={t('jobs.status')}>
-                <span className={statusBadge(r.status)}>{t(`run.${r.status}` as MessageKey)}</span>
-                {r.attempt > 1 && <small className="muted"> ×{r.attempt}</small>}
+                <span>
+                  <span className={statusBadge(r.status)}>{t(`run.${r.status}` as MessageKey)}</span>
+                  {r.attempt > 1 && <small className="muted"> ×{r.attempt}</small>}
+                </span>
               </td>
               <td data-label={t('jobs.trigger')}>{t(`trigger.${r.trigger}` as MessageKey)}</td>
               <td data-label={t('jobs.started')}>{fmt.dateTime(r.started_at)}</td>

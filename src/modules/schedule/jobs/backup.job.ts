@@ -36,7 +36,7 @@ export function prune(dir: string, keep: number): string[] {
 
 export const backupJob: Job = {
   name: 'backup',
-  about: { zh: '每晚备份并校验', en: 'nightly verified backup' },
+  about: { zh: '每晚备份并校验', en: 'Nightly verified backup' },
   schedule: { cron: '30 2 * * *' },
   async run(ctx, day) {
     const dir = backupDir(ctx.db, ctx.settings);

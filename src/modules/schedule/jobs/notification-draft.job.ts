@@ -29,7 +29,7 @@ export function draftAreas(tree: Tree): string[] {
 
 export const notificationDraftJob: Job = {
   name: 'notification-draft',
-  about: { zh: '月度通报草稿', en: "the month's draft notification" },
+  about: { zh: '月度通报草稿', en: "The month's draft notification" },
   schedule: { monthDay: (s) => s.draft_day, at: '08:00' },
   async run(ctx, day) {
     const month = previousMonth(day.slice(0, 7));

@@ -11,7 +11,7 @@ import type { Job } from '../job.ts';
 
 export const qualityDigestJob: Job = {
   name: 'quality-digest',
-  about: { zh: '每周数据质量摘要', en: 'weekly data-quality digest' },
+  about: { zh: '每周数据质量摘要', en: 'Weekly data-quality digest' },
   schedule: { cron: '0 7 * * 1' },
   async run(ctx, day) {
     const month = addDays(day, -1).slice(0, 7);

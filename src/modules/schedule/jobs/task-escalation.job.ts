@@ -25,7 +25,7 @@ export function escalationLevel(daysOverdue: number, step: number, levelsAbove: 
 
 export const taskEscalationJob: Job = {
   name: 'task-escalation',
-  about: { zh: '逾期整改任务提级督办', en: 'escalation of overdue tasks' },
+  about: { zh: '逾期整改任务提级督办', en: 'Escalation of overdue tasks' },
   schedule: { cron: '15 8 * * *' },
   async run(ctx, day) {
     const tree = await ctx.assessment.areaTree();

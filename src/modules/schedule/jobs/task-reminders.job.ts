@@ -5,7 +5,7 @@ import { taskData, taskParts } from './task-text.ts';
 
 export const taskRemindersJob = reminderJob({
   name: 'task-reminders',
-  about: { zh: '整改任务到期提醒', en: 'task deadline reminders' },
+  about: { zh: '整改任务到期提醒', en: 'Task deadline reminders' },
   event: 'task.reminder',
   cron: '0 8 * * *',
   daysBefore: (s) => s.task_reminder_days,
