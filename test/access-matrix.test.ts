@@ -524,7 +524,7 @@ export const ROUTES: Record<string, RouteCase> = {
   'POST /api/v1/schedule/jobs/:name/run': {
     permission: 'schedule:manage',
     scope: 'none',
-    // A job never due (disabled in beforeAll): the admin's call answers 200, skipped, and runs nothing.
+    // A job disabled in beforeAll: the admin's call answers 200, skipped, and runs nothing.
     request: () => ({ method: 'POST', url: '/api/v1/schedule/jobs/backup/run' }),
   },
   'GET /api/v1/schedule/settings': {

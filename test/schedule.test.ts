@@ -10,12 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { ENGINES, freshDatabase } from './support/engines.ts';
+import { ENGINES, freshDatabase, freshDatabaseUrl } from './support/engines.ts';
 import { importProvince51 } from './support/province-51.ts';
 import { seedSupervision, TEST_ACTOR } from './support/supervision.ts';
 import { adminHeaders } from './support/session.ts';
 import { Robots } from './support/receivers.ts';
-import type { Database } from '../src/db/database.ts';
+import { openDatabase, type Database } from '../src/db/database.ts';
+import { serve } from '../src/server/serve.ts';
+import { today } from '../src/shared/clock.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/server/context.ts';
 import { main } from '../src/cli/main.ts';
@@ -317,6 +319,35 @@ for (const engine of ENGINES) {
       await far.stop();
     });
 
+    it('stops between jobs when asked: the job under way finishes, the next does not start', async () => {
+      let release!: () => void;
+      let started!: () => void;
+      const running = new Promise<void>((r) => (started = r));
+      const ran: string[] = [];
+      const slow: Job = {
+        name: 'slow',
+        about: { zh: '慢', en: 'slow' },
+        schedule: { cron: '0 0 * * *' },
+        async run(_c, day) {
+          started();
+          await new Promise<void>((r) => (release = r));
+          ran.push(`slow ${day}`);
+          return { events: [] };
+        },
+      };
+      const next: Job = { ...slow, name: 'next', run: async (_c, day) => (ran.push(`next ${day}`), { events: [] }) };
+      const scheduler = new Scheduler({ ...ctx, now: () => new Date('2019-10-20T04:00:00Z'), jobs: [slow, next] });
+      await scheduler.start();
+      await running;
+      let stopped = false;
+      const stopping = scheduler.stop().then(() => (stopped = true));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(stopped).toBe(false);
+      release();
+      await stopping;
+      expect(ran).toEqual(['slow 2019-10-20']);
+    });
+
     it('runs what is due with `outpost schedule run --date`, and again runs nothing', async () => {
       const io = () => {
         const out = { stdout: '', stderr: '' };
@@ -382,3 +413,40 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('the server process', () => {
+  it('runs the jobs due today when it starts, and stops them when it closes', async () => {
+    const dbUrl = await freshDatabaseUrl('sqlite');
+    const db = await openDatabase(dbUrl);
+    // Every job due at midnight: whatever the time of the test, today's runs are due by now.
+    await updateScheduleSettings(
+      db,
+      TEST_ACTOR,
+      { jobs: Object.fromEntries(JOBS.map((j) => [j.name, { cron: '0 0 * * *' }])) },
+      JOBS.map((j) => j.name),
+    );
+    await db.close();
+    const server = await serve({ dbUrl, port: 0, host: '127.0.0.1', schedule: true });
+    try {
+      await server.ready;
+      await expect
+        .poll(
+          async () =>
+            (
+              await server.db.kysely
+                .selectFrom('job_runs')
+                .select(['job', 'status'])
+                .where('day', '=', today())
+                .execute()
+            ).length,
+          { timeout: 30_000 },
+        )
+        .toBe(JOBS.length);
+      const runs = await server.db.kysely.selectFrom('job_runs').select(['job', 'status', 'trigger']).execute();
+      expect(runs.every((r) => r.status === 'ok' && r.trigger === 'schedule')).toBe(true);
+    } finally {
+      await server.close();
+    }
+    expect(fs.existsSync(path.join(path.dirname(dbUrl), 'backups', `outpost-${today()}.backup.gz`))).toBe(true);
+  }, 60_000);
+});

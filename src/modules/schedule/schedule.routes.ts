@@ -5,7 +5,8 @@ import { now, timeZone, today } from '../../shared/clock.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { audit } from '../audit/audit.repository.ts';
 import { JOBS } from './jobs/index.ts';
-import { runJob, runnerContext } from './schedule.runner.ts';
+import { runJob, runnerContext, type RunOutcome } from './schedule.runner.ts';
+import { isEnabled } from './due.ts';
 import {
   jobNameParams,
   jobSchema,
@@ -54,7 +55,7 @@ export const scheduleRoutes =
       '/schedule/jobs/:name/run',
       {
         schema: {
-          summary: "Run a job for today (the server's day) when it is due and has not run, or failed",
+          summary: "Run a job for today (the server's day) now, unless it ran today already or is disabled",
           tags,
           params: jobNameParams,
           response: { 200: runOutcomeSchema },
@@ -64,7 +65,10 @@ export const scheduleRoutes =
       async (request) => {
         const job = jobNamed(JOBS, request.params.name);
         const day = today();
-        const outcome = await runJob(runnerContext(ctx.db, ctx.assessment), job, day, 'command');
+        const enabled = isEnabled(job, await loadScheduleSettings(ctx.db.kysely));
+        const outcome: RunOutcome = enabled
+          ? await runJob(runnerContext(ctx.db, ctx.assessment), job, day, 'command')
+          : { job: job.name, day, status: 'skipped', reason: 'disabled', events: 0, deliveries: 0 };
         await audit(ctx.db, requestActor(request), {
           action: 'schedule.run',
           target: job.name,
