@@ -25,7 +25,14 @@ const MIGRATIONS: [string, EngineMigration][] = [
 export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const migrations: Record<string, Migration> = {};
   for (const [name, m] of MIGRATIONS) migrations[name] = { up: (k) => m.up(k, engine) };
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Numbers are handed out to pieces of work built side by side, which may land in any order
+  // (008 before 006): a database already at 008 must still take 006 when it arrives. Each
+  // migration touches only its own tables and columns, so the order among them does not matter.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
