@@ -1,5 +1,6 @@
 /** Every string of the web app in English, the second language. The type keeps it complete. */
 import type { MessageKey } from './messages-zh.ts';
+import { scheduleEn } from './messages-schedule.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Community & Rural Policing',
@@ -802,4 +803,5 @@ export const en: Record<MessageKey, string> = {
   'proposals.officers': 'Officers',
 
   'trend.noWork': '(no work records)',
+  ...scheduleEn,
 };

@@ -1,4 +1,6 @@
 /** Every string of the web app in Chinese, the first language. Keys are shared with messages-en. */
+import { scheduleZh } from './messages-schedule.ts';
+
 export const zh = {
   'app.title': '社区和驻村警务',
   'app.subtitle': '建设与考核管理',
@@ -778,6 +780,7 @@ export const zh = {
   'proposals.officers': '民警',
 
   'trend.noWork': '（无工作记录）',
+  ...scheduleZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
