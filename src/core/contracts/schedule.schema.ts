@@ -1,6 +1,6 @@
 /** Schemas of the jobs, their runs and the schedule settings, shared by the API, the CLI and the web app. */
 import { z } from 'zod';
-import { dateSchema, page, pageQuery } from '../../shared/schemas.ts';
+import { dateSchema, page, pageQuery } from './common.ts';
 
 const text = z.object({ zh: z.string(), en: z.string() });
 

@@ -4,10 +4,8 @@
  * signing secret only as `has_secret`.
  */
 import { z } from 'zod';
-import { areaCodeSchema, page, pageQuery } from '../../shared/schemas.ts';
-import { EVENT_NAMES } from './events.ts';
-import { WEBHOOK_FORMATS } from './formats.ts';
-import { HOUR_MINUTE } from './quiet-hours.ts';
+import { areaCodeSchema, page, pageQuery } from './common.ts';
+import { EVENT_NAMES, HOUR_MINUTE, WEBHOOK_FORMATS } from '../channels/channel-words.ts';
 
 export const CHANNEL_KINDS = ['email', 'webhook', 'sms'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
