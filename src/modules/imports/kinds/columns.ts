@@ -159,12 +159,13 @@ export const decimal = (
   name: string,
   zh: string,
   example: string,
-  opts: { min: number; max: number; exclusiveMin?: boolean },
+  opts: { min: number; max: number; exclusiveMin?: boolean; optional?: boolean },
 ) =>
   col(
     name,
     zh,
     (raw) => {
+      if (opts.optional && raw.trim() === '') return null;
       const v = required(raw);
       if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(v)) throw new CellError(`"${clip(v)}" is not a number`);
       const n = Number(v);
@@ -173,7 +174,7 @@ export const decimal = (
       if (n > opts.max) throw new CellError(`${v} is above ${opts.max}`);
       return n;
     },
-    { example, sqlType: 'double precision' },
+    { example, sqlType: 'double precision', optional: opts.optional },
   );
 
 /** Yuan with at most 2 decimals, stored as integer fen so that sums stay exact. */
