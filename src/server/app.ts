@@ -41,6 +41,7 @@ import { schemesRoutes } from '../modules/schemes/schemes.routes.ts';
 import { subjectsRoutes } from '../modules/assessment/subjects.routes.ts';
 import { rewardsRoutes } from '../modules/rewards/rewards.routes.ts';
 import { qualityRoutes } from '../modules/quality/quality.routes.ts';
+import { mapsRoutes } from '../modules/maps/maps.routes.ts';
 import {
   accessOptionsFromEnv,
   documentAccess,
@@ -106,6 +107,7 @@ export const ROUTE_MODULES = [
   subjectsRoutes,
   rewardsRoutes,
   qualityRoutes,
+  mapsRoutes,
 ];
 
 export interface AppOptions {
