@@ -4,12 +4,13 @@
  * the rooms of the subtree with their points.
  */
 import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { today } from '../../shared/schemas.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
-import { BoundaryAnswers, matchesEtag } from './boundaries.service.ts';
+import { BoundaryAnswers, matchesEtag, type EncodedAnswer } from './boundaries.service.ts';
 import { choroplethFigures } from './figures.service.ts';
 import { roomsWithin } from './rooms.repository.ts';
 import {
@@ -33,7 +34,10 @@ export const mapsRoutes =
             "The shapes of an area's children as GeoJSON (one Feature per child with a shape, the others in missing); ETag, gzip",
           tags: ['maps'],
           querystring: boundariesQuery,
-          response: { 200: boundariesSchema, 304: z.null().describe('Not modified: the If-None-Match names the current ETag') },
+          response: {
+            200: boundariesSchema,
+            304: z.null().describe('Not modified: the If-None-Match names the current ETag'),
+          },
         },
         config: { permission: 'aggregate:read' },
       },
@@ -42,14 +46,7 @@ export const mapsRoutes =
         const tree = await ctx.assessment.areaTree();
         if (!tree.areas.has(within)) throw new AppError('not_found', `no area ${within} exists`);
         assertAggregateVisible(tree, scopeOf(request), within, 'children');
-        const answer = answers.answer(tree, within);
-        // Private: what an account may see differs by account; revalidated each time by its ETag.
-        reply.header('Cache-Control', 'private, no-cache').header('ETag', answer.etag).header('Vary', 'Accept-Encoding');
-        if (matchesEtag(request.headers['if-none-match'], answer.etag)) return reply.status(304).send();
-        reply.type('application/geo+json; charset=utf-8');
-        if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? ''))
-          return reply.header('Content-Encoding', 'gzip').send(answer.gzip());
-        return reply.send(answer.body);
+        return sendAnswer(reply, answers.answer(tree, within), request.headers);
       },
     );
     app.get(
@@ -88,3 +85,14 @@ export const mapsRoutes =
       },
     );
   };
+
+/** The encoded answer, or 304 when the client holds it already; private, revalidated each time. */
+function sendAnswer(reply: FastifyReply, answer: EncodedAnswer, headers: FastifyRequest['headers']) {
+  // Private: what an account may see differs by account.
+  reply.header('Cache-Control', 'private, no-cache').header('ETag', answer.etag).header('Vary', 'Accept-Encoding');
+  if (matchesEtag(headers['if-none-match'], answer.etag)) return reply.status(304).send();
+  reply.type('application/geo+json; charset=utf-8');
+  if (/\bgzip\b/.test(headers['accept-encoding'] ?? ''))
+    return reply.header('Content-Encoding', 'gzip').send(answer.gzip());
+  return reply.send(answer.body);
+}
