@@ -204,6 +204,43 @@ for (const engine of ENGINES) {
     });
   });
 
+  describe(`the public page's room on ${engine}`, () => {
+    let db: Database;
+    let app: FastifyInstance;
+    beforeAll(async () => {
+      db = await freshDatabase(engine);
+      await load(db, { areas, units });
+      app = await buildApp(createContext(db));
+    });
+    afterAll(async () => {
+      await app?.close();
+      await db?.close();
+    });
+
+    it("answers a room's address and its county drawn small with the room's point, to anyone", async () => {
+      const res = await app.inject({ url: '/api/v1/public/officers?area=V1' });
+      expect(res.statusCode).toBe(200);
+      const [room] = res.json().rooms;
+      expect(room.address).toBe('东风路1号');
+      expect(room.map.area).toBe('南关区');
+      expect(Math.max(room.map.width, room.map.height)).toBe(240);
+      expect(room.map.path).toMatch(/^M[\d. L]+Z/);
+      const [x, y] = room.map.point;
+      expect(x).toBeGreaterThan(0);
+      expect(x).toBeLessThan(room.map.width);
+      expect(y).toBeGreaterThan(0);
+      expect(y).toBeLessThan(room.map.height);
+      // Drawn small: a few kilobytes, not the county's full shape.
+      expect(res.rawPayload.length).toBeLessThan(12_000);
+    });
+
+    it('answers no map for a room without a point', async () => {
+      await load(db, { units: [unit('R3', 'community_room', { covers: 'V2' })] });
+      const [room] = (await app.inject({ url: '/api/v1/public/officers?area=V2' })).json().rooms;
+      expect(room).toMatchObject({ name: 'R3 name', address: null, map: null });
+    });
+  });
+
   describe(`maps of a province that is not Jilin, on ${engine}`, () => {
     let db: Database;
     let app: FastifyInstance;

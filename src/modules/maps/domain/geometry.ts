@@ -41,7 +41,7 @@ export function boxOf(shape: Shape): Box {
   return [w, s, e, n];
 }
 
-/** A small drawing: an SVG path of the shape and where a point falls, in a `size` box. */
+/** A small drawing: an SVG path of the shape and where a point falls, its longer side `size`. */
 export interface Sketch {
   width: number;
   height: number;
@@ -52,7 +52,7 @@ export interface Sketch {
 }
 
 /**
- * The shape drawn in a box `size` wide (its height follows the shape), an equirectangular
+ * The shape drawn with its longer side `size` long (the other follows the shape), an equirectangular
  * projection corrected for latitude (cos of the middle latitude), north up, one decimal.
  */
 export function sketch(shape: Shape, point: Point | null, size: number): Sketch {
