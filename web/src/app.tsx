@@ -41,6 +41,8 @@ const InformationalPage = lazy(() => assessment().then((m) => ({ default: m.Info
 const SchemesPage = lazy(() => assessment().then((m) => ({ default: m.SchemesPage })));
 const ProposalsPage = lazy(() => assessment().then((m) => ({ default: m.ProposalsPage })));
 const QualityPage = lazy(() => assessment().then((m) => ({ default: m.QualityPage })));
+// The map page and the map's ECharts parts are chunks of their own (see maps/area-map.tsx).
+const MapPage = lazy(() => import('./maps/map-page.tsx').then((m) => ({ default: m.MapPage })));
 
 interface Route {
   pattern: RegExp;
@@ -75,11 +77,13 @@ const ROUTES: Route[] = [
   { pattern: /^\/assessment\/schemes$/, nav: 'nav.assessment', render: () => <SchemesPage /> },
   { pattern: /^\/assessment\/proposals$/, nav: 'nav.assessment', render: () => <ProposalsPage /> },
   { pattern: /^\/assessment\/quality$/, nav: 'nav.assessment', render: () => <QualityPage /> },
+  { pattern: /^\/map$/, nav: 'map.nav', render: () => <MapPage /> },
 ];
 
 /** The main navigation; `keep` carries the area and month along, `needs` hides what a role cannot use. */
 const NAV: { key: MessageKey; to: string; keep?: boolean; needs?: Permission }[] = [
   { key: 'nav.dashboard', to: '/', keep: true, needs: 'aggregate:read' },
+  { key: 'map.nav', to: '/map', keep: true, needs: 'aggregate:read' },
   { key: 'nav.assessment', to: '/assessment/explain', keep: true, needs: 'aggregate:read' },
   { key: 'nav.supervision', to: '/notifications', keep: true, needs: 'aggregate:read' },
   { key: 'nav.areas', to: '/areas', needs: 'registry:read' },
