@@ -11,7 +11,7 @@ import { EChart, type ClickedItem } from '../charts/echart.tsx';
 import { endOfMonth } from '../domain/month.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorState } from '../ui/states.tsx';
-import { drawnShapes, mapOption, STATUS_COLOURS, LAGGING } from './map-option.ts';
+import { drawnShapes, mapOption, LAGGING } from './map-option.ts';
 import type { Boundaries, FiguresRow, Rooms } from './map-types.ts';
 import type { Metric } from './metrics.ts';
 
@@ -113,8 +113,7 @@ export default function AreaMap({
             {t('unitType.community_room')} <span aria-hidden="true">▲ </span>
             {t('unitType.rural_office')}
             {' · '}
-            {Object.keys(STATUS_COLOURS).length > 0 &&
-              t('map.roomsShown', { shown: withRooms.length, total: points.data?.total ?? 0 })}
+            {t('map.roomsShown', { shown: withRooms.length, total: points.data?.total ?? 0 })}
           </span>
         )}
       </p>
