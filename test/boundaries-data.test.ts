@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkTable, readDivisions, readTable, ROOT } from '../scripts/boundaries/match-table.ts';
+import { checkTable, readDivisions, readTable, ROOT } from '../tools/boundaries/match-table.ts';
 import { boundaryShapes } from '../src/modules/maps/boundaries.store.ts';
 import { boxOf, contains, type Shape } from '../src/modules/maps/domain/geometry.ts';
 import { Random } from '../src/modules/demo/random.ts';

@@ -18,7 +18,23 @@ export interface ColumnDef {
   example: string;
   /** How the value is stored. */
   sqlType: SqlType;
+  /** What a cell accepts, as the docs and forms describe it. */
+  format: CellFormat;
+  /** An empty cell is taken, as no value (null). */
+  nullable?: boolean;
 }
+
+/** What a column's cells accept: the kind of value and its bounds (the parser enforces it). */
+export type CellFormat =
+  | { type: 'code' }
+  | { type: 'area_code' }
+  | { type: 'text'; max: number }
+  | { type: 'choice'; values: readonly string[] }
+  | { type: 'date' }
+  | { type: 'integer'; min: number; max?: number }
+  | { type: 'decimal'; min: number; max: number; exclusiveMin?: boolean }
+  | { type: 'yuan' }
+  | { type: 'yes_no' };
 
 export type SqlType = 'text' | 'integer' | 'bigint' | 'double precision';
 
@@ -70,7 +86,7 @@ export const code = (name: string, zh: string, example: string, opts: { nullable
         throw new CellError(`"${clip(v)}" is not a code (letters, digits, - _ . / up to 64 characters)`);
       return v;
     },
-    { example },
+    { example, format: { type: 'code' }, nullable: opts.nullable },
   );
 
 export const areaCode = (name: string, zh: string, example: string, opts: { nullable?: boolean } = {}) =>
@@ -84,7 +100,7 @@ export const areaCode = (name: string, zh: string, example: string, opts: { null
         throw new CellError(`"${clip(v)}" is not an area code (letters, digits, - _ up to 32 characters)`);
       return v;
     },
-    { example },
+    { example, format: { type: 'area_code' }, nullable: opts.nullable },
   );
 
 export const text = (
@@ -108,7 +124,12 @@ export const text = (
       if (v.includes('\u0000')) throw new CellError('contains a NUL character');
       return v;
     },
-    { example, optional: opts.optional },
+    {
+      example,
+      optional: opts.optional,
+      format: { type: 'text', max: opts.max ?? 200 },
+      nullable: opts.nullable || opts.optional,
+    },
   );
 
 export const oneOf = (name: string, zh: string, values: readonly string[], opts: { nullable?: boolean } = {}) =>
@@ -121,7 +142,7 @@ export const oneOf = (name: string, zh: string, values: readonly string[], opts:
       if (!values.includes(required(v))) throw new CellError(`"${clip(v)}" is not one of ${values.join(', ')}`);
       return v;
     },
-    { example: values[0] },
+    { example: values[0], format: { type: 'choice', values }, nullable: opts.nullable },
   );
 
 export const date = (name: string, zh: string, example: string, opts: { nullable?: boolean } = {}) =>
@@ -135,14 +156,20 @@ export const date = (name: string, zh: string, example: string, opts: { nullable
       if (!isValidDate(v)) throw new CellError(`${v} is not a day of the calendar`);
       return v;
     },
-    { example },
+    { example, format: { type: 'date' }, nullable: opts.nullable },
   );
 
-export const integer = (name: string, zh: string, example: string, opts: { min?: number; max?: number } = {}) =>
+export const integer = (
+  name: string,
+  zh: string,
+  example: string,
+  opts: { min?: number; max?: number; nullable?: boolean } = {},
+) =>
   col(
     name,
     zh,
     (raw) => {
+      if (opts.nullable && raw.trim() === '') return null;
       const v = required(raw);
       if (!/^-?\d+$/.test(v)) throw new CellError(`"${clip(v)}" is not a whole number`);
       const n = Number(v);
@@ -152,7 +179,12 @@ export const integer = (name: string, zh: string, example: string, opts: { min?:
       if (!Number.isSafeInteger(n)) throw new CellError(`${v} is too large`);
       return n;
     },
-    { example, sqlType: 'integer' },
+    {
+      example,
+      sqlType: 'integer',
+      format: { type: 'integer', min: opts.min ?? 0, max: opts.max },
+      nullable: opts.nullable,
+    },
   );
 
 export const decimal = (
@@ -174,7 +206,13 @@ export const decimal = (
       if (n > opts.max) throw new CellError(`${v} is above ${opts.max}`);
       return n;
     },
-    { example, sqlType: 'double precision', optional: opts.optional },
+    {
+      example,
+      sqlType: 'double precision',
+      format: { type: 'decimal', min: opts.min, max: opts.max, exclusiveMin: opts.exclusiveMin },
+      optional: opts.optional,
+      nullable: opts.optional,
+    },
   );
 
 /** Yuan with at most 2 decimals, stored as integer fen so that sums stay exact. */
@@ -191,7 +229,7 @@ export const yuan = (name: string, zh: string, example: string) =>
       if (!Number.isSafeInteger(fen)) throw new CellError(`${v} is too large`);
       return fen;
     },
-    { example, storage: `${name}_fen`, sqlType: 'bigint' },
+    { example, storage: `${name}_fen`, sqlType: 'bigint', format: { type: 'yuan' } },
   );
 
 export const yesNo = (name: string, zh: string, opts: { nullable?: boolean } = {}) =>
@@ -205,7 +243,7 @@ export const yesNo = (name: string, zh: string, opts: { nullable?: boolean } = {
       if (v === 'no' || v === '否') return 0;
       throw new CellError(v === '' ? 'a value is required (yes or no)' : `"${clip(raw.trim())}" is not yes or no`);
     },
-    { example: 'yes', sqlType: 'integer' },
+    { example: 'yes', sqlType: 'integer', format: { type: 'yes_no' }, nullable: opts.nullable },
   );
 
 export const passFail = (name: string, zh: string) => oneOf(name, zh, ['pass', 'fail']);

