@@ -40,10 +40,21 @@ export function EChart({ option, label, height, onItemClick, setup = barsAndLine
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
 
+  // What to draw once the box has a size: ECharts lays a map out in a box of no size with a
+  // transform it cannot invert, and throws (a page leaving, a panel not laid out yet).
+  const pending = useRef<ChartOption | undefined>(undefined);
+
   useEffect(() => {
     let disposed = false;
     const element = box.current!;
-    const observer = new ResizeObserver(() => chart.current?.resize());
+    const observer = new ResizeObserver(() => {
+      const c = chart.current;
+      if (!c || !sized(element)) return;
+      if (pending.current) {
+        c.setOption(pending.current, true);
+        pending.current = undefined;
+      } else c.resize();
+    });
     observer.observe(element);
     setup().then(
       ({ echarts }) => {
@@ -63,7 +74,12 @@ export function EChart({ option, label, height, onItemClick, setup = barsAndLine
   }, []);
 
   useEffect(() => {
-    if (ready) chart.current?.setOption(option, true);
+    const c = chart.current;
+    if (!ready || !c) return;
+    if (sized(box.current)) {
+      c.setOption(option, true);
+      pending.current = undefined;
+    } else pending.current = option;
   }, [ready, option]);
 
   useEffect(() => {
@@ -93,4 +109,8 @@ export function EChart({ option, label, height, onItemClick, setup = barsAndLine
       {failed && <div className="chart-overlay state-error">{t('state.error')}</div>}
     </div>
   );
+}
+
+function sized(element: HTMLElement | null): boolean {
+  return !!element && element.clientWidth > 0 && element.clientHeight > 0;
 }

@@ -70,9 +70,12 @@ export default function AreaMap({
   const option = useMemo(
     () =>
       b && mapKey?.for === b
-        ? mapOption({ mapKey: mapKey.key, boundaries: b, rows, metric, rooms: points.data?.items, compact }, words)
+        ? mapOption(
+            { mapKey: mapKey.key, boundaries: b, rows, metric, rooms: points.data?.items, compact, height },
+            words,
+          )
         : undefined,
-    [b, mapKey, rows, metric, points.data, compact, words],
+    [b, mapKey, rows, metric, points.data, compact, height, words],
   );
   const drillable = useMemo(() => new Set(b?.features.map((f) => f.properties.code)), [b]);
   const names = new Map((rows ?? []).map((r) => [r.code, r.name]));
@@ -92,6 +95,9 @@ export default function AreaMap({
         <p className="state state-empty">{t('map.noShapes')}</p>
       ) : option ? (
         <EChart
+          // A new map (another area) gets a chart of its own: ECharts, given another map's option
+          // while a region of the old one is hovered or clicked, reads regions that are gone.
+          key={mapKey?.key}
           option={option}
           label={t('map.label', { metric: metric.label })}
           height={height}

@@ -34,6 +34,8 @@ export interface MapView {
   rooms?: RoomPoint[];
   /** A phone's width: no names on the areas, smaller marks. */
   compact: boolean;
+  /** The chart's height in pixels (the map keeps its proportions inside it). */
+  height: number;
 }
 
 type Words = Pick<I18n, 't' | 'tr' | 'fmt'>;
@@ -92,17 +94,18 @@ export function mapOption(view: MapView, words: Words): ChartOption {
       map: view.mapKey,
       nameProperty: 'code',
       roam: false,
-      top: rooms.length && compact ? 32 : 8,
-      bottom: rows ? 44 : 8,
-      left: 8,
-      right: rooms.length && !compact ? 72 : 8,
+      // Centre and size rather than four edges, which would stretch the map to the box.
+      ...fit(view.height, rooms.length && compact ? 32 : 8, rows ? 44 : 8),
       label: {
-        show: !compact && shapes.length <= 24,
+        show: !compact && rows !== undefined && shapes.length <= 24,
         formatter: (p: { name: string }) => names.get(p.name) ?? '',
         fontSize: 11,
         color: INK,
       },
-      itemStyle: { areaColor: rows ? NO_DATA : OUTLINE, borderColor: '#ffffff', borderWidth: 1 },
+      // Coloured areas are told apart by thin white borders; an area drawn alone by its outline.
+      itemStyle: rows
+        ? { areaColor: NO_DATA, borderColor: '#ffffff', borderWidth: 1 }
+        : { areaColor: OUTLINE, borderColor: '#2f5d8a', borderWidth: 1.5 },
       emphasis: {
         label: { show: !compact },
         itemStyle: { areaColor: rows ? undefined : '#d6e2ef', borderColor: INK, borderWidth: 1.5 },
@@ -132,13 +135,17 @@ export function mapOption(view: MapView, words: Words): ChartOption {
         }
       : undefined,
     series: [
-      {
-        type: 'map',
-        geoIndex: 0,
-        name: metric.label,
-        data: (rows ?? []).map((r) => ({ name: r.code, value: metric.value(r) ?? Number.NaN })),
-        tooltip: { formatter: (p: { name: string }) => areaTip(p.name) },
-      },
+      ...(rows
+        ? [
+            {
+              type: 'map',
+              geoIndex: 0,
+              name: metric.label,
+              data: rows.map((r) => ({ name: r.code, value: metric.value(r) ?? Number.NaN })),
+              tooltip: { formatter: (p: { name: string }) => areaTip(p.name) },
+            },
+          ]
+        : []),
       ...STATUSES.filter((s) => rooms.some((r) => r.status === s)).map((status) => ({
         type: 'scatter',
         coordinateSystem: 'geo',
@@ -167,5 +174,16 @@ export function mapOption(view: MapView, words: Words): ChartOption {
         },
       })),
     ],
+  };
+}
+
+/** Where the map goes in a chart `height` high: centred between the margins, as large as they allow. */
+function fit(height: number, top: number, bottom: number) {
+  const usable = Math.max(40, height - top - bottom);
+  const percent = (v: number) => `${Math.round(v * 1000) / 10}%`;
+  return {
+    layoutCenter: ['50%', percent((top + usable / 2) / height)],
+    // A share of the chart's shorter side: the height on a wide screen, the width on a phone.
+    layoutSize: percent(usable / height),
   };
 }

@@ -22,7 +22,14 @@ const words = {
 };
 /** The parts of the option these tests look at. */
 interface Shown {
-  geo: { map: string; nameProperty: string; regions: unknown[]; label: { show: boolean } };
+  geo: {
+    map: string;
+    nameProperty: string;
+    regions: unknown[];
+    label: { show: boolean };
+    layoutCenter: string[];
+    layoutSize: string;
+  };
   visualMap?: { min: number; max: number; text: string[]; inRange: { color: string[] } };
   legend: { data: string[] };
   series: {
@@ -132,10 +139,13 @@ describe('map metrics', () => {
 
   it('colours the areas by the metric, outlines the lagging ones and escapes names in tooltips', () => {
     const option = mapOption(
-      { mapKey: 'k', boundaries: BOUNDARIES, rows: ROWS, metric: metrics[0], compact: false },
+      { mapKey: 'k', boundaries: BOUNDARIES, rows: ROWS, metric: metrics[0], compact: false, height: 500 },
       words,
     ) as unknown as Shown;
     expect(option.geo.map).toBe('k');
+    // Kept in proportion: a centre and a size between the margins (8 above, 44 for the scale below).
+    expect(option.geo.layoutCenter).toEqual(['50%', '46.4%']);
+    expect(option.geo.layoutSize).toBe('89.6%');
     expect(option.geo.nameProperty).toBe('code');
     expect(option.geo.regions).toEqual([{ name: 'C2', itemStyle: { borderColor: LAGGING, borderWidth: 3 } }]);
     expect(option.visualMap).toMatchObject({ min: 0, max: 100, text: ['100.0', '0.0'] });
@@ -156,6 +166,7 @@ describe('map metrics', () => {
         rows: ROWS,
         metric: metricOf(metrics, 'indicator:crime_rate'),
         compact: true,
+        height: 400,
       },
       words,
     ) as unknown as Shown;
@@ -166,7 +177,15 @@ describe('map metrics', () => {
 
   it('draws the rooms with a point by status, offices as triangles; an area alone when nothing below has a shape', () => {
     const option = mapOption(
-      { mapKey: 'k', boundaries: BOUNDARIES, rows: ROWS, metric: metrics[0], rooms: ROOMS, compact: false },
+      {
+        mapKey: 'k',
+        boundaries: BOUNDARIES,
+        rows: ROWS,
+        metric: metrics[0],
+        rooms: ROOMS,
+        compact: false,
+        height: 500,
+      },
       words,
     ) as unknown as Shown;
     const scatter = option.series.slice(1);
@@ -178,12 +197,13 @@ describe('map metrics', () => {
     const county = { ...BOUNDARIES, features: [], missing: ['T1'], outline: feature('K1', '南关区', 125) };
     expect(drawnShapes(county).features.map((f) => f.properties.code)).toEqual(['K1']);
     const alone = mapOption(
-      { mapKey: 'k', boundaries: county, rows: ROWS, metric: metrics[0], rooms: ROOMS, compact: false },
+      { mapKey: 'k', boundaries: county, rows: ROWS, metric: metrics[0], rooms: ROOMS, compact: false, height: 500 },
       words,
     ) as unknown as Shown;
+    // Nothing to colour: the area alone, unnamed (the page says which), and its rooms.
     expect(alone.visualMap).toBeUndefined();
-    expect(alone.series[0].data).toEqual([]);
-    expect(alone.series).toHaveLength(3);
+    expect(alone.geo.label.show).toBe(false);
+    expect(alone.series.map((x) => x.name)).toEqual(['运行', '建设中']);
   });
 });
 
