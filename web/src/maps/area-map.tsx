@@ -4,7 +4,7 @@
  * (GET map/rooms). Where nothing below the area has a shape (a county's townships), the area
  * itself is drawn with its rooms. Loaded as a chunk of its own with the map parts of ECharts.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { query } from '../api/client.ts';
 import { useApi } from '../api/use-api.ts';
 import { EChart, type ClickedItem } from '../charts/echart.tsx';
@@ -51,6 +51,17 @@ export default function AreaMap({
   const points = useApi<Rooms>(rooms ? `/map/rooms${query({ within, date: endOfMonth(month) })}` : null);
   const b = boundaries.data?.within === within ? boundaries.data : undefined;
   const [mapKey, setMapKey] = useState<{ for: Boundaries; key: string }>();
+  // The map's size follows the box's width (the option places it in pixels).
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = box.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    setWidth(element.clientWidth);
+    return () => observer.disconnect();
+  }, []);
 
   // The shapes are registered under a name of their own each time they arrive, then drawn.
   useEffect(() => {
@@ -71,11 +82,21 @@ export default function AreaMap({
     () =>
       b && mapKey?.for === b
         ? mapOption(
-            { mapKey: mapKey.key, boundaries: b, rows, metric, rooms: points.data?.items, compact, height },
+            // Before the box is measured (or where nothing is laid out), a width to start from.
+            {
+              mapKey: mapKey.key,
+              boundaries: b,
+              rows,
+              metric,
+              rooms: points.data?.items,
+              compact,
+              height,
+              width: width || 600,
+            },
             words,
           )
         : undefined,
-    [b, mapKey, rows, metric, points.data, compact, height, words],
+    [b, mapKey, rows, metric, points.data, compact, height, width, words],
   );
   const drillable = useMemo(() => new Set(b?.features.map((f) => f.properties.code)), [b]);
   const names = new Map((rows ?? []).map((r) => [r.code, r.name]));
@@ -90,7 +111,7 @@ export default function AreaMap({
 
   if (error && error.status !== 401) return <ErrorState error={error} />;
   return (
-    <div className="area-map" data-ready={ready || undefined} aria-busy={!ready}>
+    <div ref={box} className="area-map" data-ready={ready || undefined} aria-busy={!ready}>
       {b && drawnShapes(b).features.length === 0 ? (
         <p className="state state-empty">{t('map.noShapes')}</p>
       ) : option ? (

@@ -34,8 +34,9 @@ export interface MapView {
   rooms?: RoomPoint[];
   /** A phone's width: no names on the areas, smaller marks. */
   compact: boolean;
-  /** The chart's height in pixels (the map keeps its proportions inside it). */
+  /** The chart's size in pixels (the map keeps its proportions inside it). */
   height: number;
+  width: number;
 }
 
 type Words = Pick<I18n, 't' | 'tr' | 'fmt'>;
@@ -95,7 +96,11 @@ export function mapOption(view: MapView, words: Words): ChartOption {
       nameProperty: 'code',
       roam: false,
       // Centre and size rather than four edges, which would stretch the map to the box.
-      ...fit(view.height, rooms.length && compact ? 32 : 8, rows ? 44 : 8),
+      ...fit(shapes, view.width, view.height, {
+        top: rooms.length && compact ? 32 : 8,
+        bottom: rows ? 44 : 8,
+        side: rooms.length && !compact ? 76 : 8,
+      }),
       label: {
         show: !compact && rows !== undefined && shapes.length <= 24,
         formatter: (p: { name: string }) => names.get(p.name) ?? '',
@@ -177,13 +182,35 @@ export function mapOption(view: MapView, words: Words): ChartOption {
   };
 }
 
-/** Where the map goes in a chart `height` high: centred between the margins, as large as they allow. */
-function fit(height: number, top: number, bottom: number) {
-  const usable = Math.max(40, height - top - bottom);
-  const percent = (v: number) => `${Math.round(v * 1000) / 10}%`;
+/** ECharts draws a degree of longitude this much narrower than one of latitude (its default). */
+const ASPECT_SCALE = 0.75;
+
+/**
+ * Where the map goes: centred between the margins, as large as they allow with its proportions
+ * kept (a centre and a size in pixels; four edges would stretch it to the box). `layoutSize` is
+ * the map's longer side.
+ */
+export function fit(
+  shapes: Boundaries['features'],
+  width: number,
+  height: number,
+  margin: { top: number; bottom: number; side: number },
+) {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const f of shapes)
+    for (const polygon of f.geometry.coordinates)
+      for (const [x, y] of polygon[0]) {
+        if (x < w) w = x;
+        if (x > e) e = x;
+        if (y < s) s = y;
+        if (y > n) n = y;
+      }
+  const aspect = n > s && e > w ? ((e - w) * ASPECT_SCALE) / (n - s) : 1;
+  const usableW = Math.max(40, width - 2 * margin.side);
+  const usableH = Math.max(40, height - margin.top - margin.bottom);
+  const size = aspect >= 1 ? Math.min(usableW, usableH * aspect) : Math.min(usableH, usableW / aspect);
   return {
-    layoutCenter: ['50%', percent((top + usable / 2) / height)],
-    // A share of the chart's shorter side: the height on a wide screen, the width on a phone.
-    layoutSize: percent(usable / height),
+    layoutCenter: [Math.round(width / 2), Math.round(margin.top + usableH / 2)],
+    layoutSize: Math.floor(size),
   };
 }

@@ -10,6 +10,11 @@ import { MapPage } from './map-page.tsx';
 import type { Boundaries, FiguresRow, RoomPoint } from './map-types.ts';
 import { metricOf, metricsFor } from './metrics.ts';
 
+// ECharts draws nothing in jsdom; the map's option is tested as data above the page's test.
+vi.mock('../charts/echart.tsx', () => ({
+  EChart: ({ label }: { label: string }) => <div role="img" aria-label={label} data-chart-ready="" />,
+}));
+
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -27,8 +32,8 @@ interface Shown {
     nameProperty: string;
     regions: unknown[];
     label: { show: boolean };
-    layoutCenter: string[];
-    layoutSize: string;
+    layoutCenter: number[];
+    layoutSize: number;
   };
   visualMap?: { min: number; max: number; text: string[]; inRange: { color: string[] } };
   legend: { data: string[] };
@@ -139,13 +144,14 @@ describe('map metrics', () => {
 
   it('colours the areas by the metric, outlines the lagging ones and escapes names in tooltips', () => {
     const option = mapOption(
-      { mapKey: 'k', boundaries: BOUNDARIES, rows: ROWS, metric: metrics[0], compact: false, height: 500 },
+      { mapKey: 'k', boundaries: BOUNDARIES, rows: ROWS, metric: metrics[0], compact: false, height: 500, width: 800 },
       words,
     ) as unknown as Shown;
     expect(option.geo.map).toBe('k');
-    // Kept in proportion: a centre and a size between the margins (8 above, 44 for the scale below).
-    expect(option.geo.layoutCenter).toEqual(['50%', '46.4%']);
-    expect(option.geo.layoutSize).toBe('89.6%');
+    // Kept in proportion: two squares side by side (1.5 x 1 as drawn) fill the 784 x 448 between
+    // the margins (8 around, 44 for the scale below) by their width.
+    expect(option.geo.layoutCenter).toEqual([400, 232]);
+    expect(option.geo.layoutSize).toBe(672);
     expect(option.geo.nameProperty).toBe('code');
     expect(option.geo.regions).toEqual([{ name: 'C2', itemStyle: { borderColor: LAGGING, borderWidth: 3 } }]);
     expect(option.visualMap).toMatchObject({ min: 0, max: 100, text: ['100.0', '0.0'] });
@@ -167,6 +173,7 @@ describe('map metrics', () => {
         metric: metricOf(metrics, 'indicator:crime_rate'),
         compact: true,
         height: 400,
+        width: 360,
       },
       words,
     ) as unknown as Shown;
@@ -185,6 +192,7 @@ describe('map metrics', () => {
         rooms: ROOMS,
         compact: false,
         height: 500,
+        width: 800,
       },
       words,
     ) as unknown as Shown;
@@ -197,7 +205,16 @@ describe('map metrics', () => {
     const county = { ...BOUNDARIES, features: [], missing: ['T1'], outline: feature('K1', '南关区', 125) };
     expect(drawnShapes(county).features.map((f) => f.properties.code)).toEqual(['K1']);
     const alone = mapOption(
-      { mapKey: 'k', boundaries: county, rows: ROWS, metric: metrics[0], rooms: ROOMS, compact: false, height: 500 },
+      {
+        mapKey: 'k',
+        boundaries: county,
+        rows: ROWS,
+        metric: metrics[0],
+        rooms: ROOMS,
+        compact: false,
+        height: 500,
+        width: 800,
+      },
       words,
     ) as unknown as Shown;
     // Nothing to colour: the area alone, unnamed (the page says which), and its rooms.
@@ -238,6 +255,7 @@ describe('MapPage', () => {
     expect(select.value).toBe('indicator:awareness_rate');
     expect(select.options).toHaveLength(8);
     await waitFor(() => expect(screen.getByText('没有边界数据、未画出的地区：开发区')).toBeTruthy());
+    expect(await screen.findByRole('img', { name: '下级地区知晓率地图' })).toBeTruthy();
     expect(screen.getByText(/已标注位置 2 个，共 3 个/)).toBeTruthy();
     expect(calls.some((c) => c.path === '/map/rooms?within=P1&date=2019-06-30')).toBe(true);
     expect(calls.some((c) => c.path === '/boundaries?within=P1')).toBe(true);
