@@ -32,11 +32,11 @@ export function page<T extends z.ZodType>(item: T) {
 }
 
 export const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.unknown()) }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.unknown()),
+    /** Names the request on the server's log lines (the X-Request-Id header too). */
+    request_id: z.string(),
+  }),
 });
-
-/** Today in the server's calendar, as YYYY-MM-DD. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}

@@ -7,6 +7,7 @@ import { bumpDataVersion } from '../../db/data-version.ts';
 import { AppError } from '../../shared/errors.ts';
 import { kindByName, KIND_NAMES, storageName } from './kinds/index.ts';
 import { all, run } from './stage.ts';
+import { timestamp } from '../../shared/clock.ts';
 
 /**
  * Voids one row in a transaction of its own, without an audit entry. `outpost void` calls
@@ -54,7 +55,7 @@ export async function voidInTransaction(
   if (!row) throw new AppError('not_found', `no ${kind.kind} row ${key.join(' ')} exists`);
   if (row.voided_at)
     throw new AppError('conflict', `${kind.kind} ${key.join(' ')} was already voided on ${String(row.voided_at)}`);
-  const now = new Date().toISOString();
+  const now = timestamp();
   await run(
     tx,
     `insert into history (kind, row_key, data, action, reason, import_id, at) values (?, ?, ?, 'voided', ?, ?, ?)`,

@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { today } from '../../shared/schemas.ts';
+import { today } from '../../shared/clock.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
 import { BoundaryAnswers, matchesEtag, type EncodedAnswer } from './boundaries.service.ts';
 import { choroplethFigures } from './figures.service.ts';

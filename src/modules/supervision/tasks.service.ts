@@ -29,6 +29,7 @@ import {
   updateTask,
   type TaskFilter,
 } from './tasks.repository.ts';
+import { timestamp } from '../../shared/clock.ts';
 
 export interface TaskQuery {
   area?: string;
@@ -108,7 +109,7 @@ export class TasksService {
           'forbidden',
           `only the notifying area ${row.issuing_area} or above verifies a rectification; your account reaches ${scope.area}`,
         );
-      const now = new Date().toISOString();
+      const now = timestamp();
       await updateTask(tx.kysely, id, { status: to, updated_at: now });
       await insertEvent(tx.kysely, {
         task_id: id,
@@ -133,7 +134,7 @@ export class TasksService {
       const row = await this.found(scope, id, tx.kysely);
       if (row.status === 'withdrawn')
         throw new AppError('conflict', `task ${id} was withdrawn by a correction; it takes no comments`);
-      const now = new Date().toISOString();
+      const now = timestamp();
       await insertEvent(tx.kysely, {
         task_id: id,
         at: now,
@@ -169,7 +170,7 @@ export class TasksService {
       throw new AppError('conflict', `task ${id} is ${row.status}; it takes no more evidence`);
     const stored = storeEvidence(evidenceDir(this.db), file.bytes);
     await this.db.transaction(async (tx) => {
-      const now = new Date().toISOString();
+      const now = timestamp();
       const name = file.name.replace(/[/\\]/g, '_');
       const evidence = await insertEvidence(tx.kysely, {
         task_id: id,
