@@ -282,6 +282,21 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'aggregate',
     request: (p) => ({ method: 'POST', url: `/api/v1/rankings/preview?${M}&within=${p.within}`, payload: PREVIEW }),
   },
+  'GET /api/v1/boundaries': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/boundaries?within=${p.within}` }),
+  },
+  'GET /api/v1/map/figures': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/map/figures?${M}&within=${p.within}&scheme=construction` }),
+  },
+  'GET /api/v1/map/rooms': {
+    permission: 'registry:read',
+    scope: 'list',
+    request: (p) => ({ url: `/api/v1/map/rooms?within=${p.within}` }),
+  },
   'GET /api/v1/explain/records': {
     permission: 'aggregate:read',
     scope: 'record',

@@ -5,6 +5,7 @@ import * as m002 from './migrations/002-accounts-and-audit.ts';
 import * as m003 from './migrations/003-notifications-and-supervision.ts';
 import * as m004 from './migrations/004-schemes.ts';
 import * as m005 from './migrations/005-login-attempts-by-address.ts';
+import * as m007 from './migrations/007-unit-locations.ts';
 import * as m008 from './migrations/008-schedule-and-channels.ts';
 
 interface EngineMigration {
@@ -18,6 +19,7 @@ const MIGRATIONS: [string, EngineMigration][] = [
   ['003-notifications-and-supervision', m003],
   ['004-schemes', m004],
   ['005-login-attempts-by-address', m005],
+  ['007-unit-locations', m007],
   ['008-schedule-and-channels', m008],
 ];
 

@@ -40,6 +40,9 @@ export interface UnitTable extends Tracked {
   closed_on: string | null;
   phone: string | null;
   hours: string | null;
+  address: string | null;
+  longitude: number | null;
+  latitude: number | null;
   province: string;
 }
 

@@ -47,6 +47,7 @@ import { rewardsRoutes } from '../modules/rewards/rewards.routes.ts';
 import { qualityRoutes } from '../modules/quality/quality.routes.ts';
 import { scheduleRoutes } from '../modules/schedule/schedule.routes.ts';
 import { channelsRoutes } from '../modules/channels/channels.routes.ts';
+import { mapsRoutes } from '../modules/maps/maps.routes.ts';
 import {
   accessOptionsFromEnv,
   documentAccess,
@@ -114,6 +115,7 @@ export const ROUTE_MODULES = [
   qualityRoutes,
   scheduleRoutes,
   channelsRoutes,
+  mapsRoutes,
 ];
 
 export interface AppOptions {

@@ -45,6 +45,8 @@ const QualityPage = lazy(() => assessment().then((m) => ({ default: m.QualityPag
 const JobsPage = lazy(() => admin().then((m) => ({ default: m.JobsPage })));
 const ChannelsPage = lazy(() => admin().then((m) => ({ default: m.ChannelsPage })));
 const SubscriptionsPage = lazy(() => admin().then((m) => ({ default: m.SubscriptionsPage })));
+// The map page and the map's ECharts parts are chunks of their own (see maps/area-map.tsx).
+const MapPage = lazy(() => import('./maps/map-page.tsx').then((m) => ({ default: m.MapPage })));
 
 interface Route {
   pattern: RegExp;
@@ -82,11 +84,13 @@ const ROUTES: Route[] = [
   { pattern: /^\/admin(?:\/jobs)?$/, nav: 'nav.admin', render: () => <JobsPage /> },
   { pattern: /^\/admin\/channels$/, nav: 'nav.admin', render: () => <ChannelsPage /> },
   { pattern: /^\/subscriptions$/, nav: 'nav.subscriptions', render: () => <SubscriptionsPage /> },
+  { pattern: /^\/map$/, nav: 'map.nav', render: () => <MapPage /> },
 ];
 
 /** The main navigation; `keep` carries the area and month along, `needs` hides what a role cannot use. */
 const NAV: { key: MessageKey; to: string; keep?: boolean; needs?: Permission }[] = [
   { key: 'nav.dashboard', to: '/', keep: true, needs: 'aggregate:read' },
+  { key: 'map.nav', to: '/map', keep: true, needs: 'aggregate:read' },
   { key: 'nav.assessment', to: '/assessment/explain', keep: true, needs: 'aggregate:read' },
   { key: 'nav.supervision', to: '/notifications', keep: true, needs: 'aggregate:read' },
   { key: 'nav.areas', to: '/areas', needs: 'registry:read' },

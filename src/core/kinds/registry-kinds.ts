@@ -1,6 +1,7 @@
 /** The registry's kinds (SPEC §2): areas, population, units, officers, patrols, equipment, inspections, funds. */
 import { areaCode, code, date, integer, oneOf, passFail, text, yuan, type Value } from './columns.ts';
 import { ASPECTS, LEVELS, ROOM_TYPES, type KindDef, type RowProblem } from './kind.ts';
+import { LOCATION_COLUMNS, locationProblems } from './location.ts';
 
 const ASPECT_ZH: Record<(typeof ASPECTS)[number], string> = {
   premises: '用房',
@@ -85,6 +86,7 @@ export const units: KindDef = {
     date('closed_on', '撤销日期', '', { nullable: true }),
     text('phone', '联系电话', '0431-88880000', { optional: true, max: 40 }),
     text('hours', '办公时间', '08:30-17:30', { optional: true, max: 100 }),
+    ...LOCATION_COLUMNS,
   ],
   rowRules(row) {
     const p: RowProblem[] = [];
@@ -104,7 +106,7 @@ export const units: KindDef = {
       else if (new Set(codes).size !== codes.length) p.push({ column: 'covers', reason: 'an area is listed twice' });
       row.covers = codes.join(';');
     }
-    p.push(...statusProblems(row));
+    p.push(...statusProblems(row), ...locationProblems(row));
     return p;
   },
 };

@@ -39,6 +39,15 @@ describe('translateReason', () => {
     expect(translateReason('"x" is not one of criminal, public_order', 'zh')).toBe(
       '“x”不是可选值（criminal, public_order）之一',
     );
+    expect(
+      translateReason(
+        '43.8, 87.6 is outside China (longitude 73.4 to 135.1, latitude 3.8 to 53.6); longitude and latitude look swapped',
+        'zh',
+      ),
+    ).toBe('43.8, 87.6 不在中国境内（经度 73.4～135.1，纬度 3.8～53.6）；经度和纬度似乎填反了');
+    expect(translateReason('a longitude needs its latitude (give both or neither)', 'zh')).toBe(
+      '填了经度须同时填纬度（两者都填或都不填）',
+    );
     expect(translateReason('something new', 'zh')).toBe('something new');
     expect(translateReason('a value is required', 'en')).toBe('a value is required');
   });

@@ -45,6 +45,13 @@ const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^(\d+) cells under a header of (\d+)$/, (m) => `有 ${m[1]} 个单元格，但表头只有 ${m[2]} 列`],
   [/^a quoted field must be followed by a comma or the end of the line$/, () => '引号内的字段后面必须是逗号或行尾'],
   [/^overlaps this badge's posting from (.*)$/, (m) => `与该警号自 ${m[1]} 起的任职重叠`],
+  [/^a latitude needs its longitude \(give both or neither\)$/, () => '填了纬度须同时填经度（两者都填或都不填）'],
+  [/^a longitude needs its latitude \(give both or neither\)$/, () => '填了经度须同时填纬度（两者都填或都不填）'],
+  [
+    /^(.*), (.*) is outside China \(longitude (.*) to (.*), latitude (.*) to (.*)\)(; longitude and latitude look swapped)?$/,
+    (m) =>
+      `${m[1]}, ${m[2]} 不在中国境内（经度 ${m[3]}～${m[4]}，纬度 ${m[5]}～${m[6]}）${m[7] ? '；经度和纬度似乎填反了' : ''}`,
+  ],
   // A file, and a scoped account's refusals (POST imports names them by the file's own lines).
   [/^no kind of import is named "(.*)" \(expected (.*)\)$/, (m) => `没有名为“${m[1]}”的数据类型（可用：${m[2]}）`],
   [/^not a \.csv, \.csv\.gz or \.xlsx file$/, () => '不是 .csv、.csv.gz 或 .xlsx 文件'],
