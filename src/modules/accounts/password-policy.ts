@@ -4,10 +4,7 @@
  */
 import fs from 'node:fs';
 import { AppError } from '../../shared/errors.ts';
-
-export const MIN_PASSWORD_LENGTH = 12;
-/** Long enough for a passphrase; short enough that hashing it costs nothing extra. */
-export const MAX_PASSWORD_LENGTH = 256;
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '#core/accounts/password-length.ts';
 
 let common: Set<string> | undefined;
 

@@ -44,7 +44,7 @@ export async function explainRecords(assessment: AssessmentService, q: RecordsQu
       'invalid_input',
       `indicator: "${q.indicator}" is not one of ${scheme.indicators.map((d) => d.name).join(', ')}`,
     );
-  await assessment.area(q.area);
+  await assessment.areas.area(q.area);
   const rows = await assessment.cached(`records:${q.indicator}:${q.area}:${q.month}`, () =>
     find(assessment.db, q.area, parseMonth(q.month)),
   );
