@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors.ts';
 import { kindByName, KIND_NAMES, storageName } from './kinds/index.ts';
 import { all, run } from './stage.ts';
 import { timestamp } from '../../shared/clock.ts';
+import { assertPeriodsOpen, storedRow } from '../periods/period-guard.ts';
 
 /**
  * Voids one row in a transaction of its own, without an audit entry. `outpost void` calls
@@ -55,6 +56,7 @@ export async function voidInTransaction(
   if (!row) throw new AppError('not_found', `no ${kind.kind} row ${key.join(' ')} exists`);
   if (row.voided_at)
     throw new AppError('conflict', `${kind.kind} ${key.join(' ')} was already voided on ${String(row.voided_at)}`);
+  await assertPeriodsOpen(tx, kind, [storedRow(kind, params)]);
   const now = timestamp();
   await run(
     tx,
