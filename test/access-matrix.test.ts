@@ -437,6 +437,11 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'aggregate',
     request: (p) => ({ url: `/api/v1/notifications/${SUP.notices[p.within]}` }),
   },
+  'GET /api/v1/notifications/:id/revision': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/notifications/${SUP.notices[p.within]}/revision` }),
+  },
   'POST /api/v1/notifications': {
     permission: 'notifications:write',
     scope: 'write',

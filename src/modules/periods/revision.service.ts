@@ -7,7 +7,7 @@ import type { AppContext } from '../app-context.ts';
 import { requireAccess, type Actor } from '../accounts/access.ts';
 import type { RevisionView } from '#core/contracts/periods.schema.ts';
 import type { SchemeName } from '#core/assessment/scheme.ts';
-import type { RankingRow } from '#core/assessment/ranking.ts';
+import { compareRankings } from '#core/assessment/ranking-compare.ts';
 import { periodsOf } from './periods.repository.ts';
 
 type Services = Pick<AppContext, 'db' | 'areas' | 'assessment'>;
@@ -25,7 +25,7 @@ export async function revisionFor(
   const ranking = compareRankings(
     await ctx.assessment.rankings(q.area, q.month, q.scheme),
     await live.rankings(q.area, q.month, q.scheme),
-  );
+  ).map(({ first, second, ...r }) => ({ ...r, frozen: first, revised: second }));
   const root = (await ctx.assessment.locks(q.month)).rootOf(q.area);
   const entry = root === null ? undefined : (await periodsOf(ctx.db.kysely, q.month, [root])).get(root);
   const indicators = Object.keys(frozen.indicators).map((indicator) => {
@@ -50,35 +50,4 @@ export async function revisionFor(
       indicators.some((i) => i.changed) ||
       ranking.some((r) => r.changed),
   };
-}
-
-type Place = { rank: number; composite: number } | null;
-
-/** Each area of either ranking once (the first's order, then those only in the second), with both places. */
-export function compareRankings(
-  first: readonly RankingRow[],
-  second: readonly RankingRow[],
-): { code: string; name: string; frozen: Place; revised: Place; changed: boolean }[] {
-  const place = (r: RankingRow | undefined): Place => (r ? { rank: r.rank, composite: r.composite } : null);
-  const later = new Map(second.map((r) => [r.code, r]));
-  const codes = [
-    ...first.map((r) => r.code),
-    ...second.filter((r) => !first.some((f) => f.code === r.code)).map((r) => r.code),
-  ];
-  const earlier = new Map(first.map((r) => [r.code, r]));
-  return codes.map((code) => {
-    const a = earlier.get(code);
-    const b = later.get(code);
-    const frozen = place(a);
-    const revised = place(b);
-    return {
-      code,
-      name: (a ?? b)!.name,
-      frozen,
-      revised,
-      changed:
-        JSON.stringify(frozen) !== JSON.stringify(revised) ||
-        JSON.stringify(a?.problems) !== JSON.stringify(b?.problems),
-    };
-  });
 }
