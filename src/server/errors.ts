@@ -1,40 +1,48 @@
 /**
- * The one place where failures become HTTP responses: `{"error": {"code", "message", "details"}}`,
- * a 4xx for anything the caller got wrong, and never a stack trace.
+ * The one place where failures become HTTP responses:
+ * `{"error": {"code", "category", "message", "params", "details"}}`, a 4xx for anything the
+ * caller got wrong, and never a stack trace. `code` is a registered code (#core/errors), whose
+ * `params` the web renders in the reader's language; `message` is its English text.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, HTTP_STATUS } from '../shared/errors.ts';
+import { fieldDetail, fieldIssue } from '#core/errors/field-issues.ts';
+import { AppError, type ErrorCode, type ErrorParams } from '../shared/errors.ts';
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
-      if (error.code === 'busy' || error.code === 'not_ready') reply.header('Retry-After', '2');
-      if (error.code === 'rate_limited') reply.header('Retry-After', String(retryAfter(error.details)));
-      return reply.status(HTTP_STATUS[error.code]).send(body(error.code, error.message, error.details));
+      if (error.category === 'busy' || error.category === 'not_ready') reply.header('Retry-After', '2');
+      if (error.category === 'rate_limited') reply.header('Retry-After', String(retryAfter(error.details)));
+      return reply.status(error.httpStatus).send(body(error));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((v) => ({
-        path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
-        message: v.message,
-      }));
       const where = error.validationContext ?? 'request';
-      const message = details.map((d) => `${where}${d.path ? `.${d.path}` : ''}: ${d.message}`).join('; ');
-      return reply.status(400).send(body('invalid_input', message, details));
+      const found = error.validation.map((v) => {
+        const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+        const issue = fieldIssue({ ...v.params, code: v.keyword, message: v.message ?? '' }, `${where}${path ? `.${path}` : ''}`);
+        return { issue, detail: fieldDetail(issue, path) };
+      });
+      const issues = found.map((f) => f.issue);
+      return reply.status(400).send(body(new AppError('invalid_input', { issues }, found.map((f) => f.detail))));
     }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
-      return reply.status(status).send(body(status === 413 ? 'too_large' : 'invalid_input', error.message, []));
+      const refused =
+        status === 413
+          ? new AppError('too_large', { detail: error.message })
+          : new AppError('request_invalid', { detail: error.message });
+      return reply.status(status).send(body(refused));
     }
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {
       reply.header('Retry-After', '2');
-      return reply.status(503).send(body('busy', 'the database is busy with another write; try again shortly', []));
+      return reply.status(503).send(body(new AppError('busy', {})));
     }
     request.log.error(error);
-    return reply.status(500).send(body('internal', 'an unexpected failure; it has been logged', []));
+    return reply.status(500).send(body(new AppError('internal', {})));
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(body('not_found', `no route ${request.method} ${request.url.split('?')[0]}`, [])),
+    reply.status(404).send(refusal('route_not_found', { method: request.method, path: request.url.split('?')[0] })),
   );
 }
 
@@ -46,18 +54,16 @@ function retryAfter(details: unknown[]): number {
 
 /** Errors the router raises before any route runs (a malformed or over-long address). */
 export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
-  reply
-    .status(tooLong ? 414 : 400)
-    .send(
-      body(
-        'invalid_input',
-        tooLong ? 'a value in the address is too long' : 'the address is not valid (bad percent-encoding)',
-        [],
-      ),
-    );
+  const refused = new AppError(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'address_too_long' : 'address_invalid', {});
+  reply.status(refused.httpStatus).send(body(refused));
 }
 
-function body(code: string, message: string, details: unknown[]) {
-  return { error: { code, message, details } };
+function refusal<C extends ErrorCode>(code: C, params: ErrorParams<C>) {
+  return body(new AppError(code, params));
+}
+
+function body(e: AppError) {
+  return {
+    error: { code: e.code, category: e.category, message: e.message, params: e.params, details: e.details },
+  };
 }

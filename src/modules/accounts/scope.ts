@@ -30,7 +30,7 @@ const NOWHERE = '';
 /** The scope of a request, set by the access hook. Throws rather than guess when it was not set. */
 export function scopeOf(request: FastifyRequest): Scope | null {
   if (request.scope === undefined)
-    throw new AppError('internal', `no access decision was made for ${request.method} ${request.url}`);
+    throw new AppError('internal_error', { detail: `no access decision was made for ${request.method} ${request.url}` });
   return request.scope;
 }
 
@@ -100,11 +100,7 @@ export function assertAggregateVisible(
 ): void {
   if (!scope || !tree.areas.has(code) || aggregateVisible(tree, scope, code, how)) return;
   const parent = tree.areas.get(scope.area)?.parent_code ?? null;
-  const reach =
-    how === 'children'
-      ? `rankings within ${scope.area}${parent ? ` or ${parent}` : ''}`
-      : `figures of ${scope.area}, the areas below it and those ranked beside it`;
-  throw new AppError('not_found', `no area ${code} is visible to your account (it sees ${reach})`);
+  throw new AppError('area_not_visible', { area: code, scope: scope.area, how, parent });
 }
 
 /** Whether `assertAggregateVisible` lets the scope see `code`'s figures (`how` as there). */

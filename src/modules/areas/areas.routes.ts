@@ -42,7 +42,7 @@ export const areasRoutes =
       async (request) => {
         const { params } = request;
         const area = await findArea(ctx.db.kysely, params.code, scopeOf(request));
-        if (!area) throw new AppError('not_found', `no area ${params.code} exists`);
+        if (!area) throw new AppError('area_not_found', { area: params.code });
         const tree = await ctx.assessment.areaTree();
         const path = [];
         for (let p = area.parent_code; p; p = tree.areas.get(p)?.parent_code ?? null) {

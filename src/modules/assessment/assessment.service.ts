@@ -114,7 +114,7 @@ export class AssessmentService {
   /** The scheme `name` scores `month` with: the version in force for the month's year. */
   async schemeFor<N extends AnySchemeName>(name: N, month: string): Promise<Scheme<N>> {
     if (!isSchemeName(name))
-      throw new AppError('invalid_input', `scheme: "${String(name)}" is not performance, construction or officer`);
+      throw new AppError('scheme_unknown', { value: String(name), choices: ['performance', 'construction', 'officer'] });
     return (await this.resolvedScheme(name, parseMonth(month).year)).scheme as Scheme<N>;
   }
 
@@ -165,7 +165,7 @@ export class AssessmentService {
   async area(code: string): Promise<AreaInfo> {
     const tree = await this.areaTree();
     const area = tree.areas.get(code);
-    if (!area) throw new AppError('not_found', `no area ${code} exists`);
+    if (!area) throw new AppError('area_not_found', { area: code });
     return area;
   }
 
@@ -234,10 +234,7 @@ export class AssessmentService {
     const scheme = await this.schemeFor(areaSchemeName(schemeName), month);
     const def = scheme.indicators.find((d) => d.name === indicator);
     if (!def)
-      throw new AppError(
-        'invalid_input',
-        `indicator: "${indicator}" is not one of ${scheme.indicators.map((d) => d.name).join(', ')}`,
-      );
+      throw new AppError('indicator_unknown', { value: indicator, choices: scheme.indicators.map((d) => d.name) });
     await this.area(areaCode);
     const tree = await this.areaTree();
     const { own, totals } = await this.computed(scheme, month);
@@ -290,6 +287,6 @@ export interface Explanation {
 /** A scheme of areas by name; the officer scheme scores officers, not areas. */
 export function areaSchemeName(name: string): SchemeName {
   if (name !== 'performance' && name !== 'construction')
-    throw new AppError('invalid_input', `scheme: "${name ?? ''}" is not performance or construction`);
+    throw new AppError('scheme_unknown', { value: name ?? '', choices: ['performance', 'construction'] });
   return name;
 }

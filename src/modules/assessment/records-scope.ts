@@ -19,8 +19,5 @@ export function isWithinArea(tree: TreeView, code: string, root: string): boolea
 export function assertRecordsVisible(tree: TreeView, scope: Scope | null, code: string): void {
   if (!scope || !tree.areas.has(code)) return;
   if (!isWithinArea(tree, code, scope.area))
-    throw new AppError(
-      'not_found',
-      `no area ${code} is visible to your account (its records stop at ${scope.area} and below)`,
-    );
+    throw new AppError('area_not_visible', { area: code, scope: scope.area, how: 'records', parent: null });
 }

@@ -67,10 +67,7 @@ export const auditCommand: Command = {
           const before = validate(dateSchema, requireOption(values.before, 'before', USAGE));
           const limit = new Date(Date.now() - AUDIT_RETENTION_DAYS * 86_400_000).toISOString().slice(0, 10);
           if (before > limit)
-            throw new AppError(
-              'invalid_input',
-              `--before: entries are kept at least ${AUDIT_RETENTION_DAYS} days; the latest date allowed today is ${limit}`,
-            );
+            throw new AppError('audit_prune_too_recent', { days: AUDIT_RETENTION_DAYS, limit });
           const deleted = await db.transaction(async (tx) => {
             const n = await pruneAudit(tx, before);
             await appendAudit(tx, commandActor('audit prune'), {
@@ -83,7 +80,9 @@ export const auditCommand: Command = {
           return 0;
         }
         default:
-          throw new AppError('invalid_input', `${sub ? `unknown subcommand: audit ${sub}\n` : ''}usage: ${USAGE}`);
+          throw sub
+            ? new AppError('subcommand_unknown', { command: 'audit', subcommand: sub, usage: USAGE })
+            : new AppError('usage', { usage: USAGE });
       }
     });
   },

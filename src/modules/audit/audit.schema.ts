@@ -4,7 +4,7 @@ import { dateSchema, page, pageQuery } from '../../shared/schemas.ts';
 
 const timeSchema = z.union([
   dateSchema,
-  z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'a UTC time (YYYY-MM-DDTHH:MM:SSZ)'),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'expected_utc_time'),
 ]);
 
 export const auditQuery = z

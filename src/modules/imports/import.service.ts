@@ -3,7 +3,7 @@
  * and each reference, merges, and commits only when nothing was rejected.
  */
 import type { Database, Tx } from '../../db/database.ts';
-import { AppError, type RowError } from '../../shared/errors.ts';
+import { AppError, coded, rowError, type RowError } from '../../shared/errors.ts';
 import { bumpDataVersion } from '../../db/data-version.ts';
 import type { Table } from './reader/table.ts';
 import { CellError, KINDS, type KindDef, type Value } from './kinds/index.ts';
@@ -67,7 +67,7 @@ export async function importSources(
   sources: ImportSource[],
   options: ImportOptions,
 ): Promise<ImportReport> {
-  if (sources.length === 0) throw new AppError('invalid_input', 'nothing to import: no files were given');
+  if (sources.length === 0) throw new AppError('nothing_to_import', {});
   try {
     return await db.transaction((tx) => importInTransaction(tx, sources, options));
   } catch (e) {
@@ -164,9 +164,7 @@ async function stageSource(
       // SQLite's statements are synchronous: let the server answer (health, reads) meanwhile.
       if (rows % 2_000 === 0) await new Promise((resolve) => setImmediate(resolve));
       if (cells.length > width) {
-        errors.add([
-          { file: table.file, line, column: '(row)', reason: `${cells.length} cells under a header of ${width}` },
-        ]);
+        errors.add([rowError(table.file, line, '(row)', coded('too_many_cells', { cells: cells.length, width }))]);
         continue;
       }
       let ok = true;
@@ -178,13 +176,13 @@ async function stageSource(
         } catch (e) {
           if (!(e instanceof CellError)) throw e;
           ok = false;
-          errors.add([{ file: table.file, line, column: column.name, reason: e.message }]);
+          errors.add([rowError(table.file, line, column.name, e.problem)]);
         }
       }
       if (!ok) continue;
       const problems = kind.rowRules?.(record) ?? [];
       if (problems.length > 0) {
-        errors.add(problems.map((p) => ({ file: table.file, line, ...p })));
+        errors.add(problems.map((p) => rowError(table.file, line, p.column, p)));
         continue;
       }
       const values: Value[] = kind.columns.map((c) => record[c.name]);
@@ -255,8 +253,7 @@ class ErrorList {
     );
   }
 
-  summary(): string {
-    const more = this.count > this.list.length ? ` (the first ${this.list.length} are listed)` : '';
-    return `the import was rejected and nothing was written: ${this.count} error${this.count === 1 ? '' : 's'}${more}`;
+  summary(): { count: number; listed: number } {
+    return { count: this.count, listed: this.list.length };
   }
 }

@@ -13,7 +13,6 @@ import { importInTransaction, importSources, type ImportOptions, type ImportRepo
 import type { KindDef } from './kinds/index.ts';
 import { unpackedSize } from './reader/unpacked-size.ts';
 import { sourcesFromPaths } from './sources.ts';
-import { tooLarge } from './upload.body.ts';
 import { UPLOAD_CAP, XLSX_UNPACKED_CAP } from './upload.limits.ts';
 import { scopeCheck } from './upload.scope.ts';
 
@@ -59,7 +58,7 @@ export async function importUploaded(db: Database, file: UploadedFile, options: 
       return report;
     });
   } catch (e) {
-    if (e instanceof AppError && e.code === 'forbidden') {
+    if (e instanceof AppError && e.category === 'forbidden') {
       await audit(db, who, {
         action: 'import',
         target: name,
@@ -78,10 +77,5 @@ async function checkUnpacked(file: string, name: string): Promise<void> {
   if (!xlsx && !lower.endsWith('.gz')) return;
   const cap = xlsx ? XLSX_UNPACKED_CAP : UPLOAD_CAP;
   if ((await unpackedSize(file, name, cap)) <= cap) return;
-  const mib = cap / 1024 / 1024;
-  throw tooLarge(
-    xlsx
-      ? `${name} unpacks to more than ${mib} MiB, the most of a workbook an import through the API takes: split it, or import it with outpost import on the server`
-      : `${name} unpacks to more than ${mib} MiB, the most an import through the API takes: split it, or import it with outpost import on the server`,
-  );
+  throw new AppError('upload_unpacks_too_large', { name, cap, workbook: xlsx });
 }

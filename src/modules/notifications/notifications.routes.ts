@@ -145,10 +145,7 @@ export const notificationsRoutes =
         const b = request.body;
         await ctx.assessment.area(b.area);
         if (scope && !(await isWithin(ctx.db.kysely, scope.area, b.area)))
-          throw new AppError(
-            'forbidden',
-            `area ${b.area} is outside your jurisdiction (${scope.area}); its notification is issued there or above`,
-          );
+          throw new AppError('notification_outside_scope', { area: b.area, scope: scope.area });
         const issued = await notices.issue(requestActor(request), { ...b, date: b.date ?? defaultDate(b.month) });
         return reply.status(201).send({ notification: presentEntry(issued.entry), tasks: issued.tasks });
       },

@@ -47,7 +47,7 @@ export const officersRoutes =
       async (request) => {
         const { params } = request;
         const list = await postingHistory(ctx.db.kysely, params.badge, scopeOf(request));
-        if (list.length === 0) throw new AppError('not_found', `no officer with badge ${params.badge} exists`);
+        if (list.length === 0) throw new AppError('officer_not_found', { badge: params.badge });
         await auditPeopleRead(ctx.db, request, `officer ${params.badge}`, {});
         return { badge: params.badge, name: list[list.length - 1].name, postings: list };
       },

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, coded, rowError, type RowError } from '../../shared/errors.ts';
 import { importInTransaction, importSources } from '../imports/import.service.ts';
 import { sourceFromObjects } from '../imports/sources.ts';
 import { KIND_NAMES, kindByName } from '../imports/kinds/index.ts';
@@ -40,19 +40,16 @@ export const recordsRoutes =
         const kind = kindByName(request.params.kind)!;
         const rows = request.body;
         const known = new Set(kind.columns.map((c) => c.name));
-        const unknown: { file: string; line: number; column: string; reason: string }[] = [];
+        const unknown: RowError[] = [];
         rows.forEach((row, i) => {
           for (const key of Object.keys(row))
             if (!known.has(key))
-              unknown.push({
-                file: kind.kind,
-                line: i + 1,
-                column: key,
-                reason: `unknown column; ${kind.kind} has ${[...known].join(', ')}`,
-              });
+              unknown.push(
+                rowError(kind.kind, i + 1, key, coded('unknown_column', { kind: kind.kind, columns: [...known] })),
+              );
         });
         if (unknown.length > 0)
-          throw new AppError('import_rejected', 'the rows were rejected and nothing was written', unknown);
+          throw new AppError('import_rejected', { count: unknown.length, listed: unknown.length }, unknown);
         const present = kind.columns.filter((c) => !c.optional || rows.some((r) => c.name in r)).map((c) => c.name);
         const sources = [sourceFromObjects(kind.kind, kind, rows, present)];
         const options = { actor: request.actor ?? 'api', source: 'api', dryRun: request.query.dry_run === 'true' };
@@ -77,7 +74,7 @@ export const recordsRoutes =
           });
           return reply.status(201).send({ written: report.written });
         } catch (e) {
-          if (e instanceof AppError && e.code === 'forbidden') {
+          if (e instanceof AppError && e.category === 'forbidden') {
             await audit(ctx.db, who, {
               action: 'records.write',
               target: kind.kind,

@@ -30,10 +30,7 @@ export function canMove(from: TaskStatus, to: TaskStatus): boolean {
 export function assertMove(from: TaskStatus, to: TaskStatus): void {
   if (canMove(from, to)) return;
   const allowed = NEXT[from];
-  throw new AppError(
-    'conflict',
-    `a task that is ${from} cannot become ${to}${allowed.length ? `; it can become ${allowed.join(' or ')}` : ' (it is closed)'}`,
-  );
+  throw new AppError('task_transition', { from, to, allowed });
 }
 
 /** Sending a rectification back needs a reason. */

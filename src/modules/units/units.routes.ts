@@ -46,7 +46,7 @@ export const unitsRoutes =
       async (request) => {
         const { params, query } = request;
         const unit = await unitDetail(ctx.db.kysely, params.code, query.date ?? today(), scopeOf(request));
-        if (!unit) throw new AppError('not_found', `no unit ${params.code} exists`);
+        if (!unit) throw new AppError('unit_not_found', { unit: params.code });
         // The detail names the officers posted there: a read of people, audited.
         await auditPeopleRead(ctx.db, request, `unit ${unit.code}`, {
           date: unit.date,

@@ -1,4 +1,5 @@
 import type { ColumnDef, Value } from './columns.ts';
+import { coded, type CodedAs, type ErrorCode, type ErrorParams } from '#core/errors/registry.ts';
 
 export const LEVELS = ['province', 'city', 'county', 'township', 'village'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -6,20 +7,23 @@ export const ROOM_TYPES = ['community_room', 'rural_office'] as const;
 export const ASPECTS = ['premises', 'signage', 'equipment', 'staffing', 'work_system', 'duties', 'records'] as const;
 export const STANDARD_KIT = ['computer', 'motorcycle', 'work_kit'] as const;
 
-/** A problem found in one row's own values. */
-export interface RowProblem {
-  column: string;
-  reason: string;
+/** A problem found in one row's own values: the column, and the registered code of why. */
+export type RowProblem = CodedAs & { column: string };
+
+/** `problem('correct', 'more_than_sampled', { value: 16, sampled: 15 })`, its parameters checked. */
+export function problem<C extends ErrorCode>(column: string, code: C, params: ErrorParams<C>): RowProblem {
+  return { column, ...coded(code, params) } as RowProblem;
 }
 
 /**
  * A check on the staged rows against the database as it stands inside the import's
- * transaction. Its SQL selects `line` and `v` (the offending value) from `$stage s`.
+ * transaction. Its SQL selects `line`, `v` (the offending value) and whatever else the
+ * problem's parameters need from `$stage s`.
  */
 export interface SqlCheck {
   column: string;
   sql: string;
-  reason(v: string): string;
+  problem(found: Record<string, string>): CodedAs;
 }
 
 /**

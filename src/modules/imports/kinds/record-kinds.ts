@@ -1,5 +1,6 @@
 import { areaCode, code, date, decimal, integer, oneOf, text, yesNo } from './columns.ts';
-import { provinceVia, type KindDef, type SqlCheck } from './kind.ts';
+import { problem, provinceVia, type KindDef, type SqlCheck } from './kind.ts';
+import { coded } from '#core/errors/registry.ts';
 import { missingArea, notVillage } from './checks.ts';
 
 const areaProvince = provinceVia('areas', 'code', 'area_code');
@@ -14,7 +15,7 @@ const villageArea: SqlCheck[] = [missingArea('area_code'), notVillage('area_code
 const knownBadge: SqlCheck = {
   column: 'badge',
   sql: `select s.line, s.badge as v from $stage s where not exists (select 1 from officers o where o.badge = s.badge)`,
-  reason: (v) => `no officer with badge ${v} exists`,
+  problem: (r) => coded('unknown_reference', { target: 'officer', value: r.v }),
 };
 
 export const visits: KindDef = {
@@ -99,7 +100,7 @@ export const patrolLogs: KindDef = {
     {
       column: 'patrol_code',
       sql: `select s.line, s.patrol_code as v from $stage s left join patrols p on p.code = s.patrol_code where p.code is null`,
-      reason: (v) => `no patrol team ${v} exists`,
+      problem: (r) => coded('unknown_reference', { target: 'patrol', value: r.v }),
     },
   ],
 };
@@ -118,7 +119,7 @@ export const familiarityChecks: KindDef = {
   ],
   rowRules(row) {
     if (Number(row.correct) > Number(row.sampled))
-      return [{ column: 'correct', reason: `${row.correct} is more than sampled (${row.sampled})` }];
+      return [problem('correct', 'more_than_sampled', { value: Number(row.correct), sampled: Number(row.sampled) })];
     return [];
   },
   province: badgeProvince,

@@ -1,5 +1,6 @@
 import { areaCode, code, date, integer, oneOf, passFail, text, yuan, type Value } from './columns.ts';
-import { ASPECTS, LEVELS, ROOM_TYPES, provinceVia, type KindDef, type RowProblem } from './kind.ts';
+import { ASPECTS, LEVELS, ROOM_TYPES, problem, provinceVia, type KindDef, type RowProblem } from './kind.ts';
+import { coded } from '#core/errors/registry.ts';
 import { missingArea, missingUnit, notVillage } from './checks.ts';
 
 const ASPECT_ZH: Record<(typeof ASPECTS)[number], string> = {
@@ -29,25 +30,23 @@ export const areas: KindDef = {
   rowRules(row) {
     const problems: RowProblem[] = [];
     if (row.level === 'province' && row.parent_code !== null)
-      problems.push({ column: 'parent_code', reason: 'a province has no parent' });
+      problems.push(problem('parent_code', 'province_has_parent', {}));
     if (row.level !== 'province' && row.parent_code === null)
-      problems.push({ column: 'parent_code', reason: `a ${row.level} needs a parent` });
+      problems.push(problem('parent_code', 'parent_required', { level: String(row.level) }));
     if (row.parent_code !== null && row.parent_code === row.code)
-      problems.push({ column: 'parent_code', reason: 'an area cannot be its own parent' });
+      problems.push(problem('parent_code', 'own_parent', {}));
     const ur = row.urban_rural as string | null;
     if (row.level === 'village') {
       const kind = urbanRural(ur);
       if (kind === null)
-        problems.push({
-          column: 'urban_rural',
-          reason:
-            ur === null
-              ? 'a village-level area needs urban or rural (or a 3-digit GB code)'
-              : `"${ur}" is not urban, rural or a GB code 1xx/2xx`,
-        });
+        problems.push(
+          ur === null
+            ? problem('urban_rural', 'urban_rural_required', {})
+            : problem('urban_rural', 'urban_rural_invalid', { value: ur }),
+        );
       else row.urban_rural = kind;
     } else if (ur !== null)
-      problems.push({ column: 'urban_rural', reason: 'only village-level areas are urban or rural' });
+      problems.push(problem('urban_rural', 'urban_rural_not_village', {}));
     return problems;
   },
   // An area's province is its top ancestor: its parent's, merged in an earlier pass (the level
@@ -58,12 +57,12 @@ export const areas: KindDef = {
     {
       column: 'parent_code',
       sql: `select s.line, s.parent_code as v from $stage s left join areas p on p.code = s.parent_code where s.parent_code is not null and p.code is null`,
-      reason: (v) => `no area ${v} exists`,
+      problem: (r) => coded('unknown_reference', { target: 'area', value: r.v }),
     },
     {
       column: 'level',
-      sql: `select s.line, s.level || ' under the ' || p.level || ' ' || p.code as v from $stage s join areas p on p.code = s.parent_code where ${levelRank('s.level')} <= ${levelRank('p.level')}`,
-      reason: (v) => `a ${v}: a child's level must be below its parent's`,
+      sql: `select s.line, s.level as v, p.level as parent_level, p.code as parent from $stage s join areas p on p.code = s.parent_code where ${levelRank('s.level')} <= ${levelRank('p.level')}`,
+      problem: (r) => coded('level_not_below_parent', { level: r.v, parent_level: r.parent_level, parent: r.parent }),
     },
   ],
 };
@@ -112,19 +111,19 @@ export const units: KindDef = {
   rowRules(row) {
     const p: RowProblem[] = [];
     const room = (ROOM_TYPES as readonly Value[]).includes(row.type);
-    if (room && row.station_code === null) p.push({ column: 'station_code', reason: 'a room needs its station' });
-    if (room && row.covers === null)
-      p.push({ column: 'covers', reason: 'a room covers at least one village-level area' });
-    if (!room && row.station_code !== null) p.push({ column: 'station_code', reason: `a ${row.type} has no station` });
-    if (!room && row.covers !== null) p.push({ column: 'covers', reason: `a ${row.type} covers no area (rooms do)` });
+    if (room && row.station_code === null) p.push(problem('station_code', 'room_needs_station', {}));
+    if (room && row.covers === null) p.push(problem('covers', 'room_needs_covers', {}));
+    if (!room && row.station_code !== null)
+      p.push(problem('station_code', 'station_not_for_type', { type: String(row.type) }));
+    if (!room && row.covers !== null) p.push(problem('covers', 'covers_not_for_type', { type: String(row.type) }));
     if (row.covers !== null) {
       const codes = String(row.covers)
         .split(';')
         .map((c) => c.trim())
         .filter(Boolean);
       const bad = codes.find((c) => !/^[A-Za-z0-9_-]{1,32}$/.test(c));
-      if (bad !== undefined) p.push({ column: 'covers', reason: `"${bad}" is not an area code` });
-      else if (new Set(codes).size !== codes.length) p.push({ column: 'covers', reason: 'an area is listed twice' });
+      if (bad !== undefined) p.push(problem('covers', 'not_an_area_code', { value: bad }));
+      else if (new Set(codes).size !== codes.length) p.push(problem('covers', 'covers_listed_twice', {}));
       row.covers = codes.join(';');
     }
     p.push(...statusProblems(row));
@@ -135,28 +134,28 @@ export const units: KindDef = {
     missingArea('area_code'),
     {
       column: 'area_code',
-      sql: `select s.line, s.area_code || ' is a ' || a.level as v from $stage s join areas a on a.code = s.area_code where s.type in ('community_room', 'rural_office') and a.level <> 'township'`,
-      reason: (v) => `a room belongs to a township; ${v}`,
+      sql: `select s.line, s.area_code as v, a.level as level from $stage s join areas a on a.code = s.area_code where s.type in ('community_room', 'rural_office') and a.level <> 'township'`,
+      problem: (r) => coded('room_not_in_township', { value: r.v, level: r.level }),
     },
     {
       column: 'station_code',
       sql: `select s.line, s.station_code as v from $stage s left join units u on u.code = s.station_code where s.station_code is not null and u.code is null`,
-      reason: (v) => `no station ${v} exists`,
+      problem: (r) => coded('unknown_reference', { target: 'station', value: r.v }),
     },
     {
       column: 'station_code',
-      sql: `select s.line, s.station_code || ' is a ' || u.type as v from $stage s join units u on u.code = s.station_code where u.type <> 'station'`,
-      reason: (v) => `${v}, not a station`,
+      sql: `select s.line, s.station_code as v, u.type as type from $stage s join units u on u.code = s.station_code where u.type <> 'station'`,
+      problem: (r) => coded('not_a_station', { value: r.v, type: r.type }),
     },
     {
       column: 'covers',
       sql: `select s.line, c.area_code as v from $stage s join unit_covers c on c.unit_code = s.code left join areas a on a.code = c.area_code where a.code is null`,
-      reason: (v) => `no area ${v} exists`,
+      problem: (r) => coded('unknown_reference', { target: 'area', value: r.v }),
     },
     {
       column: 'covers',
-      sql: `select s.line, c.area_code || ' is a ' || a.level as v from $stage s join unit_covers c on c.unit_code = s.code join areas a on a.code = c.area_code where a.level <> 'village'`,
-      reason: (v) => `${v}: a room covers only village-level areas`,
+      sql: `select s.line, c.area_code as v, a.level as level from $stage s join unit_covers c on c.unit_code = s.code join areas a on a.code = c.area_code where a.level <> 'village'`,
+      problem: (r) => coded('covers_not_village', { value: r.v, level: r.level }),
     },
   ],
 };
@@ -169,12 +168,12 @@ function statusProblems(row: Record<string, Value>): RowProblem[] {
   const { status, opened_on: opened, closed_on: closed } = row;
   const p: RowProblem[] = [];
   if ((status === 'open' || status === 'closed') && opened === null)
-    p.push({ column: 'opened_on', reason: `${status === 'open' ? 'an' : 'a'} ${status} unit needs opened_on` });
-  if (status === 'closed' && closed === null) p.push({ column: 'closed_on', reason: 'a closed unit needs closed_on' });
+    p.push(problem('opened_on', 'opened_on_required', { status }));
+  if (status === 'closed' && closed === null) p.push(problem('closed_on', 'closed_on_required', {}));
   if ((status === 'planned' || status === 'building') && closed !== null)
-    p.push({ column: 'closed_on', reason: `a ${status} unit cannot have closed_on` });
+    p.push(problem('closed_on', 'closed_on_not_allowed', { status }));
   if (opened !== null && closed !== null && String(closed) < String(opened))
-    p.push({ column: 'closed_on', reason: `${closed} is before opened_on ${opened}` });
+    p.push(problem('closed_on', 'date_before', { value: String(closed), column: 'opened_on', other: String(opened) }));
   return p;
 }
 
@@ -195,7 +194,13 @@ export const officers: KindDef = {
   ],
   rowRules(row) {
     if (row.end_date !== null && String(row.end_date) < String(row.start_date))
-      return [{ column: 'end_date', reason: `${row.end_date} is before start_date ${row.start_date}` }];
+      return [
+        problem('end_date', 'date_before', {
+          value: String(row.end_date),
+          column: 'start_date',
+          other: String(row.start_date),
+        }),
+      ];
     return [];
   },
   province: provinceVia('units', 'code', 'unit_code'),
@@ -203,8 +208,8 @@ export const officers: KindDef = {
     missingUnit('unit_code'),
     {
       column: 'start_date',
-      sql: `select s.line, o.start_date || ' to ' || coalesce(o.end_date, 'now') as v from $stage s join officers o on o.badge = s.badge and o.start_date <> s.start_date and o.voided_at is null and o.start_date <= coalesce(s.end_date, '9999-12-31') and s.start_date <= coalesce(o.end_date, '9999-12-31')`,
-      reason: (v) => `overlaps this badge's posting from ${v}`,
+      sql: `select s.line, o.start_date as v, o.end_date as end_on from $stage s join officers o on o.badge = s.badge and o.start_date <> s.start_date and o.voided_at is null and o.start_date <= coalesce(s.end_date, '9999-12-31') and s.start_date <= coalesce(o.end_date, '9999-12-31')`,
+      problem: (r) => coded('posting_overlap', { from: r.v, to: r.end_on ?? null }),
     },
   ],
 };

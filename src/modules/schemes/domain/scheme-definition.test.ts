@@ -47,7 +47,12 @@ describe('scheme definitions', () => {
       }),
     );
     expect(issues).toEqual([
-      { path: 'indicators.nonsense', message: expect.stringContaining('not an indicator of the construction scheme') },
+      {
+        path: 'indicators.nonsense',
+        code: 'indicator_not_in_scheme',
+        params: expect.objectContaining({ scheme: 'construction' }),
+        message: expect.stringContaining('not an indicator of the construction scheme'),
+      },
     ]);
   });
 
@@ -72,7 +77,12 @@ describe('scheme definitions', () => {
       definitionIssues('officer', applyEdit(shippedDefinition('officer'), { indicators: zero(names.slice(1)) })),
     ).toEqual([]);
     expect(definitionIssues('officer', applyEdit(shippedDefinition('officer'), { indicators: zero(names) }))).toEqual([
-      { path: 'indicators', message: expect.stringContaining('at least one indicator needs a weight above 0') },
+      {
+        path: 'indicators',
+        code: 'no_weight_above_zero',
+        params: {},
+        message: expect.stringContaining('at least one indicator needs a weight above 0'),
+      },
     ]);
     expect(
       definitionIssues(
