@@ -14,7 +14,7 @@ import type { overviewSchema } from '../../../src/modules/overview/overview.sche
 import type { patrolSchema, unitDetailSchema, unitPage, unitSchema } from '../../../src/modules/units/units.schema.ts';
 import type { fundsSchema } from '../../../src/modules/funds/funds.routes.ts';
 import type { schemesSchema } from '../../../src/modules/schemes/schemes.schema.ts';
-import type { RowError } from '../../../src/shared/errors.ts';
+import type { RowError } from '#core/errors/row-error.ts';
 
 export type Area = z.infer<typeof areaSchema>;
 export type AreaDetail = z.infer<typeof areaDetailSchema>;

@@ -3,7 +3,7 @@
  * English or Chinese, and an example row), and the rejected rows for a desk clerk to open
  * beside the file. Files to import are read by the server (`POST imports`), not here.
  */
-import type { RowError } from '../../../src/shared/errors.ts';
+import type { RowError } from '#core/errors/row-error.ts';
 import type { KindDef } from './kinds.ts';
 
 /** A CSV template for a kind: its header (English or Chinese names) and an example row. */
@@ -14,8 +14,11 @@ export function templateCsv(kind: KindDef, chinese: boolean): string {
   return `\ufeff${header}\r\n${example}\r\n`;
 }
 
-/** The rejected rows as a CSV a desk clerk can open beside the file. */
-export function errorsCsv(errors: RowError[], headings: [string, string, string]): string {
+/** The rejected rows as a CSV a desk clerk can open beside the file (each reason as the page says it). */
+export function errorsCsv(
+  errors: Pick<RowError, 'line' | 'column' | 'reason'>[],
+  headings: [string, string, string],
+): string {
   const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = [
     headings.map(quote).join(','),

@@ -162,12 +162,17 @@ export const IMPORT_ERRORS = {
   ),
 
   // An import, an upload.
-  import_rejected: def(
+  import_rejected: def<{ count?: number; listed?: number }>(
     'import_rejected',
     { count: 3, listed: 3 },
     (p) =>
-      `the import was rejected and nothing was written: ${plural(p.count, 'error')}${firstListedEn(p.count, p.listed)}`,
-    (p) => `导入被拒绝，没有写入任何内容：共 ${p.count} 处错误${firstListedZh(p.count, p.listed)}`,
+      `the import was rejected and nothing was written${
+        p.count === undefined ? '' : `: ${plural(p.count, 'error')}${firstListedEn(p.count, p.listed ?? p.count)}`
+      }`,
+    (p) =>
+      `导入被拒绝，没有写入任何内容${
+        p.count === undefined ? '' : `：共 ${p.count} 处错误${firstListedZh(p.count, p.listed ?? p.count)}`
+      }`,
   ),
   leaders_rejected: def(
     'import_rejected',

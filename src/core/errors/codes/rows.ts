@@ -197,7 +197,7 @@ export const ROW_ERRORS = {
   opened_on_required: def(
     'invalid_input',
     { status: 'open' },
-    (p) => `${anA(p.status)} ${p.status} unit needs opened_on`,
+    (p) => `${anA(p.status)} unit needs opened_on`,
     (p) => `状态为“${zhName('status', p.status)}”的单位必须填写启用日期`,
   ),
   closed_on_required: def(
