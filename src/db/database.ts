@@ -133,7 +133,6 @@ async function openPostgres(url: string): Promise<Database> {
 export function translateStorageError(e: unknown): unknown {
   const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
   if (code === 'SQLITE_BUSY') return new AppError('busy', {});
-  if (code === 'SQLITE_FULL' || code === '53100')
-    return new AppError('disk_full', { store: 'database' });
+  if (code === 'SQLITE_FULL' || code === '53100') return new AppError('disk_full', { store: 'database' });
   return e;
 }

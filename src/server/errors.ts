@@ -20,11 +20,22 @@ export function installErrorHandler(app: FastifyInstance): void {
       const where = error.validationContext ?? 'request';
       const found = error.validation.map((v) => {
         const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-        const issue = fieldIssue({ ...v.params, code: v.keyword, message: v.message ?? '' }, `${where}${path ? `.${path}` : ''}`);
+        const issue = fieldIssue(
+          { ...v.params, code: v.keyword, message: v.message ?? '' },
+          `${where}${path ? `.${path}` : ''}`,
+        );
         return { issue, detail: fieldDetail(issue, path) };
       });
       const issues = found.map((f) => f.issue);
-      return reply.status(400).send(body(new AppError('invalid_input', { issues }, found.map((f) => f.detail))));
+      return reply.status(400).send(
+        body(
+          new AppError(
+            'invalid_input',
+            { issues },
+            found.map((f) => f.detail),
+          ),
+        ),
+      );
     }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {

@@ -7,8 +7,7 @@ import { serve } from './serve.ts';
 
 function port(value: string | undefined): number {
   const p = Number(value ?? process.env.PORT ?? 3000);
-  if (!Number.isInteger(p) || p < 0 || p > 65535)
-    throw new AppError('port_invalid', { value: String(value) });
+  if (!Number.isInteger(p) || p < 0 || p > 65535) throw new AppError('port_invalid', { value: String(value) });
   return p;
 }
 

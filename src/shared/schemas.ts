@@ -5,12 +5,8 @@
  */
 import { z } from 'zod';
 
-export const areaCodeSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,32}$/, 'expected_area_code');
-export const codeSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9._/-]{1,64}$/, 'expected_code');
+export const areaCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'expected_area_code');
+export const codeSchema = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/, 'expected_code');
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected_month');
 export const dateSchema = z
   .string()

@@ -23,9 +23,17 @@ export function issueCode(zodIssue: IssueLike): CodedAs {
     case 'invalid_type':
       return coded('expected_type', { expected: String(issue.expected) });
     case 'too_small':
-      return coded('too_small', { origin: String(issue.origin), limit: num(issue.minimum), inclusive: !!issue.inclusive });
+      return coded('too_small', {
+        origin: String(issue.origin),
+        limit: num(issue.minimum),
+        inclusive: !!issue.inclusive,
+      });
     case 'too_big':
-      return coded('too_big', { origin: String(issue.origin), limit: num(issue.maximum), inclusive: !!issue.inclusive });
+      return coded('too_big', {
+        origin: String(issue.origin),
+        limit: num(issue.maximum),
+        inclusive: !!issue.inclusive,
+      });
     case 'invalid_format':
       return coded('invalid_format', { format: String(issue.format) });
     case 'invalid_value':

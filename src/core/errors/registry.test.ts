@@ -8,7 +8,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type ErrorDef, type Params } from './types.ts';
-import { ERROR_GROUPS, ERRORS, httpStatusOf, exitCodeOf, isErrorCode, renderError, type ErrorCode } from './registry.ts';
+import {
+  ERROR_GROUPS,
+  ERRORS,
+  httpStatusOf,
+  exitCodeOf,
+  isErrorCode,
+  renderError,
+  type ErrorCode,
+} from './registry.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const CODES = Object.keys(ERRORS) as ErrorCode[];
@@ -68,7 +76,9 @@ describe('the error registry', () => {
 
   it('renders a nested cause in the same language, and says nothing of a code it does not know', () => {
     const cause = { code: 'area_outside_scope', params: { value: 'C2', scope: 'C1' } };
-    expect(renderError('replaces_outside_scope', { cause }, 'zh')).toBe('会替换您管辖范围以外的一行：C2 不在您的管辖范围（C1）内');
+    expect(renderError('replaces_outside_scope', { cause }, 'zh')).toBe(
+      '会替换您管辖范围以外的一行：C2 不在您的管辖范围（C1）内',
+    );
     expect(renderError('replaces_outside_scope', { cause }, 'en')).toBe(
       'it would replace a row outside your scope: C2 is not in your area (C1)',
     );
@@ -80,7 +90,9 @@ describe('the error registry', () => {
     expect(renderError('unknown_reference', { target: 'officer', value: '220001' }, 'en')).toBe(
       'no officer with badge 220001 exists',
     );
-    expect(renderError('unknown_reference', { target: 'officer', value: '220001' }, 'zh')).toBe('没有警号为 220001 的民警');
+    expect(renderError('unknown_reference', { target: 'officer', value: '220001' }, 'zh')).toBe(
+      '没有警号为 220001 的民警',
+    );
     expect(renderError('password_too_short', { min: 12, length: 5 }, 'zh')).toBe('密码至少需要 12 个字符（现有 5 个）');
   });
 
@@ -88,14 +100,18 @@ describe('the error registry', () => {
     const written = new Map<string, string>();
     for (const { file, text } of SERVER)
       for (const pattern of EMITTERS) for (const m of text.matchAll(pattern)) written.set(m[1], file);
-    for (const [code, file] of written) expect(isErrorCode(code), `${file} emits ${code}, which is not registered`).toBe(true);
+    for (const [code, file] of written)
+      expect(isErrorCode(code), `${file} emits ${code}, which is not registered`).toBe(true);
     // A code may also be chosen in an expression (`cond ? 'session_ended' : 'no_account_yet'`) or
     // returned (a challenge's refusal): any literal of a registered code counts as emitted.
     const quoted = new Set(SERVER.flatMap(({ text }) => [...text.matchAll(/'([a-z][a-z0-9_]*)'/g)].map((m) => m[1])));
     // zod's own kinds of issue map to these in field-issues.ts (inside the registry's folder).
     const mapped = ['expected_type', 'too_small', 'too_big', 'invalid_format', 'invalid_value', 'unrecognized_keys'];
     for (const code of [...mapped, 'not_multiple_of', 'invalid_field']) quoted.add(code);
-    expect(CODES.filter((c) => !quoted.has(c) && !written.has(c)), 'registered codes that nothing emits').toEqual([]);
+    expect(
+      CODES.filter((c) => !quoted.has(c) && !written.has(c)),
+      'registered codes that nothing emits',
+    ).toEqual([]);
   });
 
   it('leaves no English sentence as a code: every schema message and AppError names a code', () => {
@@ -103,7 +119,8 @@ describe('the error registry', () => {
     for (const { file, text } of SERVER) {
       for (const m of text.matchAll(/new AppError\(\s*(['`])([^'`]*)\1/g))
         if (!isErrorCode(m[2])) sentences.push(`${file}: new AppError(${m[2]})`);
-      for (const m of text.matchAll(/\.(?:regex|refine)\([^;]*?'([^']*\s[^']*)'\)/g)) sentences.push(`${file}: ${m[1]}`);
+      for (const m of text.matchAll(/\.(?:regex|refine)\([^;]*?'([^']*\s[^']*)'\)/g))
+        sentences.push(`${file}: ${m[1]}`);
     }
     expect(sentences).toEqual([]);
   });

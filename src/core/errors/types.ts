@@ -30,7 +30,8 @@ export const CATEGORIES = {
 export type Category = keyof typeof CATEGORIES;
 
 /** A value an error's text is made from: what JSON carries. */
-export type ParamValue = string | number | boolean | null | readonly ParamValue[] | { readonly [k: string]: ParamValue };
+export type ParamValue =
+  string | number | boolean | null | readonly ParamValue[] | { readonly [k: string]: ParamValue };
 
 /** The parameters of one code, by name. */
 export type Params = { readonly [name: string]: ParamValue };

@@ -77,8 +77,7 @@ export async function installAccess(
       request.scope = null;
       return;
     }
-    if (!credentials)
-      throw new AppError((await anyAccount(ctx.db.kysely)) ? 'sign_in_required' : 'no_account_yet', {});
+    if (!credentials) throw new AppError((await anyAccount(ctx.db.kysely)) ? 'sign_in_required' : 'no_account_yet', {});
     const session = await resolveSession(ctx.db, credentials.token);
     if (!session) {
       if (credentials.via === 'cookie') reply.clearCookie(SESSION_COOKIE, { path: '/' });

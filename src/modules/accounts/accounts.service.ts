@@ -40,23 +40,17 @@ export async function addAccount(db: Database, who: AuditActor, input: NewAccoun
   const { username, role } = input;
   const area = input.area ?? null;
   const badge = input.badge ?? null;
-  if (role === 'manager' && !area)
-    throw new AppError('manager_needs_area', {});
-  if (role !== 'manager' && area)
-    throw new AppError('area_for_managers_only', { role });
-  if (role === 'officer' && !badge)
-    throw new AppError('officer_needs_badge', {});
+  if (role === 'manager' && !area) throw new AppError('manager_needs_area', {});
+  if (role !== 'manager' && area) throw new AppError('area_for_managers_only', { role });
+  if (role === 'officer' && !badge) throw new AppError('officer_needs_badge', {});
   if (role !== 'officer' && badge) throw new AppError('badge_for_officers_only', {});
-  if (area && !(await areaExists(db.kysely, area)))
-    throw new AppError('account_area_unknown', { area });
-  if (badge && !(await badgeExists(db.kysely, badge)))
-    throw new AppError('account_badge_unknown', { badge });
+  if (area && !(await areaExists(db.kysely, area))) throw new AppError('account_area_unknown', { area });
+  if (badge && !(await badgeExists(db.kysely, badge))) throw new AppError('account_badge_unknown', { badge });
   assertPasswordAcceptable(input.password, username);
   const password_hash = await hashPassword(input.password);
   const now = new Date().toISOString();
   return db.transaction(async (tx) => {
-    if (await findAccount(tx.kysely, username))
-      throw new AppError('account_exists', { username });
+    if (await findAccount(tx.kysely, username)) throw new AppError('account_exists', { username });
     const row = {
       username,
       password_hash,
@@ -131,8 +125,7 @@ export async function changeOwnPassword(
   keepToken: string,
 ): Promise<void> {
   const row = await existing(db, username);
-  if (!(await verifyPassword(row.password_hash, current)))
-    throw new AppError('password_wrong_current', {});
+  if (!(await verifyPassword(row.password_hash, current))) throw new AppError('password_wrong_current', {});
   assertPasswordAcceptable(password, username);
   const password_hash = await hashPassword(password);
   await db.transaction(async (tx) => {

@@ -53,7 +53,6 @@ export interface LoginOptions {
   now?: Date;
 }
 
-
 export async function login(
   db: Database,
   who: AuditActor,
@@ -111,8 +110,7 @@ export async function login(
       error.details,
     );
   };
-  if (!(await anyAccount(db.kysely)))
-    return refuse(new AppError('no_account_yet', {}), 'no account exists', false);
+  if (!(await anyAccount(db.kysely))) return refuse(new AppError('no_account_yet', {}), 'no account exists', false);
   const gate = await loginGate(db.kysely, username, ip, now);
   if (gate.addressLockedUntil) {
     const seconds = Math.max(1, Math.ceil((gate.addressLockedUntil.getTime() - now.getTime()) / 1000));
@@ -134,20 +132,16 @@ export async function login(
   if (gate.lockedUntil) {
     const seconds = Math.ceil((gate.lockedUntil.getTime() - now.getTime()) / 1000);
     return refuse(
-      new AppError(
-        'account_locked',
-        { username, until: gate.lockedUntil.toISOString(), failures: LOCK_FAILURES },
-        [{ retry_after: seconds }],
-      ),
+      new AppError('account_locked', { username, until: gate.lockedUntil.toISOString(), failures: LOCK_FAILURES }, [
+        { retry_after: seconds },
+      ]),
       'locked',
       false,
     );
   }
   if (gate.throttledFor) {
     return refuse(
-      new AppError('sign_in_throttled', { username, seconds: gate.throttledFor }, [
-        { retry_after: gate.throttledFor },
-      ]),
+      new AppError('sign_in_throttled', { username, seconds: gate.throttledFor }, [{ retry_after: gate.throttledFor }]),
       'throttled',
       false,
     );
@@ -156,19 +150,10 @@ export async function login(
   if (!(await verifyPassword(account?.password_hash ?? null, input.password)) || !account) {
     return refuse(new AppError('sign_in_wrong', await lockNotice(db, username)), 'password', true);
   }
-  if (account.disabled_at)
-    return refuse(
-      new AppError('account_disabled', { username }),
-      'disabled',
-      false,
-    );
+  if (account.disabled_at) return refuse(new AppError('account_disabled', { username }), 'disabled', false);
   const role = account.role as Role;
   if (!account.totp_secret && role === 'admin' && options.requireAdminTotp) {
-    return refuse(
-      new AppError('admin_totp_required', { username }),
-      'totp not set up',
-      false,
-    );
+    return refuse(new AppError('admin_totp_required', { username }), 'totp not set up', false);
   }
   let step: number | null = null;
   if (account.totp_secret) {
@@ -185,18 +170,12 @@ export async function login(
       now.getTime(),
       account.totp_last_step === null ? null : Number(account.totp_last_step),
     );
-    if (step === null)
-      return refuse(
-        new AppError('totp_wrong', await lockNotice(db, username)),
-        'totp',
-        true,
-      );
+    if (step === null) return refuse(new AppError('totp_wrong', await lockNotice(db, username)), 'totp', true);
   }
   const token = randomBytes(32).toString('base64url');
   const expires_at = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   await db.transaction(async (tx) => {
-    if (step !== null && !(await spendTotpStep(tx, account.id, step)))
-      throw new AppError('totp_wrong', {});
+    if (step !== null && !(await spendTotpStep(tx, account.id, step))) throw new AppError('totp_wrong', {});
     await recordAttempt(tx, username, ip, 'ok', now);
     await deleteExpiredSessions(tx, now.toISOString());
     await insertSession(tx, {

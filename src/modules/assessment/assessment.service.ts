@@ -114,7 +114,10 @@ export class AssessmentService {
   /** The scheme `name` scores `month` with: the version in force for the month's year. */
   async schemeFor<N extends AnySchemeName>(name: N, month: string): Promise<Scheme<N>> {
     if (!isSchemeName(name))
-      throw new AppError('scheme_unknown', { value: String(name), choices: ['performance', 'construction', 'officer'] });
+      throw new AppError('scheme_unknown', {
+        value: String(name),
+        choices: ['performance', 'construction', 'officer'],
+      });
     return (await this.resolvedScheme(name, parseMonth(month).year)).scheme as Scheme<N>;
   }
 

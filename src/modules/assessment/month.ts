@@ -10,8 +10,7 @@ export interface Month {
 
 export function parseMonth(month: string): Month {
   const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12)
-    throw new AppError('month_invalid', { value: month ?? '' });
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new AppError('month_invalid', { value: month ?? '' });
   const year = Number(m[1]);
   const days = new Date(Date.UTC(year, Number(m[2]), 0)).getUTCDate();
   return { month, first: `${month}-01`, last: `${month}-${String(days).padStart(2, '0')}`, year };

@@ -103,8 +103,7 @@ export const subjectsRoutes =
               : query.kind === 'unit'
                 ? (await units.unit(query.code)).area_code
                 : (await officers.officer(query.code, query.month)).area_code;
-          if (area === null)
-            throw new AppError('officer_not_front_line', { badge: query.code, month: query.month });
+          if (area === null) throw new AppError('officer_not_front_line', { badge: query.code, month: query.month });
           assertAggregateVisible(tree, scope, area, 'area');
         }
         const answer = await trend(ctx.assessment, query);

@@ -70,8 +70,7 @@ export async function trend(assessment: AssessmentService, q: TrendQuery): Promi
 
 function schemeOfKind(kind: TrendKind, scheme: string | undefined): AnySchemeName {
   if (kind === 'officer') {
-    if (scheme !== undefined && scheme !== 'officer')
-      throw new AppError('scheme_not_for_officers', { scheme });
+    if (scheme !== undefined && scheme !== 'officer') throw new AppError('scheme_not_for_officers', { scheme });
     return 'officer';
   }
   if (kind === 'unit' && scheme !== undefined && scheme !== 'performance')

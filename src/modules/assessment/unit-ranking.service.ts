@@ -136,8 +136,7 @@ export class UnitAssessment {
 
   /** The rooms (or stations) of `within`'s subtree open at the end of the month, ranked, with change. */
   async rankings(within: string, month: string, kind: UnitKind, schemeName = 'performance'): Promise<UnitRankingRow[]> {
-    if (schemeName !== 'performance')
-      throw new AppError('scheme_not_for_units', { scheme: schemeName, ranked: true });
+    if (schemeName !== 'performance') throw new AppError('scheme_not_for_units', { scheme: schemeName, ranked: true });
     await this.assessment.area(within);
     const current = await this.rankOnce(within, month, kind);
     const previous = await this.rankOnce(within, previousMonth(month), kind);

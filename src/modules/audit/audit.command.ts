@@ -66,8 +66,7 @@ export const auditCommand: Command = {
         case 'prune': {
           const before = validate(dateSchema, requireOption(values.before, 'before', USAGE));
           const limit = new Date(Date.now() - AUDIT_RETENTION_DAYS * 86_400_000).toISOString().slice(0, 10);
-          if (before > limit)
-            throw new AppError('audit_prune_too_recent', { days: AUDIT_RETENTION_DAYS, limit });
+          if (before > limit) throw new AppError('audit_prune_too_recent', { days: AUDIT_RETENTION_DAYS, limit });
           const deleted = await db.transaction(async (tx) => {
             const n = await pruneAudit(tx, before);
             await appendAudit(tx, commandActor('audit prune'), {

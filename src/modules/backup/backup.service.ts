@@ -180,8 +180,7 @@ export async function restore(db: Database, file: string, options: BackupOptions
         if (!ended) throw new AppError('backup_truncated', {});
         if (!(await iterator.next()).done) throw new AppError('backup_trailing', {});
         const lacking = await filesNotIn(tx.kysely, carried);
-        if (lacking.length > 0)
-          throw new AppError('backup_lacks_evidence', { files: lacking.map((f) => f.path) });
+        if (lacking.length > 0) throw new AppError('backup_lacks_evidence', { files: lacking.map((f) => f.path) });
       } else missing = (await filesMissingFrom(tx.kysely, dir)).map((f) => f.path);
       await resetSequences(tx, present);
       await bumpDataVersion(tx);
@@ -210,8 +209,7 @@ async function checkHeader(db: Database, header: Header): Promise<Header> {
     throw new AppError('backup_newer_format', { version: String(header.version) });
   const mine = await appliedMigrations(db.kysely as Kysely<unknown>);
   const unknown = header.migrations.filter((m) => !mine.includes(m));
-  if (unknown.length > 0)
-    throw new AppError('backup_newer_migrations', { migrations: unknown });
+  if (unknown.length > 0) throw new AppError('backup_newer_migrations', { migrations: unknown });
   return header;
 }
 

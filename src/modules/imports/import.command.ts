@@ -21,8 +21,7 @@ export const importCommand: Command = {
   async run(argv, io) {
     const usage = this.usage;
     const { values, positionals } = parse(argv, { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, usage);
-    if (positionals.length === 0)
-      throw new AppError('import_nothing_named', { usage });
+    if (positionals.length === 0) throw new AppError('import_nothing_named', { usage });
     const sources = await sourcesFromPaths(positionals);
     const db = await openDatabase(resolveDbUrl(values.db));
     const bar = progressBar(io.stderr as NodeJS.WriteStream);

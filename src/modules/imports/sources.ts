@@ -57,8 +57,7 @@ export async function sourcesFromPaths(paths: string[], options: SourceOptions =
     }
     sources.push({ file: base, kind, open: () => openTable(file) });
   }
-  if (errors.length > 0)
-    throw new AppError('import_rejected', {}, errors);
+  if (errors.length > 0) throw new AppError('import_rejected', {}, errors);
   return sources;
 }
 

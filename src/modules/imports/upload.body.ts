@@ -30,8 +30,7 @@ export function uploadName(name: string): string {
   if (base === '' || base === '.' || base === '..' || /[\u0000-\u001f\u007f]/.test(base))
     throw new AppError('upload_name_invalid', { name });
   // A file system takes 255 bytes a name; 85 Chinese characters already fill it.
-  if (Buffer.byteLength(base) > 200)
-    throw new AppError('upload_name_too_long', {});
+  if (Buffer.byteLength(base) > 200) throw new AppError('upload_name_too_long', {});
   return base;
 }
 
@@ -65,8 +64,7 @@ export async function receiveUpload(
 
 function uploadError(e: unknown): unknown {
   const code = (e as { code?: unknown }).code;
-  if (code === 'ENOSPC')
-    return new AppError('disk_full', { store: 'uploads' });
+  if (code === 'ENOSPC') return new AppError('disk_full', { store: 'uploads' });
   if (code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || (e as Error).message === 'aborted')
     return new AppError('upload_cut_short', {});
   return e;

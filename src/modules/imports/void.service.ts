@@ -33,10 +33,8 @@ export async function voidInTransaction(
   actor: string,
 ): Promise<void> {
   const kind = kindByName(kindName);
-  if (!kind)
-    throw new AppError('record_kind_unknown', { name: kindName, expected: KIND_NAMES });
-  if (key.length !== kind.key.length)
-    throw new AppError('void_key_arity', { kind: kind.kind, key: kind.key });
+  if (!kind) throw new AppError('record_kind_unknown', { name: kindName, expected: KIND_NAMES });
+  if (key.length !== kind.key.length) throw new AppError('void_key_arity', { kind: kind.kind, key: kind.key });
   if (!reason.trim()) throw new AppError('void_reason_required', {});
   const where = kind.key.map((k) => `${k} = ?`).join(' and ');
   const params = kind.key.map((k, i) =>

@@ -39,8 +39,7 @@ export async function gatherFacts(
   const area = await assessment.area(q.area);
   const tree = await assessment.areaTree();
   const children = tree.children.childrenOf(q.area);
-  if (children.length === 0)
-    throw new AppError('nothing_to_rank', { area: q.area, name: area.name });
+  if (children.length === 0) throw new AppError('nothing_to_rank', { area: q.area, name: area.name });
   if (q.date < lastDayOf(q.month))
     throw new AppError('notification_date_early', { month: q.month, last: lastDayOf(q.month), date: q.date });
 

@@ -147,8 +147,7 @@ export class NotificationsService {
     const row = await getNotification(this.db.kysely, id);
     if (!row) throw new AppError('notification_not_found', { id });
     const { content, ...entry } = row;
-    if (contentHash(content) !== row.content_hash)
-      throw new AppError('notification_corrupt', { number: row.number });
+    if (contentHash(content) !== row.content_hash) throw new AppError('notification_corrupt', { number: row.number });
     return { entry, content: JSON.parse(content) as NotificationContent };
   }
 

@@ -163,8 +163,7 @@ async function settings(argv: string[], io: Io): Promise<number> {
 function formatOf(flag: string | undefined, out: string): DocumentFormat {
   if (flag) return validate(noticeFormatSchema, flag);
   const byName = formatOfFile(out);
-  if (!byName)
-    throw new AppError('notify_format_unknown', { out });
+  if (!byName) throw new AppError('notify_format_unknown', { out });
   return byName;
 }
 

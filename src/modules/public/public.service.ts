@@ -53,8 +53,7 @@ export class PublicService {
     // A forged or reused challenge costs us one HMAC and is refused before it counts anywhere.
     const refused = (await this.proof()).check(answer.token, answer.nonce);
     if (refused) throw new AppError(refused, {});
-    if (!this.perAddress.take(address))
-      throw new AppError('survey_address_limit', {});
+    if (!this.perAddress.take(address)) throw new AppError('survey_address_limit', {});
     const day = today();
     if ((await onlineAnswersToday(this.db.kysely, area.code, day)) >= PER_COMMUNITY_PER_DAY)
       throw new AppError('survey_community_limit', {});
@@ -67,8 +66,7 @@ export class PublicService {
       .digest('base64url')
       .slice(0, 16);
     const ref = `WEB-${day.replace(/-/g, '')}-${digest}`;
-    if (await surveyExists(this.db.kysely, ref))
-      throw new AppError('survey_already_answered', {});
+    if (await surveyExists(this.db.kysely, ref)) throw new AppError('survey_already_answered', {});
     const row = {
       ref,
       date: day,

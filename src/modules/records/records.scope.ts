@@ -108,8 +108,7 @@ class Checker {
   /** An existing area: within the scope, and not the scope's own root (whose parent is outside). */
   ownArea(column: string, v: Value | undefined): void {
     this.area(column, v);
-    if (this.judging && String(v) === this.scope.area)
-      this.refuse(column, coded('own_area', { value: String(v) }));
+    if (this.judging && String(v) === this.scope.area) this.refuse(column, coded('own_area', { value: String(v) }));
   }
 
   unit(column: string, v: Value | undefined): void {

@@ -45,8 +45,7 @@ export async function decideProposal(
   note: string | null,
 ): Promise<Proposal> {
   const named = parseProposalId(id);
-  if (!named)
-    throw new AppError('proposal_id_invalid', { id });
+  if (!named) throw new AppError('proposal_id_invalid', { id });
   const earlier = await decisionById(db.kysely, id);
   if (earlier)
     throw new AppError('proposal_already_decided', {

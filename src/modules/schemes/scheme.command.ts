@@ -94,8 +94,7 @@ function bodyOf(values: Values): SchemeBody {
     const raw = values[key];
     if (typeof raw !== 'string') return undefined;
     const n = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(n))
-      throw new AppError('option_not_number', { option: key, value: raw });
+    if (raw.trim() === '' || !Number.isFinite(n)) throw new AppError('option_not_number', { option: key, value: raw });
     return n;
   };
   let body: Record<string, unknown> = {};
@@ -126,8 +125,7 @@ function bodyOf(values: Values): SchemeBody {
   const given = Object.fromEntries(Object.entries(thresholds).filter(([, v]) => v !== undefined));
   if (Object.keys(given).length > 0) body.thresholds = { ...(body.thresholds as object), ...given };
   if (typeof values.note === 'string') body.note = values.note;
-  if (!body.indicators && !body.thresholds)
-    throw new AppError('scheme_nothing_to_save', { usage: USAGE });
+  if (!body.indicators && !body.thresholds) throw new AppError('scheme_nothing_to_save', { usage: USAGE });
   return body as SchemeBody;
 }
 

@@ -88,8 +88,7 @@ export async function writeEvidence(dir: string, sha256: string, chunks: AsyncIt
     await handle.sync();
     await handle.close();
     const actual = hash.digest('hex');
-    if (actual !== sha256)
-      throw new AppError('evidence_hash_mismatch', { file: relative, actual });
+    if (actual !== sha256) throw new AppError('evidence_hash_mismatch', { file: relative, actual });
     await fs.promises.rename(tmp, full);
     syncFolder(path.dirname(full));
   } catch (e) {

@@ -69,8 +69,7 @@ export async function importLeaders(db: Database, who: AuditActor, path: string)
     else index.set(column.name, i);
   });
   for (const c of COLUMNS)
-    if (!c.optional && !index.has(c.name))
-      errors.push(rowError(table.file, 1, c.name, coded('column_missing', {})));
+    if (!c.optional && !index.has(c.name)) errors.push(rowError(table.file, 1, c.name, coded('column_missing', {})));
   if (errors.length) {
     await table.close();
     throw rejectedFile(table.file, errors);

@@ -101,8 +101,7 @@ export class TasksService {
       // Setting the status a task already has changes nothing (PUT is idempotent).
       if (from === to && !comment) return;
       assertMove(from, to);
-      if (needsComment(from, to) && !comment)
-        throw new AppError('send_back_needs_comment', {});
+      if (needsComment(from, to) && !comment) throw new AppError('send_back_needs_comment', {});
       if (to === 'verified' && scope && !(await isWithin(tx.kysely, scope.area, row.issuing_area)))
         throw new AppError('verify_outside_scope', { issuing: row.issuing_area, scope: scope.area });
       const now = new Date().toISOString();
@@ -128,8 +127,7 @@ export class TasksService {
   async comment(who: AuditActor, scope: Scope | null, id: number, body: string, day: string): Promise<TaskDetail> {
     await this.db.transaction(async (tx) => {
       const row = await this.found(scope, id, tx.kysely);
-      if (row.status === 'withdrawn')
-        throw new AppError('task_withdrawn', { id });
+      if (row.status === 'withdrawn') throw new AppError('task_withdrawn', { id });
       const now = new Date().toISOString();
       await insertEvent(tx.kysely, {
         task_id: id,

@@ -31,7 +31,11 @@ describe('formatter', () => {
 
 describe('errorText', () => {
   it('says a code in the reader’s language from the registry, and shows the text of a code it does not know', () => {
-    const day = { code: 'not_a_day', params: { value: '2019-06-31' }, reason: '2019-06-31 is not a day of the calendar' };
+    const day = {
+      code: 'not_a_day',
+      params: { value: '2019-06-31' },
+      reason: '2019-06-31 is not a day of the calendar',
+    };
     expect(errorText('zh', day)).toBe('2019-06-31 不是日历上存在的日期');
     expect(errorText('en', day)).toBe('2019-06-31 is not a day of the calendar');
     const village = { code: 'not_village', params: { value: '510101002000', level: 'township' } };
@@ -39,9 +43,9 @@ describe('errorText', () => {
     expect(errorText('zh', { code: 'unknown_reference', params: { target: 'officer', value: '99' } })).toBe(
       '没有警号为 99 的民警',
     );
-    expect(
-      errorText('zh', { code: 'not_one_of', params: { value: 'x', values: ['criminal', 'public_order'] } }),
-    ).toBe('“x”不是可选值（criminal, public_order）之一');
+    expect(errorText('zh', { code: 'not_one_of', params: { value: 'x', values: ['criminal', 'public_order'] } })).toBe(
+      '“x”不是可选值（criminal, public_order）之一',
+    );
     expect(errorText('zh', { code: 'something_new', params: {}, message: 'something new' })).toBe('something new');
     expect(errorText('zh', { reason: 'kept before codes came' })).toBe('kept before codes came');
   });

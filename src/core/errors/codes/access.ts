@@ -29,7 +29,9 @@ function lockEn(p: LockNotice): string {
 }
 
 function lockZh(p: LockNotice): string {
-  const user = p.locked_after ? `；连续失败 ${p.locked_after} 次，账号 ${p.username} 已锁定 ${p.locked_minutes} 分钟` : '';
+  const user = p.locked_after
+    ? `；连续失败 ${p.locked_after} 次，账号 ${p.username} 已锁定 ${p.locked_minutes} 分钟`
+    : '';
   const address = p.paused_until
     ? `；此地址 ${p.address_minutes} 分钟内登录失败 ${p.address_failures} 次，暂停登录至 ${p.paused_until}`
     : '';
@@ -100,7 +102,8 @@ export const ACCESS_ERRORS = {
     { failures: 20, minutes: 60, until: '2024-01-02T03:04:05.000Z', seconds: 1800 },
     (p) =>
       `too many failed sign-ins from this address (${p.failures} within ${p.minutes} minutes, whatever the usernames); sign-in from it is paused until ${p.until}, in ${p.seconds} seconds`,
-    (p) => `此地址登录失败次数过多（${p.minutes} 分钟内 ${p.failures} 次）；暂停登录至 ${p.until}，还需 ${p.seconds} 秒`,
+    (p) =>
+      `此地址登录失败次数过多（${p.minutes} 分钟内 ${p.failures} 次）；暂停登录至 ${p.until}，还需 ${p.seconds} 秒`,
   ),
   account_locked: def(
     'rate_limited',
@@ -181,7 +184,8 @@ export const ACCESS_ERRORS = {
     { role: 'officer' },
     (p) =>
       `--area is for managers only (a ${p.role} is ${p.role === 'officer' ? 'placed by its badge' : 'province-wide'})`,
-    (p) => `--area 只用于管理者账号（${zhName('role', p.role)}账号${p.role === 'officer' ? '由警号确定位置' : '面向全省'}）`,
+    (p) =>
+      `--area 只用于管理者账号（${zhName('role', p.role)}账号${p.role === 'officer' ? '由警号确定位置' : '面向全省'}）`,
   ),
   officer_needs_badge: def(
     'invalid_input',
@@ -220,7 +224,8 @@ export const ACCESS_ERRORS = {
             ? `it sees rankings within ${p.scope}${p.parent ? ` or ${p.parent}` : ''}`
             : `it sees figures of ${p.scope}, the areas below it and those ranked beside it`
       })`,
-    (p) => `您的账号看不到地区 ${p.area}（可见范围：${p.scope} 及其下级${p.how === 'records' ? '' : '，以及同级排名'}）`,
+    (p) =>
+      `您的账号看不到地区 ${p.area}（可见范围：${p.scope} 及其下级${p.how === 'records' ? '' : '，以及同级排名'}）`,
   ),
   scope_refused: def(
     'forbidden',

@@ -87,9 +87,9 @@ export const ASSESSMENT_ERRORS = {
       year: 2019,
       issues: [{ at: 'thresholds.criticism', code: 'expected_number', params: {} }] as FieldIssue[],
     },
-    (p, r) => `the ${p.scheme} scheme of ${p.year} was not saved: ${p.issues.map((i) => `${i.at}: ${r(i)}`).join('; ')}`,
     (p, r) =>
-      `${p.year}年${zhName('scheme', p.scheme)}没有保存：${p.issues.map((i) => `${i.at}：${r(i)}`).join('；')}`,
+      `the ${p.scheme} scheme of ${p.year} was not saved: ${p.issues.map((i) => `${i.at}: ${r(i)}`).join('; ')}`,
+    (p, r) => `${p.year}年${zhName('scheme', p.scheme)}没有保存：${p.issues.map((i) => `${i.at}：${r(i)}`).join('；')}`,
   ),
   indicator_not_in_scheme: def(
     'invalid_input',

@@ -23,7 +23,12 @@ export const IMPORT_ERRORS = {
     () => 'the column appears twice',
     () => '这一列出现了两次',
   ),
-  column_missing: def('invalid_input', {}, () => 'missing column', () => '缺少这一列'),
+  column_missing: def(
+    'invalid_input',
+    {},
+    () => 'missing column',
+    () => '缺少这一列',
+  ),
   too_many_cells: def(
     'invalid_input',
     { cells: 7, width: 6 },
@@ -83,7 +88,8 @@ export const IMPORT_ERRORS = {
   sheet_not_found: def(
     'invalid_input',
     { sheet: 'notes', sheets: ['surveys', 'visits'] },
-    (p) => `no sheet is named "${p.sheet}" (sheets: ${p.sheets.length ? p.sheets.map((s) => `"${s}"`).join(', ') : 'none'})`,
+    (p) =>
+      `no sheet is named "${p.sheet}" (sheets: ${p.sheets.length ? p.sheets.map((s) => `"${s}"`).join(', ') : 'none'})`,
     (p) => `没有名为“${p.sheet}”的工作表（现有：${p.sheets.length ? p.sheets.join('、') : '无'}）`,
   ),
   file_not_found: def(

@@ -23,7 +23,12 @@ const anA = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}
 
 export const ROW_ERRORS = {
   // A cell's value.
-  value_required: def('invalid_input', {}, () => 'a value is required', () => '必须填写'),
+  value_required: def(
+    'invalid_input',
+    {},
+    () => 'a value is required',
+    () => '必须填写',
+  ),
   yes_no_required: def(
     'invalid_input',
     {},

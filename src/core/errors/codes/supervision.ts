@@ -91,8 +91,7 @@ export const SUPERVISION_ERRORS = {
   verify_outside_scope: def(
     'forbidden',
     { issuing: '220000000000', scope: '220100000000' },
-    (p) =>
-      `only the notifying area ${p.issuing} or above verifies a rectification; your account reaches ${p.scope}`,
+    (p) => `only the notifying area ${p.issuing} or above verifies a rectification; your account reaches ${p.scope}`,
     (p) => `只有通报地区 ${p.issuing} 或其上级可以核验整改；您的账号只到 ${p.scope}`,
   ),
   task_withdrawn: def(

@@ -76,8 +76,7 @@ export const code = (name: string, zh: string, example: string, opts: { nullable
     (raw) => {
       const v = raw.trim();
       if (v === '' && opts.nullable) return null;
-      if (!CODE.test(required(v)))
-        throw new CellError('not_a_code', { value: clip(v) });
+      if (!CODE.test(required(v))) throw new CellError('not_a_code', { value: clip(v) });
       return v;
     },
     { example },
@@ -90,8 +89,7 @@ export const areaCode = (name: string, zh: string, example: string, opts: { null
     (raw) => {
       const v = raw.trim();
       if (v === '' && opts.nullable) return null;
-      if (!AREA_CODE.test(required(v)))
-        throw new CellError('not_an_area_code', { value: clip(v) });
+      if (!AREA_CODE.test(required(v))) throw new CellError('not_an_area_code', { value: clip(v) });
       return v;
     },
     { example },
@@ -157,7 +155,8 @@ export const integer = (name: string, zh: string, example: string, opts: { min?:
       if (!/^-?\d+$/.test(v)) throw new CellError('not_whole', { value: clip(v) });
       const n = Number(v);
       const min = opts.min ?? 0;
-      if (n < min) throw min === 0 ? new CellError('negative', { value: v }) : new CellError('below', { value: v, min });
+      if (n < min)
+        throw min === 0 ? new CellError('negative', { value: v }) : new CellError('below', { value: v, min });
       if (opts.max !== undefined && n > opts.max) throw new CellError('above', { value: v, max: opts.max });
       if (!Number.isSafeInteger(n)) throw new CellError('number_too_large', { value: v });
       return n;

@@ -45,8 +45,7 @@ export const areas: KindDef = {
             : problem('urban_rural', 'urban_rural_invalid', { value: ur }),
         );
       else row.urban_rural = kind;
-    } else if (ur !== null)
-      problems.push(problem('urban_rural', 'urban_rural_not_village', {}));
+    } else if (ur !== null) problems.push(problem('urban_rural', 'urban_rural_not_village', {}));
     return problems;
   },
   // An area's province is its top ancestor: its parent's, merged in an earlier pass (the level

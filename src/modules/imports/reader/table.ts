@@ -28,13 +28,7 @@ export interface Table {
  * The rejection of a whole import file because of one place in it; `whole` when the place is
  * the file itself (its message then names the file alone: `units.csv.gz: the gzip data is ...`).
  */
-export function rejected(
-  file: string,
-  line: number | string,
-  column: string,
-  cause: CodedAs,
-  whole = false,
-): AppError {
+export function rejected(file: string, line: number | string, column: string, cause: CodedAs, whole = false): AppError {
   return new AppError('file_rejected', { file, line: whole ? null : line, column, cause }, [
     rowError(file, line, column, cause),
   ]);

@@ -31,8 +31,7 @@ export async function unpackedSize(path: string, file: string, limit: number): P
       }
     }
   } catch (e) {
-    if (e instanceof ZipError)
-      throw rejected(file, 1, '(file)', coded('xlsx_unreadable', { detail: e.message }));
+    if (e instanceof ZipError) throw rejected(file, 1, '(file)', coded('xlsx_unreadable', { detail: e.message }));
     throw e;
   }
   return total;

@@ -26,7 +26,6 @@ export function pdfFont(env: NodeJS.ProcessEnv = process.env): PdfFont {
     return family ? { path, family } : { path };
   }
   const found = CANDIDATES.find((c) => fs.existsSync(c.path));
-  if (!found)
-    throw new AppError('pdf_font_none', {});
+  if (!found) throw new AppError('pdf_font_none', {});
   return found;
 }

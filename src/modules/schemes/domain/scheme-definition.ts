@@ -129,7 +129,10 @@ function thresholdIssues(t: Thresholds): Issue[] {
       issues.push(issue(`thresholds.${key}`, coded('threshold_out_of_range', { value: shown(t[key]) })));
   if (!Number.isInteger(t.interview_months) || t.interview_months < 1 || t.interview_months > 12)
     issues.push(
-      issue('thresholds.interview_months', coded('interview_months_out_of_range', { value: shown(t.interview_months) })),
+      issue(
+        'thresholds.interview_months',
+        coded('interview_months_out_of_range', { value: shown(t.interview_months) }),
+      ),
     );
   if (issues.length === 0 && t.criticism > t.commendation)
     issues.push(
