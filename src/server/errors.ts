@@ -6,7 +6,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { fieldDetail, fieldIssue } from '#core/errors/field-issues.ts';
+import { fieldDetail, fieldIssue, valueAt } from '#core/errors/field-issues.ts';
 import { AppError, type ErrorCode, type ErrorParams } from '../shared/errors.ts';
 
 export function installErrorHandler(app: FastifyInstance): void {
@@ -18,11 +18,14 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'request';
+      const input = (request as unknown as Record<string, unknown>)[where];
       const found = error.validation.map((v) => {
-        const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+        const keys = v.instancePath.split('/').filter(Boolean);
+        const path = keys.join('.');
         const issue = fieldIssue(
           { ...v.params, code: v.keyword, message: v.message ?? '' },
           `${where}${path ? `.${path}` : ''}`,
+          valueAt(input, keys),
         );
         return { issue, detail: fieldDetail(issue, path) };
       });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fieldDetail, fieldIssue } from '#core/errors/field-issues.ts';
+import { fieldDetail, fieldIssue, valueAt } from '#core/errors/field-issues.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -10,7 +10,9 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infe
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const paths = result.error.issues.map((i) => i.path.join('.'));
-  const issues = result.error.issues.map((i, n) => fieldIssue(i, paths[n] ? `--${paths[n]}` : ''));
+  const issues = result.error.issues.map((i, n) =>
+    fieldIssue(i, paths[n] ? `--${paths[n]}` : '', valueAt(input, i.path)),
+  );
   throw new AppError(
     'invalid_input',
     { issues },

@@ -15,12 +15,16 @@ export interface IssueLike {
 
 const num = (v: unknown): number | string => (typeof v === 'number' ? v : String(v));
 
-/** The registered code of a zod issue. */
-export function issueCode(zodIssue: IssueLike): CodedAs {
+/**
+ * The registered code of a zod issue; `given` is the value the issue is about, when the caller
+ * has it (a value of the wrong type that is absent altogether is `value_missing`).
+ */
+export function issueCode(zodIssue: IssueLike, given?: { value: unknown }): CodedAs {
   const issue = zodIssue as IssueLike & Record<string, unknown>;
   if (isErrorCode(issue.message)) return { code: issue.message, params: (issue.params ?? {}) as Params } as CodedAs;
   switch (issue.code) {
     case 'invalid_type':
+      if (given && given.value === undefined && issue.expected !== 'undefined') return coded('value_missing', {});
       return coded('expected_type', { expected: String(issue.expected) });
     case 'too_small':
       return coded('too_small', {
@@ -48,8 +52,16 @@ export function issueCode(zodIssue: IssueLike): CodedAs {
 }
 
 /** An issue with the place it is at, as `invalid_input` lists them. */
-export function fieldIssue(issue: IssueLike, at: string): FieldIssue {
-  return { at, ...issueCode(issue) };
+export function fieldIssue(issue: IssueLike, at: string, given?: { value: unknown }): FieldIssue {
+  return { at, ...issueCode(issue, given) };
+}
+
+/** The value at a zod path inside `input` (undefined where the path leads nowhere). */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): { value: unknown } {
+  let value = input;
+  for (const key of path)
+    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return { value };
 }
 
 /** One field's problem as an error's detail: its dotted path, code, parameters and English text. */
