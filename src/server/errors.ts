@@ -12,7 +12,7 @@ import { AppError, type ErrorCode, type ErrorParams } from '../shared/errors.ts'
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
-      if (error.category === 'busy' || error.category === 'not_ready') reply.header('Retry-After', '2');
+      if (error.category === 'busy') reply.header('Retry-After', '2');
       if (error.category === 'rate_limited') reply.header('Retry-After', String(retryAfter(error.details)));
       return reply.status(error.httpStatus).send(body(error));
     }

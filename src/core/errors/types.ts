@@ -22,7 +22,6 @@ export const CATEGORIES = {
   too_large: { status: 413, exit: 2 },
   rate_limited: { status: 429, exit: 7 },
   busy: { status: 503, exit: 7 },
-  not_ready: { status: 503, exit: 7 },
   disk_full: { status: 507, exit: 8 },
   internal: { status: 500, exit: 1 },
 } as const satisfies Record<string, { status: number; exit: number }>;
