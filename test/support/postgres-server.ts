@@ -45,6 +45,8 @@ export async function startPostgres(): Promise<PostgresServer> {
     [`--pgdata=${dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'],
     { ...owner, env, encoding: 'utf8' },
   );
+  if ((init.error as NodeJS.ErrnoException | undefined)?.code === 'EACCES' && owner.uid !== undefined)
+    throw new Error(`the postgres user cannot run ${bin.initdb}: every folder above it must be open to others (chmod o+rx)`);
   if (init.status !== 0) throw new Error(`initdb failed (${init.status ?? init.signal}): ${init.stderr}${init.error ?? ''}`);
   const port = await freePort();
   const child = spawn(
@@ -113,7 +115,7 @@ async function waitUntilAccepting(url: string, child: ChildProcess, log: () => s
       return;
     } catch (e) {
       await client.end().catch(() => {});
-      if (Date.now() > deadline) throw new Error(`postgres did not accept connections within 60 s: ${String(e)}\n${log()}`);
+      if (Date.now() > deadline) throw new Error(`postgres did not accept connections within 60 s: ${String(e)}\n${log()}`, { cause: e });
       await new Promise((r) => setTimeout(r, 100));
     }
   }

@@ -11,7 +11,7 @@ import { validate } from '../../shared/validate.ts';
 export const indicatorsCommand: Command = {
   name: 'indicators',
   usage: 'outpost indicators --month YYYY-MM --area CODE --scheme performance|construction [--json]',
-  summary: "an area's indicators, scores and composite for a month (SPEC §3)",
+  summary: "an area's indicators, scores and composite for a month (docs/assessment.md)",
   async run(argv, io) {
     const { values } = parse(
       argv,

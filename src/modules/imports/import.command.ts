@@ -17,7 +17,7 @@ import { writeTemplate } from './reader/index.ts';
 export const importCommand: Command = {
   name: 'import',
   usage: 'outpost import DIR|FILE... [--dry-run] [--json] [--db URL]',
-  summary: 'import SPEC §2 files (CSV in UTF-8 or GB18030, .csv.gz, XLSX); all or nothing',
+  summary: 'import the files of docs/import-formats.md (CSV in UTF-8 or GB18030, .csv.gz, XLSX); all or nothing',
   async run(argv, io) {
     const usage = this.usage;
     const { values, positionals } = parse(argv, { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, usage);

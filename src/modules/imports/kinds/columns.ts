@@ -28,7 +28,23 @@ export interface ColumnDef {
   example: string;
   /** How the value is stored. */
   sqlType: SqlType;
+  /** What a cell accepts, as the docs and forms describe it. */
+  format: CellFormat;
+  /** An empty cell is taken, as no value (null). */
+  nullable?: boolean;
 }
+
+/** What a column's cells accept: the kind of value and its bounds (the parser enforces it). */
+export type CellFormat =
+  | { type: 'code' }
+  | { type: 'area_code' }
+  | { type: 'text'; max: number }
+  | { type: 'choice'; values: readonly string[] }
+  | { type: 'date' }
+  | { type: 'integer'; min: number; max?: number }
+  | { type: 'decimal'; min: number; max: number; exclusiveMin?: boolean }
+  | { type: 'yuan' }
+  | { type: 'yes_no' };
 
 export type SqlType = 'text' | 'integer' | 'bigint' | 'double precision';
 
@@ -79,7 +95,7 @@ export const code = (name: string, zh: string, example: string, opts: { nullable
       if (!CODE.test(required(v))) throw new CellError('not_a_code', { value: clip(v) });
       return v;
     },
-    { example },
+    { example, format: { type: 'code' }, nullable: opts.nullable },
   );
 
 export const areaCode = (name: string, zh: string, example: string, opts: { nullable?: boolean } = {}) =>
@@ -92,7 +108,7 @@ export const areaCode = (name: string, zh: string, example: string, opts: { null
       if (!AREA_CODE.test(required(v))) throw new CellError('not_an_area_code', { value: clip(v) });
       return v;
     },
-    { example },
+    { example, format: { type: 'area_code' }, nullable: opts.nullable },
   );
 
 export const text = (
@@ -116,7 +132,12 @@ export const text = (
       if (v.includes('\u0000')) throw new CellError('contains_nul', {});
       return v;
     },
-    { example, optional: opts.optional },
+    {
+      example,
+      optional: opts.optional,
+      format: { type: 'text', max: opts.max ?? 200 },
+      nullable: opts.nullable || opts.optional,
+    },
   );
 
 export const oneOf = (name: string, zh: string, values: readonly string[], opts: { nullable?: boolean } = {}) =>
@@ -129,7 +150,7 @@ export const oneOf = (name: string, zh: string, values: readonly string[], opts:
       if (!values.includes(required(v))) throw new CellError('not_one_of', { value: clip(v), values });
       return v;
     },
-    { example: values[0] },
+    { example: values[0], format: { type: 'choice', values }, nullable: opts.nullable },
   );
 
 export const date = (name: string, zh: string, example: string, opts: { nullable?: boolean } = {}) =>
@@ -143,14 +164,20 @@ export const date = (name: string, zh: string, example: string, opts: { nullable
       if (!isValidDate(v)) throw new CellError('not_a_day', { value: v });
       return v;
     },
-    { example },
+    { example, format: { type: 'date' }, nullable: opts.nullable },
   );
 
-export const integer = (name: string, zh: string, example: string, opts: { min?: number; max?: number } = {}) =>
+export const integer = (
+  name: string,
+  zh: string,
+  example: string,
+  opts: { min?: number; max?: number; nullable?: boolean } = {},
+) =>
   col(
     name,
     zh,
     (raw) => {
+      if (opts.nullable && raw.trim() === '') return null;
       const v = required(raw);
       if (!/^-?\d+$/.test(v)) throw new CellError('not_whole', { value: clip(v) });
       const n = Number(v);
@@ -161,7 +188,12 @@ export const integer = (name: string, zh: string, example: string, opts: { min?:
       if (!Number.isSafeInteger(n)) throw new CellError('number_too_large', { value: v });
       return n;
     },
-    { example, sqlType: 'integer' },
+    {
+      example,
+      sqlType: 'integer',
+      format: { type: 'integer', min: opts.min ?? 0, max: opts.max },
+      nullable: opts.nullable,
+    },
   );
 
 export const decimal = (
@@ -184,7 +216,7 @@ export const decimal = (
       if (n > opts.max) throw new CellError('above', { value: v, max: opts.max });
       return n;
     },
-    { example, sqlType: 'double precision' },
+    { example, sqlType: 'double precision', format: { type: 'decimal', ...opts } },
   );
 
 /** Yuan with at most 2 decimals, stored as integer fen so that sums stay exact. */
@@ -201,7 +233,7 @@ export const yuan = (name: string, zh: string, example: string) =>
       if (!Number.isSafeInteger(fen)) throw new CellError('number_too_large', { value: v });
       return fen;
     },
-    { example, storage: `${name}_fen`, sqlType: 'bigint' },
+    { example, storage: `${name}_fen`, sqlType: 'bigint', format: { type: 'yuan' } },
   );
 
 export const yesNo = (name: string, zh: string, opts: { nullable?: boolean } = {}) =>
@@ -215,7 +247,7 @@ export const yesNo = (name: string, zh: string, opts: { nullable?: boolean } = {
       if (v === 'no' || v === '否') return 0;
       throw v === '' ? new CellError('yes_no_required', {}) : new CellError('not_yes_no', { value: clip(raw.trim()) });
     },
-    { example: 'yes', sqlType: 'integer' },
+    { example: 'yes', sqlType: 'integer', format: { type: 'yes_no' }, nullable: opts.nullable },
   );
 
 export const passFail = (name: string, zh: string) => oneOf(name, zh, ['pass', 'fail']);

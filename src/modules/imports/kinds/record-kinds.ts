@@ -74,10 +74,7 @@ export const surveys: KindDef = {
     date('date', '日期', '2019-06-03'),
     areaCode('area_code', '村居代码', '220102001001'),
     yesNo('knows_officer', '知晓民警', { nullable: true }),
-    {
-      ...integer('satisfaction', '满意度', '5', { min: 1, max: 5 }),
-      parse: (raw) => (raw.trim() === '' ? null : integer('satisfaction', '', '', { min: 1, max: 5 }).parse(raw)),
-    },
+    integer('satisfaction', '满意度', '5', { min: 1, max: 5, nullable: true }),
     text('channel', '渠道', 'door', { nullable: true, max: 32 }),
   ],
   province: areaProvince,
