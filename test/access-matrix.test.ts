@@ -161,6 +161,8 @@ const PREVIEW = {
 export const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/health': { permission: 'public', scope: 'none', request: () => ({ url: '/api/v1/health' }) },
   'GET /api/openapi.json': { permission: 'public', scope: 'none', request: () => ({ url: '/api/openapi.json' }) },
+  // Public to the account system; its own guard lets in this machine without a proxy (inject's 127.0.0.1).
+  'GET /metrics': { permission: 'public', scope: 'none', request: () => ({ url: '/metrics' }) },
   'GET /api/v1/public/areas': {
     permission: 'public',
     scope: 'none',

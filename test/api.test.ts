@@ -169,7 +169,7 @@ for (const engine of ENGINES) {
       expect(Number(count.n)).toBe(0);
     });
 
-    it('answers errors as {"error": {code, message, details}} with a 4xx', async () => {
+    it('answers errors as {"error": {code, message, details, request_id}} with a 4xx', async () => {
       const cases = [
         ['/api/v1/indicators?month=2019-13&area=x&scheme=performance', 400],
         [`/api/v1/indicators?month=2019-06&area=${PROVINCE}&scheme=performance&extra=1`, 400],
@@ -181,7 +181,14 @@ for (const engine of ENGINES) {
       for (const [url, status] of cases) {
         const res = await get(url);
         expect(res.status, url).toBe(status);
-        expect(Object.keys(res.body.error).sort(), url).toEqual(['category', 'code', 'details', 'message', 'params']);
+        expect(Object.keys(res.body.error).sort(), url).toEqual([
+          'category',
+          'code',
+          'details',
+          'message',
+          'params',
+          'request_id',
+        ]);
         // A registered code whose English text, made from its parameters, is the message.
         const { code, params, message } = res.body.error;
         expect(renderError(code, params, 'en'), url).toBe(message);

@@ -6,7 +6,7 @@ import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/server/context.ts';
 import { solve } from '../src/modules/public/proof-of-work.ts';
-import { today } from '../src/shared/schemas.ts';
+import { today } from '../src/shared/clock.ts';
 import { ensureAccount } from './support/session.ts';
 
 for (const engine of ENGINES) {

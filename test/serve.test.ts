@@ -7,6 +7,7 @@ import { load, TINY } from './support/factory.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/demo.service.ts';
 import { sessionHeaders } from './support/session.ts';
+import { createLogger } from '../src/server/logging.ts';
 
 function capture() {
   let out = '';
@@ -69,7 +70,7 @@ describe('npm start on a demonstration database whose build stopped before its a
       host: '127.0.0.1',
       demoWhenEmpty: true,
       demoScale: 0.01,
-      log: (line) => logged.push(line),
+      logger: createLogger({ stream: { write: (line: string) => void logged.push(JSON.parse(line).msg) } }),
     });
     await again.ready;
     const login = (username: string) =>

@@ -15,6 +15,8 @@ import type { DB } from './schema.ts';
 import { engineOf, type Engine } from './engine.ts';
 import { migrateToLatest } from './migrate.ts';
 import { AppError } from '../shared/errors.ts';
+import { watchPool } from '../shared/metrics.ts';
+import { timeConnectionWaits, timedAcquire } from './connection-waits.ts';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
@@ -61,7 +63,7 @@ function openSqlite(file: string): Database {
   handle.pragma('synchronous = NORMAL');
   handle.pragma('temp_store = MEMORY');
   handle.pragma('cache_size = -65536');
-  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+  const kysely = new Kysely<DB>({ dialect: timeConnectionWaits(new SqliteDialect({ database: handle }), 'sqlite') });
   return {
     engine: 'sqlite',
     url: file,
@@ -94,14 +96,15 @@ async function openPostgres(url: string): Promise<Database> {
   // An idle connection cut by the server (a restart, a terminated backend) is dropped from the
   // pool and replaced on next use; it must not bring the process down.
   pool.on('error', () => undefined);
-  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<DB>({ dialect: timeConnectionWaits(new PostgresDialect({ pool }), 'postgres') });
   await sql`select 1`.execute(kysely);
+  const watched = watchPool(pool);
   return {
     engine: 'postgres',
     url,
     kysely,
     async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
+      const client = await timedAcquire('postgres', () => pool.connect());
       // A Kysely bound to this one client, so builder queries and COPY share the transaction.
       const single = new Kysely<DB>({
         dialect: new PostgresDialect({
@@ -124,6 +127,7 @@ async function openPostgres(url: string): Promise<Database> {
       }
     },
     async close() {
+      watched.forget();
       await kysely.destroy();
     },
   };

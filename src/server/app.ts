@@ -6,7 +6,7 @@
  *   const app = await buildApp(createContext(db));
  *   const res = await app.inject({ url: '/api/v1/health' });
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import {
   jsonSchemaTransform,
@@ -18,6 +18,10 @@ import type { AppContext } from './context.ts';
 import { frameworkError, installErrorHandler } from './errors.ts';
 import { installSecurityHeaders } from './security.ts';
 import { serveWebApp } from './web.ts';
+import { installRequestIds, newRequestId, REQUEST_ID_KEY, silentLogger } from './logging.ts';
+import { trustProxyFromEnv, type TrustProxy } from './proxy.ts';
+import { installClosingGuard } from './closing.ts';
+import { installHttpMetrics, metricsRoutes, metricsTokenFromEnv } from './metrics.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { metaRoutes } from './meta.routes.ts';
 import { publicRoutes } from '../modules/public/public.routes.ts';
@@ -109,22 +113,35 @@ export const ROUTE_MODULES = [
 ];
 
 export interface AppOptions {
-  logger?: boolean;
+  /** The process's logger (createLogger); none: nothing is logged (tests, in-process uses). */
+  logger?: FastifyBaseLogger;
   web?: boolean;
   /** Who may do what beyond the roles (public aggregates, admin TOTP); from the environment by default. */
   access?: AccessOptions;
+  /** Which peers' X-Forwarded-* headers are believed (OUTPOST_TRUST_PROXY by default). */
+  trustProxy?: TrustProxy;
+  /** The bearer token that opens GET /metrics to a remote caller (OUTPOST_METRICS_TOKEN by default). */
+  metricsToken?: string | null;
 }
 
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    loggerInstance: options.logger ?? (silentLogger() as FastifyBaseLogger),
+    genReqId: newRequestId,
+    logController: new LogController({ requestIdLogLabel: REQUEST_ID_KEY }),
     bodyLimit: 8 * 1024 * 1024,
-    trustProxy: trustProxy(),
+    trustProxy: options.trustProxy ?? trustProxyFromEnv(),
+    // A request arriving while the server closes is answered by the error handler, in the API's
+    // own error shape with its request id, rather than by Fastify's bare 503.
+    return503OnClosing: false,
     frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  installRequestIds(app);
+  installClosingGuard(app);
   installErrorHandler(app);
+  installHttpMetrics(app);
   installSecurityHeaders(app);
   const access = options.access ?? accessOptionsFromEnv();
   app.decorate('routeCatalog', await installAccess(app, ctx, access));
@@ -155,17 +172,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     { prefix: '/api/v1' },
   );
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());
+  await app.register(
+    metricsRoutes({ token: options.metricsToken === undefined ? metricsTokenFromEnv() : options.metricsToken }),
+  );
   if (options.web !== false) await serveWebApp(app);
   return app;
-}
-
-/**
- * OUTPOST_TRUST_PROXY: behind a reverse proxy, `1` trusts its X-Forwarded-For (the client's
- * address, for throttling and the audit trail) and X-Forwarded-Proto; or a list of proxy
- * addresses. Unset, the address is the peer's.
- */
-function trustProxy(): boolean | string {
-  const v = process.env.OUTPOST_TRUST_PROXY;
-  if (!v || v === '0' || v === 'false') return false;
-  return v === '1' || v === 'true' ? true : v;
 }

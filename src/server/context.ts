@@ -7,8 +7,17 @@ export interface AppContext {
   assessment: AssessmentService;
   /** False until the server can serve everything (migrations, the demo under `npm start`). */
   ready(): boolean;
+  /**
+   * Aborted when the server begins to stop: background work (the warm-up, jobs) checks it
+   * between two steps and ends there, so that the database can close behind it.
+   */
+  stopping: AbortSignal;
 }
 
-export function createContext(db: Database, ready: () => boolean = () => true): AppContext {
-  return { db, assessment: new AssessmentService(db.kysely), ready };
+export function createContext(
+  db: Database,
+  ready: () => boolean = () => true,
+  stopping: AbortSignal = new AbortController().signal,
+): AppContext {
+  return { db, assessment: new AssessmentService(db.kysely), ready, stopping };
 }

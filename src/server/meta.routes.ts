@@ -4,6 +4,7 @@ import type { AppContext } from './context.ts';
 import { demoInfo } from '../modules/demo/demo.service.ts';
 import { dataVersion } from '../db/data-version.ts';
 import { latestMonth } from '../modules/assessment/warm-up.ts';
+import { currentMonth, timeZone, today } from '../shared/clock.ts';
 
 const metaSchema = z.object({
   engine: z.string(),
@@ -18,6 +19,10 @@ const metaSchema = z.object({
     .nullable(),
   root_areas: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })),
   latest_month: z.string().nullable(),
+  /** The server's today and current month in its time zone (OUTPOST_TZ): the web's default dates. */
+  today: z.string(),
+  current_month: z.string(),
+  time_zone: z.string(),
 });
 
 export const metaRoutes =
@@ -28,7 +33,7 @@ export const metaRoutes =
       {
         schema: {
           summary:
-            'About this deployment: engine, data version, whether it is demonstration data, the top areas and the latest month with records',
+            'About this deployment: engine, data version, whether it is demonstration data, the top areas, the latest month with records, and today in the province’s time zone',
           tags: ['health'],
           response: { 200: metaSchema },
         },
@@ -44,6 +49,9 @@ export const metaRoutes =
             .map((code) => tree.areas.get(code)!)
             .map(({ code, name, level }) => ({ code, name, level })),
           latest_month: await latestMonth(ctx.db.kysely),
+          today: today(),
+          current_month: currentMonth(),
+          time_zone: timeZone(),
         };
       },
     );

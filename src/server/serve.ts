@@ -1,21 +1,26 @@
 /**
  * Runs the server: listens at once (health answers 503 while starting), then makes the database
  * ready — on `start`, building the demonstration province into an empty database — and only
- * then answers health with 200.
+ * then answers health with 200. `close()` is the graceful stop: the warm-up stops between two
+ * steps, new connections are refused, the requests under way finish, then the database closes.
  */
-import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../db/database.ts';
-import { buildApp } from './app.ts';
+import { buildApp, type AppOptions } from './app.ts';
 import { createContext, type AppContext } from './context.ts';
+import { silentLogger } from './logging.ts';
 import { warmUp } from '../modules/assessment/warm-up.ts';
 import { buildDemo, finishDemoAccounts, isEmpty } from '../modules/demo/demo.service.ts';
 import { commandActor } from '../modules/audit/audit.actor.ts';
+import { trackJob } from '../shared/metrics.ts';
 import type { ProgressBar } from '../cli/progress.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 export interface ServeOptions {
   dbUrl: string;
   port: number;
+  /** The address to bind (HOST; default 0.0.0.0, every IPv4 interface). */
   host?: string;
   demoWhenEmpty?: boolean;
   /** Scale of the demonstration province built into an empty database (default 1). */
@@ -25,30 +30,48 @@ export interface ServeOptions {
   /** Once ready, compute the latest month's assessment in the background (`start`, `serve`). */
   warm?: boolean;
   progress?: ProgressBar;
-  log?(message: string): void;
+  /** The process's logger (createLogger); none: the server logs nothing. */
+  logger?: FastifyBaseLogger;
+  /** Proxy trust and the metrics token, when not from the environment. */
+  app?: Pick<AppOptions, 'trustProxy' | 'metricsToken' | 'access'>;
 }
 
 export interface RunningServer {
   app: FastifyInstance;
   db: Database;
+  /** Where to reach it from this machine (the loopback address when it binds every interface). */
   url: string;
+  /** The address and port actually bound. */
+  bound: { address: string; port: number };
   ready: Promise<void>;
+  /** True once the database is ready (migrated and, under `start`, the demonstration built). */
+  isReady(): boolean;
   close(): Promise<void>;
 }
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {
-  if (options.buildWeb) await ensureWebBuild(options.log);
+  const log = options.logger ?? (silentLogger() as FastifyBaseLogger);
+  if (options.buildWeb) await ensureWebBuild((m) => log.info(m));
   const db = await openDatabase(options.dbUrl);
   let isReady = false;
-  const ctx = createContext(db, () => isReady);
-  const app = await buildApp(ctx);
-  let warming: Promise<void> | undefined;
   const stop = new AbortController();
-  const address = await app.listen({ port: options.port, host: options.host ?? '0.0.0.0' });
-  options.log?.(`Outpost listening on ${address.replace('0.0.0.0', 'localhost')} (database: ${db.engine})`);
+  const ctx = createContext(db, () => isReady, stop.signal);
+  const app = await buildApp(ctx, { ...options.app, logger: log });
+  let warming: Promise<void> | undefined;
+  await app.listen({
+    port: options.port,
+    host: options.host ?? '0.0.0.0',
+    listenTextResolver: (address) => `reachable at ${address}`,
+  });
+  const bound = app.server.address() as AddressInfo;
+  const url = `http://${hostInUrl(openAddress(bound.address))}:${bound.port}`;
+  log.info(
+    { address: bound.address, port: bound.port, engine: db.engine },
+    `listening on http://${hostInUrl(bound.address)}:${bound.port} (on this machine: ${url}); database: ${db.engine}`,
+  );
   const ready = (async () => {
     if (options.demoWhenEmpty && (await isEmpty(db))) {
-      options.log?.('empty database: building the demonstration province (Jilin, 2019) …');
+      log.info('empty database: building the demonstration province (Jilin, 2019) …');
       const started = Date.now();
       await buildDemo(db, {
         seed: 1,
@@ -56,33 +79,56 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         who: commandActor('start'),
         onProgress: (p) => options.progress?.update(`demo ${p.phase} ${p.kind}`, p.rows),
       });
-      options.progress?.done(`demonstration province built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      options.progress?.done(`demonstration province built in ${seconds} s`);
+      log.info({ seconds: Number(seconds) }, 'demonstration province built');
     } else if (options.demoWhenEmpty && (await finishDemoAccounts(db, commandActor('start'))))
-      options.log?.('demonstration database without accounts: the demonstration accounts were added');
+      log.info('demonstration database without accounts: the demonstration accounts were added');
     isReady = true;
-    options.log?.('ready');
-    if (options.warm) warming = warm(ctx, stop.signal, options.log);
+    log.info('ready');
+    if (options.warm) warming = warm(ctx, log);
   })();
   return {
     app,
     db,
-    url: address,
+    url,
+    bound: { address: bound.address, port: bound.port },
     ready,
+    isReady: () => isReady,
     async close() {
       stop.abort();
-      await warming;
       await app.close();
+      await warming;
       await db.close();
     },
   };
 }
 
-/** The warm-up, logged; a failure is only logged (the next request computes what it needs). */
-async function warm(ctx: AppContext, signal: AbortSignal, log: ServeOptions['log']): Promise<void> {
+/** The address a person on this machine opens: loopback for a wildcard bind. */
+function openAddress(address: string): string {
+  if (address === '0.0.0.0') return '127.0.0.1';
+  if (address === '::') return '::1';
+  return address;
+}
+
+function hostInUrl(address: string): string {
+  return address.includes(':') ? `[${address}]` : address;
+}
+
+/**
+ * The warm-up, as a job: counted in the jobs' metrics, stopped between two steps when the
+ * server closes, and only logged when it fails (the next request computes what it needs).
+ */
+async function warm(ctx: AppContext, log: FastifyBaseLogger): Promise<void> {
+  const signal = ctx.stopping;
+  const job = trackJob('warm-up');
   try {
     const { month, ms } = await warmUp(ctx.assessment, signal);
-    if (month && !signal.aborted) log?.(`assessment of ${month} computed in ${(ms / 1000).toFixed(1)} s`);
+    job.done(signal.aborted ? 'stopped' : 'ok');
+    if (month && !signal.aborted)
+      log.info({ month, seconds: ms / 1000 }, `assessment of ${month} computed in ${(ms / 1000).toFixed(1)} s`);
   } catch (e) {
-    log?.(`computing the latest month's assessment in advance failed: ${e instanceof Error ? e.message : String(e)}`);
+    job.done('failed');
+    log.warn({ err: e }, "computing the latest month's assessment in advance failed");
   }
 }

@@ -38,11 +38,7 @@ export const errorSchema = z.object({
     message: z.string(),
     params: z.record(z.string(), z.unknown()),
     details: z.array(z.unknown()),
+    /** Names the request on the server's log lines (the X-Request-Id header too). */
+    request_id: z.string(),
   }),
 });
-
-/** Today in the server's calendar, as YYYY-MM-DD. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}

@@ -11,13 +11,17 @@ export function hasProgram(name: string): boolean {
 }
 
 /** True when every requirement is met; otherwise warns (or throws under OUTPOST_REQUIRE_SYSTEM=1) and returns false. */
-export function systemHas(what: string, requirements: { programs?: string[]; files?: string[] }): boolean {
+export function systemHas(
+  what: string,
+  requirements: { programs?: string[]; files?: string[]; install?: string },
+): boolean {
   const missing = [
     ...(requirements.programs ?? []).filter((p) => !hasProgram(p)),
     ...(requirements.files ?? []).filter((f) => !fs.existsSync(f)),
   ];
   if (missing.length === 0) return true;
-  const message = `${what} needs ${missing.join(', ')} (apt-get install poppler-utils fonts-wqy-microhei)`;
+  const install = requirements.install ?? 'poppler-utils fonts-wqy-microhei';
+  const message = `${what} needs ${missing.join(', ')} (apt-get install ${install})`;
   if (process.env.OUTPOST_REQUIRE_SYSTEM === '1')
     throw new Error(`${message}, and OUTPOST_REQUIRE_SYSTEM=1 forbids skipping`);
   console.warn(`\n*** SKIPPED: ${message} ***\n`);

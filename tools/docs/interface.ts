@@ -20,6 +20,7 @@ const MEANING: Record<Category, string> = {
   too_large: 'the body or file is over the size limit (HTTP 413)',
   rate_limited: 'too many attempts; `Retry-After` says when to try again',
   busy: 'the database is busy with another write; `Retry-After: 2`',
+  not_ready: 'the server is still starting (migrations, the demonstration build) or is shutting down; `Retry-After: 2`',
   disk_full: 'the disk is full: nothing was written',
   internal: 'an unexpected failure, logged on the server',
 };

@@ -119,6 +119,8 @@ describe('the error registry', () => {
     for (const { file, text } of SERVER) {
       for (const m of text.matchAll(/new AppError\(\s*(['`])([^'`]*)\1/g))
         if (!isErrorCode(m[2])) sentences.push(`${file}: new AppError(${m[2]})`);
+      for (const m of text.matchAll(/new AppError\(\s*'[^']*',\s*(['`"][^'`"]*)/g))
+        sentences.push(`${file}: a sentence where the parameters go: ${m[1]}`);
       for (const m of text.matchAll(/\.(?:regex|refine)\([^;]*?'([^']*\s[^']*)'\)/g))
         sentences.push(`${file}: ${m[1]}`);
     }

@@ -22,6 +22,7 @@ export const CATEGORIES = {
   too_large: { status: 413, exit: 2 },
   rate_limited: { status: 429, exit: 7 },
   busy: { status: 503, exit: 7 },
+  not_ready: { status: 503, exit: 7 },
   disk_full: { status: 507, exit: 8 },
   internal: { status: 500, exit: 1 },
 } as const satisfies Record<string, { status: number; exit: number }>;
@@ -76,10 +77,18 @@ export function def<P extends Params>(
   return entry as unknown as ErrorDef<Widened<P>>;
 }
 
-/** `true` in an example stands for any boolean; a list may be a readonly one. */
-type Widened<P> = {
-  [K in keyof P]: P[K] extends boolean ? boolean : P[K] extends readonly (infer E)[] ? readonly E[] : P[K];
-};
+/**
+ * `true` in an example stands for any boolean; a list may be a readonly one; a code without
+ * parameters takes `{}` and nothing else (a sentence passed where its parameters go is refused).
+ */
+type Widened<P> = keyof P extends never
+  ? NoParams
+  : {
+      [K in keyof P]: P[K] extends boolean ? boolean : P[K] extends readonly (infer E)[] ? readonly E[] : P[K];
+    };
+
+/** The parameters of a code that has none. */
+export type NoParams = { readonly [name: string]: never };
 
 /** `s` after a count other than one: `3 values`, `1 value`. */
 export function plural(n: number, word: string, many = `${word}s`): string {

@@ -123,21 +123,20 @@ export function isCrossSite(request: FastifyRequest): boolean {
     } catch {
       return true; // "null" (a sandboxed or privacy-redirected page) and anything unreadable
     }
-    const own = [request.headers.host, firstValue(request.headers['x-forwarded-host'])].filter(Boolean);
-    return !own.includes(host);
+    // request.host is X-Forwarded-Host only from a trusted proxy (OUTPOST_TRUST_PROXY).
+    return request.host !== host;
   }
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined) return site !== 'same-origin' && site !== 'none';
   return false; // neither header: a script, judged by its credentials alone
 }
 
-function firstValue(v: string | string[] | undefined): string | undefined {
-  return (Array.isArray(v) ? v[0] : v)?.split(',')[0]?.trim();
-}
-
-/** Over HTTPS (or behind a proxy that says so) the cookie is Secure; over plain HTTP it cannot be. */
+/**
+ * Over HTTPS (or behind a trusted proxy that says so: request.protocol reads X-Forwarded-Proto
+ * only under OUTPOST_TRUST_PROXY) the cookie is Secure; over plain HTTP it cannot be.
+ */
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
-  const secure = request.protocol === 'https' || firstValue(request.headers['x-forwarded-proto']) === 'https';
+  const secure = request.protocol === 'https';
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,

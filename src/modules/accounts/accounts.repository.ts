@@ -2,6 +2,7 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import type { AccountTable, DB } from '../../db/schema.ts';
+import { timestamp } from '../../shared/clock.ts';
 
 export type AccountRow = Selectable<AccountTable>;
 
@@ -25,7 +26,7 @@ export async function insertAccount(tx: Tx, row: Omit<AccountRow, 'id'>): Promis
 export async function updateAccount(tx: Tx, id: number, patch: Updateable<AccountTable>): Promise<void> {
   await tx.kysely
     .updateTable('accounts')
-    .set({ ...patch, updated_at: new Date().toISOString() })
+    .set({ ...patch, updated_at: timestamp() })
     .where('id', '=', id)
     .execute();
 }

@@ -23,6 +23,7 @@ import { recordAttempt } from './login-throttle.ts';
 import { assertPasswordAcceptable } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { newTotpSecret, otpauthUrl } from './totp.ts';
+import * as clock from '../../shared/clock.ts';
 
 export function toAccount(row: AccountRow): Account {
   return {
@@ -48,7 +49,7 @@ export async function addAccount(db: Database, who: AuditActor, input: NewAccoun
   if (badge && !(await badgeExists(db.kysely, badge))) throw new AppError('account_badge_unknown', { badge });
   assertPasswordAcceptable(input.password, username);
   const password_hash = await hashPassword(input.password);
-  const now = new Date().toISOString();
+  const now = clock.timestamp();
   return db.transaction(async (tx) => {
     if (await findAccount(tx.kysely, username)) throw new AppError('account_exists', { username });
     const row = {
@@ -87,7 +88,7 @@ export async function setDisabled(
   disabled: boolean,
 ): Promise<Account> {
   const row = await existing(db, username);
-  const disabled_at = disabled ? (row.disabled_at ?? new Date().toISOString()) : null;
+  const disabled_at = disabled ? (row.disabled_at ?? clock.timestamp()) : null;
   await db.transaction(async (tx) => {
     await updateAccount(tx, row.id, { disabled_at });
     if (disabled) await deleteSessions(tx, row.id);
@@ -109,7 +110,7 @@ export async function resetPassword(
   await db.transaction(async (tx) => {
     await updateAccount(tx, row.id, { password_hash });
     await deleteSessions(tx, row.id);
-    await recordAttempt(tx, username, who.ip ?? 'cli', 'reset', new Date());
+    await recordAttempt(tx, username, who.ip ?? 'cli', 'reset', clock.now());
     await appendAudit(tx, who, { action: 'user.reset', target: username });
   });
   return toAccount(row);

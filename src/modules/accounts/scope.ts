@@ -11,7 +11,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
-import { today } from '../../shared/schemas.ts';
+import { today } from '../../shared/clock.ts';
 import { subtree } from '../areas/subtree.ts';
 import type { Role } from './permissions.ts';
 

@@ -28,6 +28,7 @@ import {
 import { verifyPassword } from './passwords.ts';
 import { isRole, type Role } from './permissions.ts';
 import { matchTotp } from './totp.ts';
+import * as clock from '../../shared/clock.ts';
 
 export const SESSION_HOURS = 12;
 
@@ -59,7 +60,7 @@ export async function login(
   input: LoginInput,
   options: LoginOptions,
 ): Promise<SignedIn> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const { username } = input;
   const ip = who.ip ?? 'unknown';
   const anonymous = { ...who, actor: 'anonymous' };
@@ -221,7 +222,7 @@ export interface ActiveSession {
 export async function resolveSession(
   db: Database,
   token: string,
-  now: Date = new Date(),
+  now: Date = clock.now(),
 ): Promise<ActiveSession | null> {
   if (!token || token.length > 200) return null;
   const found = await findSession(db.kysely, tokenHash(token));

@@ -64,10 +64,26 @@ for (const engine of ENGINES) {
       expect(plain).toContain('HttpOnly');
       expect(plain).toContain('SameSite=Strict');
       expect(plain).not.toContain('Secure');
-      const https = String(
+      // A client's own X-Forwarded-Proto is not believed without OUTPOST_TRUST_PROXY.
+      const forged = String(
         (await signIn('admin', TEST_PASSWORD, {}, { 'x-forwarded-proto': 'https' })).headers['set-cookie'],
       );
-      expect(https).toContain('Secure');
+      expect(forged).not.toContain('Secure');
+      // From the trusted proxy's address, it is.
+      const proxied = await buildApp(createContext(db), { web: false, access: ACCESS, trustProxy: '10.0.0.1' });
+      try {
+        const https = await proxied.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          payload: { username: 'admin', password: TEST_PASSWORD },
+          headers: { 'x-forwarded-proto': 'https' },
+          remoteAddress: '10.0.0.1',
+        });
+        expect(String(https.headers['set-cookie'])).toContain('Secure');
+        expect(https.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      } finally {
+        await proxied.close();
+      }
     });
 
     it('opens the API with the bearer token or the cookie, and signs out', async () => {

@@ -8,6 +8,7 @@ import { textTable } from '../../cli/table.ts';
 import { withDatabase } from '../../cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
+import { dayOf } from '../../shared/clock.ts';
 import { commandActor } from '../audit/audit.actor.ts';
 import { newAccountBody, usernameSchema } from './accounts.schema.ts';
 import { accounts, addAccount, resetPassword, setDisabled, setTotp } from './accounts.service.ts';
@@ -69,7 +70,7 @@ export const userCommand: Command = {
                   a.badge,
                   a.disabled ? 'disabled' : 'active',
                   a.totp ? 'on' : 'off',
-                  a.created_at.slice(0, 10),
+                  dayOf(a.created_at),
                 ]),
               ),
             );

@@ -6,10 +6,13 @@ import { parse, requireOption } from '../../cli/args.ts';
 import { withDatabase } from '../../cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { dateSchema } from '../../shared/schemas.ts';
+import { today } from '../../shared/clock.ts';
+import { addDays } from '../notifications/document/dates.ts';
 import { validate } from '../../shared/validate.ts';
 import { AUDIT_RETENTION_DAYS } from '../../db/migrations/002-accounts-and-audit.ts';
 import { commandActor } from './audit.actor.ts';
 import { appendAudit, auditEntries, pruneAudit, verifyChain } from './audit.repository.ts';
+import { auditInstant } from './audit.schema.ts';
 
 const USAGE = [
   'outpost audit verify [--json]',
@@ -48,7 +51,7 @@ export const auditCommand: Command = {
           const since = values.since === undefined ? undefined : validate(dateSchema, values.since);
           const file = fs.createWriteStream(out);
           let n = 0;
-          for await (const entry of auditEntries(db.kysely, since)) {
+          for await (const entry of auditEntries(db.kysely, auditInstant(since))) {
             if (!file.write(`${JSON.stringify(entry)}\n`)) await once(file, 'drain');
             n++;
           }
@@ -65,10 +68,10 @@ export const auditCommand: Command = {
         }
         case 'prune': {
           const before = validate(dateSchema, requireOption(values.before, 'before', USAGE));
-          const limit = new Date(Date.now() - AUDIT_RETENTION_DAYS * 86_400_000).toISOString().slice(0, 10);
+          const limit = addDays(today(), -AUDIT_RETENTION_DAYS);
           if (before > limit) throw new AppError('audit_prune_too_recent', { days: AUDIT_RETENTION_DAYS, limit });
           const deleted = await db.transaction(async (tx) => {
-            const n = await pruneAudit(tx, before);
+            const n = await pruneAudit(tx, auditInstant(before));
             await appendAudit(tx, commandActor('audit prune'), {
               action: 'audit.prune',
               detail: { before, deleted: n },

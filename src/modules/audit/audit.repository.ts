@@ -15,6 +15,7 @@ import type { AuditLogTable, DB } from '../../db/schema.ts';
 import { paged } from '../../db/page.ts';
 import { GENESIS_HASH } from '../../db/migrations/002-accounts-and-audit.ts';
 import { canonicalJson, entryHash } from './canonical.ts';
+import * as clock from '../../shared/clock.ts';
 
 /** Who acts and through what: an account or the operating-system user, a route or a command. */
 export interface AuditActor {
@@ -42,7 +43,7 @@ export async function appendAudit(
   tx: Tx,
   who: AuditActor,
   event: AuditEvent,
-  now: Date = new Date(),
+  now: Date = clock.now(),
 ): Promise<AuditEntry> {
   // Raising the head first takes its row lock (PostgreSQL) or the write lock (SQLite), so the
   // previous hash read here is still the head when this entry commits.

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
 import { audit, findAudit, verifyChain } from './audit.repository.ts';
 import { requestActor } from './audit.actor.ts';
-import { auditPage, auditQuery, chainSchema } from './audit.schema.ts';
+import { auditInstant, auditPage, auditQuery, chainSchema } from './audit.schema.ts';
 
 export const auditRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -21,7 +21,11 @@ export const auditRoutes =
       },
       async (request) => {
         const { query } = request;
-        const result = await findAudit(ctx.db.kysely, query);
+        const result = await findAudit(ctx.db.kysely, {
+          ...query,
+          since: auditInstant(query.since),
+          until: auditInstant(query.until),
+        });
         await audit(ctx.db, requestActor(request), {
           action: 'audit.read',
           detail: { since: query.since, until: query.until, actor: query.actor, action: query.action },

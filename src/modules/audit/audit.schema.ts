@@ -1,8 +1,19 @@
 /** zod schemas of the audit log, shared by the API and the CLI. */
 import { z } from 'zod';
 import { dateSchema, page, pageQuery } from '../../shared/schemas.ts';
+import { startOfDay } from '../../shared/clock.ts';
 
 const timeSchema = z.union([dateSchema, z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'expected_utc_time')]);
+
+/**
+ * A `since`/`until`/`before` as the stored UTC instants compare: a bare day starts at the
+ * province's midnight (OUTPOST_TZ), not UTC's.
+ */
+export function auditInstant(v: string): string;
+export function auditInstant(v: string | undefined): string | undefined;
+export function auditInstant(v: string | undefined): string | undefined {
+  return v !== undefined && v.length === 10 ? startOfDay(v) : v;
+}
 
 export const auditQuery = z
   .object({

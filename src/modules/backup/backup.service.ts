@@ -26,6 +26,7 @@ import {
 import { GzipLines } from './gzip-lines.ts';
 import { withoutAuditGuard } from '../audit/audit-guard.ts';
 import { evidenceDir } from '../supervision/evidence.store.ts';
+import { timestamp } from '../../shared/clock.ts';
 
 export const FORMAT = 'outpost-backup';
 const VERSION = 2;
@@ -71,7 +72,7 @@ export async function backup(db: Database, file: string, options: BackupOptions 
       const header: Header = {
         format: FORMAT,
         version: VERSION,
-        created_at: new Date().toISOString(),
+        created_at: timestamp(),
         engine: db.engine,
         migrations: await appliedMigrations(k),
       };

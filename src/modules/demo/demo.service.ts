@@ -13,6 +13,7 @@ import { addAccount } from '../accounts/accounts.service.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { commandActor } from '../audit/audit.actor.ts';
 import { DEMO_COLUMNS, DEMO_LABEL, demoSources, loadJilinAreas, type DemoKind } from './generate.ts';
+import { timestamp } from '../../shared/clock.ts';
 
 export interface DemoInfo {
   seed: number;
@@ -101,7 +102,7 @@ export async function buildDemo(db: Database, options: DemoOptions): Promise<Imp
     const info: DemoInfo = {
       seed: options.seed,
       scale: options.scale,
-      built_at: new Date().toISOString(),
+      built_at: timestamp(),
       label: DEMO_LABEL,
     };
     await sql`insert into meta (key, value) values ('demo', ${JSON.stringify(info)})`.execute(tx.kysely);

@@ -5,11 +5,13 @@
 import type { Database, Tx } from '../../db/database.ts';
 import { AppError, coded, rowError, type RowError } from '../../shared/errors.ts';
 import { bumpDataVersion } from '../../db/data-version.ts';
+import { recordImport, type ImportOutcome } from '../../shared/metrics.ts';
 import type { Table } from './reader/table.ts';
 import { CellError, KINDS, type KindDef, type Value } from './kinds/index.ts';
 import { mapHeader } from './header.ts';
 import { checkStage, duplicateKeys, mergeStage, type Found } from './merge.ts';
 import { all, openStage, run, type Stage } from './stage.ts';
+import { timestamp } from '../../shared/clock.ts';
 
 /** A file (or sheet, or posted array) of one kind, opened only when its turn comes. */
 export interface ImportSource {
@@ -82,14 +84,38 @@ export async function importSources(
  */
 export const IMPORT_LOCK = 0x6f757470; // 'outp'
 
-/** The same, inside a transaction the caller holds (records written through the API). */
+/**
+ * The same, inside a transaction the caller holds (records written through the API). Each
+ * import's rows and duration go to the metrics by how it ended.
+ */
 export async function importInTransaction(
   tx: Tx,
   sources: ImportSource[],
   options: ImportOptions,
 ): Promise<ImportReport> {
+  const started = performance.now();
+  const rowsRead: Record<string, number> = {};
+  const ended = (outcome: ImportOutcome) =>
+    recordImport(options.source, outcome, (performance.now() - started) / 1000, rowsRead);
+  try {
+    const report = await runImport(tx, sources, options, rowsRead);
+    ended('written');
+    return report;
+  } catch (e) {
+    const rejected = e instanceof AppError && e.code === 'import_rejected';
+    ended(e instanceof DryRunDone ? 'dry_run' : rejected ? 'rejected' : 'failed');
+    throw e;
+  }
+}
+
+async function runImport(
+  tx: Tx,
+  sources: ImportSource[],
+  options: ImportOptions,
+  rowsRead: Record<string, number>,
+): Promise<ImportReport> {
   if (tx.engine === 'postgres') await run(tx, 'select pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
-  const now = new Date().toISOString();
+  const now = timestamp();
   const [{ id: importId }] = await tx.kysely
     .insertInto('imports')
     .values({
@@ -111,6 +137,7 @@ export async function importInTransaction(
     const stage = await openStage(tx, kind);
     for (const source of mine) await stageSource(source, stage, errors, options);
     const rows = await stage.finish();
+    rowsRead[kind.kind] = rows;
     options.onProgress?.({ kind: kind.kind, file: mine[0].file, rows, phase: 'merging' });
     errors.addFound(await duplicateKeys(tx, kind, stage));
     const { written, replaced } = await mergeStage(tx, kind, stage, importId, now);
@@ -129,7 +156,7 @@ export async function importInTransaction(
   if (options.dryRun) throw new DryRunDone({ ...report, importId: null });
   await tx.kysely
     .updateTable('imports')
-    .set({ finished_at: new Date().toISOString(), written, status: 'done' })
+    .set({ finished_at: timestamp(), written, status: 'done' })
     .where('id', '=', importId)
     .execute();
   if (written > 0) await bumpDataVersion(tx);

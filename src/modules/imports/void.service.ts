@@ -7,6 +7,7 @@ import { bumpDataVersion } from '../../db/data-version.ts';
 import { AppError } from '../../shared/errors.ts';
 import { kindByName, KIND_NAMES, storageName } from './kinds/index.ts';
 import { all, run } from './stage.ts';
+import { timestamp } from '../../shared/clock.ts';
 
 /**
  * Voids one row in a transaction of its own, without an audit entry. `outpost void` calls
@@ -49,7 +50,7 @@ export async function voidInTransaction(
   if (!row) throw new AppError('row_not_found', { kind: kind.kind, key: key.join(' ') });
   if (row.voided_at)
     throw new AppError('row_already_voided', { kind: kind.kind, key: key.join(' '), at: String(row.voided_at) });
-  const now = new Date().toISOString();
+  const now = timestamp();
   await run(
     tx,
     `insert into history (kind, row_key, data, action, reason, import_id, at) values (?, ?, ?, 'voided', ?, ?, ?)`,

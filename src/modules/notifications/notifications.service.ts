@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
 import { AppError, coded } from '../../shared/errors.ts';
-import { today } from '../../shared/schemas.ts';
+import { today } from '../../shared/clock.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { canonicalJson } from '../audit/canonical.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
@@ -31,6 +31,7 @@ import {
   type NotificationEntry,
 } from './notifications.repository.ts';
 import { loadSettings } from './settings.service.ts';
+import { timestamp } from '../../shared/clock.ts';
 
 export interface IssueRequest extends NoticeRequest {
   /** The number of the standing notice this one corrects, with the reason. */
@@ -101,7 +102,7 @@ export class NotificationsService {
       facts.number = numberOf(settings, abbr, year, seq);
       const content = composeNotification(facts);
       const canonical = canonicalJson(content);
-      const now = new Date().toISOString();
+      const now = timestamp();
       const id = await insertNotification(tx.kysely, {
         area_code: q.area,
         month: q.month,

@@ -13,6 +13,7 @@ import {
   type NotificationSettings,
 } from './notification.settings.ts';
 import { readSetting, writeSetting } from './notifications.repository.ts';
+import { timestamp } from '../../shared/clock.ts';
 
 const KEY = 'notifications';
 
@@ -32,7 +33,7 @@ export async function updateSettings(db: Database, who: AuditActor, patch: unkno
   return db.transaction(async (tx) => {
     const current = await loadSettings(tx.kysely);
     const next = validate(notificationSettingsSchema, mergeSettings(current, change));
-    await writeSetting(tx.kysely, KEY, JSON.stringify(next), new Date().toISOString(), who.actor);
+    await writeSetting(tx.kysely, KEY, JSON.stringify(next), timestamp(), who.actor);
     await appendAudit(tx, who, {
       action: 'settings.update',
       target: KEY,

@@ -2,7 +2,7 @@ import type { Command } from '../../cli/command.ts';
 import { parse, requireOption } from '../../cli/args.ts';
 import { textTable } from '../../cli/table.ts';
 import { withDatabase } from '../../cli/with-db.ts';
-import { today } from '../../shared/schemas.ts';
+import { today } from '../../shared/clock.ts';
 import { validate } from '../../shared/validate.ts';
 import { AssessmentService } from '../assessment/assessment.service.ts';
 import { overviewQuery } from './overview.schema.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
-import { today } from '../../shared/schemas.ts';
+import { today } from '../../shared/clock.ts';
 import { overviewQuery, overviewSchema } from './overview.schema.ts';
 import { overviewOf } from './overview.repository.ts';
 import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
-import { today } from '../../shared/schemas.ts';
+import { today } from '../../shared/clock.ts';
 import { importInTransaction } from '../imports/import.service.ts';
 import { sourceFromObjects } from '../imports/sources.ts';
 import { kindByName } from '../imports/kinds/index.ts';

@@ -17,6 +17,7 @@ import type { AnySchemeName } from '../assessment/domain/index.ts';
 import { parseProposalId, type Measure, type SubjectKind } from './domain/proposals.ts';
 import { deriveProposals, type DerivedProposal, type ProposalFigures } from './proposals.gather.ts';
 import { decisionById, decisionsFor, insertDecision, type DecisionRow } from './rewards.repository.ts';
+import { timestamp } from '../../shared/clock.ts';
 
 export type Decision = 'approved' | 'rejected';
 
@@ -68,7 +69,7 @@ export async function decideProposal(
     decision,
     note,
     figures: JSON.stringify(proposal.figures),
-    decided_at: new Date().toISOString(),
+    decided_at: timestamp(),
     decided_by: who.actor,
   };
   await db.transaction(async (tx) => {

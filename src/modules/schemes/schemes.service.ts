@@ -26,6 +26,7 @@ import {
   type SchemeEdit,
 } from './domain/scheme-definition.ts';
 import { insertVersion, latestVersion, versionsOf, type SchemeVersionRow } from './schemes.repository.ts';
+import { timestamp } from '../../shared/clock.ts';
 
 export interface ResolvedScheme {
   name: AnySchemeName;
@@ -78,7 +79,7 @@ export async function saveScheme(
       version: current.source === 'saved' ? current.version + 1 : 1,
       definition: JSON.stringify(definition),
       note,
-      saved_at: new Date().toISOString(),
+      saved_at: timestamp(),
       saved_by: who.actor,
     };
     await insertVersion(tx.kysely, row);

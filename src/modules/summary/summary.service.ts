@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { today } from '../../shared/schemas.ts';
+import { today } from '../../shared/clock.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
 import type { OfficialDocument } from '../notifications/document/document.ts';
 import { loadSettings } from '../notifications/settings.service.ts';

@@ -11,6 +11,7 @@ import { areasInScope, type Scope } from '../accounts/scope.ts';
 import { openTable } from '../imports/reader/index.ts';
 import { existingAreas, isWithin, leaderOf, listLeaders, upsertLeader, type LeaderRow } from './leaders.repository.ts';
 import { assignLeader } from './tasks.repository.ts';
+import { timestamp } from '../../shared/clock.ts';
 
 const COLUMNS = [
   { name: 'area_code', zh: ['地区代码', '区划代码', '行政区划代码'], optional: false },
@@ -107,7 +108,7 @@ async function write(tx: Tx, who: AuditActor, area: string, input: LeaderInput):
     name: input.name,
     title: input.title,
     phone: input.phone ?? null,
-    updated_at: new Date().toISOString(),
+    updated_at: timestamp(),
     updated_by: who.actor,
   };
   await upsertLeader(tx.kysely, row);

@@ -29,6 +29,7 @@ import {
   updateTask,
   type TaskFilter,
 } from './tasks.repository.ts';
+import { timestamp } from '../../shared/clock.ts';
 
 export interface TaskQuery {
   area?: string;
@@ -104,7 +105,7 @@ export class TasksService {
       if (needsComment(from, to) && !comment) throw new AppError('send_back_needs_comment', {});
       if (to === 'verified' && scope && !(await isWithin(tx.kysely, scope.area, row.issuing_area)))
         throw new AppError('verify_outside_scope', { issuing: row.issuing_area, scope: scope.area });
-      const now = new Date().toISOString();
+      const now = timestamp();
       await updateTask(tx.kysely, id, { status: to, updated_at: now });
       await insertEvent(tx.kysely, {
         task_id: id,
@@ -128,7 +129,7 @@ export class TasksService {
     await this.db.transaction(async (tx) => {
       const row = await this.found(scope, id, tx.kysely);
       if (row.status === 'withdrawn') throw new AppError('task_withdrawn', { id });
-      const now = new Date().toISOString();
+      const now = timestamp();
       await insertEvent(tx.kysely, {
         task_id: id,
         at: now,
@@ -161,7 +162,7 @@ export class TasksService {
       throw new AppError('task_closed', { id, status: row.status });
     const stored = storeEvidence(evidenceDir(this.db), file.bytes);
     await this.db.transaction(async (tx) => {
-      const now = new Date().toISOString();
+      const now = timestamp();
       const name = file.name.replace(/[/\\]/g, '_');
       const evidence = await insertEvidence(tx.kysely, {
         task_id: id,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { today } from '../../shared/schemas.ts';
+import { today } from '../../shared/clock.ts';
 import { unitDetailQuery, unitDetailSchema, unitPage, unitParams, unitsQuery } from './units.schema.ts';
 import { findUnits, unitDetail } from './units.repository.ts';
 import { scopeOf } from '../accounts/scope.ts';

@@ -41,6 +41,10 @@ export interface Meta {
   demo: { seed: number; scale: number; built_at: string; label: { zh: string; en: string } } | null;
   root_areas: { code: string; name: string; level: string }[];
   latest_month: string | null;
+  /** Today and the current month in the server's time zone (OUTPOST_TZ); absent from older servers. */
+  today?: string;
+  current_month?: string;
+  time_zone?: string;
 }
 
 /** The signed-in account, as `POST /session` and `GET /session` answer it (accounts module). */

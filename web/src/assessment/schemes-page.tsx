@@ -17,6 +17,7 @@ import { AreaSearch } from '../ui/area-search.tsx';
 import { MonthPicker } from '../ui/month-picker.tsx';
 import { Async, Empty, Loading, WriteError } from '../ui/states.tsx';
 import { useAreaMonth } from '../ui/view-defaults.ts';
+import { useToday } from '../ui/meta.tsx';
 import { changed, draftOf, inPercent, read, type SchemeDraft, type Settings } from './scheme-draft.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { SchemeView } from './types.ts';
@@ -45,7 +46,7 @@ export function SchemesPage() {
     keep: true,
   });
   const scheme = schemes.data?.year === year ? schemes.data.schemes.find((s) => s.name === name) : undefined;
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(useToday().slice(0, 4));
   const years = Array.from(new Set([...Array.from({ length: 12 }, (_, i) => thisYear + 1 - i), year ?? thisYear])).sort(
     (a, b) => b - a,
   );

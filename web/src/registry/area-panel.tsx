@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { query } from '../api/client.ts';
 import type { AreaDetail, PostingPage, UnitPage } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
-import { today } from '../domain/month.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { href, Link } from '../router/router.tsx';
 import { Pager } from '../ui/pager.tsx';
 import { Async } from '../ui/states.tsx';
+import { useToday } from '../ui/meta.tsx';
 
 const UNIT_TYPES = ['bureau', 'station', 'community_room', 'rural_office'] as const;
 const PAGE = 20;
@@ -130,7 +130,7 @@ function UnitsOfArea({ code }: { code: string }) {
 function OfficersOfArea({ code }: { code: string }) {
   const { t, tr, fmt } = useI18n();
   const [offset, setOffset] = useState(0);
-  const day = today();
+  const day = useToday();
   const officers = useApi<PostingPage>(`/officers${query({ area: code, on: day, limit: PAGE, offset })}`, {
     keep: true,
   });

@@ -7,10 +7,10 @@ import { useId, type ReactNode } from 'react';
 import { query } from '../api/client.ts';
 import type { UnitDetail } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
-import { today } from '../domain/month.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { href, Link, navigate, useLocation, withQuery } from '../router/router.tsx';
 import { Async } from '../ui/states.tsx';
+import { useToday } from '../ui/meta.tsx';
 
 const ASPECTS = ['premises', 'signage', 'equipment', 'staffing', 'work_system', 'duties', 'records'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,7 +19,8 @@ export function UnitPage({ code }: { code: string }) {
   const { t } = useI18n();
   const location = useLocation();
   const dateParam = location.query.get('date');
-  const date = dateParam && DATE.test(dateParam) ? dateParam : today();
+  const today = useToday();
+  const date = dateParam && DATE.test(dateParam) ? dateParam : today;
   const unit = useApi<UnitDetail>(`/units/${encodeURIComponent(code)}${query({ date })}`, { keep: true });
   const dateId = useId();
   return (

@@ -13,6 +13,7 @@ import { navigate, useLocation, withQuery } from '../router/router.tsx';
 import { AreaSearch } from '../ui/area-search.tsx';
 import { Async, Loading } from '../ui/states.tsx';
 import { useViewDefaults } from '../ui/view-defaults.ts';
+import { useToday } from '../ui/meta.tsx';
 import { SupervisionTabs } from './tabs.tsx';
 import type { SummaryJson } from './types.ts';
 import { DocumentLanguage } from '../documents/document-language.tsx';
@@ -41,7 +42,7 @@ export function SummaryPage() {
   const params = { area, year, lang: docLang };
   const detail = useApi<AreaDetail>(area ? `/areas/${encodeURIComponent(area)}` : null, { keep: true });
   const summary = useApi<SummaryJson>(ready ? `/summary${query({ ...params, format: 'json' })}` : null, { keep: true });
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(useToday().slice(0, 4));
   const years = Array.from({ length: 12 }, (_, i) => thisYear - i);
   if (year !== null && !years.includes(year)) years.push(year);
 

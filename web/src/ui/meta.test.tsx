@@ -2,7 +2,8 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../i18n/i18n.tsx';
-import { DemoBanner, MetaProvider, type MetaState } from './meta.tsx';
+import { DemoBanner, MetaProvider, useToday, type MetaState } from './meta.tsx';
+import { today as deviceToday } from '../domain/month.ts';
 
 afterEach(cleanup);
 
@@ -46,5 +47,29 @@ describe('DemoBanner', () => {
     cleanup();
     banner({ status: 'absent' }, true);
     expect(screen.getByRole('note')).toBeTruthy();
+  });
+});
+
+describe('useToday', () => {
+  function Today() {
+    return <output>{useToday()}</output>;
+  }
+  const shown = (state: MetaState) => {
+    render(
+      <MetaProvider value={state}>
+        <Today />
+      </MetaProvider>,
+    );
+    const text = screen.getByRole('status').textContent;
+    cleanup();
+    return text;
+  };
+
+  it("is the server's today (the province's), else the device's", () => {
+    const ready = meta(false);
+    if (ready.status === 'ready') ready.meta.today = '2020-01-01';
+    expect(shown(ready)).toBe('2020-01-01');
+    expect(shown(meta(false))).toBe(deviceToday()); // an older server without it
+    expect(shown({ status: 'absent' })).toBe(deviceToday());
   });
 });

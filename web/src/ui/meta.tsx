@@ -8,6 +8,7 @@ import { apiGet } from '../api/client.ts';
 import type { Meta } from '../api/types.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { translate, useI18n } from '../i18n/i18n.tsx';
+import { today as deviceToday } from '../domain/month.ts';
 
 export type MetaState = { status: 'loading' } | { status: 'ready'; meta: Meta } | { status: 'absent' };
 
@@ -32,6 +33,15 @@ export function MetaProvider({ children, value }: { children: ReactNode; value?:
 
 export function useMeta(): MetaState {
   return useContext(MetaContext);
+}
+
+/**
+ * Today as the server counts it (the province's time zone, whatever the device's), for the
+ * default day of a page; the device's own until the server has answered, or when it cannot.
+ */
+export function useToday(): string {
+  const meta = useMeta();
+  return (meta.status === 'ready' && meta.meta.today) || deviceToday();
 }
 
 /** The "demonstration data" banner, shown while the server says its data is the demo. */

@@ -67,6 +67,13 @@ export const ACCESS_ERRORS = {
     () => `your session has ended or is not valid; ${SIGN_IN}`,
     () => '登录已过期或无效，请重新登录',
   ),
+  metrics_refused: def(
+    'forbidden',
+    {},
+    () =>
+      'metrics are answered only to a caller on this machine that came through no proxy, or with the token of OUTPOST_METRICS_TOKEN as "Authorization: Bearer"',
+    () => '指标只提供给本机未经代理的调用方，或带有 OUTPOST_METRICS_TOKEN 令牌（Authorization: Bearer）的请求',
+  ),
   cross_site: def(
     'forbidden',
     {},

@@ -78,6 +78,12 @@ export const CLI_ERRORS = {
     (p) => `--${p.option}: "${p.value}" is not a number above ${p.above} and at most ${p.max}`,
     (p) => `--${p.option}：“${p.value}”须为大于 ${p.above} 且不超过 ${p.max} 的数`,
   ),
+  setting_invalid: def(
+    'invalid_input',
+    { detail: 'OUTPOST_TZ: "Mars/Base" is not a time zone (an IANA name such as Asia/Shanghai)' },
+    (p) => p.detail,
+    (p) => `设置无效：${p.detail}`,
+  ),
   port_invalid: def(
     'invalid_input',
     { value: '99999' },

@@ -46,6 +46,12 @@ export const GENERAL_ERRORS = {
     () => 'the database is busy with another write; try again shortly',
     () => '数据库正忙于另一项写入，请稍后再试',
   ),
+  not_ready: def(
+    'not_ready',
+    {},
+    () => 'the server is shutting down; try again shortly',
+    () => '服务器正在关闭，请稍后再试',
+  ),
   disk_full: def(
     'disk_full',
     { store: 'database' },
