@@ -31,8 +31,8 @@ export const GENERAL_ERRORS = {
   internal: def(
     'internal',
     {},
-    () => 'an unexpected failure; it has been logged',
-    () => '服务器发生意外错误，已记录日志',
+    () => 'an unexpected failure; it has been logged under this request_id',
+    () => '服务器发生意外错误，已按此请求编号（request_id）记录日志',
   ),
   internal_error: def(
     'internal',
