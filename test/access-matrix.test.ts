@@ -15,6 +15,9 @@ import { createContext } from '../src/server/context.ts';
 import { installAccess } from '../src/modules/accounts/access.hook.ts';
 import { PERMISSIONS, type Permission, type Role } from '../src/modules/accounts/permissions.ts';
 import { proposalId } from '../src/modules/rewards/domain/proposals.ts';
+import { ChannelsService } from '../src/modules/channels/channels.service.ts';
+import { JOBS } from '../src/modules/schedule/jobs/index.ts';
+import { updateScheduleSettings } from '../src/modules/schedule/schedule.settings.ts';
 
 type Where = 'inside' | 'beside' | 'outside';
 type Row = Record<string, string>;
@@ -279,6 +282,21 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'aggregate',
     request: (p) => ({ method: 'POST', url: `/api/v1/rankings/preview?${M}&within=${p.within}`, payload: PREVIEW }),
   },
+  'GET /api/v1/boundaries': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/boundaries?within=${p.within}` }),
+  },
+  'GET /api/v1/map/figures': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/map/figures?${M}&within=${p.within}&scheme=construction` }),
+  },
+  'GET /api/v1/map/rooms': {
+    permission: 'registry:read',
+    scope: 'list',
+    request: (p) => ({ url: `/api/v1/map/rooms?within=${p.within}` }),
+  },
   'GET /api/v1/explain/records': {
     permission: 'aggregate:read',
     scope: 'record',
@@ -509,6 +527,90 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'record',
     request: (p) => ({ url: `/api/v1/summary?area=${p.area}&year=2019&date=2020-01-10&format=json` }),
   },
+  // The schedule and the channels are the admins'; no route takes a day from the client.
+  'GET /api/v1/schedule/jobs': {
+    permission: 'schedule:manage',
+    scope: 'none',
+    request: () => ({ url: '/api/v1/schedule/jobs' }),
+  },
+  'GET /api/v1/schedule/runs': {
+    permission: 'schedule:manage',
+    scope: 'none',
+    request: () => ({ url: '/api/v1/schedule/runs' }),
+  },
+  'POST /api/v1/schedule/jobs/:name/run': {
+    permission: 'schedule:manage',
+    scope: 'none',
+    // A job disabled in beforeAll: the admin's call answers 200, skipped, and runs nothing.
+    request: () => ({ method: 'POST', url: '/api/v1/schedule/jobs/backup/run' }),
+  },
+  'GET /api/v1/schedule/settings': {
+    permission: 'schedule:manage',
+    scope: 'none',
+    request: () => ({ url: '/api/v1/schedule/settings' }),
+  },
+  'PUT /api/v1/schedule/settings': {
+    permission: 'schedule:manage',
+    scope: 'none',
+    request: () => ({ method: 'PUT', url: '/api/v1/schedule/settings', payload: { backup_keep: 7 } }),
+  },
+  'GET /api/v1/channels': {
+    permission: 'channels:manage',
+    scope: 'none',
+    request: () => ({ url: '/api/v1/channels' }),
+  },
+  'POST /api/v1/channels': {
+    permission: 'channels:manage',
+    scope: 'none',
+    ok: 201,
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/channels',
+      payload: { name: `matrix-${++serial}`, kind: 'webhook', format: 'json', url: 'http://127.0.0.1:9/hook' },
+    }),
+  },
+  'DELETE /api/v1/channels/:name': {
+    permission: 'channels:manage',
+    scope: 'none',
+    ok: 204,
+    request: () => ({ method: 'DELETE', url: '/api/v1/channels/to-remove' }),
+  },
+  'PUT /api/v1/channels/:name/enabled': {
+    permission: 'channels:manage',
+    scope: 'none',
+    request: () => ({ method: 'PUT', url: '/api/v1/channels/matrix-mail/enabled', payload: { enabled: false } }),
+  },
+  'POST /api/v1/channels/:name/test': {
+    permission: 'channels:manage',
+    scope: 'none',
+    // Disabled above or not, its answer says how the test went; nothing is reached on port 9.
+    request: () => ({ method: 'POST', url: '/api/v1/channels/matrix-hook/test' }),
+  },
+  'GET /api/v1/deliveries': {
+    permission: 'channels:manage',
+    scope: 'none',
+    request: () => ({ url: '/api/v1/deliveries' }),
+  },
+  'POST /api/v1/deliveries/:id/retry': {
+    permission: 'channels:manage',
+    scope: 'none',
+    request: () => ({ method: 'POST', url: '/api/v1/deliveries/1/retry' }),
+  },
+  'GET /api/v1/events': { permission: 'session:self', scope: 'none', request: () => ({ url: '/api/v1/events' }) },
+  'GET /api/v1/subscriptions': {
+    permission: 'session:self',
+    scope: 'none',
+    request: () => ({ url: '/api/v1/subscriptions' }),
+  },
+  'PUT /api/v1/subscriptions': {
+    permission: 'session:self',
+    scope: 'none',
+    request: () => ({
+      method: 'PUT',
+      url: '/api/v1/subscriptions',
+      payload: { quiet_from: '22:00', quiet_until: '07:00' },
+    }),
+  },
 };
 
 /** Who holds what, written out here independently of the registry it checks. */
@@ -527,6 +629,8 @@ const HOLDERS: Record<Permission, Role[]> = {
   'settings:manage': ['admin'],
   'schemes:write': ['admin'],
   'proposals:decide': ['admin'],
+  'schedule:manage': ['admin'],
+  'channels:manage': ['admin'],
 };
 
 const WHERES: Record<ScopeKind, Where[]> = {
@@ -598,6 +702,24 @@ for (const engine of ENGINES) {
         ['510201000000', '510200000000', '510100000000', '510201001000'],
         [MANAGER.inside.area, MANAGER.outside.area],
       );
+      // What the schedule and channel routes act on: a job that is never due, channels to list, test, disable and remove.
+      await updateScheduleSettings(
+        db,
+        { actor: 'os:test', via: 'test', ip: null },
+        { jobs: { backup: { enabled: false } } },
+        JOBS.map((j) => j.name),
+      );
+      const channels = new ChannelsService(db);
+      const who = { actor: 'os:test', via: 'test', ip: null };
+      await channels.add(who, { name: 'to-remove', kind: 'webhook', format: 'json', url: 'http://127.0.0.1:9/hook' });
+      await channels.add(who, { name: 'matrix-hook', kind: 'webhook', format: 'json', url: 'http://127.0.0.1:9/hook' });
+      await channels.add(who, {
+        name: 'matrix-mail',
+        kind: 'email',
+        smtp: 'smtp://127.0.0.1:9',
+        to: ['desk@example.cn'],
+      });
+      await channels.test(who, 'matrix-hook');
       app = await buildApp(createContext(db), {
         web: false,
         access: { publicAggregates: false, requireAdminTotp: false },

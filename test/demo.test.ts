@@ -3,6 +3,9 @@ import { freshDatabase } from './support/engines.ts';
 import { buildDemo, demoInfo } from '../src/modules/demo/demo.service.ts';
 import { overviewOf } from '../src/modules/overview/overview.repository.ts';
 import { AssessmentService } from '../src/modules/assessment/assessment.service.ts';
+import type { Database } from '../src/db/database.ts';
+import { boundaryShapes } from '../src/modules/maps/boundaries.store.ts';
+import { contains } from '../src/modules/maps/domain/geometry.ts';
 
 const JILIN = '220000000000';
 
@@ -32,6 +35,7 @@ describe('the demonstration province', () => {
     for (const engine of ['postgres', 'sqlite'] as const) {
       const db = await freshDatabase(engine);
       await buildDemo(db, { seed: 7, scale: 0.02 });
+      await expectRoomsInTheirCounties(db);
       const service = new AssessmentService(db.kysely);
       figures.push(
         JSON.stringify([
@@ -45,3 +49,21 @@ describe('the demonstration province', () => {
     expect(figures[0]).toBe(figures[1]);
   }, 200_000);
 });
+
+/** Every room stored with an address and a point inside its county's shape (its city's in a development zone). */
+async function expectRoomsInTheirCounties(db: Database): Promise<void> {
+  const shapes = boundaryShapes();
+  const rooms = await db.kysely
+    .selectFrom('units as u')
+    .innerJoin('areas as t', 't.code', 'u.area_code')
+    .innerJoin('areas as k', 'k.code', 't.parent_code')
+    .select(['u.code', 'u.address', 'u.longitude', 'u.latitude', 'k.code as county', 'k.parent_code as city'])
+    .where('u.type', 'in', ['community_room', 'rural_office'])
+    .execute();
+  expect(rooms.length).toBeGreaterThan(100);
+  for (const r of rooms) {
+    const shape = shapes.get(r.county) ?? shapes.get(r.city ?? '');
+    expect(r.address, r.code).toBeTruthy();
+    expect(contains(shape!.shape, [Number(r.longitude), Number(r.latitude)]), r.code).toBe(true);
+  }
+}

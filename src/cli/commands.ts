@@ -16,6 +16,8 @@ import { schemeCommand } from '../modules/schemes/scheme.command.ts';
 import { informationalCommand, trendCommand } from '../modules/assessment/subjects.command.ts';
 import { proposalsCommand } from '../modules/rewards/proposals.command.ts';
 import { qualityCommand } from '../modules/quality/quality.command.ts';
+import { scheduleCommand } from '../modules/schedule/schedule.command.ts';
+import { channelCommand } from '../modules/channels/channel.command.ts';
 
 /** Every subcommand of `outpost`, in the order `outpost help` lists them. */
 export const COMMANDS: Command[] = [
@@ -43,4 +45,6 @@ export const COMMANDS: Command[] = [
   restoreCommand,
   userCommand,
   auditCommand,
+  scheduleCommand,
+  channelCommand,
 ];

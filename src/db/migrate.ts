@@ -5,6 +5,8 @@ import * as m002 from './migrations/002-accounts-and-audit.ts';
 import * as m003 from './migrations/003-notifications-and-supervision.ts';
 import * as m004 from './migrations/004-schemes.ts';
 import * as m005 from './migrations/005-login-attempts-by-address.ts';
+import * as m007 from './migrations/007-unit-locations.ts';
+import * as m008 from './migrations/008-schedule-and-channels.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -17,13 +19,22 @@ const MIGRATIONS: [string, EngineMigration][] = [
   ['003-notifications-and-supervision', m003],
   ['004-schemes', m004],
   ['005-login-attempts-by-address', m005],
+  ['007-unit-locations', m007],
+  ['008-schedule-and-channels', m008],
 ];
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const migrations: Record<string, Migration> = {};
   for (const [name, m] of MIGRATIONS) migrations[name] = { up: (k) => m.up(k, engine) };
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Numbers are handed out to pieces of work built side by side, which may land in any order
+  // (008 before 006): a database already at 008 must still take 006 when it arrives. Each
+  // migration touches only its own tables and columns, so the order among them does not matter.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

@@ -40,6 +40,9 @@ export interface UnitTable extends Tracked {
   closed_on: string | null;
   phone: string | null;
   hours: string | null;
+  address: string | null;
+  longitude: number | null;
+  latitude: number | null;
   province: string;
 }
 
@@ -192,6 +195,12 @@ export interface AccountTable {
   totp_secret: string | null;
   /** The last time step whose code was accepted: a code is good once. */
   totp_last_step: number | null;
+  /** Where the account's own subscriptions are delivered (migration 008). */
+  email: string | null;
+  phone: string | null;
+  /** Quiet hours, HH:MM in OUTPOST_TZ: its messages wait until they end. */
+  quiet_from: string | null;
+  quiet_until: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -347,6 +356,91 @@ export interface ProposalDecisionTable {
   decided_by: string;
 }
 
+/** A job's claim on a day and its outcome: one row per (job, day). */
+export interface JobRunTable {
+  id: Generated<number>;
+  job: string;
+  day: string;
+  status: string;
+  attempt: number;
+  trigger: string;
+  runner: string;
+  started_at: string;
+  finished_at: string | null;
+  events: number;
+  /** JSON of what the run did. */
+  summary: string | null;
+  error: string | null;
+}
+
+/** An event a job announced; its id is stable across retries and runs. */
+export interface EventTable {
+  id: string;
+  name: string;
+  area_code: string | null;
+  month: string | null;
+  day: string;
+  job_run_id: number | null;
+  /** JSON: title and text per language, link, data. */
+  payload: string;
+  created_at: string;
+}
+
+export interface ChannelTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  format: string | null;
+  url: string | null;
+  smtp_url: string | null;
+  secret: string | null;
+  mail_from: string | null;
+  /** JSON array of addresses or phone numbers. */
+  recipients: string | null;
+  /** JSON array of event names; null: all. */
+  events: string | null;
+  area_code: string | null;
+  lang: string;
+  personal: number;
+  per_minute: number;
+  disabled_at: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface DeliveryTable {
+  id: Generated<number>;
+  event_id: string;
+  channel_id: number;
+  /** '' for the channel's own target, else the subscribed account's username. */
+  recipient: string;
+  status: string;
+  attempts: number;
+  next_at: string;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface DeliveryAttemptTable {
+  id: Generated<number>;
+  delivery_id: number;
+  channel_id: number;
+  at: string;
+  ok: number;
+  status_code: number | null;
+  error: string | null;
+}
+
+export interface SubscriptionTable {
+  account_id: number;
+  channel_id: number;
+  events: string | null;
+  created_at: string;
+}
+
 export interface DB {
   areas: AreaTable;
   population: PopulationTable;
@@ -379,4 +473,10 @@ export interface DB {
   task_evidence: TaskEvidenceTable;
   scheme_versions: SchemeVersionTable;
   proposal_decisions: ProposalDecisionTable;
+  job_runs: JobRunTable;
+  events: EventTable;
+  channels: ChannelTable;
+  deliveries: DeliveryTable;
+  delivery_attempts: DeliveryAttemptTable;
+  subscriptions: SubscriptionTable;
 }

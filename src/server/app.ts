@@ -45,6 +45,9 @@ import { schemesRoutes } from '../modules/schemes/schemes.routes.ts';
 import { subjectsRoutes } from '../modules/assessment/subjects.routes.ts';
 import { rewardsRoutes } from '../modules/rewards/rewards.routes.ts';
 import { qualityRoutes } from '../modules/quality/quality.routes.ts';
+import { scheduleRoutes } from '../modules/schedule/schedule.routes.ts';
+import { channelsRoutes } from '../modules/channels/channels.routes.ts';
+import { mapsRoutes } from '../modules/maps/maps.routes.ts';
 import {
   accessOptionsFromEnv,
   documentAccess,
@@ -110,6 +113,9 @@ export const ROUTE_MODULES = [
   subjectsRoutes,
   rewardsRoutes,
   qualityRoutes,
+  scheduleRoutes,
+  channelsRoutes,
+  mapsRoutes,
 ];
 
 export interface AppOptions {

@@ -47,6 +47,8 @@ async function runServer(argv: string[], io: Io, usage: string, demoWhenEmpty: b
     demoWhenEmpty,
     buildWeb: demoWhenEmpty,
     warm: true,
+    // OUTPOST_SCHEDULE=off: a server that runs no jobs (another process of the same database does).
+    schedule: process.env.OUTPOST_SCHEDULE !== 'off',
     progress: progressBar(io.stderr as NodeJS.WriteStream),
     logger: logger as FastifyBaseLogger,
   });

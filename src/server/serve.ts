@@ -16,6 +16,9 @@ import { commandActor } from '../modules/audit/audit.actor.ts';
 import { trackJob } from '../shared/metrics.ts';
 import type { ProgressBar } from '../cli/progress.ts';
 import { ensureWebBuild } from './web-build.ts';
+import { Scheduler } from '../modules/schedule/scheduler.ts';
+import { runnerContext } from '../modules/schedule/schedule.runner.ts';
+import { DeliveryLoop } from '../modules/channels/delivery-loop.ts';
 
 export interface ServeOptions {
   dbUrl: string;
@@ -29,6 +32,8 @@ export interface ServeOptions {
   buildWeb?: boolean;
   /** Once ready, compute the latest month's assessment in the background (`start`, `serve`). */
   warm?: boolean;
+  /** Once ready, run the scheduled jobs and send their deliveries (`start`, `serve`). */
+  schedule?: boolean;
   progress?: ProgressBar;
   /** The process's logger (createLogger); none: the server logs nothing. */
   logger?: FastifyBaseLogger;
@@ -58,6 +63,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const ctx = createContext(db, () => isReady, stop.signal);
   const app = await buildApp(ctx, { ...options.app, logger: log });
   let warming: Promise<void> | undefined;
+  let scheduler: Scheduler | undefined;
+  let deliveries: DeliveryLoop | undefined;
   await app.listen({
     port: options.port,
     host: options.host ?? '0.0.0.0',
@@ -87,6 +94,16 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     isReady = true;
     log.info('ready');
     if (options.warm) warming = warm(ctx, log);
+    if (options.schedule && !stop.signal.aborted) {
+      const say = (message: string): void => log.info(message);
+      deliveries = new DeliveryLoop(db, { log: say });
+      scheduler = new Scheduler(runnerContext(db, ctx.assessment), {
+        log: say,
+        onRan: (outcome) => outcome.events > 0 && deliveries?.poke(),
+      });
+      deliveries.start();
+      await scheduler.start();
+    }
   })();
   return {
     app,
@@ -97,6 +114,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     isReady: () => isReady,
     async close() {
       stop.abort();
+      // Between jobs and between deliveries: what is under way finishes, nothing new starts.
+      await scheduler?.stop();
+      await deliveries?.stop();
       await app.close();
       await warming;
       await db.close();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { currentMonth, currentYear, dayOf, startOfDay, timeZone, today } from './clock.ts';
+import { addDays, currentMonth, currentYear, dayOf, daysFrom, startOfDay, timeOfDay, timeZone, today } from './clock.ts';
 
 // 17:00 UTC on New Year's Eve: already 01:00 on New Year's Day in Shanghai.
 const EVE = new Date('2019-12-31T17:00:00Z');
@@ -56,5 +56,25 @@ describe('clock', () => {
     // A day a zone moves its clocks: New York's midnight on 2019-03-10 is still at -05:00.
     expect(startOfDay('2019-03-10', 'America/New_York')).toBe('2019-03-10T05:00:00.000Z');
     expect(startOfDay('2019-03-11', 'America/New_York')).toBe('2019-03-11T04:00:00.000Z');
+  });
+});
+
+describe('the clock in a named zone', () => {
+  it('reads days and times in the zone, not the machine’s', () => {
+    const at = new Date('2019-07-04T17:00:00Z');
+    expect(dayOf(at, 'Asia/Shanghai')).toBe('2019-07-05');
+    expect(timeOfDay(at, 'Asia/Shanghai')).toBe('01:00');
+    expect(dayOf(at, 'America/Chicago')).toBe('2019-07-04');
+  });
+  it('finds the start of a day in the zone, across a change of clocks too', () => {
+    expect(startOfDay('2019-07-05', 'Asia/Shanghai')).toBe('2019-07-04T16:00:00.000Z');
+    expect(startOfDay('2019-03-10', 'America/Chicago')).toBe('2019-03-10T06:00:00.000Z');
+    expect(startOfDay('2019-03-11', 'America/Chicago')).toBe('2019-03-11T05:00:00.000Z');
+  });
+  it('counts days on the calendar', () => {
+    expect(addDays('2019-12-31')).toBe('2020-01-01');
+    expect(addDays('2019-03-01', -1)).toBe('2019-02-28');
+    expect(daysFrom('2019-02-27', '2019-03-01')).toEqual(['2019-02-27', '2019-02-28', '2019-03-01']);
+    expect(daysFrom('2019-03-02', '2019-03-01')).toEqual([]);
   });
 });

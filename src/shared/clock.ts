@@ -114,3 +114,21 @@ export function startOfDay(day: string, zone: string = timeZone()): string {
   }
   return new Date(guess).toISOString();
 }
+
+/** The time of day (HH:MM) of an instant in the zone. */
+export function timeOfDay(instant: Date, zone: string = timeZone()): string {
+  const f = fields(instant, zone);
+  return `${String(f.hour).padStart(2, '0')}:${String(f.minute).padStart(2, '0')}`;
+}
+
+/** The day `n` days after `day` (negative: before) on the calendar; the next day by default. */
+export function addDays(day: string, n = 1): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The days from `from` to `to`, both included, oldest first (none when `from` is later). */
+export function daysFrom(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d)) out.push(d);
+  return out;
+}

@@ -104,11 +104,17 @@ export interface E2E {
 }
 
 /**
- * Registers the hooks of one e2e file: a fresh SQLite database with province-51 (and, when
- * given, whatever `prepare` adds), an admin account, the server and the browser.
+ * Registers the hooks of one e2e file: a fresh SQLite database with province-51 (or what
+ * `province` puts there; and, when given, whatever `prepare` adds), an admin account, the
+ * server and the browser.
  */
 export function e2eSuite(
-  options: { prepare?(db: Database): Promise<void>; expected?(m: ConsoleMessage): boolean } = {},
+  options: {
+    /** What the database holds instead of province-51 (the maps walk builds the demonstration). */
+    province?(db: Database): Promise<void>;
+    prepare?(db: Database): Promise<void>;
+    expected?(m: ConsoleMessage): boolean;
+  } = {},
 ): E2E {
   let server: RunningServer | undefined;
   const state = {
@@ -128,7 +134,7 @@ export function e2eSuite(
     state.dbUrl = await freshDatabaseUrl('sqlite');
     const db = await openDatabase(state.dbUrl);
     try {
-      await importProvince51(db);
+      await (options.province ?? importProvince51)(db);
       await options.prepare?.(db);
     } finally {
       await db.close();

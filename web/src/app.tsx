@@ -27,6 +27,7 @@ import { Loading } from './ui/states.tsx';
 // that the first route (and the residents' pages on village networks) stays small.
 const supervision = () => import('./supervision/pages.ts');
 const assessment = () => import('./assessment/pages.ts');
+const admin = () => import('./admin/pages.ts');
 const NotificationPage = lazy(() => supervision().then((m) => ({ default: m.NotificationPage })));
 const ArchivePage = lazy(() => supervision().then((m) => ({ default: m.ArchivePage })));
 const NoticePage = lazy(() => supervision().then((m) => ({ default: m.NoticePage })));
@@ -41,6 +42,11 @@ const InformationalPage = lazy(() => assessment().then((m) => ({ default: m.Info
 const SchemesPage = lazy(() => assessment().then((m) => ({ default: m.SchemesPage })));
 const ProposalsPage = lazy(() => assessment().then((m) => ({ default: m.ProposalsPage })));
 const QualityPage = lazy(() => assessment().then((m) => ({ default: m.QualityPage })));
+const JobsPage = lazy(() => admin().then((m) => ({ default: m.JobsPage })));
+const ChannelsPage = lazy(() => admin().then((m) => ({ default: m.ChannelsPage })));
+const SubscriptionsPage = lazy(() => admin().then((m) => ({ default: m.SubscriptionsPage })));
+// The map page and the map's ECharts parts are chunks of their own (see maps/area-map.tsx).
+const MapPage = lazy(() => import('./maps/map-page.tsx').then((m) => ({ default: m.MapPage })));
 
 interface Route {
   pattern: RegExp;
@@ -75,17 +81,24 @@ const ROUTES: Route[] = [
   { pattern: /^\/assessment\/schemes$/, nav: 'nav.assessment', render: () => <SchemesPage /> },
   { pattern: /^\/assessment\/proposals$/, nav: 'nav.assessment', render: () => <ProposalsPage /> },
   { pattern: /^\/assessment\/quality$/, nav: 'nav.assessment', render: () => <QualityPage /> },
+  { pattern: /^\/admin(?:\/jobs)?$/, nav: 'nav.admin', render: () => <JobsPage /> },
+  { pattern: /^\/admin\/channels$/, nav: 'nav.admin', render: () => <ChannelsPage /> },
+  { pattern: /^\/subscriptions$/, nav: 'nav.subscriptions', render: () => <SubscriptionsPage /> },
+  { pattern: /^\/map$/, nav: 'map.nav', render: () => <MapPage /> },
 ];
 
 /** The main navigation; `keep` carries the area and month along, `needs` hides what a role cannot use. */
 const NAV: { key: MessageKey; to: string; keep?: boolean; needs?: Permission }[] = [
   { key: 'nav.dashboard', to: '/', keep: true, needs: 'aggregate:read' },
+  { key: 'map.nav', to: '/map', keep: true, needs: 'aggregate:read' },
   { key: 'nav.assessment', to: '/assessment/explain', keep: true, needs: 'aggregate:read' },
   { key: 'nav.supervision', to: '/notifications', keep: true, needs: 'aggregate:read' },
   { key: 'nav.areas', to: '/areas', needs: 'registry:read' },
   { key: 'nav.funds', to: '/funds', needs: 'registry:read' },
   { key: 'nav.records', to: '/records', needs: 'records:write' },
   { key: 'nav.import', to: '/import', needs: 'records:write' },
+  { key: 'nav.admin', to: '/admin/jobs', needs: 'schedule:manage' },
+  { key: 'nav.subscriptions', to: '/subscriptions', needs: 'session:self' },
 ];
 
 /** The whole app; `lang`, `demo` and `meta` fix what it would otherwise find out (tests, embedding). */

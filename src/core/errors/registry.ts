@@ -17,6 +17,7 @@ import { ACCESS_ERRORS } from './codes/access.ts';
 import { ASSESSMENT_ERRORS } from './codes/assessment.ts';
 import { SUPERVISION_ERRORS } from './codes/supervision.ts';
 import { BACKUP_ERRORS } from './codes/backup.ts';
+import { CHANNEL_ERRORS } from './codes/channels.ts';
 
 /** The groups the registry is made of (a test checks that no code is in two). */
 export const ERROR_GROUPS = {
@@ -28,6 +29,7 @@ export const ERROR_GROUPS = {
   assessment: ASSESSMENT_ERRORS,
   supervision: SUPERVISION_ERRORS,
   backup: BACKUP_ERRORS,
+  channels: CHANNEL_ERRORS,
 };
 
 export const ERRORS = {
@@ -39,6 +41,7 @@ export const ERRORS = {
   ...ASSESSMENT_ERRORS,
   ...SUPERVISION_ERRORS,
   ...BACKUP_ERRORS,
+  ...CHANNEL_ERRORS,
 };
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,5 +1,5 @@
 /** Queries on accounts and sessions; no rules here (see accounts.service.ts, session.service.ts). */
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import type { AccountTable, DB } from '../../db/schema.ts';
 import { timestamp } from '../../shared/clock.ts';
@@ -19,7 +19,7 @@ export function listAccounts(db: Kysely<DB>): Promise<AccountRow[]> {
   return db.selectFrom('accounts').selectAll().orderBy('username').execute();
 }
 
-export async function insertAccount(tx: Tx, row: Omit<AccountRow, 'id'>): Promise<void> {
+export async function insertAccount(tx: Tx, row: Insertable<AccountTable>): Promise<void> {
   await tx.kysely.insertInto('accounts').values(row).execute();
 }
 

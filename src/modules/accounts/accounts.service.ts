@@ -61,6 +61,10 @@ export async function addAccount(db: Database, who: AuditActor, input: NewAccoun
       disabled_at: null,
       totp_secret: null,
       totp_last_step: null,
+      email: null,
+      phone: null,
+      quiet_from: null,
+      quiet_until: null,
       created_at: now,
       updated_at: now,
     };

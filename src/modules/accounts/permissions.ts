@@ -63,6 +63,14 @@ export const PERMISSIONS = {
     roles: ['admin'],
     description: 'approve or reject a proposed commendation, criticism or interview',
   },
+  'schedule:manage': {
+    roles: ['admin'],
+    description: 'scheduled jobs: their runs, next run times and settings; run a job for today',
+  },
+  'channels:manage': {
+    roles: ['admin'],
+    description: 'channels (email, webhooks, SMS gateway) and their deliveries; secrets are never shown back',
+  },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ import { iso } from './calendar.ts';
 import { familiarityCheckRows, infoReportRows, visitRows } from './records-officers.ts';
 import { incidentRows, patrolLogRows, surveyRows } from './records-areas.ts';
 import { buildRegistry, type Registry } from './registry.ts';
+import type { Place } from './places.ts';
 
 export type { DemoRow } from './model.ts';
 export { loadJilinAreas } from './areas.ts';
@@ -55,6 +56,9 @@ export const DEMO_COLUMNS = {
     'closed_on',
     'phone',
     'hours',
+    'address',
+    'longitude',
+    'latitude',
   ],
   officers: ['badge', 'name', 'role', 'unit_code', 'start_date', 'end_date', 'origin', 'phone'],
   patrols: ['code', 'name', 'unit_code', 'kind', 'members'],
@@ -98,7 +102,7 @@ export function demoSources(areas: DemoRow[], options: DemoOptions): DemoSource[
   return [
     { kind: 'areas', rows: () => areas.map((row) => ({ ...row })) },
     source('population', (r) => copies(r.population)),
-    source('units', (r) => r.units.units.map(unitRow)),
+    source('units', (r) => r.units.units.map((u) => unitRow(u, r.places.get(u)))),
     source('officers', (r) => r.officers.flatMap(postingRows)),
     source('patrols', (r) => r.patrols.map(patrolRow)),
     source('equipment', (r) => copies(r.equipment)),
@@ -118,7 +122,7 @@ function copies(rows: DemoRow[]): DemoRow[] {
   return rows.map((row) => ({ ...row }));
 }
 
-function unitRow(unit: Unit): DemoRow {
+function unitRow(unit: Unit, place: Place | undefined): DemoRow {
   return {
     code: unit.code,
     name: unit.name,
@@ -131,6 +135,9 @@ function unitRow(unit: Unit): DemoRow {
     closed_on: unit.closed === null ? '' : iso(unit.closed),
     phone: unit.phone,
     hours: unit.hours,
+    address: place?.address ?? '',
+    longitude: place ? String(place.longitude) : '',
+    latitude: place ? String(place.latitude) : '',
   };
 }
 

@@ -7,11 +7,12 @@ import { LAST_DAY, dayOf, iso } from './calendar.ts';
 import { indexAreas } from './areas.ts';
 import { equipmentRows, inspectionRows } from './facilities.ts';
 import { clamp } from './model.ts';
-import type { AreaIndex, DemoRow, Officer, Patrol } from './model.ts';
+import type { AreaIndex, DemoRow, Officer, Patrol, Unit } from './model.ts';
 import { buildOfficers } from './officers.ts';
 import { buildPatrols } from './patrols.ts';
 import { Random, deriveSeed } from './random.ts';
 import { buildUnits, type UnitSet } from './units.ts';
+import { placeRooms, type Place } from './places.ts';
 
 /** The standing figures of the 2019 provincial summary, reproduced at scale 1 on 2019-12-31. */
 export const SUMMARY_2019 = {
@@ -33,6 +34,8 @@ export interface Registry {
   scale: number;
   areas: AreaIndex;
   units: UnitSet;
+  /** Where each room is (address and point), when its county or city has a shape. */
+  places: Map<Unit, Place>;
   officers: Officer[];
   patrols: Patrol[];
   equipment: DemoRow[];
@@ -64,6 +67,7 @@ export function buildRegistry(areaRows: DemoRow[], seed: number, scale: number):
     scale,
     areas,
     units,
+    places: placeRooms(units.rooms, seed),
     officers,
     patrols,
     equipment: equipmentRows(units.rooms, rng('equipment')),

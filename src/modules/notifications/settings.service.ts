@@ -23,7 +23,7 @@ export async function loadSettings(db: Kysely<DB>): Promise<NotificationSettings
   try {
     return mergeSettings(DEFAULT_SETTINGS, notificationSettingsPatch.parse(JSON.parse(stored)));
   } catch (e) {
-    throw new AppError('settings_corrupt', { detail: (e as Error).message });
+    throw new AppError('settings_corrupt', { what: 'notification', detail: (e as Error).message });
   }
 }
 

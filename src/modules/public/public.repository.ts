@@ -1,6 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { likePatterns } from '../../shared/search.ts';
+import { boundaryShapes } from '../maps/boundaries.store.ts';
+import { sketch } from '../maps/domain/geometry.ts';
 
 /** Village-level areas whose name holds `q`, with the names of the places above them. */
 export function findVillages(db: Kysely<DB>, q: string) {
@@ -38,8 +40,26 @@ async function villages(db: Kysely<DB>, where: RawBuilder<unknown>) {
 
 /** The rooms covering an area on a day, with their posted front-line officers' public details. */
 export async function responsibleOfficers(db: Kysely<DB>, area: string, day: string) {
-  const rooms = await sql<{ code: string; name: string; type: string; phone: string | null; hours: string | null }>`
-    select u.code, u.name, u.type, u.phone, u.hours from unit_covers c join units u on u.code = c.unit_code
+  const rooms = await sql<{
+    code: string;
+    name: string;
+    type: string;
+    phone: string | null;
+    hours: string | null;
+    address: string | null;
+    longitude: number | null;
+    latitude: number | null;
+    county: string | null;
+    county_name: string | null;
+    city: string | null;
+    city_name: string | null;
+  }>`
+    select u.code, u.name, u.type, u.phone, u.hours, u.address, u.longitude, u.latitude,
+      k.code as county, k.name as county_name, ci.code as city, ci.name as city_name
+    from unit_covers c join units u on u.code = c.unit_code
+    left join areas t on t.code = u.area_code
+    left join areas k on k.code = t.parent_code
+    left join areas ci on ci.code = k.parent_code
     where c.area_code = ${area} and u.type in ('community_room', 'rural_office') and u.voided_at is null
       and u.opened_on <= ${day} and (u.closed_on is null or u.closed_on > ${day})
     order by u.code`.execute(db);
@@ -55,7 +75,15 @@ export async function responsibleOfficers(db: Kysely<DB>, area: string, day: str
       .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', day)]))
       .orderBy('name')
       .execute();
-    result.push({ name: room.name, type: room.type, phone: room.phone, hours: room.hours, officers });
+    result.push({
+      name: room.name,
+      type: room.type,
+      phone: room.phone,
+      hours: room.hours,
+      address: room.address,
+      map: roomSketch(room),
+      officers,
+    });
   }
   return result;
 }
@@ -91,4 +119,30 @@ export async function deploymentSecret(db: Kysely<DB>): Promise<Buffer> {
     .where('key', '=', 'public_secret')
     .executeTakeFirstOrThrow();
   return Buffer.from(stored.value, 'base64');
+}
+
+/** The longer side of a room's county as the public page draws it (CSS scales it; the path's precision follows). */
+const SKETCH_WIDTH = 240;
+
+/**
+ * A room with a point, drawn on its county's outline (its city's where the county has none): the
+ * residents' page shows it as a small SVG, without any map library.
+ */
+function roomSketch(room: {
+  longitude: number | null;
+  latitude: number | null;
+  county: string | null;
+  county_name: string | null;
+  city: string | null;
+  city_name: string | null;
+}) {
+  if (room.longitude === null || room.latitude === null) return null;
+  const shapes = boundaryShapes();
+  const county = shapes.get(room.county ?? '');
+  const place = county
+    ? { ...county, name: room.county_name }
+    : { ...shapes.get(room.city ?? ''), name: room.city_name };
+  if (!place.shape) return null;
+  const point: [number, number] = [Number(room.longitude), Number(room.latitude)];
+  return { area: place.name ?? '', ...sketch(place.shape, point, SKETCH_WIDTH) };
 }

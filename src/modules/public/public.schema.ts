@@ -9,6 +9,14 @@ export const publicAreaSchema = z.object({
   /** Township, county and city names, so that two villages of one name can be told apart. */
   place: z.string(),
 });
+/** A county outline as SVG path data in a width x height box, and where the room is in it. */
+export const roomSketchSchema = z.object({
+  area: z.string(),
+  width: z.number(),
+  height: z.number(),
+  path: z.string(),
+  point: z.tuple([z.number(), z.number()]).nullable(),
+});
 export const officersQuery = z.object({ area: areaCodeSchema }).strict();
 export const publicOfficersSchema = z.object({
   area: publicAreaSchema,
@@ -18,6 +26,9 @@ export const publicOfficersSchema = z.object({
       type: z.string(),
       phone: z.string().nullable(),
       hours: z.string().nullable(),
+      address: z.string().nullable(),
+      /** The room's county drawn small, with the room's point: only for a room with a point. */
+      map: roomSketchSchema.nullable(),
       officers: z.array(z.object({ name: z.string(), role: z.string(), phone: z.string().nullable() })),
     }),
   ),

@@ -144,3 +144,22 @@ export async function assignLeader(
     .where('status', 'in', ['open', 'in_progress'])
     .execute();
 }
+
+/** Tasks still to be rectified whose deadline is `deadline` (a reminder's day). */
+export function pendingTasksDue(db: Kysely<DB>, deadline: string): Promise<TaskRow[]> {
+  return tasks(db)
+    .where('t.status', 'in', ['open', 'in_progress'])
+    .where('t.deadline', '=', deadline)
+    .orderBy('t.id')
+    .execute();
+}
+
+/** Tasks still to be rectified after their deadline on `day`. */
+export function overdueTasks(db: Kysely<DB>, day: string): Promise<TaskRow[]> {
+  return tasks(db)
+    .where('t.status', 'in', ['open', 'in_progress'])
+    .where('t.deadline', '<', day)
+    .orderBy('t.deadline')
+    .orderBy('t.id')
+    .execute();
+}

@@ -19,6 +19,9 @@ const COLUMNS = [
   'closed_on',
   'phone',
   'hours',
+  'address',
+  'longitude',
+  'latitude',
 ] as const;
 
 export interface UnitFilter {

@@ -13,6 +13,10 @@ export const unitSchema = z.object({
   closed_on: z.string().nullable(),
   phone: z.string().nullable(),
   hours: z.string().nullable(),
+  address: z.string().nullable(),
+  /** WGS 84, decimal degrees; both or neither. */
+  longitude: z.number().nullable(),
+  latitude: z.number().nullable(),
 });
 export const unitsQuery = z
   .object({

@@ -3,7 +3,7 @@
  * with its 12-month line, the ranking of the children (table and bars) and the composite's
  * trend. Area, month and scheme live in the URL; clicking a child drills down.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Indicators } from '../api/types.ts';
 import { isScheme, SCHEME_NAMES, SCHEME_SHORT, type SchemeName } from '../domain/indicators.ts';
 import { DEFAULT_MONTH, isMonth } from '../domain/month.ts';
@@ -19,6 +19,11 @@ import { OverviewFigures } from './overview-figures.tsx';
 import { RankingTable } from './ranking-table.tsx';
 import { compositeOrNull, hasReported, hasWorkData, useDashboard } from './use-dashboard.ts';
 import { Segmented } from '../ui/segmented.tsx';
+import { metricsFor } from '../maps/metrics.ts';
+import { useCompact } from '../maps/use-compact.ts';
+
+// The map and its ECharts parts load only when the ranking is shown (a chunk of their own).
+const AreaMap = lazy(() => import('../maps/area-map.tsx'));
 
 const NO_HISTORY: null[] = Array(12).fill(null);
 
@@ -45,6 +50,9 @@ export function DashboardPage() {
   const scheme: SchemeName = isScheme(schemeParam) ? schemeParam : 'performance';
   const d = useDashboard(location.query.get('area'), root, month, scheme);
   const [movedFrom, setMovedFrom] = useState<string>();
+  const words = useI18n();
+  const compact = useCompact();
+  const compositeMetric = useMemo(() => metricsFor([], words)[0], [words]);
 
   const viewOf = useCallback(
     (changes: { area?: string; month?: string; scheme?: SchemeName }) =>
@@ -217,6 +225,28 @@ export function DashboardPage() {
                 hrefOf={(code) => viewOf({ area: code })}
               />
               <div className="chart-box">
+                {month && d.code && (
+                  <>
+                    <h3>
+                      {t('map.onDashboard')}{' '}
+                      <Link className="small" href={href('/map', { area: d.code, month, scheme })}>
+                        {t('map.open')}
+                      </Link>
+                    </h3>
+                    <Suspense fallback={<Loading inline label={t('dash.chartLoading')} />}>
+                      <AreaMap
+                        within={d.code}
+                        month={month}
+                        scheme={scheme}
+                        metric={compositeMetric}
+                        rooms={false}
+                        compact={compact}
+                        height={compact ? 300 : 340}
+                        onDrill={(code) => navigate(viewOf({ area: code }))}
+                      />
+                    </Suspense>
+                  </>
+                )}
                 <h3>{t('dash.barChart')}</h3>
                 <CompositeBars rows={d.rankings.data} onPick={(code) => navigate(viewOf({ area: code }))} />
               </div>

@@ -86,7 +86,7 @@ export function compositeOrNull(ind: Indicators | undefined): number | null {
   return ind && hasReported(ind) ? ind.composite : null;
 }
 
-function schemeIndicators(schemes: Schemes | undefined, scheme: SchemeName): IndicatorMeta[] {
+export function schemeIndicators(schemes: Schemes | undefined, scheme: SchemeName): IndicatorMeta[] {
   const found = schemes?.schemes.find((s) => s.name === scheme);
   return found ? found.indicators.map(metaOf) : SCHEMES[scheme];
 }

@@ -46,6 +46,17 @@ describe('errorText', () => {
     expect(errorText('zh', { code: 'not_one_of', params: { value: 'x', values: ['criminal', 'public_order'] } })).toBe(
       '“x”不是可选值（criminal, public_order）之一',
     );
+    const swapped = {
+      code: 'point_outside_china',
+      params: { longitude: 43.8, latitude: 87.6, box: [73.4, 3.8, 135.1, 53.6], swapped: true },
+    };
+    expect(errorText('zh', swapped)).toBe(
+      '43.8, 87.6 不在中国境内（经度 73.4～135.1，纬度 3.8～53.6）；经度和纬度似乎填反了',
+    );
+    expect(errorText('en', swapped)).toBe(
+      '43.8, 87.6 is outside China (longitude 73.4 to 135.1, latitude 3.8 to 53.6); longitude and latitude look swapped',
+    );
+    expect(errorText('zh', { code: 'latitude_missing', params: {} })).toBe('填了经度须同时填纬度（两者都填或都不填）');
     expect(errorText('zh', { code: 'something_new', params: {}, message: 'something new' })).toBe('something new');
     expect(errorText('zh', { reason: 'kept before codes came' })).toBe('kept before codes came');
   });

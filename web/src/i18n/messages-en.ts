@@ -1,5 +1,6 @@
 /** Every string of the web app in English, the second language. The type keeps it complete. */
 import type { MessageKey } from './messages-zh.ts';
+import { scheduleEn } from './messages-schedule.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Community & Rural Policing',
@@ -96,6 +97,23 @@ export const en: Record<MessageKey, string> = {
   'dash.latestData': '{month} has no work records; showing {latest}, the latest month with data.',
   'dash.jump': 'Find an area',
   'dash.explainScore': 'A score below 60 counts as a problem',
+  'map.title': 'Map · {area} · {month}',
+  'map.nav': 'Map',
+  'map.label': 'Map of the areas below by {metric}',
+  'map.metric': 'Colour by',
+  'map.rooms': 'Show police rooms',
+  'map.rankOf': 'No. {n}',
+  'map.openOnDay': 'Open at the end of the month',
+  'map.notOpenOnDay': 'Not open at the end of the month',
+  'map.noShapes': 'The areas at this level have no boundaries, so no map can be drawn.',
+  'map.missing': 'Not drawn, without boundaries: {names}',
+  'map.outlineOnly': 'The areas below have no boundaries: the map shows {area} as a whole.',
+  'map.laggingKey': 'Heavy red border: lagging area',
+  'map.roomsShown': '{shown} of {total} placed on the map',
+  'map.onDashboard': 'Map of the areas below',
+  'map.open': 'Open the map',
+  'map.table': 'Values by area',
+  'map.value': 'Value',
 
   'ind.awareness_rate': 'Awareness',
   'ind.familiarity_rate': 'Familiarity',
@@ -188,6 +206,13 @@ export const en: Record<MessageKey, string> = {
   'unit.closed': 'Closed',
   'unit.phone': 'Phone',
   'unit.hours': 'Hours',
+  'unit.address': 'Address',
+  'unit.longitude': 'Longitude',
+  'unit.latitude': 'Latitude',
+  'unit.location': 'Location',
+  'unit.locationHint': 'WGS 84 decimal degrees, both or neither, inside China: the map places the room by them.',
+  'unit.saveLocation': 'Save the location',
+  'unit.locationSaved': 'The location is saved.',
   'unit.date': 'On the day',
   'unit.openOn': 'open on {date}',
   'unit.closedOn': 'not open on {date}',
@@ -406,6 +431,9 @@ export const en: Record<MessageKey, string> = {
   'public.room.hours': 'Opening hours',
   'public.room.noPhone': 'No phone published',
   'public.room.noHours': 'Hours not published',
+  'public.room.address': 'Address',
+  'public.room.mapLabel': 'Where {room} is in {area}',
+  'public.room.mapCaption': 'The dot marks the room in {area} (sketch, not to scale)',
   'public.officers': 'Officers',
   'public.officer.noPhone': 'No work phone published',
   'public.noOfficers': 'No officer posted at the moment.',
@@ -799,4 +827,5 @@ export const en: Record<MessageKey, string> = {
   'proposals.officers': 'Officers',
 
   'trend.noWork': '(no work records)',
+  ...scheduleEn,
 };

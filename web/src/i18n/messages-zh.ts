@@ -1,4 +1,6 @@
 /** Every string of the web app in Chinese, the first language. Keys are shared with messages-en. */
+import { scheduleZh } from './messages-schedule.ts';
+
 export const zh = {
   'app.title': '社区和驻村警务',
   'app.subtitle': '建设与考核管理',
@@ -94,6 +96,23 @@ export const zh = {
   'dash.latestData': '{month} 没有工作数据，已显示最近有数据的 {latest}。',
   'dash.jump': '查找地区',
   'dash.explainScore': '低于 60 分记为问题指标',
+  'map.title': '地图 · {area} · {month}',
+  'map.nav': '地图',
+  'map.label': '下级地区{metric}地图',
+  'map.metric': '着色指标',
+  'map.rooms': '显示警务室',
+  'map.rankOf': '第 {n} 名',
+  'map.openOnDay': '月末在运行',
+  'map.notOpenOnDay': '月末未运行',
+  'map.noShapes': '这一级的地区没有边界数据，无法绘制地图。',
+  'map.missing': '没有边界数据、未画出的地区：{names}',
+  'map.outlineOnly': '下级地区没有边界数据，图中为{area}全境。',
+  'map.laggingKey': '红色粗边框为落后地区',
+  'map.roomsShown': '已标注位置 {shown} 个，共 {total} 个',
+  'map.onDashboard': '下级地区地图',
+  'map.open': '打开地图',
+  'map.table': '各地区数值',
+  'map.value': '数值',
 
   'ind.awareness_rate': '知晓率',
   'ind.familiarity_rate': '熟悉率',
@@ -186,6 +205,13 @@ export const zh = {
   'unit.closed': '撤销日期',
   'unit.phone': '联系电话',
   'unit.hours': '服务时间',
+  'unit.address': '地址',
+  'unit.longitude': '经度',
+  'unit.latitude': '纬度',
+  'unit.location': '位置',
+  'unit.locationHint': '经纬度为 WGS 84 十进制度数，两者都填或都不填，须在中国境内；警务室据此标注在地图上。',
+  'unit.saveLocation': '保存位置',
+  'unit.locationSaved': '位置已保存。',
   'unit.date': '查看日期',
   'unit.openOn': '{date} 在运行',
   'unit.closedOn': '{date} 未运行',
@@ -397,6 +423,9 @@ export const zh = {
   'public.room.hours': '服务时间',
   'public.room.noPhone': '未公布电话',
   'public.room.noHours': '未公布服务时间',
+  'public.room.address': '地址',
+  'public.room.mapLabel': '{room}在{area}的位置',
+  'public.room.mapCaption': '圆点为警务室在{area}的位置（示意图）',
   'public.officers': '民警',
   'public.officer.noPhone': '未公布工作电话',
   'public.noOfficers': '暂无民警在岗。',
@@ -775,6 +804,7 @@ export const zh = {
   'proposals.officers': '民警',
 
   'trend.noWork': '（无工作记录）',
+  ...scheduleZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { href, Link, navigate, useLocation } from '../router/router.tsx';
 import { Async, Empty } from '../ui/states.tsx';
 import type { PublicArea, PublicOfficers } from './public-types.ts';
+import { RoomSketch } from './room-sketch.tsx';
 
 export function FindOfficerPage() {
   const { t } = useI18n();
@@ -146,7 +147,14 @@ function AreaOfficers({ code, back }: { code: string; back: string }) {
                       <dt>{t('public.room.hours')}</dt>
                       <dd>{room.hours ?? <span className="muted">{t('public.room.noHours')}</span>}</dd>
                     </div>
+                    {room.address && (
+                      <div>
+                        <dt>{t('public.room.address')}</dt>
+                        <dd>{room.address}</dd>
+                      </div>
+                    )}
                   </dl>
+                  {room.map && <RoomSketch sketch={room.map} room={room.name} />}
                   <h4 className="small-heading">{t('public.officers')}</h4>
                   {room.officers.length === 0 ? (
                     <p className="muted">{t('public.noOfficers')}</p>

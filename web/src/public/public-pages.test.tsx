@@ -20,6 +20,8 @@ const OFFICERS: PublicOfficers = {
       type: 'community_room',
       phone: '0431-8888 1234',
       hours: '8:00–18:00',
+      address: '长春市南关区东风街道东风社区',
+      map: { area: '南关区', width: 240, height: 180, path: 'M10 10L230 10L230 170L10 170Z', point: [120, 90] },
       officers: [
         { name: '王警官', role: 'community', phone: '138 0000 1234' },
         { name: '李警官', role: 'community', phone: null },
@@ -50,6 +52,10 @@ describe('the residents’ pages', () => {
     expect(screen.getByRole('link', { name: '拨打 0431-8888 1234' }).getAttribute('href')).toBe('tel:043188881234');
     expect(screen.getByRole('link', { name: '拨打 138 0000 1234' }).getAttribute('href')).toBe('tel:13800001234');
     expect(screen.getByText('未公布工作电话')).toBeTruthy();
+    expect(screen.getByText('长春市南关区东风街道东风社区')).toBeTruthy();
+    const sketch = screen.getByRole('img', { name: '东风社区警务室在南关区的位置' });
+    expect(sketch.querySelector('path')?.getAttribute('d')).toBe('M10 10L230 10L230 170L10 170Z');
+    expect(sketch.querySelector('g')?.getAttribute('transform')).toBe('translate(120 90)');
     expect(screen.getByRole('link', { name: '为这里的警务工作打分' }).getAttribute('href')).toBe(
       '/public/survey?area=V1',
     );

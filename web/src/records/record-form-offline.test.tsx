@@ -123,7 +123,9 @@ describe('a record saved while an older one of its key waits in the outbox', () 
       area_code: VILLAGE,
       household_ref: 'H0002',
     });
-    const { net, calls } = flakyApi(() => ({ status: 201, body: { written: 1 } }));
+    const { net, calls } = flakyApi(({ method }) =>
+      method === 'POST' ? { status: 201, body: { written: 1 } } : undefined,
+    );
     net.down = false;
     renderAt(<RecordFormPage kind="visits" />, { url: '/records/visits' });
     await signedIn();
@@ -162,7 +164,9 @@ describe('a kept record opened from the outbox', () => {
   it('shows its row and the reasons, and leaves the outbox once saved', async () => {
     window.localStorage.setItem('outpost.user', 'li.wei');
     const entry = rejectedEntry();
-    const { net, calls } = flakyApi(() => ({ status: 201, body: { written: 1 } }));
+    const { net, calls } = flakyApi(({ method }) =>
+      method === 'POST' ? { status: 201, body: { written: 1 } } : undefined,
+    );
     net.down = false;
     renderAt(<RecordFormPage kind="visits" />, { url: `/records/visits?outbox=${entry.id}` });
     expect(screen.getByText(/正在修改一条保存在本机的记录/)).toBeTruthy();

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { href, Link, navigate, useLocation, withQuery } from '../router/router.tsx';
 import { Async } from '../ui/states.tsx';
 import { useToday } from '../ui/meta.tsx';
+import { UnitLocation } from './unit-location.tsx';
 
 const ASPECTS = ['premises', 'signage', 'equipment', 'staffing', 'work_system', 'duties', 'records'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,6 +54,7 @@ export function UnitPage({ code }: { code: string }) {
               </div>
             </header>
             <UnitFacts unit={u} />
+            <UnitLocation key={u.code} unit={u} onSaved={unit.reload} />
             <div className="grid-2">
               <Covered unit={u} />
               <Officers unit={u} />
@@ -98,6 +100,14 @@ function UnitFacts({ unit: u }: { unit: UnitDetail }) {
           </Fact>
         )}
         {u.hours && <Fact label={t('unit.hours')}>{u.hours}</Fact>}
+        {u.address && <Fact label={t('unit.address')}>{u.address}</Fact>}
+        {u.longitude !== null && u.latitude !== null && (
+          <Fact label={t('unit.location')}>
+            <span className="mono">
+              {u.longitude}, {u.latitude}
+            </span>
+          </Fact>
+        )}
       </dl>
     </section>
   );

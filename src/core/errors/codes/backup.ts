@@ -21,6 +21,24 @@ export const BACKUP_ERRORS = {
     (p, r) => `${p.file}: ${r(p.cause)}; nothing was restored`,
     (p, r) => `${p.file}：${r(p.cause)}；没有恢复任何内容`,
   ),
+  backup_unreadable: def<{ file: string; cause: Coded }>(
+    'internal',
+    { file: 'outpost-2019.backup.gz', cause: { code: 'backup_truncated', params: {} } },
+    (p, r) => `${p.file}: the backup does not read back: ${r(p.cause)}`,
+    (p, r) => `${p.file}：备份无法读回：${r(p.cause)}`,
+  ),
+  backup_read_failure: def(
+    'invalid_input',
+    { detail: 'Unexpected end of JSON input' },
+    (p) => `the backup is damaged (${p.detail})`,
+    (p) => `备份已损坏（${p.detail}）`,
+  ),
+  backup_evidence_mismatch: def(
+    'invalid_input',
+    { name: 'ab/abcd' },
+    (p) => `${p.name} does not match its SHA-256`,
+    (p) => `${p.name} 与其 SHA-256 不符`,
+  ),
   backup_damaged: def(
     'invalid_input',
     { file: 'outpost.backup.gz', detail: 'unexpected end of file' },

@@ -223,6 +223,26 @@ export const ROW_ERRORS = {
     (p) => `${p.value} is before ${p.column} ${p.other}`,
     (p) => `${p.value} 早于 ${p.column}（${p.other}）`,
   ),
+  longitude_missing: def(
+    'invalid_input',
+    {},
+    () => 'a latitude needs its longitude (give both or neither)',
+    () => '填了纬度须同时填经度（两者都填或都不填）',
+  ),
+  latitude_missing: def(
+    'invalid_input',
+    {},
+    () => 'a longitude needs its latitude (give both or neither)',
+    () => '填了经度须同时填纬度（两者都填或都不填）',
+  ),
+  point_outside_china: def(
+    'invalid_input',
+    { longitude: 43.8, latitude: 87.6, box: [73.4, 3.8, 135.1, 53.6], swapped: true },
+    (p) =>
+      `${p.longitude}, ${p.latitude} is outside China (longitude ${p.box[0]} to ${p.box[2]}, latitude ${p.box[1]} to ${p.box[3]})${p.swapped ? '; longitude and latitude look swapped' : ''}`,
+    (p) =>
+      `${p.longitude}, ${p.latitude} 不在中国境内（经度 ${p.box[0]}～${p.box[2]}，纬度 ${p.box[1]}～${p.box[3]}）${p.swapped ? '；经度和纬度似乎填反了' : ''}`,
+  ),
   more_than_sampled: def(
     'invalid_input',
     { value: 16, sampled: 15 },

@@ -55,9 +55,9 @@ export const SUPERVISION_ERRORS = {
   ),
   settings_corrupt: def(
     'internal',
-    { detail: 'deadline_days: expected number' },
-    (p) => `the stored notification settings are not valid (${p.detail}); set them again`,
-    (p) => `已保存的通报设置无效（${p.detail}）；请重新设置`,
+    { what: 'notification', detail: 'deadline_days: expected number' },
+    (p) => `the stored ${p.what} settings are not valid (${p.detail}); set them again`,
+    (p) => `已保存的${p.what === 'schedule' ? '定时任务' : '通报'}设置无效（${p.detail}）；请重新设置`,
   ),
   pdf_font_file_missing: def(
     'internal',

@@ -200,12 +200,13 @@ export const decimal = (
   name: string,
   zh: string,
   example: string,
-  opts: { min: number; max: number; exclusiveMin?: boolean },
+  opts: { min: number; max: number; exclusiveMin?: boolean; optional?: boolean },
 ) =>
   col(
     name,
     zh,
     (raw) => {
+      if (opts.optional && raw.trim() === '') return null;
       const v = required(raw);
       if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(v)) throw new CellError('not_a_number', { value: clip(v) });
       const n = Number(v);
@@ -216,7 +217,13 @@ export const decimal = (
       if (n > opts.max) throw new CellError('above', { value: v, max: opts.max });
       return n;
     },
-    { example, sqlType: 'double precision', format: { type: 'decimal', ...opts } },
+    {
+      example,
+      sqlType: 'double precision',
+      format: { type: 'decimal', min: opts.min, max: opts.max, exclusiveMin: opts.exclusiveMin },
+      optional: opts.optional,
+      nullable: opts.optional,
+    },
   );
 
 /** Yuan with at most 2 decimals, stored as integer fen so that sums stay exact. */

@@ -2,6 +2,7 @@ import { areaCode, code, date, integer, oneOf, passFail, text, yuan, type Value 
 import { ASPECTS, LEVELS, ROOM_TYPES, problem, provinceVia, type KindDef, type RowProblem } from './kind.ts';
 import { coded } from '#core/errors/registry.ts';
 import { missingArea, missingUnit, notVillage } from './checks.ts';
+import { LOCATION_COLUMNS, locationProblems } from './location.ts';
 
 const ASPECT_ZH: Record<(typeof ASPECTS)[number], string> = {
   premises: '用房',
@@ -106,6 +107,7 @@ export const units: KindDef = {
     date('closed_on', '撤销日期', '', { nullable: true }),
     text('phone', '联系电话', '0431-88880000', { optional: true, max: 40 }),
     text('hours', '办公时间', '08:30-17:30', { optional: true, max: 100 }),
+    ...LOCATION_COLUMNS,
   ],
   rowRules(row) {
     const p: RowProblem[] = [];
@@ -125,7 +127,7 @@ export const units: KindDef = {
       else if (new Set(codes).size !== codes.length) p.push(problem('covers', 'covers_listed_twice', {}));
       row.covers = codes.join(';');
     }
-    p.push(...statusProblems(row));
+    p.push(...statusProblems(row), ...locationProblems(row));
     return p;
   },
   province: provinceVia('areas', 'code', 'area_code'),

@@ -1,0 +1,21 @@
+/**
+ * The job registry: every job the scheduler runs, in the order a day's jobs run. A job is a file
+ * of its own here (see job.ts); add it to JOBS and it is scheduled, caught up, shown to admins
+ * and run by `outpost schedule run`.
+ *
+ * Extension points left for the issues that build on this one, each a reminder job made with
+ * `reminderJob` (reminder.ts) and its event added to the catalogue (channels/events.ts):
+ * - issue 17: `completeness-reminders` — areas whose rooms have not reported, N days before the
+ *   reporting deadline (event `completeness.reminder`);
+ * - issue 18: `period-reminders` — periods not submitted or not approved by their deadlines
+ *   (event `period.reminder`);
+ * - issue 19: `receipt-reminders` — notifications not yet signed for (签收) (event `receipt.reminder`).
+ */
+import type { Job } from '../job.ts';
+import { backupJob } from './backup.job.ts';
+import { notificationDraftJob } from './notification-draft.job.ts';
+import { qualityDigestJob } from './quality-digest.job.ts';
+import { taskEscalationJob } from './task-escalation.job.ts';
+import { taskRemindersJob } from './task-reminders.job.ts';
+
+export const JOBS: Job[] = [backupJob, notificationDraftJob, taskRemindersJob, taskEscalationJob, qualityDigestJob];

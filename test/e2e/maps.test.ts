@@ -1,0 +1,91 @@
+/**
+ * The maps in Chromium, on the demonstration province (Jilin's real divisions, so the shapes of
+ * data/boundaries are drawn; province-51 has none): the map page from the province down to a
+ * county with its rooms, the counties of a city shaded by coverage, the map beside the ranking
+ * on the dashboard, a click that drills down, and the residents' page with its room's sketch.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { buildDemo } from '../../src/modules/demo/demo.service.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { e2eSuite, present, REQUIRED, type PageVisit, walkPages } from './harness.ts';
+
+const JILIN = '220000000000';
+const CHANGCHUN = '220100000000';
+const JILIN_CITY = '220200000000';
+const NANGUAN = '220102000000';
+const M = 'month=2019-06';
+
+const mapReady = (p: Page) => p.locator('.area-map[data-ready] .chart[data-chart-ready]').waitFor({ timeout: 60_000 });
+
+describe.skipIf(!present && !REQUIRED)('maps in Chromium', () => {
+  const e2e = e2eSuite({ province: (db) => buildDemo(db, { seed: 1, scale: 0.05 }).then(() => undefined) });
+
+  const PAGES: PageVisit[] = [
+    ['map-province', `/map?area=${JILIN}&${M}`, mapReady],
+    [
+      'map-city-coverage',
+      `/map?area=${CHANGCHUN}&${M}&scheme=construction&metric=indicator:coverage_rate&rooms=1`,
+      mapReady,
+    ],
+    ['map-county-rooms', `/map?area=${NANGUAN}&${M}&rooms=1`, mapReady],
+    [
+      'dashboard-map',
+      `/?area=${JILIN}&${M}`,
+      async (p) => {
+        await p.locator('.dashboard[data-ready]').waitFor({ timeout: 60_000 });
+        await mapReady(p);
+      },
+    ],
+  ];
+  walkPages(e2e, 'the maps', `/map?area=${JILIN}&${M}`, PAGES);
+
+  it('draws every city, outlines the lagging ones, and drills down to the city clicked', async () => {
+    const { context, page } = await e2e.open('zh', 'desktop', `/map?area=${JILIN}&${M}`);
+    await mapReady(page);
+    const svg = page.locator('.area-map svg').first();
+    // Nine cities drawn, each a path (their labels are text).
+    expect(await svg.locator('path').count()).toBeGreaterThanOrEqual(9);
+    const lagging = await page.locator('table.ranking tr.is-lagging').count();
+    expect(lagging).toBeGreaterThan(0);
+    // Lagging areas are drawn with the heavy red border.
+    expect(await svg.locator('path[stroke="#b3402e"]').count()).toBe(lagging);
+    // The middle of Jilin's box lies in 吉林市.
+    const box = (await page.locator('.area-map .chart-canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + (box.height - 44) / 2);
+    await page.waitForURL((u) => u.searchParams.get('area') === JILIN_CITY, { timeout: 30_000 });
+    await mapReady(page);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('地图 · 吉林市 · 2019年6月');
+    await context.close();
+  }, 120_000);
+
+  it("shows a room's address and its county sketched on the residents' page", async () => {
+    const db = await openDatabase(e2e.dbUrl);
+    const village = await db.kysely
+      .selectFrom('unit_covers as c')
+      .innerJoin('units as u', 'u.code', 'c.unit_code')
+      .select('c.area_code')
+      .where('u.type', '=', 'community_room')
+      .where('u.status', '=', 'open')
+      .where('u.longitude', 'is not', null)
+      .orderBy('u.code')
+      .executeTakeFirstOrThrow();
+    await db.close();
+    for (const lang of ['zh', 'en'] as const) {
+      const { context, page } = await e2e.open(lang, 'phone', `/public?area=${village.area_code}`, { signIn: false });
+      const sketch = page.locator('.room-sketch svg').first();
+      await sketch.waitFor({ timeout: 30_000 });
+      expect(await sketch.locator('circle').count()).toBe(2);
+      expect(await page.locator('.room-card dd').allTextContents()).toEqual(
+        expect.arrayContaining([expect.stringMatching(/市.+(区|县|市).+/)]),
+      );
+      await e2e.noSidewaysScroll(page);
+      await e2e.snap(page, `public-room-map-phone-${lang}`);
+      await context.close();
+    }
+  }, 120_000);
+
+  it('logged no unexpected console error', () => {
+    expect(e2e.problems).toEqual([]);
+  });
+});

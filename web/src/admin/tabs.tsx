@@ -1,0 +1,11 @@
+/** The operations section's tabs: scheduled jobs, and channels with their deliveries (admins). */
+import { SectionTabs, type SectionTab } from '../ui/section-tabs.tsx';
+
+const TABS: SectionTab[] = [
+  { key: 'admin.tab.jobs', to: '/admin/jobs', needs: 'schedule:manage' },
+  { key: 'admin.tab.channels', to: '/admin/channels', needs: 'channels:manage' },
+];
+
+export function AdminTabs() {
+  return <SectionTabs label="admin.tabs" tabs={TABS} />;
+}
