@@ -42,6 +42,9 @@ const EMITTERS = [
   /\brefusal\(\s*'([^']+)'/g,
   /\.regex\([^,]+,\s*'([^']+)'\)/g,
   /\.refine\([^;]*?message: '([^']+)'/g,
+  /\.refine\([^;]*?, '([^' ]+)'\)/g,
+  /addIssue\(\{[^}]*?message: '([^']+)'/g,
+  /\bissue\(\s*'[^']*',\s*'([^']+)'\)/g,
 ];
 
 describe('the error registry', () => {
@@ -122,6 +125,8 @@ describe('the error registry', () => {
       for (const m of text.matchAll(/new AppError\(\s*'[^']*',\s*(['`"][^'`"]*)/g))
         sentences.push(`${file}: a sentence where the parameters go: ${m[1]}`);
       for (const m of text.matchAll(/\.(?:regex|refine)\([^;]*?'([^']*\s[^']*)'\)/g))
+        sentences.push(`${file}: ${m[1]}`);
+      for (const m of text.matchAll(/(?:addIssue\(\{[^}]*?message|\bissue\(\s*'[^']*'),\s*[`'"]([^`'"]*\s[^`'"]*)/g))
         sentences.push(`${file}: ${m[1]}`);
     }
     expect(sentences).toEqual([]);

@@ -46,6 +46,6 @@ export function patternError(pattern: string): string | null {
     new Cron(pattern, { paused: true });
     return null;
   } catch (e) {
-    return `"${pattern}" is not a cron pattern (minute hour day month weekday): ${(e as Error).message}`;
+    return (e as Error).message;
   }
 }

@@ -22,8 +22,8 @@ const cronSchema = z
   .string()
   .max(100)
   .superRefine((p, ctx) => {
-    const error = patternError(p);
-    if (error) ctx.addIssue({ code: 'custom', message: error });
+    const detail = patternError(p);
+    if (detail) ctx.addIssue({ code: 'custom', message: 'cron_invalid', params: { pattern: p, detail } });
   });
 
 export const scheduleSettingsSchema = z
