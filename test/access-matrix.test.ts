@@ -11,9 +11,9 @@ import { ensureAccount, sessionToken, TEST_PASSWORD } from './support/session.ts
 import { seedSupervision, type SupervisionFixture } from './support/supervision.ts';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { installAccess } from '../src/modules/accounts/access.hook.ts';
-import { PERMISSIONS, type Permission, type Role } from '../src/modules/accounts/permissions.ts';
+import { PERMISSIONS, type Permission, type Role } from '#core/accounts/permissions.ts';
 import { proposalId } from '../src/modules/rewards/domain/proposals.ts';
 import { ChannelsService } from '../src/modules/channels/channels.service.ts';
 import { JOBS } from '../src/modules/schedule/jobs/index.ts';

@@ -6,7 +6,7 @@ import { ENGINES, freshDatabase } from './support/engines.ts';
 import { importProvince51 } from './support/province-51.ts';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { DEFAULT_SCHEMES } from '../src/modules/assessment/domain/index.ts';
 import { adminHeaders } from './support/session.ts';
 

@@ -15,7 +15,7 @@ import { voidRow } from '../src/modules/imports/void.service.ts';
 import type { Engine } from '../src/db/engine.ts';
 import { TasksService } from '../src/modules/supervision/tasks.service.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { main } from '../src/cli/main.ts';
 
 const tmp = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-backup-')), 'b.outpost.gz');

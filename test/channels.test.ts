@@ -13,12 +13,12 @@ import { adminHeaders, sessionHeaders } from './support/session.ts';
 import { DINGTALK_SECRET, DINGTALK_TOKEN, MailCatcher, Robots, WECOM_KEY } from './support/receivers.ts';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { main } from '../src/cli/main.ts';
 import { announce } from '../src/modules/channels/announce.ts';
 import { dispatch } from '../src/modules/channels/dispatcher.ts';
 import type { AnnouncedEvent, EventName } from '../src/modules/channels/events.ts';
-import type { ChannelInput } from '../src/modules/channels/channels.schema.ts';
+import type { ChannelInput } from '#core/contracts/channels.schema.ts';
 
 let robots: Robots;
 let mail: MailCatcher;

@@ -10,7 +10,7 @@ import { load, TINY } from './support/factory.ts';
 import { sessionHeaders } from './support/session.ts';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { audit } from '../src/modules/audit/audit.repository.ts';
 
 const EVE = new Date('2019-12-31T17:00:00Z');

@@ -14,7 +14,7 @@ import { generateDocs, ROOT } from '../tools/docs/generate.ts';
 import { main } from '../src/cli/main.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 

@@ -10,7 +10,7 @@ import { importProvince51 } from './support/province-51.ts';
 import { adminHeaders, sessionHeaders } from './support/session.ts';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { DEFAULT_SCHEMES } from '../src/modules/assessment/domain/index.ts';
 import { AssessmentService } from '../src/modules/assessment/assessment.service.ts';
 import { explainRecords } from '../src/modules/assessment/explain-records.service.ts';
@@ -34,7 +34,7 @@ for (const engine of ENGINES) {
     });
 
     it('lists records that sum to the own part of every area, for every indicator', async () => {
-      const tree = await service.areaTree();
+      const tree = await service.areas.tree();
       for (const [scheme, def] of Object.entries(DEFAULT_SCHEMES)) {
         for (const { name } of def.indicators) {
           let listed = 0;

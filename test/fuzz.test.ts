@@ -11,7 +11,7 @@ import { importProvince51 } from './support/province-51.ts';
 import { sessionHeaders } from './support/session.ts';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { listTables } from '../src/modules/backup/backup.repository.ts';
 
 const HOSTILE = [

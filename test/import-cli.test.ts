@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
-import type { Io } from '../src/cli/command.ts';
+import type { Io } from '../src/shared/cli/command.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { KINDS, KIND_NAMES } from '../src/modules/imports/kinds/index.ts';
 import { openTable, xlsxSheets } from '../src/modules/imports/reader/index.ts';

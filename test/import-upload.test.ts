@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { ENGINES, freshDatabase } from './support/engines.ts';
 import { importProvince51 } from './support/province-51.ts';
 import { adminHeaders, sessionHeaders } from './support/session.ts';

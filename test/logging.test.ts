@@ -11,7 +11,7 @@ import { load, TINY } from './support/factory.ts';
 import { sessionHeaders } from './support/session.ts';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { createLogger } from '../src/server/logging.ts';
 
 type Line = Record<string, unknown> & { level: number; msg: string; request_id?: string };

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { loadJilinAreas } from '../src/modules/demo/generate.ts';
 import { ENGINES, freshDatabase } from './support/engines.ts';
 import { load } from './support/factory.ts';

@@ -11,7 +11,7 @@ import { sessionHeaders } from './support/session.ts';
 import type { Database } from '../src/db/database.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { serve } from '../src/server/serve.ts';
 import { metricsRegistry, trackJob } from '../src/shared/metrics.ts';
 

@@ -13,7 +13,7 @@ import { adminHeaders } from './support/session.ts';
 import { docxText } from './support/docx-text.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { main } from '../src/cli/main.ts';
 
 const PROVINCE = '510000000000';

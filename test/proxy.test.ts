@@ -10,7 +10,7 @@ import { ENGINES, freshDatabase } from './support/engines.ts';
 import { ensureAccount, TEST_PASSWORD } from './support/session.ts';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { trustProxyFromEnv } from '../src/server/proxy.ts';
 
 const ACCESS = { publicAggregates: false, requireAdminTotp: false };

@@ -4,7 +4,7 @@ import { ENGINES, freshDatabase } from './support/engines.ts';
 import { load, TINY } from './support/factory.ts';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { solve } from '../src/modules/public/proof-of-work.ts';
 import { today } from '../src/shared/clock.ts';
 import { ensureAccount } from './support/session.ts';

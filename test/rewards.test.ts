@@ -11,9 +11,9 @@ import { adminHeaders, sessionHeaders } from './support/session.ts';
 import type { Database } from '../src/db/database.ts';
 import { dataVersion } from '../src/db/data-version.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { main } from '../src/cli/main.ts';
-import type { Io } from '../src/cli/command.ts';
+import type { Io } from '../src/shared/cli/command.ts';
 
 const PROVINCE = '510000000000';
 const MONTH = '2019-06';

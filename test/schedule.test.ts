@@ -19,7 +19,7 @@ import { openDatabase, type Database } from '../src/db/database.ts';
 import { serve } from '../src/server/serve.ts';
 import { today } from '../src/shared/clock.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { main } from '../src/cli/main.ts';
 import { AssessmentService } from '../src/modules/assessment/assessment.service.ts';
 import { ChannelsService } from '../src/modules/channels/channels.service.ts';
@@ -102,7 +102,7 @@ for (const engine of ENGINES) {
       expect(early).toMatchObject({ status: 'skipped', reason: 'not due' });
       const before = posts().length;
       const [ran] = await run('2019-06-05', ['notification-draft']);
-      const tree = await ctx.assessment.areaTree();
+      const tree = await ctx.assessment.areas.tree();
       const cities = tree.children.childrenOf(PROVINCE).filter((c) => tree.children.childrenOf(c).length > 0);
       expect(ran).toMatchObject({
         status: 'ok',

@@ -14,9 +14,9 @@ import { adminHeaders, sessionHeaders } from './support/session.ts';
 import type { Database } from '../src/db/database.ts';
 import { dataVersion } from '../src/db/data-version.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { main } from '../src/cli/main.ts';
-import type { Io } from '../src/cli/command.ts';
+import type { Io } from '../src/shared/cli/command.ts';
 import { DEFAULT_SCHEMES } from '../src/modules/assessment/domain/index.ts';
 import { AssessmentService } from '../src/modules/assessment/assessment.service.ts';
 

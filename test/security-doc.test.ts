@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { freshDatabase } from './support/engines.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import {
   renderRoleTable,
   renderRouteTable,

@@ -16,7 +16,7 @@ import { renderMarkdown } from '../src/modules/notifications/document/render-mar
 import { annualSummary } from '../src/modules/summary/summary.service.ts';
 import { fiveProblemsOf } from '../src/modules/summary/five-problems.service.ts';
 import type { SummaryFacts } from '../src/modules/summary/summary.facts.ts';
-import type { OfficialDocument } from '../src/modules/notifications/document/document.ts';
+import type { OfficialDocument } from '#core/documents/document.ts';
 
 const PROVINCE = '510000000000';
 const CITY_2 = '510200000000';

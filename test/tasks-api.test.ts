@@ -13,12 +13,12 @@ import { adminHeaders } from './support/session.ts';
 import { TEST_ACTOR } from './support/supervision.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { main } from '../src/cli/main.ts';
 import { insertNotification } from '../src/modules/notifications/notifications.repository.ts';
 import { updateSettings } from '../src/modules/notifications/settings.service.ts';
 import { insertTask } from '../src/modules/supervision/tasks.repository.ts';
-import type { TaskPage } from '../src/modules/supervision/supervision.schema.ts';
+import type { TaskPage } from '#core/contracts/supervision.schema.ts';
 
 /** More than one page (500), and not a whole number of pages. */
 const TASKS = 1203;

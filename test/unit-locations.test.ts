@@ -15,7 +15,7 @@ import { openTable } from '../src/modules/imports/reader/index.ts';
 import { templateBytes } from '../src/modules/imports/template.service.ts';
 import { AppError, formatRowError, type RowError } from '../src/shared/errors.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { ENGINES, freshDatabase } from './support/engines.ts';
 import { adminHeaders } from './support/session.ts';
 

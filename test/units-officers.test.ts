@@ -9,7 +9,7 @@ import { load, TINY } from './support/factory.ts';
 import { adminHeaders, sessionHeaders } from './support/session.ts';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/server/context.ts';
+import { createContext } from '../src/modules/app-context.ts';
 import { AssessmentService } from '../src/modules/assessment/assessment.service.ts';
 import { UnitAssessment } from '../src/modules/assessment/unit-ranking.service.ts';
 import { OfficerAssessment } from '../src/modules/assessment/officer-ranking.service.ts';

@@ -1,4 +1,4 @@
-import type { Command } from './command.ts';
+import type { Command } from '../shared/cli/command.ts';
 import { importCommand, templateCommand, voidCommand } from '../modules/imports/import.command.ts';
 import { explainCommand, indicatorsCommand, rankCommand } from '../modules/assessment/assessment.command.ts';
 import { overviewCommand } from '../modules/overview/overview.command.ts';

@@ -2,9 +2,8 @@
  * The `outpost` command: finds the subcommand, runs it, and turns any error into a message and
  * an exit code in one place.
  */
-import os from 'node:os';
 import { AppError, formatRowError, type RowError } from '../shared/errors.ts';
-import type { Command, Io } from './command.ts';
+import type { Command, Io } from '../shared/cli/command.ts';
 import { COMMANDS } from './commands.ts';
 
 const PROCESS_IO: Io = { stdout: process.stdout, stderr: process.stderr };
@@ -38,13 +37,4 @@ export function reportError(e: unknown, io: Io): number {
 
 function isRowError(d: unknown): d is RowError {
   return typeof d === 'object' && d !== null && 'file' in d && 'line' in d && 'reason' in d;
-}
-
-/** Who the CLI acts as: the operating-system user (SPEC §4). */
-export function cliActor(): string {
-  try {
-    return `os:${os.userInfo().username}`;
-  } catch {
-    return 'os:unknown';
-  }
 }

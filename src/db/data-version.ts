@@ -18,3 +18,32 @@ export async function dataVersion(db: Kysely<DB>): Promise<number> {
   const row = await db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirst();
   return Number(row?.value ?? 0);
 }
+
+/**
+ * Values computed once per data version and key, for every reader of one database: the first
+ * read after a write (by any process) recomputes, no read sees figures older than the data. A
+ * failure is not kept.
+ *
+ * @example const tree = await cache.get('areas:tree', () => loadTree(db));
+ */
+export class DataVersionCache {
+  private version = -1;
+  private readonly entries = new Map<string, Promise<unknown>>();
+
+  constructor(readonly db: Kysely<DB>) {}
+
+  async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const v = await dataVersion(this.db);
+    if (v !== this.version) {
+      this.version = v;
+      this.entries.clear();
+    }
+    let result = this.entries.get(key) as Promise<T> | undefined;
+    if (!result) {
+      result = compute();
+      result.catch(() => this.entries.delete(key));
+      this.entries.set(key, result);
+    }
+    return result;
+  }
+}

@@ -29,6 +29,21 @@ for (const engine of ENGINES) {
       expect(rows).toEqual([]);
     });
 
+    it('rehearses: fn sees its own writes, answers, and nothing is written', async () => {
+      const seen = await db.rehearse(async (tx) => {
+        await tx.kysely.insertInto('meta').values({ key: 'y', value: '2' }).execute();
+        return (await tx.kysely.selectFrom('meta').select('value').where('key', '=', 'y').executeTakeFirst())?.value;
+      });
+      expect(seen).toBe('2');
+      expect(await db.kysely.selectFrom('meta').selectAll().where('key', '=', 'y').execute()).toEqual([]);
+      await db.transaction(async (tx) => {
+        await tx.kysely.insertInto('meta').values({ key: 'z', value: '3' }).execute();
+      });
+      expect(await db.kysely.selectFrom('meta').select('value').where('key', '=', 'z').execute()).toEqual([
+        { value: '3' },
+      ]);
+    });
+
     it('reads int8 and numeric as numbers', async () => {
       const { rows } = await sql<{
         a: number;

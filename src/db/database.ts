@@ -40,6 +40,11 @@ export interface Database {
   sqlite?: Sqlite.Database;
   /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction and rolls it back however fn ends: a dry run sees what its writes
+   * would do, and answers what fn returns, without writing anything.
+   */
+  rehearse<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -64,27 +69,28 @@ function openSqlite(file: string): Database {
   handle.pragma('temp_store = MEMORY');
   handle.pragma('cache_size = -65536');
   const kysely = new Kysely<DB>({ dialect: timeConnectionWaits(new SqliteDialect({ database: handle }), 'sqlite') });
+  // Kysely's SQLite driver holds one connection behind a mutex, so a raw statement on the
+  // handle inside fn runs inside this transaction and nothing else interleaves. Begin and end
+  // are ours: SQLite rolls back by itself on a full disk, and a second rollback would hide why.
+  const sqliteTransaction = <T>(fn: (tx: Tx) => Promise<T>, end: 'commit' | 'rollback'): Promise<T> =>
+    kysely.connection().execute(async (conn) => {
+      await sql`begin`.execute(conn);
+      try {
+        const result = await fn({ engine: 'sqlite', kysely: conn, sqlite: handle });
+        await sql.raw(end).execute(conn);
+        return result;
+      } catch (e) {
+        if (handle.inTransaction) await sql`rollback`.execute(conn);
+        throw translateStorageError(e);
+      }
+    });
   return {
     engine: 'sqlite',
     url: file,
     kysely,
     sqlite: handle,
-    // Kysely's SQLite driver holds one connection behind a mutex, so a raw statement on the
-    // handle inside fn runs inside this transaction and nothing else interleaves. Begin and end
-    // are ours: SQLite rolls back by itself on a full disk, and a second rollback would hide why.
-    transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      return kysely.connection().execute(async (conn) => {
-        await sql`begin`.execute(conn);
-        try {
-          const result = await fn({ engine: 'sqlite', kysely: conn, sqlite: handle });
-          await sql`commit`.execute(conn);
-          return result;
-        } catch (e) {
-          if (handle.inTransaction) await sql`rollback`.execute(conn);
-          throw translateStorageError(e);
-        }
-      });
-    },
+    transaction: (fn) => sqliteTransaction(fn, 'commit'),
+    rehearse: (fn) => sqliteTransaction(fn, 'rollback'),
     async close() {
       await kysely.destroy();
     },
@@ -103,34 +109,37 @@ async function openPostgres(url: string): Promise<Database> {
     engine: 'postgres',
     url,
     kysely,
-    async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      const client = await timedAcquire('postgres', () => pool.connect());
-      // A Kysely bound to this one client, so builder queries and COPY share the transaction.
-      const single = new Kysely<DB>({
-        dialect: new PostgresDialect({
-          pool: {
-            connect: async () => ({ query: client.query.bind(client), release: () => {} }),
-            end: async () => {},
-          } as never,
-        }),
-      });
-      try {
-        await client.query('begin');
-        const result = await fn({ engine: 'postgres', kysely: single, pgClient: client });
-        await client.query('commit');
-        return result;
-      } catch (e) {
-        await client.query('rollback').catch(() => undefined);
-        throw translateStorageError(e);
-      } finally {
-        client.release();
-      }
-    },
+    transaction: (fn) => pgTransaction(fn, 'commit'),
+    rehearse: (fn) => pgTransaction(fn, 'rollback'),
     async close() {
       watched.forget();
       await kysely.destroy();
     },
   };
+
+  async function pgTransaction<T>(fn: (tx: Tx) => Promise<T>, end: 'commit' | 'rollback'): Promise<T> {
+    const client = await timedAcquire('postgres', () => pool.connect());
+    // A Kysely bound to this one client, so builder queries and COPY share the transaction.
+    const single = new Kysely<DB>({
+      dialect: new PostgresDialect({
+        pool: {
+          connect: async () => ({ query: client.query.bind(client), release: () => {} }),
+          end: async () => {},
+        } as never,
+      }),
+    });
+    try {
+      await client.query('begin');
+      const result = await fn({ engine: 'postgres', kysely: single, pgClient: client });
+      await client.query(end);
+      return result;
+    } catch (e) {
+      await client.query('rollback').catch(() => undefined);
+      throw translateStorageError(e);
+    } finally {
+      client.release();
+    }
+  }
 }
 
 /** The engines' own codes for a busy database and a full disk, as errors a person can act on. */

@@ -14,7 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { AppContext } from './context.ts';
+import type { AppContext } from '../modules/app-context.ts';
 import { frameworkError, installErrorHandler } from './errors.ts';
 import { installSecurityHeaders } from './security.ts';
 import { serveWebApp } from './web.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from './context.ts';
+import type { AppContext } from '../modules/app-context.ts';
 
 const healthSchema = z.object({ status: z.enum(['ready', 'starting']), engine: z.string() });
 

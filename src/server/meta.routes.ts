@@ -1,29 +1,10 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from './context.ts';
+import type { AppContext } from '../modules/app-context.ts';
 import { demoInfo } from '../modules/demo/demo.service.ts';
 import { dataVersion } from '../db/data-version.ts';
 import { latestMonth } from '../modules/assessment/warm-up.ts';
 import { currentMonth, timeZone, today } from '../shared/clock.ts';
-
-const metaSchema = z.object({
-  engine: z.string(),
-  data_version: z.number(),
-  demo: z
-    .object({
-      seed: z.number(),
-      scale: z.number(),
-      built_at: z.string(),
-      label: z.object({ zh: z.string(), en: z.string() }),
-    })
-    .nullable(),
-  root_areas: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })),
-  latest_month: z.string().nullable(),
-  /** The server's today and current month in its time zone (OUTPOST_TZ): the web's default dates. */
-  today: z.string(),
-  current_month: z.string(),
-  time_zone: z.string(),
-});
+import { metaSchema } from '#core/contracts/meta.schema.ts';
 
 export const metaRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -40,7 +21,7 @@ export const metaRoutes =
         config: { permission: 'aggregate:read' },
       },
       async () => {
-        const tree = await ctx.assessment.areaTree();
+        const tree = await ctx.areas.tree();
         return {
           engine: ctx.db.engine,
           data_version: await dataVersion(ctx.db.kysely),

@@ -4,9 +4,9 @@
  * gracefully (serve.ts) and exits 0; a second signal ends it at once.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { Command, Io } from '../cli/command.ts';
-import { parse } from '../cli/args.ts';
-import { progressBar } from '../cli/progress.ts';
+import type { Command, Io } from '../shared/cli/command.ts';
+import { parse } from '../shared/cli/args.ts';
+import { progressBar } from '../shared/cli/progress.ts';
 import { resolveDbUrl } from '../db/database.ts';
 import { AppError } from '../shared/errors.ts';
 import { timeZone } from '../shared/clock.ts';

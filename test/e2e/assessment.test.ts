@@ -115,6 +115,29 @@ describe.skipIf(!present && !REQUIRED)('assessment in depth in Chromium', () => 
     await context.close();
   }, 180_000);
 
+  it('refuses thresholds as a save would, by the server’s own rules, in either language at phone width', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const { context, page } = await e2e.open(lang, 'phone', `/assessment/schemes?area=${PROVINCE}&month=2019-06`);
+      const months = page.locator('input[id$="-th-interview_months"]').first();
+      await months.waitFor({ timeout: 30_000 });
+      await months.fill('13');
+      await page.locator('input[id$="-th-criticism"]').first().fill('95');
+      const errors = page.locator('.thresholds .field-error');
+      await expect.poll(() => errors.count()).toBe(1);
+      expect(await errors.first().textContent()).toBe(
+        lang === 'zh' ? '月数应为 1 到 12 的整数。' : 'A whole number of months from 1 to 12.',
+      );
+      await months.fill('3');
+      expect(await errors.first().textContent()).toBe(
+        lang === 'zh'
+          ? '批评的分数线不能高于表扬的分数线。'
+          : 'The criticism threshold cannot be above the commendation threshold.',
+      );
+      await e2e.snap(page, `scheme-thresholds-refused-phone-${lang}`);
+      await context.close();
+    }
+  }, 180_000);
+
   it('previews how the officers would rank under an edited officer scheme', async () => {
     const { context, page } = await e2e.open(
       'zh',

@@ -7,7 +7,7 @@
  *   const res = await app.inject({ url: '/api/v1/units', headers: await adminHeaders(db) });
  */
 import type { Database } from '../../src/db/database.ts';
-import type { Role } from '../../src/modules/accounts/permissions.ts';
+import type { Role } from '#core/accounts/permissions.ts';
 import { findAccount } from '../../src/modules/accounts/accounts.repository.ts';
 import { addAccount } from '../../src/modules/accounts/accounts.service.ts';
 import { login } from '../../src/modules/accounts/session.service.ts';

@@ -2,7 +2,7 @@
  * The generated regions of docs/import-formats.md: the table of kinds, and each kind's columns,
  * from the import registry itself.
  */
-import { KINDS, RECORD_KINDS, textOf, type CellFormat, type ColumnDef, type KindDef } from './sources.ts';
+import { KINDS, RECORD_KINDS, textOf, type CellFormat, type ColumnDef, type ImportKind } from './sources.ts';
 import { code, table } from './markdown.ts';
 import type { Renderers } from './regions.ts';
 
@@ -31,7 +31,7 @@ export function accepts(format: CellFormat): string {
   }
 }
 
-function columnRow(kind: KindDef, c: ColumnDef): string[] {
+function columnRow(kind: ImportKind, c: ColumnDef): string[] {
   const notes = [kind.key.includes(c.name) ? '**key**' : '', c.optional ? '*optional column*' : '']
     .filter(Boolean)
     .join(', ');
@@ -47,7 +47,7 @@ function columnRow(kind: KindDef, c: ColumnDef): string[] {
 }
 
 /** One kind's columns, in the order its template gives them. */
-export function kindColumns(kind: KindDef): string {
+export function kindColumns(kind: ImportKind): string {
   return table(
     ['column', '中文', 'accepts', 'checked against other rows'],
     kind.columns.map((c) => columnRow(kind, c)),

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { OpenAPIV3 } from 'openapi-types';
 import { openDatabase } from '../../src/db/database.ts';
 import { buildApp } from '../../src/server/app.ts';
-import { createContext } from '../../src/server/context.ts';
+import { createContext } from '../../src/modules/app-context.ts';
 import type { RouteEntry } from '../../src/modules/accounts/access.hook.ts';
 
 export {
@@ -21,9 +21,9 @@ export {
   STANDARD_KIT,
   type CellFormat,
   type ColumnDef,
-  type KindDef,
+  type ImportKind,
 } from '../../src/modules/imports/kinds/index.ts';
-export { RECORD_KINDS } from '../../src/modules/imports/kinds/order.ts';
+export { RECORD_KINDS } from '../../src/core/kinds/order.ts';
 export {
   DEFAULT_SCHEMES,
   INFORMATIONAL,
@@ -36,8 +36,8 @@ export {
   type RankingRow,
   type Scheme,
 } from '../../src/modules/assessment/domain/index.ts';
-export { LAST_RULE_COUNT, LAST_RULE_MIN_RANKED } from '../../src/modules/assessment/domain/ranking.ts';
-export { DEFAULT_THRESHOLDS } from '../../src/modules/schemes/domain/scheme-definition.ts';
+export { LAST_RULE_COUNT, LAST_RULE_MIN_RANKED } from '../../src/core/assessment/ranking.ts';
+export { DEFAULT_THRESHOLDS } from '../../src/core/schemes/scheme-definition.ts';
 export { COMMANDS } from '../../src/cli/commands.ts';
 export { CATEGORIES, type Category, type ErrorDef, type Params } from '../../src/core/errors/types.ts';
 export {
@@ -48,7 +48,7 @@ export {
   textOf,
   type ErrorCode,
 } from '../../src/core/errors/registry.ts';
-export { PERMISSIONS, ROLES, ROLE_DESCRIPTIONS } from '../../src/modules/accounts/permissions.ts';
+export { PERMISSIONS, ROLES, ROLE_DESCRIPTIONS } from '../../src/core/accounts/permissions.ts';
 export {
   renderRoleTable,
   renderRouteTable,
@@ -56,7 +56,7 @@ export {
   ROUTES_BEGIN,
 } from '../../src/modules/accounts/permissions.doc.ts';
 export type { RouteEntry };
-export { TASK_STATUSES } from '../../src/modules/supervision/task-status.ts';
+export { TASK_STATUSES } from '../../src/core/supervision/task-status.ts';
 export { zh as WEB_ZH } from '../../web/src/i18n/messages-zh.ts';
 export { en as WEB_EN } from '../../web/src/i18n/messages-en.ts';
 

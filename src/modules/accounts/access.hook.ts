@@ -10,12 +10,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import type { SwaggerTransform } from '@fastify/swagger';
 import cookie from '@fastify/cookie';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { audit } from '../audit/audit.repository.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { anyAccount } from './accounts.repository.ts';
-import { isPermission, PERMISSIONS, roleHolds, type Permission } from './permissions.ts';
+import { isPermission, PERMISSIONS, roleHolds, type Permission } from '#core/accounts/permissions.ts';
 import { scopeFor } from './scope.ts';
 import { resolveSession, SESSION_HOURS } from './session.service.ts';
 

@@ -1,7 +1,7 @@
 /** Sessions (sign in, who am I, sign out, own password) and account management for admins. */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { clearSessionCookie, setSessionCookie, type AccessOptions } from './access.hook.ts';
@@ -18,7 +18,7 @@ import {
   totpBody,
   totpSchema,
   usernameParams,
-} from './accounts.schema.ts';
+} from '#core/contracts/accounts.schema.ts';
 import {
   accounts,
   addAccount,

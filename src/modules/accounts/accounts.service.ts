@@ -8,7 +8,7 @@
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
-import type { Account, NewAccount } from './accounts.schema.ts';
+import type { Account, NewAccount } from '#core/contracts/accounts.schema.ts';
 import {
   areaExists,
   badgeExists,

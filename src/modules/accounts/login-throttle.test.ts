@@ -4,7 +4,7 @@ import { ENGINES, freshDatabase } from '../../../test/support/engines.ts';
 import { ensureAccount, TEST_PASSWORD } from '../../../test/support/session.ts';
 import type { Database } from '../../db/database.ts';
 import { buildApp } from '../../server/app.ts';
-import { createContext } from '../../server/context.ts';
+import { createContext } from '../app-context.ts';
 import { ADDRESS_FAILURES } from './login-throttle.ts';
 import { login } from './session.service.ts';
 

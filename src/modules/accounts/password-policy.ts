@@ -5,10 +5,7 @@
 import fs from 'node:fs';
 import { textOf } from '#core/errors/registry.ts';
 import { AppError, coded, type CodedAs } from '../../shared/errors.ts';
-
-export const MIN_PASSWORD_LENGTH = 12;
-/** Long enough for a passphrase; short enough that hashing it costs nothing extra. */
-export const MAX_PASSWORD_LENGTH = 256;
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '#core/accounts/password-length.ts';
 
 let common: Set<string> | undefined;
 

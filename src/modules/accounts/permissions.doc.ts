@@ -3,7 +3,7 @@
  * registers, so the document cannot drift from the code (test/security-doc.test.ts checks it).
  */
 import type { RouteEntry } from './access.hook.ts';
-import { PERMISSIONS, ROLE_DESCRIPTIONS, ROLES, roleHolds, type Permission } from './permissions.ts';
+import { PERMISSIONS, ROLE_DESCRIPTIONS, ROLES, roleHolds, type Permission } from '#core/accounts/permissions.ts';
 
 export const ROUTES_BEGIN = '<!-- routes:begin (generated from the registry: see test/security-doc.test.ts) -->';
 export const ROUTES_END = '<!-- routes:end -->';

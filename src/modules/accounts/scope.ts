@@ -13,7 +13,8 @@ import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { today } from '../../shared/clock.ts';
 import { subtree } from '../areas/subtree.ts';
-import type { Role } from './permissions.ts';
+import { postedOn } from '../../db/predicates.ts';
+import type { Role } from '#core/accounts/permissions.ts';
 
 export interface Scope {
   /** The root of the area subtree the account reaches. */
@@ -53,7 +54,7 @@ export async function scopeFor(
     .where('o.badge', '=', badge)
     .where('o.voided_at', 'is', null)
     .where('o.start_date', '<=', day)
-    .orderBy(sql`case when o.end_date is null or o.end_date >= ${day} then 0 else 1 end`)
+    .orderBy(sql`case when ${postedOn('o', day)} then 0 else 1 end`)
     .orderBy('o.start_date', 'desc')
     .executeTakeFirst();
   return { area: posting?.area_code ?? NOWHERE, unit: posting?.unit_code ?? NOWHERE, badge };
@@ -77,38 +78,4 @@ export function unitsInScope(scope: Scope): RawBuilder<never> {
 export function writableAreas(scope: Scope): RawBuilder<never> {
   if (scope.unit === null) return areasInScope(scope);
   return sql<never>`(${subtree(scope.area)} select code from sub union select area_code from unit_covers where unit_code = ${scope.unit})`;
-}
-
-interface TreeView {
-  areas: Map<string, { parent_code: string | null }>;
-}
-
-function within(tree: TreeView, code: string, root: string): boolean {
-  for (let c: string | null = code; c; c = tree.areas.get(c)?.parent_code ?? null) if (c === root) return true;
-  return false;
-}
-
-/**
- * Aggregate figures are visible for the scope's own subtree and for the areas ranked beside its
- * area (SPEC §4: its parent's ranking, as the notification shows it anyway). `how`:
- * - `area`: the figures of one area (indicators, overview): its subtree or a sibling;
- * - `children`: figures of an area's children (rankings, explain): its subtree or its parent.
- */
-export function assertAggregateVisible(
-  tree: TreeView,
-  scope: Scope | null,
-  code: string,
-  how: 'area' | 'children',
-): void {
-  if (!scope || !tree.areas.has(code) || aggregateVisible(tree, scope, code, how)) return;
-  const parent = tree.areas.get(scope.area)?.parent_code ?? null;
-  throw new AppError('area_not_visible', { area: code, scope: scope.area, how, parent });
-}
-
-/** Whether `assertAggregateVisible` lets the scope see `code`'s figures (`how` as there). */
-export function aggregateVisible(tree: TreeView, scope: Scope | null, code: string, how: 'area' | 'children'): boolean {
-  if (!scope || within(tree, code, scope.area)) return true;
-  const parent = tree.areas.get(scope.area)?.parent_code ?? null;
-  if (parent === null) return false;
-  return how === 'children' ? code === parent : tree.areas.get(code)?.parent_code === parent;
 }

@@ -26,7 +26,7 @@ import {
   WINDOW_MS,
 } from './login-throttle.ts';
 import { verifyPassword } from './passwords.ts';
-import { isRole, type Role } from './permissions.ts';
+import { isRole, type Role } from '#core/accounts/permissions.ts';
 import { matchTotp } from './totp.ts';
 import * as clock from '../../shared/clock.ts';
 

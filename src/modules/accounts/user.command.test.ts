@@ -3,7 +3,7 @@ import { ENGINES, freshDatabase } from '../../../test/support/engines.ts';
 import { importProvince51 } from '../../../test/support/province-51.ts';
 import type { Database } from '../../db/database.ts';
 import { main } from '../../cli/main.ts';
-import { cliActor } from '../../cli/main.ts';
+import { cliActor } from '../audit/audit.actor.ts';
 
 function capture() {
   const out = { stdout: '', stderr: '' };

@@ -2,17 +2,17 @@
  * `outpost user ...`: accounts, managed on the server without signing in (the CLI is an
  * operator's tool); every change is audited as the operating-system user.
  */
-import type { Command } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { textTable } from '../../cli/table.ts';
-import { withDatabase } from '../../cli/with-db.ts';
+import type { Command } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { textTable } from '../../shared/cli/table.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { dayOf } from '../../shared/clock.ts';
 import { commandActor } from '../audit/audit.actor.ts';
-import { newAccountBody, usernameSchema } from './accounts.schema.ts';
+import { newAccountBody, usernameSchema } from '#core/contracts/accounts.schema.ts';
 import { accounts, addAccount, resetPassword, setDisabled, setTotp } from './accounts.service.ts';
-import { ROLES } from './permissions.ts';
+import { ROLES } from '#core/accounts/permissions.ts';
 
 const USAGE = [
   'outpost user add --username U --password P --role R [--area CODE] [--badge B]',

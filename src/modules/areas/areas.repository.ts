@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { paged } from '../../db/page.ts';
-import type { Area } from './areas.schema.ts';
+import type { Area } from '#core/contracts/areas.schema.ts';
 import { subtree } from './subtree.ts';
 import { areasInScope, type Scope } from '../accounts/scope.ts';
 import { likePatterns } from '../../shared/search.ts';

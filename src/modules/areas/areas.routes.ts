@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
-import { AppError } from '../../shared/errors.ts';
-import { areaDetailSchema, areaPage, areaParams, areasQuery } from './areas.schema.ts';
-import { countChildren, findArea, findAreas } from './areas.repository.ts';
-import { scopeOf } from '../accounts/scope.ts';
+import type { AppContext } from '../app-context.ts';
+import { areaDetailSchema, areaPage, areaParams, areasQuery } from '#core/contracts/areas.schema.ts';
+import { actorOf } from '../accounts/access.ts';
+import { areaDetail, listAreas } from './areas.service.ts';
 
 export const areasRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -19,14 +18,7 @@ export const areasRoutes =
         },
         config: { permission: 'registry:read' },
       },
-      async (request) => {
-        const { query } = request;
-        return {
-          ...(await findAreas(ctx.db.kysely, query, scopeOf(request))),
-          limit: query.limit,
-          offset: query.offset,
-        };
-      },
+      async (request) => listAreas(ctx, actorOf(request), request.query),
     );
     app.get(
       '/areas/:code',
@@ -39,18 +31,6 @@ export const areasRoutes =
         },
         config: { permission: 'registry:read' },
       },
-      async (request) => {
-        const { params } = request;
-        const area = await findArea(ctx.db.kysely, params.code, scopeOf(request));
-        if (!area) throw new AppError('area_not_found', { area: params.code });
-        const tree = await ctx.assessment.areaTree();
-        const path = [];
-        for (let p = area.parent_code; p; p = tree.areas.get(p)?.parent_code ?? null) {
-          const a = tree.areas.get(p);
-          if (!a) break;
-          path.unshift({ code: a.code, name: a.name, level: a.level });
-        }
-        return { ...area, path, children: await countChildren(ctx.db.kysely, area.code) };
-      },
+      async (request) => areaDetail(ctx, actorOf(request), request.params.code),
     );
   };

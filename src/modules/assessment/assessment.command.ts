@@ -1,12 +1,19 @@
-import type { Command, Io } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { fixed, textTable } from '../../cli/table.ts';
-import { withDatabase } from '../../cli/with-db.ts';
-import { explainQuery, explainRecordsQuery, indicatorsQuery, rankingsQuery } from './assessment.schema.ts';
-import { explainRecords, type RecordsExplanation } from './explain-records.service.ts';
-import { AssessmentService } from './assessment.service.ts';
+import type { Command, Io } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { fixed, textTable } from '../../shared/cli/table.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
+import {
+  explainQuery,
+  explainRecordsQuery,
+  indicatorsQuery,
+  rankingsQuery,
+} from '#core/contracts/assessment.schema.ts';
+import type { RecordsExplanation } from './explain-records.service.ts';
 import { printRanking, rankSubjects } from './subjects.command.ts';
 import { validate } from '../../shared/validate.ts';
+import { createContext } from '../app-context.ts';
+import { operatorActor } from '../accounts/access.ts';
+import { explainFor, explainRecordsFor, indicatorsFor, rankingsFor } from './assessment.use-cases.ts';
 
 export const indicatorsCommand: Command = {
   name: 'indicators',
@@ -24,13 +31,13 @@ export const indicatorsCommand: Command = {
       scheme: values.scheme ?? 'performance',
     });
     return withDatabase(values.db, async (db) => {
-      const service = new AssessmentService(db.kysely);
-      const result = await service.indicators(q.area, q.month, q.scheme);
+      const ctx = createContext(db);
+      const result = await indicatorsFor(ctx, operatorActor('indicators'), q);
       if (values.json) {
         io.stdout.write(`${JSON.stringify(result)}\n`);
         return 0;
       }
-      const area = await service.area(q.area);
+      const area = await ctx.areas.area(q.area);
       io.stdout.write(
         `${area.name} (${area.code}) · ${q.month} · ${q.scheme} · composite ${result.composite.toFixed(2)}\n\n`,
       );
@@ -76,7 +83,7 @@ export const rankCommand: Command = {
       scheme: values.scheme ?? 'performance',
     });
     return withDatabase(values.db, async (db) => {
-      const rows = await new AssessmentService(db.kysely).rankings(q.within, q.month, q.scheme);
+      const rows = await rankingsFor(createContext(db), operatorActor('rank'), q);
       return printRanking(io, rows, !!values.json);
     });
   },
@@ -112,11 +119,11 @@ export const explainCommand: Command = {
     if (values.records) {
       const page = validate(explainRecordsQuery, { ...q, limit: values.limit, offset: values.offset });
       return withDatabase(values.db, async (db) =>
-        printRecords(io, await explainRecords(new AssessmentService(db.kysely), page), !!values.json),
+        printRecords(io, await explainRecordsFor(createContext(db), operatorActor('explain'), page), !!values.json),
       );
     }
     return withDatabase(values.db, async (db) => {
-      const e = await new AssessmentService(db.kysely).explain(q.area, q.month, q.scheme, q.indicator);
+      const e = await explainFor(createContext(db), operatorActor('explain'), q);
       if (values.json) {
         io.stdout.write(`${JSON.stringify(e)}\n`);
         return 0;

@@ -7,7 +7,16 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Figures } from './domain/index.ts';
 import type { Month } from './month.ts';
-import { STANDARD_KIT, ASPECTS } from '../imports/kinds/index.ts';
+import { ASPECTS, STANDARD_KIT } from '#core/kinds/kind.ts';
+import {
+  datedIn,
+  frontLine,
+  latestPopulation,
+  placedByPosting,
+  providesInformation,
+  roomOpenOn,
+  postedOn,
+} from '../../db/predicates.ts';
 
 type Own = Map<string, Figures>;
 
@@ -20,13 +29,6 @@ function add(own: Own, code: string, indicator: string, numerator: number, denom
     cur.denominator += denominator;
   } else f[indicator] = { numerator, denominator };
 }
-
-const OPEN_ROOM = (alias: string, day: string) =>
-  sql`${sql.ref(`${alias}.type`)} in ('community_room', 'rural_office') and ${sql.ref(`${alias}.opened_on`)} <= ${day}
-      and (${sql.ref(`${alias}.closed_on`)} is null or ${sql.ref(`${alias}.closed_on`)} > ${day}) and ${sql.ref(`${alias}.voided_at`)} is null`;
-
-const POSTED_ON = (alias: string, day: unknown) =>
-  sql`${sql.ref(`${alias}.start_date`)} <= ${day} and (${sql.ref(`${alias}.end_date`)} is null or ${sql.ref(`${alias}.end_date`)} >= ${day}) and ${sql.ref(`${alias}.voided_at`)} is null`;
 
 /** What the month's queries place records by; loaded once per data version. */
 export interface Registry {
@@ -57,7 +59,7 @@ export async function loadRegistry(db: Kysely<DB>): Promise<Registry> {
 
 export async function performanceOwn(db: Kysely<DB>, m: Month, registry: Registry): Promise<Own> {
   const own: Own = new Map();
-  const { first, last } = m;
+  const { last } = m;
 
   const surveys = await sql<{ area_code: string; kd: number; kn: number; sd: number; sn: number }>`
     select area_code,
@@ -65,7 +67,7 @@ export async function performanceOwn(db: Kysely<DB>, m: Month, registry: Registr
       sum(case when knows_officer = 1 then 1 else 0 end) as kn,
       sum(case when satisfaction is not null then 1 else 0 end) as sd,
       sum(case when satisfaction >= 4 then 1 else 0 end) as sn
-    from surveys where date >= ${first} and date <= ${last} and voided_at is null
+    from surveys where ${datedIn('date', m)} and voided_at is null
     group by area_code`.execute(db);
   for (const r of surveys.rows) {
     add(own, r.area_code, 'awareness_rate', Number(r.kn), Number(r.kd));
@@ -75,34 +77,34 @@ export async function performanceOwn(db: Kysely<DB>, m: Month, registry: Registr
   const checks = await sql<{ area_code: string; correct: number; sampled: number }>`
     select u.area_code, sum(c.correct) as correct, sum(c.sampled) as sampled
     from familiarity_checks c
-    join officers o on o.badge = c.badge and ${POSTED_ON('o', sql.ref('c.date'))}
+    join officers o on ${placedByPosting('o', 'c')}
     join units u on u.code = o.unit_code and u.voided_at is null
-    where c.date >= ${first} and c.date <= ${last} and c.voided_at is null
+    where ${datedIn('c.date', m)} and c.voided_at is null
     group by u.area_code`.execute(db);
   for (const r of checks.rows) add(own, r.area_code, 'familiarity_rate', Number(r.correct), Number(r.sampled));
 
   const info = await sql<{ area_code: string; officers: number; providing: number }>`
-    select u.area_code, count(*) as officers, sum(case when r.n >= 2 then 1 else 0 end) as providing
+    select u.area_code, count(*) as officers, sum(case when ${providesInformation(sql.ref('r.n'))} then 1 else 0 end) as providing
     from officers o
     join units u on u.code = o.unit_code and u.voided_at is null
     left join (
       select badge, count(*) as n from info_reports
-      where date >= ${first} and date <= ${last} and voided_at is null group by badge
+      where ${datedIn('date', m)} and voided_at is null group by badge
     ) r on r.badge = o.badge
-    where o.role in ('community', 'resident') and ${POSTED_ON('o', last)}
+    where ${frontLine('o')} and ${postedOn('o', last)}
     group by u.area_code`.execute(db);
   for (const r of info.rows) add(own, r.area_code, 'info_provision_rate', Number(r.providing), Number(r.officers));
 
   const crimes = await sql<{ area_code: string; n: number }>`
     select area_code, count(*) as n from incidents
-    where category = 'criminal' and date >= ${first} and date <= ${last} and voided_at is null
+    where category = 'criminal' and ${datedIn('date', m)} and voided_at is null
     group by area_code`.execute(db);
   for (const r of crimes.rows) add(own, r.area_code, 'crime_rate', Number(r.n), 0);
 
   // Summed per team, then placed through the registry: the month's scan stays a plain GROUP BY.
   const patrols = await sql<{ patrol_code: string; member_hours: number }>`
     select patrol_code, sum(hours * participants) as member_hours from patrol_logs
-    where date >= ${first} and date <= ${last} and voided_at is null
+    where ${datedIn('date', m)} and voided_at is null
     group by patrol_code`.execute(db);
   for (const r of patrols.rows) {
     const area = registry.patrolArea.get(r.patrol_code);
@@ -119,12 +121,7 @@ export async function performanceOwn(db: Kysely<DB>, m: Month, registry: Registr
 /** Each village-level area's residents in its latest population year up to `year`. */
 async function residents(db: Kysely<DB>, year: number): Promise<Map<string, number>> {
   const { rows } = await sql<{ area_code: string; residents: number }>`
-    select p.area_code, p.residents from population p
-    join (
-      select area_code, max(year) as year from population
-      where year <= ${year} and voided_at is null group by area_code
-    ) latest on latest.area_code = p.area_code and latest.year = p.year
-    where p.voided_at is null`.execute(db);
+    select p.area_code, p.residents from ${latestPopulation(year)} p`.execute(db);
   return new Map(rows.map((r) => [r.area_code, Number(r.residents)]));
 }
 
@@ -135,16 +132,16 @@ export async function constructionOwn(db: Kysely<DB>, m: Month): Promise<Own> {
   const villages = await sql<{ code: string; covered: number }>`
     select a.code, case when exists (
       select 1 from unit_covers c join units u on u.code = c.unit_code
-      where c.area_code = a.code and ${OPEN_ROOM('u', end)}
+      where c.area_code = a.code and ${roomOpenOn('u', end)}
     ) then 1 else 0 end as covered
     from areas a where a.level = 'village' and a.voided_at is null`.execute(db);
   for (const r of villages.rows) add(own, r.code, 'coverage_rate', Number(r.covered), 1);
 
   const rooms = await sql<{ code: string; area_code: string; staffed: number }>`
     select u.code, u.area_code, case when exists (
-      select 1 from officers o where o.unit_code = u.code and o.role in ('community', 'resident') and ${POSTED_ON('o', end)}
+      select 1 from officers o where o.unit_code = u.code and ${frontLine('o')} and ${postedOn('o', end)}
     ) then 1 else 0 end as staffed
-    from units u where ${OPEN_ROOM('u', end)}`.execute(db);
+    from units u where ${roomOpenOn('u', end)}`.execute(db);
 
   const kit = await sql<{ unit_code: string; item: string; quantity: number }>`
     select e.unit_code, e.item, e.quantity from equipment e

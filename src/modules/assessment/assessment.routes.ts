@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditPeopleRead } from '../officers/people-read.ts';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import {
   explainQuery,
   explainRecordsQuery,
@@ -13,17 +12,13 @@ import {
   previewSchema,
   rankingsQuery,
   rankingsSchema,
-} from './assessment.schema.ts';
-import { editedScheme } from './scheme-edit.ts';
-import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
-import { explainRecords } from './explain-records.service.ts';
-import { assertRecordsVisible } from './records-scope.ts';
-import { OfficerAssessment } from './officer-ranking.service.ts';
+} from '#core/contracts/assessment.schema.ts';
+import { actorOf } from '../accounts/access.ts';
+import { explainFor, explainRecordsFor, indicatorsFor, previewFor, rankingsFor } from './assessment.use-cases.ts';
 
 export const assessmentRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const officers = new OfficerAssessment(ctx.assessment);
     app.get(
       '/indicators',
       {
@@ -35,11 +30,7 @@ export const assessmentRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => {
-        const { query } = request;
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.area, 'area');
-        return ctx.assessment.indicators(query.area, query.month, query.scheme);
-      },
+      async (request) => indicatorsFor(ctx, actorOf(request), request.query),
     );
     app.get(
       '/rankings',
@@ -52,11 +43,7 @@ export const assessmentRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => {
-        const { query } = request;
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
-        return ctx.assessment.rankings(query.within, query.month, query.scheme);
-      },
+      async (request) => rankingsFor(ctx, actorOf(request), request.query),
     );
     app.get(
       '/explain',
@@ -69,11 +56,7 @@ export const assessmentRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => {
-        const { query } = request;
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.area, 'children');
-        return ctx.assessment.explain(query.area, query.month, query.scheme, query.indicator);
-      },
+      async (request) => explainFor(ctx, actorOf(request), request.query),
     );
     app.get(
       '/explain/records',
@@ -86,11 +69,7 @@ export const assessmentRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => {
-        const { query } = request;
-        assertRecordsVisible(await ctx.assessment.areaTree(), scopeOf(request), query.area);
-        return explainRecords(ctx.assessment, query);
-      },
+      async (request) => explainRecordsFor(ctx, actorOf(request), request.query),
     );
     app.post(
       '/rankings/preview',
@@ -105,24 +84,6 @@ export const assessmentRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => {
-        const { query, body } = request;
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
-        const { scheme, indicators } = body;
-        if (scheme === 'officer') {
-          const rows = await officers.rankings(
-            query.within,
-            query.month,
-            editedScheme(await ctx.assessment.schemeFor(scheme, query.month), indicators),
-          );
-          await auditPeopleRead(ctx.db, request, 'officer rankings (preview)', {
-            ...query,
-            badges: rows.map((r) => r.code),
-          });
-          return rows;
-        }
-        const edited = editedScheme(await ctx.assessment.schemeFor(scheme, query.month), indicators);
-        return ctx.assessment.rankings(query.within, query.month, scheme, edited);
-      },
+      async (request) => previewFor(ctx, actorOf(request), request.query, request.body),
     );
   };

@@ -7,19 +7,16 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { dataVersion } from '../../db/data-version.ts';
+import { DataVersionCache } from '../../db/data-version.ts';
 import { AppError } from '../../shared/errors.ts';
 import {
   evaluateInformational,
   evaluateScheme,
-  indexChildren,
   INFORMATIONAL_SCHEME,
   rankUnder,
   rollupIndexed,
-  treeIndex,
   withChange,
   type AnySchemeName,
-  type ChildrenIndex,
   type Figures,
   type InformationalName,
   type InformationalResult,
@@ -28,20 +25,13 @@ import {
   type SchemeName,
   type SchemeResult,
   type Totals,
-  type TreeIndex,
 } from './domain/index.ts';
 import { constructionOwn, loadRegistry, performanceOwn, type Registry } from './assessment.repository.ts';
 import { informationalOwn } from './informational.repository.ts';
 import { parseMonth, previousMonth } from './month.ts';
 import { resolveScheme, type ResolvedScheme } from '../schemes/schemes.service.ts';
-import { isSchemeName } from '../schemes/domain/scheme-definition.ts';
-
-export interface AreaInfo {
-  code: string;
-  name: string;
-  level: string;
-  parent_code: string | null;
-}
+import { isSchemeName } from '#core/schemes/scheme-definition.ts';
+import { AreaTreeService } from '../areas/area-tree.service.ts';
 
 export interface IndicatorsResult extends SchemeResult {
   area: string;
@@ -51,59 +41,33 @@ export interface IndicatorsResult extends SchemeResult {
   scheme_version: number;
 }
 
-export interface Tree {
-  areas: Map<string, AreaInfo>;
-  children: ChildrenIndex;
-  index: TreeIndex;
-}
-
 export interface Computed {
   totals: Totals;
   own: Map<string, Figures>;
 }
 
 export class AssessmentService {
-  private version = -1;
-  private tree?: Promise<Tree>;
-  private registry?: Promise<Registry>;
-  private months = new Map<string, Promise<unknown>>();
-
-  constructor(readonly db: Kysely<DB>) {}
-
-  /** Drops everything cached when the data changed since it was computed. */
-  private async fresh(): Promise<void> {
-    const v = await dataVersion(this.db);
-    if (v !== this.version) {
-      this.version = v;
-      this.tree = undefined;
-      this.registry = undefined;
-      this.months.clear();
-    }
-  }
+  /**
+   * `cache`: one per database, shared with the area tree (`areas`), so that one data version
+   * holds for both; each defaults to one of its own.
+   */
+  constructor(
+    readonly db: Kysely<DB>,
+    private readonly cache = new DataVersionCache(db),
+    readonly areas = new AreaTreeService(cache),
+  ) {}
 
   /**
    * `compute()` once per data version and key; a failure is not kept. For the figures other
    * modules derive from the same data (units, officers): one cache, dropped on every write.
    */
-  async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    await this.fresh();
-    let result = this.months.get(key) as Promise<T> | undefined;
-    if (!result) {
-      result = compute();
-      result.catch(() => this.months.delete(key));
-      this.months.set(key, result);
-    }
-    return result;
+  cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return this.cache.get(key, compute);
   }
 
   /** The places records are put by (patrol teams' areas, residents per year), per data version. */
-  async placement(): Promise<Registry> {
-    await this.fresh();
-    this.registry ??= loadRegistry(this.db).catch((e) => {
-      this.registry = undefined;
-      throw e;
-    });
-    return this.registry;
+  placement(): Promise<Registry> {
+    return this.cached('placement', () => loadRegistry(this.db));
   }
 
   /** The scheme in force for a year, with its version and thresholds. */
@@ -121,30 +85,12 @@ export class AssessmentService {
     return (await this.resolvedScheme(name, parseMonth(month).year)).scheme as Scheme<N>;
   }
 
-  async areaTree(): Promise<Tree> {
-    await this.fresh();
-    this.tree ??= this.loadTree().catch((e) => {
-      this.tree = undefined;
-      throw e;
-    });
-    return this.tree;
-  }
-
-  private async loadTree(): Promise<Tree> {
-    const nodes = await this.db
-      .selectFrom('areas')
-      .select(['code', 'name', 'level', 'parent_code'])
-      .where('voided_at', 'is', null)
-      .execute();
-    return { areas: new Map(nodes.map((n) => [n.code, n])), children: indexChildren(nodes), index: treeIndex(nodes) };
-  }
-
   /**
    * What is placed at each area and the roll-up, for a month. The figures depend on the scheme's
    * indicators, not on their settings, so a preview of edited settings shares its version's entry.
    */
   async computed(scheme: Scheme, month: string): Promise<Computed> {
-    const tree = await this.areaTree();
+    const tree = await this.areas.tree();
     const m = parseMonth(month);
     return this.cached(`area:${scheme.name}:v${scheme.version ?? 0}:${month}`, async () => {
       const own =
@@ -157,7 +103,7 @@ export class AssessmentService {
 
   /** The informational figures (shown beside performance, never scored) of every area for a month. */
   async informational(month: string): Promise<Computed> {
-    const tree = await this.areaTree();
+    const tree = await this.areas.tree();
     const m = parseMonth(month);
     return this.cached(`area:informational:${month}`, async () => {
       const own = await informationalOwn(this.db, m);
@@ -165,16 +111,9 @@ export class AssessmentService {
     });
   }
 
-  async area(code: string): Promise<AreaInfo> {
-    const tree = await this.areaTree();
-    const area = tree.areas.get(code);
-    if (!area) throw new AppError('area_not_found', { area: code });
-    return area;
-  }
-
   async indicators(areaCode: string, month: string, schemeName: string): Promise<IndicatorsResult> {
     const scheme = await this.schemeFor(areaSchemeName(schemeName), month);
-    await this.area(areaCode);
+    await this.areas.area(areaCode);
     const { totals } = await this.computed(scheme, month);
     const result: IndicatorsResult = {
       area: areaCode,
@@ -192,7 +131,7 @@ export class AssessmentService {
    */
   async informationalOf(areaCode: string, month: string): Promise<Record<InformationalName, InformationalResult>> {
     parseMonth(month);
-    await this.area(areaCode);
+    await this.areas.area(areaCode);
     return evaluateInformational((await this.informational(month)).totals.get(areaCode) ?? {});
   }
 
@@ -202,8 +141,8 @@ export class AssessmentService {
     month: string,
   ): Promise<{ code: string; name: string; figures: Record<InformationalName, InformationalResult> }[]> {
     parseMonth(month);
-    await this.area(areaCode);
-    const tree = await this.areaTree();
+    await this.areas.area(areaCode);
+    const tree = await this.areas.tree();
     const { totals } = await this.informational(month);
     return tree.children.childrenOf(areaCode).map((code) => ({
       code,
@@ -221,7 +160,7 @@ export class AssessmentService {
     const name = areaSchemeName(schemeName);
     const before = previousMonth(month);
     const scheme = preview ?? (await this.schemeFor(name, month));
-    await this.area(within);
+    await this.areas.area(within);
     const sameYear = before.slice(0, 4) === month.slice(0, 4);
     const current = await this.rankOnce(within, month, scheme);
     const previous = await this.rankOnce(
@@ -238,8 +177,8 @@ export class AssessmentService {
     const def = scheme.indicators.find((d) => d.name === indicator);
     if (!def)
       throw new AppError('indicator_unknown', { value: indicator, choices: scheme.indicators.map((d) => d.name) });
-    await this.area(areaCode);
-    const tree = await this.areaTree();
+    await this.areas.area(areaCode);
+    const tree = await this.areas.tree();
     const { own, totals } = await this.computed(scheme, month);
     const figure = (m: { get(code: string): Figures | undefined }, code: string) => {
       const f = m.get(code)?.[indicator] ?? { numerator: 0, denominator: 0 };
@@ -262,7 +201,7 @@ export class AssessmentService {
 
   /** The children of `within` ranked under `scheme`, with each child's full result. */
   async rankWithResults(within: string, month: string, scheme: Scheme) {
-    const tree = await this.areaTree();
+    const tree = await this.areas.tree();
     const { totals } = await this.computed(scheme, month);
     const subjects = tree.children
       .childrenOf(within)

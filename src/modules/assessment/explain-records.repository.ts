@@ -5,8 +5,9 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { ASPECTS, STANDARD_KIT } from '../imports/kinds/index.ts';
-import { POSTED_ON } from './informational.repository.ts';
+import { ASPECTS, STANDARD_KIT } from '#core/kinds/kind.ts';
+import { providesInformation } from '#core/assessment/placement.ts';
+import { datedIn, frontLine, latestPopulation, placedByPosting, postedOn, roomOpenOn } from '../../db/predicates.ts';
 import type { Month } from './month.ts';
 
 export interface RecordRow {
@@ -22,9 +23,6 @@ export interface RecordRow {
 
 type Finder = (db: Kysely<DB>, area: string, m: Month) => Promise<RecordRow[]>;
 
-const OPEN_ROOM_ON = (day: string) =>
-  sql`u.type in ('community_room', 'rural_office') and u.opened_on <= ${day} and (u.closed_on is null or u.closed_on > ${day}) and u.voided_at is null`;
-
 const yesNo = (v: number | null) => (v === null ? null : Number(v) === 1 ? 'yes' : 'no');
 
 async function surveys(
@@ -37,8 +35,7 @@ async function surveys(
     .selectFrom('surveys')
     .select(['ref', 'date', 'knows_officer', 'satisfaction', 'channel'])
     .where('area_code', '=', area)
-    .where('date', '>=', m.first)
-    .where('date', '<=', m.last)
+    .where(datedIn('date', m))
     .where('voided_at', 'is', null)
     .where(answered, 'is not', null)
     .execute();
@@ -67,9 +64,9 @@ const checks: Finder = async (db, area, m) => {
     sampled: number;
   }>`
     select c.ref, c.date, c.badge, o.unit_code, c.correct, c.sampled from familiarity_checks c
-    join officers o on o.badge = c.badge and ${POSTED_ON('o', sql.ref('c.date'))}
+    join officers o on ${placedByPosting('o', 'c')}
     join units u on u.code = o.unit_code and u.voided_at is null
-    where u.area_code = ${area} and c.date >= ${m.first} and c.date <= ${m.last} and c.voided_at is null`.execute(db);
+    where u.area_code = ${area} and ${datedIn('c.date', m)} and c.voided_at is null`.execute(db);
   return rows.map((r) => ({
     kind: 'familiarity_checks',
     key: r.ref,
@@ -83,42 +80,31 @@ const checks: Finder = async (db, area, m) => {
 const officers: Finder = async (db, area, m) => {
   const { rows } = await sql<{ badge: string; name: string; unit_code: string; reports: number }>`
     select o.badge, o.name, o.unit_code, (
-      select count(*) from info_reports r where r.badge = o.badge and r.date >= ${m.first} and r.date <= ${m.last} and r.voided_at is null
+      select count(*) from info_reports r where r.badge = o.badge and ${datedIn('r.date', m)} and r.voided_at is null
     ) as reports
     from officers o join units u on u.code = o.unit_code and u.voided_at is null
-    where u.area_code = ${area} and o.role in ('community', 'resident') and ${POSTED_ON('o', m.last)}`.execute(db);
+    where u.area_code = ${area} and ${frontLine('o')} and ${postedOn('o', m.last)}`.execute(db);
   return rows.map((r) => ({
     kind: 'officers',
     key: r.badge,
     date: null,
-    numerator: Number(r.reports) >= 2 ? 1 : 0,
+    numerator: providesInformation(Number(r.reports)) ? 1 : 0,
     denominator: 1,
     detail: { name: r.name, unit_code: r.unit_code, reports: Number(r.reports) },
   }));
 };
 
 async function population(db: Kysely<DB>, area: string, m: Month): Promise<RecordRow[]> {
-  const row = await db
-    .selectFrom('population')
-    .select(['area_code', 'year', 'residents'])
-    .where('area_code', '=', area)
-    .where('year', '<=', m.year)
-    .where('voided_at', 'is', null)
-    .orderBy('year', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row
-    ? [
-        {
-          kind: 'population',
-          key: `${row.area_code} ${row.year}`,
-          date: null,
-          numerator: 0,
-          denominator: Number(row.residents),
-          detail: { year: Number(row.year) },
-        },
-      ]
-    : [];
+  const { rows } = await sql<{ area_code: string; year: number; residents: number }>`
+    select p.area_code, p.year, p.residents from ${latestPopulation(m.year)} p where p.area_code = ${area}`.execute(db);
+  return rows.map((row) => ({
+    kind: 'population',
+    key: `${row.area_code} ${row.year}`,
+    date: null,
+    numerator: 0,
+    denominator: Number(row.residents),
+    detail: { year: Number(row.year) },
+  }));
 }
 
 const crimes: Finder = async (db, area, m) => {
@@ -127,8 +113,7 @@ const crimes: Finder = async (db, area, m) => {
     .select(['ref', 'date'])
     .where('area_code', '=', area)
     .where('category', '=', 'criminal')
-    .where('date', '>=', m.first)
-    .where('date', '<=', m.last)
+    .where(datedIn('date', m))
     .where('voided_at', 'is', null)
     .execute();
   const incidents = rows.map((r) => ({
@@ -153,7 +138,7 @@ const patrolLogs: Finder = async (db, area, m) => {
     select l.patrol_code, l.date, l.hours, l.participants, p.unit_code from patrol_logs l
     join patrols p on p.code = l.patrol_code and p.voided_at is null
     join units u on u.code = p.unit_code and u.voided_at is null
-    where u.area_code = ${area} and l.date >= ${m.first} and l.date <= ${m.last} and l.voided_at is null`.execute(db);
+    where u.area_code = ${area} and ${datedIn('l.date', m)} and l.voided_at is null`.execute(db);
   const logs = rows.map((r) => ({
     kind: 'patrol_logs',
     key: `${r.patrol_code} ${r.date}`,
@@ -181,7 +166,7 @@ const coverage: Finder = async (db, area, m) => {
   if (!village) return [];
   const { rows } = await sql<{ unit_code: string }>`
     select c.unit_code from unit_covers c join units u on u.code = c.unit_code
-    where c.area_code = ${area} and ${OPEN_ROOM_ON(m.last)} order by c.unit_code`.execute(db);
+    where c.area_code = ${area} and ${roomOpenOn('u', m.last)} order by c.unit_code`.execute(db);
   return [
     {
       kind: 'areas',
@@ -198,16 +183,16 @@ async function openRooms(db: Kysely<DB>, area: string, m: Month): Promise<{ code
   const { rows } = await sql<{
     code: string;
     name: string;
-  }>`select u.code, u.name from units u where u.area_code = ${area} and ${OPEN_ROOM_ON(m.last)}`.execute(db);
+  }>`select u.code, u.name from units u where u.area_code = ${area} and ${roomOpenOn('u', m.last)}`.execute(db);
   return rows;
 }
 
 const staffing: Finder = async (db, area, m) => {
   const { rows } = await sql<{ code: string; name: string; officers: number }>`
     select u.code, u.name, (
-      select count(*) from officers o where o.unit_code = u.code and o.role in ('community', 'resident') and ${POSTED_ON('o', m.last)}
+      select count(*) from officers o where o.unit_code = u.code and ${frontLine('o')} and ${postedOn('o', m.last)}
     ) as officers
-    from units u where u.area_code = ${area} and ${OPEN_ROOM_ON(m.last)}`.execute(db);
+    from units u where u.area_code = ${area} and ${roomOpenOn('u', m.last)}`.execute(db);
   return rows.map((r) => ({
     kind: 'rooms',
     key: r.code,

@@ -41,7 +41,7 @@ export async function explainRecords(assessment: AssessmentService, q: RecordsQu
   const find = RECORD_FINDERS[q.indicator];
   if (!def || !find)
     throw new AppError('indicator_unknown', { value: q.indicator, choices: scheme.indicators.map((d) => d.name) });
-  await assessment.area(q.area);
+  await assessment.areas.area(q.area);
   const rows = await assessment.cached(`records:${q.indicator}:${q.area}:${q.month}`, () =>
     find(assessment.db, q.area, parseMonth(q.month)),
   );

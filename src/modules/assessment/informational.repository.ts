@@ -7,11 +7,9 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Figures } from './domain/index.ts';
 import { monthsBack, parseMonth, type Month } from './month.ts';
+import { datedIn, frontLine, latestPopulation, placedByPosting, postedOn } from '../../db/predicates.ts';
 
 type Own = Map<string, Figures>;
-
-export const POSTED_ON = (alias: string, day: unknown) =>
-  sql`${sql.ref(`${alias}.start_date`)} <= ${day} and (${sql.ref(`${alias}.end_date`)} is null or ${sql.ref(`${alias}.end_date`)} >= ${day}) and ${sql.ref(`${alias}.voided_at`)} is null`;
 
 export function addTo(own: Own, code: string, indicator: string, numerator: number, denominator: number): void {
   let f = own.get(code);
@@ -30,17 +28,17 @@ export function yearWindowStart(m: Month): string {
 
 export async function informationalOwn(db: Kysely<DB>, m: Month): Promise<Own> {
   const own: Own = new Map();
-  const { first, last } = m;
+  const { last } = m;
 
   const visits = await sql<{ area_code: string; n: number }>`
     select area_code, count(*) as n from visits
-    where date >= ${first} and date <= ${last} and voided_at is null group by area_code`.execute(db);
+    where ${datedIn('date', m)} and voided_at is null group by area_code`.execute(db);
   for (const r of visits.rows) addTo(own, r.area_code, 'visits_per_officer', Number(r.n), 0);
 
   const officers = await sql<{ area_code: string; n: number }>`
     select u.area_code, count(*) as n from officers o
     join units u on u.code = o.unit_code and u.voided_at is null
-    where o.role in ('community', 'resident') and ${POSTED_ON('o', last)}
+    where ${frontLine('o')} and ${postedOn('o', last)}
     group by u.area_code`.execute(db);
   for (const r of officers.rows) addTo(own, r.area_code, 'visits_per_officer', 0, Number(r.n));
 
@@ -49,9 +47,9 @@ export async function informationalOwn(db: Kysely<DB>, m: Month): Promise<Own> {
 
   const reports = await sql<{ area_code: string; adopted: number; n: number }>`
     select u.area_code, sum(r.adopted) as adopted, count(*) as n from info_reports r
-    join officers o on o.badge = r.badge and ${POSTED_ON('o', sql.ref('r.date'))}
+    join officers o on ${placedByPosting('o', 'r')}
     join units u on u.code = o.unit_code and u.voided_at is null
-    where r.date >= ${first} and r.date <= ${last} and r.voided_at is null
+    where ${datedIn('r.date', m)} and r.voided_at is null
     group by u.area_code`.execute(db);
   for (const r of reports.rows) addTo(own, r.area_code, 'info_adopted_share', Number(r.adopted), Number(r.n));
   return own;
@@ -60,12 +58,7 @@ export async function informationalOwn(db: Kysely<DB>, m: Month): Promise<Own> {
 /** Each village-level area's households in its latest population year up to `year`. */
 export async function households(db: Kysely<DB>, year: number): Promise<Map<string, number>> {
   const { rows } = await sql<{ area_code: string; households: number }>`
-    select p.area_code, p.households from population p
-    join (
-      select area_code, max(year) as year from population
-      where year <= ${year} and voided_at is null group by area_code
-    ) latest on latest.area_code = p.area_code and latest.year = p.year
-    where p.voided_at is null`.execute(db);
+    select p.area_code, p.households from ${latestPopulation(year)} p`.execute(db);
   return new Map(rows.map((r) => [r.area_code, Number(r.households)]));
 }
 
@@ -76,6 +69,8 @@ export async function households(db: Kysely<DB>, year: number): Promise<Map<stri
 export async function householdsVisited(db: Kysely<DB>, m: Month): Promise<Map<string, number>> {
   const { rows } = await sql<{ area_code: string; n: number }>`
     select area_code, count(distinct household_ref) as n from visits
-    where date >= ${yearWindowStart(m)} and date <= ${m.last} and voided_at is null group by area_code`.execute(db);
+    where ${datedIn('date', { first: yearWindowStart(m), last: m.last })} and voided_at is null group by area_code`.execute(
+    db,
+  );
   return new Map(rows.map((r) => [r.area_code, Number(r.n)]));
 }

@@ -4,28 +4,28 @@
  * scope's subtree or one ranked beside it, and children only where its rankings reach.
  */
 import type { z } from 'zod';
-import { aggregateVisible, assertAggregateVisible, type Scope } from '../accounts/scope.ts';
-import type { AssessmentService } from './assessment.service.ts';
-import type { informationalQuery, informationalSchema } from './subjects.schema.ts';
-import type { UnitAssessment } from './unit-ranking.service.ts';
+import type { AppContext } from '../app-context.ts';
+import { hasAccess, requireAccess, type Actor } from '../accounts/access.ts';
+import type { informationalQuery, informationalSchema } from '#core/contracts/subjects.schema.ts';
+import { UnitAssessment } from './unit-ranking.service.ts';
 
 export type InformationalView = z.infer<typeof informationalSchema>;
 
-export async function informationalView(
-  assessment: AssessmentService,
-  units: UnitAssessment,
+export async function informationalFor(
+  { assessment }: Pick<AppContext, 'assessment'>,
+  { scope }: Actor,
   { kind, code, month }: z.infer<typeof informationalQuery>,
-  scope: Scope | null,
 ): Promise<InformationalView> {
-  const tree = await assessment.areaTree();
   if (kind === 'unit') {
+    const units = new UnitAssessment(assessment);
     const unit = await units.unit(code);
-    assertAggregateVisible(tree, scope, unit.area_code, 'area');
+    await requireAccess(assessment.areas, scope, 'area.figures', unit.area_code);
     return { kind, code, month, name: unit.name, figures: await units.informational(code, month), children: [] };
   }
-  assertAggregateVisible(tree, scope, code, 'area');
+  await requireAccess(assessment.areas, scope, 'area.figures', code);
+  const tree = await assessment.areas.tree();
   const figures = await assessment.informationalOf(code, month);
-  const children = aggregateVisible(tree, scope, code, 'children')
+  const children = hasAccess(tree, scope, 'area.ranking', code)
     ? await assessment.informationalOfChildren(code, month)
     : [];
   return { kind, code, month, name: tree.areas.get(code)!.name, figures, children };

@@ -6,8 +6,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { daysWithin } from './domain/posting-days.ts';
-import { REPORTS_FOR_PROVISION, type Figures } from './domain/index.ts';
-import { POSTED_ON } from './informational.repository.ts';
+import type { Figures } from './domain/index.ts';
+import { providesInformation } from '#core/assessment/placement.ts';
+import { datedIn, frontLine, postedOn } from '../../db/predicates.ts';
 import type { Month } from './month.ts';
 
 export interface OfficerAtEnd {
@@ -23,7 +24,7 @@ export async function frontLineAtEnd(db: Kysely<DB>, m: Month): Promise<OfficerA
   const { rows } = await sql<OfficerAtEnd>`
     select o.badge, o.name, o.role, o.unit_code, u.area_code from officers o
     join units u on u.code = o.unit_code and u.voided_at is null
-    where o.role in ('community', 'resident') and ${POSTED_ON('o', m.last)}`.execute(db);
+    where ${frontLine('o')} and ${postedOn('o', m.last)}`.execute(db);
   return rows;
 }
 
@@ -46,7 +47,7 @@ export async function officerFigures(db: Kysely<DB>, m: Month): Promise<Map<stri
 
   const postings = await sql<{ badge: string; start_date: string; end_date: string | null }>`
     select badge, start_date, end_date from officers
-    where role in ('community', 'resident') and voided_at is null and start_date <= ${last} and (end_date is null or end_date >= ${first})`.execute(
+    where ${frontLine('')} and voided_at is null and start_date <= ${last} and (end_date is null or end_date >= ${first})`.execute(
     db,
   );
   const spans = new Map<string, { start: string; end: string | null }[]>();
@@ -59,24 +60,24 @@ export async function officerFigures(db: Kysely<DB>, m: Month): Promise<Map<stri
 
   const checks = await sql<{ badge: string; correct: number; sampled: number }>`
     select badge, sum(correct) as correct, sum(sampled) as sampled from familiarity_checks
-    where date >= ${first} and date <= ${last} and voided_at is null group by badge`.execute(db);
+    where ${datedIn('date', m)} and voided_at is null group by badge`.execute(db);
   for (const r of checks.rows)
     of(r.badge).familiarity_rate = { numerator: Number(r.correct), denominator: Number(r.sampled) };
 
   const atEnd = new Set((await frontLineAtEnd(db, m)).map((o) => o.badge));
   const reports = await sql<{ badge: string; n: number }>`
-    select badge, count(*) as n from info_reports where date >= ${first} and date <= ${last} and voided_at is null group by badge`.execute(
+    select badge, count(*) as n from info_reports where ${datedIn('date', m)} and voided_at is null group by badge`.execute(
     db,
   );
   const filed = new Map(reports.rows.map((r) => [r.badge, Number(r.n)]));
   for (const badge of atEnd)
     of(badge).info_provision_rate = {
-      numerator: (filed.get(badge) ?? 0) >= REPORTS_FOR_PROVISION ? 1 : 0,
+      numerator: providesInformation(filed.get(badge) ?? 0) ? 1 : 0,
       denominator: 1,
     };
 
   const visits = await sql<{ badge: string; n: number }>`
-    select badge, count(*) as n from visits where date >= ${first} and date <= ${last} and voided_at is null group by badge`.execute(
+    select badge, count(*) as n from visits where ${datedIn('date', m)} and voided_at is null group by badge`.execute(
     db,
   );
   for (const r of visits.rows) of(r.badge).visits_per_week.numerator = Number(r.n);

@@ -16,7 +16,7 @@ import {
 import type { AssessmentService } from './assessment.service.ts';
 import { frontLineAtEnd, officerFigures, type OfficerAtEnd } from './officer-figures.repository.ts';
 import { parseMonth, previousMonth } from './month.ts';
-import { isWithinArea } from './records-scope.ts';
+import { isWithinArea } from '../areas/area-tree.ts';
 
 export type OfficerRankingRow = RankingRowWithChange & { unit_code: string; area_code: string };
 
@@ -66,7 +66,7 @@ export class OfficerAssessment {
    * before keeps its own year's scheme when it falls in another year, as it would after saving).
    */
   async rankings(within: string, month: string, preview?: Scheme<'officer'>): Promise<OfficerRankingRow[]> {
-    await this.assessment.area(within);
+    await this.assessment.areas.area(within);
     const before = previousMonth(month);
     const sameYear = before.slice(0, 4) === month.slice(0, 4);
     const current = await this.rankOnce(within, month, preview);
@@ -86,7 +86,7 @@ export class OfficerAssessment {
 
   private async rankOnce(within: string, month: string, preview?: Scheme<'officer'>) {
     const scheme = preview ?? (await this.assessment.schemeFor('officer', month));
-    const tree = await this.assessment.areaTree();
+    const tree = await this.assessment.areas.tree();
     const figures = await this.figures(month);
     const subjects = (await this.atEnd(month))
       .filter((o) => isWithinArea(tree, o.area_code, within))

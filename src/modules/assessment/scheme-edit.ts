@@ -5,7 +5,7 @@ import {
   DEFAULT_THRESHOLDS,
   schemeFrom,
   type IndicatorSettings,
-} from '../schemes/domain/scheme-definition.ts';
+} from '#core/schemes/scheme-definition.ts';
 
 export type { IndicatorSettings };
 

@@ -1,15 +1,22 @@
 /** `outpost rank --of rooms|stations|officers` and `outpost trend`: units and officers from the CLI. */
-import type { Command, Io } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { fixed, textTable } from '../../cli/table.ts';
-import { withDatabase } from '../../cli/with-db.ts';
+import type { Command, Io } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { fixed, textTable } from '../../shared/cli/table.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import type { RankingRowWithChange } from './domain/index.ts';
 import { AssessmentService } from './assessment.service.ts';
 import { OfficerAssessment } from './officer-ranking.service.ts';
-import { informationalQuery, officerRankingsQuery, trendQuery, unitRankingsQuery } from './subjects.schema.ts';
-import { informationalView, type InformationalView } from './informational.service.ts';
+import {
+  informationalQuery,
+  officerRankingsQuery,
+  trendQuery,
+  unitRankingsQuery,
+} from '#core/contracts/subjects.schema.ts';
+import { informationalFor, type InformationalView } from './informational.service.ts';
+import { createContext } from '../app-context.ts';
+import { operatorActor } from '../accounts/access.ts';
 import { trend } from './trend.service.ts';
 import { UnitAssessment } from './unit-ranking.service.ts';
 
@@ -129,8 +136,7 @@ export const informationalCommand: Command = {
       kind: values.kind,
     });
     return withDatabase(values.db, async (db) => {
-      const assessment = new AssessmentService(db.kysely);
-      const view = await informationalView(assessment, new UnitAssessment(assessment), q, null);
+      const view = await informationalFor(createContext(db), operatorActor('informational'), q);
       if (values.json) {
         io.stdout.write(`${JSON.stringify(view)}\n`);
         return 0;

@@ -2,15 +2,11 @@
  * Rankings of rooms, stations and front-line officers within an area, twelve-month trends, and
  * the informational figures of an area or unit.
  */
-import { auditPeopleRead } from '../officers/people-read.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
-import { AppError } from '../../shared/errors.ts';
-import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
-import { informationalView } from './informational.service.ts';
-import { OfficerAssessment } from './officer-ranking.service.ts';
-import { UnitAssessment } from './unit-ranking.service.ts';
-import { trend } from './trend.service.ts';
+import type { AppContext } from '../app-context.ts';
+import { actorOf } from '../accounts/access.ts';
+import { informationalFor } from './informational.service.ts';
+import { officerRankingsFor, trendFor, unitRankingsFor } from './subjects.use-cases.ts';
 import {
   informationalQuery,
   informationalSchema,
@@ -20,13 +16,11 @@ import {
   trendSchema,
   unitRankingsQuery,
   unitRankingsSchema,
-} from './subjects.schema.ts';
+} from '#core/contracts/subjects.schema.ts';
 
 export const subjectsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const units = new UnitAssessment(ctx.assessment);
-    const officers = new OfficerAssessment(ctx.assessment);
     app.get(
       '/rankings/units',
       {
@@ -39,11 +33,7 @@ export const subjectsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => {
-        const { query } = request;
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
-        return units.rankings(query.within, query.month, query.type, query.scheme);
-      },
+      async (request) => unitRankingsFor(ctx, actorOf(request), request.query),
     );
     app.get(
       '/rankings/officers',
@@ -56,16 +46,7 @@ export const subjectsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => {
-        const { query } = request;
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
-        const rows = await officers.rankings(query.within, query.month);
-        await auditPeopleRead(ctx.db, request, 'officer rankings', {
-          ...query,
-          badges: rows.map((r) => r.code),
-        });
-        return rows;
-      },
+      async (request) => officerRankingsFor(ctx, actorOf(request), request.query),
     );
     app.get(
       '/informational',
@@ -79,7 +60,7 @@ export const subjectsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => informationalView(ctx.assessment, units, request.query, scopeOf(request)),
+      async (request) => informationalFor(ctx, actorOf(request), request.query),
     );
     app.get(
       '/trend',
@@ -92,24 +73,6 @@ export const subjectsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => {
-        const { query } = request;
-        const scope = scopeOf(request);
-        if (scope) {
-          const tree = await ctx.assessment.areaTree();
-          const area =
-            query.kind === 'area'
-              ? query.code
-              : query.kind === 'unit'
-                ? (await units.unit(query.code)).area_code
-                : (await officers.officer(query.code, query.month)).area_code;
-          if (area === null) throw new AppError('officer_not_front_line', { badge: query.code, month: query.month });
-          assertAggregateVisible(tree, scope, area, 'area');
-        }
-        const answer = await trend(ctx.assessment, query);
-        if (query.kind === 'officer')
-          await auditPeopleRead(ctx.db, request, `officer ${query.code}`, { trend: query.month });
-        return answer;
-      },
+      async (request) => trendFor(ctx, actorOf(request), request.query),
     );
   };

@@ -52,7 +52,7 @@ export async function trend(assessment: AssessmentService, q: TrendQuery): Promi
   });
   const points: TrendPoint[] = [];
   if (q.kind === 'area') {
-    const area = await assessment.area(q.code);
+    const area = await assessment.areas.area(q.code);
     for (const month of months) points.push(await point(month, await assessment.indicators(q.code, month, scheme)));
     return { kind: q.kind, code: q.code, name: area.name, scheme, points };
   }

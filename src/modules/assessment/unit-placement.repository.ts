@@ -9,7 +9,9 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Figures } from './domain/index.ts';
 import type { VillageFigures } from './domain/unit-reach.ts';
-import { addTo, POSTED_ON } from './informational.repository.ts';
+import { addTo } from './informational.repository.ts';
+import { datedIn, frontLine, placedByPosting, postedOn, providesInformation } from '../../db/predicates.ts';
+import { ROOM_TYPES } from '#core/kinds/kind.ts';
 import type { Month } from './month.ts';
 
 type Own = Map<string, Figures>;
@@ -29,7 +31,7 @@ export async function stationsAndRooms(db: Kysely<DB>): Promise<UnitInfo[]> {
   return db
     .selectFrom('units')
     .select(['code', 'name', 'type', 'area_code', 'station_code', 'opened_on', 'closed_on'])
-    .where('type', 'in', ['station', 'community_room', 'rural_office'])
+    .where('type', 'in', ['station', ...ROOM_TYPES])
     .where('voided_at', 'is', null)
     .execute();
 }
@@ -44,7 +46,7 @@ export async function roomCovers(
     .selectFrom('unit_covers as c')
     .innerJoin('units as u', 'u.code', 'c.unit_code')
     .select(['c.unit_code as room', 'u.station_code', 'c.area_code as village', 'u.opened_on', 'u.closed_on'])
-    .where('u.type', 'in', ['community_room', 'rural_office'])
+    .where('u.type', 'in', [...ROOM_TYPES])
     .where('u.voided_at', 'is', null)
     .execute();
 }
@@ -57,11 +59,11 @@ export async function villageDayRecords(db: Kysely<DB>, m: Month): Promise<Villa
       sum(case when knows_officer = 1 then 1 else 0 end) as kn,
       sum(case when satisfaction is not null then 1 else 0 end) as sd,
       sum(case when satisfaction >= 4 then 1 else 0 end) as sn
-    from surveys where date >= ${m.first} and date <= ${m.last} and voided_at is null
+    from surveys where ${datedIn('date', m)} and voided_at is null
     group by area_code, date`.execute(db);
   const crimes = await sql<{ area_code: string; date: string; n: number }>`
     select area_code, date, count(*) as n from incidents
-    where category = 'criminal' and date >= ${m.first} and date <= ${m.last} and voided_at is null
+    where category = 'criminal' and ${datedIn('date', m)} and voided_at is null
     group by area_code, date`.execute(db);
   return [
     ...surveys.rows.map((r) => ({
@@ -84,7 +86,7 @@ export async function villageDayRecords(db: Kysely<DB>, m: Month): Promise<Villa
 export async function villageDayVisits(db: Kysely<DB>, m: Month): Promise<VillageFigures[]> {
   const { rows } = await sql<{ area_code: string; date: string; n: number }>`
     select area_code, date, count(*) as n from visits
-    where date >= ${m.first} and date <= ${m.last} and voided_at is null group by area_code, date`.execute(db);
+    where ${datedIn('date', m)} and voided_at is null group by area_code, date`.execute(db);
   return rows.map((r) => ({
     village: r.area_code,
     day: r.date,
@@ -95,24 +97,24 @@ export async function villageDayVisits(db: Kysely<DB>, m: Month): Promise<Villag
 /** Figures placed by officer or team: each unit's own, to be rolled up the unit tree. */
 export async function unitOfficerOwn(db: Kysely<DB>, m: Month): Promise<Own> {
   const own: Own = new Map();
-  const { first, last } = m;
+  const { last } = m;
 
   const checks = await sql<{ unit_code: string; correct: number; sampled: number }>`
     select o.unit_code, sum(c.correct) as correct, sum(c.sampled) as sampled
     from familiarity_checks c
-    join officers o on o.badge = c.badge and ${POSTED_ON('o', sql.ref('c.date'))}
-    where c.date >= ${first} and c.date <= ${last} and c.voided_at is null
+    join officers o on ${placedByPosting('o', 'c')}
+    where ${datedIn('c.date', m)} and c.voided_at is null
     group by o.unit_code`.execute(db);
   for (const r of checks.rows) addTo(own, r.unit_code, 'familiarity_rate', Number(r.correct), Number(r.sampled));
 
   const info = await sql<{ unit_code: string; officers: number; providing: number }>`
-    select o.unit_code, count(*) as officers, sum(case when r.n >= 2 then 1 else 0 end) as providing
+    select o.unit_code, count(*) as officers, sum(case when ${providesInformation(sql.ref('r.n'))} then 1 else 0 end) as providing
     from officers o
     left join (
       select badge, count(*) as n from info_reports
-      where date >= ${first} and date <= ${last} and voided_at is null group by badge
+      where ${datedIn('date', m)} and voided_at is null group by badge
     ) r on r.badge = o.badge
-    where o.role in ('community', 'resident') and ${POSTED_ON('o', last)}
+    where ${frontLine('o')} and ${postedOn('o', last)}
     group by o.unit_code`.execute(db);
   for (const r of info.rows) {
     addTo(own, r.unit_code, 'info_provision_rate', Number(r.providing), Number(r.officers));
@@ -122,14 +124,14 @@ export async function unitOfficerOwn(db: Kysely<DB>, m: Month): Promise<Own> {
   const patrols = await sql<{ unit_code: string; member_hours: number }>`
     select p.unit_code, sum(l.hours * l.participants) as member_hours from patrol_logs l
     join patrols p on p.code = l.patrol_code and p.voided_at is null
-    where l.date >= ${first} and l.date <= ${last} and l.voided_at is null
+    where ${datedIn('l.date', m)} and l.voided_at is null
     group by p.unit_code`.execute(db);
   for (const r of patrols.rows) addTo(own, r.unit_code, 'group_defense', Number(r.member_hours), 0);
 
   const reports = await sql<{ unit_code: string; adopted: number; n: number }>`
     select o.unit_code, sum(r.adopted) as adopted, count(*) as n from info_reports r
-    join officers o on o.badge = r.badge and ${POSTED_ON('o', sql.ref('r.date'))}
-    where r.date >= ${first} and r.date <= ${last} and r.voided_at is null
+    join officers o on ${placedByPosting('o', 'r')}
+    where ${datedIn('r.date', m)} and r.voided_at is null
     group by o.unit_code`.execute(db);
   for (const r of reports.rows) addTo(own, r.unit_code, 'info_adopted_share', Number(r.adopted), Number(r.n));
   return own;

@@ -27,7 +27,8 @@ import { placeByReach, reachOf, unitTree, type Reach, type VillageFigures } from
 import type { AssessmentService } from './assessment.service.ts';
 import { households, householdsVisited } from './informational.repository.ts';
 import { parseMonth, previousMonth, type Month } from './month.ts';
-import { isWithinArea } from './records-scope.ts';
+import { isWithinArea } from '../areas/area-tree.ts';
+import { isOpenOn, isRoomType } from '#core/assessment/placement.ts';
 import {
   roomCovers,
   stationsAndRooms,
@@ -44,12 +45,6 @@ export type UnitRankingRow = RankingRowWithChange & { type: string; area_code: s
 export interface UnitResult extends SchemeResult {
   unit: string;
   month: string;
-}
-
-const ROOM_TYPES = new Set(['community_room', 'rural_office']);
-
-export function isOpenAt(u: { opened_on: string | null; closed_on: string | null }, day: string): boolean {
-  return u.opened_on !== null && u.opened_on <= day && (u.closed_on === null || u.closed_on > day);
 }
 
 interface Registry {
@@ -137,7 +132,7 @@ export class UnitAssessment {
   /** The rooms (or stations) of `within`'s subtree open at the end of the month, ranked, with change. */
   async rankings(within: string, month: string, kind: UnitKind, schemeName = 'performance'): Promise<UnitRankingRow[]> {
     if (schemeName !== 'performance') throw new AppError('scheme_not_for_units', { scheme: schemeName, ranked: true });
-    await this.assessment.area(within);
+    await this.assessment.areas.area(within);
     const current = await this.rankOnce(within, month, kind);
     const previous = await this.rankOnce(within, previousMonth(month), kind);
     const { units } = await this.registry();
@@ -149,14 +144,14 @@ export class UnitAssessment {
 
   private async rankOnce(within: string, month: string, kind: UnitKind) {
     const scheme = await this.assessment.schemeFor('performance', month);
-    const tree = await this.assessment.areaTree();
+    const tree = await this.assessment.areas.tree();
     const end = parseMonth(month).last;
     const totals = await this.totals(scheme, month);
     const subjects = [...(await this.registry()).units.values()]
       .filter(
         (u) =>
-          (kind === 'room' ? ROOM_TYPES.has(u.type) : u.type === 'station') &&
-          isOpenAt(u, end) &&
+          (kind === 'room' ? isRoomType(u.type) : u.type === 'station') &&
+          isOpenOn(u, end) &&
           isWithinArea(tree, u.area_code, within),
       )
       .map((u) => ({ code: u.code, name: u.name, figures: totals.get(u.code) ?? {} }));

@@ -28,7 +28,7 @@ export async function warmUp(
   const started = Date.now();
   const month = await latestMonth(assessment.db);
   if (month === null) return { month, ms: Date.now() - started };
-  const tree = await assessment.areaTree();
+  const tree = await assessment.areas.tree();
   const steps = tree.children.roots.flatMap((root) => [
     () => assessment.rankings(root, month, 'performance'),
     () => assessment.rankings(root, month, 'construction'),

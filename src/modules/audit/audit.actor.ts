@@ -1,6 +1,6 @@
 /** Who an audit entry names: the signed-in account of a request, or the CLI's OS user. */
+import os from 'node:os';
 import type { FastifyRequest } from 'fastify';
-import { cliActor } from '../../cli/main.ts';
 import type { AuditActor } from './audit.repository.ts';
 
 export function requestActor(request: FastifyRequest): AuditActor {
@@ -14,4 +14,13 @@ export function requestActor(request: FastifyRequest): AuditActor {
 /** The CLI is an operator's tool on the server: it acts as the operating-system user (SPEC §4). */
 export function commandActor(command: string): AuditActor {
   return { actor: cliActor(), via: `outpost ${command}`, ip: null };
+}
+
+/** Who the CLI acts as: the operating-system user who ran it (SPEC §4). */
+export function cliActor(): string {
+  try {
+    return `os:${os.userInfo().username}`;
+  } catch {
+    return 'os:unknown';
+  }
 }

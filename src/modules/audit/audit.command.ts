@@ -1,18 +1,18 @@
 /** `outpost audit verify|export|prune`: the operator's view of the audit log. */
 import fs from 'node:fs';
 import { once } from 'node:events';
-import type { Command } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { withDatabase } from '../../cli/with-db.ts';
+import type { Command } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
-import { dateSchema } from '../../shared/schemas.ts';
+import { dateSchema } from '#core/contracts/common.ts';
 import { today } from '../../shared/clock.ts';
 import { addDays } from '../notifications/document/dates.ts';
 import { validate } from '../../shared/validate.ts';
 import { AUDIT_RETENTION_DAYS } from '../../db/migrations/002-accounts-and-audit.ts';
 import { commandActor } from './audit.actor.ts';
 import { appendAudit, auditEntries, pruneAudit, verifyChain } from './audit.repository.ts';
-import { auditInstant } from './audit.schema.ts';
+import { auditInstant } from './audit-instant.ts';
 
 const USAGE = [
   'outpost audit verify [--json]',

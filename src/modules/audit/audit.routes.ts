@@ -1,9 +1,10 @@
 /** The audit log for auditors: its entries, and whether its chain holds. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { audit, findAudit, verifyChain } from './audit.repository.ts';
 import { requestActor } from './audit.actor.ts';
-import { auditInstant, auditPage, auditQuery, chainSchema } from './audit.schema.ts';
+import { auditPage, auditQuery, chainSchema } from '#core/contracts/audit.schema.ts';
+import { auditInstant } from './audit-instant.ts';
 
 export const auditRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

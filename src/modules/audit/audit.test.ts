@@ -11,7 +11,7 @@ import type { Database } from '../../db/database.ts';
 import type { Engine } from '../../db/engine.ts';
 import { main } from '../../cli/main.ts';
 import { buildApp } from '../../server/app.ts';
-import { createContext } from '../../server/context.ts';
+import { createContext } from '../app-context.ts';
 import { appendAudit, audit, verifyChain } from './audit.repository.ts';
 import { backup, restore } from '../backup/backup.service.ts';
 

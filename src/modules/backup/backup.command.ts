@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Command } from '../../cli/command.ts';
-import { parse } from '../../cli/args.ts';
-import { progressBar } from '../../cli/progress.ts';
-import { withDatabase } from '../../cli/with-db.ts';
+import type { Command } from '../../shared/cli/command.ts';
+import { parse } from '../../shared/cli/args.ts';
+import { progressBar } from '../../shared/cli/progress.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
 import { backup, restore, type BackupOptions, type BackupReport } from './backup.service.ts';

@@ -14,7 +14,7 @@
 import type { Kysely } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
-import { isRole, roleHolds } from '../accounts/permissions.ts';
+import { isRole, roleHolds } from '#core/accounts/permissions.ts';
 import { scopeFor } from '../accounts/scope.ts';
 import { ancestorsOf, listChannels, subscribers, type ChannelRow, type SubscriberRow } from './channels.repository.ts';
 import { insertDeliveries, insertEvent } from './deliveries.repository.ts';

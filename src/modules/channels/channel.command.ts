@@ -1,11 +1,11 @@
-import type { Command, Io } from '../../cli/command.ts';
-import { parse } from '../../cli/args.ts';
-import { textTable } from '../../cli/table.ts';
-import { withDatabase } from '../../cli/with-db.ts';
+import type { Command, Io } from '../../shared/cli/command.ts';
+import { parse } from '../../shared/cli/args.ts';
+import { textTable } from '../../shared/cli/table.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
-import { channelNameSchema, deliveryListQuery, type ChannelView } from './channels.schema.ts';
+import { channelNameSchema, deliveryListQuery, type ChannelView } from '#core/contracts/channels.schema.ts';
 import { ChannelsService } from './channels.service.ts';
 import { dispatch } from './dispatcher.ts';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import {
@@ -16,7 +16,7 @@ import {
   mySubscriptionsBody,
   mySubscriptionsSchema,
   sendOutcomeSchema,
-} from './channels.schema.ts';
+} from '#core/contracts/channels.schema.ts';
 import { ChannelsService } from './channels.service.ts';
 import { EVENT_CATALOGUE, EVENT_NAMES } from './events.ts';
 import { mySubscriptions, setMySubscriptions } from './subscriptions.service.ts';

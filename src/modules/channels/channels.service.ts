@@ -24,7 +24,12 @@ import {
   type ChannelRow,
   type ChannelStats,
 } from './channels.repository.ts';
-import { channelInput, type ChannelInput, type ChannelView, type DeliveryView } from './channels.schema.ts';
+import {
+  channelInput,
+  type ChannelInput,
+  type ChannelView,
+  type DeliveryView,
+} from '#core/contracts/channels.schema.ts';
 import {
   getDelivery,
   insertDeliveries,

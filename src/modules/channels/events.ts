@@ -15,26 +15,8 @@
  *     link: '/notifications?area=220000000000&month=2019-06', data: {},
  *   };
  */
-import type { Permission } from '../accounts/permissions.ts';
-
-export const EVENT_CATALOGUE = {
-  'notification.drafted': { permission: 'aggregate:read', about: 'the draft notification of a month is ready' },
-  'task.reminder': { permission: 'tasks:read', about: 'a supervision task is due in a few days' },
-  'task.escalated': { permission: 'tasks:read', about: 'an overdue supervision task goes to the next level' },
-  'quality.digest': { permission: 'aggregate:read', about: "the week's data-quality digest of a root area" },
-  'backup.completed': { permission: 'settings:manage', about: 'the nightly backup was written and read back' },
-  'job.failed': { permission: 'settings:manage', about: 'a scheduled job failed' },
-} as const satisfies Record<string, { permission: Permission; about: string }>;
-
-export type EventName = keyof typeof EVENT_CATALOGUE;
-export const EVENT_NAMES = Object.keys(EVENT_CATALOGUE) as EventName[];
-
-/** Sent only to the channel it tests; never chosen, never subscribed to. */
-export const TEST_EVENT = 'channel.test';
-
-export function isEventName(value: string): value is EventName {
-  return Object.hasOwn(EVENT_CATALOGUE, value);
-}
+export { EVENT_CATALOGUE, EVENT_NAMES, TEST_EVENT, isEventName, type EventName } from '#core/channels/channel-words.ts';
+import type { EventName, TEST_EVENT } from '#core/channels/channel-words.ts';
 
 export type Lang = 'zh' | 'en';
 export type Text = Record<Lang, string>;

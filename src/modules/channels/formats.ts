@@ -16,8 +16,8 @@
 import { createHmac } from 'node:crypto';
 import { absoluteLink, type Lang, type StoredEvent } from './events.ts';
 
-export const WEBHOOK_FORMATS = ['json', 'wecom', 'dingtalk'] as const;
-export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+export { WEBHOOK_FORMATS, type WebhookFormat } from '#core/channels/channel-words.ts';
+import type { WebhookFormat } from '#core/channels/channel-words.ts';
 
 const WECOM_MARKDOWN_BYTES = 4096;
 const DINGTALK_TEXT_CHARS = 4000;

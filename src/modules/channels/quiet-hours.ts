@@ -6,7 +6,7 @@
  */
 import { addDays, dayOf, startOfDay, timeOfDay } from '../../shared/clock.ts';
 
-export const HOUR_MINUTE = /^([01]\d|2[0-3]):[0-5]\d$/;
+export { HOUR_MINUTE } from '#core/channels/channel-words.ts';
 
 /** When the quiet hours holding `at` end; null when `at` is outside them (or none are set). */
 export function quietEnd(at: Date, from: string | null, until: string | null, tz: string): Date | null {

@@ -10,10 +10,10 @@ import type { Database } from '../../db/database.ts';
 import { AppError, coded } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { findAccount, updateAccount, type AccountRow } from '../accounts/accounts.repository.ts';
-import { isRole, roleHolds } from '../accounts/permissions.ts';
+import { isRole, roleHolds } from '#core/accounts/permissions.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { listChannels, replaceSubscriptions, subscriptionsOf, type ChannelRow } from './channels.repository.ts';
-import { mySubscriptionsBody, type MySubscriptions } from './channels.schema.ts';
+import { mySubscriptionsBody, type MySubscriptions } from '#core/contracts/channels.schema.ts';
 import { EVENT_CATALOGUE, EVENT_NAMES, type EventName } from './events.ts';
 
 /** The events an account's role may receive. */

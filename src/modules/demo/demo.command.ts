@@ -1,7 +1,7 @@
-import type { Command } from '../../cli/command.ts';
-import { parse } from '../../cli/args.ts';
-import { progressBar } from '../../cli/progress.ts';
-import { withDatabase } from '../../cli/with-db.ts';
+import type { Command } from '../../shared/cli/command.ts';
+import { parse } from '../../shared/cli/args.ts';
+import { progressBar } from '../../shared/cli/progress.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { describeReport } from '../imports/import.command.ts';
 import { buildDemo } from './demo.service.ts';

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import type { Command } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { progressBar } from '../../cli/progress.ts';
-import { cliActor } from '../../cli/main.ts';
+import type { Command } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { progressBar } from '../../shared/cli/progress.ts';
 import { openDatabase, resolveDbUrl } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
-import { importInTransaction, importSources, type ImportProgress, type ImportReport } from './import.service.ts';
+import type { ImportProgress, ImportReport } from './import.service.ts';
+import { importWithAudit } from './audited-import.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { commandActor } from '../audit/audit.actor.ts';
+import { cliActor, commandActor } from '../audit/audit.actor.ts';
 import { sourcesFromPaths } from './sources.ts';
 import { voidInTransaction } from './void.service.ts';
 import { kindByName, KIND_NAMES } from './kinds/index.ts';
@@ -32,20 +32,12 @@ export const importCommand: Command = {
         dryRun: values['dry-run'],
         onProgress: (p: ImportProgress) => bar.update(`${p.phase} ${p.file}`, p.rows),
       };
-      // A dry run writes nothing to audit; a real import commits with its audit entry or not at all.
-      const report =
-        options.dryRun || sources.length === 0
-          ? await importSources(db, sources, options)
-          : await db.transaction(async (tx) => {
-              const report = await importInTransaction(tx, sources, options);
-              const files = sources.map((s) => s.file);
-              await appendAudit(tx, commandActor('import'), {
-                action: 'import',
-                target: positionals.join(' '),
-                detail: { import_id: report.importId, written: report.written, files },
-              });
-              return report;
-            });
+      const report = await importWithAudit(db, sources, options, {
+        who: commandActor('import'),
+        action: 'import',
+        target: positionals.join(' '),
+        detail: (r) => ({ import_id: r.importId, written: r.written, files: sources.map((s) => s.file) }),
+      });
       bar.done();
       io.stdout.write(values.json ? `${JSON.stringify(report)}\n` : describeReport(report));
       return 0;

@@ -7,7 +7,7 @@ import { AppError, coded, rowError, type RowError } from '../../shared/errors.ts
 import { bumpDataVersion } from '../../db/data-version.ts';
 import { recordImport, type ImportOutcome } from '../../shared/metrics.ts';
 import type { Table } from './reader/table.ts';
-import { CellError, KINDS, type KindDef, type Value } from './kinds/index.ts';
+import { CellError, KINDS, type ImportKind, type Value } from './kinds/index.ts';
 import { mapHeader } from './header.ts';
 import { checkStage, duplicateKeys, mergeStage, type Found } from './merge.ts';
 import { all, openStage, run, type Stage } from './stage.ts';
@@ -16,7 +16,7 @@ import { timestamp } from '../../shared/clock.ts';
 /** A file (or sheet, or posted array) of one kind, opened only when its turn comes. */
 export interface ImportSource {
   file: string;
-  kind: KindDef;
+  kind: ImportKind;
   open(): Promise<Table>;
 }
 
@@ -37,7 +37,7 @@ export interface ImportOptions {
    * were merged (so it sees what the same import adds); throwing ends the import, writing
    * nothing. The web upload checks a scoped account's rows here.
    */
-  beforeKind?(tx: Tx, kind: KindDef, sources: ImportSource[]): Promise<void>;
+  beforeKind?(tx: Tx, kind: ImportKind, sources: ImportSource[]): Promise<void>;
 }
 
 export interface KindReport {
@@ -58,24 +58,31 @@ export interface ImportReport {
 /** Most errors reported for one import; the rest are only counted. */
 export const ERROR_LIMIT = 1000;
 
-class DryRunDone extends Error {
-  constructor(readonly report: ImportReport) {
-    super('dry run');
-  }
+/** What runs in the import's transaction around the import itself (a scope check, an audit entry). */
+export interface AroundImport {
+  before?(tx: Tx): Promise<void>;
+  /** Not on a dry run: it writes nothing. */
+  after?(tx: Tx, report: ImportReport): Promise<void>;
 }
 
+/**
+ * Imports `sources` in one transaction of its own, all or nothing; a dry run goes through every
+ * check and merge the same way and is rolled back, answering what it would have written.
+ */
 export async function importSources(
   db: Database,
   sources: ImportSource[],
   options: ImportOptions,
+  around: AroundImport = {},
 ): Promise<ImportReport> {
   if (sources.length === 0) throw new AppError('nothing_to_import', {});
-  try {
-    return await db.transaction((tx) => importInTransaction(tx, sources, options));
-  } catch (e) {
-    if (e instanceof DryRunDone) return e.report;
-    throw e;
-  }
+  const run = async (tx: Tx) => {
+    await around.before?.(tx);
+    const report = await importInTransaction(tx, sources, options);
+    if (!options.dryRun) await around.after?.(tx, report);
+    return report;
+  };
+  return options.dryRun ? db.rehearse(run) : db.transaction(run);
 }
 
 /**
@@ -99,11 +106,10 @@ export async function importInTransaction(
     recordImport(options.source, outcome, (performance.now() - started) / 1000, rowsRead);
   try {
     const report = await runImport(tx, sources, options, rowsRead);
-    ended('written');
+    ended(options.dryRun ? 'dry_run' : 'written');
     return report;
   } catch (e) {
-    const rejected = e instanceof AppError && e.code === 'import_rejected';
-    ended(e instanceof DryRunDone ? 'dry_run' : rejected ? 'rejected' : 'failed');
+    ended(e instanceof AppError && e.category === 'import_rejected' ? 'rejected' : 'failed');
     throw e;
   }
 }
@@ -153,7 +159,8 @@ async function runImport(
   }
   const written = kinds.reduce((n, k) => n + k.added + k.replaced, 0);
   const report: ImportReport = { importId, dryRun: !!options.dryRun, written, kinds };
-  if (options.dryRun) throw new DryRunDone({ ...report, importId: null });
+  // The caller rolls a dry run back (importSources: Database.rehearse); it has no import of its own.
+  if (options.dryRun) return { ...report, importId: null };
   await tx.kysely
     .updateTable('imports')
     .set({ finished_at: timestamp(), written, status: 'done' })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { KIND_NAMES } from './kinds/index.ts';
 import { templateBytes } from './template.service.ts';
 import { importUploadRoutes } from './upload.routes.ts';

@@ -4,7 +4,7 @@
  */
 import type { Tx } from '../../db/database.ts';
 import { coded, rowError, type RowError } from '../../shared/errors.ts';
-import { storageName, type KindDef } from './kinds/index.ts';
+import { storageName, type ImportKind } from './kinds/index.ts';
 import { all, run, type Stage } from './stage.ts';
 
 /** How many rows of one check are reported; the rest are counted. */
@@ -14,7 +14,7 @@ export const CHECK_LIMIT = 1000;
  * Keys staged twice: a row whose data differs from the key's first row is an error naming that
  * row; identical copies are dropped.
  */
-export async function duplicateKeys(tx: Tx, kind: KindDef, stage: Stage): Promise<Found> {
+export async function duplicateKeys(tx: Tx, kind: ImportKind, stage: Stage): Promise<Found> {
   if (!stage.mayRepeatKeys()) return { errors: [], total: 0 };
   const key = kind.key.join(', ');
   const keyMatch = (a: string, b: string) => kind.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' and ');
@@ -60,7 +60,7 @@ export interface MergeCounts {
 /** Keeps the earlier version of every row about to be replaced, then upserts the stage. */
 export async function mergeStage(
   tx: Tx,
-  kind: KindDef,
+  kind: ImportKind,
   stage: Stage,
   importId: number,
   now: string,
@@ -94,7 +94,7 @@ interface MergeSql {
 
 async function keepHistory(
   tx: Tx,
-  kind: KindDef,
+  kind: ImportKind,
   stage: Stage,
   sql: MergeSql,
   importId: number,
@@ -118,7 +118,7 @@ async function keepHistory(
 /** Adds the new keys and replaces the changed rows of the stage (those matching `pass`). */
 async function upsert(
   tx: Tx,
-  kind: KindDef,
+  kind: ImportKind,
   stage: Stage,
   sql: MergeSql,
   importId: number,
@@ -170,7 +170,7 @@ export interface Found {
 }
 
 /** Runs the kind's checks on its staged rows; each row found is one error. */
-export async function checkStage(tx: Tx, kind: KindDef, stage: Stage): Promise<Found> {
+export async function checkStage(tx: Tx, kind: ImportKind, stage: Stage): Promise<Found> {
   const found: Found = { errors: [], total: 0 };
   for (const check of kind.checks) {
     const sql = check.sql.replaceAll('$stage', stage.name).replace(/^select s\.line,/, 'select s.file, s.line, s.seq,');

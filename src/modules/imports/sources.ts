@@ -9,14 +9,14 @@ import path from 'node:path';
 import { AppError, coded, rowError, type RowError } from '../../shared/errors.ts';
 import { openTable, xlsxSheets } from './reader/index.ts';
 import type { Table, TableRow } from './reader/table.ts';
-import { KIND_NAMES, kindByName, kindOfFile, type KindDef } from './kinds/index.ts';
+import { KIND_NAMES, kindByName, kindOfFile, type ImportKind } from './kinds/index.ts';
 import type { ImportSource } from './import.service.ts';
 
 const SUFFIXES = ['.csv', '.csv.gz', '.xlsx'];
 
 export interface SourceOptions {
   /** The kind of a file, or of a workbook's sheet, whose name is no §2 kind. */
-  kind?: KindDef;
+  kind?: ImportKind;
 }
 
 export async function sourcesFromPaths(paths: string[], options: SourceOptions = {}): Promise<ImportSource[]> {
@@ -78,7 +78,7 @@ async function workbookSources(file: string, errors: RowError[], options: Source
 /** Rows given as objects (the records API, the demonstration generator). */
 export function sourceFromObjects(
   file: string,
-  kind: KindDef,
+  kind: ImportKind,
   rows: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
   columns: string[] = kind.columns.map((c) => c.name),
 ): ImportSource {

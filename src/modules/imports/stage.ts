@@ -7,7 +7,7 @@
 import { once } from 'node:events';
 import copyStreams from 'pg-copy-streams';
 import type { Tx } from '../../db/database.ts';
-import { storageName, type KindDef, type Value } from './kinds/index.ts';
+import { storageName, type ImportKind, type Value } from './kinds/index.ts';
 
 /** Columns every stage has before the kind's own: order, file and line. */
 const HEAD = ['seq', 'file', 'line'] as const;
@@ -23,7 +23,7 @@ export interface Stage {
   mayRepeatKeys(): boolean;
 }
 
-export async function openStage(tx: Tx, kind: KindDef): Promise<Stage> {
+export async function openStage(tx: Tx, kind: ImportKind): Promise<Stage> {
   const name = `stage_${kind.kind}`;
   const own = kind.columns.map((c) => [storageName(c), c.sqlType] as const);
   const columns = own.map(([n]) => n);

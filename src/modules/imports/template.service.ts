@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeTemplate } from './reader/index.ts';
-import { KINDS, kindByName, type KindDef } from './kinds/index.ts';
+import { KINDS, kindByName, type ImportKind } from './kinds/index.ts';
 import { AppError } from '../../shared/errors.ts';
 
 /** The sheets of a template: every kind, or one; headers in Chinese or English. */
-export function templateSheets(kinds: KindDef[]) {
+export function templateSheets(kinds: ImportKind[]) {
   return kinds.map((k) => ({
     name: k.kind,
     columns: k.columns.map((c) => ({ name: c.name, zh: c.zh, required: !c.optional })),
@@ -14,7 +14,7 @@ export function templateSheets(kinds: KindDef[]) {
   }));
 }
 
-export function kindsNamed(which: string): KindDef[] {
+export function kindsNamed(which: string): ImportKind[] {
   if (which === 'all') return KINDS;
   const kind = kindByName(which);
   if (!kind) throw new AppError('template_not_found', { name: which });

@@ -5,42 +5,16 @@
  * arrives; the other routes keep parsing JSON.
  */
 import type { Readable } from 'node:stream';
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import type { ImportReport } from './import.service.ts';
-import { KIND_NAMES, kindByName } from './kinds/index.ts';
+import { kindByName } from './kinds/index.ts';
+import { importReportSchema, importUploadQuery, type ImportReportBody } from '#core/contracts/imports.schema.ts';
 import { receiveUpload } from './upload.body.ts';
-import { UPLOAD_CAP } from './upload.limits.ts';
+import { UPLOAD_CAP } from '#core/imports/upload-limits.ts';
 import { importUploaded } from './upload.service.ts';
-
-export const importUploadQuery = z
-  .object({
-    name: z
-      .string()
-      .min(1)
-      .max(255)
-      .describe('the file’s own name, e.g. surveys-2019-06.csv.gz or all.xlsx: it says the kind and the format'),
-    kind: z
-      .enum(KIND_NAMES as [string, ...string[]])
-      .optional()
-      .describe('the kind of a file (or sheet) whose name is no kind'),
-    dry_run: z.enum(['true', 'false']).optional(),
-  })
-  .strict();
-
-export const importReportSchema = z.object({
-  import_id: z.number().nullable(),
-  dry_run: z.boolean(),
-  /** Rows added or replaced (a dry run: would be). */
-  written: z.number(),
-  kinds: z.array(
-    z.object({ kind: z.string(), rows: z.number(), added: z.number(), replaced: z.number(), unchanged: z.number() }),
-  ),
-});
-export type ImportReportBody = z.infer<typeof importReportSchema>;
 
 export function presentReport(report: ImportReport): ImportReportBody {
   return { import_id: report.importId, dry_run: report.dryRun, written: report.written, kinds: report.kinds };

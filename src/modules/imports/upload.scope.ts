@@ -16,7 +16,7 @@ import type { Scope } from '../accounts/scope.ts';
 import { assertRowsInScope } from '../records/records.scope.ts';
 import { mapHeader } from './header.ts';
 import { ERROR_LIMIT, type ImportOptions, type ImportSource } from './import.service.ts';
-import type { KindDef, Value } from './kinds/index.ts';
+import type { ImportKind, Value } from './kinds/index.ts';
 import type { Table } from './reader/table.ts';
 
 /** Rows judged at once, of the kinds whose rows are judged each on its own. */
@@ -111,7 +111,7 @@ async function* rowsOf(source: ImportSource): AsyncGenerator<{ row: Record<strin
   }
 }
 
-function rowOf(kind: KindDef, index: number[], cells: string[]): Record<string, Value> {
+function rowOf(kind: ImportKind, index: number[], cells: string[]): Record<string, Value> {
   const row: Record<string, Value> = {};
   kind.columns.forEach((c, i) => {
     if (index[i] >= 0) row[c.name] = cells[index[i]] ?? '';

@@ -8,12 +8,13 @@ import path from 'node:path';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Scope } from '../accounts/scope.ts';
-import { appendAudit, audit, type AuditActor } from '../audit/audit.repository.ts';
-import { importInTransaction, importSources, type ImportOptions, type ImportReport } from './import.service.ts';
-import type { KindDef } from './kinds/index.ts';
+import type { AuditActor } from '../audit/audit.repository.ts';
+import type { ImportOptions, ImportReport } from './import.service.ts';
+import { importWithAudit } from './audited-import.ts';
+import type { ImportKind } from './kinds/index.ts';
 import { unpackedSize } from './reader/unpacked-size.ts';
 import { sourcesFromPaths } from './sources.ts';
-import { UPLOAD_CAP, XLSX_UNPACKED_CAP } from './upload.limits.ts';
+import { UPLOAD_CAP, XLSX_UNPACKED_CAP } from '#core/imports/upload-limits.ts';
 import { scopeCheck } from './upload.scope.ts';
 
 export interface UploadedFile {
@@ -21,7 +22,7 @@ export interface UploadedFile {
   path: string;
   bytes: number;
   /** The kind of a file (or sheet) whose name is no §2 kind: the one the user chose. */
-  kind?: KindDef;
+  kind?: ImportKind;
 }
 
 export interface UploadOptions {
@@ -41,33 +42,17 @@ export async function importUploaded(db: Database, file: UploadedFile, options: 
     dryRun,
     beforeKind: scope ? scopeCheck(scope) : undefined,
   };
-  try {
-    if (dryRun) return await importSources(db, sources, importOptions);
-    return await db.transaction(async (tx) => {
-      const report = await importInTransaction(tx, sources, importOptions);
-      await appendAudit(tx, who, {
-        action: 'import',
-        target: name,
-        detail: {
-          import_id: report.importId,
-          written: report.written,
-          bytes: file.bytes,
-          kinds: Object.fromEntries(report.kinds.map((k) => [k.kind, k.rows])),
-        },
-      });
-      return report;
-    });
-  } catch (e) {
-    if (e instanceof AppError && e.category === 'forbidden') {
-      await audit(db, who, {
-        action: 'import',
-        target: name,
-        outcome: 'refused',
-        detail: { dry_run: dryRun, reason: e.message },
-      });
-    }
-    throw e;
-  }
+  return importWithAudit(db, sources, importOptions, {
+    who,
+    action: 'import',
+    target: name,
+    detail: (report) => ({
+      import_id: report.importId,
+      written: report.written,
+      bytes: file.bytes,
+      kinds: Object.fromEntries(report.kinds.map((k) => [k.kind, k.rows])),
+    }),
+  });
 }
 
 /** A .csv.gz unpacks to no more than a CSV may be; a workbook to no more than is read at once. */

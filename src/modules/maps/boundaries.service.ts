@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { ChildrenIndex } from '../assessment/domain/index.ts';
 import { boundaryShapes, type BoundaryShape } from './boundaries.store.ts';
-import type { Boundaries, BoundaryFeature } from './maps.schema.ts';
+import type { Boundaries, BoundaryFeature } from '#core/contracts/maps.schema.ts';
 
 /** What this needs of the area tree (the assessment's cached one). */
 export interface AreaTree {

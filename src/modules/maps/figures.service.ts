@@ -1,6 +1,10 @@
 /** The figures a choropleth colours an area's children by, from the same ranking as GET rankings. */
+import type { z } from 'zod';
+import type { AppContext } from '../app-context.ts';
 import { areaSchemeName, type AssessmentService } from '../assessment/assessment.service.ts';
-import type { FiguresRow } from './maps.schema.ts';
+import { requireAccess, type Actor } from '../accounts/access.ts';
+import type { figuresQuery } from '#core/contracts/maps.schema.ts';
+import type { FiguresRow } from '#core/contracts/maps.schema.ts';
 
 export async function choroplethFigures(
   assessment: AssessmentService,
@@ -9,7 +13,7 @@ export async function choroplethFigures(
   schemeName: string,
 ): Promise<FiguresRow[]> {
   const scheme = await assessment.schemeFor(areaSchemeName(schemeName), month);
-  await assessment.area(within);
+  await assessment.areas.area(within);
   const { rows, results } = await assessment.rankWithResults(within, month, scheme);
   return rows.map((r) => ({
     code: r.code,
@@ -20,4 +24,14 @@ export async function choroplethFigures(
     problems: r.problems,
     indicators: results.get(r.code)!.indicators,
   }));
+}
+
+/** The choropleth's figures as an actor asks for them: figures of a ranking, visible where the ranking is. */
+export async function figuresFor(
+  ctx: Pick<AppContext, 'areas' | 'assessment'>,
+  actor: Actor,
+  q: z.infer<typeof figuresQuery>,
+) {
+  await requireAccess(ctx.areas, actor.scope, 'area.ranking', q.within);
+  return choroplethFigures(ctx.assessment, q.within, q.month, q.scheme);
 }

@@ -6,12 +6,13 @@
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { today } from '../../shared/clock.ts';
-import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
+import { scopeOf } from '../accounts/scope.ts';
+import { actorOf, requireAccess } from '../accounts/access.ts';
 import { BoundaryAnswers, matchesEtag, type EncodedAnswer } from './boundaries.service.ts';
-import { choroplethFigures } from './figures.service.ts';
+import { figuresFor } from './figures.service.ts';
 import { roomsWithin } from './rooms.repository.ts';
 import {
   boundariesQuery,
@@ -20,7 +21,7 @@ import {
   figuresSchema,
   roomsQuery,
   roomsSchema,
-} from './maps.schema.ts';
+} from '#core/contracts/maps.schema.ts';
 
 export const mapsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -43,9 +44,9 @@ export const mapsRoutes =
       },
       async (request, reply) => {
         const { within } = request.query;
-        const tree = await ctx.assessment.areaTree();
+        await requireAccess(ctx.areas, scopeOf(request), 'area.ranking', within);
+        const tree = await ctx.areas.tree();
         if (!tree.areas.has(within)) throw new AppError('area_not_found', { area: within });
-        assertAggregateVisible(tree, scopeOf(request), within, 'children');
         return sendAnswer(reply, answers.answer(tree, within), request.headers);
       },
     );
@@ -61,11 +62,7 @@ export const mapsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => {
-        const { query } = request;
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
-        return choroplethFigures(ctx.assessment, query.within, query.month, query.scheme);
-      },
+      async (request) => figuresFor(ctx, actorOf(request), request.query),
     );
     app.get(
       '/map/rooms',

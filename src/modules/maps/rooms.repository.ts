@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { subtree } from '../areas/subtree.ts';
 import { unitsInScope, type Scope } from '../accounts/scope.ts';
-import type { RoomPoint } from './maps.schema.ts';
+import type { RoomPoint } from '#core/contracts/maps.schema.ts';
+import { isOpenOn } from '#core/assessment/placement.ts';
 
 export async function roomsWithin(
   db: Kysely<DB>,
@@ -24,7 +25,7 @@ export async function roomsWithin(
     name: r.name,
     type: r.type as RoomPoint['type'],
     status: r.status,
-    open: !!r.opened_on && r.opened_on <= day && (!r.closed_on || r.closed_on > day),
+    open: isOpenOn(r, day),
     area_code: r.area_code,
     longitude: r.longitude === null ? null : Number(r.longitude),
     latitude: r.latitude === null ? null : Number(r.latitude),

@@ -1,6 +1,6 @@
-import type { Lang } from './document/document.ts';
+import type { Lang } from '#core/documents/document.ts';
 import type { SchemeName } from '../assessment/domain/index.ts';
-import { percent } from './document/format-cell.ts';
+import { percent } from '#core/documents/format-cell.ts';
 
 const INDICATORS: Record<string, { zh: string; en: string }> = {
   awareness_rate: { zh: '知晓率', en: 'awareness rate' },

@@ -3,7 +3,7 @@
  * rankings (one table per scheme), commendations, problems, supervision (when tasks exist),
  * requirements; then signature, date and the record.
  */
-import type { Block, Cell, Lang, OfficialDocument, TableBlock } from './document/document.ts';
+import type { Block, Cell, Lang, OfficialDocument, TableBlock } from '#core/documents/document.ts';
 import type { NotificationFacts, Problem } from './notification.facts.ts';
 import type { Naming, Phrases } from './notification.phrases.ts';
 import { ZH } from './notification.phrases.zh.ts';

@@ -2,8 +2,8 @@
  * Everything a monthly notification says, as plain data: gathered by the service from the
  * assessment, the overview and supervision, then written out by `composeNotification`.
  */
-import type { Lang } from './document/document.ts';
-import type { Overview } from '../overview/overview.schema.ts';
+import type { Lang } from '#core/documents/document.ts';
+import type { Overview } from '#core/contracts/overview.schema.ts';
 import type { RankingRowWithChange, SchemeName } from '../assessment/domain/index.ts';
 
 export interface AreaRef {

@@ -11,8 +11,9 @@ import type { SchemeName, SchemeResult } from '../assessment/domain/index.ts';
 import { previousMonth } from '../assessment/month.ts';
 import { overviewOf } from '../overview/overview.repository.ts';
 import { supervisionState } from '../supervision/tasks.service.ts';
-import type { Lang } from './document/document.ts';
-import { addDays, lastDayOf } from './document/dates.ts';
+import type { Lang } from '#core/documents/document.ts';
+import { addDays } from './document/dates.ts';
+import { endOfMonth as lastDayOf } from '#core/calendar/month.ts';
 import type { NotificationFacts, SchemeRanking } from './notification.facts.ts';
 import type { NotificationContent } from './notification.compose.ts';
 import { commendedOf, problemKey, problemsOf } from './notification.select.ts';
@@ -36,8 +37,8 @@ export async function gatherFacts(
   settings: NotificationSettings,
   q: NoticeRequest,
 ): Promise<NotificationFacts> {
-  const area = await assessment.area(q.area);
-  const tree = await assessment.areaTree();
+  const area = await assessment.areas.area(q.area);
+  const tree = await assessment.areas.tree();
   const children = tree.children.childrenOf(q.area);
   if (children.length === 0) throw new AppError('nothing_to_rank', { area: q.area, name: area.name });
   if (q.date < lastDayOf(q.month))

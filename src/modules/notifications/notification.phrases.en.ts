@@ -1,8 +1,10 @@
 import type { Phrases } from './notification.phrases.ts';
 import type { Problem } from './notification.facts.ts';
 import { indicatorLabel, indicatorValue, schemeLabel } from './indicator-labels.ts';
-import { lastDayOf, writtenDate, writtenMonth } from './document/dates.ts';
+import { writtenDate, writtenMonth } from './document/dates.ts';
+import { endOfMonth } from '#core/calendar/month.ts';
 import { COMPOSITE } from './notification.select.ts';
+import { PASSING_SCORE } from '#core/assessment/ranking.ts';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 const score = (n: number) => n.toFixed(2);
@@ -40,7 +42,7 @@ export const EN: Phrases = {
   overview: (f, n) => {
     const o = f.overview;
     return (
-      `As of ${writtenDate(lastDayOf(f.month), 'en')}, ${n.scope} had ${o.units.community_room} community police rooms with ${o.officers.community} community officers, ` +
+      `As of ${writtenDate(endOfMonth(f.month), 'en')}, ${n.scope} had ${o.units.community_room} community police rooms with ${o.officers.community} community officers, ` +
       `${o.units.rural_office} rural police offices with ${o.officers.resident} resident officers, and ${o.units.station} police stations; ` +
       `${o.patrols.full_time.teams} full-time community patrol teams with ${o.patrols.full_time.members} members, and ${o.patrols.volunteer.teams} volunteer group-defence teams with ${o.patrols.volunteer.members} members. ` +
       `Of the staff in post, ${o.origins.agency_transfer} officers were transferred from agencies, ${o.origins.new_recruit} are new recruits, and ${o.origins.civilian_hire} are civilian hires.`
@@ -94,8 +96,7 @@ export const EN: Phrases = {
       .join('; ');
     return `${capital(text)}. These areas are commended for their results and encouraged to keep their lead.`;
   },
-  laggingIntro:
-    'An area lags when its composite is under 60, it ranks in the last three, or an indicator has no data; its problems are the indicators scoring under 60. The lagging areas of the month and their problems:',
+  laggingIntro: `An area lags when its composite is under ${PASSING_SCORE}, it ranks in the last three, or an indicator has no data; its problems are the indicators scoring under ${PASSING_SCORE}. The lagging areas of the month and their problems:`,
   noLagging: 'No area lags this month.',
   problemsHeading: (scheme) => capital(schemeLabel(scheme, 'en', true)),
   laggingArea: (problems) => {

@@ -1,8 +1,10 @@
 import type { Phrases } from './notification.phrases.ts';
 import type { Problem } from './notification.facts.ts';
 import { indicatorLabel, indicatorValue, schemeLabel } from './indicator-labels.ts';
-import { lastDayOf, writtenDate, writtenMonth } from './document/dates.ts';
+import { writtenDate, writtenMonth } from './document/dates.ts';
+import { endOfMonth } from '#core/calendar/month.ts';
 import { COMPOSITE } from './notification.select.ts';
+import { PASSING_SCORE } from '#core/assessment/ranking.ts';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const score = (n: number) => `${n.toFixed(2)}分`;
@@ -34,7 +36,7 @@ export const ZH: Phrases = {
   overview: (f, n) => {
     const o = f.overview;
     return (
-      `截至${writtenDate(lastDayOf(f.month), 'zh')}，${n.scope}共有社区警务室${o.units.community_room}个、社区民警${o.officers.community}名，` +
+      `截至${writtenDate(endOfMonth(f.month), 'zh')}，${n.scope}共有社区警务室${o.units.community_room}个、社区民警${o.officers.community}名，` +
       `农村警务室${o.units.rural_office}个、驻村民警${o.officers.resident}名，派出所${o.units.station}个；` +
       `专职社区巡防队${o.patrols.full_time.teams}支、队员${o.patrols.full_time.members}人，群防群治队伍${o.patrols.volunteer.teams}支、队员${o.patrols.volunteer.members}人。` +
       `现有人员中，由机关下沉民警${o.origins.agency_transfer}名，新招录民警${o.origins.new_recruit}名，招录文职人员${o.origins.civilian_hire}名。`
@@ -89,8 +91,7 @@ export const ZH: Phrases = {
       .join('；');
     return `${text}。以上地区工作成效突出，予以通报表扬，希望再接再厉，继续保持。`;
   },
-  laggingIntro:
-    '综合得分低于60分、排名后三位或有指标无数据的地区为落后地区，得分低于60分的指标为存在的问题。本月落后地区及其问题如下：',
+  laggingIntro: `综合得分低于${PASSING_SCORE}分、排名后三位或有指标无数据的地区为落后地区，得分低于${PASSING_SCORE}分的指标为存在的问题。本月落后地区及其问题如下：`,
   noLagging: '本月没有落后地区。',
   problemsHeading: (scheme) => `${schemeLabel(scheme, 'zh', true)}方面`,
   laggingArea: (problems) => {

@@ -11,6 +11,7 @@ import type {
   SchemeResult,
 } from '../assessment/domain/index.ts';
 import type { Problem } from './notification.facts.ts';
+import { PASSING_SCORE } from '#core/assessment/ranking.ts';
 
 /** Stands in for the indicator when an area lags on its rank or composite with no indicator under 60. */
 export const COMPOSITE = 'composite';
@@ -58,7 +59,7 @@ export function problemsOf(
         composite: row.composite,
         indicator,
         value: indicator === COMPOSITE ? row.composite : (result?.value ?? null),
-        target: indicator === COMPOSITE ? 60 : (defs.get(indicator)?.target ?? null),
+        target: indicator === COMPOSITE ? PASSING_SCORE : (defs.get(indicator)?.target ?? null),
         score: indicator === COMPOSITE ? row.composite : (result?.score ?? null),
         streak,
       });

@@ -7,7 +7,7 @@
  *   numberOf(settings, issuer, 2019, 6) // '吉公社〔2019〕6号'
  */
 import { z } from 'zod';
-import type { Lang } from './document/document.ts';
+import type { Lang } from '#core/documents/document.ts';
 import type { AreaRef, Issuer } from './notification.facts.ts';
 
 const LEVELS = ['province', 'city', 'county', 'township'] as const;

@@ -1,13 +1,12 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../server/context.ts';
-import { AppError } from '../../shared/errors.ts';
+import type { AppContext } from '../app-context.ts';
 import { requestActor } from '../audit/audit.actor.ts';
-import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
-import { isWithin } from '../supervision/leaders.repository.ts';
-import type { OfficialDocument } from './document/document.ts';
-import { CONTENT_TYPES, renderDocument, type DocumentFormat } from './document/render.ts';
+import { actorOf } from '../accounts/access.ts';
+import type { OfficialDocument } from '#core/documents/document.ts';
+import { CONTENT_TYPES, renderDocument } from './document/render.ts';
+import type { DocumentFormat } from '#core/documents/document.ts';
 import { notificationSettingsPatch, notificationSettingsSchema } from './notification.settings.ts';
 import {
   archiveQuery,
@@ -18,18 +17,14 @@ import {
   notificationEntrySchema,
   presentEntry,
   previewQuery,
-} from './notifications.schema.ts';
-import { defaultDate, NotificationsService } from './notifications.service.ts';
+} from '#core/contracts/notifications.schema.ts';
+import { draftFor, issueFor, noticeFor, noticesFor } from './notifications.use-cases.ts';
 import { loadSettings, updateSettings } from './settings.service.ts';
 
 /** The monthly notification: drafts rendered on demand, the archive of issued ones, issuing, settings. */
 export const notificationsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const notices = new NotificationsService(ctx.db, ctx.assessment);
-    const visible = async (scope: ReturnType<typeof scopeOf>, area: string) =>
-      assertAggregateVisible(await ctx.assessment.areaTree(), scope, area, 'children');
-
     app.get(
       '/notifications/preview',
       {
@@ -43,14 +38,7 @@ export const notificationsRoutes =
       },
       async (request, reply) => {
         const q = request.query;
-        await ctx.assessment.area(q.area);
-        await visible(scopeOf(request), q.area);
-        const draft = await notices.draft({
-          area: q.area,
-          month: q.month,
-          lang: q.lang,
-          date: q.date ?? defaultDate(q.month),
-        });
+        const draft = await draftFor(ctx, actorOf(request), q);
         if (q.format === 'json') return draft;
         return sendDocument(reply, draft.document, q.format, `notification-${q.area}-${q.month}-draft`);
       },
@@ -66,18 +54,7 @@ export const notificationsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => {
-        const scope = scopeOf(request);
-        if (request.query.area) {
-          await ctx.assessment.area(request.query.area);
-          await visible(scope, request.query.area);
-        }
-        const entries = await notices.list(request.query);
-        const tree = await ctx.assessment.areaTree();
-        return entries
-          .filter((e) => seen(() => assertAggregateVisible(tree, scope, e.area_code, 'children')))
-          .map(presentEntry);
-      },
+      async (request) => (await noticesFor(ctx, actorOf(request), request.query)).map(presentEntry),
     );
     app.get(
       '/notifications/settings',
@@ -116,8 +93,7 @@ export const notificationsRoutes =
         config: { permission: 'aggregate:read' },
       },
       async (request, reply) => {
-        const notice = await notices.get(request.params.id);
-        await visible(scopeOf(request), notice.entry.area_code);
+        const notice = await noticeFor(ctx, actorOf(request), request.params.id);
         if (request.query.format === 'json')
           return { notification: presentEntry(notice.entry), content: notice.content };
         return sendDocument(
@@ -141,25 +117,11 @@ export const notificationsRoutes =
         config: { permission: 'notifications:write' },
       },
       async (request, reply) => {
-        const scope = scopeOf(request);
-        const b = request.body;
-        await ctx.assessment.area(b.area);
-        if (scope && !(await isWithin(ctx.db.kysely, scope.area, b.area)))
-          throw new AppError('notification_outside_scope', { area: b.area, scope: scope.area });
-        const issued = await notices.issue(requestActor(request), { ...b, date: b.date ?? defaultDate(b.month) });
+        const issued = await issueFor(ctx, actorOf(request), request.body);
         return reply.status(201).send({ notification: presentEntry(issued.entry), tasks: issued.tasks });
       },
     );
   };
-
-function seen(check: () => void): boolean {
-  try {
-    check();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function sendDocument(reply: FastifyReply, doc: OfficialDocument, format: DocumentFormat, name: string) {
   const bytes = await renderDocument(doc, format);

@@ -17,7 +17,7 @@ import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { canonicalJson } from '../audit/canonical.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
 import { carryTasks, openTasks } from '../supervision/tasks.open.ts';
-import { lastDayOf } from './document/dates.ts';
+import { endOfMonth } from '#core/calendar/month.ts';
 import { composeNotification, type NotificationContent } from './notification.compose.ts';
 import { gatherFacts, type NoticeRequest } from './notification.gather.ts';
 import { issuerOf, numberOf } from './notification.settings.ts';
@@ -47,7 +47,7 @@ export interface IssuedNotification {
 
 /** A notice of month M is dated no earlier than M's last day: today, or that day when M is not over. */
 export function defaultDate(month: string): string {
-  const end = lastDayOf(month);
+  const end = endOfMonth(month);
   const now = today();
   return now > end ? now : end;
 }
@@ -71,7 +71,7 @@ export class NotificationsService {
   async issue(who: AuditActor, q: IssueRequest): Promise<IssuedNotification> {
     const settings = await loadSettings(this.db.kysely);
     const facts = await gatherFacts(this.db, this.assessment, settings, q);
-    const area = await this.assessment.area(q.area);
+    const area = await this.assessment.areas.area(q.area);
     const { abbr } = issuerOf(settings, area, q.lang);
     const year = Number(q.date.slice(0, 4));
     return this.db.transaction(async (tx) => {

@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command, Io } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { textTable } from '../../cli/table.ts';
-import { withDatabase } from '../../cli/with-db.ts';
+import type { Command, Io } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { textTable } from '../../shared/cli/table.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
 import { AssessmentService } from '../assessment/assessment.service.ts';
-import { formatOfFile, renderDocument, type DocumentFormat } from './document/render.ts';
+import { formatOfFile, renderDocument } from './document/render.ts';
+import type { DocumentFormat } from '#core/documents/document.ts';
 import { pdfFont } from './document/pdf-font.ts';
-import { archiveQuery, issueBody, noticeFormatSchema, presentEntry } from './notifications.schema.ts';
+import { archiveQuery, issueBody, noticeFormatSchema, presentEntry } from '#core/contracts/notifications.schema.ts';
 import { defaultDate, NotificationsService } from './notifications.service.ts';
 import { loadSettings, updateSettings } from './settings.service.ts';
 

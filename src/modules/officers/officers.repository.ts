@@ -4,6 +4,7 @@ import { paged } from '../../db/page.ts';
 import { subtree } from '../areas/subtree.ts';
 import { unitsInScope, type Scope } from '../accounts/scope.ts';
 import { likePatterns } from '../../shared/search.ts';
+import { postedOn } from '../../db/predicates.ts';
 
 export interface OfficerFilter {
   unit?: string;
@@ -43,9 +44,7 @@ export async function findPostings(db: Kysely<DB>, f: OfficerFilter, scope: Scop
   if (f.role) query = query.where('o.role', '=', f.role);
   if (f.on) {
     const on = f.on;
-    query = query
-      .where('o.start_date', '<=', on)
-      .where((eb) => eb.or([eb('o.end_date', 'is', null), eb('o.end_date', '>=', on)]));
+    query = query.where(postedOn('o', on));
   }
   if (f.q) {
     const { prefix, contains } = likePatterns(f.q);

@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
-import { AppError } from '../../shared/errors.ts';
-import { officerParams, officerSchema, officersQuery, postingPage } from './officers.schema.ts';
-import { findPostings, postingHistory } from './officers.repository.ts';
-import { scopeOf } from '../accounts/scope.ts';
-import { auditPeopleRead } from './people-read.ts';
+import type { AppContext } from '../app-context.ts';
+import { officerParams, officerSchema, officersQuery, postingPage } from '#core/contracts/officers.schema.ts';
+import { actorOf } from '../accounts/access.ts';
+import { listOfficers, officerHistory } from './officers.service.ts';
 
 export const officersRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -20,18 +18,7 @@ export const officersRoutes =
         },
         config: { permission: 'people:read' },
       },
-      async (request) => {
-        const { query } = request;
-        const result = await findPostings(ctx.db.kysely, query, scopeOf(request));
-        const { limit, offset, ...filter } = query;
-        await auditPeopleRead(ctx.db, request, 'officers', {
-          filter,
-          limit,
-          offset,
-          badges: result.items.map((p) => p.badge),
-        });
-        return { ...result, limit, offset };
-      },
+      async (request) => listOfficers(ctx.db, actorOf(request), request.query),
     );
     app.get(
       '/officers/:badge',
@@ -44,12 +31,6 @@ export const officersRoutes =
         },
         config: { permission: 'people:read' },
       },
-      async (request) => {
-        const { params } = request;
-        const list = await postingHistory(ctx.db.kysely, params.badge, scopeOf(request));
-        if (list.length === 0) throw new AppError('officer_not_found', { badge: params.badge });
-        await auditPeopleRead(ctx.db, request, `officer ${params.badge}`, {});
-        return { badge: params.badge, name: list[list.length - 1].name, postings: list };
-      },
+      async (request) => officerHistory(ctx.db, actorOf(request), request.params.badge),
     );
   };

@@ -3,16 +3,14 @@
  * trend, a previewed officer ranking) is a read of people, audited as `people.read` like the
  * officer registry's own routes, with the badges it showed.
  */
-import type { FastifyRequest } from 'fastify';
 import type { Database } from '../../db/database.ts';
-import { audit } from '../audit/audit.repository.ts';
-import { requestActor } from '../audit/audit.actor.ts';
+import { audit, type AuditActor } from '../audit/audit.repository.ts';
 
 export function auditPeopleRead(
   db: Database,
-  request: FastifyRequest,
+  who: AuditActor,
   target: string,
   detail: Record<string, unknown>,
 ): Promise<void> {
-  return audit(db, requestActor(request), { action: 'people.read', target, detail }).then(() => undefined);
+  return audit(db, who, { action: 'people.read', target, detail }).then(() => undefined);
 }

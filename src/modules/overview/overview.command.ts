@@ -1,12 +1,12 @@
-import type { Command } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { textTable } from '../../cli/table.ts';
-import { withDatabase } from '../../cli/with-db.ts';
-import { today } from '../../shared/clock.ts';
+import type { Command } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { textTable } from '../../shared/cli/table.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { validate } from '../../shared/validate.ts';
-import { AssessmentService } from '../assessment/assessment.service.ts';
-import { overviewQuery } from './overview.schema.ts';
-import { overviewOf } from './overview.repository.ts';
+import { createContext } from '../app-context.ts';
+import { operatorActor } from '../accounts/access.ts';
+import { overviewQuery } from '#core/contracts/overview.schema.ts';
+import { overviewFor } from './overview.service.ts';
 
 export const overviewCommand: Command = {
   name: 'overview',
@@ -20,8 +20,9 @@ export const overviewCommand: Command = {
     );
     const q = validate(overviewQuery, { area: requireOption(values.area, 'area', this.usage), date: values.date });
     return withDatabase(values.db, async (db) => {
-      const area = await new AssessmentService(db.kysely).area(q.area);
-      const o = await overviewOf(db.kysely, q.area, q.date ?? today());
+      const ctx = createContext(db);
+      const o = await overviewFor(ctx, operatorActor('overview'), q);
+      const area = await ctx.areas.area(q.area);
       if (values.json) {
         io.stdout.write(`${JSON.stringify(o)}\n`);
         return 0;

@@ -1,26 +1,24 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { subtree } from '../areas/subtree.ts';
-import type { Overview } from './overview.schema.ts';
-
-const OPEN_ON = (day: string) =>
-  sql`u.opened_on is not null and u.opened_on <= ${day} and (u.closed_on is null or u.closed_on > ${day}) and u.voided_at is null`;
+import { postedOn, unitOpenOn } from '../../db/predicates.ts';
+import type { Overview } from '#core/contracts/overview.schema.ts';
 
 /** SPEC §4 overview: open units, postings containing the day, teams of open units, in the subtree. */
 export async function overviewOf(db: Kysely<DB>, area: string, day: string): Promise<Overview> {
   const units = await sql<{ type: string; n: number }>`${subtree(area)}
     select u.type, count(*) as n from units u
-    where u.area_code in (select code from sub) and ${OPEN_ON(day)} group by u.type`.execute(db);
+    where u.area_code in (select code from sub) and ${unitOpenOn('u', day)} group by u.type`.execute(db);
   const officers = await sql<{ role: string; origin: string; n: number }>`${subtree(area)}
     select o.role, o.origin, count(*) as n from officers o
     join units u on u.code = o.unit_code and u.voided_at is null
     where u.area_code in (select code from sub)
-      and o.start_date <= ${day} and (o.end_date is null or o.end_date >= ${day}) and o.voided_at is null
+      and ${postedOn('o', day)}
     group by o.role, o.origin`.execute(db);
   const patrols = await sql<{ kind: string; teams: number; members: number }>`${subtree(area)}
     select p.kind, count(*) as teams, sum(p.members) as members from patrols p
     join units u on u.code = p.unit_code
-    where u.area_code in (select code from sub) and ${OPEN_ON(day)} and p.voided_at is null
+    where u.area_code in (select code from sub) and ${unitOpenOn('u', day)} and p.voided_at is null
     group by p.kind`.execute(db);
 
   const result: Overview = {

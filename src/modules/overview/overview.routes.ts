@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
-import { today } from '../../shared/clock.ts';
-import { overviewQuery, overviewSchema } from './overview.schema.ts';
-import { overviewOf } from './overview.repository.ts';
-import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
+import type { AppContext } from '../app-context.ts';
+import { overviewQuery, overviewSchema } from '#core/contracts/overview.schema.ts';
+import { actorOf } from '../accounts/access.ts';
+import { overviewFor } from './overview.service.ts';
 
 export const overviewRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -19,10 +18,6 @@ export const overviewRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => {
-        await ctx.assessment.area(request.query.area);
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), request.query.area, 'area');
-        return overviewOf(ctx.db.kysely, request.query.area, request.query.date ?? today());
-      },
+      async (request) => overviewFor(ctx, actorOf(request), request.query),
     );
   };

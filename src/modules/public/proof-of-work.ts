@@ -5,6 +5,7 @@
  * Spamming thousands of answers then costs thousands of seconds of someone's CPU.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { leadingZeroBits } from '#core/public/proof-of-work.ts';
 
 export const DIFFICULTY = 14;
 
@@ -51,18 +52,6 @@ export class ProofOfWork {
     const now = this.now();
     for (const [token, expires] of this.used) if (expires < now) this.used.delete(token);
   }
-}
-
-export function leadingZeroBits(bytes: Uint8Array): number {
-  let bits = 0;
-  for (const byte of bytes) {
-    if (byte === 0) {
-      bits += 8;
-      continue;
-    }
-    return bits + Math.clz32(byte) - 24;
-  }
-  return bits;
 }
 
 /** What a browser does (also used by tests): the first nonce that satisfies the challenge. */

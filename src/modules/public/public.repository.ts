@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { likePatterns } from '../../shared/search.ts';
+import { frontLine, postedOn, roomOpenOn } from '../../db/predicates.ts';
 import { boundaryShapes } from '../maps/boundaries.store.ts';
 import { sketch } from '../maps/domain/geometry.ts';
 
@@ -60,8 +61,7 @@ export async function responsibleOfficers(db: Kysely<DB>, area: string, day: str
     left join areas t on t.code = u.area_code
     left join areas k on k.code = t.parent_code
     left join areas ci on ci.code = k.parent_code
-    where c.area_code = ${area} and u.type in ('community_room', 'rural_office') and u.voided_at is null
-      and u.opened_on <= ${day} and (u.closed_on is null or u.closed_on > ${day})
+    where c.area_code = ${area} and ${roomOpenOn('u', day)}
     order by u.code`.execute(db);
   const result = [];
   for (const room of rooms.rows) {
@@ -69,10 +69,8 @@ export async function responsibleOfficers(db: Kysely<DB>, area: string, day: str
       .selectFrom('officers')
       .select(['name', 'role', 'phone'])
       .where('unit_code', '=', room.code)
-      .where('role', 'in', ['community', 'resident'])
-      .where('voided_at', 'is', null)
-      .where('start_date', '<=', day)
-      .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', day)]))
+      .where(frontLine('officers'))
+      .where(postedOn('officers', day))
       .orderBy('name')
       .execute();
     result.push({

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { today } from '../../shared/clock.ts';
 import {
@@ -10,7 +10,7 @@ import {
   publicAreaSchema,
   publicOfficersSchema,
   surveyBody,
-} from './public.schema.ts';
+} from '#core/contracts/public.schema.ts';
 import { findVillages, responsibleOfficers, villageByCode } from './public.repository.ts';
 import { PublicService } from './public.service.ts';
 

@@ -1,12 +1,13 @@
 /** `outpost quality`: the data-quality report of an area for a month. */
-import type { Command } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { fixed, textTable } from '../../cli/table.ts';
-import { withDatabase } from '../../cli/with-db.ts';
+import type { Command } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { fixed, textTable } from '../../shared/cli/table.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { validate } from '../../shared/validate.ts';
-import { AssessmentService } from '../assessment/assessment.service.ts';
-import { qualityQuery } from './quality.schema.ts';
-import { qualityReport, type QualityReport } from './quality.service.ts';
+import { createContext } from '../app-context.ts';
+import { operatorActor } from '../accounts/access.ts';
+import { qualityQuery } from '#core/contracts/quality.schema.ts';
+import { qualityFor, type QualityReport } from './quality.service.ts';
 
 export const qualityCommand: Command = {
   name: 'quality',
@@ -25,7 +26,7 @@ export const qualityCommand: Command = {
       limit: values.limit,
     });
     return withDatabase(values.db, async (db) => {
-      const report = await qualityReport(new AssessmentService(db.kysely), q.area, q.month, q.limit);
+      const report = await qualityFor(createContext(db), operatorActor('quality'), q);
       io.stdout.write(values.json ? `${JSON.stringify(report)}\n` : describe(report));
       return 0;
     });

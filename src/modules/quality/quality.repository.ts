@@ -5,10 +5,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { subtree } from '../areas/subtree.ts';
+import { datedIn, placedByPosting, unitOpenOn } from '../../db/predicates.ts';
 import type { Month } from '../assessment/month.ts';
-
-const POSTED_ON = (alias: string, day: unknown) =>
-  sql`${sql.ref(`${alias}.start_date`)} <= ${day} and (${sql.ref(`${alias}.end_date`)} is null or ${sql.ref(`${alias}.end_date`)} >= ${day}) and ${sql.ref(`${alias}.voided_at`)} is null`;
 
 export interface UnplacedRow {
   kind: 'info_reports' | 'familiarity_checks' | 'visits';
@@ -31,18 +29,18 @@ export async function unplacedRecords(db: Kysely<DB>, area: string, m: Month, is
           where p.badge = ${sql.ref(badge)} and p.voided_at is null and u.area_code in (select code from sub))`;
   const { rows } = await sql<UnplacedRow>`${subtree(area)}
     select 'info_reports' as kind, r.ref as key, r.date, r.badge from info_reports r
-    where r.date >= ${m.first} and r.date <= ${m.last} and r.voided_at is null
-      and not exists (select 1 from officers o where o.badge = r.badge and ${POSTED_ON('o', sql.ref('r.date'))})
+    where ${datedIn('r.date', m)} and r.voided_at is null
+      and not exists (select 1 from officers o where ${placedByPosting('o', 'r')})
       and ${everPosted('r.badge')}
     union all
     select 'familiarity_checks' as kind, c.ref as key, c.date, c.badge from familiarity_checks c
-    where c.date >= ${m.first} and c.date <= ${m.last} and c.voided_at is null
-      and not exists (select 1 from officers o where o.badge = c.badge and ${POSTED_ON('o', sql.ref('c.date'))})
+    where ${datedIn('c.date', m)} and c.voided_at is null
+      and not exists (select 1 from officers o where ${placedByPosting('o', 'c')})
       and ${everPosted('c.badge')}
     union all
     select 'visits' as kind, v.badge || ' ' || v.date || ' ' || v.household_ref as key, v.date, v.badge from visits v
-    where v.date >= ${m.first} and v.date <= ${m.last} and v.voided_at is null and v.area_code in (select code from sub)
-      and not exists (select 1 from officers o where o.badge = v.badge and ${POSTED_ON('o', sql.ref('v.date'))})
+    where ${datedIn('v.date', m)} and v.voided_at is null and v.area_code in (select code from sub)
+      and not exists (select 1 from officers o where ${placedByPosting('o', 'v')})
     order by kind, date, key`.execute(db);
   return rows;
 }
@@ -58,7 +56,7 @@ export interface EmptySurveyRow {
 export async function emptySurveys(db: Kysely<DB>, area: string, m: Month): Promise<EmptySurveyRow[]> {
   const { rows } = await sql<EmptySurveyRow>`${subtree(area)}
     select ref, date, area_code, channel from surveys
-    where date >= ${m.first} and date <= ${m.last} and voided_at is null and area_code in (select code from sub)
+    where ${datedIn('date', m)} and voided_at is null and area_code in (select code from sub)
       and knows_officer is null and satisfaction is null
     order by date, ref`.execute(db);
   return rows;
@@ -75,7 +73,7 @@ export async function villagesWithoutSurveys(
     select a.code, a.name from areas a
     where a.level = 'village' and a.voided_at is null and a.code in (select code from sub)
       and a.code not in (
-        select area_code from surveys where date >= ${m.first} and date <= ${m.last} and voided_at is null
+        select area_code from surveys where ${datedIn('date', m)} and voided_at is null
           and (knows_officer is not null or satisfaction is not null)
       )
     order by a.code`.execute(db);
@@ -100,7 +98,7 @@ export async function surveysByChannel(db: Kysely<DB>, area: string, m: Month): 
       sum(case when satisfaction is not null then 1 else 0 end) as satisfaction_answered,
       sum(case when satisfaction >= 4 then 1 else 0 end) as satisfied
     from surveys
-    where date >= ${m.first} and date <= ${m.last} and voided_at is null and area_code in (select code from sub)
+    where ${datedIn('date', m)} and voided_at is null and area_code in (select code from sub)
     group by case when channel = 'online' then 1 else 0 end`.execute(db);
   return rows.map((r) => ({
     online: Number(r.online),
@@ -128,9 +126,8 @@ export async function answerSpread(db: Kysely<DB>, area: string, m: Month): Prom
     select u.code as unit_code, u.name, count(*) as answers, count(distinct ${answer}) as distinct_answers, min(${answer}) as sample
     from surveys s
     join unit_covers c on c.area_code = s.area_code
-    join units u on u.code = c.unit_code and u.opened_on is not null and u.opened_on <= s.date
-      and (u.closed_on is null or u.closed_on > s.date) and u.voided_at is null
-    where s.date >= ${m.first} and s.date <= ${m.last} and s.voided_at is null and u.area_code in (select code from sub)
+    join units u on u.code = c.unit_code and ${unitOpenOn('u', sql.ref('s.date'))}
+    where ${datedIn('s.date', m)} and s.voided_at is null and u.area_code in (select code from sub)
     group by u.code, u.name
     order by u.code`.execute(db);
   return rows.map((r) => ({ ...r, answers: Number(r.answers), distinct_answers: Number(r.distinct_answers) }));
@@ -145,7 +142,7 @@ export async function busyDays(
 ): Promise<{ badge: string; date: string; visits: number }[]> {
   const { rows } = await sql<{ badge: string; date: string; visits: number }>`${subtree(area)}
     select badge, date, count(*) as visits from visits
-    where date >= ${m.first} and date <= ${m.last} and voided_at is null and area_code in (select code from sub)
+    where ${datedIn('date', m)} and voided_at is null and area_code in (select code from sub)
     group by badge, date having count(*) > ${max}
     order by count(*) desc, badge, date`.execute(db);
   return rows.map((r) => ({ ...r, visits: Number(r.visits) }));

@@ -1,10 +1,9 @@
 /** GET quality?month=&area=: the data-quality report of an area's subtree for a month. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
-import { scopeOf } from '../accounts/scope.ts';
-import { assertRecordsVisible } from '../assessment/records-scope.ts';
-import { qualityQuery, qualitySchema } from './quality.schema.ts';
-import { qualityReport } from './quality.service.ts';
+import type { AppContext } from '../app-context.ts';
+import { actorOf } from '../accounts/access.ts';
+import { qualityQuery, qualitySchema } from '#core/contracts/quality.schema.ts';
+import { qualityFor } from './quality.service.ts';
 
 export const qualityRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -21,11 +20,6 @@ export const qualityRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => {
-        const { query } = request;
-        // It names records and badges: only within the account's own subtree.
-        assertRecordsVisible(await ctx.assessment.areaTree(), scopeOf(request), query.area);
-        return qualityReport(ctx.assessment, query.area, query.month, query.limit);
-      },
+      async (request) => qualityFor(ctx, actorOf(request), request.query),
     );
   };

@@ -6,6 +6,8 @@
  *
  * @example const report = await qualityReport(assessment, '510000000000', '2019-06');
  */
+import type { AppContext } from '../app-context.ts';
+import { requireAccess, type Actor } from '../accounts/access.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
 import type { SchemeName } from '../assessment/domain/index.ts';
 import { parseMonth, previousMonth } from '../assessment/month.ts';
@@ -58,6 +60,16 @@ export interface QualityReport {
 
 const SCHEMES: SchemeName[] = ['performance', 'construction'];
 
+/** The data-quality report as an actor asks for it: it names records and badges, so only within the actor's own subtree. */
+export async function qualityFor(
+  ctx: Pick<AppContext, 'areas' | 'assessment'>,
+  actor: Actor,
+  q: { area: string; month: string; limit: number },
+): Promise<QualityReport> {
+  await requireAccess(ctx.areas, actor.scope, 'area.records', q.area);
+  return qualityReport(ctx.assessment, q.area, q.month, q.limit);
+}
+
 export async function qualityReport(
   assessment: AssessmentService,
   area: string,
@@ -66,10 +78,10 @@ export async function qualityReport(
   limits = QUALITY_LIMITS,
 ): Promise<QualityReport> {
   const m = parseMonth(month);
-  const info = await assessment.area(area);
+  const info = await assessment.areas.area(area);
   const db = assessment.db;
   const cap = <T>(rows: T[]): Listed<T> => ({ total: rows.length, items: rows.slice(0, limit) });
-  const tree = await assessment.areaTree();
+  const tree = await assessment.areas.tree();
   const villages = [...(await descendants(assessment, area))].filter(
     (code) => tree.areas.get(code)?.level === 'village',
   ).length;
@@ -106,7 +118,7 @@ export async function qualityReport(
 
 /** The area and every area below it. */
 async function descendants(assessment: AssessmentService, area: string): Promise<Set<string>> {
-  const tree = await assessment.areaTree();
+  const tree = await assessment.areas.tree();
   const out = new Set<string>([area]);
   const queue = [area];
   while (queue.length > 0) {
@@ -126,7 +138,7 @@ async function jumps(
   month: string,
   limits: QualityLimits,
 ): Promise<Jump[]> {
-  const tree = await assessment.areaTree();
+  const tree = await assessment.areas.tree();
   const before = previousMonth(month);
   const codes = [...(await descendants(assessment, area))].sort();
   const out: Jump[] = [];

@@ -5,7 +5,7 @@ import { importProvince51 } from '../../../test/support/province-51.ts';
 import { sessionHeaders } from '../../../test/support/session.ts';
 import type { Database } from '../../db/database.ts';
 import { buildApp } from '../../server/app.ts';
-import { createContext } from '../../server/context.ts';
+import { createContext } from '../app-context.ts';
 
 const COUNTY = '510201000000';
 

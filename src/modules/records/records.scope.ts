@@ -9,8 +9,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, coded, rowError, type CodedAs, type RowError } from '../../shared/errors.ts';
-import type { KindDef, Value } from '../imports/kinds/index.ts';
+import type { ImportKind, Value } from '../imports/kinds/index.ts';
 import { unitsInScope, writableAreas, type Scope } from '../accounts/scope.ts';
+import { isPostedOn } from '#core/assessment/placement.ts';
 
 /** What an officer may write: the records of its own work, not the registry nor its own assessment. */
 export const OFFICER_KINDS = ['visits', 'info_reports', 'incidents', 'patrol_logs'];
@@ -145,9 +146,7 @@ class Checker {
     if (!this.judging) return void this.badgeRefs.add(badge);
     if (date === null || date === undefined) return;
     const d = String(date);
-    const posting = (this.postings.get(badge) ?? []).find(
-      (p) => p.start_date <= d && (p.end_date === null || p.end_date >= d),
-    );
+    const posting = (this.postings.get(badge) ?? []).find((p) => isPostedOn(p, d));
     if (!posting || !this.unitsOk.has(posting.unit_code))
       this.refuse(column, coded('badge_outside_scope', { badge, scope: this.scope.area, date: d }));
   }
@@ -157,7 +156,7 @@ class Checker {
 export async function assertRowsInScope(
   db: Kysely<DB>,
   scope: Scope,
-  kind: KindDef,
+  kind: ImportKind,
   input: Record<string, Value>[],
 ): Promise<void> {
   if (scope.badge !== null && !OFFICER_KINDS.includes(kind.kind)) {
@@ -196,7 +195,7 @@ export async function assertRowsInScope(
 }
 
 /** The rows' values as the import would read them; a value it would refuse is left undefined. */
-function parseRow(kind: KindDef, input: Record<string, Value>): Row {
+function parseRow(kind: ImportKind, input: Record<string, Value>): Row {
   const row: Row = {};
   for (const column of kind.columns) {
     try {
@@ -211,7 +210,7 @@ function parseRow(kind: KindDef, input: Record<string, Value>): Row {
 }
 
 /** The stored rows the batch would replace, by the batch row's index. */
-async function replacedRows(db: Kysely<DB>, kind: KindDef, rows: Row[]): Promise<Map<number, Row>> {
+async function replacedRows(db: Kysely<DB>, kind: ImportKind, rows: Row[]): Promise<Map<number, Row>> {
   const [first] = kind.key;
   const firsts = [
     ...new Set(
@@ -290,7 +289,7 @@ async function within(
  * Rows of one request may name each other (a village under a township added beside it, a room
  * under a station added beside it): what the batch adds inside the scope counts as inside.
  */
-function extendWithBatch(kind: KindDef, rows: Row[], replaced: Map<number, Row>, c: Checker): void {
+function extendWithBatch(kind: ImportKind, rows: Row[], replaced: Map<number, Row>, c: Checker): void {
   if (kind.kind === 'areas') {
     for (let grew = true; grew;) {
       grew = false;

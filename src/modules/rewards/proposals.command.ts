@@ -1,13 +1,15 @@
 /** `outpost proposals`: list a month's proposals within an area, or decide one (audited as the OS user). */
-import type { Command, Io } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { fixed, textTable } from '../../cli/table.ts';
-import { withDatabase } from '../../cli/with-db.ts';
+import type { Command, Io } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { fixed, textTable } from '../../shared/cli/table.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
 import { AssessmentService } from '../assessment/assessment.service.ts';
-import { decisionBody, proposalParams, proposalsQuery } from './rewards.schema.ts';
-import { decideProposal, listProposals } from './rewards.service.ts';
+import { decisionBody, proposalParams, proposalsQuery } from '#core/contracts/rewards.schema.ts';
+import { decideProposal, proposalsFor } from './rewards.service.ts';
+import { createContext } from '../app-context.ts';
+import { operatorActor } from '../accounts/access.ts';
 
 const USAGE = [
   'outpost proposals --month YYYY-MM --within CODE [--status proposed|approved|rejected] [--json]',
@@ -31,8 +33,7 @@ export const proposalsCommand: Command = {
       status: values.status,
     });
     return withDatabase(values.db, async (db) => {
-      const all = await listProposals(new AssessmentService(db.kysely), q.within, q.month);
-      const list = q.status ? all.filter((p) => p.status === q.status) : all;
+      const list = await proposalsFor(createContext(db), operatorActor('proposals'), q);
       if (values.json) {
         io.stdout.write(`${JSON.stringify(list)}\n`);
         return 0;

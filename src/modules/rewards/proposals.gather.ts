@@ -8,7 +8,7 @@ import type { AssessmentService } from '../assessment/assessment.service.ts';
 import type { AnySchemeName, RankingRow, SchemeResult } from '../assessment/domain/index.ts';
 import { monthsEnding } from '../assessment/month.ts';
 import { OfficerAssessment } from '../assessment/officer-ranking.service.ts';
-import type { Thresholds } from '../schemes/domain/scheme-definition.ts';
+import type { Thresholds } from '#core/schemes/scheme-definition.ts';
 import { measureOf, proposalId, type CompositeHistory, type Measure, type SubjectKind } from './domain/proposals.ts';
 
 export interface ProposalFigures {
@@ -46,7 +46,7 @@ export async function deriveProposals(
   within: string,
   month: string,
 ): Promise<DerivedProposal[]> {
-  await assessment.area(within);
+  await assessment.areas.area(within);
   const out: DerivedProposal[] = [];
   for (const scheme of ['performance', 'construction'] as const) {
     const rank = async (m: string): Promise<Ranked> =>

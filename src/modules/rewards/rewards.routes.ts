@@ -1,10 +1,16 @@
 /** GET proposals?month=&within= and POST proposals/{id}/decision: rewards and punishments. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
-import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
+import type { AppContext } from '../app-context.ts';
+import { actorOf } from '../accounts/access.ts';
 import { requestActor } from '../audit/audit.actor.ts';
-import { decisionBody, proposalParams, proposalSchema, proposalsQuery, proposalsSchema } from './rewards.schema.ts';
-import { decideProposal, listProposals } from './rewards.service.ts';
+import {
+  decisionBody,
+  proposalParams,
+  proposalSchema,
+  proposalsQuery,
+  proposalsSchema,
+} from '#core/contracts/rewards.schema.ts';
+import { decideProposal, proposalsFor } from './rewards.service.ts';
 
 export const rewardsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -21,12 +27,7 @@ export const rewardsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => {
-        const { query } = request;
-        assertAggregateVisible(await ctx.assessment.areaTree(), scopeOf(request), query.within, 'children');
-        const all = await listProposals(ctx.assessment, query.within, query.month);
-        return query.status ? all.filter((p) => p.status === query.status) : all;
-      },
+      async (request) => proposalsFor(ctx, actorOf(request), request.query),
     );
     app.post(
       '/proposals/:id/decision',

@@ -13,8 +13,11 @@ import { bumpDataVersion } from '../../db/data-version.ts';
 import { AppError } from '../../shared/errors.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
+import type { AppContext } from '../app-context.ts';
+import { requireAccess, type Actor } from '../accounts/access.ts';
 import type { AnySchemeName } from '../assessment/domain/index.ts';
-import { parseProposalId, type Measure, type SubjectKind } from './domain/proposals.ts';
+import type { Measure, SubjectKind } from './domain/proposals.ts';
+import { parseProposalId } from '#core/rewards/proposal-id.ts';
 import { deriveProposals, type DerivedProposal, type ProposalFigures } from './proposals.gather.ts';
 import { decisionById, decisionsFor, insertDecision, type DecisionRow } from './rewards.repository.ts';
 import { timestamp } from '../../shared/clock.ts';
@@ -35,6 +38,17 @@ export async function listProposals(assessment: AssessmentService, within: strin
   const live = new Set(derived.map((p) => p.id));
   for (const d of decided.values()) if (!live.has(d.id)) out.push(withDecision(fromRow(d), d, false));
   return out;
+}
+
+/** The proposals of an area's children for a month, by status when asked: figures of a ranking, visible where the ranking is. */
+export async function proposalsFor(
+  ctx: Pick<AppContext, 'areas' | 'assessment'>,
+  actor: Actor,
+  q: { within: string; month: string; status?: Proposal['status'] },
+): Promise<Proposal[]> {
+  await requireAccess(ctx.areas, actor.scope, 'area.ranking', q.within);
+  const all = await listProposals(ctx.assessment, q.within, q.month);
+  return q.status ? all.filter((p) => p.status === q.status) : all;
 }
 
 export async function decideProposal(

@@ -39,13 +39,3 @@ export function occurrenceOn(pattern: string, day: string, tz: string): Date | n
 export function nextRuns(pattern: string, tz: string, after: Date, n = 3): Date[] {
   return cron(pattern, tz).nextRuns(n, after);
 }
-
-/** Why a pattern is not one croner runs, or null when it is. */
-export function patternError(pattern: string): string | null {
-  try {
-    new Cron(pattern, { paused: true });
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  }
-}

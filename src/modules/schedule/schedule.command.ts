@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import type { Command, Io } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { textTable } from '../../cli/table.ts';
-import { withDatabase } from '../../cli/with-db.ts';
+import type { Command, Io } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { textTable } from '../../shared/cli/table.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { dayOf, now, timeOfDay, timeZone } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
@@ -10,7 +10,7 @@ import { commandActor } from '../audit/audit.actor.ts';
 import { dispatch } from '../channels/dispatcher.ts';
 import { JOBS } from './jobs/index.ts';
 import { runDay, runnerContext } from './schedule.runner.ts';
-import { runDateSchema, runListQuery } from './schedule.schema.ts';
+import { runDateSchema, runListQuery } from '#core/contracts/schedule.schema.ts';
 import { jobNamed, jobsView, runsView } from './schedule.service.ts';
 import { loadScheduleSettings, updateScheduleSettings } from './schedule.settings.ts';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { now, timeZone, today } from '../../shared/clock.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { audit } from '../audit/audit.repository.ts';
@@ -14,7 +14,7 @@ import {
   runOutcomeSchema,
   runPageSchema,
   scheduleSettingsView,
-} from './schedule.schema.ts';
+} from '#core/contracts/schedule.schema.ts';
 import { jobNamed, jobsView, runsView } from './schedule.service.ts';
 import { loadScheduleSettings, scheduleSettingsPatch, updateScheduleSettings } from './schedule.settings.ts';
 

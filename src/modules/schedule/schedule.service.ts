@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors.ts';
 import { isEnabled, nextRuns, patternOf } from './due.ts';
 import type { Job } from './job.ts';
 import { lastRuns, listRuns, type JobRunRow } from './schedule.repository.ts';
-import type { JobView, RunView } from './schedule.schema.ts';
+import type { JobView, RunView } from '#core/contracts/schedule.schema.ts';
 import { loadScheduleSettings } from './schedule.settings.ts';
 
 export function presentRun(row: JobRunRow): RunView {

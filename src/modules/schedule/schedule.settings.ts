@@ -14,7 +14,7 @@ import { AppError, coded } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { readSetting, writeSetting } from '../notifications/notifications.repository.ts';
-import { patternError } from './due.ts';
+import { patternError } from './cron-pattern.ts';
 
 const KEY = 'schedule';
 

@@ -3,23 +3,18 @@
  * JSON file (the body of PUT /api/v1/schemes/{name}). Saves are audited as the OS user.
  */
 import fs from 'node:fs';
-import type { Command, Io } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { textTable } from '../../cli/table.ts';
-import { withDatabase } from '../../cli/with-db.ts';
+import type { Command, Io } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { textTable } from '../../shared/cli/table.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
-import { SCHEME_NAMES } from './domain/scheme-definition.ts';
-import {
-  anySchemeNameSchema,
-  presentScheme,
-  schemeBody,
-  yearSchema,
-  type SchemeBody,
-  type SchemePresented,
-} from './schemes.schema.ts';
+import { SCHEME_NAMES } from '#core/schemes/scheme-definition.ts';
+import { anySchemeNameSchema } from '#core/contracts/common.ts';
+import { schemeBody, yearSchema, type SchemeBody, type SchemePresented } from '#core/contracts/schemes.schema.ts';
 import { resolveScheme, saveScheme } from './schemes.service.ts';
+import { presentScheme } from './schemes.presenter.ts';
 
 const USAGE = [
   'outpost scheme show --year YYYY [--scheme performance|construction|officer] [--json]',

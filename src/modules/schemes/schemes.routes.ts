@@ -1,17 +1,11 @@
 /** GET schemes?year= and PUT schemes/{name}?year=: the schemes in force for a year, and saving one. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { requestActor } from '../audit/audit.actor.ts';
-import { SCHEME_NAMES } from './domain/scheme-definition.ts';
-import {
-  presentScheme,
-  schemeBody,
-  schemeParams,
-  schemeSchema,
-  schemesQuery,
-  schemesSchema,
-} from './schemes.schema.ts';
+import { SCHEME_NAMES } from '#core/schemes/scheme-definition.ts';
+import { schemeBody, schemeParams, schemeSchema, schemesQuery, schemesSchema } from '#core/contracts/schemes.schema.ts';
 import { saveScheme } from './schemes.service.ts';
+import { presentScheme } from './schemes.presenter.ts';
 
 export const schemesRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

@@ -24,7 +24,7 @@ import {
   shippedScheme,
   type SchemeDefinition,
   type SchemeEdit,
-} from './domain/scheme-definition.ts';
+} from '#core/schemes/scheme-definition.ts';
 import { insertVersion, latestVersion, versionsOf, type SchemeVersionRow } from './schemes.repository.ts';
 import { timestamp } from '../../shared/clock.ts';
 

@@ -7,14 +7,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { subtree } from '../areas/subtree.ts';
-import { ASPECTS } from '../imports/kinds/kind.ts';
-
-const FRONT_LINE = sql`('community', 'resident')`;
-const OPEN_ROOM = (alias: string, day: string) =>
-  sql`${sql.ref(`${alias}.type`)} in ('community_room', 'rural_office') and ${sql.ref(`${alias}.opened_on`)} <= ${day}
-      and (${sql.ref(`${alias}.closed_on`)} is null or ${sql.ref(`${alias}.closed_on`)} > ${day}) and ${sql.ref(`${alias}.voided_at`)} is null`;
-const POSTED = (alias: string, day: unknown) =>
-  sql`${sql.ref(`${alias}.start_date`)} <= ${day} and (${sql.ref(`${alias}.end_date`)} is null or ${sql.ref(`${alias}.end_date`)} >= ${day}) and ${sql.ref(`${alias}.voided_at`)} is null`;
+import { ASPECTS } from '#core/kinds/kind.ts';
+import { datedIn, frontLine, postedOn, reportsPlacedIn, roomOpenOn } from '../../db/predicates.ts';
 
 export interface RoomRow {
   code: string;
@@ -27,25 +21,23 @@ export interface RoomRow {
 export async function roomsOn(db: Kysely<DB>, area: string, day: string): Promise<RoomRow[]> {
   const { rows } = await sql<RoomRow>`${subtree(area)}
     select u.code, u.area_code,
-      case when exists (select 1 from officers o where o.unit_code = u.code and o.role in ${FRONT_LINE} and ${POSTED('o', day)}) then 1 else 0 end as staffed,
+      case when exists (select 1 from officers o where o.unit_code = u.code and ${frontLine('o')} and ${postedOn('o', day)}) then 1 else 0 end as staffed,
       case when exists (
         select 1 from inspections i
         where i.unit_code = u.code and i.voided_at is null and ${sql.raw(ASPECTS.map((a) => `i.${a} = 'pass'`).join(' and '))}
           and i.date = (select max(date) from inspections j where j.unit_code = u.code and j.date <= ${day} and j.voided_at is null)
       ) then 1 else 0 end as standard
-    from units u where u.area_code in (select code from sub) and ${OPEN_ROOM('u', day)}`.execute(db);
+    from units u where u.area_code in (select code from sub) and ${roomOpenOn('u', day)}`.execute(db);
   return rows.map((r) => ({ ...r, staffed: Number(r.staffed), standard: Number(r.standard) }));
 }
 
 /** Units with any record placed at them dated from `from` to `to`: officers' reports, checks and visits by the posting of the day, team logs by the team. */
 export async function unitsWithRecords(db: Kysely<DB>, from: string, to: string): Promise<Set<string>> {
-  const byOfficer = (table: 'info_reports' | 'familiarity_checks' | 'visits') => sql`
-    select o.unit_code from ${sql.table(table)} r join officers o on o.badge = r.badge and ${POSTED('o', sql.ref('r.date'))}
-    where r.date >= ${from} and r.date <= ${to} and r.voided_at is null`;
+  const window = { first: from, last: to };
   const { rows } = await sql<{ unit_code: string }>`
-    ${byOfficer('info_reports')} union ${byOfficer('familiarity_checks')} union ${byOfficer('visits')}
+    ${reportsPlacedIn(window)}
     union select p.unit_code from patrol_logs l join patrols p on p.code = l.patrol_code and p.voided_at is null
-    where l.date >= ${from} and l.date <= ${to} and l.voided_at is null`.execute(db);
+    where ${datedIn('l.date', window)} and l.voided_at is null`.execute(db);
   return new Set(rows.map((r) => r.unit_code));
 }
 
@@ -57,7 +49,7 @@ export async function villagesOn(
 ): Promise<{ code: string; covered: number }[]> {
   const { rows } = await sql<{ code: string; covered: number }>`${subtree(area)}
     select a.code, case when exists (
-      select 1 from unit_covers c join units u on u.code = c.unit_code where c.area_code = a.code and ${OPEN_ROOM('u', day)}
+      select 1 from unit_covers c join units u on u.code = c.unit_code where c.area_code = a.code and ${roomOpenOn('u', day)}
     ) then 1 else 0 end as covered
     from areas a where a.code in (select code from sub) and a.level = 'village' and a.voided_at is null`.execute(db);
   return rows.map((r) => ({ code: r.code, covered: Number(r.covered) }));
@@ -76,7 +68,7 @@ export async function frontLineOn(db: Kysely<DB>, area: string, day: string): Pr
   const { rows } = await sql<PostingRow>`${subtree(area)}
     select o.badge, o.start_date, o.end_date, o.unit_code, u.area_code from officers o
     join units u on u.code = o.unit_code and u.voided_at is null
-    where o.role in ${FRONT_LINE} and ${POSTED('o', day)} and u.area_code in (select code from sub)`.execute(db);
+    where ${frontLine('o')} and ${postedOn('o', day)} and u.area_code in (select code from sub)`.execute(db);
   return rows;
 }
 
@@ -88,9 +80,9 @@ export async function frontLineHistory(
 ): Promise<{ badge: string; start_date: string; end_date: string | null }[]> {
   const { rows } = await sql<{ badge: string; start_date: string; end_date: string | null }>`${subtree(area)}
     select h.badge, h.start_date, h.end_date from officers h
-    where h.role in ${FRONT_LINE} and h.voided_at is null and h.start_date <= ${day} and h.badge in (
+    where ${frontLine('h')} and h.voided_at is null and h.start_date <= ${day} and h.badge in (
       select o.badge from officers o join units u on u.code = o.unit_code and u.voided_at is null
-      where o.role in ${FRONT_LINE} and ${POSTED('o', day)} and u.area_code in (select code from sub)
+      where ${frontLine('o')} and ${postedOn('o', day)} and u.area_code in (select code from sub)
     )`.execute(db);
   return rows;
 }
@@ -104,7 +96,7 @@ export async function endedPostings(
 ): Promise<{ area_code: string }[]> {
   const { rows } = await sql<{ area_code: string }>`${subtree(area)}
     select u.area_code from officers o join units u on u.code = o.unit_code and u.voided_at is null
-    where o.role in ${FRONT_LINE} and o.voided_at is null and o.end_date >= ${from} and o.end_date <= ${to}
+    where ${frontLine('o')} and o.voided_at is null and ${datedIn('o.end_date', { first: from, last: to })}
       and u.area_code in (select code from sub)`.execute(db);
   return rows;
 }

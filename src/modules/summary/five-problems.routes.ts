@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
-import { today } from '../../shared/clock.ts';
-import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
-import { fiveProblemsQuery, fiveProblemsSchema } from './five-problems.schema.ts';
-import { fiveProblemsOf } from './five-problems.service.ts';
+import type { AppContext } from '../app-context.ts';
+import { actorOf } from '../accounts/access.ts';
+import { fiveProblemsQuery, fiveProblemsSchema } from '#core/contracts/five-problems.schema.ts';
+import { fiveProblemsFor } from './five-problems.service.ts';
 
 export const fiveProblemsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -20,13 +19,6 @@ export const fiveProblemsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => {
-        await ctx.assessment.area(request.query.area);
-        // Its figures and its children's: visible where both are, which is the account's own subtree.
-        const tree = await ctx.assessment.areaTree();
-        assertAggregateVisible(tree, scopeOf(request), request.query.area, 'area');
-        assertAggregateVisible(tree, scopeOf(request), request.query.area, 'children');
-        return fiveProblemsOf(ctx.db.kysely, ctx.assessment, request.query.area, request.query.date ?? today());
-      },
+      async (request) => fiveProblemsFor(ctx, actorOf(request), request.query),
     );
   };

@@ -6,7 +6,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
-import { addDays, addMonths, lastDayOf } from '../notifications/document/dates.ts';
+import type { AppContext } from '../app-context.ts';
+import { requireAccess, type Actor } from '../accounts/access.ts';
+import { today } from '../../shared/clock.ts';
+import { addDays, addMonths } from '../notifications/document/dates.ts';
+import { endOfMonth } from '#core/calendar/month.ts';
 import { emptyTally, fiveOf, serviceStart, type FiveProblems, type Tally } from './five-problems.ts';
 import {
   endedPostings,
@@ -28,14 +32,25 @@ export interface FiveProblemsView {
   children: { code: string; name: string; problems: FiveProblems }[];
 }
 
+/** The five problems as an actor asks for them: the area's figures and its children's, so visible where both are (its own subtree). */
+export async function fiveProblemsFor(
+  ctx: Pick<AppContext, 'db' | 'areas' | 'assessment'>,
+  actor: Actor,
+  q: { area: string; date?: string },
+): Promise<FiveProblemsView> {
+  await requireAccess(ctx.areas, actor.scope, 'area.figures', q.area);
+  await requireAccess(ctx.areas, actor.scope, 'area.ranking', q.area);
+  return fiveProblemsOf(ctx.db.kysely, ctx.assessment, q.area, q.date ?? today());
+}
+
 export async function fiveProblemsOf(
   db: Kysely<DB>,
   assessment: AssessmentService,
   area: string,
   day: string,
 ): Promise<FiveProblemsView> {
-  const root = await assessment.area(area);
-  const tree = await assessment.areaTree();
+  const root = await assessment.areas.area(area);
+  const tree = await assessment.areas.tree();
   const children = tree.children.childrenOf(area);
   const records = { from: recordsFrom(day), to: day };
   const turnover = { from: addDays(addMonths(day, -12), 1), to: day };
@@ -107,5 +122,5 @@ function childFinder(root: string, parentOf: (code: string) => string | null): (
 
 /** The month to the day ending on `day`: the calendar month when `day` is its last day, else from the day after the same day a month before. */
 export function recordsFrom(day: string): string {
-  return day === lastDayOf(day.slice(0, 7)) ? `${day.slice(0, 7)}-01` : addDays(addMonths(day, -1), 1);
+  return day === endOfMonth(day.slice(0, 7)) ? `${day.slice(0, 7)}-01` : addDays(addMonths(day, -1), 1);
 }

@@ -1,13 +1,13 @@
-import type { Command } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { textTable } from '../../cli/table.ts';
-import { withDatabase } from '../../cli/with-db.ts';
-import { today } from '../../shared/clock.ts';
+import type { Command } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { textTable } from '../../shared/cli/table.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { validate } from '../../shared/validate.ts';
-import { AssessmentService } from '../assessment/assessment.service.ts';
-import { percent } from '../notifications/document/format-cell.ts';
-import { fiveProblemsQuery } from './five-problems.schema.ts';
-import { fiveProblemsOf } from './five-problems.service.ts';
+import { createContext } from '../app-context.ts';
+import { operatorActor } from '../accounts/access.ts';
+import { percent } from '#core/documents/format-cell.ts';
+import { fiveProblemsQuery } from '#core/contracts/five-problems.schema.ts';
+import { fiveProblemsFor } from './five-problems.service.ts';
 import type { FiveProblems, Measure } from './five-problems.ts';
 
 export const problemsCommand: Command = {
@@ -23,7 +23,7 @@ export const problemsCommand: Command = {
     );
     const q = validate(fiveProblemsQuery, { area: requireOption(values.area, 'area', this.usage), date: values.date });
     return withDatabase(values.db, async (db) => {
-      const view = await fiveProblemsOf(db.kysely, new AssessmentService(db.kysely), q.area, q.date ?? today());
+      const view = await fiveProblemsFor(createContext(db), operatorActor('problems'), q);
       if (values.json) {
         io.stdout.write(`${JSON.stringify(view)}\n`);
         return 0;

@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { withDatabase } from '../../cli/with-db.ts';
+import type { Command } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
-import { AssessmentService } from '../assessment/assessment.service.ts';
+import { createContext } from '../app-context.ts';
+import { operatorActor } from '../accounts/access.ts';
 import { formatOfFile, renderDocument } from '../notifications/document/render.ts';
-import { summaryQuery } from './summary.schema.ts';
-import { annualSummary, summaryDate } from './summary.service.ts';
+import { summaryQuery } from '#core/contracts/summary.schema.ts';
+import { summaryFor } from './summary.service.ts';
 
 export const summaryCommand: Command = {
   name: 'summary',
@@ -39,11 +40,11 @@ export const summaryCommand: Command = {
       format,
     });
     return withDatabase(values.db, async (db) => {
-      const { facts, document } = await annualSummary(db.kysely, new AssessmentService(db.kysely), {
+      const { facts, document } = await summaryFor(createContext(db), operatorActor('summary'), {
         area: q.area,
         year: q.year,
         lang: q.lang,
-        date: q.date ?? summaryDate(q.year),
+        date: q.date,
       });
       fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
       fs.writeFileSync(out, await renderDocument(document, format));

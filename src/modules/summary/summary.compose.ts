@@ -3,7 +3,7 @@
  * equipment, rankings through the year and December's results, reform, the five problems,
  * notifications and supervision, and next year; every figure from the facts.
  */
-import type { Block, Cell, Lang, OfficialDocument, TableBlock } from '../notifications/document/document.ts';
+import type { Block, Cell, Lang, OfficialDocument, TableBlock } from '#core/documents/document.ts';
 import { namingOf } from '../notifications/notification.compose.ts';
 import type { FiveProblems } from './five-problems.ts';
 import type { SchemeYear, SummaryFacts } from './summary.facts.ts';

@@ -3,9 +3,9 @@
  * year's last day (the same as `overview --date Y-12-31`); assessment figures are the
  * assessment's own, month by month.
  */
-import type { Lang } from '../notifications/document/document.ts';
+import type { Lang } from '#core/documents/document.ts';
 import type { AreaRef } from '../notifications/notification.facts.ts';
-import type { Overview } from '../overview/overview.schema.ts';
+import type { Overview } from '#core/contracts/overview.schema.ts';
 import type { IndicatorsResult } from '../assessment/assessment.service.ts';
 import type { IndicatorDef, RankingRowWithChange, SchemeName } from '../assessment/domain/index.ts';
 import type { FiveProblemsView } from './five-problems.service.ts';

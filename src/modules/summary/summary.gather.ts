@@ -7,9 +7,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
-import { STANDARD_KIT } from '../imports/kinds/kind.ts';
-import type { Lang } from '../notifications/document/document.ts';
-import { isOverdue } from '../supervision/task-status.ts';
+import { STANDARD_KIT } from '#core/kinds/kind.ts';
+import type { Lang } from '#core/documents/document.ts';
+import { isOverdue } from '#core/supervision/task-status.ts';
 import { mostCommon, NOTICE_SCHEMES } from '../notifications/notification.gather.ts';
 import { issuerOf, type NotificationSettings } from '../notifications/notification.settings.ts';
 import { overviewOf } from '../overview/overview.repository.ts';
@@ -34,8 +34,8 @@ export async function gatherSummary(
   settings: NotificationSettings,
   q: SummaryRequest,
 ): Promise<SummaryFacts> {
-  const area = await assessment.area(q.area);
-  const tree = await assessment.areaTree();
+  const area = await assessment.areas.area(q.area);
+  const tree = await assessment.areas.tree();
   if (q.year < 1900 || q.year > 9999) throw new AppError('year_invalid', { value: q.year });
   const end = `${q.year}-12-31`;
   const children = tree.children.childrenOf(q.area);

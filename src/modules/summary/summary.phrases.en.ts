@@ -1,10 +1,11 @@
 import type { SummaryPhrases } from './summary.phrases.ts';
 import type { SchemeYear } from './summary.facts.ts';
 import { indicatorLabel, indicatorValue, schemeLabel } from '../notifications/indicator-labels.ts';
-import { percent } from '../notifications/document/format-cell.ts';
+import { percent } from '#core/documents/format-cell.ts';
 import { writtenDate } from '../notifications/document/dates.ts';
 import type { Measure } from './five-problems.ts';
 import { laggingInDecember, lowestOf, movers, reached } from './summary.select.ts';
+import { PASSING_SCORE } from '#core/assessment/ranking.ts';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 const yuan = (fen: number) =>
@@ -107,7 +108,7 @@ export const SUMMARY_EN: SummaryPhrases = {
     `${f.assessment
       .map((s) => {
         const rows = Object.entries(s.december.indicators);
-        return `In December, the composite of ${n.scope} in ${schemeLabel(s.scheme, 'en', true)} was ${pts(s.december.composite)}; indicators at target: ${list(reached(s).map((x) => indicatorLabel(x, 'en')))}; scoring under 60: ${list(rows.filter(([, r]) => r.score < 60).map(([x]) => indicatorLabel(x, 'en')))}`;
+        return `In December, the composite of ${n.scope} in ${schemeLabel(s.scheme, 'en', true)} was ${pts(s.december.composite)}; indicators at target: ${list(reached(s).map((x) => indicatorLabel(x, 'en')))}; scoring under ${PASSING_SCORE}: ${list(rows.filter(([, r]) => r.score < PASSING_SCORE).map(([x]) => indicatorLabel(x, 'en')))}`;
       })
       .join('. ')}.`,
   resultsCaption: (f) => `Indicators of ${f.area.name}, December ${f.year}`,

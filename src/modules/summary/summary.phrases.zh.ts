@@ -1,10 +1,11 @@
 import type { SummaryPhrases } from './summary.phrases.ts';
 import type { SchemeYear } from './summary.facts.ts';
 import { indicatorLabel, indicatorValue, schemeLabel } from '../notifications/indicator-labels.ts';
-import { percent } from '../notifications/document/format-cell.ts';
+import { percent } from '#core/documents/format-cell.ts';
 import { writtenDate } from '../notifications/document/dates.ts';
 import type { Measure } from './five-problems.ts';
 import { laggingInDecember, lowestOf, movers, reached } from './summary.select.ts';
+import { PASSING_SCORE } from '#core/assessment/ranking.ts';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const wan = (fen: number) => `${(fen / 1e6).toFixed(2)}万元`;
@@ -99,8 +100,8 @@ export const SUMMARY_ZH: SummaryPhrases = {
       .map((s) => {
         const rows = Object.entries(s.december.indicators);
         const good = reached(s).map((x) => indicatorLabel(x, 'zh'));
-        const low = rows.filter(([, r]) => r.score < 60).map(([x]) => indicatorLabel(x, 'zh'));
-        return `12月，${n.scope}${schemeLabel(s.scheme, 'zh', true)}综合得分${pts(s.december.composite)}，${good.length ? `达到目标值的指标有${good.join('、')}` : '没有指标达到目标值'}，${low.length ? `得分低于60分的有${low.join('、')}` : '各项指标得分均不低于60分'}`;
+        const low = rows.filter(([, r]) => r.score < PASSING_SCORE).map(([x]) => indicatorLabel(x, 'zh'));
+        return `12月，${n.scope}${schemeLabel(s.scheme, 'zh', true)}综合得分${pts(s.december.composite)}，${good.length ? `达到目标值的指标有${good.join('、')}` : '没有指标达到目标值'}，${low.length ? `得分低于${PASSING_SCORE}分的有${low.join('、')}` : `各项指标得分均不低于${PASSING_SCORE}分`}`;
       })
       .join('；') + '。',
   resultsCaption: (f) => `${f.year}年12月${f.area.name}考核指标`,

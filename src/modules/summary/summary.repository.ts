@@ -6,6 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { subtree } from '../areas/subtree.ts';
+import { roomOpenOn } from '../../db/predicates.ts';
 
 /** Allocated and disbursed amounts (fen) per recipient in the subtree, dated from `from` to `to`. */
 export async function fundsByRecipient(db: Kysely<DB>, area: string, from: string, to: string) {
@@ -38,7 +39,7 @@ export async function roomsHolding(db: Kysely<DB>, area: string, day: string): P
       select unit_code, item, max(as_of) as as_of from equipment where as_of <= ${day} and voided_at is null group by unit_code, item
     ) latest on latest.unit_code = e.unit_code and latest.item = e.item and latest.as_of = e.as_of
     where e.voided_at is null and e.quantity >= 1 and u.area_code in (select code from sub)
-      and u.type in ('community_room', 'rural_office') and u.opened_on <= ${day} and (u.closed_on is null or u.closed_on > ${day}) and u.voided_at is null
+      and ${roomOpenOn('u', day)}
     group by e.item`.execute(db);
   return new Map(rows.map((r) => [r.item, Number(r.rooms)]));
 }

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
-import { assertAggregateVisible, scopeOf } from '../accounts/scope.ts';
+import type { AppContext } from '../app-context.ts';
+import { actorOf } from '../accounts/access.ts';
 import { CONTENT_TYPES, renderDocument } from '../notifications/document/render.ts';
-import { summaryQuery } from './summary.schema.ts';
-import { annualSummary, summaryDate } from './summary.service.ts';
+import { summaryQuery } from '#core/contracts/summary.schema.ts';
+import { summaryFor } from './summary.service.ts';
 
 export const summaryRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -21,16 +21,11 @@ export const summaryRoutes =
       },
       async (request, reply) => {
         const q = request.query;
-        await ctx.assessment.area(q.area);
-        // Its figures and its children's: visible where both are, which is the account's own subtree.
-        const tree = await ctx.assessment.areaTree();
-        assertAggregateVisible(tree, scopeOf(request), q.area, 'area');
-        assertAggregateVisible(tree, scopeOf(request), q.area, 'children');
-        const result = await annualSummary(ctx.db.kysely, ctx.assessment, {
+        const result = await summaryFor(ctx, actorOf(request), {
           area: q.area,
           year: q.year,
           lang: q.lang,
-          date: q.date ?? summaryDate(q.year),
+          date: q.date,
         });
         if (q.format === 'json') return result;
         const bytes = await renderDocument(result.document, q.format);

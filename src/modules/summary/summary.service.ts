@@ -9,7 +9,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { today } from '../../shared/clock.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
-import type { OfficialDocument } from '../notifications/document/document.ts';
+import type { AppContext } from '../app-context.ts';
+import { requireAccess, type Actor } from '../accounts/access.ts';
+import type { OfficialDocument } from '#core/documents/document.ts';
 import { loadSettings } from '../notifications/settings.service.ts';
 import { composeSummary } from './summary.compose.ts';
 import type { SummaryFacts } from './summary.facts.ts';
@@ -22,6 +24,18 @@ export async function annualSummary(
 ): Promise<{ facts: SummaryFacts; document: OfficialDocument }> {
   const facts = await gatherSummary(db, assessment, await loadSettings(db), q);
   return { facts, document: composeSummary(facts) };
+}
+
+/** The summary as an actor asks for it: the area's figures and its children's, so visible where both are (its own subtree). */
+export async function summaryFor(
+  ctx: Pick<AppContext, 'db' | 'areas' | 'assessment'>,
+  actor: Actor,
+  q: Omit<SummaryRequest, 'date'> & { date?: string },
+): Promise<{ facts: SummaryFacts; document: OfficialDocument }> {
+  await requireAccess(ctx.areas, actor.scope, 'area.figures', q.area);
+  await requireAccess(ctx.areas, actor.scope, 'area.ranking', q.area);
+  await ctx.areas.area(q.area);
+  return annualSummary(ctx.db.kysely, ctx.assessment, { ...q, date: q.date ?? summaryDate(q.year) });
 }
 
 /** A summary of year Y is dated today, or the year's last day while the year is not over. */

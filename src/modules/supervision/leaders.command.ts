@@ -1,11 +1,11 @@
-import type { Command } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { textTable } from '../../cli/table.ts';
-import { withDatabase } from '../../cli/with-db.ts';
+import type { Command } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { textTable } from '../../shared/cli/table.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
-import { leaderBody, leadersQuery } from './supervision.schema.ts';
+import { leaderBody, leadersQuery } from '#core/contracts/supervision.schema.ts';
 import { importLeaders, leaders, setLeader } from './leaders.service.ts';
 
 const USAGE = [

@@ -1,8 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { scopeOf } from '../accounts/scope.ts';
-import { leaderBody, leaderPageSchema, leaderParams, leaderRowSchema, leadersQuery } from './supervision.schema.ts';
+import {
+  leaderBody,
+  leaderPageSchema,
+  leaderParams,
+  leaderRowSchema,
+  leadersQuery,
+} from '#core/contracts/supervision.schema.ts';
 import { leaders, setLeader } from './leaders.service.ts';
 
 /** The leaders responsible for rectification in each area. */
@@ -40,7 +46,7 @@ export const leadersRoutes =
       },
       async (request) => {
         const row = await setLeader(ctx.db, requestActor(request), scopeOf(request), request.params.area, request.body);
-        return { ...row, area_name: (await ctx.assessment.area(row.area_code)).name };
+        return { ...row, area_name: (await ctx.areas.area(row.area_code)).name };
       },
     );
   };

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command, Io } from '../../cli/command.ts';
-import { parse, requireOption } from '../../cli/args.ts';
-import { textTable } from '../../cli/table.ts';
-import { withDatabase } from '../../cli/with-db.ts';
+import type { Command, Io } from '../../shared/cli/command.ts';
+import { parse, requireOption } from '../../shared/cli/args.ts';
+import { textTable } from '../../shared/cli/table.ts';
+import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
-import { PAGE_MAX } from '../../shared/schemas.ts';
+import { PAGE_MAX } from '#core/contracts/common.ts';
 import { today } from '../../shared/clock.ts';
 import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
@@ -17,7 +17,7 @@ import {
   type TaskDetail,
   type TaskPage,
   type TaskView,
-} from './supervision.schema.ts';
+} from '#core/contracts/supervision.schema.ts';
 import { TasksService, type TaskQuery } from './tasks.service.ts';
 
 const USAGE = [

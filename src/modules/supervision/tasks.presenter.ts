@@ -1,8 +1,8 @@
 import type { SchemeName } from '../assessment/domain/index.ts';
 import { daysBetween } from '../notifications/document/dates.ts';
 import type { EvidenceRow, TaskRow } from './tasks.repository.ts';
-import type { EvidenceView, TaskView } from './supervision.schema.ts';
-import { isOverdue, type TaskStatus } from './task-status.ts';
+import type { EvidenceView, TaskView } from '#core/contracts/supervision.schema.ts';
+import { isOverdue, type TaskStatus } from '#core/supervision/task-status.ts';
 
 /** A task row as the API and CLI show it, judged overdue on `day`. */
 export function presentTask(row: TaskRow, day: string): TaskView {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../server/context.ts';
+import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { today } from '../../shared/clock.ts';
 import { requestActor } from '../audit/audit.actor.ts';
@@ -14,7 +14,7 @@ import {
   taskIdParams,
   taskListQuery,
   taskPageSchema,
-} from './supervision.schema.ts';
+} from '#core/contracts/supervision.schema.ts';
 import { TasksService } from './tasks.service.ts';
 
 /** The largest upload the route reads; the configured evidence limit (settings) is checked below it. */

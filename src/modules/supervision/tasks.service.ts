@@ -15,8 +15,9 @@ import type { SupervisionState } from '../notifications/notification.facts.ts';
 import { loadSettings } from '../notifications/settings.service.ts';
 import { evidenceDir, readEvidence, storeEvidence } from './evidence.store.ts';
 import { presentEvidence, presentTask } from './tasks.presenter.ts';
-import type { TaskDetail, TaskView } from './supervision.schema.ts';
-import { assertMove, isOverdue, needsComment, type TaskStatus } from './task-status.ts';
+import type { TaskDetail, TaskView } from '#core/contracts/supervision.schema.ts';
+import { isOverdue, needsComment, type TaskStatus } from '#core/supervision/task-status.ts';
+import { assertMove } from './task-moves.ts';
 import {
   eventsOf,
   evidenceOf,

@@ -3,8 +3,10 @@ import type { DB } from '../../db/schema.ts';
 import { paged } from '../../db/page.ts';
 import { subtree } from '../areas/subtree.ts';
 import { unitsInScope, type Scope } from '../accounts/scope.ts';
-import { ASPECTS, STANDARD_KIT } from '../imports/kinds/index.ts';
-import type { Unit, UnitDetail } from './units.schema.ts';
+import { ASPECTS, STANDARD_KIT } from '#core/kinds/kind.ts';
+import { isOpenOn } from '#core/assessment/placement.ts';
+import { postedOn } from '../../db/predicates.ts';
+import type { Unit, UnitDetail } from '#core/contracts/units.schema.ts';
 import { likePatterns } from '../../shared/search.ts';
 
 const COLUMNS = [
@@ -81,9 +83,7 @@ export async function unitDetail(
     .selectFrom('officers')
     .select(['badge', 'name', 'role', 'start_date', 'end_date', 'origin', 'phone'])
     .where('unit_code', '=', code)
-    .where('voided_at', 'is', null)
-    .where('start_date', '<=', day)
-    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', day)]))
+    .where(postedOn('officers', day))
     .orderBy('role')
     .orderBy('badge')
     .execute();
@@ -110,7 +110,7 @@ export async function unitDetail(
   return {
     ...unit,
     date: day,
-    open: !!unit.opened_on && unit.opened_on <= day && (!unit.closed_on || unit.closed_on > day),
+    open: isOpenOn(unit, day),
     area_name: area?.name ?? null,
     covered_areas: covers.map((c) => ({ code: c.code, name: c.name ?? null })),
     officers,
@@ -123,4 +123,29 @@ export async function unitDetail(
     inspections,
     patrols: patrols.map((p) => ({ ...p, members: Number(p.members) })),
   };
+}
+
+/** Patrol teams at the units the scope reaches, by unit, area subtree or kind: one page. */
+export async function findPatrols(
+  db: Kysely<DB>,
+  f: { unit?: string; area?: string; kind?: string; limit: number; offset: number },
+  scope: Scope | null,
+) {
+  let query = db
+    .selectFrom('patrols as p')
+    .innerJoin('units as u', 'u.code', 'p.unit_code')
+    .where('p.voided_at', 'is', null);
+  if (scope) query = query.where('p.unit_code', 'in', unitsInScope(scope));
+  if (f.unit) query = query.where('p.unit_code', '=', f.unit);
+  if (f.kind) query = query.where('p.kind', '=', f.kind);
+  if (f.area) {
+    const area = f.area;
+    query = query.where('u.area_code', 'in', () => sql`(${subtree(area)} select code from sub)` as never);
+  }
+  const { items, total } = await paged(
+    query,
+    (q) => q.select(['p.code', 'p.name', 'p.unit_code', 'p.kind', 'p.members']).orderBy('p.code'),
+    f,
+  );
+  return { items: items.map((p) => ({ ...p, members: Number(p.members) })), total };
 }

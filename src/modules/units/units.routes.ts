@@ -1,11 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.ts';
-import { AppError } from '../../shared/errors.ts';
-import { today } from '../../shared/clock.ts';
-import { unitDetailQuery, unitDetailSchema, unitPage, unitParams, unitsQuery } from './units.schema.ts';
-import { findUnits, unitDetail } from './units.repository.ts';
-import { scopeOf } from '../accounts/scope.ts';
-import { auditPeopleRead } from '../officers/people-read.ts';
+import type { AppContext } from '../app-context.ts';
+import { unitDetailQuery, unitDetailSchema, unitPage, unitParams, unitsQuery } from '#core/contracts/units.schema.ts';
+import { actorOf } from '../accounts/access.ts';
+import { listUnits, unitOn } from './units.service.ts';
 
 export const unitsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -21,14 +18,7 @@ export const unitsRoutes =
         },
         config: { permission: 'registry:read' },
       },
-      async (request) => {
-        const { query } = request;
-        return {
-          ...(await findUnits(ctx.db.kysely, query, scopeOf(request))),
-          limit: query.limit,
-          offset: query.offset,
-        };
-      },
+      async (request) => listUnits(ctx.db, actorOf(request), request.query),
     );
     app.get(
       '/units/:code',
@@ -43,16 +33,6 @@ export const unitsRoutes =
         },
         config: { permission: 'registry:read' },
       },
-      async (request) => {
-        const { params, query } = request;
-        const unit = await unitDetail(ctx.db.kysely, params.code, query.date ?? today(), scopeOf(request));
-        if (!unit) throw new AppError('unit_not_found', { unit: params.code });
-        // The detail names the officers posted there: a read of people, audited.
-        await auditPeopleRead(ctx.db, request, `unit ${unit.code}`, {
-          date: unit.date,
-          badges: unit.officers.map((o) => o.badge),
-        });
-        return unit;
-      },
+      async (request) => unitOn(ctx.db, actorOf(request), request.params.code, request.query),
     );
   };

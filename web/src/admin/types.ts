@@ -1,4 +1,4 @@
-/** Shapes of the schedule, channel and subscription answers (type-only imports of the server's schemas). */
+/** Shapes of the schedule, channel and subscription answers (type-only imports of the core's contracts). */
 import type { z } from 'zod';
 import type {
   channelSchema,
@@ -7,13 +7,8 @@ import type {
   eventCatalogueSchema,
   mySubscriptionsSchema,
   sendOutcomeSchema,
-} from '../../../src/modules/channels/channels.schema.ts';
-import type {
-  jobSchema,
-  runOutcomeSchema,
-  runPageSchema,
-  runSchema,
-} from '../../../src/modules/schedule/schedule.schema.ts';
+} from '#core/contracts/channels.schema.ts';
+import type { jobSchema, runOutcomeSchema, runPageSchema, runSchema } from '#core/contracts/schedule.schema.ts';
 
 export type JobView = z.infer<typeof jobSchema>;
 export type RunView = z.infer<typeof runSchema>;

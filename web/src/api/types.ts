@@ -1,20 +1,18 @@
 /**
- * Shapes of the API's answers, taken from the server's own zod schemas (type-only imports:
- * nothing of zod or the server reaches the browser bundle).
+ * Shapes of the API's answers, taken from the contracts the server validates and answers with
+ * (src/core/contracts, type-only imports here: no zod reaches the bundle from this file).
  */
 import type { z } from 'zod';
-import type { areaDetailSchema, areaPage, areaSchema } from '../../../src/modules/areas/areas.schema.ts';
-import type {
-  indicatorsSchema,
-  indicatorResultSchema,
-  rankingRowSchema,
-} from '../../../src/modules/assessment/assessment.schema.ts';
-import type { officerSchema, postingPage, postingSchema } from '../../../src/modules/officers/officers.schema.ts';
-import type { overviewSchema } from '../../../src/modules/overview/overview.schema.ts';
-import type { patrolSchema, unitDetailSchema, unitPage, unitSchema } from '../../../src/modules/units/units.schema.ts';
-import type { fundsSchema } from '../../../src/modules/funds/funds.routes.ts';
-import type { schemesSchema } from '../../../src/modules/schemes/schemes.schema.ts';
-import type { RowError } from '#core/errors/row-error.ts';
+import type { areaDetailSchema, areaPage, areaSchema } from '#core/contracts/areas.schema.ts';
+import type { indicatorsSchema, indicatorResultSchema, rankingRowSchema } from '#core/contracts/assessment.schema.ts';
+import type { officerSchema, postingPage, postingSchema } from '#core/contracts/officers.schema.ts';
+import type { overviewSchema } from '#core/contracts/overview.schema.ts';
+import type { patrolSchema, unitDetailSchema, unitPage, unitSchema } from '#core/contracts/units.schema.ts';
+import type { fundsSchema } from '#core/contracts/funds.schema.ts';
+import type { schemesSchema } from '#core/contracts/schemes.schema.ts';
+import type { RowError } from '#core/contracts/imports.schema.ts';
+import type { metaSchema } from '#core/contracts/meta.schema.ts';
+import type { sessionSchema } from '#core/contracts/accounts.schema.ts';
 
 export type Area = z.infer<typeof areaSchema>;
 export type AreaDetail = z.infer<typeof areaDetailSchema>;
@@ -34,24 +32,10 @@ export type Funds = z.infer<typeof fundsSchema>;
 export type Schemes = z.infer<typeof schemesSchema>;
 export type { RowError };
 
-/** `GET /api/v1/meta` (src/server/meta.routes.ts keeps its schema to itself, so restated here). */
-export interface Meta {
-  engine: string;
-  data_version: number;
-  demo: { seed: number; scale: number; built_at: string; label: { zh: string; en: string } } | null;
-  root_areas: { code: string; name: string; level: string }[];
-  latest_month: string | null;
-  /** Today and the current month in the server's time zone (OUTPOST_TZ); absent from older servers. */
-  today?: string;
-  current_month?: string;
-  time_zone?: string;
-}
+type MetaBody = z.infer<typeof metaSchema>;
+type ServerClock = 'today' | 'current_month' | 'time_zone';
+/** `GET /api/v1/meta`; today, the current month and the time zone are absent from older servers. */
+export type Meta = Omit<MetaBody, ServerClock> & Partial<Pick<MetaBody, ServerClock>>;
 
 /** The signed-in account, as `POST /session` and `GET /session` answer it (accounts module). */
-export interface Session {
-  username: string;
-  role: string;
-  area: string | null;
-  badge: string | null;
-  expires_at: string;
-}
+export type Session = z.infer<typeof sessionSchema>;

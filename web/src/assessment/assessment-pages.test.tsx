@@ -55,6 +55,26 @@ describe('scheme draft', () => {
     none.indicators.crime_rate.weight = '0';
     expect(read(PERFORMANCE, none).errors).toEqual({ weights: 'scheme.err.noWeight' });
   });
+
+  it('refuses the thresholds the server would: out of 0..100, months not 1..12, criticism above commendation', () => {
+    const draft = draftOf(PERFORMANCE);
+    draft.thresholds.commendation = '120';
+    draft.thresholds.interview_months = '13';
+    expect(read(PERFORMANCE, draft).errors).toEqual({
+      'thresholds.commendation': 'scheme.err.composite',
+      'thresholds.interview_months': 'scheme.err.months',
+    });
+    const crossed = draftOf(PERFORMANCE);
+    crossed.thresholds.criticism = '95';
+    expect(read(PERFORMANCE, crossed).errors).toEqual({ 'thresholds.criticism': 'scheme.err.order' });
+    const blank = draftOf(PERFORMANCE);
+    blank.thresholds.interview = ' ';
+    blank.indicators.awareness_rate.floor = '';
+    expect(read(PERFORMANCE, blank).errors).toEqual({
+      'awareness_rate.floor': 'scheme.err.number',
+      'thresholds.interview': 'scheme.err.composite',
+    });
+  });
 });
 
 const row = (rank: number, code: string, composite: number): RankingRow => ({

@@ -1,11 +1,12 @@
 /**
  * A scheme being edited: the form's text for each setting (rates in percent, as people write
- * them), checked as the server will check it, and turned back into the API's numbers.
+ * them), checked by the server's own rules, and turned back into the API's numbers.
  *
  * @example
  *   const draft = draftOf(scheme);            // { indicators: { awareness_rate: { floor: '50', … } }, … }
  *   const { settings, errors } = read(scheme, draft);
  */
+import { indicatorIssues, thresholdIssues, weightIssues, type Issue } from '#core/schemes/scheme-definition.ts';
 import { metaOf } from '../domain/indicators.ts';
 import type { SchemeView } from './types.ts';
 
@@ -27,7 +28,14 @@ export interface Settings {
 /** Field errors by `indicator.field` or `thresholds.name`, as message keys. */
 export type DraftErrors = Record<
   string,
-  'scheme.err.number' | 'scheme.err.weight' | 'scheme.err.equal' | 'scheme.err.side' | 'scheme.err.noWeight'
+  | 'scheme.err.number'
+  | 'scheme.err.weight'
+  | 'scheme.err.equal'
+  | 'scheme.err.side'
+  | 'scheme.err.noWeight'
+  | 'scheme.err.composite'
+  | 'scheme.err.months'
+  | 'scheme.err.order'
 >;
 
 /** Whether an indicator's floor and target are shown and typed in percent. */
@@ -58,44 +66,63 @@ export function draftOf(scheme: SchemeView): SchemeDraft {
   };
 }
 
-function num(s: string): number | null {
-  if (s.trim() === '') return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
+/** A typed number; blank or not a number is NaN, which the rules refuse as such. */
+function num(s: string): number {
+  return s.trim() === '' ? Number.NaN : Number(s);
 }
 
-/** The draft as the API's numbers, with what is wrong in it (nothing wrong: `errors` is empty). */
+/**
+ * The form's own words for each code of the core's scheme validation (it shows floors and
+ * targets in percent, as they are typed, where the registry's texts say the stored fractions).
+ */
+const SAID: Record<string, DraftErrors[string]> = {
+  weight_out_of_range: 'scheme.err.weight',
+  expected_number: 'scheme.err.number',
+  floor_equals_target: 'scheme.err.equal',
+  target_worse_side: 'scheme.err.side',
+  no_weight_above_zero: 'scheme.err.noWeight',
+  threshold_out_of_range: 'scheme.err.composite',
+  interview_months_out_of_range: 'scheme.err.months',
+  criticism_above_commendation: 'scheme.err.order',
+};
+
+/** The field an issue is shown at. */
+function fieldOf(issue: Issue): string {
+  if (issue.code === 'no_weight_above_zero') return 'weights';
+  const path = issue.path.replace(/^indicators\./, '');
+  return issue.code === 'floor_equals_target' ? `${path}.target` : path;
+}
+
+/**
+ * The draft as the API's numbers, with what is wrong in it (nothing wrong: `errors` is empty),
+ * by the server's own rules (the core's scheme validation): a blank field reads as not a number.
+ */
 export function read(scheme: SchemeView, draft: SchemeDraft): { settings: Settings; errors: DraftErrors } {
-  const errors: DraftErrors = {};
+  const issues: Issue[] = [];
   const indicators: Settings['indicators'] = {};
   for (const i of scheme.indicators) {
     const d = draft.indicators[i.name];
     const k = inPercent(i) ? 100 : 1;
-    const weight = num(d.weight);
-    const floor = num(d.floor);
-    const target = num(d.target);
-    if (weight === null || weight < 0 || weight > 1000) errors[`${i.name}.weight`] = 'scheme.err.weight';
-    if (floor === null) errors[`${i.name}.floor`] = 'scheme.err.number';
-    if (target === null) errors[`${i.name}.target`] = 'scheme.err.number';
-    if (floor !== null && target !== null) {
-      if (floor === target) errors[`${i.name}.target`] = 'scheme.err.equal';
-      else if (d.better === 'higher' ? target < floor : target > floor) errors[`${i.name}.target`] = 'scheme.err.side';
-    }
-    indicators[i.name] = {
-      weight: weight ?? 0,
-      floor: (floor ?? 0) / k,
-      target: (target ?? 0) / k,
-      better: d.better,
-    };
+    const typed = { weight: num(d.weight), floor: num(d.floor), target: num(d.target), better: d.better };
+    issues.push(...indicatorIssues(i.name, typed));
+    indicators[i.name] = { ...typed, floor: typed.floor / k, target: typed.target / k };
   }
-  if (Object.values(indicators).every((i) => i.weight === 0)) errors['weights'] = 'scheme.err.noWeight';
+  issues.push(...weightIssues(Object.values(indicators)));
   const thresholds = {} as Settings['thresholds'];
-  for (const key of Object.keys(draft.thresholds) as (keyof Settings['thresholds'])[]) {
-    const n = num(draft.thresholds[key]);
-    if (n === null || (key === 'interview_months' && (!Number.isInteger(n) || n < 1)))
-      errors[`thresholds.${key}`] = 'scheme.err.number';
-    thresholds[key] = n ?? 0;
+  for (const key of Object.keys(draft.thresholds) as (keyof Settings['thresholds'])[])
+    thresholds[key] = num(draft.thresholds[key]);
+  issues.push(...thresholdIssues(thresholds));
+  const errors: DraftErrors = {};
+  // The first issue of a field is the one shown.
+  for (const issue of issues) errors[fieldOf(issue)] ??= SAID[issue.code] ?? 'scheme.err.number';
+  const clean = (n: number) => (Number.isFinite(n) ? n : 0);
+  for (const s of Object.values(indicators)) {
+    s.weight = clean(s.weight);
+    s.floor = clean(s.floor);
+    s.target = clean(s.target);
   }
+  for (const key of Object.keys(thresholds) as (keyof Settings['thresholds'])[])
+    thresholds[key] = clean(thresholds[key]);
   return { settings: { indicators, thresholds }, errors };
 }
 

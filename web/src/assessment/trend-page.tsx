@@ -8,6 +8,7 @@ import { useApi } from '../api/use-api.ts';
 import { CompositeTrend } from '../dashboard/dashboard-charts.tsx';
 import { formatIndicator } from '../dashboard/indicator-format.ts';
 import { indicatorMeta, SCHEME_NAMES, SCHEME_SHORT, type SchemeName } from '../domain/indicators.ts';
+import { PASSING_SCORE } from '#core/assessment/ranking.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { href, Link, navigate, useLocation, withQuery } from '../router/router.tsx';
 import { AreaSearch } from '../ui/area-search.tsx';
@@ -141,7 +142,9 @@ function TrendBody({ trend }: { trend: Trend }) {
                   </th>
                   <td className="num" data-label={t('dash.composite')}>
                     <span>
-                      <strong className={p.composite < 60 ? 'down' : undefined}>{fmt.decimal(p.composite, 1)}</strong>
+                      <strong className={p.composite < PASSING_SCORE ? 'down' : undefined}>
+                        {fmt.decimal(p.composite, 1)}
+                      </strong>
                       {!reported(p, trend.scheme) && <small className="muted"> {t('trend.noWork')}</small>}
                     </span>
                   </td>

@@ -1,15 +1,15 @@
 /** Shapes of the assessment-in-depth answers (type-only imports of the server's schemas). */
 import type { z } from 'zod';
-import type { explainRecordsSchema, explainSchema } from '../../../src/modules/assessment/assessment.schema.ts';
+import type { explainRecordsSchema, explainSchema } from '#core/contracts/assessment.schema.ts';
 import type {
   informationalSchema,
   officerRankingsSchema,
   trendSchema,
   unitRankingsSchema,
-} from '../../../src/modules/assessment/subjects.schema.ts';
-import type { proposalSchema } from '../../../src/modules/rewards/rewards.schema.ts';
-import type { qualitySchema } from '../../../src/modules/quality/quality.schema.ts';
-import type { schemeSchema } from '../../../src/modules/schemes/schemes.schema.ts';
+} from '#core/contracts/subjects.schema.ts';
+import type { proposalSchema } from '#core/contracts/rewards.schema.ts';
+import type { qualitySchema } from '#core/contracts/quality.schema.ts';
+import type { schemeSchema } from '#core/contracts/schemes.schema.ts';
 
 export type Explain = z.infer<typeof explainSchema>;
 export type ExplainRecords = z.infer<typeof explainRecordsSchema>;

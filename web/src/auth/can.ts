@@ -6,7 +6,7 @@
  * @example const can = useCan(); can('notifications:write') && <button>签发</button>
  */
 import { useCallback } from 'react';
-import { isRole, roleHolds, type Permission } from '../../../src/modules/accounts/permissions.ts';
+import { isRole, roleHolds, type Permission } from '#core/accounts/permissions.ts';
 import { useAuth } from './auth.tsx';
 
 export type { Permission };

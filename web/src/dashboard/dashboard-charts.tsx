@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { RankingRow } from '../api/types.ts';
 import { EChart, type ChartOption } from '../charts/echart.tsx';
-import { PROBLEM_SCORE } from '../domain/indicators.ts';
+import { PASSING_SCORE } from '#core/assessment/ranking.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 const FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", system-ui, sans-serif';
@@ -17,7 +17,7 @@ const threshold = {
   symbol: 'none',
   lineStyle: { color: ALERT, type: 'dashed', width: 1 },
   label: { show: false },
-  data: [{ xAxis: PROBLEM_SCORE }],
+  data: [{ xAxis: PASSING_SCORE }],
 };
 
 export function CompositeBars({ rows, onPick }: { rows: RankingRow[]; onPick(code: string): void }) {
@@ -60,7 +60,7 @@ export function CompositeBars({ rows, onPick }: { rows: RankingRow[]; onPick(cod
             color: INK,
             formatter: (p: { value: number }) => fmt.decimal(p.value, 1),
           },
-          markLine: { ...threshold, data: [{ xAxis: PROBLEM_SCORE }] },
+          markLine: { ...threshold, data: [{ xAxis: PASSING_SCORE }] },
         },
       ],
     }),
@@ -114,7 +114,7 @@ export function CompositeTrend({ months, composites }: { months: string[]; compo
           lineStyle: { color: PRIMARY, width: 2 },
           itemStyle: { color: PRIMARY },
           areaStyle: { color: 'rgba(47, 93, 138, 0.08)' },
-          markLine: { ...threshold, data: [{ yAxis: PROBLEM_SCORE }] },
+          markLine: { ...threshold, data: [{ yAxis: PASSING_SCORE }] },
         },
       ],
     }),

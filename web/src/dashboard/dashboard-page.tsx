@@ -19,6 +19,7 @@ import { OverviewFigures } from './overview-figures.tsx';
 import { RankingTable } from './ranking-table.tsx';
 import { compositeOrNull, hasReported, hasWorkData, useDashboard } from './use-dashboard.ts';
 import { Segmented } from '../ui/segmented.tsx';
+import { PASSING_SCORE } from '#core/assessment/ranking.ts';
 import { metricsFor } from '../maps/metrics.ts';
 import { useCompact } from '../maps/use-compact.ts';
 
@@ -158,7 +159,7 @@ export function DashboardPage() {
                   scheme: t(s === 'performance' ? 'scheme.performance' : 'scheme.construction'),
                 })}
               </span>
-              <strong className={`composite-value${value !== undefined && value < 60 ? ' low' : ''}`}>
+              <strong className={`composite-value${value !== undefined && value < PASSING_SCORE ? ' low' : ''}`}>
                 {value === undefined ? '…' : fmt.decimal(value, 1)}
               </strong>
               {change !== undefined && (

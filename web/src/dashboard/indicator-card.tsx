@@ -1,6 +1,7 @@
 /** One indicator of an area in a month: value against target, score, and its last 12 months. */
 import type { IndicatorResult } from '../api/types.ts';
-import { PROBLEM_SCORE, type IndicatorMeta } from '../domain/indicators.ts';
+import type { IndicatorMeta } from '../domain/indicators.ts';
+import { PASSING_SCORE } from '#core/assessment/ranking.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router/router.tsx';
 import { formatIndicator, formatIndicatorNumber } from './indicator-format.ts';
@@ -21,7 +22,7 @@ export function IndicatorCard({ meta, result, history, months, explainHref }: In
   const { t, tr, fmt } = i18n;
   const name = tr('ind', meta.name);
   const noData = !result || result.no_data || result.value === null;
-  const problem = !!result && result.score < PROBLEM_SCORE;
+  const problem = !!result && result.score < PASSING_SCORE;
   const summary = history
     .map((v, i) => `${fmt.month(months[i])} ${v === null ? t('dash.noData') : formatIndicator(meta, v, i18n)}`)
     .join('; ');

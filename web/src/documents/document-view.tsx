@@ -5,9 +5,9 @@
  * since the API's pages may not be framed, and so that it reflows on a phone.
  */
 import type { z } from 'zod';
-import type { documentSchema } from '../../../src/modules/notifications/notifications.schema.ts';
-import { formatCell } from '../../../src/modules/notifications/document/format-cell.ts';
-import type { ColumnFormat } from '../../../src/modules/notifications/document/document.ts';
+import type { documentSchema } from '#core/contracts/notifications.schema.ts';
+import { formatCell } from '#core/documents/format-cell.ts';
+import type { ColumnFormat } from '#core/documents/document.ts';
 import { translate, useI18n, type MessageKey } from '../i18n/i18n.tsx';
 
 export type OfficialDocument = z.infer<typeof documentSchema>;

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
-import { kindNamed } from '../records/kinds.ts';
+import { kindByName } from '../records/kinds.ts';
 import { labelOf } from '../records/record-field.tsx';
 import { href, Link } from '../router/router.tsx';
 import { useOutbox, type Outbox } from './outbox-context.tsx';
@@ -123,7 +123,7 @@ function OutboxItem({
   onDiscard(): void;
 }) {
   const { t, fmt, lang, errorText } = useI18n();
-  const kind = kindNamed(entry.kind);
+  const kind = kindByName(entry.kind);
   const column = (name: string) => kind?.columns.find((c) => c.name === name);
   const label = (name: string) => {
     const c = column(name);

@@ -17,7 +17,7 @@
  * queued, and a later one waits while an earlier one stays, so the latest entry is the one kept.
  */
 import { ApiError } from '../api/client.ts';
-import { kindNamed } from '../records/kinds.ts';
+import { kindByName } from '../records/kinds.ts';
 import { postRows } from '../records/upload.ts';
 import { readOutbox, removeEntry, sameRow, updateEntry, type OutboxEntry, type OutboxProblem } from './outbox-store.ts';
 
@@ -113,7 +113,7 @@ export function waitsInOutbox(user: string, kind: string, row: Record<string, st
 
 /** The record's key as the API merges it (`visits|0100002|2019-06-03|H1`); the entry's id if the kind is unknown. */
 export function recordKey(entry: Pick<OutboxEntry, 'id' | 'kind' | 'row'>): string {
-  const kind = kindNamed(entry.kind);
+  const kind = kindByName(entry.kind);
   if (!kind) return entry.id;
   return [entry.kind, ...kind.key.map((k) => (entry.row[k] ?? '').trim())].join('|');
 }

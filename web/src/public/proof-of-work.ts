@@ -7,18 +7,7 @@
  * @example searchRange('tok', 8, 0, 100_000) // '219' (say), or null when none is in the range
  */
 import { sha256 } from './sha256.ts';
-
-export function leadingZeroBits(bytes: Uint8Array): number {
-  let bits = 0;
-  for (const byte of bytes) {
-    if (byte === 0) {
-      bits += 8;
-      continue;
-    }
-    return bits + Math.clz32(byte) - 24;
-  }
-  return bits;
-}
+import { leadingZeroBits } from '#core/public/proof-of-work.ts';
 
 const encoder = new TextEncoder();
 

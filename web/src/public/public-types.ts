@@ -1,10 +1,6 @@
 /** Shapes of the public routes' answers, from the server's schemas (type-only imports). */
 import type { z } from 'zod';
-import type {
-  challengeSchema,
-  publicAreaSchema,
-  publicOfficersSchema,
-} from '../../../src/modules/public/public.schema.ts';
+import type { challengeSchema, publicAreaSchema, publicOfficersSchema } from '#core/contracts/public.schema.ts';
 
 export type PublicArea = z.infer<typeof publicAreaSchema>;
 export type PublicOfficers = z.infer<typeof publicOfficersSchema>;

@@ -3,7 +3,7 @@
  * English or Chinese, and an example row), and the rejected rows for a desk clerk to open
  * beside the file. Files to import are read by the server (`POST imports`), not here.
  */
-import type { RowError } from '#core/errors/row-error.ts';
+import type { RowError } from '#core/contracts/imports.schema.ts';
 import type { KindDef } from './kinds.ts';
 
 /** A CSV template for a kind: its header (English or Chinese names) and an example row. */

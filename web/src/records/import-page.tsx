@@ -5,13 +5,13 @@
  * nothing whatever its size: the same pipeline as `outpost import`.
  */
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { UPLOAD_CAP, XLSX_UNPACKED_CAP } from '../../../src/modules/imports/upload.limits.ts';
+import { UPLOAD_CAP, XLSX_UNPACKED_CAP } from '#core/imports/upload-limits.ts';
 import { ApiError, API } from '../api/client.ts';
 import type { RowError } from '../api/types.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { navigate, useLocation, withQuery } from '../router/router.tsx';
 import { errorsCsv, templateCsv } from './csv-rows.ts';
-import { IMPORT_KINDS, kindNamed, kindOfFileName, RECORD_KINDS, type KindDef } from './kinds.ts';
+import { KINDS, kindByName, kindOfFileName, RECORD_KINDS, type KindDef } from './kinds.ts';
 import { uploadImport, type ImportReport, type ImportUpload } from './upload.ts';
 
 const SHOWN_ERRORS = 200;
@@ -38,7 +38,7 @@ export function ImportPage() {
   const { t, lang, errorText } = useI18n();
   const location = useLocation();
   const ids = { kind: useId(), file: useId() };
-  const kind = kindNamed(location.query.get('kind')) ?? kindNamed('surveys')!;
+  const kind = kindByName(location.query.get('kind')) ?? kindByName('surveys')!;
   const [chosen, setChosen] = useState<Chosen>();
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [detected, setDetected] = useState<string>();
@@ -121,7 +121,7 @@ export function ImportPage() {
   const busy = phase.name === 'sending' || phase.name === 'working';
   const workbook = chosen?.file.name.toLowerCase().endsWith('.xlsx') && !kindOfFileName(chosen.file.name);
   const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(templateCsv(kind, lang === 'zh'))}`;
-  const registry = IMPORT_KINDS.filter((k) => !RECORD_KINDS.includes(k));
+  const registry = KINDS.filter((k) => !RECORD_KINDS.includes(k));
 
   return (
     <div className="page import-page">
@@ -364,7 +364,7 @@ function Rejected({
 function kindOfError(e: RowError, fallback: KindDef): KindDef {
   if (typeof e.line !== 'string' || !e.line.includes(':')) return fallback;
   const sheet = e.line.slice(0, e.line.lastIndexOf(':')).trim();
-  return kindNamed(sheet) ?? kindOfFileName(sheet) ?? fallback;
+  return kindByName(sheet) ?? kindOfFileName(sheet) ?? fallback;
 }
 
 /** `日期 (date)` in Chinese, `date` in English: the name the file's header may use. */

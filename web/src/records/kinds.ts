@@ -2,23 +2,9 @@
  * The §2 kinds as the server defines them (columns, Chinese names, parsers: the same module the
  * import uses), and how the record forms present each column.
  */
-import type { KindDef } from '../../../src/modules/imports/kinds/kind.ts';
-import { KINDS, RECORD_KINDS } from '../../../src/modules/imports/kinds/order.ts';
-
-export type { KindDef };
-
-/** Every kind, in the order an import applies them. */
-export const IMPORT_KINDS = KINDS;
-export { RECORD_KINDS };
-
-export function kindNamed(name: string | null | undefined): KindDef | undefined {
-  return IMPORT_KINDS.find((k) => k.kind === name);
-}
-
-/** The kind a file name says (`surveys-2019-06.csv` is surveys), as an import reads it. */
-export function kindOfFileName(name: string): KindDef | undefined {
-  return kindNamed(name.split(/[.-]/)[0]);
-}
+export type { KindDef } from '#core/kinds/kind.ts';
+/** Every kind in the order an import applies them, and finding one by its name or a file's, as the import does. */
+export { KINDS, RECORD_KINDS, kindByName, kindOfFileName } from '#core/kinds/order.ts';
 
 export type Widget =
   | { type: 'ref'; prefix: string }

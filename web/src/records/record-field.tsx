@@ -5,7 +5,7 @@ import type { PostingPage } from '../api/types.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { AreaSearch } from '../ui/area-search.tsx';
 import { newRef, type Widget } from './kinds.ts';
-import type { ColumnDef } from '../../../src/modules/imports/kinds/columns.ts';
+import type { ColumnDef } from '#core/kinds/columns.ts';
 
 export interface RecordFieldProps {
   kind: string;

@@ -23,7 +23,7 @@ import {
   type OutboxProblem,
 } from '../outbox/outbox-store.ts';
 import { href, Link, navigate, useLocation } from '../router/router.tsx';
-import { FORMS, kindNamed, newRef, RECORD_KINDS, type KindDef } from './kinds.ts';
+import { FORMS, kindByName, newRef, RECORD_KINDS, type KindDef } from './kinds.ts';
 import { RecordField } from './record-field.tsx';
 import { postRows } from './upload.ts';
 
@@ -42,7 +42,7 @@ const KEPT = ['date', 'area_code', 'badge', 'channel', 'patrol_code'];
 
 export function RecordFormPage({ kind: kindParam }: { kind: string }) {
   const { t } = useI18n();
-  const kind = kindNamed(kindParam || 'surveys');
+  const kind = kindByName(kindParam || 'surveys');
   const entryId = useLocation().query.get('outbox') ?? undefined;
   useEffect(() => {
     if (!kind || !FORMS[kind.kind]) navigate('/records/surveys', { replace: true });

@@ -4,7 +4,7 @@
  * `POST records/{kind}`. Both answer as the API client does: data, or an ApiError carrying the
  * row errors; a 401 shows the login.
  */
-import type { ImportReportBody } from '../../../src/modules/imports/upload.routes.ts';
+import type { ImportReportBody } from '#core/contracts/imports.schema.ts';
 import { API, ApiError, clearCache, query, readResponse } from '../api/client.ts';
 
 export type ImportReport = ImportReportBody;

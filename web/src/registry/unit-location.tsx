@@ -10,8 +10,8 @@ import type { UnitDetail } from '../api/types.ts';
 import { useCan } from '../auth/can.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { errorText } from '../i18n/errors.ts';
-import { CellError, type Value } from '../../../src/modules/imports/kinds/columns.ts';
-import { LOCATION_COLUMNS, locationProblems } from '../../../src/modules/imports/kinds/location.ts';
+import { CellError, type Value } from '#core/kinds/columns.ts';
+import { LOCATION_COLUMNS, locationProblems } from '#core/kinds/location.ts';
 
 type Fields = { address: string; longitude: string; latitude: string };
 

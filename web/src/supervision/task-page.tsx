@@ -10,13 +10,7 @@ import { useCan } from '../auth/can.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { href, Link } from '../router/router.tsx';
 import { Async, WriteError } from '../ui/states.tsx';
-import {
-  canMove,
-  isPending,
-  needsComment,
-  SETTABLE_STATUSES,
-  type TaskStatus,
-} from '../../../src/modules/supervision/task-status.ts';
+import { canMove, isPending, needsComment, SETTABLE_STATUSES, type TaskStatus } from '#core/supervision/task-status.ts';
 import { SupervisionTabs } from './tabs.tsx';
 import { TaskFlags, TaskProblem } from './task-bits.tsx';
 import type { LeaderRow, TaskDetail } from './types.ts';

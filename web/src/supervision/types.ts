@@ -5,7 +5,7 @@ import type {
   issuedSchema,
   noticeSchema,
   notificationEntrySchema,
-} from '../../../src/modules/notifications/notifications.schema.ts';
+} from '#core/contracts/notifications.schema.ts';
 import type {
   evidenceSchema,
   leaderRowSchema,
@@ -13,8 +13,8 @@ import type {
   taskEventSchema,
   taskPageSchema,
   taskSchema,
-} from '../../../src/modules/supervision/supervision.schema.ts';
-import type { fiveProblemsSchema } from '../../../src/modules/summary/five-problems.schema.ts';
+} from '#core/contracts/supervision.schema.ts';
+import type { fiveProblemsSchema } from '#core/contracts/five-problems.schema.ts';
 import type { OfficialDocument } from '../documents/document-view.tsx';
 
 export type NotificationEntry = z.infer<typeof notificationEntrySchema>;

@@ -1,8 +1,8 @@
 // Test-only: reads the acceptance fixture (test/fixtures/acceptance/) for the domain tests.
 import { readFileSync } from 'node:fs';
-import type { RankingRow } from './ranking.ts';
-import type { SchemeName } from './scheme.ts';
-import type { IndicatorResult } from './score.ts';
+import type { RankingRow } from '#core/assessment/ranking.ts';
+import type { SchemeName } from '#core/assessment/scheme.ts';
+import type { IndicatorResult } from '#core/assessment/score.ts';
 
 export interface ExpectedIndicators {
   area: string;

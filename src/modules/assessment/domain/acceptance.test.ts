@@ -2,10 +2,10 @@
 // computes from the expected raw figures, and every ranking row, must match the expected file.
 import { describe, expect, it } from 'vitest';
 import { loadAreas, loadExpected } from './acceptance.fixture.ts';
-import type { Figures } from './figures.ts';
-import { type RankInput, rank } from './ranking.ts';
-import { DEFAULT_SCHEMES, type Scheme } from './scheme.ts';
-import { evaluate, evaluateScheme } from './score.ts';
+import type { Figures } from '#core/assessment/figures.ts';
+import { type RankInput, rank } from '#core/assessment/ranking.ts';
+import { DEFAULT_SCHEMES, type Scheme } from '#core/assessment/scheme.ts';
+import { evaluate, evaluateScheme } from '#core/assessment/score.ts';
 
 const expected = loadExpected();
 const areas = loadAreas();

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Figures } from './figures.ts';
-import { addFigures, emptyFigures } from './figures.ts';
+import type { Figures } from '#core/assessment/figures.ts';
+import { addFigures, emptyFigures } from '#core/assessment/figures.ts';
 import { type AreaNode, indexChildren, rollup } from './rollup.ts';
-import type { Scheme } from './scheme.ts';
+import type { Scheme } from '#core/assessment/scheme.ts';
 
 const scheme: Scheme = {
   name: 'performance',

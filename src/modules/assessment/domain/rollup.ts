@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors.ts';
-import type { Figures } from './figures.ts';
-import type { Scheme } from './scheme.ts';
+import type { Figures } from '#core/assessment/figures.ts';
+import type { Scheme } from '#core/assessment/scheme.ts';
 
 /** The part of an area that the tree needs. `parent_code` is null for a root. */
 export interface AreaNode {

@@ -1,5 +1,6 @@
-import type { Figures } from './figures.ts';
+import type { Figures } from '#core/assessment/figures.ts';
 import type { AreaNode } from './rollup.ts';
+import { isOpenOn } from '#core/assessment/placement.ts';
 
 /** A room covering a village, with the room's dates and its station (null: none among the units). */
 export interface RoomCover {
@@ -18,9 +19,6 @@ export interface Reach {
   people(village: string, day: string): string[];
 }
 
-const open = (c: RoomCover, day: string) =>
-  c.opened_on !== null && c.opened_on <= day && (c.closed_on === null || c.closed_on > day);
-
 /**
  * The reach of rooms and stations over villages: a room reaches the villages it covers, a station
  * those of its rooms, each village once however many of its rooms cover it.
@@ -38,12 +36,12 @@ export function reachOf(covers: readonly RoomCover[]): Reach {
     const out = new Set<string>();
     for (const c of byVillage.get(village) ?? []) {
       if (room(c)) out.add(c.room);
-      if (c.station !== null && open(c, day)) out.add(c.station);
+      if (c.station !== null && isOpenOn(c, day)) out.add(c.station);
     }
     return [...out];
   };
   return {
-    on: (village, day) => collect(village, day, (c) => open(c, day)),
+    on: (village, day) => collect(village, day, (c) => isOpenOn(c, day)),
     people: (village, day) => collect(village, day, () => true),
   };
 }

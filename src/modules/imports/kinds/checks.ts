@@ -1,5 +1,5 @@
 /** Reference checks shared by several kinds: each names the column and the row's line. */
-import type { SqlCheck } from './kind.ts';
+import type { SqlCheck } from './import-kind.ts';
 import { coded } from '#core/errors/registry.ts';
 
 export const missingArea = (column: string): SqlCheck => ({

@@ -1,4 +1,4 @@
-import type { Lang } from './document.ts';
+import type { Lang } from '#core/documents/document.ts';
 
 const MONTHS = [
   'January',
@@ -39,12 +39,6 @@ export function addDays(day: string, days: number): string {
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** The last day of a month YYYY-MM. */
-export function lastDayOf(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
 /** The same day `months` months later (earlier when negative), clamped to the month's end: 2019-03-31 - 1 -> 2019-02-28. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, signed } from './format-cell.ts';
-import { addDays, addMonths, daysBetween, lastDayOf, writtenDate, writtenMonth } from './dates.ts';
+import { formatCell, signed } from '#core/documents/format-cell.ts';
+import { addDays, addMonths, daysBetween, writtenDate, writtenMonth } from './dates.ts';
+import { endOfMonth } from '#core/calendar/month.ts';
 import { numberOf, DEFAULT_SETTINGS, issuerOf } from '../notification.settings.ts';
 
 describe('cells', () => {
@@ -24,7 +25,7 @@ describe('dates', () => {
     expect(writtenMonth('2019-06', 'zh')).toBe('2019年6月');
     expect(addDays('2019-07-05', 30)).toBe('2019-08-04');
     expect(daysBetween('2019-07-05', '2019-07-10')).toBe(5);
-    expect(lastDayOf('2020-02')).toBe('2020-02-29');
+    expect(endOfMonth('2020-02')).toBe('2020-02-29');
     expect(addMonths('2019-03-31', -1)).toBe('2019-02-28');
     expect(addMonths('2019-12-31', -24)).toBe('2017-12-31');
   });

@@ -16,8 +16,8 @@ import {
   type IParagraphOptions,
   type IRunOptions,
 } from 'docx';
-import type { Block, OfficialDocument, TableBlock } from './document.ts';
-import { formatCell } from './format-cell.ts';
+import type { Block, OfficialDocument, TableBlock } from '#core/documents/document.ts';
+import { formatCell } from '#core/documents/format-cell.ts';
 import { LINE_PT, PAGE, RED, SIZE, markSize } from './layout.ts';
 
 type FontRole = 'body' | 'title' | 'heading' | 'kai';

@@ -1,5 +1,5 @@
-import type { Block, OfficialDocument, TableBlock } from './document.ts';
-import { formatCell } from './format-cell.ts';
+import type { Block, OfficialDocument, TableBlock } from '#core/documents/document.ts';
+import { formatCell } from '#core/documents/format-cell.ts';
 
 /**
  * A self-contained HTML page of the document, laid out after GB/T 9704 on an A4 sheet: the red

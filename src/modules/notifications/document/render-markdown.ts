@@ -1,5 +1,5 @@
-import type { Block, OfficialDocument, TableBlock } from './document.ts';
-import { formatCell } from './format-cell.ts';
+import type { Block, OfficialDocument, TableBlock } from '#core/documents/document.ts';
+import { formatCell } from '#core/documents/format-cell.ts';
 
 /**
  * The document as Markdown: the head and title as headings, paragraphs, pipe tables, then the

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import type { Block, Column, OfficialDocument, TableBlock } from './document.ts';
-import { formatCell } from './format-cell.ts';
+import type { Block, Column, OfficialDocument, TableBlock } from '#core/documents/document.ts';
+import { formatCell } from '#core/documents/format-cell.ts';
 import { LINE_PT, MM, PAGE, RED, SIZE, markSize } from './layout.ts';
 import { pdfFont } from './pdf-font.ts';
 

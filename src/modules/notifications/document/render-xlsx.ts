@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { tablesOf, type OfficialDocument } from './document.ts';
-import { excelFormat } from './format-cell.ts';
+import { tablesOf, type OfficialDocument } from '#core/documents/document.ts';
+import { excelFormat } from '#core/documents/format-cell.ts';
 
 /**
  * Every table of the document as an XLSX workbook: a first sheet naming the document (title,

@@ -1,12 +1,9 @@
-import type { OfficialDocument } from './document.ts';
+import { DOCUMENT_FORMATS, type DocumentFormat, type OfficialDocument } from '#core/documents/document.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { renderPdf } from './render-pdf.ts';
 import { renderXlsx } from './render-xlsx.ts';
-
-export const DOCUMENT_FORMATS = ['docx', 'pdf', 'xlsx', 'html', 'md'] as const;
-export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 export const CONTENT_TYPES: Record<DocumentFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

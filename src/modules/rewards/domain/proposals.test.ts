@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLDS } from '../../schemes/domain/scheme-definition.ts';
-import { measureOf, parseProposalId, proposalId } from './proposals.ts';
+import { DEFAULT_THRESHOLDS } from '#core/schemes/scheme-definition.ts';
+import { measureOf, proposalId } from './proposals.ts';
+import { parseProposalId } from '#core/rewards/proposal-id.ts';
 
 const history = (...composites: number[]) => composites.map((composite, i) => ({ month: `2019-0${i + 1}`, composite }));
 

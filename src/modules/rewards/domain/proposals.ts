@@ -5,7 +5,7 @@
  * below `criticism`. One measure per subject and scheme, the strongest that applies. Pure.
  */
 import { createHash } from 'node:crypto';
-import type { Thresholds } from '../../schemes/domain/scheme-definition.ts';
+import type { Thresholds } from '#core/schemes/scheme-definition.ts';
 
 export type Measure = 'commendation' | 'criticism' | 'interview';
 export type SubjectKind = 'area' | 'officer';
@@ -50,12 +50,4 @@ export function proposalId(
     .digest('hex')
     .slice(0, 12);
   return `${month}.${within}.${hash}`;
-}
-
-export const PROPOSAL_ID = /^(\d{4}-(?:0[1-9]|1[0-2]))\.([A-Za-z0-9_-]{1,32})\.([0-9a-f]{12})$/;
-
-/** The month and area a proposal id names, or null when it is not one. */
-export function parseProposalId(id: string): { month: string; within: string } | null {
-  const m = PROPOSAL_ID.exec(id);
-  return m ? { month: m[1], within: m[2] } : null;
 }

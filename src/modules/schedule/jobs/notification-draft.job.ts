@@ -9,7 +9,7 @@ import { eventId, type AnnouncedEvent } from '../../channels/events.ts';
 import { writtenMonth } from '../../notifications/document/dates.ts';
 import { NotificationsService } from '../../notifications/notifications.service.ts';
 import { currentNotification } from '../../notifications/notifications.repository.ts';
-import type { Tree } from '../../assessment/assessment.service.ts';
+import type { Tree } from '../../areas/area-tree.ts';
 import type { Job } from '../job.ts';
 
 /** Root areas and their children that have children of their own, in code order. */
@@ -33,7 +33,7 @@ export const notificationDraftJob: Job = {
   schedule: { monthDay: (s) => s.draft_day, at: '08:00' },
   async run(ctx, day) {
     const month = previousMonth(day.slice(0, 7));
-    const tree = await ctx.assessment.areaTree();
+    const tree = await ctx.assessment.areas.tree();
     const service = new NotificationsService(ctx.db, ctx.assessment);
     const events: AnnouncedEvent[] = [];
     let issued = 0;

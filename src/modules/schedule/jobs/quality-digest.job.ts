@@ -15,7 +15,7 @@ export const qualityDigestJob: Job = {
   schedule: { cron: '0 7 * * 1' },
   async run(ctx, day) {
     const month = addDays(day, -1).slice(0, 7);
-    const tree = await ctx.assessment.areaTree();
+    const tree = await ctx.assessment.areas.tree();
     const roots = [...tree.areas.values()]
       .filter((a) => a.parent_code === null)
       .map((a) => a.code)

@@ -4,7 +4,7 @@
  * still overdue to the level above that, up to the top of the tree. Each level is announced once
  * (`task.escalated`, to the area it goes to), whichever day's run first finds it.
  */
-import type { Tree } from '../../assessment/assessment.service.ts';
+import type { Tree } from '../../areas/area-tree.ts';
 import { eventId, type AnnouncedEvent } from '../../channels/events.ts';
 import { daysBetween } from '../../notifications/document/dates.ts';
 import { overdueTasks } from '../../supervision/tasks.repository.ts';
@@ -28,7 +28,7 @@ export const taskEscalationJob: Job = {
   about: { zh: '逾期整改任务提级督办', en: 'Escalation of overdue tasks' },
   schedule: { cron: '15 8 * * *' },
   async run(ctx, day) {
-    const tree = await ctx.assessment.areaTree();
+    const tree = await ctx.assessment.areas.tree();
     const events: AnnouncedEvent[] = [];
     for (const t of await overdueTasks(ctx.db.kysely, day)) {
       const up = ancestors(tree, t.area_code);

@@ -1,0 +1,58 @@
+/** zod schemas of accounts and sessions, shared by the API and the CLI. */
+import { z } from 'zod';
+import { areaCodeSchema, codeSchema } from './common.ts';
+import { MAX_PASSWORD_LENGTH } from '../accounts/password-length.ts';
+import { ROLES } from '../accounts/permissions.ts';
+
+export const usernameSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{0,63}$/,
+    'a username (lower-case letters, digits, . _ -, starting with a letter or digit, up to 64 characters)',
+  );
+export const roleSchema = z.enum(ROLES);
+const passwordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
+
+export const newAccountBody = z
+  .object({
+    username: usernameSchema,
+    password: passwordSchema,
+    role: roleSchema,
+    area: areaCodeSchema.optional(),
+    badge: codeSchema.optional(),
+  })
+  .strict();
+export type NewAccount = z.infer<typeof newAccountBody>;
+
+export const accountSchema = z.object({
+  username: z.string(),
+  role: roleSchema,
+  area: z.string().nullable(),
+  badge: z.string().nullable(),
+  disabled: z.boolean(),
+  totp: z.boolean(),
+  created_at: z.string(),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const usernameParams = z.object({ username: usernameSchema }).strict();
+export const passwordBody = z.object({ password: passwordSchema }).strict();
+export const ownPasswordBody = z.object({ current: passwordSchema, password: passwordSchema }).strict();
+export const disabledBody = z.object({ disabled: z.boolean() }).strict();
+export const totpBody = z.object({ enabled: z.boolean() }).strict();
+export const totpSchema = z.object({
+  username: z.string(),
+  enabled: z.boolean(),
+  /** Shown once, when the second factor is turned on. */
+  secret: z.string().nullable(),
+  otpauth_url: z.string().nullable(),
+});
+
+export const loginBody = z
+  .object({ username: z.string().min(1).max(64), password: passwordSchema, totp: z.string().trim().max(16).optional() })
+  .strict();
+export const sessionSchema = accountSchema
+  .omit({ disabled: true, created_at: true })
+  .extend({ expires_at: z.string() });
+export const loginResponse = sessionSchema.extend({ token: z.string() });
+export const okSchema = z.object({ ok: z.literal(true) });

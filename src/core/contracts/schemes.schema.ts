@@ -1,0 +1,69 @@
+/** One zod schema per endpoint of the schemes module, shared by the API and the CLI. */
+import { z } from 'zod';
+import { anySchemeNameSchema } from './common.ts';
+
+export const yearSchema = z.coerce.number().int().min(2000).max(2100);
+
+export const schemesQuery = z.object({ year: yearSchema }).strict();
+export const schemeParams = z.object({ name: anySchemeNameSchema }).strict();
+
+const settings = z
+  .object({
+    weight: z.number().finite(),
+    floor: z.number().finite(),
+    target: z.number().finite(),
+    better: z.enum(['higher', 'lower']),
+  })
+  .partial()
+  .strict();
+
+/** A save: the settings given replace those in force for the year; the rest are kept. */
+export const schemeBody = z
+  .object({
+    indicators: z.record(z.string().max(64), settings).optional(),
+    thresholds: z
+      .object({
+        commendation: z.number().finite(),
+        criticism: z.number().finite(),
+        interview: z.number().finite(),
+        interview_months: z.number().int(),
+      })
+      .partial()
+      .strict()
+      .optional(),
+    note: z.string().max(500).optional(),
+  })
+  .strict();
+export type SchemeBody = z.infer<typeof schemeBody>;
+
+export const schemeSchema = z.object({
+  name: anySchemeNameSchema,
+  year: z.number(),
+  version: z.number(),
+  source: z.enum(['shipped', 'saved']),
+  note: z.string().nullable(),
+  saved_at: z.string().nullable(),
+  saved_by: z.string().nullable(),
+  indicators: z.array(
+    z.object({
+      name: z.string(),
+      weight: z.number(),
+      floor: z.number(),
+      target: z.number(),
+      better: z.enum(['higher', 'lower']),
+      scale: z.number(),
+      scored: z.boolean(),
+    }),
+  ),
+  thresholds: z.object({
+    commendation: z.number(),
+    criticism: z.number(),
+    interview: z.number(),
+    interview_months: z.number(),
+  }),
+  /** Shown beside the scheme, never scored. */
+  informational: z.array(z.string()),
+});
+export type SchemePresented = z.infer<typeof schemeSchema>;
+
+export const schemesSchema = z.object({ year: z.number(), schemes: z.array(schemeSchema) });

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { areaCodeSchema, dateSchema, monthSchema, page, pageQuery, schemeNameSchema } from './common.ts';
+import { SETTABLE_STATUSES, TASK_STATUSES } from '../supervision/task-status.ts';
+
+export const taskListQuery = z
+  .object({
+    area: areaCodeSchema.optional(),
+    issuing_area: areaCodeSchema.optional(),
+    status: z.enum(TASK_STATUSES).optional(),
+    notification: z.coerce.number().int().positive().optional(),
+    month: monthSchema.optional(),
+    /** `true`: only tasks overdue on `date`. */
+    overdue: z.enum(['true', 'false']).optional(),
+    /** The day overdue is judged on (default today). */
+    date: dateSchema.optional(),
+    ...pageQuery,
+  })
+  .strict();
+
+export const taskIdParams = z.object({ id: z.coerce.number().int().positive() }).strict();
+export const evidenceParams = taskIdParams.extend({ evidence: z.coerce.number().int().positive() }).strict();
+
+export const statusBody = z
+  .object({
+    status: z.enum(SETTABLE_STATUSES),
+    comment: z.string().trim().min(1).max(4000).optional(),
+    date: dateSchema.optional(),
+  })
+  .strict();
+export const commentBody = z.object({ body: z.string().trim().min(1).max(4000) }).strict();
+export const evidenceQuery = z.object({ name: z.string().trim().min(1).max(200) }).strict();
+
+const leaderSchema = z.object({ name: z.string(), title: z.string(), phone: z.string().nullable() });
+
+export const taskSchema = z.object({
+  id: z.number(),
+  notification: z.object({ id: z.number(), number: z.string(), issuing_area: z.string() }),
+  area: z.object({ code: z.string(), name: z.string().nullable() }),
+  month: z.string(),
+  scheme: schemeNameSchema,
+  indicator: z.string(),
+  value: z.number().nullable(),
+  target: z.number().nullable(),
+  /** Consecutive months the area has had this problem; 2 or more is a repeat. */
+  streak: z.number(),
+  repeat: z.boolean(),
+  previous_task_id: z.number().nullable(),
+  leader: leaderSchema.nullable(),
+  deadline: z.string(),
+  status: z.enum(TASK_STATUSES),
+  overdue: z.boolean(),
+  days_overdue: z.number(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type TaskView = z.infer<typeof taskSchema>;
+
+export const taskEventSchema = z.object({
+  at: z.string(),
+  actor: z.string(),
+  kind: z.string(),
+  from_status: z.string().nullable(),
+  to_status: z.string().nullable(),
+  body: z.string().nullable(),
+  /** The notification a system event names (created from, carried to, withdrawn by). */
+  notice: z.string().nullable(),
+  /** The file an evidence event attached. */
+  file: z.object({ name: z.string(), size: z.number() }).nullable(),
+});
+
+export const evidenceSchema = z.object({
+  id: z.number(),
+  file_name: z.string(),
+  sha256: z.string(),
+  size: z.number(),
+  content_type: z.string(),
+  uploaded_at: z.string(),
+  uploaded_by: z.string(),
+});
+export type EvidenceView = z.infer<typeof evidenceSchema>;
+
+export const taskDetailSchema = taskSchema.extend({
+  events: z.array(taskEventSchema),
+  evidence: z.array(evidenceSchema),
+});
+export type TaskDetail = z.infer<typeof taskDetailSchema>;
+export const taskPageSchema = page(taskSchema);
+export type TaskPage = z.infer<typeof taskPageSchema>;
+
+export const leaderBody = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    title: z.string().trim().min(1).max(100),
+    phone: z.string().trim().max(40).nullable().optional(),
+  })
+  .strict();
+export const leaderParams = z.object({ area: areaCodeSchema }).strict();
+export const leadersQuery = z.object({ area: areaCodeSchema.optional(), ...pageQuery }).strict();
+export const leaderRowSchema = z.object({
+  area_code: z.string(),
+  area_name: z.string().nullable(),
+  name: z.string(),
+  title: z.string(),
+  phone: z.string().nullable(),
+  updated_at: z.string(),
+  updated_by: z.string(),
+});
+export const leaderPageSchema = page(leaderRowSchema);

@@ -1,0 +1,49 @@
+/**
+ * The monthly notification as an actor asks for it: a notice ranks an area's children, so it is
+ * read where that ranking is visible; issuing is for the area's own jurisdiction or above.
+ */
+import type { z } from 'zod';
+import type { AppContext } from '../app-context.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { archiveQuery, issueBody, previewQuery } from '#core/contracts/notifications.schema.ts';
+import { hasAccess, requireAccess, type Actor } from '../accounts/access.ts';
+import { isWithin } from '../supervision/leaders.repository.ts';
+import { defaultDate, NotificationsService } from './notifications.service.ts';
+
+type Services = Pick<AppContext, 'db' | 'areas' | 'assessment'>;
+
+const service = (ctx: Services) => new NotificationsService(ctx.db, ctx.assessment);
+
+/** A draft of the month's notification of an area's children (never stored). */
+export async function draftFor(ctx: Services, actor: Actor, q: z.infer<typeof previewQuery>) {
+  await requireAccess(ctx.areas, actor.scope, 'area.ranking', q.area);
+  await ctx.areas.area(q.area);
+  return service(ctx).draft({ area: q.area, month: q.month, lang: q.lang, date: q.date ?? defaultDate(q.month) });
+}
+
+/** The archive: issued notices, of one area when asked, leaving out those the actor may not read. */
+export async function noticesFor(ctx: Services, actor: Actor, q: z.infer<typeof archiveQuery>) {
+  if (q.area) {
+    await requireAccess(ctx.areas, actor.scope, 'area.ranking', q.area);
+    await ctx.areas.area(q.area);
+  }
+  const entries = await service(ctx).list(q);
+  const tree = await ctx.areas.tree();
+  return entries.filter((e) => hasAccess(tree, actor.scope, 'area.ranking', e.area_code));
+}
+
+/** One issued notice as archived. */
+export async function noticeFor(ctx: Services, actor: Actor, id: number) {
+  const notice = await service(ctx).get(id);
+  await requireAccess(ctx.areas, actor.scope, 'area.ranking', notice.entry.area_code);
+  return notice;
+}
+
+/** Issues (or corrects) the notice of an area's children: an account issues within its own jurisdiction. */
+export async function issueFor(ctx: Services, actor: Actor, b: z.infer<typeof issueBody>) {
+  const scope = actor.scope;
+  await ctx.areas.area(b.area);
+  if (scope && !(await isWithin(ctx.db.kysely, scope.area, b.area)))
+    throw new AppError('notification_outside_scope', { area: b.area, scope: scope.area });
+  return service(ctx).issue(actor.who, { ...b, date: b.date ?? defaultDate(b.month) });
+}
