@@ -139,10 +139,11 @@ export const periodSettingsSchema = z
       ctx.addIssue({
         code: 'custom',
         path: [problem.field],
-        message: `${problem.level} is not above ${problem.must_be_above}`,
+        message: 'period_chain_order',
+        params: { level: problem.level, must_be_above: problem.must_be_above },
       });
     if (s.approve_by_day < s.submit_by_day)
-      ctx.addIssue({ code: 'custom', path: ['approve_by_day'], message: 'approvals are due on or after submissions' });
+      ctx.addIssue({ code: 'custom', path: ['approve_by_day'], message: 'period_approve_before_submit' });
   });
 export type PeriodSettings = z.infer<typeof periodSettingsSchema>;
 export const periodSettingsPatch = z

@@ -46,7 +46,6 @@ import {
 } from './frozen-figures.ts';
 import { lockedAreas, readSnapshot } from './snapshots.repository.ts';
 import { AREA_SCHEMES } from '#core/assessment/scheme.ts';
-import { periodError } from '../periods/period-errors.ts';
 
 export type { Computed };
 
@@ -100,7 +99,10 @@ export class AssessmentService {
   /** The scheme `name` scores `month` with: the version in force for the month's year. */
   async schemeFor<N extends AnySchemeName>(name: N, month: string): Promise<Scheme<N>> {
     if (!isSchemeName(name))
-      throw new AppError('invalid_input', `scheme: "${String(name)}" is not performance, construction or officer`);
+      throw new AppError('scheme_unknown', {
+        value: String(name),
+        choices: ['performance', 'construction', 'officer'],
+      });
     return (await this.resolvedScheme(name, parseMonth(month).year)).scheme as Scheme<N>;
   }
 
@@ -143,7 +145,7 @@ export class AssessmentService {
   private frozenSubtree(root: string, month: string, scheme: SchemeName): Promise<FrozenSubtree> {
     return this.cached(`snapshot:${root}:${month}:${scheme}`, async () => {
       const stored = await readSnapshot(this.db, root, month, scheme);
-      if (!stored) throw periodError('period_figures_missing', { area: root, month, scheme });
+      if (!stored) throw new AppError('period_figures_missing', { area: root, month, scheme });
       return decodeSnapshot(root, stored.data);
     });
   }
@@ -279,10 +281,7 @@ export class AssessmentService {
     const scheme = frozen?.scheme ?? live;
     const def = scheme.indicators.find((d) => d.name === indicator);
     if (!def)
-      throw new AppError(
-        'invalid_input',
-        `indicator: "${indicator}" is not one of ${scheme.indicators.map((d) => d.name).join(', ')}`,
-      );
+      throw new AppError('indicator_unknown', { value: indicator, choices: scheme.indicators.map((d) => d.name) });
     const tree = await this.areas.tree();
     const { own, totals } = await this.computed(live, month);
     const children = frozen ? (frozen.children.get(areaCode) ?? []) : tree.children.childrenOf(areaCode);
@@ -341,6 +340,6 @@ export interface Explanation {
 /** A scheme of areas by name; the officer scheme scores officers, not areas. */
 export function areaSchemeName(name: string): SchemeName {
   if (name !== 'performance' && name !== 'construction')
-    throw new AppError('invalid_input', `scheme: "${name ?? ''}" is not performance or construction`);
+    throw new AppError('scheme_unknown', { value: name ?? '', choices: ['performance', 'construction'] });
   return name;
 }

@@ -14,11 +14,10 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import { datedIn, placedByPosting } from '../../db/predicates.ts';
-import type { RowError } from '../../shared/errors.ts';
+import { AppError, coded, rowError, type RowError } from '../../shared/errors.ts';
 import { IMPORT_LOCK } from '../imports/import-lock.ts';
 import { storageName, type ImportKind } from '../imports/kinds/index.ts';
 import { parseMonth } from '../assessment/month.ts';
-import { periodError } from './period-errors.ts';
 
 /** Rows (as `r`, with the kind's columns, `file` and `line`) a write would put in or take out. */
 export type Candidates = RawBuilder<unknown>;
@@ -84,13 +83,15 @@ export async function assertPeriodsOpen(tx: Tx, kind: ImportKind, rows: Candidat
       if (found.length === 0) continue;
       const total = found.length < LISTED ? found.length : await countInLocked(tx, placement, candidates, month, roots);
       const [first] = found;
-      const details: RowError[] = found.map((r) => ({
-        file: r.file,
-        line: /^\d+$/.test(r.line) ? Number(r.line) : r.line,
-        column: placement.date,
-        reason: periodError('period_locked_row', { area: r.area, month, locked_within: r.root }).message,
-      }));
-      throw periodError('period_locked', { area: first.area, month, locked_within: first.root, rows: total }, details);
+      const details: RowError[] = found.map((r) =>
+        rowError(
+          r.file,
+          /^\d+$/.test(r.line) ? Number(r.line) : r.line,
+          placement.date,
+          coded('period_locked_row', { area: r.area, month, locked_within: r.root }),
+        ),
+      );
+      throw new AppError('period_locked', { area: first.area, month, locked_within: first.root, rows: total }, details);
     }
   }
 }

@@ -6,7 +6,7 @@
  * month is locked once it is over unless a setting allows earlier. One function answers both
  * the use case (which throws what it returns) and the board (which offers what it allows).
  */
-import type { AppError } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { Actor } from '../accounts/access.ts';
 import { isWithinArea, type Tree } from '../areas/area-tree.ts';
 import type { PeriodSettings } from '#core/contracts/periods.schema.ts';
@@ -22,7 +22,6 @@ import {
   type PeriodTree,
   type StoredStatus,
 } from '#core/periods/period-chain.ts';
-import { periodError } from './period-errors.ts';
 import type { PeriodEntry } from './periods.repository.ts';
 
 /** What the rules read: the tree, the month's stored periods, the settings and today. */
@@ -62,36 +61,36 @@ export function refusal(
   const stored = storedOf(c.entries);
   const chain = c.settings;
   const level = c.tree.areas.get(area)!.level;
-  if (action === 'unlock' && !reason?.trim()) return periodError('period_unlock_reason', {});
+  if (action === 'unlock' && !reason?.trim()) return new AppError('period_unlock_reason', {});
   const scope = actor.scope;
   if (scope && (scope.badge !== null || !isWithinArea(c.tree, area, scope.area)))
-    return periodError('period_not_yours', { area, action });
+    return new AppError('period_not_yours', { area, action });
   if (action === 'lock' && !c.settings.lock_before_month_end && c.today <= endOfMonth(month))
-    return periodError('period_month_not_over', { month, last: endOfMonth(month) });
+    return new AppError('period_month_not_over', { month, last: endOfMonth(month) });
   if ((action === 'submit' || action === 'approve') && !isSubmitter(tree, chain, area))
-    return periodError('period_not_submitter', { area, level, submit_level: chain.submit_level });
+    return new AppError('period_not_submitter', { area, level, submit_level: chain.submit_level });
   if (scope) {
     const own = c.tree.areas.get(scope.area)?.level ?? 'village';
     if (
       action === 'approve' &&
       (scope.area === area || chain.approve_level === null || !atOrAbove(own, chain.approve_level))
     )
-      return periodError('period_not_approver', {
+      return new AppError('period_not_approver', {
         area,
         approver: approverOf(tree, chain, area),
         approve_level: chain.approve_level ?? chain.lock_level,
       });
     if ((action === 'lock' || action === 'unlock') && !atOrAbove(own, chain.lock_level))
-      return periodError('period_not_locker', { area, action, lock_level: chain.lock_level });
+      return new AppError('period_not_locker', { area, action, lock_level: chain.lock_level });
   }
   const status = stored(area);
   const within = lockedBy(tree, stored, area);
   if (within !== null && within !== area && action !== 'lock')
-    return periodError('period_locked_above', { area, month, action, locked_within: within });
+    return new AppError('period_locked_above', { area, month, action, locked_within: within });
   if (transition(action, status, chain) === null)
-    return periodError('period_status', { area, month, action, status, expected: startsFrom(action) });
+    return new AppError('period_status', { area, month, action, status, expected: startsFrom(action) });
   const submitter = c.entries.get(area)?.submitted_by ?? null;
   if (action === 'approve' && submitter === actor.who.actor)
-    return periodError('period_own_submission', { area, month, actor: submitter });
+    return new AppError('period_own_submission', { area, month, actor: submitter });
   return null;
 }

@@ -20,6 +20,7 @@ import {
   revisionQuery,
   type PeriodRow,
 } from '#core/contracts/periods.schema.ts';
+import { PERIOD_ACTIONS } from '#core/periods/period-chain.ts';
 import { actOnPeriod, periodHistory, periodsFor } from './periods.service.ts';
 import { revisionFor } from './revision.service.ts';
 import { loadPeriodSettings, updatePeriodSettings } from './periods.settings.ts';
@@ -44,10 +45,11 @@ export const periodCommand: Command = {
     if (sub === 'revision') return revision(rest, io);
     if (sub === 'settings') return settings(rest, io);
     if (periodActionSchema.safeParse(sub).success) return act(periodActionSchema.parse(sub), rest, io);
-    throw new AppError(
-      'invalid_input',
-      `period: say submit, approve, lock, unlock, list, history, revision or settings\nusage: ${USAGE}`,
-    );
+    throw new AppError('subcommand_missing', {
+      command: 'period',
+      choices: [...PERIOD_ACTIONS, 'list', 'history', 'revision', 'settings'],
+      usage: USAGE,
+    });
   },
 };
 
@@ -179,7 +181,7 @@ async function settings(argv: string[], io: Io): Promise<number> {
       try {
         patch = JSON.parse(fs.readFileSync(values.set, 'utf8'));
       } catch (e) {
-        throw new AppError('invalid_input', `--set: ${values.set}: ${(e as Error).message}`);
+        throw new AppError('file_unreadable', { option: 'set', path: values.set, detail: (e as Error).message });
       }
       current = await updatePeriodSettings(db, commandActor('period settings'), patch);
     } else current = await loadPeriodSettings(db.kysely);

@@ -14,6 +14,7 @@ import type { AppContext } from '../app-context.ts';
 import type { Tx } from '../../db/database.ts';
 import { bumpDataVersion, dataVersion } from '../../db/data-version.ts';
 import { timestamp, today } from '../../shared/clock.ts';
+import { AppError } from '../../shared/errors.ts';
 import { requireAccess, type Actor } from '../accounts/access.ts';
 import { ancestorsOf } from '../areas/area-tree.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -22,7 +23,6 @@ import { deleteSnapshots, writeSnapshot } from '../assessment/snapshots.reposito
 import type { SnapshotData } from '../assessment/frozen-figures.ts';
 import type { PeriodActionBody, PeriodEventView, PeriodRow } from '#core/contracts/periods.schema.ts';
 import { transition, type PeriodAction, type PeriodStatus } from '#core/periods/period-chain.ts';
-import { periodError } from './period-errors.ts';
 import { refusal, type RuleContext } from './period-rules.ts';
 import { periodRow } from './periods.board.ts';
 import { periodEvents, periodsOf, periodsOfMonth, recordStep } from './periods.repository.ts';
@@ -156,5 +156,5 @@ async function lock(ctx: Services, actor: Actor, area: string, month: string, c:
     });
     if (written) return;
   }
-  throw periodError('period_figures_moving', { area, month });
+  throw new AppError('period_figures_moving', { area, month });
 }

@@ -32,10 +32,7 @@ export async function loadPeriodSettings(db: Kysely<DB>): Promise<PeriodSettings
   try {
     return periodSettingsSchema.parse({ ...DEFAULT_PERIOD_SETTINGS, ...periodSettingsPatch.parse(JSON.parse(stored)) });
   } catch (e) {
-    throw new AppError(
-      'internal',
-      `the stored period settings are not valid (${(e as Error).message}); set them again`,
-    );
+    throw new AppError('period_settings_corrupt', { detail: (e as Error).message });
   }
 }
 
