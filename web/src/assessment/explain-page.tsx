@@ -20,6 +20,7 @@ import { useAreaMonth } from '../ui/view-defaults.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { Explain, ExplainRecords } from './types.ts';
 import { Segmented } from '../ui/segmented.tsx';
+import { LockedBadge } from '../periods/period-badge.tsx';
 
 const PAGE = 50;
 
@@ -64,7 +65,8 @@ export function ExplainPage() {
             area: detail.data?.name ?? '…',
             month: month ? fmt.month(month) : '…',
             indicator: tr('ind', indicator),
-          })}
+          })}{' '}
+          <LockedBadge area={area} month={month} />
         </h1>
         <p className="muted">{t('explain.intro')}</p>
         <div className="controls">
