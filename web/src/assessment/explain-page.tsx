@@ -65,7 +65,7 @@ export function ExplainPage() {
             area: detail.data?.name ?? '…',
             month: month ? fmt.month(month) : '…',
             indicator: tr('ind', indicator),
-          })}{' '}
+          })}
           <LockedBadge area={area} month={month} />
         </h1>
         <p className="muted">{t('explain.intro')}</p>

@@ -51,7 +51,8 @@ export function SubjectsPage() {
       <AssessmentTabs />
       <header className="page-head">
         <h1 tabIndex={-1}>
-          {caption} <LockedBadge area={area} month={month} />
+          {caption}
+          <LockedBadge area={area} month={month} />
         </h1>
         <p className="muted">{t(of === 'officer' ? 'subjects.officerIntro' : 'subjects.unitIntro')}</p>
         <div className="controls">

@@ -111,7 +111,7 @@ export function DashboardPage() {
           </ol>
         </nav>
         <h1 tabIndex={-1}>
-          {t('dash.title', { area: areaName, month: month ? fmt.month(month) : '…' })}{' '}
+          {t('dash.title', { area: areaName, month: month ? fmt.month(month) : '…' })}
           <LockedBadge area={d.code} month={month} />
         </h1>
         {area && (
