@@ -112,6 +112,56 @@ describe.skipIf(!present && !REQUIRED)('periods in Chromium', () => {
     await province.context.close();
   }, 180_000);
 
+  it('an unlock with a reason lets a late record in, and the notice issued before shows its revision', async () => {
+    const province = await openAs(PROV, `/periods?area=${PROVINCE}&month=${MONTH}`);
+    const page = province.page;
+    await expect.poll(() => statusOf(page, PROVINCE), { timeout: 20_000 }).toBe('已锁定');
+    const issued = await page.request.post(`${e2e.base}/api/v1/notifications`, {
+      data: { area: PROVINCE, month: MONTH, date: '2019-07-05' },
+    });
+    expect(issued.status(), await issued.text()).toBe(201);
+    const { id } = (await issued.json()) as { id: number };
+
+    // Unlocking asks for a reason first.
+    await row(page, PROVINCE).getByRole('button', { name: '解锁' }).click();
+    const send = row(page, PROVINCE).locator('form').getByRole('button', { name: '解锁' });
+    expect(await send.isDisabled()).toBe(true);
+    await row(page, PROVINCE).locator('textarea').fill('补录城区迟报的群众测评');
+    await send.click();
+    await expect.poll(() => statusOf(page, PROVINCE)).toBe('未报送');
+    await expect.poll(() => statusOf(page, COUNTY_1)).toBe('已审核');
+
+    // Late surveys of June in the village, now let in: City 1's figures move.
+    const late = Array.from({ length: 20 }, (_, i) => ({
+      ref: `E2E-LATE-${i}`,
+      date: `${MONTH}-28`,
+      area_code: VILLAGE,
+      knows_officer: 'no',
+      satisfaction: 1,
+      channel: 'door',
+    }));
+    const posted = await page.request.post(`${e2e.base}/api/v1/records/surveys`, { data: late });
+    expect(posted.status(), await posted.text()).toBe(201);
+
+    await row(page, PROVINCE).getByRole('button', { name: '锁定' }).click();
+    await expect.poll(() => statusOf(page, PROVINCE)).toBe('已锁定');
+
+    await page.goto(`${e2e.base}/notifications/${id}`);
+    await page.locator('.issued-revision').waitFor({ timeout: 20_000 });
+    expect(await page.locator('.issued-revision .badge').textContent()).toBe('印发后数据有修订');
+    expect(await page.locator('.issued-revision').textContent()).toContain('印发时已锁定');
+    expect(await page.locator('.issued-revision tbody tr').count()).toBeGreaterThan(0);
+    await e2e.snap(page, 'periods-notice-revised-desktop-zh');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await e2e.noSidewaysScroll(page);
+    await e2e.snap(page, 'periods-notice-revised-phone-zh');
+    await page.getByRole('button', { name: '切换到英文界面' }).click();
+    await expect.poll(() => page.locator('.issued-revision .badge').textContent()).toBe('Revised since issued');
+    await e2e.noSidewaysScroll(page);
+    await e2e.snap(page, 'periods-notice-revised-phone-en');
+    await province.context.close();
+  }, 180_000);
+
   const PAGES: PageVisit[] = [
     [
       'periods-province',

@@ -24,7 +24,6 @@ export function LockedBadge({ area, month }: { area: string | null | undefined; 
       href={href('/periods', { area, month })}
       title={t('period.lockedTitle', { month: fmt.month(month) })}
     >
-      <span aria-hidden="true">🔒 </span>
       {t('period.locked')}
     </Link>
   );

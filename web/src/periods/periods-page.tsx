@@ -6,6 +6,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, apiSend, query } from '../api/client.ts';
+import type { AreaDetail } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { isMonth } from '../domain/month.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
@@ -16,6 +17,7 @@ import { Async, Empty, Loading, WriteError } from '../ui/states.tsx';
 import { useViewDefaults } from '../ui/view-defaults.ts';
 import { SupervisionTabs } from '../supervision/tabs.tsx';
 import { RevisionPanel } from './revision-panel.tsx';
+import { PERIOD_STATUSES } from '#core/periods/period-chain.ts';
 import type { PeriodAction, PeriodRow } from './types.ts';
 
 export function PeriodsPage() {
@@ -125,14 +127,15 @@ function Row({
   names: Map<string, string>;
   onDone(text: string): void;
 }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const p = row.progress;
   const total = p.open + p.submitted + p.approved + p.locked;
   const acted = [
     row.submitted_by &&
-      t('period.submittedBy', { who: row.submitted_by, at: fmt.date(row.submitted_at!.slice(0, 10)) }),
-    row.approved_by && t('period.approvedBy', { who: row.approved_by, at: fmt.date(row.approved_at!.slice(0, 10)) }),
-    row.locked_by && t('period.lockedBy', { who: row.locked_by, at: fmt.date(row.locked_at!.slice(0, 10)) }),
+      t('period.submittedBy', { who: person(row.submitted_by), at: fmt.date(row.submitted_at!.slice(0, 10)) }),
+    row.approved_by &&
+      t('period.approvedBy', { who: person(row.approved_by), at: fmt.date(row.approved_at!.slice(0, 10)) }),
+    row.locked_by && t('period.lockedBy', { who: person(row.locked_by), at: fmt.date(row.locked_at!.slice(0, 10)) }),
   ].filter((s): s is string => !!s);
   const held = row.locked_within && row.locked_within !== row.area ? row.locked_within : null;
   return (
@@ -145,11 +148,20 @@ function Row({
         )}
       </th>
       <td data-label={t('period.status')}>
-        <StatusBadge status={row.status} />
-        {held && <small className="muted period-held">{t('period.heldBy', { area: names.get(held) ?? held })}</small>}
+        <span>
+          <StatusBadge status={row.status} />
+          {held && <HeldBy code={held} name={names.get(held)} />}
+        </span>
       </td>
       <td data-label={t('period.progress')}>
-        {total > 0 ? t('period.progressOf', { done: total - p.open, total }) : t('period.nothingAwaits')}
+        {total > 0
+          ? t('period.progressOf', {
+              parts: PERIOD_STATUSES.filter((st) => p[st] > 0)
+                .map((st) => `${t(`period.status.${st}` as MessageKey)} ${p[st]}`)
+                .join(lang === 'zh' ? '、' : ', '),
+              total,
+            })
+          : t('period.nothingAwaits')}
       </td>
       <td data-label={t('period.acted')}>
         {acted.length === 0 ? (
@@ -176,6 +188,16 @@ function Row({
   );
 }
 
+/** Which area's lock holds this one, by name (an ancestor off this board is asked for). */
+function HeldBy({ code, name }: { code: string; name: string | undefined }) {
+  const { t } = useI18n();
+  const detail = useApi<AreaDetail>(name === undefined ? `/areas/${encodeURIComponent(code)}` : null);
+  return <small className="muted period-held">{t('period.heldBy', { area: name ?? detail.data?.name ?? code })}</small>;
+}
+
+/** An account as the audit names it (`user:NAME`), said as its name. */
+const person = (actor: string) => actor.replace(/^user:/, '');
+
 /** The badge of a status, in the reader's language. */
 export function StatusBadge({ status }: { status: PeriodRow['status'] }) {
   const { t } = useI18n();
@@ -190,7 +212,11 @@ function Actions({ row, onDone }: { row: PeriodRow; onDone(text: string): void }
   const [error, setError] = useState<ApiError | Error>();
   const [unlocking, setUnlocking] = useState(false);
   const [reason, setReason] = useState('');
-  if (row.actions.length === 0) return <>{t('period.nothingAwaits')}</>;
+  // Locking an area already held by its ancestor's lock is allowed (it outlasts that lock) but is
+  // not what the board offers: it would stand beside every row of a locked subtree.
+  const held = row.locked_within !== null && row.locked_within !== row.area;
+  const actions = row.actions.filter((a) => !(held && a === 'lock'));
+  if (actions.length === 0) return <>{t('period.nothingAwaits')}</>;
 
   async function act(action: PeriodAction, why?: string) {
     setBusy(true);
@@ -214,7 +240,7 @@ function Actions({ row, onDone }: { row: PeriodRow; onDone(text: string): void }
 
   return (
     <div className="period-actions">
-      {row.actions
+      {actions
         .filter((a) => a !== 'unlock' || !unlocking)
         .map((a) => (
           <button
