@@ -93,7 +93,7 @@ export function RevisionPanel({ area, month }: { area: string; month: string }) 
  * An issued notification against today's figures: which of its areas were locked when it was
  * issued, and, when a period was unlocked and its figures changed since, the places that differ.
  */
-export function IssuedRevision({ id }: { id: number }) {
+export function IssuedRevision({ id, areaName }: { id: number; areaName: string | null }) {
   const { t, tr, fmt, lang } = useI18n();
   const revision = useApi<NoticeRevision>(`/notifications/${id}/revision`);
   const place = (p: { rank: number; composite: number } | null) =>
@@ -114,7 +114,7 @@ export function IssuedRevision({ id }: { id: number }) {
               <p className="muted small">
                 {t('period.lockedAtIssue', {
                   areas: r.locked_at_issue
-                    .map((c) => r.rows.find((row) => row.code === c)?.name ?? c)
+                    .map((c) => (c === r.area ? areaName : r.rows.find((row) => row.code === c)?.name) ?? c)
                     .join(lang === 'zh' ? '、' : ', '),
                 })}
               </p>

@@ -73,7 +73,7 @@ export function NoticePage({ id }: { id: string }) {
                 <Link href={href('/notifications', { area: n.area_code, month: n.month })}>{t('notice.toMonth')}</Link>
               </p>
             </section>
-            <IssuedRevision id={n.id} />
+            <IssuedRevision id={n.id} areaName={n.area_name} />
             <section className="panel document-panel" aria-label={t('notice.document')}>
               <DocumentView doc={content.document} label={n.title} />
             </section>
