@@ -55,6 +55,9 @@ export const periodsZh = {
   'period.lockedAtIssue': '印发时已锁定：{areas}',
   'period.asIssued': '印发时',
   'period.now': '现在',
+  'period.history': '办理记录',
+  'period.noHistory': '这个月份还没有办理记录。',
+  'period.because': '理由：{reason}',
 };
 
 export const periodsEn: Record<keyof typeof periodsZh, string> = {
@@ -111,4 +114,7 @@ export const periodsEn: Record<keyof typeof periodsZh, string> = {
   'period.lockedAtIssue': 'Locked when issued: {areas}',
   'period.asIssued': 'As issued',
   'period.now': 'Now',
+  'period.history': 'Steps taken',
+  'period.noHistory': 'Nothing has been done on this month yet.',
+  'period.because': 'reason: {reason}',
 };

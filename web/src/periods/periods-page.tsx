@@ -16,6 +16,7 @@ import { MonthPicker } from '../ui/month-picker.tsx';
 import { Async, Empty, Loading, WriteError } from '../ui/states.tsx';
 import { useViewDefaults } from '../ui/view-defaults.ts';
 import { SupervisionTabs } from '../supervision/tabs.tsx';
+import { HistoryPanel } from './history-panel.tsx';
 import { RevisionPanel } from './revision-panel.tsx';
 import { PERIOD_STATUSES } from '#core/periods/period-chain.ts';
 import type { PeriodAction, PeriodRow } from './types.ts';
@@ -33,6 +34,7 @@ export function PeriodsPage() {
     keep: true,
   });
   const head = rows.data?.find((r) => r.area === area);
+  const names = new Map((rows.data ?? []).map((r) => [r.area, r.name]));
 
   return (
     <div className="page periods-page">
@@ -67,6 +69,7 @@ export function PeriodsPage() {
         </section>
       )}
       {head?.locked_within && month && <RevisionPanel area={head.locked_within} month={month} />}
+      {head && month && <HistoryPanel area={head.area} month={month} names={names} />}
     </div>
   );
 }
