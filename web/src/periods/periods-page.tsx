@@ -35,6 +35,8 @@ export function PeriodsPage() {
   });
   const head = rows.data?.find((r) => r.area === area);
   const names = new Map((rows.data ?? []).map((r) => [r.area, r.name]));
+  // Each action taken here: the panels below are asked again (the write dropped the cache).
+  const [steps, setSteps] = useState(0);
 
   return (
     <div className="page periods-page">
@@ -62,14 +64,21 @@ export function PeriodsPage() {
               list.length === 0 ? (
                 <Empty>{t('period.none')}</Empty>
               ) : (
-                <Board rows={list} within={area} onChange={rows.reload} />
+                <Board
+                  rows={list}
+                  within={area}
+                  onChange={() => {
+                    rows.reload();
+                    setSteps((n) => n + 1);
+                  }}
+                />
               )
             }
           </Async>
         </section>
       )}
-      {head?.locked_within && month && <RevisionPanel area={head.locked_within} month={month} />}
-      {head && month && <HistoryPanel area={head.area} month={month} names={names} />}
+      {head?.locked_within && month && <RevisionPanel key={steps} area={head.locked_within} month={month} />}
+      {head && month && <HistoryPanel key={steps} area={head.area} month={month} names={names} />}
     </div>
   );
 }
