@@ -77,8 +77,10 @@ export function PeriodsPage() {
           </Async>
         </section>
       )}
-      {head?.locked_within && month && <RevisionPanel key={steps} area={head.locked_within} month={month} />}
-      {head && month && <HistoryPanel key={steps} area={head.area} month={month} names={names} />}
+      {head?.locked_within && month && (
+        <RevisionPanel key={`revision-${steps}`} area={head.locked_within} month={month} />
+      )}
+      {head && month && <HistoryPanel key={`history-${steps}`} area={head.area} month={month} names={names} />}
     </div>
   );
 }
