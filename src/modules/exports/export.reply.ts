@@ -38,10 +38,7 @@ export async function sendTable(
 ): Promise<FastifyReply> {
   if (params.format === 'json') throw new Error('sendTable: a file format is needed');
   if (params.format === 'xlsx' && table.cells.length > SHEET_ROWS_MAX)
-    throw new AppError(
-      'invalid_input',
-      `format: ${table.cells.length} rows do not fit one worksheet (at most ${SHEET_ROWS_MAX}); narrow the filter or ask for format=csv`,
-    );
+    throw new AppError('export_too_many_rows', { rows: table.cells.length, max: SHEET_ROWS_MAX });
   const bytes = await writeTable(table, params.format, params.lang);
   const file = `${name.replace(/[^A-Za-z0-9._-]+/g, '_')}.${params.format}`;
   return reply
