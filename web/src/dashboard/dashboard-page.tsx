@@ -215,7 +215,7 @@ export function DashboardPage() {
       </section>
 
       <section className="panel" aria-labelledby="sec-ranking" aria-busy={d.rankings.loading}>
-        <div className="section-head">
+        <div className="panel-head">
           <h2 id="sec-ranking">{t('dash.rankingOf', { area: areaName })}</h2>
           {d.code && month && (
             <ExportLinks

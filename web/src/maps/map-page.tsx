@@ -130,7 +130,7 @@ export function MapPage() {
         )}
       </section>
       <section className="panel" aria-labelledby="map-table-h">
-        <div className="section-head">
+        <div className="panel-head">
           <h2 id="map-table-h">{t('map.table')}</h2>
           {code && month && (
             <ExportLinks path="/map/figures" params={{ month, within: code, scheme }} what={t('map.table')} />
