@@ -16,16 +16,20 @@ export function exportHref(path: string, params: Params, format: 'xlsx' | 'csv',
   return `${API}${path}${query({ ...rest, format, lang })}`;
 }
 
+/** Excel and CSV of the table, and printing the page. */
 export function ExportLinks({ path, params, what }: { path: string; params: Params; what: string }) {
   const { t, lang } = useI18n();
   return (
     <span className="export-links no-print" role="group" aria-label={t('export.of', { what })} title={t('export.hint')}>
-      <a className="button-link" href={exportHref(path, params, 'xlsx', lang)} download>
+      <a className="button" href={exportHref(path, params, 'xlsx', lang)} download>
         {t('export.xlsx')}
       </a>
-      <a className="button-link" href={exportHref(path, params, 'csv', lang)} download>
+      <a className="button" href={exportHref(path, params, 'csv', lang)} download>
         {t('export.csv')}
       </a>
+      <button type="button" onClick={() => window.print()}>
+        {t('print.action')}
+      </button>
     </span>
   );
 }
