@@ -39,7 +39,10 @@ export function HeaderSearch() {
         </button>
       </form>
       <Link className="lang-switch header-search-link" href="/search" aria-label={t('search.label')}>
-        {t('search.open')}
+        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+          <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
+          <path d="M15.5 15.5 21 21" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
+        </svg>
       </Link>
     </>
   );
