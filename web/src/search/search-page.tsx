@@ -53,7 +53,7 @@ function Found({ answer }: { answer: SearchAnswer }) {
   if (answer.officers.length === 0 && answer.rooms.length === 0)
     return <p className="state state-empty">{t('search.none', { q: answer.q })}</p>;
   return (
-    <div className="search-results">
+    <div className="search-found">
       <section className="panel" aria-labelledby="search-officers-h">
         <h2 id="search-officers-h">
           {t('search.officers')} <small className="muted">{answer.officers.length}</small>
