@@ -91,7 +91,11 @@ for (const engine of ENGINES) {
     it('rasterises the maps into the DOCX as PNG pictures with Chinese names drawn', async () => {
       const docx = (await notice('docx')).rawPayload;
       // Both maps are placed; with no data in June they are the same picture, which Word keeps once.
-      expect(zipEntry(docx, 'word/document.xml').toString('utf8').match(/r:embed="/g)).toHaveLength(2);
+      expect(
+        zipEntry(docx, 'word/document.xml')
+          .toString('utf8')
+          .match(/r:embed="/g),
+      ).toHaveLength(2);
       const images = pictures(docx);
       expect(images.length).toBeGreaterThan(0);
       for (const png of images) {
@@ -139,7 +143,11 @@ for (const engine of ENGINES) {
       expect(figures.map((f) => f.id).sort()).toEqual(['map-construction', 'map-performance']);
       expect(figures[0].caption).toContain('2019年12月');
       const docx = (await get(`/api/v1/summary?area=${JILIN}&year=2019&format=docx`)).rawPayload;
-      expect(zipEntry(docx, 'word/document.xml').toString('utf8').match(/r:embed="/g)).toHaveLength(2);
+      expect(
+        zipEntry(docx, 'word/document.xml')
+          .toString('utf8')
+          .match(/r:embed="/g),
+      ).toHaveLength(2);
       expect(pictures(docx).every((png) => decodePng(png).width === 1440)).toBe(true);
     });
   });
