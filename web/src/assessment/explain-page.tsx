@@ -21,6 +21,7 @@ import { AssessmentTabs } from './tabs.tsx';
 import type { Explain, ExplainRecords } from './types.ts';
 import { Segmented } from '../ui/segmented.tsx';
 import { LockedBadge } from '../periods/period-badge.tsx';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 const PAGE = 50;
 
@@ -89,6 +90,9 @@ export function ExplainPage() {
             </select>
           </div>
           <AreaSearch label={t('ctl.area')} placeholder={detail.data?.name} onPick={(a) => set({ area: a.code })} />
+          {ready && (
+            <ExportLinks path="/explain" params={{ month, area, scheme, indicator }} what={t('explain.children')} />
+          )}
         </div>
       </header>
       {!ready ? (

@@ -2,6 +2,7 @@
 import type { MessageKey } from './messages-zh.ts';
 import { periodsEn } from './messages-periods.ts';
 import { scheduleEn } from './messages-schedule.ts';
+import { tablesEn } from './messages-tables.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Community & Rural Policing',
@@ -833,4 +834,5 @@ export const en: Record<MessageKey, string> = {
   'trend.noWork': '(no work records)',
   ...scheduleEn,
   ...periodsEn,
+  ...tablesEn,
 };
