@@ -1,5 +1,7 @@
 import type { TestProject } from 'vitest/node';
+import fs from 'node:fs';
 import { startPostgres } from './support/postgres-server.ts';
+import { testKeyFile } from './support/test-keys.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,5 +13,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await startPostgres();
   project.provide('pgAdminUrl', server.adminUrl);
-  return () => server.stop();
+  return async () => {
+    await server.stop();
+    fs.rmSync(testKeyFile(), { force: true });
+  };
 }

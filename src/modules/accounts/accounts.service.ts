@@ -23,6 +23,7 @@ import { recordAttempt } from './login-throttle.ts';
 import { assertPasswordAcceptable } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { newTotpSecret, otpauthUrl } from './totp.ts';
+import { sealTotpSecret } from './totp-secret.ts';
 import * as clock from '../../shared/clock.ts';
 
 export function toAccount(row: AccountRow): Account {
@@ -157,12 +158,16 @@ export interface TotpSetup {
   otpauth_url: string | null;
 }
 
-/** Turns the second factor on (a new secret, shown once) or off. The secret is never audited. */
+/**
+ * Turns the second factor on (a new secret, shown once) or off. The secret is stored sealed under
+ * the key file's TOTP key and never audited.
+ */
 export async function setTotp(db: Database, who: AuditActor, username: string, enabled: boolean): Promise<TotpSetup> {
   const row = await existing(db, username);
   const secret = enabled ? newTotpSecret() : null;
   await db.transaction(async (tx) => {
-    await updateAccount(tx, row.id, { totp_secret: secret, totp_last_step: null });
+    const sealed = secret === null ? null : sealTotpSecret(tx.keys, username, secret);
+    await updateAccount(tx, row.id, { totp_secret: sealed, totp_last_step: null });
     await appendAudit(tx, who, { action: enabled ? 'user.totp_on' : 'user.totp_off', target: username });
   });
   return { username, enabled, secret, otpauth_url: secret ? otpauthUrl(secret, username) : null };

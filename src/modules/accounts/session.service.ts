@@ -28,6 +28,7 @@ import {
 import { verifyPassword } from './passwords.ts';
 import { isRole, type Role } from '#core/accounts/permissions.ts';
 import { matchTotp } from './totp.ts';
+import { openTotpSecret } from './totp-secret.ts';
 import * as clock from '../../shared/clock.ts';
 
 export const SESSION_HOURS = 12;
@@ -182,7 +183,7 @@ export async function login(
       );
     }
     step = matchTotp(
-      account.totp_secret,
+      openTotpSecret(db.keys, account.username, account.totp_secret),
       input.totp,
       now.getTime(),
       account.totp_last_step === null ? null : Number(account.totp_last_step),
