@@ -56,3 +56,22 @@ export const sessionSchema = accountSchema
   .extend({ expires_at: z.string() });
 export const loginResponse = sessionSchema.extend({ token: z.string() });
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/**
+ * A sign-in lock in force: a username's for strangers (`username`), for one of its known devices
+ * (`device`), or an address's lockout (`address`).
+ */
+export const signInLockSchema = z.object({
+  kind: z.enum(['username', 'device', 'address']),
+  username: z.string().nullable(),
+  address: z.string().nullable(),
+  /** Whether an account has the username (strangers lock unknown usernames the same way). */
+  account: z.boolean(),
+  until: z.string(),
+});
+export type SignInLock = z.infer<typeof signInLockSchema>;
+export const signInLocksSchema = z.object({ items: z.array(signInLockSchema) });
+/** Any username a sign-in named, as the lock list shows it. */
+export const lockedUsernameParams = z.object({ username: z.string().min(1).max(64) }).strict();
+export const addressParams = z.object({ address: z.union([z.ipv4(), z.ipv6()]) }).strict();
+export const liftedSchema = z.object({ lifted: z.boolean() });

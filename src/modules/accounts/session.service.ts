@@ -1,6 +1,8 @@
 /**
  * Signing in and out. A session is a random token given to the client (cookie and bearer); the
- * database keeps only its SHA-256, with the account and an expiry.
+ * database keeps only its SHA-256, with the account and an expiry. A successful sign-in also
+ * gives the device a device cookie (device-cookie.ts), so that its next sign-ins are counted
+ * apart from strangers' guesses (login-throttle.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
@@ -20,6 +22,7 @@ import {
   ADDRESS_FAILURES,
   ADDRESS_WINDOW_MS,
   addressLockedUntil,
+  lastAttempts,
   loginGate,
   LOCK_FAILURES,
   recordAttempt,
@@ -29,6 +32,7 @@ import { verifyPassword } from './passwords.ts';
 import { isRole, type Role } from '#core/accounts/permissions.ts';
 import { matchTotp } from './totp.ts';
 import { openTotpSecret } from './totp-secret.ts';
+import { deviceOf, deviceTokens, newDeviceToken, withDeviceToken } from './device-cookie.ts';
 import * as clock from '../../shared/clock.ts';
 
 export const SESSION_HOURS = 12;
@@ -40,6 +44,8 @@ export interface SignedIn {
   token: string;
   account: AccountRow;
   expires_at: string;
+  /** The device cookie's new value: this username's new token first, the device's others after. */
+  deviceCookie: string;
 }
 
 export function tokenHash(token: string): string {
@@ -56,6 +62,8 @@ export interface LoginOptions {
   /** OUTPOST_REQUIRE_ADMIN_TOTP=1: an admin cannot sign in without a second factor. */
   requireAdminTotp: boolean;
   now?: Date;
+  /** The device cookie the request came with, if any. */
+  deviceCookie?: string;
 }
 
 const WRONG = 'wrong username or password';
@@ -70,9 +78,11 @@ export async function login(
   const { username } = input;
   const ip = who.ip ?? 'unknown';
   const anonymous = { ...who, actor: 'anonymous' };
+  const tokens = deviceTokens(options.deviceCookie);
+  const device = deviceOf(db.keys, tokens, username);
   const refuse = async (error: AppError, reason: string, counts: boolean): Promise<never> => {
     const addressLock = await db.transaction(async (tx) => {
-      if (counts) await recordAttempt(tx, username, ip, 'failed', now);
+      if (counts) await recordAttempt(tx, username, ip, 'failed', now, device);
       await appendAudit(
         tx,
         anonymous,
@@ -80,12 +90,12 @@ export async function login(
           action: counts ? 'session.login_failed' : 'session.login_refused',
           target: username,
           outcome: 'refused',
-          detail: { reason },
+          detail: { reason, known_device: device !== null },
         },
         now,
       );
       // The gate let this attempt through, so a lockout found now is one this failure started.
-      const until = counts ? await addressLockedUntil(tx.kysely, ip, now) : null;
+      const until = counts && device === null ? await addressLockedUntil(tx.kysely, ip, now) : null;
       if (until)
         await appendAudit(
           tx,
@@ -113,7 +123,7 @@ export async function login(
   };
   if (!(await anyAccount(db.kysely)))
     return refuse(new AppError('unauthenticated', FIRST_ADMIN_HINT), 'no account exists', false);
-  const gate = await loginGate(db.kysely, username, ip, now);
+  const gate = await loginGate(db.kysely, username, ip, device, now);
   if (gate.addressLockedUntil) {
     const seconds = Math.max(1, Math.ceil((gate.addressLockedUntil.getTime() - now.getTime()) / 1000));
     return refuse(
@@ -128,13 +138,14 @@ export async function login(
   }
   if (gate.lockedUntil) {
     const seconds = Math.ceil((gate.lockedUntil.getTime() - now.getTime()) / 1000);
+    const from = device ? ' from this device' : '';
     return refuse(
       new AppError(
         'rate_limited',
-        `sign-in as ${username} is locked until ${gate.lockedUntil.toISOString()} after ${LOCK_FAILURES} failed attempts in a row; try again then, or ask an admin to reset the password (outpost user reset)`,
+        `sign-in as ${username}${from} is locked until ${gate.lockedUntil.toISOString()} after ${LOCK_FAILURES} failed attempts in a row${from}; try again then, or ask an admin to lift the lock (outpost user unlock)`,
         [{ retry_after: seconds }],
       ),
-      'locked',
+      device ? 'device locked' : 'locked',
       false,
     );
   }
@@ -151,7 +162,7 @@ export async function login(
   }
   const account = await findAccount(db.kysely, username);
   if (!(await verifyPassword(account?.password_hash ?? null, input.password)) || !account) {
-    const after = await lockNotice(db, username);
+    const after = await lockNotice(db, username, device);
     return refuse(new AppError('unauthenticated', `${WRONG}${after}`), 'password', true);
   }
   if (account.disabled_at)
@@ -190,7 +201,7 @@ export async function login(
     );
     if (step === null)
       return refuse(
-        new AppError('unauthenticated', `wrong or already used one-time code${await lockNotice(db, username)}`),
+        new AppError('unauthenticated', `wrong or already used one-time code${await lockNotice(db, username, device)}`),
         'totp',
         true,
       );
@@ -200,7 +211,7 @@ export async function login(
   await db.transaction(async (tx) => {
     if (step !== null && !(await spendTotpStep(tx, account.id, step)))
       throw new AppError('unauthenticated', 'wrong or already used one-time code');
-    await recordAttempt(tx, username, ip, 'ok', now);
+    await recordAttempt(tx, username, ip, 'ok', now, device);
     await deleteExpiredSessions(tx, now.toISOString());
     await insertSession(tx, {
       token_hash: tokenHash(token),
@@ -212,25 +223,25 @@ export async function login(
     await appendAudit(
       tx,
       { ...who, actor: `user:${username}` },
-      { action: 'session.login', target: username, detail: { expires_at, totp: step !== null } },
+      {
+        action: 'session.login',
+        target: username,
+        detail: { expires_at, totp: step !== null, known_device: device !== null },
+      },
       now,
     );
   });
-  return { token, account, expires_at };
+  const deviceCookie = withDeviceToken(tokens, username, newDeviceToken(db.keys, username));
+  return { token, account, expires_at, deviceCookie };
 }
 
-/** Says so when the failure being recorded is the one that locks the username. */
-async function lockNotice(db: Database, username: string): Promise<string> {
-  const last = await db.kysely
-    .selectFrom('login_attempts')
-    .select('outcome')
-    .where('username', '=', username)
-    .orderBy('id', 'desc')
-    .limit(LOCK_FAILURES - 1)
-    .execute();
+/** Says so when the failure being recorded is the one that locks the username (for strangers, or this device). */
+async function lockNotice(db: Database, username: string, device: string | null): Promise<string> {
+  const last = await lastAttempts(db.kysely, username, device, LOCK_FAILURES - 1);
   const locks = last.length === LOCK_FAILURES - 1 && last.every((a) => a.outcome === 'failed');
+  const from = device ? ' from this device' : '';
   return locks
-    ? `; after ${LOCK_FAILURES} failures in a row, sign-in as ${username} is now locked for ${WINDOW_MS / 60_000} minutes`
+    ? `; after ${LOCK_FAILURES} failures in a row${from}, sign-in as ${username}${from} is now locked for ${WINDOW_MS / 60_000} minutes`
     : '';
 }
 
