@@ -15,6 +15,7 @@ import {
   deleteSessions,
   findAccount,
   insertAccount,
+  isDemonstration,
   listAccounts,
   updateAccount,
   type AccountRow,
@@ -56,7 +57,7 @@ export async function addAccount(db: Database, who: AuditActor, input: NewAccoun
     throw new AppError('invalid_input', `--area: no area ${area} exists`);
   if (badge && !(await badgeExists(db.kysely, badge)))
     throw new AppError('invalid_input', `--badge: no officer with badge ${badge} exists`);
-  assertPasswordAcceptable(input.password, username);
+  await checkPassword(db, input.password, username);
   const password_hash = await hashPassword(input.password);
   const now = clock.timestamp();
   return db.transaction(async (tx) => {
@@ -82,6 +83,11 @@ export async function addAccount(db: Database, who: AuditActor, input: NewAccoun
     await appendAudit(tx, who, { action: 'user.add', target: username, detail: { role, area, badge } });
     return toAccount({ ...row, id: 0 });
   });
+}
+
+/** The password rule, knowing whether this is a demonstration database (where the demo password is allowed). */
+async function checkPassword(db: Database, password: string, username: string): Promise<void> {
+  assertPasswordAcceptable(password, username, { demonstration: await isDemonstration(db.kysely) });
 }
 
 export async function accounts(db: Database): Promise<Account[]> {
@@ -119,7 +125,7 @@ export async function resetPassword(
   password: string,
 ): Promise<Account> {
   const row = await existing(db, username);
-  assertPasswordAcceptable(password, username);
+  await checkPassword(db, password, username);
   const password_hash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await updateAccount(tx, row.id, { password_hash });
@@ -142,7 +148,7 @@ export async function changeOwnPassword(
   const row = await existing(db, username);
   if (!(await verifyPassword(row.password_hash, current)))
     throw new AppError('forbidden', 'current: that is not your current password');
-  assertPasswordAcceptable(password, username);
+  await checkPassword(db, password, username);
   const password_hash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await updateAccount(tx, row.id, { password_hash });
