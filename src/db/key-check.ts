@@ -86,8 +86,5 @@ export async function writeKeyMark(db: Kysely<DB>, keys: Keys): Promise<KeyMark>
 export async function checkKeys(db: Kysely<DB>, keys: Keys): Promise<void> {
   const mark = await readKeyMark(db);
   if (!mark || mark.key_id === keys.id) return;
-  throw new AppError(
-    'internal',
-    `this database was keyed with the key file whose id is ${mark.key_id}, but ${keys.file ?? 'the keys in use'} holds ${keys.id}: put that database's key file back (or point OUTPOST_KEY_FILE at it); nothing was changed`,
-  );
+  throw new AppError('key_file_other', { database_key: mark.key_id, file: keys.file ?? 'the keys in use', key: keys.id });
 }

@@ -50,10 +50,7 @@ export function loadKeys(file: string | null): Keys {
   if (!fs.existsSync(file)) createKeyFile(file);
   const stat = fs.statSync(file);
   if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0)
-    throw new AppError(
-      'internal',
-      `the key file ${file} may be read by other users (mode ${(stat.mode & 0o777).toString(8)}); make it the server's own: chmod 600 ${file}`,
-    );
+    throw new AppError('key_file_exposed', { file, mode: (stat.mode & 0o777).toString(8) });
   return deriveKeys(parseKeyFile(file, fs.readFileSync(file, 'utf8')), file);
 }
 
@@ -66,10 +63,7 @@ function parseKeyFile(file: string, text: string): Buffer {
   }
   const key = typeof parsed.key === 'string' ? Buffer.from(parsed.key, 'base64') : Buffer.alloc(0);
   if (parsed.format !== FORMAT || parsed.version !== VERSION || key.length !== MASTER_BYTES)
-    throw new AppError(
-      'internal',
-      `${file} is not an Outpost key file (version ${VERSION}, a ${MASTER_BYTES}-byte key); put the deployment's key file back, or point OUTPOST_KEY_FILE at it`,
-    );
+    throw new AppError('key_file_invalid', { file, version: VERSION, bytes: MASTER_BYTES });
   return key;
 }
 

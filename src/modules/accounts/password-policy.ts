@@ -7,7 +7,8 @@
  * but in a demonstration database.
  */
 import fs from 'node:fs';
-import { AppError } from '../../shared/errors.ts';
+import { textOf } from '#core/errors/registry.ts';
+import { AppError, coded, type CodedAs } from '../../shared/errors.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '#core/accounts/password-length.ts';
 
 /** The password of every demonstration account (README): refused in any other database. */
@@ -42,25 +43,37 @@ export interface PasswordContext {
   demonstration: boolean;
 }
 
-/** Why a password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string, username: string, context: PasswordContext): string | null {
+type PasswordCode =
+  | 'password_too_short'
+  | 'password_too_long'
+  | 'password_is_username'
+  | 'password_blank'
+  | 'password_invisible'
+  | 'password_one_character'
+  | 'password_demo'
+  | 'password_common';
+
+/** Why a password is refused (a registered code), or null when it is acceptable. */
+export function passwordProblem(
+  password: string,
+  username: string,
+  context: PasswordContext,
+): CodedAs<PasswordCode> | null {
   const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH)
-    return `the password must have at least ${MIN_PASSWORD_LENGTH} characters (it has ${length})`;
-  if (length > MAX_PASSWORD_LENGTH) return `the password may have at most ${MAX_PASSWORD_LENGTH} characters`;
+  if (length < MIN_PASSWORD_LENGTH) return coded('password_too_short', { min: MIN_PASSWORD_LENGTH, length });
+  if (length > MAX_PASSWORD_LENGTH) return coded('password_too_long', { max: MAX_PASSWORD_LENGTH });
   const lower = password.toLowerCase();
-  if (lower === username.toLowerCase()) return 'the password may not be the username';
-  if (BLANK.test(password)) return 'the password is only blanks; choose one you can see';
-  if (INVISIBLE.test(password)) return 'the password is only invisible characters; choose one you can see';
-  if (new Set(lower).size === 1) return 'the password is one character repeated; choose another';
-  if (lower === DEMO_PASSWORD && !context.demonstration)
-    return 'the password is the demonstration password, which everyone knows; choose another';
-  if (commonPasswords().has(lower))
-    return 'the password is one of the most common passwords; choose another (a few unrelated words make a good one)';
+  if (lower === username.toLowerCase()) return coded('password_is_username', {});
+  if (BLANK.test(password)) return coded('password_blank', {});
+  if (INVISIBLE.test(password)) return coded('password_invisible', {});
+  if (new Set(lower).size === 1) return coded('password_one_character', {});
+  if (lower === DEMO_PASSWORD && !context.demonstration) return coded('password_demo', {});
+  if (commonPasswords().has(lower)) return coded('password_common', {});
   return null;
 }
 
 export function assertPasswordAcceptable(password: string, username: string, context: PasswordContext): void {
   const problem = passwordProblem(password, username, context);
-  if (problem) throw new AppError('invalid_input', `password: ${problem}`, [{ path: 'password', message: problem }]);
+  if (!problem) return;
+  throw new AppError(problem.code, problem.params, [{ path: 'password', ...problem, message: textOf(problem) }]);
 }

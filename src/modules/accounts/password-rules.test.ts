@@ -12,7 +12,12 @@ import { buildApp } from '../../server/app.ts';
 import { main } from '../../cli/main.ts';
 import { createContext } from '../app-context.ts';
 
-const WEAK = ['aaaaaaaaaaaa', ' '.repeat(12), '\u200b'.repeat(12), 'outpost-demo-2019'];
+const WEAK: [string, string][] = [
+  ['aaaaaaaaaaaa', 'password_one_character'],
+  [' '.repeat(12), 'password_blank'],
+  ['\u200b'.repeat(12), 'password_invisible'],
+  ['outpost-demo-2019', 'password_demo'],
+];
 
 for (const engine of ENGINES) {
   describe(`weak passwords refused on ${engine}`, () => {
@@ -31,7 +36,7 @@ for (const engine of ENGINES) {
     });
 
     it('refuses them in `outpost user add`, naming the password, and creates no account', async () => {
-      for (const [i, password] of WEAK.entries()) {
+      for (const [i, [password, refusal]] of WEAK.entries()) {
         let stderr = '';
         const io = { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) } };
         const code = await main(
@@ -39,7 +44,7 @@ for (const engine of ENGINES) {
           io,
         );
         expect(code, JSON.stringify(password)).toBe(2);
-        expect(stderr).toMatch(/password: /);
+        expect(stderr).toContain(`"path":"password","code":"${refusal}"`);
       }
       expect(
         await db.kysely.selectFrom('accounts').select('username').where('username', 'like', 'weak%').execute(),
@@ -48,7 +53,7 @@ for (const engine of ENGINES) {
 
     it('refuses them for an admin creating or resetting an account, and for one’s own change', async () => {
       const admin = await sessionHeaders(db, { username: 'chief', role: 'admin' });
-      for (const password of WEAK) {
+      for (const [password, refusal] of WEAK) {
         const created = await app.inject({
           method: 'POST',
           url: '/api/v1/users',
@@ -56,6 +61,7 @@ for (const engine of ENGINES) {
           payload: { username: 'newcomer', password, role: 'analyst' },
         });
         expect(created.statusCode, JSON.stringify(password)).toBe(400);
+        expect(created.json().error.code).toBe(refusal);
         expect(created.json().error.details[0].path).toBe('password');
         const reset = await app.inject({
           method: 'PUT',
@@ -64,6 +70,7 @@ for (const engine of ENGINES) {
           payload: { password },
         });
         expect(reset.statusCode, JSON.stringify(password)).toBe(400);
+        expect(reset.json().error.code).toBe(refusal);
         const own = await app.inject({
           method: 'PUT',
           url: '/api/v1/session/password',
@@ -71,6 +78,7 @@ for (const engine of ENGINES) {
           payload: { current: TEST_PASSWORD, password },
         });
         expect(own.statusCode, JSON.stringify(password)).toBe(400);
+        expect(own.json().error.code).toBe(refusal);
       }
     });
   });

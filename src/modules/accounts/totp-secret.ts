@@ -52,8 +52,5 @@ export function openTotpSecret(keys: Pick<Keys, 'totp' | 'id' | 'file'>, usernam
       // falls through to the refusal below
     }
   }
-  throw new AppError(
-    'internal',
-    `the second factor of ${username} cannot be read with the key file in use (${keys.file ?? 'in-memory keys'}, id ${keys.id}): it was sealed with another key file, or altered; restore the deployment's key file, or turn the factor off and on again (outpost user totp)`,
-  );
+  throw new AppError('totp_secret_unreadable', { username, file: keys.file ?? 'in-memory keys', key: keys.id });
 }

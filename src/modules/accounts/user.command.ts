@@ -129,7 +129,7 @@ export const userCommand: Command = {
         }
         case 'unlock': {
           if ((values.username === undefined) === (values.address === undefined))
-            throw new AppError('invalid_input', `name either --username or --address\nusage: ${USAGE}`);
+            throw new AppError('options_exclusive', { options: ['username', 'address'], usage: USAGE });
           const who = commandActor('user unlock');
           if (values.username !== undefined) {
             const { username } = validate(lockedUsernameParams, { username: values.username });
@@ -149,7 +149,9 @@ export const userCommand: Command = {
           return 0;
         }
         default:
-          throw new AppError('invalid_input', `${sub ? `unknown subcommand: user ${sub}\n` : ''}usage: ${USAGE}`);
+          throw sub
+            ? new AppError('subcommand_unknown', { command: 'user', subcommand: sub, usage: USAGE })
+            : new AppError('usage', { usage: USAGE });
       }
     });
   },

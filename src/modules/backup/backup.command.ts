@@ -19,7 +19,7 @@ function fileCommand(name: string, summary: string, run: Run, said: (file: strin
     async run(argv, io) {
       const { values, positionals } = parse(argv, {}, usage);
       const file = positionals[0];
-      if (!file) throw new AppError('invalid_input', `name the backup file\nusage: ${usage}`);
+      if (!file) throw new AppError('backup_file_unnamed', { usage });
       // A restore replaces the data whole, keys and all: a database that no longer matches the
       // key file (the key file of the machine that made the backup just copied in) may be opened.
       return withDatabase(
