@@ -70,7 +70,9 @@ function hint(schema: Schema): string {
     if (values.every((v) => KIND_NAMES.has(v.replace(/\.xlsx$/, '')) || v === 'all.xlsx'))
       parts.push(values[0].endsWith('.xlsx') ? '`KIND.xlsx` or `all.xlsx`' : 'a [kind](import-formats.md)');
     else parts.push(orList(values.map(code)));
-  } else if (schema.anyOf) parts.push('`YYYY-MM-DD` or a UTC time');
+  } else if (schema.anyOf?.every((s) => ['ipv4', 'ipv6'].includes((s as Schema).format ?? '')))
+    parts.push('an IPv4 or IPv6 address');
+  else if (schema.anyOf) parts.push('`YYYY-MM-DD` or a UTC time');
   else if (schema.pattern === '^\\d{4}-(0[1-9]|1[0-2])$') parts.push('`YYYY-MM`');
   else if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$') parts.push('`YYYY-MM-DD`');
   else if (schema.type === 'integer')
