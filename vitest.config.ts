@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
-import { testKeyFile } from './test/support/test-keys.ts';
+import { statusLogFolder, testKeyFile } from './test/support/test-keys.ts';
+import { LastSequencer } from './test/support/last-sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -10,6 +11,9 @@ export default defineConfig({
     pool: 'forks',
     // One key file for the run (removed by the global teardown), so a SQLite backup restores into
     // a PostgreSQL database as it does on one machine; the default places have tests of their own.
-    env: { OUTPOST_KEY_FILE: testKeyFile() },
+    // Every server of the run logs the statuses it answers, which the OpenAPI test (run last) compares
+    // with the document.
+    env: { OUTPOST_KEY_FILE: testKeyFile(), OUTPOST_STATUS_LOG: statusLogFolder() },
+    sequence: { sequencer: LastSequencer },
   },
 });

@@ -16,6 +16,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../modules/app-context.ts';
 import { frameworkError, installErrorHandler } from './errors.ts';
+import { documentErrors } from './openapi-errors.ts';
+import { installStatusLog } from './status-log.ts';
 import { installSecurityHeaders } from './security.ts';
 import { serveWebApp } from './web.ts';
 import { installRequestIds, newRequestId, REQUEST_ID_KEY, silentLogger } from './logging.ts';
@@ -74,6 +76,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** What a caller must be allowed to do to use the route (one registry: see accounts). */
     permission?: string;
+    /** Error statuses the route answers beyond those that follow from what it is (openapi-errors.ts). */
+    answers?: readonly number[];
   }
   interface FastifyRequest {
     /** Who is acting, for the import log and the audit trail: `user:<username>`. */
@@ -148,6 +152,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   installClosingGuard(app);
   installErrorHandler(app);
   installHttpMetrics(app);
+  installStatusLog(app);
   installSecurityHeaders(app);
   const access = options.access ?? accessOptionsFromEnv();
   app.decorate('routeCatalog', await installAccess(app, ctx, access));
@@ -168,7 +173,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       },
       components: { securitySchemes: SECURITY_SCHEMES },
     },
-    transform: documentAccess(jsonSchemaTransform, access),
+    transform: documentAccess(documentErrors(jsonSchemaTransform), access),
   });
   await app.register(
     async (api) => {

@@ -1,7 +1,7 @@
 /** zod schemas of accounts and sessions, shared by the API and the CLI. */
 import { z } from 'zod';
 import { areaCodeSchema, codeSchema } from './common.ts';
-import { MAX_PASSWORD_LENGTH } from '../accounts/password-length.ts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../accounts/password-length.ts';
 import { ROLES } from '../accounts/permissions.ts';
 
 export const usernameSchema = z
@@ -12,11 +12,19 @@ export const usernameSchema = z
   );
 export const roleSchema = z.enum(ROLES);
 const passwordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
+/**
+ * A password being set. Its rule (SPEC §4) is checked by the accounts service, so that each
+ * refusal has its own code; the document states it.
+ */
+const newPasswordSchema = passwordSchema.meta({
+  minLength: MIN_PASSWORD_LENGTH,
+  description: `at least ${MIN_PASSWORD_LENGTH} characters (counted as characters, not bytes), not a common password (nor blanks, invisible characters or one character repeated only), not the username; no other rule`,
+});
 
 export const newAccountBody = z
   .object({
     username: usernameSchema,
-    password: passwordSchema,
+    password: newPasswordSchema,
     role: roleSchema,
     area: areaCodeSchema.optional(),
     badge: codeSchema.optional(),
@@ -36,8 +44,8 @@ export const accountSchema = z.object({
 export type Account = z.infer<typeof accountSchema>;
 
 export const usernameParams = z.object({ username: usernameSchema }).strict();
-export const passwordBody = z.object({ password: passwordSchema }).strict();
-export const ownPasswordBody = z.object({ current: passwordSchema, password: passwordSchema }).strict();
+export const passwordBody = z.object({ password: newPasswordSchema }).strict();
+export const ownPasswordBody = z.object({ current: passwordSchema, password: newPasswordSchema }).strict();
 export const disabledBody = z.object({ disabled: z.boolean() }).strict();
 export const totpBody = z.object({ enabled: z.boolean() }).strict();
 export const totpSchema = z.object({

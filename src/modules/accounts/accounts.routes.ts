@@ -65,7 +65,8 @@ export const accountsRoutes =
           body: loginBody,
           response: { 200: loginResponse },
         },
-        config: { permission: 'public' },
+        // A wrong password or code (401), a disabled account (403), a lock or throttle (429).
+        config: { permission: 'public', answers: [401, 429] },
       },
       async (request, reply) => {
         const result = await login(ctx.db, requestActor(request), request.body, {
