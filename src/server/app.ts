@@ -76,8 +76,6 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** What a caller must be allowed to do to use the route (one registry: see accounts). */
     permission?: string;
-    /** Error statuses the route answers beyond those that follow from what it is (openapi-errors.ts). */
-    answers?: readonly number[];
   }
   interface FastifyRequest {
     /** Who is acting, for the import log and the audit trail: `user:<username>`. */

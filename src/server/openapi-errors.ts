@@ -1,12 +1,12 @@
 /**
  * The error answers of every route, in the OpenAPI document: each status a route can answer
- * besides its own successes, with the error body (errorSchema). Which statuses follow from what
- * the route is — every route can be refused as malformed (400, 414) or meet a server that cannot
- * serve now (500, 503, 507); a route behind a permission answers 401 and 403; a write can be
- * refused as cross-site (403) or too large (413); a route that names something (in its path,
- * query or body) can find nothing there (404) — and a route says its own further ones
- * (`config.answers`: 409, 422, 429). test/openapi-statuses.test.ts compares them with the
- * statuses the suites observe.
+ * besides its own successes, with the error body (errorSchema). Most follow from what the route
+ * is: every route can be refused as malformed (400, 414) or meet a server that cannot serve now
+ * (500, 503, 507); a route behind a permission answers 401 and 403; a write can be refused as
+ * cross-site (403) or conflict with what is there (409), and one with a body as too large (413)
+ * or of a type it does not read (415); a route that names something (in its path, query or body)
+ * can find nothing there (404). The few routes that answer more say so in ROUTE_ANSWERS.
+ * test/openapi-statuses.test.ts compares all this with the statuses the test suites observe.
  */
 import type { FastifySchema } from 'fastify';
 import type { SwaggerTransform } from '@fastify/swagger';
@@ -15,18 +15,24 @@ import { errorSchema } from '#core/contracts/common.ts';
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ALWAYS = [400, 414, 500, 503, 507];
 
-/** The error statuses a route can answer, by what it is and what it says of itself. */
-export function errorStatuses(
-  method: string,
-  url: string,
-  schema: FastifySchema,
-  config: { permission?: string; answers?: readonly number[] } = {},
-): number[] {
+/** Statuses of a route's own: rows or a file rejected (422), sign-in and survey limits (401, 429). */
+const ROUTE_ANSWERS: Record<string, readonly number[]> = {
+  'POST /api/v1/session': [401, 429],
+  'POST /api/v1/public/surveys': [429],
+  'POST /api/v1/records/:kind': [422],
+  'POST /api/v1/imports': [422],
+  'PUT /api/v1/leaders/:area': [422],
+  'POST /api/v1/tasks/:id/evidence': [422],
+};
+
+/** The error statuses a route can answer. */
+export function errorStatuses(method: string, url: string, schema: FastifySchema, permission?: string): number[] {
   const statuses = new Set(ALWAYS);
-  if (config.permission !== 'public') [401, 403].forEach((s) => statuses.add(s));
-  if (WRITES.has(method)) [403, 413].forEach((s) => statuses.add(s));
+  if (permission !== 'public') [401, 403].forEach((s) => statuses.add(s));
+  if (WRITES.has(method)) [403, 409].forEach((s) => statuses.add(s));
+  if (WRITES.has(method) && method !== 'DELETE') [413, 415].forEach((s) => statuses.add(s));
   if (url.includes(':') || schema.querystring || schema.body) statuses.add(404);
-  for (const s of config.answers ?? []) statuses.add(s);
+  for (const s of ROUTE_ANSWERS[`${method} ${url}`] ?? []) statuses.add(s);
   return [...statuses].sort((a, b) => a - b);
 }
 
@@ -37,7 +43,8 @@ export function documentErrors(transform: SwaggerTransform): SwaggerTransform {
   return (arg) => {
     const method = [arg.route.method].flat()[0] ?? 'GET';
     const response: Record<string, unknown> = { ...(arg.schema.response as Record<string, unknown> | undefined) };
-    for (const status of errorStatuses(method, arg.url, arg.schema, arg.route.config)) response[status] ??= ERROR_BODY;
+    for (const status of errorStatuses(method, arg.url, arg.schema, arg.route.config?.permission))
+      response[status] ??= ERROR_BODY;
     return transform({ ...arg, schema: { ...arg.schema, response } });
   };
 }

@@ -12,6 +12,8 @@ export const usernameSchema = z
   );
 export const roleSchema = z.enum(ROLES);
 const passwordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
+/** Any username a sign-in may name (strangers' included), as the lock list shows it. */
+const signInNameSchema = z.string().regex(/^\P{Cc}{1,64}$/u, 'expected_sign_in_name');
 /**
  * A password being set. Its rule (SPEC §4) is checked by the accounts service, so that each
  * refusal has its own code; the document states it.
@@ -57,7 +59,7 @@ export const totpSchema = z.object({
 });
 
 export const loginBody = z
-  .object({ username: z.string().min(1).max(64), password: passwordSchema, totp: z.string().trim().max(16).optional() })
+  .object({ username: signInNameSchema, password: passwordSchema, totp: z.string().trim().max(16).optional() })
   .strict();
 export const sessionSchema = accountSchema
   .omit({ disabled: true, created_at: true })
@@ -80,6 +82,6 @@ export const signInLockSchema = z.object({
 export type SignInLock = z.infer<typeof signInLockSchema>;
 export const signInLocksSchema = z.object({ items: z.array(signInLockSchema) });
 /** Any username a sign-in named, as the lock list shows it. */
-export const lockedUsernameParams = z.object({ username: z.string().min(1).max(64) }).strict();
+export const lockedUsernameParams = z.object({ username: signInNameSchema }).strict();
 export const addressParams = z.object({ address: z.union([z.ipv4(), z.ipv6()]) }).strict();
 export const liftedSchema = z.object({ lifted: z.boolean() });

@@ -65,8 +65,7 @@ export const accountsRoutes =
           body: loginBody,
           response: { 200: loginResponse },
         },
-        // A wrong password or code (401), a disabled account (403), a lock or throttle (429).
-        config: { permission: 'public', answers: [401, 429] },
+        config: { permission: 'public' },
       },
       async (request, reply) => {
         const result = await login(ctx.db, requestActor(request), request.body, {

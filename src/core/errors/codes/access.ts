@@ -205,6 +205,12 @@ export const ACCESS_ERRORS = {
     () => 'the password is one of the most common passwords; choose another (a few unrelated words make a good one)',
     () => '这是最常见的密码之一，请换一个（几个不相关的词组合起来就很好）',
   ),
+  expected_sign_in_name: def(
+    'invalid_input',
+    {},
+    () => 'a username as typed at sign-in (1 to 64 characters, no control characters)',
+    () => '应为登录时输入的用户名（1 至 64 个字符，不含控制字符）',
+  ),
   account_exists: def(
     'conflict',
     { username: 'li.wei' },
