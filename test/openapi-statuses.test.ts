@@ -26,7 +26,10 @@ type Operation = {
   responses: Record<string, unknown>;
   parameters?: { name: string; schema: Record<string, unknown> }[];
 };
-type Doc = { paths: Record<string, Record<string, Operation>> };
+type Doc = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, { properties: object }> };
+};
 
 const FOLDER = process.env.OUTPOST_STATUS_LOG ?? statusLogFolder();
 
@@ -78,9 +81,12 @@ describe('the OpenAPI document declares every status the routes answer', () => {
       '503',
       '507',
     ]);
-    const error = units.responses['404'] as { content: Record<string, { schema: { properties: object } }> };
-    const body = error.content['application/json'].schema.properties as { error: { required: string[] } };
+    const error = units.responses['404'] as { content: Record<string, { schema: { $ref: string } }> };
+    expect(error.content['application/json'].schema.$ref).toBe('#/components/schemas/Error');
+    const body = doc.components.schemas.Error.properties as { error: { required: string[] } };
     expect(body.error.required).toEqual(['code', 'category', 'message', 'params', 'details', 'request_id']);
+    const summary = operation('GET', '/api/v1/summary').responses['200'] as { content: object };
+    expect(Object.keys(summary.content)).toEqual(['application/octet-stream']);
     expect(Object.keys(operation('POST', '/api/v1/session').responses)).toContain('429');
   });
 

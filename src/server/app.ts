@@ -10,6 +10,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import swagger from '@fastify/swagger';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -172,6 +173,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       components: { securitySchemes: SECURITY_SCHEMES },
     },
     transform: documentAccess(documentErrors(jsonSchemaTransform), access),
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(
     async (api) => {

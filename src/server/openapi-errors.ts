@@ -11,6 +11,7 @@
  */
 import type { FastifySchema } from 'fastify';
 import type { SwaggerTransform } from '@fastify/swagger';
+import { z } from 'zod';
 import { errorSchema } from '#core/contracts/common.ts';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -36,13 +37,23 @@ export function errorStatuses(method: string, url: string, schema: FastifySchema
   return [...statuses].sort((a, b) => a - b);
 }
 
-const ERROR_BODY = errorSchema.describe('an error: its code, category, parameters and message (docs/errors.md)');
+const A_FILE = {
+  description: 'a file (CSV, XLSX, PDF, DOCX, an image…, as the route says)',
+  content: { 'application/octet-stream': { schema: z.string() } },
+};
+/** The error body, once, as the document's component `Error`. */
+const ERROR_BODY = errorSchema.meta({
+  id: 'Error',
+  description: 'an error: its code, category, parameters and message (docs/errors.md)',
+});
 
 /** Wraps the OpenAPI transform so that each operation declares its error answers. */
 export function documentErrors(transform: SwaggerTransform): SwaggerTransform {
   return (arg) => {
     const method = [arg.route.method].flat()[0] ?? 'GET';
     const response: Record<string, unknown> = { ...(arg.schema.response as Record<string, unknown> | undefined) };
+    // A route that answers a file declares no schema of its success: say it answers one.
+    if (!Object.keys(response).some((s) => s.startsWith('2'))) response[200] = A_FILE;
     for (const status of errorStatuses(method, arg.url, arg.schema, arg.route.config?.permission))
       response[status] ??= ERROR_BODY;
     return transform({ ...arg, schema: { ...arg.schema, response } });

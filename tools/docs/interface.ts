@@ -119,8 +119,10 @@ function shape(schema: Schema | undefined, depth = 0): string {
 function answers(op: OpenAPIV3.OperationObject): string {
   const byShape = new Map<string, string[]>();
   for (const [status, r] of Object.entries(op.responses ?? {})) {
-    if (!status.startsWith('2') && status !== '503') continue;
-    const json = (r as OpenAPIV3.ResponseObject).content?.['application/json']?.schema as Schema | undefined;
+    const json = (r as OpenAPIV3.ResponseObject).content?.['application/json']?.schema as
+      (Schema & { $ref?: string }) | undefined;
+    // Successes, and a route's own answer of another status (health's 503); not the error body.
+    if (!status.startsWith('2') && (status !== '503' || json?.$ref !== undefined)) continue;
     const outline = json ? code(shape(json)) : 'a file';
     byShape.set(outline, [...(byShape.get(outline) ?? []), status]);
   }
