@@ -32,10 +32,11 @@ function lockEn(p: LockNotice): string {
 }
 
 function lockZh(p: LockNotice): string {
-  const from = p.from_device ? '此设备' : '';
-  const user = p.locked_after
-    ? `；${from}连续失败 ${p.locked_after} 次，账号 ${p.username} 在${from || '所有未登录过的设备'}上已锁定 ${p.locked_minutes} 分钟`
-    : '';
+  const user = !p.locked_after
+    ? ''
+    : p.from_device
+      ? `；此设备连续失败 ${p.locked_after} 次，账号 ${p.username} 在此设备上已锁定 ${p.locked_minutes} 分钟`
+      : `；连续失败 ${p.locked_after} 次，账号 ${p.username} 已锁定 ${p.locked_minutes} 分钟`;
   const address = p.paused_until
     ? `；此地址 ${p.address_minutes} 分钟内登录失败 ${p.address_failures} 次，暂停登录至 ${p.paused_until}`
     : '';
