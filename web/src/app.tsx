@@ -48,6 +48,7 @@ const QualityPage = lazy(() => assessment().then((m) => ({ default: m.QualityPag
 const PeriodsPage = lazy(() => periods().then((m) => ({ default: m.PeriodsPage })));
 const JobsPage = lazy(() => admin().then((m) => ({ default: m.JobsPage })));
 const ChannelsPage = lazy(() => admin().then((m) => ({ default: m.ChannelsPage })));
+const LocksPage = lazy(() => admin().then((m) => ({ default: m.LocksPage })));
 const SubscriptionsPage = lazy(() => admin().then((m) => ({ default: m.SubscriptionsPage })));
 // The map page and the map's ECharts parts are chunks of their own (see maps/area-map.tsx).
 const MapPage = lazy(() => import('./maps/map-page.tsx').then((m) => ({ default: m.MapPage })));
@@ -89,6 +90,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/assessment\/quality$/, nav: 'nav.assessment', render: () => <QualityPage /> },
   { pattern: /^\/admin(?:\/jobs)?$/, nav: 'nav.admin', render: () => <JobsPage /> },
   { pattern: /^\/admin\/channels$/, nav: 'nav.admin', render: () => <ChannelsPage /> },
+  { pattern: /^\/admin\/locks$/, nav: 'nav.admin', render: () => <LocksPage /> },
   { pattern: /^\/subscriptions$/, nav: 'nav.subscriptions', render: () => <SubscriptionsPage /> },
   { pattern: /^\/map$/, nav: 'map.nav', render: () => <MapPage /> },
   { pattern: /^\/search$/, render: () => <SearchPage /> },

@@ -33,5 +33,7 @@ export const chainSchema = z.object({
   intact: z.boolean(),
   entries: z.number(),
   head: z.object({ seq: z.number(), hash: z.string() }),
+  /** The first entry hashed under the key file's audit key; those before it are SHA-256 only. */
+  keyed_from: z.number().nullable(),
   broken: z.object({ id: z.number(), reason: z.string() }).optional(),
 });

@@ -7,14 +7,19 @@ import { z } from 'zod';
 
 export const areaCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'expected_area_code');
 export const codeSchema = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/, 'expected_code');
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected_month');
+export const monthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected_month')
+  .meta({ description: 'a month, YYYY-MM' });
+/** A calendar day: the pattern, and a day that exists (no 2019-02-30), which the document calls format `date`. */
 export const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected_date')
   .refine(
     (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
     'expected_calendar_day',
-  );
+  )
+  .meta({ format: 'date', description: 'a calendar day, YYYY-MM-DD' });
 export const schemeNameSchema = z.enum(['performance', 'construction']);
 /** The area schemes and the per-officer one. */
 export const anySchemeNameSchema = z.enum(['performance', 'construction', 'officer']);
