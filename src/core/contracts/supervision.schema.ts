@@ -18,13 +18,24 @@ export const taskListQuery = z
   .strict();
 
 export const taskIdParams = z.object({ id: z.coerce.number().int().positive() }).strict();
+/** The day a task's overdue days are counted on (default today): a view, never a status date. */
+export const taskDetailQuery = z.object({ date: dateSchema.optional() }).strict();
+
+/**
+ * A status dated before today: only a province-wide account (an admin, the operator's CLI) may,
+ * with the reason, which the audit log keeps. Any other status is dated by the server's clock.
+ */
+export const backdateSchema = z
+  .object({ date: dateSchema, reason: z.string().trim().min(1).max(500) })
+  .strict();
+export type Backdate = z.infer<typeof backdateSchema>;
 export const evidenceParams = taskIdParams.extend({ evidence: z.coerce.number().int().positive() }).strict();
 
 export const statusBody = z
   .object({
     status: z.enum(SETTABLE_STATUSES),
     comment: z.string().trim().min(1).max(4000).optional(),
-    date: dateSchema.optional(),
+    backdate: backdateSchema.optional(),
   })
   .strict();
 export const commentBody = z.object({ body: z.string().trim().min(1).max(4000) }).strict();

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { today } from '../../shared/clock.ts';
@@ -11,6 +10,7 @@ import {
   evidenceQuery,
   statusBody,
   taskDetailSchema,
+  taskDetailQuery,
   taskIdParams,
   taskListQuery,
   taskPageSchema,
@@ -50,7 +50,7 @@ export const tasksRoutes =
           summary: 'One supervision task with its history and evidence',
           tags: ['supervision'],
           params: taskIdParams,
-          querystring: z.object({ date: z.string().optional() }).strict(),
+          querystring: taskDetailQuery,
           response: { 200: taskDetailSchema },
         },
         config: { permission: 'tasks:read' },
@@ -77,7 +77,7 @@ export const tasksRoutes =
           request.params.id,
           request.body.status,
           request.body.comment,
-          request.body.date ?? today(),
+          request.body.backdate,
         ),
     );
     app.post(

@@ -15,7 +15,7 @@ import type { SupervisionState } from '../notifications/notification.facts.ts';
 import { loadSettings } from '../notifications/settings.service.ts';
 import { evidenceDir, readEvidence, storeEvidence } from './evidence.store.ts';
 import { presentEvidence, presentTask } from './tasks.presenter.ts';
-import type { TaskDetail, TaskView } from '#core/contracts/supervision.schema.ts';
+import type { Backdate, TaskDetail, TaskView } from '#core/contracts/supervision.schema.ts';
 import { isOverdue, needsComment, type TaskStatus } from '#core/supervision/task-status.ts';
 import { assertMove } from './task-moves.ts';
 import {
@@ -30,7 +30,7 @@ import {
   updateTask,
   type TaskFilter,
 } from './tasks.repository.ts';
-import { timestamp } from '../../shared/clock.ts';
+import { dayOf, timestamp } from '../../shared/clock.ts';
 
 export interface TaskQuery {
   area?: string;
@@ -85,9 +85,12 @@ export class TasksService {
   }
 
   /**
-   * Moves a task to `to` when its life allows it. Verifying needs a jurisdiction over the
-   * notifying area (the area that rectifies does not verify itself); sending a rectification back
-   * needs a comment saying why. Setting the status it already has, without a comment, changes nothing.
+   * Moves a task to `to` when its life allows it, dated today by the server's clock. Verifying
+   * needs a jurisdiction over the notifying area (the area that rectifies does not verify
+   * itself); sending a rectification back needs a comment saying why. Setting the status it
+   * already has, without a comment, changes nothing. A `backdate` (a province-wide account
+   * only, with a reason, kept in the audit log) dates the move on an earlier day since the
+   * task was opened.
    */
   async changeStatus(
     who: AuditActor,
@@ -95,10 +98,13 @@ export class TasksService {
     id: number,
     to: TaskStatus,
     comment: string | undefined,
-    day: string,
+    backdate?: Backdate,
   ): Promise<TaskDetail> {
+    const now = timestamp();
+    const day = backdate?.date ?? dayOf(now);
     await this.db.transaction(async (tx) => {
       const row = await this.found(scope, id, tx.kysely);
+      if (backdate) assertBackdate(scope, backdate.date, dayOf(row.created_at), dayOf(now));
       const from = row.status as TaskStatus;
       // Setting the status a task already has changes nothing (PUT is idempotent).
       if (from === to && !comment) return;
@@ -106,7 +112,6 @@ export class TasksService {
       if (needsComment(from, to) && !comment) throw new AppError('send_back_needs_comment', {});
       if (to === 'verified' && scope && !(await isWithin(tx.kysely, scope.area, row.issuing_area)))
         throw new AppError('verify_outside_scope', { issuing: row.issuing_area, scope: scope.area });
-      const now = timestamp();
       await updateTask(tx.kysely, id, { status: to, updated_at: now });
       await insertEvent(tx.kysely, {
         task_id: id,
@@ -120,7 +125,12 @@ export class TasksService {
       await appendAudit(tx, who, {
         action: 'task.status',
         target: String(id),
-        detail: { from, to, late: to === 'rectified' && isOverdue(from, row.deadline, day) },
+        detail: {
+          from,
+          to,
+          late: to === 'rectified' && isOverdue(from, row.deadline, day),
+          ...(backdate ? { backdated: backdate.date, reason: backdate.reason } : {}),
+        },
       });
     });
     return this.get(scope, id, day);
@@ -235,4 +245,11 @@ export async function supervisionState(db: Database, area: string, day: string):
         leader: r.leader_name ? `${r.leader_name}${r.leader_title ? `（${r.leader_title}）` : ''}` : null,
       })),
   };
+}
+
+/** A backdate is a province-wide account's, on a day from the task's opening to today. */
+function assertBackdate(scope: Scope | null, date: string, opened: string, today: string): void {
+  if (scope) throw new AppError('backdate_needs_province', { scope: scope.area });
+  if (date > today) throw new AppError('backdate_in_future', { date, today });
+  if (date < opened) throw new AppError('backdate_before_task', { date, opened });
 }

@@ -216,6 +216,24 @@ export const SUPERVISION_ERRORS = {
     () => 'answer at least one question',
     () => '请至少回答一个问题',
   ),
+  backdate_needs_province: def(
+    'forbidden',
+    { scope: '220100000000' },
+    (p) => `backdate: only a province-wide account may date a status before today (yours is ${p.scope}); the status is dated today`,
+    (p) => `backdate：只有全省范围的账号可以把状态日期提前（您的范围是 ${p.scope}）；状态按今天记录`,
+  ),
+  backdate_in_future: def(
+    'invalid_input',
+    { date: '2099-12-31', today: '2019-07-20' },
+    (p) => `backdate.date: ${p.date} is after today (${p.today}); a status is never dated ahead`,
+    (p) => `backdate.date：${p.date} 晚于今天（${p.today}）；状态日期不能提前到将来`,
+  ),
+  backdate_before_task: def(
+    'invalid_input',
+    { date: '2019-06-01', opened: '2019-07-05' },
+    (p) => `backdate.date: ${p.date} is before the task was opened (${p.opened})`,
+    (p) => `backdate.date：${p.date} 早于任务下发日期（${p.opened}）`,
+  ),
   pattern_needs_seq: def(
     'invalid_input',
     {},
