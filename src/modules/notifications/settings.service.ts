@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import {
+  abbrClash,
   DEFAULT_SETTINGS,
   mergeSettings,
   notificationSettingsPatch,
@@ -33,6 +34,8 @@ export async function updateSettings(db: Database, who: AuditActor, patch: unkno
   return db.transaction(async (tx) => {
     const current = await loadSettings(tx.kysely);
     const next = validate(notificationSettingsSchema, mergeSettings(current, change));
+    const clash = abbrClash(next);
+    if (clash) throw new AppError('issuer_abbr_taken', { abbr: clash[0], area: clash[2], other: clash[1] });
     await writeSetting(tx.kysely, KEY, JSON.stringify(next), timestamp(), who.actor);
     await appendAudit(tx, who, {
       action: 'settings.update',
