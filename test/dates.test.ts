@@ -39,7 +39,10 @@ for (const engine of ENGINES) {
       db = await openDatabase(url);
       await importProvince51(db);
       sup = await seedSupervision(db, [CITY], [COUNTY]);
-      app = await buildApp(createContext(db), { web: false, access: { publicAggregates: false, requireAdminTotp: false } });
+      app = await buildApp(createContext(db), {
+        web: false,
+        access: { publicAggregates: false, requireAdminTotp: false },
+      });
       admin = await adminHeaders(db);
       manager = await sessionHeaders(db, { username: 'dates-manager', role: 'manager', area: CITY });
     });
@@ -87,7 +90,9 @@ for (const engine of ENGINES) {
       const early = await call('GET', `/indicators?month=1999-12&area=${PROVINCE}&scheme=performance`);
       expect(issues(early.json())).toEqual(['querystring.month: month_out_of_range']);
       expect((await call('GET', `/notifications?month=2101-01`)).statusCode).toBe(400);
-      expect((await outpost('notify', '--area', CITY, '--month', '8967-04', '--out', 'x.md', '--db', url)).code).toBe(2);
+      expect((await outpost('notify', '--area', CITY, '--month', '8967-04', '--out', 'x.md', '--db', url)).code).toBe(
+        2,
+      );
       const list = await call('GET', '/notifications');
       expect(list.json().items?.length ?? list.json().length).toBeGreaterThan(0);
       expect(JSON.stringify(list.json())).not.toContain('8967');
@@ -141,7 +146,9 @@ for (const engine of ENGINES) {
       const entry = audit
         .json()
         .items.map((e: { target: string; detail: string }) => ({ target: e.target, detail: JSON.parse(e.detail) }))
-        .find((e: { target: string; detail: { to: string } }) => e.target === String(task) && e.detail.to === 'rectified');
+        .find(
+          (e: { target: string; detail: { to: string } }) => e.target === String(task) && e.detail.to === 'rectified',
+        );
       expect(entry.detail).toEqual(
         expect.objectContaining({ backdated: addDays(opened, 1), reason: backdate.reason, from: 'in_progress' }),
       );
@@ -152,7 +159,17 @@ for (const engine of ENGINES) {
       const show = await outpost('tasks', 'show', task, '--date', 'abc', '--db', url);
       expect(show.code).toBe(2);
       expect(show.stderr).toContain('date');
-      const update = await outpost('tasks', 'update', task, '--status', 'rectified', '--backdate', '2019-13-45', '--db', url);
+      const update = await outpost(
+        'tasks',
+        'update',
+        task,
+        '--status',
+        'rectified',
+        '--backdate',
+        '2019-13-45',
+        '--db',
+        url,
+      );
       expect(update.code).toBe(2);
       expect((await outpost('tasks', 'list', '--date', '2019-02-30', '--db', url)).code).toBe(2);
     });

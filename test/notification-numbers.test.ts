@@ -24,13 +24,19 @@ for (const engine of ENGINES) {
     let headers: { authorization: string };
     beforeAll(async () => {
       db = await freshDatabase(engine);
-      const areas = TINY.areas!.map((a) => ({ ...a, name: NAMES[String(a.code)] ?? a.name }));
+      const areas: Record<string, string | number | null>[] = TINY.areas!.map((a) => ({
+        ...a,
+        name: NAMES[String(a.code)] ?? a.name,
+      }));
       areas.push(
         { code: 'C3', name: '白山市', level: 'city', parent_code: 'P', urban_rural: '' },
         { code: 'T3', name: '白山镇', level: 'township', parent_code: 'C3', urban_rural: '' },
       );
       await load(db, { ...TINY, areas });
-      app = await buildApp(createContext(db), { web: false, access: { publicAggregates: false, requireAdminTotp: false } });
+      app = await buildApp(createContext(db), {
+        web: false,
+        access: { publicAggregates: false, requireAdminTotp: false },
+      });
       headers = await adminHeaders(db);
     });
     afterAll(async () => {
@@ -65,7 +71,9 @@ for (const engine of ENGINES) {
     it('refuses settings that give two issuers one abbreviation, and a pattern without {abbr} or {year}', async () => {
       const put = (payload: object) =>
         app.inject({ method: 'PUT', url: '/api/v1/notifications/settings', headers, payload });
-      const twice = await put({ issuers: { C: { name: '吉林市公安局', abbr: '吉公社' }, P: { name: '吉林省公安厅', abbr: '吉公社' } } });
+      const twice = await put({
+        issuers: { C: { name: '吉林市公安局', abbr: '吉公社' }, P: { name: '吉林省公安厅', abbr: '吉公社' } },
+      });
       expect(twice.statusCode, twice.body).toBe(409);
       expect(twice.json().error).toEqual(
         expect.objectContaining({ code: 'issuer_abbr_taken', params: expect.objectContaining({ abbr: '吉公社' }) }),

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { FIRST_YEAR, LAST_YEAR, inPlausibleYears, isCalendarDay } from '../calendar/day.ts';
 import { MONTH } from '../calendar/month.ts';
+import { unsafeCharIn } from '../text/names.ts';
 
 export const areaCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'expected_area_code');
 export const codeSchema = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/, 'expected_code');
@@ -27,6 +28,27 @@ export const dateSchema = z
   .refine(inPlausibleYears, { message: 'date_out_of_range', params: YEARS });
 /** A calendar year within the plausible years (a scheme's, a summary's). */
 export const yearSchema = z.coerce.number().int().min(FIRST_YEAR).max(LAST_YEAR);
+/**
+ * A name people give (a file, a leader, an issuing authority): trimmed, 1 to `max` characters,
+ * and free of NUL and of the controls that reorder text (#core/text/names.ts).
+ */
+export function nameText(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((v, ctx) => {
+      const char = unsafeCharIn(v);
+      if (char)
+        ctx.addIssue({
+          code: 'custom',
+          message: char === 'U+0000' ? 'contains_nul' : 'reorders_text',
+          params: { char },
+        });
+    });
+}
+
 export const schemeNameSchema = z.enum(['performance', 'construction']);
 /** The area schemes and the per-officer one. */
 export const anySchemeNameSchema = z.enum(['performance', 'construction', 'officer']);

@@ -4,6 +4,7 @@
  * English text of it).
  */
 import { isCalendarDay } from '../calendar/day.ts';
+import { unsafeCharIn } from '../text/names.ts';
 import { coded, englishOf, type CodedAs, type ErrorCode, type ErrorParams } from '../errors/registry.ts';
 
 export type Value = string | number | null;
@@ -122,6 +123,9 @@ export const text = (
       if (v.length > max) throw new CellError('too_long', { max });
       // PostgreSQL's text cannot hold it (SQLite can): refused alike on both.
       if (v.includes('\u0000')) throw new CellError('contains_nul', {});
+      // A control that reorders text makes a name read as something else wherever it is shown.
+      const unsafe = unsafeCharIn(v);
+      if (unsafe) throw new CellError('reorders_text', { char: unsafe });
       return v;
     },
     {

@@ -8,11 +8,12 @@
  */
 import { z } from 'zod';
 import type { Lang } from '#core/documents/document.ts';
+import { nameText } from '#core/contracts/common.ts';
 import type { AreaRef, Issuer } from './notification.facts.ts';
 
 const LEVELS = ['province', 'city', 'county', 'township'] as const;
 
-const listSchema = z.array(z.string().min(1).max(200)).max(50);
+const listSchema = z.array(nameText(200)).max(50);
 const distributionSchema = z.object({ recipients: listSchema, copy_to: listSchema }).strict();
 
 export const notificationSettingsSchema = z
@@ -38,9 +39,9 @@ export const notificationSettingsSchema = z
       z.string(),
       z
         .object({
-          name: z.string().min(1).max(100),
-          abbr: z.string().min(1).max(40),
-          name_en: z.string().min(1).max(200).optional(),
+          name: nameText(100),
+          abbr: nameText(40),
+          name_en: nameText(200).optional(),
         })
         .strict(),
     ),

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
+import { create as contentDisposition } from 'content-disposition';
 import { AppError } from '../../shared/errors.ts';
+import { cleanFileName } from '#core/text/names.ts';
 import { today } from '../../shared/clock.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { scopeOf } from '../accounts/scope.ts';
@@ -114,11 +116,9 @@ export const tasksRoutes =
         const file = await tasks.evidence(scopeOf(request), request.params.id, request.params.evidence);
         return (
           reply
-            .header('content-type', file.content_type)
-            .header(
-              'content-disposition',
-              `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.file_name)}`,
-            )
+            // Whatever type the uploader claimed (application/javascript, text/html), it comes back as bytes to save.
+            .header('content-type', 'application/octet-stream')
+            .header('content-disposition', contentDisposition(cleanFileName(file.file_name, 'evidence')))
             // An uploaded file is never run as a page of this site, whatever type it claims.
             .header('x-content-type-options', 'nosniff')
             .header('content-security-policy', "sandbox; default-src 'none'")

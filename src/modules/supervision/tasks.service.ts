@@ -5,7 +5,8 @@
  */
 import { eventBody, eventParts } from './task-event-body.ts';
 import type { Database } from '../../db/database.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, coded } from '../../shared/errors.ts';
+import { unsafeCharIn } from '#core/text/names.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { areasInScope, type Scope } from '../accounts/scope.ts';
 import { isWithin } from './leaders.repository.ts';
@@ -164,6 +165,11 @@ export class TasksService {
     file: { name: string; bytes: Buffer; content_type: string },
     day: string,
   ): Promise<TaskDetail> {
+    const unsafe = unsafeCharIn(file.name);
+    if (unsafe)
+      throw new AppError('invalid_input', {
+        issues: [{ at: 'name', ...coded(unsafe === 'U+0000' ? 'contains_nul' : 'reorders_text', { char: unsafe }) }],
+      });
     const limit = (await loadSettings(this.db.kysely)).evidence_max_bytes;
     if (file.bytes.length === 0) throw new AppError('evidence_empty', { name: file.name });
     if (file.bytes.length > limit)

@@ -219,7 +219,8 @@ export const SUPERVISION_ERRORS = {
   backdate_needs_province: def(
     'forbidden',
     { scope: '220100000000' },
-    (p) => `backdate: only a province-wide account may date a status before today (yours is ${p.scope}); the status is dated today`,
+    (p) =>
+      `backdate: only a province-wide account may date a status before today (yours is ${p.scope}); the status is dated today`,
     (p) => `backdate：只有全省范围的账号可以把状态日期提前（您的范围是 ${p.scope}）；状态按今天记录`,
   ),
   backdate_in_future: def(
@@ -244,7 +245,8 @@ export const SUPERVISION_ERRORS = {
   issuer_abbr_taken: def(
     'conflict',
     { abbr: '吉公社', area: '220200000000', other: '220000000000' },
-    (p) => `issuers: ${p.area} cannot number as "${p.abbr}": ${p.other} already does, and their notices would share numbers`,
+    (p) =>
+      `issuers: ${p.area} cannot number as "${p.abbr}": ${p.other} already does, and their notices would share numbers`,
     (p) => `issuers：${p.area} 不能使用简称“${p.abbr}”：${p.other} 已在使用，两者的通报文号会重复`,
   ),
   pattern_needs_abbr_year: def(
