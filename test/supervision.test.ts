@@ -288,9 +288,7 @@ for (const engine of ENGINES) {
         /notifying area/,
       );
       const province = { area: PROVINCE, unit: null, badge: null };
-      expect((await tasks.changeStatus(TEST_ACTOR, province, t.id, 'verified', undefined)).status).toBe(
-        'verified',
-      );
+      expect((await tasks.changeStatus(TEST_ACTOR, province, t.id, 'verified', undefined)).status).toBe('verified');
       // Outside a jurisdiction a task does not exist.
       await refused(tasks.get({ area: '510200000000', unit: null, badge: null }, t.id, '2019-06-20'), 'task_not_found');
     });

@@ -96,7 +96,8 @@ export async function insertNotification(db: Kysely<DB>, row: Insertable<Notific
     return Number(id);
   } catch (e) {
     // (On PostgreSQL the transaction is aborted now: nothing more is asked of it.)
-    if (isUniqueViolation(e)) throw new AppError('notification_number_taken', { number: row.number, area: row.area_code });
+    if (isUniqueViolation(e))
+      throw new AppError('notification_number_taken', { number: row.number, area: row.area_code });
     throw e;
   }
 }
