@@ -213,7 +213,7 @@ function Evidence({
           {task.evidence.map((ev) => (
             <li key={ev.id}>
               <a href={`${API}/tasks/${task.id}/evidence/${ev.id}`} download={ev.file_name}>
-                {ev.file_name}
+                <bdi>{ev.file_name}</bdi>
               </a>{' '}
               <small className="muted">
                 {fmt.bytes(ev.size)} · {fmt.dateTime(ev.uploaded_at)} · {ev.uploaded_by} ·{' '}
