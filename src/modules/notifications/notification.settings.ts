@@ -23,9 +23,7 @@ export const notificationSettingsSchema = z
       .string()
       .min(1)
       .max(100)
-      .refine((p) => p.includes('{seq}'), 'pattern_needs_seq')
-      // The abbreviation tells the areas apart and the year the sequences: without either, two notices share a number.
-      .refine((p) => p.includes('{abbr}') && p.includes('{year}'), 'pattern_needs_abbr_year'),
+      .refine((p) => p.includes('{seq}'), 'pattern_needs_seq'),
     deadline_days: z.number().int().min(1).max(365),
     commend_top: z.number().int().min(0).max(20),
     commend_composite: z.number().min(0).max(100),
@@ -54,6 +52,15 @@ export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
 /** What a settings update may carry: any top-level key; issuers and distribution merge by key. */
 export const notificationSettingsPatch = notificationSettingsSchema.partial();
+
+/**
+ * A pattern a settings update may set: besides `{seq}`, `{abbr}` tells the areas apart and
+ * `{year}` the years' sequences, or two notices would share a number. (Checked on update only:
+ * a pattern stored before still loads, and a clash it causes is a 409 when issuing.)
+ */
+export function patternNumbersApart(pattern: string): boolean {
+  return pattern.includes('{abbr}') && pattern.includes('{year}');
+}
 
 export const DEFAULT_SETTINGS: NotificationSettings = {
   number_pattern: '{abbr}〔{year}〕{seq}号',
