@@ -30,6 +30,7 @@ import { HeaderSearch } from './search/header-search.tsx';
 const supervision = () => import('./supervision/pages.ts');
 const assessment = () => import('./assessment/pages.ts');
 const admin = () => import('./admin/pages.ts');
+const periods = () => import('./periods/pages.ts');
 const NotificationPage = lazy(() => supervision().then((m) => ({ default: m.NotificationPage })));
 const ArchivePage = lazy(() => supervision().then((m) => ({ default: m.ArchivePage })));
 const NoticePage = lazy(() => supervision().then((m) => ({ default: m.NoticePage })));
@@ -44,6 +45,7 @@ const InformationalPage = lazy(() => assessment().then((m) => ({ default: m.Info
 const SchemesPage = lazy(() => assessment().then((m) => ({ default: m.SchemesPage })));
 const ProposalsPage = lazy(() => assessment().then((m) => ({ default: m.ProposalsPage })));
 const QualityPage = lazy(() => assessment().then((m) => ({ default: m.QualityPage })));
+const PeriodsPage = lazy(() => periods().then((m) => ({ default: m.PeriodsPage })));
 const JobsPage = lazy(() => admin().then((m) => ({ default: m.JobsPage })));
 const ChannelsPage = lazy(() => admin().then((m) => ({ default: m.ChannelsPage })));
 const SubscriptionsPage = lazy(() => admin().then((m) => ({ default: m.SubscriptionsPage })));
@@ -73,6 +75,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/tasks\/(\d+)$/, nav: 'nav.supervision', render: ([, id]) => <TaskPage id={id} /> },
   { pattern: /^\/five-problems$/, nav: 'nav.supervision', render: () => <FiveProblemsPage /> },
   { pattern: /^\/summary$/, nav: 'nav.supervision', render: () => <SummaryPage /> },
+  { pattern: /^\/periods$/, nav: 'nav.supervision', render: () => <PeriodsPage /> },
   { pattern: /^\/assessment(?:\/explain)?$/, nav: 'nav.assessment', render: () => <ExplainPage /> },
   { pattern: /^\/assessment\/rankings$/, nav: 'nav.assessment', render: () => <SubjectsPage /> },
   { pattern: /^\/assessment\/trend$/, nav: 'nav.assessment', render: () => <TrendPage /> },

@@ -20,6 +20,7 @@ import { useAreaMonth } from '../ui/view-defaults.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { Explain, ExplainRecords } from './types.ts';
 import { Segmented } from '../ui/segmented.tsx';
+import { LockedBadge } from '../periods/period-badge.tsx';
 import { ExportLinks } from '../ui/export-links.tsx';
 
 const PAGE = 50;
@@ -66,6 +67,7 @@ export function ExplainPage() {
             month: month ? fmt.month(month) : '…',
             indicator: tr('ind', indicator),
           })}
+          <LockedBadge area={area} month={month} />
         </h1>
         <p className="muted">{t('explain.intro')}</p>
         <div className="controls">

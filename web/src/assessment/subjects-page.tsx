@@ -15,6 +15,7 @@ import { useAreaMonth } from '../ui/view-defaults.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { OfficerRankings, UnitRankings } from './types.ts';
 import { Segmented } from '../ui/segmented.tsx';
+import { LockedBadge } from '../periods/period-badge.tsx';
 import { ExportLinks } from '../ui/export-links.tsx';
 
 const OF = ['room', 'station', 'officer'] as const;
@@ -50,7 +51,10 @@ export function SubjectsPage() {
     <div className="page subjects-page">
       <AssessmentTabs />
       <header className="page-head">
-        <h1 tabIndex={-1}>{caption}</h1>
+        <h1 tabIndex={-1}>
+          {caption}
+          <LockedBadge area={area} month={month} />
+        </h1>
         <p className="muted">{t(of === 'officer' ? 'subjects.officerIntro' : 'subjects.unitIntro')}</p>
         <div className="controls">
           {month && <MonthPicker value={month} onChange={(m) => set({ month: m })} />}

@@ -22,6 +22,7 @@ import { Segmented } from '../ui/segmented.tsx';
 import { PASSING_SCORE } from '#core/assessment/ranking.ts';
 import { metricsFor } from '../maps/metrics.ts';
 import { useCompact } from '../maps/use-compact.ts';
+import { LockedBadge } from '../periods/period-badge.tsx';
 import { ExportLinks } from '../ui/export-links.tsx';
 
 // The map and its ECharts parts load only when the ranking is shown (a chunk of their own).
@@ -110,7 +111,10 @@ export function DashboardPage() {
             {area && <li aria-current="page">{area.name}</li>}
           </ol>
         </nav>
-        <h1 tabIndex={-1}>{t('dash.title', { area: areaName, month: month ? fmt.month(month) : '…' })}</h1>
+        <h1 tabIndex={-1}>
+          {t('dash.title', { area: areaName, month: month ? fmt.month(month) : '…' })}
+          <LockedBadge area={d.code} month={month} />
+        </h1>
         {area && (
           <p className="muted">
             {t(`level.${area.level}` as 'level.province')} · {area.code}

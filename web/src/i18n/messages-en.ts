@@ -1,5 +1,6 @@
 /** Every string of the web app in English, the second language. The type keeps it complete. */
 import type { MessageKey } from './messages-zh.ts';
+import { periodsEn } from './messages-periods.ts';
 import { scheduleEn } from './messages-schedule.ts';
 import { tablesEn } from './messages-tables.ts';
 
@@ -837,5 +838,6 @@ export const en: Record<MessageKey, string> = {
 
   'trend.noWork': '(no work records)',
   ...scheduleEn,
+  ...periodsEn,
   ...tablesEn,
 };

@@ -1,4 +1,5 @@
 /** Every string of the web app in Chinese, the first language. Keys are shared with messages-en. */
+import { periodsZh } from './messages-periods.ts';
 import { scheduleZh } from './messages-schedule.ts';
 import { tablesZh } from './messages-tables.ts';
 
@@ -813,6 +814,7 @@ export const zh = {
 
   'trend.noWork': '（无工作记录）',
   ...scheduleZh,
+  ...periodsZh,
   ...tablesZh,
 } as const;
 

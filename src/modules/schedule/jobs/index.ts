@@ -7,8 +7,8 @@
  * `reminderJob` (reminder.ts) and its event added to the catalogue (channels/events.ts):
  * - issue 17: `completeness-reminders` — areas whose rooms have not reported, N days before the
  *   reporting deadline (event `completeness.reminder`);
- * - issue 18: `period-reminders` — periods not submitted or not approved by their deadlines
- *   (event `period.reminder`);
+ * - issue 18: `period-reminders` (period-reminders.job.ts, done) — periods not submitted or not
+ *   approved by their deadlines (event `period.reminder`);
  * - issue 19: `receipt-reminders` — notifications not yet signed for (签收) (event `receipt.reminder`).
  */
 import type { Job } from '../job.ts';
@@ -17,5 +17,13 @@ import { notificationDraftJob } from './notification-draft.job.ts';
 import { qualityDigestJob } from './quality-digest.job.ts';
 import { taskEscalationJob } from './task-escalation.job.ts';
 import { taskRemindersJob } from './task-reminders.job.ts';
+import { periodRemindersJob } from './period-reminders.job.ts';
 
-export const JOBS: Job[] = [backupJob, notificationDraftJob, taskRemindersJob, taskEscalationJob, qualityDigestJob];
+export const JOBS: Job[] = [
+  backupJob,
+  notificationDraftJob,
+  taskRemindersJob,
+  taskEscalationJob,
+  periodRemindersJob,
+  qualityDigestJob,
+];
