@@ -185,6 +185,7 @@ async function countOf(tx: Tx, query: string): Promise<number> {
   return Number(n);
 }
 
-function lineOf(line: string): number | string {
+/** A stage's line as reported: a number for a CSV's line, `sheet:row` for a workbook's. */
+export function lineOf(line: string): number | string {
   return /^\d+$/.test(line) ? Number(line) : line;
 }

@@ -1,7 +1,7 @@
 /**
  * A file uploaded to `POST imports`, run through the same pipeline as `outpost import`: its
  * kind from its name (or each sheet's of a workbook), every row checked, all or nothing
- * whatever its size. A scoped account's rows are held to its scope first (upload.scope.ts);
+ * whatever its size. A scoped account's rows are held to its scope (stage-scope.ts);
  * a write commits with its audit entry or not at all, a refusal is audited as refused.
  */
 import path from 'node:path';
@@ -15,7 +15,6 @@ import { unpackedSize } from './reader/unpacked-size.ts';
 import { sourcesFromPaths } from './sources.ts';
 import { tooLarge } from './upload.body.ts';
 import { UPLOAD_CAP, XLSX_UNPACKED_CAP } from '#core/imports/upload-limits.ts';
-import { scopeCheck } from './upload.scope.ts';
 
 export interface UploadedFile {
   /** The file on disk, under the name the user gave it. */
@@ -40,7 +39,7 @@ export async function importUploaded(db: Database, file: UploadedFile, options: 
     actor: who.actor,
     source: 'api',
     dryRun,
-    beforeKind: scope ? scopeCheck(scope) : undefined,
+    mayWrite: { scope },
   };
   return importWithAudit(db, sources, importOptions, {
     who,

@@ -1,0 +1,37 @@
+/**
+ * "May these rows be written?" — the one place every import asks it, inside the transaction that
+ * writes them, just before a kind's staged rows are merged (the kinds before it merged already,
+ * so a row may name what the same import adds). An import in one transaction (`POST records`,
+ * `outpost import`) and an import job's merge (which asks again whatever was checked before it
+ * took the write lock) both come here.
+ *
+ * Today it holds a scoped account to its scope (records.scope.ts). The locks of closed periods
+ * (SPEC §5 "Periods") are to be checked here too, beside it: a kind's staged rows are in
+ * `stage`, readable with `stagedRows`.
+ */
+import type { Tx } from '../../db/database.ts';
+import type { Scope } from '../accounts/scope.ts';
+import { assertStagedRowsInScope } from './stage-scope.ts';
+import type { ImportKind } from './kinds/index.ts';
+import type { Stage } from './stage.ts';
+
+/** What decides whether an import's rows may be written. */
+export interface MayWrite {
+  /** A scoped account's: every row within it (null or absent: province-wide). */
+  scope?: Scope | null;
+}
+
+/**
+ * Throws (nothing is written) when a kind's staged rows may not be written. `read`: the rows
+ * read of the kind, rejected ones included (an officer's file of a kind it may not write is
+ * refused even when every row of it is rejected).
+ */
+export async function mayWriteRows(
+  tx: Tx,
+  kind: ImportKind,
+  stage: Stage,
+  read: number,
+  rules: MayWrite = {},
+): Promise<void> {
+  if (rules.scope && read > 0) await assertStagedRowsInScope(tx, rules.scope, kind, stage);
+}
