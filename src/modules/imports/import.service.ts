@@ -105,6 +105,58 @@ async function runImport(
   options: ImportOptions,
   rowsRead: Record<string, number>,
 ): Promise<ImportReport> {
+  const errors = new ErrorList();
+  const staged = await stageAll(tx, sources, errors, options.onProgress);
+  for (const s of staged) rowsRead[s.kind.kind] = s.rows;
+  return writeStaged(tx, staged, sources, { ...options, errors });
+}
+
+/** A kind's sources read into its stage. */
+export interface StagedKind {
+  kind: ImportKind;
+  /** The first file of the kind (for progress). */
+  file: string;
+  stage: Stage;
+  /** Rows read, rejected ones included. */
+  read: number;
+  /** Rows staged. */
+  rows: number;
+}
+
+/**
+ * Reads every source into its kind's stage, in the import's order; nothing but the stages (on
+ * the connection `tx` belongs to) is written. The rejected places go to `errors`.
+ */
+export async function stageAll(
+  tx: Tx,
+  sources: ImportSource[],
+  errors: ErrorList,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<StagedKind[]> {
+  const staged: StagedKind[] = [];
+  for (const kind of KINDS) {
+    const mine = sources.filter((s) => s.kind === kind);
+    if (mine.length === 0) continue;
+    const stage = await openStage(tx, kind);
+    let read = 0;
+    for (const source of mine) read += await stageSource(source, stage, errors, onProgress);
+    staged.push({ kind, file: mine[0].file, stage, read, rows: await stage.finish() });
+  }
+  return staged;
+}
+
+/**
+ * The writing of staged kinds, inside the caller's transaction: PostgreSQL's IMPORT_LOCK, the
+ * import's own row, then in order each kind asked whether its rows may be written, merged and
+ * checked against the database as merged so far; all or nothing. `errors` may hold what was
+ * found before (the rejected rows of reading): any error rejects the whole import.
+ */
+export async function writeStaged(
+  tx: Tx,
+  staged: StagedKind[],
+  sources: ImportSource[],
+  options: ImportOptions & { errors?: ErrorList },
+): Promise<ImportReport> {
   if (tx.engine === 'postgres') await run(tx, 'select pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
   const now = timestamp();
   const [{ id: importId }] = await tx.kysely
@@ -119,20 +171,13 @@ async function runImport(
     })
     .returning('id')
     .execute();
-  const errors = new ErrorList();
+  const errors = options.errors ?? new ErrorList();
   const kinds: KindReport[] = [];
-  for (const kind of KINDS) {
-    const mine = sources.filter((s) => s.kind === kind);
-    if (mine.length === 0) continue;
-    const stage = await openStage(tx, kind);
-    let read = 0;
-    for (const source of mine) read += await stageSource(source, stage, errors, options.onProgress);
-    const rows = await stage.finish();
-    rowsRead[kind.kind] = rows;
+  for (const { kind, file, stage, read } of staged) {
     await mayWriteRows(tx, kind, stage, read, options.mayWrite);
-    options.onProgress?.({ kind: kind.kind, file: mine[0].file, rows, phase: 'merging' });
+    options.onProgress?.({ kind: kind.kind, file, rows: read, phase: 'merging' });
     kinds.push(await mergeKind(tx, kind, stage, { importId, now, errors }));
-    options.onProgress?.({ kind: kind.kind, file: mine[0].file, rows, phase: 'checking' });
+    options.onProgress?.({ kind: kind.kind, file, rows: read, phase: 'checking' });
     await run(tx, `drop table ${stage.name}`);
   }
   if (errors.count > 0) {
