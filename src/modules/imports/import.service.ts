@@ -60,7 +60,7 @@ export async function importSources(
   options: ImportOptions,
   around: AroundImport = {},
 ): Promise<ImportReport> {
-  if (sources.length === 0) throw new AppError('invalid_input', 'nothing to import: no files were given');
+  if (sources.length === 0) throw new AppError('nothing_to_import', {});
   const run = async (tx: Tx) => {
     await around.before?.(tx);
     const report = await importInTransaction(tx, sources, options);
@@ -94,7 +94,7 @@ export async function importInTransaction(
     ended(options.dryRun ? 'dry_run' : 'written');
     return report;
   } catch (e) {
-    ended(e instanceof AppError && e.code === 'import_rejected' ? 'rejected' : 'failed');
+    ended(e instanceof AppError && e.category === 'import_rejected' ? 'rejected' : 'failed');
     throw e;
   }
 }

@@ -17,7 +17,6 @@ import { storageName, type ImportKind } from './kinds/index.ts';
 import { lineOf } from './merge.ts';
 import { all, type Stage } from './stage.ts';
 import { ERROR_LIMIT } from './staging.ts';
-import { tooLarge } from './upload.body.ts';
 
 /** Rows judged at once, of the kinds whose rows are judged each on its own. */
 export const SCOPE_CHUNK = 10_000;
@@ -35,9 +34,7 @@ export async function assertStagedRowsInScope(tx: Tx, scope: Scope, kind: Import
   await rowsOutsideScope(tx.kysely, scope, kind, []);
   for await (const chunk of stagedRows(tx, kind, stage, whole ? SCOPED_WHOLE_LIMIT + 1 : SCOPE_CHUNK)) {
     if (whole && chunk.rows.length > SCOPED_WHOLE_LIMIT)
-      throw tooLarge(
-        `${chunk.places[0].file}: more than ${SCOPED_WHOLE_LIMIT} rows of ${kind.kind}; an account limited to an area imports at most that many at once (an admin's import has no such limit)`,
-      );
+      throw new AppError('scoped_too_many_rows', { file: chunk.places[0].file, limit: SCOPED_WHOLE_LIMIT, kind: kind.kind });
     for (const d of await rowsOutsideScope(tx.kysely, scope, kind, chunk.rows)) {
       count++;
       if (refused.length < ERROR_LIMIT) refused.push({ ...d, ...chunk.places[Number(d.line) - 1] });
@@ -45,14 +42,7 @@ export async function assertStagedRowsInScope(tx: Tx, scope: Scope, kind: Import
     // SQLite answers synchronously: let the server answer other requests between chunks.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  if (count > 0) {
-    const more = count > refused.length ? ` (the first ${refused.length} are listed)` : '';
-    throw new AppError(
-      'forbidden',
-      `refused and nothing was written: ${count} value${count === 1 ? '' : 's'} outside your scope${more}`,
-      refused,
-    );
-  }
+  if (count > 0) throw new AppError('scope_refused', { count, listed: refused.length }, refused);
 }
 
 /** Where a staged row came from. */

@@ -4,7 +4,7 @@
  * ERROR_LIMIT of them listed and all counted. The same for an import in one transaction and for
  * an import job, whose stages are filled before its merge takes the write lock.
  */
-import { AppError, type RowError } from '../../shared/errors.ts';
+import { AppError, coded, rowError, type RowError } from '../../shared/errors.ts';
 import type { Table } from './reader/table.ts';
 import { CellError, type ImportKind, type Value } from './kinds/index.ts';
 import { mapHeader } from './header.ts';
@@ -58,9 +58,7 @@ export async function stageSource(
       // SQLite's statements are synchronous: let the server answer (health, reads) meanwhile.
       if (rows % 2_000 === 0) await new Promise((resolve) => setImmediate(resolve));
       if (cells.length > width) {
-        errors.add([
-          { file: table.file, line, column: '(row)', reason: `${cells.length} cells under a header of ${width}` },
-        ]);
+        errors.add([rowError(table.file, line, '(row)', coded('too_many_cells', { cells: cells.length, width }))]);
         continue;
       }
       let ok = true;
@@ -72,13 +70,13 @@ export async function stageSource(
         } catch (e) {
           if (!(e instanceof CellError)) throw e;
           ok = false;
-          errors.add([{ file: table.file, line, column: column.name, reason: e.message }]);
+          errors.add([rowError(table.file, line, column.name, e.problem)]);
         }
       }
       if (!ok) continue;
       const problems = kind.rowRules?.(record) ?? [];
       if (problems.length > 0) {
-        errors.add(problems.map((p) => ({ file: table.file, line, ...p })));
+        errors.add(problems.map((p) => rowError(table.file, line, p.column, p)));
         continue;
       }
       const values: Value[] = kind.columns.map((c) => record[c.name]);
@@ -138,8 +136,7 @@ export class ErrorList {
     );
   }
 
-  summary(): string {
-    const more = this.count > this.list.length ? ` (the first ${this.list.length} are listed)` : '';
-    return `the import was rejected and nothing was written: ${this.count} error${this.count === 1 ? '' : 's'}${more}`;
+  summary(): { count: number; listed: number } {
+    return { count: this.count, listed: this.list.length };
   }
 }
