@@ -77,6 +77,12 @@ export async function importSources(
 export const IMPORT_LOCK = 0x6f757470; // 'outp'
 
 /**
+ * For tests only: awaited inside a writing import's transaction once every row is merged and
+ * before it commits, so a test can hold an import there and see what others read meanwhile.
+ */
+export const mergeHooks: { afterMerge?: () => Promise<void> } = {};
+
+/**
  * The same, inside a transaction the caller holds (records written through the API). Each
  * import's rows and duration go to the metrics by how it ended.
  */
@@ -180,6 +186,7 @@ export async function writeStaged(
     options.onProgress?.({ kind: kind.kind, file, rows: read, phase: 'checking' });
     await run(tx, `drop table ${stage.name}`);
   }
+  if (!options.dryRun) await mergeHooks.afterMerge?.();
   if (errors.count > 0) {
     throw new AppError('import_rejected', errors.summary(), errors.sorted(sources));
   }
