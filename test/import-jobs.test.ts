@@ -27,9 +27,13 @@ const SURVEYS = 'ref,date,area_code,knows_officer,satisfaction,channel';
 const VILLAGES = ['510201001001', '510201001002', '510201002001'];
 const surveys = (tag: string, n: number, satisfaction = 1) =>
   Buffer.from(
-    [SURVEYS, ...Array.from({ length: n }, (_, i) => `${tag}-${i},2019-06-0${1 + (i % 9)},${VILLAGES[i % 3]},no,${satisfaction},door`)].join(
-      '\n',
-    ) + '\n',
+    [
+      SURVEYS,
+      ...Array.from(
+        { length: n },
+        (_, i) => `${tag}-${i},2019-06-0${1 + (i % 9)},${VILLAGES[i % 3]},no,${satisfaction},door`,
+      ),
+    ].join('\n') + '\n',
   );
 
 /** A promise and the function that settles it. */
@@ -148,7 +152,11 @@ for (const engine of ENGINES) {
       let queued: { id: number } | undefined;
       // The second job's row is written before it waits for its turn; find it without a timer.
       while (!queued) {
-        queued = await db.kysely.selectFrom('import_jobs').select('id').where('phase', '=', 'queued').executeTakeFirst();
+        queued = await db.kysely
+          .selectFrom('import_jobs')
+          .select('id')
+          .where('phase', '=', 'queued')
+          .executeTakeFirst();
         if (!queued) await new Promise((resolve) => setImmediate(resolve));
       }
       expect((await job(admin, queued.id)).json()).toMatchObject({ phase: 'queued', place: 1 });
@@ -170,7 +178,9 @@ for (const engine of ENGINES) {
     it("refuses an officer's small gzip that unpacks past the officer's limit, saying the limit", async () => {
       // 21 MiB of one repeated line packs into a few dozen KiB.
       const line = 'V-1,2019-06-01,0100007,510201001001,door\n';
-      const big = gzipSync(Buffer.from(`ref,date,badge,area_code,method\n${line.repeat(Math.ceil((21 << 20) / line.length))}`));
+      const big = gzipSync(
+        Buffer.from(`ref,date,badge,area_code,method\n${line.repeat(Math.ceil((21 << 20) / line.length))}`),
+      );
       expect(big.length).toBeLessThan(1 << 20);
       const res = await upload(officer, 'visits.csv.gz', big);
       expect(res.statusCode, res.body).toBe(413);
@@ -203,7 +213,10 @@ for (const engine of ENGINES) {
       expect(await recoverImportJobs(db)).toBe(1);
       const shown = await job(admin, id);
       expect(shown.statusCode, shown.body).toBe(200);
-      expect(shown.json()).toMatchObject({ phase: 'failed', error: { code: 'import_job_interrupted', params: { job: id } } });
+      expect(shown.json()).toMatchObject({
+        phase: 'failed',
+        error: { code: 'import_job_interrupted', params: { job: id } },
+      });
       expect(fs.existsSync(spool)).toBe(false);
     });
   });

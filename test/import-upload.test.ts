@@ -103,7 +103,11 @@ for (const engine of ENGINES) {
       expect(await count('surveys')).toBe(before);
       expect((await lastAudit()).id).toBe(audits);
       // The checked job keeps its file for its confirmation until it is cancelled.
-      const cancel = await app.inject({ method: 'POST', url: `/api/v1/imports/${res.json().job_id}/cancel`, headers: admin });
+      const cancel = await app.inject({
+        method: 'POST',
+        url: `/api/v1/imports/${res.json().job_id}/cancel`,
+        headers: admin,
+      });
       expect(cancel.json()).toMatchObject({ phase: 'cancelled' });
     });
 

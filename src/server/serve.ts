@@ -61,7 +61,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const db = await openDatabase(options.dbUrl);
   // Nothing of a job that was under way when the server last stopped was written: it failed.
   const interrupted = await recoverImportJobs(db);
-  if (interrupted > 0) log.warn({ jobs: interrupted }, `${interrupted} import job(s) interrupted by the restart marked failed`);
+  if (interrupted > 0)
+    log.warn({ jobs: interrupted }, `${interrupted} import job(s) interrupted by the restart marked failed`);
   let isReady = false;
   const stop = new AbortController();
   const ctx = createContext(db, () => isReady, stop.signal);

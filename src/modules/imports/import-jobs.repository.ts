@@ -10,7 +10,15 @@ export const RUNNING_PHASES = ['queued', 'checking', 'writing'];
 
 export async function insertJob(
   db: Kysely<DB>,
-  job: { actor: string; scoped: boolean; name: string; kind: string | null; bytes: number; spool: string; dryRun: boolean },
+  job: {
+    actor: string;
+    scoped: boolean;
+    name: string;
+    kind: string | null;
+    bytes: number;
+    spool: string;
+    dryRun: boolean;
+  },
 ): Promise<number> {
   const now = timestamp();
   const [{ id }] = await db

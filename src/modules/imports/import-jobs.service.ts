@@ -49,7 +49,13 @@ export type JobView = ImportJobBody;
 
 /** A report as the API answers it, with the job underneath. */
 export function reportBody(report: ImportReport, job: number): ImportReportBody {
-  return { job_id: job, import_id: report.importId, dry_run: report.dryRun, written: report.written, kinds: report.kinds };
+  return {
+    job_id: job,
+    import_id: report.importId,
+    dry_run: report.dryRun,
+    written: report.written,
+    kinds: report.kinds,
+  };
 }
 
 /**
@@ -219,7 +225,8 @@ async function viewOf(db: Database, job: ImportJobRow): Promise<JobView> {
 }
 
 function errorJson(e: unknown): string {
-  if (e instanceof AppError) return JSON.stringify({ code: e.code, params: e.params, details: e.details.slice(0, 1000) });
+  if (e instanceof AppError)
+    return JSON.stringify({ code: e.code, params: e.params, details: e.details.slice(0, 1000) });
   return JSON.stringify({ code: 'internal_error', params: { detail: (e as Error).message }, details: [] });
 }
 

@@ -18,7 +18,10 @@ export const importsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(importUploadRoutes(ctx));
-    const actorOf = (request: Parameters<typeof scopeOf>[0]) => ({ who: requestActor(request), scope: scopeOf(request) });
+    const actorOf = (request: Parameters<typeof scopeOf>[0]) => ({
+      who: requestActor(request),
+      scope: scopeOf(request),
+    });
     app.get(
       '/imports/:id',
       {

@@ -22,7 +22,11 @@ export const importSettingsSchema = z
     /** Bytes a manager's upload may unpack to. */
     manager_unpacked_max: z.number().int().min(MIB).max(UPLOAD_CAP),
     /** Minutes a checked job waits for its confirmation before it expires. */
-    confirm_minutes: z.number().int().min(1).max(7 * 24 * 60),
+    confirm_minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
   })
   .strict();
 

@@ -34,7 +34,11 @@ export async function assertStagedRowsInScope(tx: Tx, scope: Scope, kind: Import
   await rowsOutsideScope(tx.kysely, scope, kind, []);
   for await (const chunk of stagedRows(tx, kind, stage, whole ? SCOPED_WHOLE_LIMIT + 1 : SCOPE_CHUNK)) {
     if (whole && chunk.rows.length > SCOPED_WHOLE_LIMIT)
-      throw new AppError('scoped_too_many_rows', { file: chunk.places[0].file, limit: SCOPED_WHOLE_LIMIT, kind: kind.kind });
+      throw new AppError('scoped_too_many_rows', {
+        file: chunk.places[0].file,
+        limit: SCOPED_WHOLE_LIMIT,
+        kind: kind.kind,
+      });
     for (const d of await rowsOutsideScope(tx.kysely, scope, kind, chunk.rows)) {
       count++;
       if (refused.length < ERROR_LIMIT) refused.push({ ...d, ...chunk.places[Number(d.line) - 1] });
