@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/modules/app-context.ts';
@@ -61,6 +61,7 @@ for (const engine of ENGINES) {
       otherAdmin = await adminHeaders(db, 'other-admin');
     });
     afterEach(() => {
+      vi.useRealTimers();
       delete mergeHooks.afterMerge;
       delete jobHooks.onTurn;
     });
@@ -172,6 +173,20 @@ for (const engine of ENGINES) {
       expect(await count('SECOND-')).toBe(0);
       const again = await job(admin, queued.id, '/cancel');
       expect(again.json().error).toMatchObject({ code: 'import_job_wrong_phase', params: { phase: 'cancelled' } });
+      expect(spools()).toEqual([]);
+    });
+
+    it('expires a checked job not confirmed within the set time, its stored file gone', async () => {
+      const checked = await upload(admin, 'surveys.csv', surveys('LATE', 3), '&dry_run=true');
+      const id = checked.json().job_id as number;
+      expect(spools()).toHaveLength(1);
+      // Only the clock moves: 61 minutes on, past the default 60.
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 61 * 60_000 });
+      expect((await job(admin, id)).json()).toMatchObject({ phase: 'expired' });
+      const late = await job(admin, id, '/confirm');
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error).toMatchObject({ code: 'import_job_expired', params: { job: id, minutes: 60 } });
+      expect(await count('LATE-')).toBe(0);
       expect(spools()).toEqual([]);
     });
 
