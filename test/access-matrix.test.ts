@@ -521,6 +521,11 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'record',
     request: (p) => ({ url: `/api/v1/tasks/${SUP.tasks[p.area]}/evidence/${SUP.evidence[p.area]}` }),
   },
+  'GET /api/v1/search': {
+    permission: 'people:read',
+    scope: 'list',
+    request: (p) => ({ url: `/api/v1/search?q=${p.badge}` }),
+  },
   'GET /api/v1/leaders': {
     permission: 'tasks:read',
     scope: 'list',
@@ -666,6 +671,11 @@ interface Expected {
   items?: boolean;
 }
 
+/** How many items a list answered: its total, or (search) the officers and rooms it found. */
+function countOf(body: { total?: number; officers?: unknown[]; rooms?: unknown[] }): number {
+  return body.total ?? (body.officers?.length ?? 0) + (body.rooms?.length ?? 0);
+}
+
 function expected(route: RouteCase, persona: Persona, where: Where): Expected {
   const ok = route.ok ?? 200;
   if (route.permission === 'public') return { status: ok };
@@ -788,8 +798,8 @@ for (const engine of ENGINES) {
             const label = `${persona.name} ${where}`;
             if (res.statusCode !== want.status)
               wrong.push(`${label}: ${res.statusCode} (wanted ${want.status}) ${res.body.slice(0, 160)}`);
-            else if (want.items !== undefined && res.json().total > 0 !== want.items)
-              wrong.push(`${label}: total ${res.json().total} (wanted ${want.items ? 'some' : 'none'})`);
+            else if (want.items !== undefined && countOf(res.json()) > 0 !== want.items)
+              wrong.push(`${label}: total ${countOf(res.json())} (wanted ${want.items ? 'some' : 'none'})`);
           }
         }
         expect(wrong).toEqual([]);

@@ -22,6 +22,8 @@ import { href, Link, useLocation } from './router/router.tsx';
 import { Brand, LanguageSwitch } from './ui/brand.tsx';
 import { DemoBanner, MetaProvider, type MetaState } from './ui/meta.tsx';
 import { Loading } from './ui/states.tsx';
+import { PrintHeader } from './ui/print-header.tsx';
+import { HeaderSearch } from './search/header-search.tsx';
 
 // The supervision and assessment sections are chunks of their own, fetched on first visit, so
 // that the first route (and the residents' pages on village networks) stays small.
@@ -47,6 +49,7 @@ const ChannelsPage = lazy(() => admin().then((m) => ({ default: m.ChannelsPage }
 const SubscriptionsPage = lazy(() => admin().then((m) => ({ default: m.SubscriptionsPage })));
 // The map page and the map's ECharts parts are chunks of their own (see maps/area-map.tsx).
 const MapPage = lazy(() => import('./maps/map-page.tsx').then((m) => ({ default: m.MapPage })));
+const SearchPage = lazy(() => import('./search/search-page.tsx').then((m) => ({ default: m.SearchPage })));
 
 interface Route {
   pattern: RegExp;
@@ -85,6 +88,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/admin\/channels$/, nav: 'nav.admin', render: () => <ChannelsPage /> },
   { pattern: /^\/subscriptions$/, nav: 'nav.subscriptions', render: () => <SubscriptionsPage /> },
   { pattern: /^\/map$/, nav: 'map.nav', render: () => <MapPage /> },
+  { pattern: /^\/search$/, render: () => <SearchPage /> },
 ];
 
 /** The main navigation; `keep` carries the area and month along, `needs` hides what a role cannot use. */
@@ -172,6 +176,7 @@ function Shell({ demo }: { demo?: boolean }) {
         <div className="app-header-inner">
           <Brand href="/" title={t('app.title')} subtitle={t('app.subtitle')} />
           <div className="header-tools">
+            <HeaderSearch />
             <OutboxIndicator />
             {session && (
               <span className="user">
@@ -209,6 +214,7 @@ function Shell({ demo }: { demo?: boolean }) {
         </nav>
       </header>
       <DemoBanner show={demo} />
+      <PrintHeader />
       <main id="main" ref={main} tabIndex={-1}>
         <Suspense fallback={<Loading />}>{route ? route.r.render(match) : <NotFound />}</Suspense>
       </main>

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { exportParams } from '../exports/export-table.ts';
 import { anySchemeNameSchema, areaCodeSchema, monthSchema, pageQuery, schemeNameSchema } from './common.ts';
 
 export const indicatorsQuery = z
   .object({ month: monthSchema, area: areaCodeSchema, scheme: schemeNameSchema })
   .strict();
 export const rankingsQuery = z
-  .object({ month: monthSchema, within: areaCodeSchema, scheme: schemeNameSchema })
+  .object({ month: monthSchema, within: areaCodeSchema, scheme: schemeNameSchema, ...exportParams })
   .strict();
 
 export const indicatorResultSchema = z.object({
@@ -40,7 +41,13 @@ export const rankingRowSchema = z.object({
 export const rankingsSchema = z.array(rankingRowSchema);
 
 export const explainQuery = z
-  .object({ month: monthSchema, area: areaCodeSchema, scheme: schemeNameSchema, indicator: z.string().min(1).max(64) })
+  .object({
+    month: monthSchema,
+    area: areaCodeSchema,
+    scheme: schemeNameSchema,
+    indicator: z.string().min(1).max(64),
+    ...exportParams,
+  })
   .strict();
 const figureSchema = z.object({ numerator: z.number(), denominator: z.number() });
 export const explainSchema = z.object({

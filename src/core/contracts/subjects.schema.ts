@@ -1,5 +1,6 @@
 /** Schemas of the rankings of units and officers and of trends (API and CLI alike). */
 import { z } from 'zod';
+import { exportParams } from '../exports/export-table.ts';
 import { anySchemeNameSchema, areaCodeSchema, codeSchema, monthSchema } from './common.ts';
 import { rankingRowSchema } from './assessment.schema.ts';
 
@@ -9,13 +10,14 @@ export const unitRankingsQuery = z
     within: areaCodeSchema,
     type: z.enum(['room', 'station']),
     scheme: z.literal('performance').default('performance'),
+    ...exportParams,
   })
   .strict();
 export const unitRankingsSchema = z.array(
   rankingRowSchema.extend({ type: z.string(), area_code: z.string(), station_code: z.string().nullable() }),
 );
 
-export const officerRankingsQuery = z.object({ month: monthSchema, within: areaCodeSchema }).strict();
+export const officerRankingsQuery = z.object({ month: monthSchema, within: areaCodeSchema, ...exportParams }).strict();
 export const officerRankingsSchema = z.array(rankingRowSchema.extend({ unit_code: z.string(), area_code: z.string() }));
 
 export const trendQuery = z
@@ -24,6 +26,7 @@ export const trendQuery = z
     code: codeSchema,
     scheme: anySchemeNameSchema.optional(),
     month: monthSchema,
+    ...exportParams,
   })
   .strict();
 export const trendSchema = z.object({
@@ -42,7 +45,7 @@ export const trendSchema = z.object({
 });
 
 export const informationalQuery = z
-  .object({ month: monthSchema, kind: z.enum(['area', 'unit']).default('area'), code: codeSchema })
+  .object({ month: monthSchema, kind: z.enum(['area', 'unit']).default('area'), code: codeSchema, ...exportParams })
   .strict();
 const informationalFigures = z.record(
   z.string(),

@@ -20,6 +20,7 @@ import { useAreaMonth } from '../ui/view-defaults.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { Explain, ExplainRecords } from './types.ts';
 import { Segmented } from '../ui/segmented.tsx';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 const PAGE = 50;
 
@@ -87,6 +88,9 @@ export function ExplainPage() {
             </select>
           </div>
           <AreaSearch label={t('ctl.area')} placeholder={detail.data?.name} onPick={(a) => set({ area: a.code })} />
+          {ready && (
+            <ExportLinks path="/explain" params={{ month, area, scheme, indicator }} what={t('explain.children')} />
+          )}
         </div>
       </header>
       {!ready ? (

@@ -17,6 +17,7 @@ import { useAreaMonth } from '../ui/view-defaults.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { Proposal } from './types.ts';
 import { Segmented } from '../ui/segmented.tsx';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 const MEASURES = ['commendation', 'criticism', 'interview'] as const;
 const STATUSES = ['', 'proposed', 'approved', 'rejected'] as const;
@@ -78,6 +79,13 @@ export function ProposalsPage() {
               ))}
             </select>
           </div>
+          {ready && (
+            <ExportLinks
+              path="/proposals"
+              params={{ month, within: area, status }}
+              what={t('proposals.title', { area: detail.data?.name ?? '…', month: month ? fmt.month(month) : '…' })}
+            />
+          )}
         </div>
       </header>
       {!ready ? (

@@ -15,6 +15,7 @@ import { useAreaMonth } from '../ui/view-defaults.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { OfficerRankings, UnitRankings } from './types.ts';
 import { Segmented } from '../ui/segmented.tsx';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 const OF = ['room', 'station', 'officer'] as const;
 type Of = (typeof OF)[number];
@@ -61,6 +62,13 @@ export function SubjectsPage() {
             onChange={(o) => set({ of: o })}
           />
           <AreaSearch label={t('subjects.within')} placeholder={name} onPick={(a) => set({ area: a.code })} />
+          {ready && (
+            <ExportLinks
+              path={of === 'officer' ? '/rankings/officers' : '/rankings/units'}
+              params={of === 'officer' ? { month, within: area } : { month, within: area, type: of }}
+              what={caption}
+            />
+          )}
         </div>
       </header>
       <section className="panel" aria-label={caption} aria-busy={rows.loading}>
