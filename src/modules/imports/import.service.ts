@@ -79,9 +79,10 @@ export const IMPORT_LOCK = 0x6f757470; // 'outp'
 /**
  * For tests and benchmarks only: `afterMerge` is awaited inside a writing import's transaction
  * once every row is merged and before it commits, so a test can hold an import there and see
- * what others read meanwhile; `onLock` is called when the merge begins (the lock taken).
+ * what others read meanwhile; `onLock` is called with the rows staged when a merge begins (the
+ * lock taken).
  */
-export const mergeHooks: { afterMerge?: () => Promise<void>; onLock?: () => void } = {};
+export const mergeHooks: { afterMerge?: () => Promise<void>; onLock?: (rows: number) => void } = {};
 
 /**
  * The same, inside a transaction the caller holds (records written through the API). Each
@@ -165,7 +166,7 @@ export async function writeStaged(
   options: ImportOptions & { errors?: ErrorList },
 ): Promise<ImportReport> {
   if (tx.engine === 'postgres') await run(tx, 'select pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
-  if (!options.dryRun) mergeHooks.onLock?.();
+  if (!options.dryRun) mergeHooks.onLock?.(staged.reduce((n, s) => n + s.rows, 0));
   const now = timestamp();
   const [{ id: importId }] = await tx.kysely
     .insertInto('imports')
