@@ -10,7 +10,7 @@
  * reads with nothing else running (the lower bound). As the import job begins (the file stored,
  * its reading about to start), one record is posted to `POST records/surveys`: its wait is set
  * against the merge's own length (from the merge taking the lock to the import's answer) and
- * the import's whole length (reading, checking and merging).
+ * the import's whole length (reading, checking and merging). Last, the process's peak RSS.
  * Nothing is asserted (tests do that).
  */
 import fs from 'node:fs';
@@ -45,6 +45,8 @@ try {
     '\nengine    | reads p99 alone | reads p99 during upload | ratio | POST wait | merge | import | POST/merge',
   );
   for (const r of rows) console.log(r);
+  // maxRSS is in KiB: the process's peak, the file's generation and both engines included.
+  console.log(`peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 } finally {
   await stopServers();
   fs.rmSync(work, { recursive: true, force: true });
