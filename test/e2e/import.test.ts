@@ -1,8 +1,9 @@
 /**
  * The import page in Chromium with real files: an XLSX template filled in and uploaded through
  * the page's file input, checked by the server, written, and its records counted on the
- * dashboard; a workbook with a bad row shown by sheet and row; a slow upload's progress bar and
- * its stop button. Screenshots at desktop and phone widths in both languages, none scrolling
+ * dashboard; the checked job confirmed by its id (no second upload), its bar following the
+ * job's phase while the server holds it at its turn; a workbook with a bad row shown by sheet
+ * and row; a slow upload's progress bar and its stop button. Screenshots at desktop and phone widths in both languages, none scrolling
  * sideways.
  */
 import fs from 'node:fs';
@@ -104,6 +105,20 @@ describe.skipIf(!present && !REQUIRED)('the import page in Chromium', () => {
         expect(await page.locator('.import-report tbody td').allTextContents()).toEqual(['25', '0', '0', '25']);
         await e2e.noSidewaysScroll(page);
         await e2e.snap(page, `import-checked-${viewport}-${lang}`);
+        // Confirmed by its id and held at its turn: the bar follows the job's phase.
+        let release = () => {};
+        const held = new Promise<void>((resolve) => (release = resolve));
+        jobHooks.onTurn = () => held;
+        try {
+          await page.locator('.import-ready button.primary').click();
+          await page.locator('.import-working progress[max="3"][value="2"]').waitFor({ timeout: 20_000 });
+          await e2e.noSidewaysScroll(page);
+          await e2e.snap(page, `import-writing-${viewport}-${lang}`);
+        } finally {
+          delete jobHooks.onTurn;
+          release();
+        }
+        await page.locator('.import-working').waitFor({ state: 'detached', timeout: 20_000 });
         await context.close();
       }, 120_000);
 
