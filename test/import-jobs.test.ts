@@ -2,7 +2,8 @@
  * Import jobs on both engines (SPEC §5 "Uploads"): a checked job confirmed by its id without a
  * second upload; an import held inside its transaction after its rows are merged while another
  * account reads the figures from before it; a job queued behind a writing one, its place shown,
- * cancelled; an officer's small gzip refused by the officer's unpacked limit; a restart marking
+ * cancelled; a scoped account held to one job at a time; a checked job expiring; an officer's
+ * small gzip refused by the officer's unpacked limit; a restart marking
  * a job that was writing failed. Holding is done with hooks that wait on promises, never sleeps.
  */
 import fs from 'node:fs';
@@ -51,6 +52,7 @@ for (const engine of ENGINES) {
     let analyst: Record<string, string>;
     let officer: Record<string, string>;
     let otherAdmin: Record<string, string>;
+    let manager: Record<string, string>;
     beforeAll(async () => {
       db = await freshDatabase(engine);
       await importProvince51(db);
@@ -59,6 +61,7 @@ for (const engine of ENGINES) {
       analyst = await sessionHeaders(db, { username: 'analyst', role: 'analyst' });
       officer = await sessionHeaders(db, { username: 'officer', role: 'officer', badge: '0100007' });
       otherAdmin = await adminHeaders(db, 'other-admin');
+      manager = await sessionHeaders(db, { username: 'manager', role: 'manager', area: '510201000000' });
     });
     afterEach(() => {
       vi.useRealTimers();
@@ -187,6 +190,29 @@ for (const engine of ENGINES) {
       expect(late.statusCode).toBe(409);
       expect(late.json().error).toMatchObject({ code: 'import_job_expired', params: { job: id, minutes: 60 } });
       expect(await count('LATE-')).toBe(0);
+      expect(spools()).toEqual([]);
+    });
+
+    it('runs one job at a time for an account limited to an area, and lets its new upload replace its checked one', async () => {
+      const checked = await upload(manager, 'surveys.csv', surveys('MGR-A', 3), '&dry_run=true');
+      expect(checked.statusCode, checked.body).toBe(200);
+      const turn = gate();
+      const release = gate();
+      jobHooks.onTurn = async () => {
+        delete jobHooks.onTurn;
+        turn.open();
+        await release.wait;
+      };
+      const first = upload(manager, 'surveys.csv', surveys('MGR-B', 3));
+      await turn.wait;
+      // The checked job gave way to the new upload; a third waits for nobody: it is refused.
+      expect((await job(manager, checked.json().job_id)).json()).toMatchObject({ phase: 'cancelled' });
+      const busy = await upload(manager, 'surveys.csv', surveys('MGR-C', 3));
+      expect(busy.statusCode).toBe(409);
+      expect(busy.json().error).toMatchObject({ code: 'import_job_busy', params: { phase: 'writing' } });
+      release.open();
+      expect((await first).statusCode).toBe(201);
+      expect([await count('MGR-A'), await count('MGR-B'), await count('MGR-C')]).toEqual([0, 3, 0]);
       expect(spools()).toEqual([]);
     });
 
