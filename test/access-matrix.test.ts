@@ -298,7 +298,7 @@ export const ROUTES: Record<string, RouteCase> = {
     request: (p) => ({ url: `/api/v1/map/rooms?within=${p.within}` }),
   },
   'GET /api/v1/explain/records': {
-    permission: 'aggregate:read',
+    permission: 'people:read',
     scope: 'record',
     request: (p) => ({
       url: `/api/v1/explain/records?${M}&area=${p.area}&scheme=performance&indicator=familiarity_rate`,

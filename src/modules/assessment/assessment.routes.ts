@@ -91,7 +91,7 @@ export const assessmentRoutes =
           querystring: explainRecordsQuery,
           response: { 200: explainRecordsSchema },
         },
-        config: { permission: 'aggregate:read' },
+        config: { permission: 'people:read' },
       },
       async (request) => explainRecordsFor(ctx, actorOf(request), request.query),
     );
