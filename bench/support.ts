@@ -31,23 +31,23 @@ export interface BenchDb {
 
 let server: PostgresServer | undefined;
 
+/** An empty database of the engine: a SQLite file in a temporary folder, or a new PostgreSQL database. */
+export async function emptyDatabaseUrl(engine: 'sqlite' | 'postgres'): Promise<string> {
+  if (engine === 'sqlite') return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-bench-')), 'bench.sqlite');
+  server ??= await startPostgres();
+  const name = `bench_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(server.adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
 /** A database of each engine holding the demonstration province at `scale`, built and timed. */
 export async function demoDatabase(engine: 'sqlite' | 'postgres', scale: number): Promise<BenchDb> {
-  let url: string;
-  if (engine === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-bench-'));
-    url = path.join(dir, 'demo.sqlite');
-  } else {
-    server ??= await startPostgres();
-    const name = `bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: server.adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(server.adminUrl);
-    u.pathname = `/${name}`;
-    url = u.toString();
-  }
+  const url = await emptyDatabaseUrl(engine);
   const db = await openDatabase(url);
   const [, buildMs] = await time(() => buildDemo(db, { seed: 1, scale }));
   let sizeBytes: number;

@@ -388,6 +388,25 @@ export const ROUTES: Record<string, RouteCase> = {
       headers: { 'content-type': 'text/csv' },
     }),
   },
+  // A job is its account's own: for every account that may import, job 999999 does not exist.
+  'GET /api/v1/imports/:id': {
+    permission: 'records:write',
+    scope: 'none',
+    ok: 404,
+    request: () => ({ url: '/api/v1/imports/999999' }),
+  },
+  'POST /api/v1/imports/:id/confirm': {
+    permission: 'records:write',
+    scope: 'none',
+    ok: 404,
+    request: () => ({ method: 'POST', url: '/api/v1/imports/999999/confirm' }),
+  },
+  'POST /api/v1/imports/:id/cancel': {
+    permission: 'records:write',
+    scope: 'none',
+    ok: 404,
+    request: () => ({ method: 'POST', url: '/api/v1/imports/999999/cancel' }),
+  },
   'GET /api/v1/templates/:file': {
     permission: 'registry:read',
     scope: 'none',

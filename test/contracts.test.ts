@@ -7,7 +7,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { RowError as ServerRowError } from '../src/shared/errors.ts';
 import type { RowError } from '#core/contracts/imports.schema.ts';
 import type { ImportReportBody } from '#core/contracts/imports.schema.ts';
-import type { presentReport } from '../src/modules/imports/upload.routes.ts';
+import type { reportBody } from '../src/modules/imports/import-jobs.service.ts';
 
 describe('contracts', () => {
   it('a rejected row is one shape on both sides', () => {
@@ -15,6 +15,6 @@ describe('contracts', () => {
   });
 
   it('the import report is what the route presents', () => {
-    expectTypeOf<ReturnType<typeof presentReport>>().toEqualTypeOf<ImportReportBody>();
+    expectTypeOf<ReturnType<typeof reportBody>>().toEqualTypeOf<ImportReportBody>();
   });
 });

@@ -79,6 +79,7 @@ for (const engine of ENGINES) {
       const res = await upload(admin, 'surveys-2019-06.csv', bytes(surveysCsv('BIG', 12_500)));
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json()).toEqual({
+        job_id: expect.any(Number),
         import_id: expect.any(Number),
         dry_run: false,
         written: 12_500,
@@ -101,6 +102,13 @@ for (const engine of ENGINES) {
       expect(res.json()).toMatchObject({ import_id: null, dry_run: true, written: 300, kinds: [{ added: 300 }] });
       expect(await count('surveys')).toBe(before);
       expect((await lastAudit()).id).toBe(audits);
+      // The checked job keeps its file for its confirmation until it is cancelled.
+      const cancel = await app.inject({
+        method: 'POST',
+        url: `/api/v1/imports/${res.json().job_id}/cancel`,
+        headers: admin,
+      });
+      expect(cancel.json()).toMatchObject({ phase: 'cancelled' });
     });
 
     it('rejects a file with a bad row on line 12,345, naming the file and that line, and writes nothing', async () => {

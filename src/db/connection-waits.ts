@@ -1,7 +1,7 @@
 /**
  * Times every wait for a database connection into `outpost_db_connection_wait_seconds`: on
- * SQLite, for the one connection that Kysely's driver hands out behind a mutex (a query waits
- * while a transaction holds it); on PostgreSQL, for a connection of the pool.
+ * PostgreSQL, for a connection of the pool. (SQLite's readers never wait; its writers' waits
+ * for the write gate are timed by the gate: database.ts.)
  */
 import type { Dialect } from 'kysely';
 import type { Engine } from './engine.ts';

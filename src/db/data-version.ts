@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { DB } from './schema.ts';
 import type { Tx } from './database.ts';
 
@@ -19,18 +20,32 @@ export async function dataVersion(db: Kysely<DB>): Promise<number> {
   return Number(row?.value ?? 0);
 }
 
+/** How many values a cache keeps by default: about a year of both schemes' months and their rankings. */
+export const CACHE_ENTRIES = 128;
+
 /**
  * Values computed once per data version and key, for every reader of one database: the first
  * read after a write (by any process) recomputes, no read sees figures older than the data. A
- * failure is not kept.
+ * failure is not kept. At most `entries` values are kept: the least recently used goes first,
+ * so that months, areas and indicators looked at once do not pile up until the next write.
  *
  * @example const tree = await cache.get('areas:tree', () => loadTree(db));
  */
 export class DataVersionCache {
   private version = -1;
-  private readonly entries = new Map<string, Promise<unknown>>();
+  private readonly entries: LRUCache<string, Promise<unknown>>;
 
-  constructor(readonly db: Kysely<DB>) {}
+  constructor(
+    readonly db: Kysely<DB>,
+    entries = CACHE_ENTRIES,
+  ) {
+    this.entries = new LRUCache({ max: entries });
+  }
+
+  /** How many values are kept now. */
+  get size(): number {
+    return this.entries.size;
+  }
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const v = await dataVersion(this.db);
@@ -41,7 +56,7 @@ export class DataVersionCache {
     let result = this.entries.get(key) as Promise<T> | undefined;
     if (!result) {
       result = compute();
-      result.catch(() => this.entries.delete(key));
+      result.catch(() => this.entries.peek(key) === result && this.entries.delete(key));
       this.entries.set(key, result);
     }
     return result;

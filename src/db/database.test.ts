@@ -44,6 +44,44 @@ for (const engine of ENGINES) {
       ]);
     });
 
+    it('answers a read while a write transaction is open, with what was committed before it', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let inside!: () => void;
+      const entered = new Promise<void>((r) => (inside = r));
+      const writing = db.transaction(async (tx) => {
+        await tx.kysely.insertInto('meta').values({ key: 'held', value: '1' }).execute();
+        inside();
+        await held;
+      });
+      await entered;
+      // The transaction has written and not committed: a read goes past it and does not see it.
+      expect(await db.kysely.selectFrom('meta').selectAll().where('key', '=', 'held').execute()).toEqual([]);
+      release();
+      await writing;
+      expect(await db.kysely.selectFrom('meta').select('value').where('key', '=', 'held').execute()).toEqual([
+        { value: '1' },
+      ]);
+    });
+
+    it('reads one snapshot while writers go on', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let inside!: () => void;
+      const entered = new Promise<void>((r) => (inside = r));
+      const reading = db.snapshot(async (tx) => {
+        const before = await tx.kysely.selectFrom('meta').selectAll().where('key', '=', 'later').execute();
+        inside();
+        await held;
+        const after = await tx.kysely.selectFrom('meta').selectAll().where('key', '=', 'later').execute();
+        return [before.length, after.length];
+      });
+      await entered;
+      await db.transaction((tx) => tx.kysely.insertInto('meta').values({ key: 'later', value: '1' }).execute());
+      release();
+      expect(await reading).toEqual([0, 0]);
+    });
+
     it('reads int8 and numeric as numbers', async () => {
       const { rows } = await sql<{
         a: number;
@@ -53,3 +91,35 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('the write gate on sqlite', () => {
+  it('makes a write outside a transaction wait for the open one, without holding up reads', async () => {
+    const db = await freshDatabase('sqlite');
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inside!: () => void;
+    const entered = new Promise<void>((r) => (inside = r));
+    const first = db.transaction(async (tx) => {
+      await tx.kysely.insertInto('meta').values({ key: 'first', value: '1' }).execute();
+      inside();
+      await held;
+      order.push('first committed');
+    });
+    await entered;
+    const second = db.kysely
+      .insertInto('meta')
+      .values({ key: 'second', value: '2' })
+      .execute()
+      .then(() => order.push('second written'));
+    // The second write comes to the gate and waits there; reads do not.
+    while (db.gate!.queued === 0) await new Promise((r) => setImmediate(r));
+    expect(await db.kysely.selectFrom('meta').select('key').where('key', 'in', ['first', 'second']).execute()).toEqual(
+      [],
+    );
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first committed', 'second written']);
+    await db.close();
+  });
+});

@@ -15,10 +15,12 @@ import type { DB } from './schema.ts';
 import { engineOf, type Engine } from './engine.ts';
 import { migrateToLatest } from './migrate.ts';
 import { AppError } from '../shared/errors.ts';
-import { watchPool } from '../shared/metrics.ts';
+import { connectionWait, watchPool } from '../shared/metrics.ts';
 import { timeConnectionWaits, timedAcquire } from './connection-waits.ts';
 import { keyFileFor, loadKeys, type Keys } from './keys.ts';
 import { checkKeys } from './key-check.ts';
+import { splitSqliteDialect } from './sqlite-split-dialect.ts';
+import { WriteGate } from './write-gate.ts';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
@@ -43,7 +45,13 @@ export interface Database {
   kysely: Kysely<DB>;
   /** The deployment's keys (audit chain, TOTP secrets, device cookies): see keys.ts. */
   keys: Keys;
+  /** SQLite: the write connection. */
   sqlite?: Sqlite.Database;
+  /**
+   * SQLite: the turn to write, taken by every transaction and write of this process (an import
+   * job's merge included).
+   */
+  gate?: WriteGate;
   /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
@@ -51,6 +59,11 @@ export interface Database {
    * would do, and answers what fn returns, without writing anything.
    */
   rehearse<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn reading one consistent snapshot, without holding up writers (SQLite: a read
+   * transaction on a connection of its own; PostgreSQL: repeatable read, read only).
+   */
+  snapshot<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -88,28 +101,32 @@ export async function openDatabase(url = resolveDbUrl(), options: OpenOptions = 
   return db;
 }
 
+/**
+ * SQLite in WAL mode on two connections: reads on one of their own, which never waits for a
+ * writer, and writes on the other behind the write gate, which an import job's merge also takes
+ * (src/modules/imports/import-jobs.service.ts). `:memory:` has one database per
+ * connection, so there a single connection serves both.
+ */
 function openSqlite(file: string, keys: Keys): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const handle = new Sqlite(file);
-  handle.pragma('journal_mode = WAL');
-  handle.pragma('foreign_keys = ON');
-  handle.pragma('busy_timeout = 5000');
-  handle.pragma('synchronous = NORMAL');
-  handle.pragma('temp_store = MEMORY');
-  handle.pragma('cache_size = -65536');
-  const kysely = new Kysely<DB>({ dialect: timeConnectionWaits(new SqliteDialect({ database: handle }), 'sqlite') });
-  // Kysely's SQLite driver holds one connection behind a mutex, so a raw statement on the
-  // handle inside fn runs inside this transaction and nothing else interleaves. Begin and end
-  // are ours: SQLite rolls back by itself on a full disk, and a second rollback would hide why.
+  const writer = openSqliteConnection(file, 'write');
+  const reader = file === ':memory:' ? writer : openSqliteConnection(file, 'read');
+  const gate = new WriteGate((seconds) => connectionWait.observe({ engine: 'sqlite' }, seconds));
+  const kysely = new Kysely<DB>({ dialect: splitSqliteDialect({ reader, writer, gate }) });
+  // Only the holder of the gate uses it, so its driver's own mutex never waits.
+  const inTransaction = new Kysely<DB>({ dialect: new SqliteDialect({ database: writer }) });
+  // Begin and end are ours: SQLite rolls back by itself on a full disk, and a second rollback
+  // would hide why. IMMEDIATE takes the write lock at once: a deferred transaction that read
+  // first could not write after another connection's commit (SQLITE_BUSY_SNAPSHOT).
   const sqliteTransaction = <T>(fn: (tx: Tx) => Promise<T>, end: 'commit' | 'rollback'): Promise<T> =>
-    kysely.connection().execute(async (conn) => {
-      await sql`begin`.execute(conn);
+    gate.run(async () => {
+      writer.exec('begin immediate');
       try {
-        const result = await fn({ engine: 'sqlite', kysely: conn, sqlite: handle, keys });
-        await sql.raw(end).execute(conn);
+        const result = await fn({ engine: 'sqlite', kysely: inTransaction, sqlite: writer, keys });
+        writer.exec(end);
         return result;
       } catch (e) {
-        if (handle.inTransaction) await sql`rollback`.execute(conn);
+        if (writer.inTransaction) writer.exec('rollback');
         throw translateStorageError(e);
       }
     });
@@ -118,13 +135,48 @@ function openSqlite(file: string, keys: Keys): Database {
     url: file,
     kysely,
     keys,
-    sqlite: handle,
+    sqlite: writer,
+    gate,
     transaction: (fn) => sqliteTransaction(fn, 'commit'),
     rehearse: (fn) => sqliteTransaction(fn, 'rollback'),
+    async snapshot(fn) {
+      if (file === ':memory:') return sqliteTransaction(fn, 'rollback');
+      const handle = openSqliteConnection(file, 'read');
+      try {
+        handle.exec('begin');
+        // The snapshot starts at the first read.
+        handle.prepare('select count(*) from meta').get();
+        return await fn({
+          engine: 'sqlite',
+          kysely: new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) }),
+          sqlite: handle,
+          keys,
+        });
+      } finally {
+        handle.close();
+      }
+    },
     async close() {
-      await kysely.destroy();
+      // Closes both connections (`inTransaction` has none of its own); after a transaction ends.
+      await gate.run(() => kysely.destroy());
     },
   };
+}
+
+/**
+ * A connection to a SQLite file with Outpost's settings. `read`: refuses to write. `job`: an
+ * import job's own (its stages in temporary files, so that a large file is not held in memory).
+ */
+export function openSqliteConnection(file: string, role: 'read' | 'write' | 'job'): Sqlite.Database {
+  const handle = new Sqlite(file);
+  if (role === 'write') handle.pragma('journal_mode = WAL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('busy_timeout = 5000');
+  handle.pragma('synchronous = NORMAL');
+  handle.pragma(role === 'job' ? 'temp_store = FILE' : 'temp_store = MEMORY');
+  handle.pragma(role === 'job' ? 'cache_size = -32768' : 'cache_size = -65536');
+  if (role === 'read') handle.pragma('query_only = ON');
+  return handle;
 }
 
 async function openPostgres(url: string, keys: Keys): Promise<Database> {
@@ -142,6 +194,11 @@ async function openPostgres(url: string, keys: Keys): Promise<Database> {
     keys,
     transaction: (fn) => pgTransaction(fn, 'commit'),
     rehearse: (fn) => pgTransaction(fn, 'rollback'),
+    snapshot: (fn) =>
+      pgTransaction(async (tx) => {
+        await tx.pgClient!.query('set transaction isolation level repeatable read read only');
+        return fn(tx);
+      }, 'rollback'),
     async close() {
       watched.forget();
       await kysely.destroy();

@@ -86,5 +86,9 @@ export async function writeKeyMark(db: Kysely<DB>, keys: Keys): Promise<KeyMark>
 export async function checkKeys(db: Kysely<DB>, keys: Keys): Promise<void> {
   const mark = await readKeyMark(db);
   if (!mark || mark.key_id === keys.id) return;
-  throw new AppError('key_file_other', { database_key: mark.key_id, file: keys.file ?? 'the keys in use', key: keys.id });
+  throw new AppError('key_file_other', {
+    database_key: mark.key_id,
+    file: keys.file ?? 'the keys in use',
+    key: keys.id,
+  });
 }

@@ -10,6 +10,7 @@ import * as m008 from './migrations/008-schedule-and-channels.ts';
 import * as m014 from './migrations/014-periods.ts';
 import * as m010 from './migrations/010-keys-and-devices.ts';
 import type { Keys } from './keys.ts';
+import * as m009 from './migrations/009-import-jobs.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -24,6 +25,7 @@ const MIGRATIONS: [string, EngineMigration][] = [
   ['005-login-attempts-by-address', m005],
   ['007-unit-locations', m007],
   ['008-schedule-and-channels', m008],
+  ['009-import-jobs', m009],
   ['014-periods', m014],
 ];
 

@@ -177,6 +177,24 @@ export interface ImportTable {
   status: string;
 }
 
+export interface ImportJobTable {
+  id: Generated<number>;
+  actor: string;
+  scoped: number;
+  name: string;
+  kind: string | null;
+  bytes: number;
+  spool: string | null;
+  phase: string;
+  dry_run: number;
+  report: string | null;
+  error: string | null;
+  import_id: number | null;
+  created_at: string;
+  updated_at: string;
+  expires_at: string | null;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -512,6 +530,7 @@ export interface DB {
   familiarity_checks: FamiliarityCheckTable;
   history: HistoryTable;
   imports: ImportTable;
+  import_jobs: ImportJobTable;
   meta: MetaTable;
   accounts: AccountTable;
   sessions: SessionTable;

@@ -7,6 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../db/database.ts';
+import { recoverImportJobs } from '../modules/imports/import-jobs.service.ts';
 import { buildApp, type AppOptions } from './app.ts';
 import { createContext, type AppContext } from '../modules/app-context.ts';
 import { silentLogger } from './logging.ts';
@@ -58,6 +59,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const log = options.logger ?? (silentLogger() as FastifyBaseLogger);
   if (options.buildWeb) await ensureWebBuild((m) => log.info(m));
   const db = await openDatabase(options.dbUrl);
+  // Nothing of a job that was under way when the server last stopped was written: it failed.
+  const interrupted = await recoverImportJobs(db);
+  if (interrupted > 0)
+    log.warn({ jobs: interrupted }, `${interrupted} import job(s) interrupted by the restart marked failed`);
   let isReady = false;
   const stop = new AbortController();
   const ctx = createContext(db, () => isReady, stop.signal);

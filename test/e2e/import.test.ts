@@ -1,8 +1,9 @@
 /**
  * The import page in Chromium with real files: an XLSX template filled in and uploaded through
  * the page's file input, checked by the server, written, and its records counted on the
- * dashboard; a workbook with a bad row shown by sheet and row; a slow upload's progress bar and
- * its stop button. Screenshots at desktop and phone widths in both languages, none scrolling
+ * dashboard; the checked job confirmed by its id (no second upload), its bar following the
+ * job's phase while the server holds it at its turn; a workbook with a bad row shown by sheet
+ * and row; a slow upload's progress bar and its stop button. Screenshots at desktop and phone widths in both languages, none scrolling
  * sideways.
  */
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { KINDS, kindByName } from '../../src/modules/imports/kinds/index.ts';
 import { writeTemplate } from '../../src/modules/imports/reader/index.ts';
 import { templateSheets } from '../../src/modules/imports/template.service.ts';
+import { jobHooks } from '../../src/modules/imports/import-jobs.service.ts';
 import { CITY_1, e2eSuite, present, REQUIRED, type Lang, type Viewport } from './harness.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -66,8 +68,24 @@ describe.skipIf(!present && !REQUIRED)('the import page in Chromium', () => {
     expect(await page.locator('.import-report tbody td').allTextContents()).toEqual(['25', '25', '0', '0']);
     await e2e.snap(page, 'import-ready-desktop-zh');
 
-    await page.getByRole('button', { name: '写入 25 行' }).click();
+    // The write confirms the checked job by its id: the file is not uploaded again. The server
+    // (in this process) holds the job at its turn, so the bar is seen following its phase.
+    const posts: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && posts.push(new URL(r.url()).pathname));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    jobHooks.onTurn = () => held;
+    try {
+      await page.getByRole('button', { name: '写入 25 行' }).click();
+      await page.locator('.import-working progress[max="3"][value="2"]').waitFor({ timeout: 20_000 });
+      await page.getByText('服务器正在写入…').waitFor();
+      await e2e.snap(page, 'import-writing-desktop-zh');
+    } finally {
+      delete jobHooks.onTurn;
+      release();
+    }
     await page.getByText('导入完成：写入 25 行（新增或替换），其余相同记录未改动。').waitFor({ timeout: 20_000 });
+    expect(posts).toEqual([expect.stringMatching(/^\/api\/v1\/imports\/\d+\/confirm$/)]);
     await e2e.snap(page, 'import-done-desktop-zh');
 
     await page.goto(`${e2e.base}/?area=${CITY_1}&month=2019-07`);
@@ -87,6 +105,20 @@ describe.skipIf(!present && !REQUIRED)('the import page in Chromium', () => {
         expect(await page.locator('.import-report tbody td').allTextContents()).toEqual(['25', '0', '0', '25']);
         await e2e.noSidewaysScroll(page);
         await e2e.snap(page, `import-checked-${viewport}-${lang}`);
+        // Confirmed by its id and held at its turn: the bar follows the job's phase.
+        let release = () => {};
+        const held = new Promise<void>((resolve) => (release = resolve));
+        jobHooks.onTurn = () => held;
+        try {
+          await page.locator('.import-ready button.primary').click();
+          await page.locator('.import-working progress[max="3"][value="2"]').waitFor({ timeout: 20_000 });
+          await e2e.noSidewaysScroll(page);
+          await e2e.snap(page, `import-writing-${viewport}-${lang}`);
+        } finally {
+          delete jobHooks.onTurn;
+          release();
+        }
+        await page.locator('.import-working').waitFor({ state: 'detached', timeout: 20_000 });
         await context.close();
       }, 120_000);
 

@@ -18,6 +18,8 @@ export const importUploadQuery = z
   .strict();
 
 export const importReportSchema = z.object({
+  /** The import job underneath (GET imports/{id}); a dry run's is confirmed by it. */
+  job_id: z.number(),
   import_id: z.number().nullable(),
   dry_run: z.boolean(),
   /** Rows added or replaced (a dry run: would be). */
@@ -34,3 +36,23 @@ export type ImportReportBody = z.infer<typeof importReportSchema>;
  * parameters: the error registry's own type (../errors/row-error.ts).
  */
 export type { RowError } from '../errors/row-error.ts';
+
+export const importJobParams = z.object({ id: z.coerce.number().int().positive() }).strict();
+
+/** GET imports/{id}: an import job's phase, its place in the write queue, rows, report and refusal. */
+export const importJobSchema = z.object({
+  id: z.number(),
+  /** queued, checking, checked, writing, done, rejected, failed, cancelled, expired */
+  phase: z.enum(['queued', 'checking', 'checked', 'writing', 'done', 'rejected', 'failed', 'cancelled', 'expired']),
+  /** While queued: 1 for the next to run. */
+  place: z.number().nullable(),
+  name: z.string(),
+  dry_run: z.boolean(),
+  rows: z.number().nullable(),
+  report: importReportSchema.omit({ job_id: true }).nullable(),
+  error: z.object({ code: z.string(), params: z.unknown(), details: z.array(z.unknown()) }).nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  expires_at: z.string().nullable(),
+});
+export type ImportJobBody = z.infer<typeof importJobSchema>;

@@ -38,6 +38,17 @@ const NAMES: Record<string, Record<string, string>> = {
   scheme: { performance: '工作考核方案', construction: '建设进度方案', officer: '民警个人考核方案' },
   role: { admin: '管理员', analyst: '分析员', manager: '管理者', officer: '民警', auditor: '审计员' },
   decision: { approved: '批准', rejected: '驳回' },
+  job_phase: {
+    queued: '排队中',
+    checking: '检查中',
+    checked: '已检查待确认',
+    writing: '写入中',
+    done: '已完成',
+    rejected: '被拒绝',
+    failed: '失败',
+    cancelled: '已取消',
+    expired: '已过期',
+  },
 };
 
 /** The Chinese name of `value` in `list` (`zhName('level', 'city')` is `市级`). */

@@ -145,11 +145,9 @@ export async function login(
     const seconds = Math.ceil((gate.lockedUntil.getTime() - now.getTime()) / 1000);
     return refuse(
       device
-        ? new AppError(
-            'device_locked',
-            { username, until: gate.lockedUntil.toISOString(), failures: LOCK_FAILURES },
-            [{ retry_after: seconds }],
-          )
+        ? new AppError('device_locked', { username, until: gate.lockedUntil.toISOString(), failures: LOCK_FAILURES }, [
+            { retry_after: seconds },
+          ])
         : new AppError('account_locked', { username, until: gate.lockedUntil.toISOString(), failures: LOCK_FAILURES }, [
             { retry_after: seconds },
           ]),

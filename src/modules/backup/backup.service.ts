@@ -76,7 +76,7 @@ export async function backup(db: Database, file: string, options: BackupOptions 
   let files: FileRef[] = [];
   let evidence: EvidenceSection;
   try {
-    await snapshot(db, async (tx) => {
+    await db.snapshot(async (tx) => {
       const k = tx.kysely as Kysely<unknown>;
       const header: Header = {
         format: FORMAT,
@@ -102,7 +102,7 @@ export async function backup(db: Database, file: string, options: BackupOptions 
       files = await referencedFiles(tx.kysely);
     });
     // A stored evidence file is never changed or deleted, so reading the snapshot's files after
-    // it ends gives the same bytes and keeps the transaction (SQLite's one connection) short.
+    // it ends gives the same bytes and keeps the snapshot short.
     // Evidence is mostly photos and PDFs, compressed already: Huffman coding alone takes its
     // base64 back to the size of the bytes, as small as a full deflate and three times as fast.
     // (Changing the strategy of the running member with gzip.params had no effect on Node 20.)
@@ -117,15 +117,6 @@ export async function backup(db: Database, file: string, options: BackupOptions 
     throw e;
   }
   return { tables, evidence, evidenceDir: dir, missing: [], bytes: fs.statSync(file).size };
-}
-
-/** Reads every table in one consistent snapshot while writers go on. */
-async function snapshot(db: Database, fn: (tx: Tx) => Promise<void>): Promise<void> {
-  await db.transaction(async (tx) => {
-    if (tx.engine === 'postgres')
-      await sql`set transaction isolation level repeatable read read only`.execute(tx.kysely);
-    await fn(tx);
-  });
 }
 
 /** Streams a table's rows as arrays in column order: an iterator on SQLite, a cursor on PostgreSQL. */
@@ -226,7 +217,11 @@ async function carryKeys(tx: Tx): Promise<void> {
 }
 
 function otherKeys(backupKey: string, keys: Keys): AppError {
-  return new AppError('backup_other_keys', { backup_key: backupKey, file: keys.file ?? 'OUTPOST_KEY_FILE', key: keys.id });
+  return new AppError('backup_other_keys', {
+    backup_key: backupKey,
+    file: keys.file ?? 'OUTPOST_KEY_FILE',
+    key: keys.id,
+  });
 }
 
 async function checkHeader(db: Database, header: Header): Promise<Header> {

@@ -3,31 +3,18 @@
  * and each reference, merges, and commits only when nothing was rejected.
  */
 import type { Database, Tx } from '../../db/database.ts';
-import { AppError, coded, rowError, type RowError } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import { bumpDataVersion } from '../../db/data-version.ts';
 import { recordImport, type ImportOutcome } from '../../shared/metrics.ts';
-import type { Table } from './reader/table.ts';
-import { CellError, KINDS, type ImportKind, type Value } from './kinds/index.ts';
-import { mapHeader } from './header.ts';
-import { checkStage, duplicateKeys, mergeStage, type Found } from './merge.ts';
+import { KINDS, type ImportKind } from './kinds/index.ts';
+import { checkStage, duplicateKeys, mergeStage } from './merge.ts';
 import { all, openStage, run, type Stage } from './stage.ts';
+import { ErrorList, stageSource, type ImportProgress, type ImportSource } from './staging.ts';
+import { mayWriteRows, type MayWrite } from './may-write.ts';
 import { timestamp } from '../../shared/clock.ts';
 import { IMPORT_LOCK } from './import-lock.ts';
-import { assertPeriodsOpen, stagedChanges } from '../periods/period-guard.ts';
 
-/** A file (or sheet, or posted array) of one kind, opened only when its turn comes. */
-export interface ImportSource {
-  file: string;
-  kind: ImportKind;
-  open(): Promise<Table>;
-}
-
-export interface ImportProgress {
-  kind: string;
-  file: string;
-  rows: number;
-  phase: 'reading' | 'checking' | 'merging';
-}
+export { ERROR_LIMIT, type ImportProgress, type ImportSource } from './staging.ts';
 
 export interface ImportOptions {
   actor: string;
@@ -35,11 +22,11 @@ export interface ImportOptions {
   dryRun?: boolean;
   onProgress?(p: ImportProgress): void;
   /**
-   * Runs inside the transaction before a kind's sources are read, after the kinds before it
-   * were merged (so it sees what the same import adds); throwing ends the import, writing
-   * nothing. The web upload checks a scoped account's rows here.
+   * What decides, inside the transaction, whether a kind's staged rows may be written (after the
+   * kinds before it were merged, so it sees what the same import adds): a scoped account's
+   * scope (may-write.ts). Throwing ends the import, writing nothing.
    */
-  beforeKind?(tx: Tx, kind: ImportKind, sources: ImportSource[]): Promise<void>;
+  mayWrite?: MayWrite;
 }
 
 export interface KindReport {
@@ -56,9 +43,6 @@ export interface ImportReport {
   written: number;
   kinds: KindReport[];
 }
-
-/** Most errors reported for one import; the rest are only counted. */
-export const ERROR_LIMIT = 1000;
 
 /** What runs in the import's transaction around the import itself (a scope check, an audit entry). */
 export interface AroundImport {
@@ -90,6 +74,14 @@ export async function importSources(
 export { IMPORT_LOCK };
 
 /**
+ * For tests and benchmarks only: `afterMerge` is awaited inside a writing import's transaction
+ * once every row is merged and before it commits, so a test can hold an import there and see
+ * what others read meanwhile; `onLock` is called with the rows staged when a merge begins (the
+ * lock taken).
+ */
+export const mergeHooks: { afterMerge?: () => Promise<void>; onLock?: (rows: number) => void } = {};
+
+/**
  * The same, inside a transaction the caller holds (records written through the API). Each
  * import's rows and duration go to the metrics by how it ended.
  */
@@ -118,7 +110,60 @@ async function runImport(
   options: ImportOptions,
   rowsRead: Record<string, number>,
 ): Promise<ImportReport> {
+  const errors = new ErrorList();
+  const staged = await stageAll(tx, sources, errors, options.onProgress);
+  for (const s of staged) rowsRead[s.kind.kind] = s.rows;
+  return writeStaged(tx, staged, sources, { ...options, errors });
+}
+
+/** A kind's sources read into its stage. */
+export interface StagedKind {
+  kind: ImportKind;
+  /** The first file of the kind (for progress). */
+  file: string;
+  stage: Stage;
+  /** Rows read, rejected ones included. */
+  read: number;
+  /** Rows staged. */
+  rows: number;
+}
+
+/**
+ * Reads every source into its kind's stage, in the import's order; nothing but the stages (on
+ * the connection `tx` belongs to) is written. The rejected places go to `errors`.
+ */
+export async function stageAll(
+  tx: Tx,
+  sources: ImportSource[],
+  errors: ErrorList,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<StagedKind[]> {
+  const staged: StagedKind[] = [];
+  for (const kind of KINDS) {
+    const mine = sources.filter((s) => s.kind === kind);
+    if (mine.length === 0) continue;
+    const stage = await openStage(tx, kind);
+    let read = 0;
+    for (const source of mine) read += await stageSource(source, stage, errors, onProgress);
+    staged.push({ kind, file: mine[0].file, stage, read, rows: await stage.finish() });
+  }
+  return staged;
+}
+
+/**
+ * The writing of staged kinds, inside the caller's transaction: PostgreSQL's IMPORT_LOCK, the
+ * import's own row, then in order each kind asked whether its rows may be written, merged and
+ * checked against the database as merged so far; all or nothing. `errors` may hold what was
+ * found before (the rejected rows of reading): any error rejects the whole import.
+ */
+export async function writeStaged(
+  tx: Tx,
+  staged: StagedKind[],
+  sources: ImportSource[],
+  options: ImportOptions & { errors?: ErrorList },
+): Promise<ImportReport> {
   if (tx.engine === 'postgres') await run(tx, 'select pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
+  if (!options.dryRun) mergeHooks.onLock?.(staged.reduce((n, s) => n + s.rows, 0));
   const now = timestamp();
   const [{ id: importId }] = await tx.kysely
     .insertInto('imports')
@@ -132,28 +177,16 @@ async function runImport(
     })
     .returning('id')
     .execute();
-  const errors = new ErrorList();
+  const errors = options.errors ?? new ErrorList();
   const kinds: KindReport[] = [];
-  for (const kind of KINDS) {
-    const mine = sources.filter((s) => s.kind === kind);
-    if (mine.length === 0) continue;
-    await options.beforeKind?.(tx, kind, mine);
-    const stage = await openStage(tx, kind);
-    for (const source of mine) await stageSource(source, stage, errors, options);
-    const rows = await stage.finish();
-    rowsRead[kind.kind] = rows;
-    options.onProgress?.({ kind: kind.kind, file: mine[0].file, rows, phase: 'merging' });
-    errors.addFound(await duplicateKeys(tx, kind, stage));
-    // A locked period refuses the whole import before anything of this kind is merged.
-    await assertPeriodsOpen(tx, kind, stagedChanges(tx, kind, stage.name));
-    const { written, replaced } = await mergeStage(tx, kind, stage, importId, now);
-    if (kind.kind === 'units') await rebuildCovers(tx, stage);
-    options.onProgress?.({ kind: kind.kind, file: mine[0].file, rows, phase: 'checking' });
-    errors.addFound(await checkStage(tx, kind, stage));
-    const staged = await countStage(tx, stage);
-    kinds.push({ kind: kind.kind, rows, added: written - replaced, replaced, unchanged: staged - written });
+  for (const { kind, file, stage, read } of staged) {
+    await mayWriteRows(tx, kind, stage, read, options.mayWrite);
+    options.onProgress?.({ kind: kind.kind, file, rows: read, phase: 'merging' });
+    kinds.push(await mergeKind(tx, kind, stage, { importId, now, errors }));
+    options.onProgress?.({ kind: kind.kind, file, rows: read, phase: 'checking' });
     await run(tx, `drop table ${stage.name}`);
   }
+  if (!options.dryRun) await mergeHooks.afterMerge?.();
   if (errors.count > 0) {
     throw new AppError('import_rejected', errors.summary(), errors.sorted(sources));
   }
@@ -170,63 +203,25 @@ async function runImport(
   return report;
 }
 
-async function stageSource(
-  source: ImportSource,
+/**
+ * Merges a kind's filled stage into its table (the kinds before it merged already), keeping the
+ * history of replaced rows, and checks the stage against the database as that leaves it (a row
+ * may name what the same import adds); what the checks find goes to `errors`.
+ */
+export async function mergeKind(
+  tx: Tx,
+  kind: ImportKind,
   stage: Stage,
-  errors: ErrorList,
-  options: ImportOptions,
-): Promise<void> {
-  const { kind } = source;
-  let table: Table;
-  try {
-    table = await source.open();
-  } catch (e) {
-    return errors.fromThrown(e);
-  }
-  const { map, errors: headerErrors } = mapHeader(table.file, kind, table.header);
-  if (!map) {
-    errors.add(headerErrors);
-    return table.close();
-  }
-  const width = table.header.length;
-  const record: Record<string, Value> = {};
-  let rows = 0;
-  try {
-    for await (const { line, cells } of table.rows) {
-      rows++;
-      if (rows % 50_000 === 0) options.onProgress?.({ kind: kind.kind, file: table.file, rows, phase: 'reading' });
-      // SQLite's statements are synchronous: let the server answer (health, reads) meanwhile.
-      if (rows % 2_000 === 0) await new Promise((resolve) => setImmediate(resolve));
-      if (cells.length > width) {
-        errors.add([rowError(table.file, line, '(row)', coded('too_many_cells', { cells: cells.length, width }))]);
-        continue;
-      }
-      let ok = true;
-      for (let i = 0; i < kind.columns.length; i++) {
-        const column = kind.columns[i];
-        const at = map.index[i];
-        try {
-          record[column.name] = column.parse(at < 0 ? '' : (cells[at] ?? ''));
-        } catch (e) {
-          if (!(e instanceof CellError)) throw e;
-          ok = false;
-          errors.add([rowError(table.file, line, column.name, e.problem)]);
-        }
-      }
-      if (!ok) continue;
-      const problems = kind.rowRules?.(record) ?? [];
-      if (problems.length > 0) {
-        errors.add(problems.map((p) => rowError(table.file, line, p.column, p)));
-        continue;
-      }
-      const values: Value[] = kind.columns.map((c) => record[c.name]);
-      const pending = stage.add(table.file, String(line), values);
-      if (pending) await pending;
-    }
-  } catch (e) {
-    errors.fromThrown(e);
-  }
-  options.onProgress?.({ kind: kind.kind, file: table.file, rows, phase: 'reading' });
+  at: { importId: number; now: string; errors: ErrorList },
+): Promise<KindReport> {
+  const { errors } = at;
+  const rows = await countStage(tx, stage);
+  errors.addFound(await duplicateKeys(tx, kind, stage));
+  const { written, replaced } = await mergeStage(tx, kind, stage, at.importId, at.now);
+  if (kind.kind === 'units') await rebuildCovers(tx, stage);
+  errors.addFound(await checkStage(tx, kind, stage));
+  const staged = await countStage(tx, stage);
+  return { kind: kind.kind, rows, added: written - replaced, replaced, unchanged: staged - written };
 }
 
 async function countStage(tx: Tx, stage: Stage): Promise<number> {
@@ -249,45 +244,5 @@ async function rebuildCovers(tx: Tx, stage: Stage): Promise<void> {
       `insert into unit_covers (unit_code, area_code) values ${chunk.map(() => '(?, ?)').join(', ')}`,
       chunk.flat(),
     );
-  }
-}
-
-class ErrorList {
-  private list: RowError[] = [];
-  count = 0;
-
-  add(errors: RowError[]): void {
-    this.count += errors.length;
-    for (const e of errors) if (this.list.length < ERROR_LIMIT) this.list.push(e);
-  }
-
-  /** Errors of a set-wise step, which lists only its first ones but counts them all. */
-  addFound(found: Found): void {
-    this.add(found.errors);
-    this.count += found.total - found.errors.length;
-  }
-
-  fromThrown(e: unknown): void {
-    if (e instanceof AppError && e.details.length > 0) this.add(e.details as RowError[]);
-    else throw e;
-  }
-
-  /** By file, then (the sheets of one workbook) by sheet in the order met, then by line. */
-  sorted(sources: ImportSource[]): RowError[] {
-    const order = new Map(sources.map((s, i) => [s.file, i]));
-    const sheetOf = (l: number | string) => (typeof l === 'number' ? '' : l.slice(0, Math.max(0, l.lastIndexOf(':'))));
-    const sheets = new Map<string, number>();
-    for (const e of this.list) if (!sheets.has(sheetOf(e.line))) sheets.set(sheetOf(e.line), sheets.size);
-    const lineKey = (l: number | string) => (typeof l === 'number' ? l : Number(String(l).split(':').pop()) || 0);
-    return [...this.list].sort(
-      (a, b) =>
-        (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) ||
-        sheets.get(sheetOf(a.line))! - sheets.get(sheetOf(b.line))! ||
-        lineKey(a.line) - lineKey(b.line),
-    );
-  }
-
-  summary(): { count: number; listed: number } {
-    return { count: this.count, listed: this.list.length };
   }
 }

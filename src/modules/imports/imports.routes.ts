@@ -4,6 +4,10 @@ import type { AppContext } from '../app-context.ts';
 import { KIND_NAMES } from './kinds/index.ts';
 import { templateBytes } from './template.service.ts';
 import { importUploadRoutes } from './upload.routes.ts';
+import { scopeOf } from '../accounts/scope.ts';
+import { requestActor } from '../audit/audit.actor.ts';
+import { importJobParams, importJobSchema, importReportSchema } from '#core/contracts/imports.schema.ts';
+import { cancelJob, confirmJob, reportBody, showJob } from './import-jobs.service.ts';
 
 export const templateParams = z
   .object({ file: z.enum(['all.xlsx', ...KIND_NAMES.map((k) => `${k}.xlsx`)] as [string, ...string[]]) })
@@ -14,6 +18,52 @@ export const importsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(importUploadRoutes(ctx));
+    const actorOf = (request: Parameters<typeof scopeOf>[0]) => ({
+      who: requestActor(request),
+      scope: scopeOf(request),
+    });
+    app.get(
+      '/imports/:id',
+      {
+        schema: {
+          summary: 'An import job of your own: its phase (with its place while queued), rows, report and errors',
+          tags: ['records'],
+          params: importJobParams,
+          response: { 200: importJobSchema },
+        },
+        config: { permission: 'records:write' },
+      },
+      async (request) => showJob(ctx.db, request.params.id, actorOf(request)),
+    );
+    app.post(
+      '/imports/:id/confirm',
+      {
+        schema: {
+          summary: 'Write a checked import job (a dry run) from its stored file, checked again as it is written',
+          tags: ['records'],
+          params: importJobParams,
+          response: { 201: importReportSchema },
+        },
+        config: { permission: 'records:write' },
+      },
+      async (request, reply) => {
+        const { job, report } = await confirmJob(ctx.db, request.params.id, actorOf(request));
+        return reply.status(201).send(reportBody(report, job));
+      },
+    );
+    app.post(
+      '/imports/:id/cancel',
+      {
+        schema: {
+          summary: 'Cancel a queued or checked import job of your own; its stored file is removed',
+          tags: ['records'],
+          params: importJobParams,
+          response: { 200: importJobSchema },
+        },
+        config: { permission: 'records:write' },
+      },
+      async (request) => cancelJob(ctx.db, request.params.id, actorOf(request)),
+    );
     app.get(
       '/templates/:file',
       {

@@ -65,15 +65,7 @@ export async function mergeStage(
   importId: number,
   now: string,
 ): Promise<MergeCounts> {
-  const cols = kind.columns.map(storageName);
-  const dataCols = cols.filter((c) => !kind.key.includes(c));
-  const distinct = tx.engine === 'sqlite' ? 'is not' : 'is distinct from';
-  const sql: MergeSql = {
-    cols,
-    dataCols,
-    keyMatch: kind.key.map((k) => `t.${k} = s.${k}`).join(' and '),
-    differs: (a, b) => dataCols.map((c) => `${a}.${c} ${distinct} ${b}.${c}`).join(' or ') || 'false',
-  };
+  const sql = mergeSql(tx, kind);
   const replaced = await keepHistory(tx, kind, stage, sql, importId, now);
   let written = 0;
   const passes = kind.passes
@@ -83,7 +75,21 @@ export async function mergeStage(
   return { written, replaced };
 }
 
-interface MergeSql {
+/** The pieces of SQL that compare a kind's staged rows with its stored ones. */
+export function mergeSql(tx: Tx, kind: ImportKind): MergeSql {
+  const cols = kind.columns.map(storageName);
+  const dataCols = cols.filter((c) => !kind.key.includes(c));
+  const distinct = tx.engine === 'sqlite' ? 'is not' : 'is distinct from';
+  return {
+    cols,
+    dataCols,
+    keyMatch: kind.key.map((k) => `t.${k} = s.${k}`).join(' and '),
+    differs: (a, b) => dataCols.map((c) => `${a}.${c} ${distinct} ${b}.${c}`).join(' or ') || 'false',
+  };
+}
+
+export interface MergeSql {
+  /** The kind's stored columns. */
   cols: string[];
   dataCols: string[];
   /** The target `t` and the stage `s` on the key. */
@@ -189,6 +195,7 @@ async function countOf(tx: Tx, query: string): Promise<number> {
   return Number(n);
 }
 
-function lineOf(line: string): number | string {
+/** A stage's line as reported: a number for a CSV's line, `sheet:row` for a workbook's. */
+export function lineOf(line: string): number | string {
   return /^\d+$/.test(line) ? Number(line) : line;
 }

@@ -9,16 +9,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { requestActor } from '../audit/audit.actor.ts';
-import type { ImportReport } from './import.service.ts';
-import { kindByName } from './kinds/index.ts';
-import { importReportSchema, importUploadQuery, type ImportReportBody } from '#core/contracts/imports.schema.ts';
+import { importReportSchema, importUploadQuery } from '#core/contracts/imports.schema.ts';
 import { receiveUpload } from './upload.body.ts';
 import { UPLOAD_CAP } from '#core/imports/upload-limits.ts';
-import { importUploaded } from './upload.service.ts';
-
-export function presentReport(report: ImportReport): ImportReportBody {
-  return { import_id: report.importId, dry_run: report.dryRun, written: report.written, kinds: report.kinds };
-}
+import { reportBody, submitUpload, type JobOutcome } from './import-jobs.service.ts';
 
 export const importUploadRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -30,7 +24,7 @@ export const importUploadRoutes =
       {
         schema: {
           summary:
-            'Import a file: the body is the file (CSV, .csv.gz or XLSX, up to 512 MiB), ?name= its name; all or nothing, rejected rows named by the file’s own lines',
+            'Import a file: the body is the file (CSV, .csv.gz or XLSX, up to 512 MiB; a scoped account less), ?name= its name; all or nothing, rejected rows named by the file’s own lines. A job underneath: with dry_run=true it is checked only and kept for POST imports/{id}/confirm',
           tags: ['records'],
           querystring: importUploadQuery,
           response: { 200: importReportSchema, 201: importReportSchema },
@@ -45,18 +39,21 @@ export const importUploadRoutes =
           cap: UPLOAD_CAP,
         });
         const dryRun = query.dry_run === 'true';
-        let report: ImportReport;
-        // Removed before the answer goes: a client that has its answer finds nothing left behind.
+        let outcome: JobOutcome;
+        // The stored file is the job's: removed before the answer goes unless a checked job
+        // keeps it for its confirmation, so a client that has its answer finds nothing else left.
         try {
-          report = await importUploaded(
+          outcome = await submitUpload(
             ctx.db,
-            { path: upload.path, bytes: upload.bytes, kind: query.kind ? kindByName(query.kind) : undefined },
-            { who: requestActor(request), scope: scopeOf(request), dryRun },
+            { path: upload.path, bytes: upload.bytes, kind: query.kind },
+            { who: requestActor(request), scope: scopeOf(request) },
+            dryRun,
           );
-        } finally {
+        } catch (e) {
           await upload.remove();
+          throw e;
         }
-        return reply.status(dryRun ? 200 : 201).send(presentReport(report));
+        return reply.status(dryRun ? 200 : 201).send(reportBody(outcome.report, outcome.job));
       },
     );
   };

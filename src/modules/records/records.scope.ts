@@ -16,7 +16,8 @@ import { isPostedOn } from '#core/assessment/placement.ts';
 /** What an officer may write: the records of its own work, not the registry nor its own assessment. */
 export const OFFICER_KINDS = ['visits', 'info_reports', 'incidents', 'patrol_logs'];
 
-type Row = Record<string, Value | undefined>;
+/** A row's values by column name; undefined: a value the import would refuse. */
+export type Row = Record<string, Value | undefined>;
 type Rule = (row: Row, c: Checker, existing: boolean) => void;
 
 const RULES: Record<string, Rule> = {
@@ -159,12 +160,31 @@ export async function assertRowsInScope(
   kind: ImportKind,
   input: Record<string, Value>[],
 ): Promise<void> {
+  const errors = await rowsOutsideScope(
+    db,
+    scope,
+    kind,
+    input.map((r) => parseRow(kind, r)),
+  );
+  if (errors.length > 0) throw new AppError('scope_refused', { count: errors.length, listed: errors.length }, errors);
+}
+
+/**
+ * Every value of `rows` (values as the import parsed them, by column name) outside the scope,
+ * each named by its row (`line`: its index + 1, `file`: the kind). An officer's kind it may not
+ * write refuses at once.
+ */
+export async function rowsOutsideScope(
+  db: Kysely<DB>,
+  scope: Scope,
+  kind: ImportKind,
+  rows: Row[],
+): Promise<RowError[]> {
   if (scope.badge !== null && !OFFICER_KINDS.includes(kind.kind)) {
     throw new AppError('officer_kinds_only', { kinds: OFFICER_KINDS, kind: kind.kind });
   }
   const rule = RULES[kind.kind];
   if (!rule) throw new AppError('internal_error', { detail: `no scope rule for ${kind.kind}` });
-  const rows = input.map((r) => parseRow(kind, r));
   const replaced = REPLACED_BY_KEY.has(kind.kind) ? await replacedRows(db, kind, rows) : new Map<number, Row>();
   const c = new Checker(scope);
   const areas = kind.kind === 'areas';
@@ -191,7 +211,7 @@ export async function assertRowsInScope(
     check(row, i);
     for (const p of c.problems) errors.push(rowError(kind.kind, i + 1, p.column, p.problem));
   });
-  if (errors.length > 0) throw new AppError('scope_refused', { count: errors.length, listed: errors.length }, errors);
+  return errors;
 }
 
 /** The rows' values as the import would read them; a value it would refuse is left undefined. */

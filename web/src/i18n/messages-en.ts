@@ -362,6 +362,7 @@ export const en: Record<MessageKey, string> = {
   'import.uploadingWrite': 'Uploading, to write… {percent}%',
   'import.stop': 'Stop the upload',
   'import.checking': 'The server is checking every row…',
+  'import.queued': 'Waiting to be written: place {place} in line',
   'import.writing': 'The server is writing…',
   'import.elapsed': '{s} s so far',
   'import.ok': 'All {n} rows pass; ready to write.',

@@ -357,6 +357,7 @@ export const zh = {
   'import.uploadingWrite': '正在上传，上传后写入… {percent}%',
   'import.stop': '停止上传',
   'import.checking': '服务器正在校验全部数据…',
+  'import.queued': '排队等待写入：第 {place} 位',
   'import.writing': '服务器正在写入…',
   'import.elapsed': '已用 {s} 秒',
   'import.ok': '全部 {n} 行校验通过，可以写入。',

@@ -10,6 +10,7 @@ afterEach(() => {
 });
 
 const report = (dryRun: boolean, kinds: [string, number, number][]) => ({
+  job_id: 41,
   import_id: dryRun ? null : 7,
   dry_run: dryRun,
   written: kinds.reduce((n, [, , added]) => n + added, 0),
@@ -26,12 +27,13 @@ function choose(name: string, content = 'ref,date\n', size?: number) {
 const imports = (calls: FakeCall[]) => calls.filter((c) => c.method === 'POST' && c.path.startsWith('/imports'));
 
 describe('ImportPage', () => {
-  it('uploads the file itself, checks it first while showing the server at work, then writes it when asked', async () => {
+  it('uploads the file once, checks it first while showing the server at work, then confirms the checked job by its id', async () => {
     let answerCheck: (a: { status: number; body: unknown }) => void = () => {};
     const calls = fakeApi(({ method, path }) => {
       if (method !== 'POST' || !path.startsWith('/imports')) return undefined;
       if (path.includes('dry_run=true')) return new Promise((resolve) => (answerCheck = resolve));
-      return { status: 201, body: report(false, [['surveys', 12_345, 12_000]]) };
+      if (path === '/imports/41/confirm') return { status: 201, body: report(false, [['surveys', 12_345, 12_000]]) };
+      return undefined;
     });
     renderAt(<ImportPage />, { url: '/import?kind=surveys' });
     const file = choose('群众测评 六月.xlsx');
@@ -56,8 +58,9 @@ describe('ImportPage', () => {
 
     fireEvent.click(screen.getByRole('button', { name: '写入 12,345 行' }));
     expect(await screen.findByText('导入完成：写入 12,000 行（新增或替换），其余相同记录未改动。')).toBeTruthy();
-    expect(imports(calls).map((c) => c.path.split('&').pop())).toEqual(['dry_run=true', 'dry_run=false']);
-    expect(imports(calls)[1].body).toBe(file);
+    // Written from the file the server keeps: nothing is uploaded twice.
+    expect(imports(calls).map((c) => c.path.split('&').pop())).toEqual(['dry_run=true', '/imports/41/confirm']);
+    expect(imports(calls)[1].body).toBeUndefined();
   });
 
   it('shows every rejected row by the file’s own lines, sheet by sheet, and never offers to write', async () => {

@@ -1,8 +1,10 @@
 /**
  * Importing a file from the browser: the file itself (CSV, .csv.gz, an XLSX of one kind or the
- * all.xlsx workbook) is uploaded to `POST imports`, checked whole by the server first (a dry
- * run showing every rejected row by the file's own lines), and written on confirmation, all or
- * nothing whatever its size: the same pipeline as `outpost import`.
+ * all.xlsx workbook) is uploaded once to `POST imports`, checked whole by the server first (a
+ * dry run: a job showing every rejected row by the file's own lines), and written on
+ * confirmation of that job by its id (`POST imports/{id}/confirm`), all or nothing whatever its
+ * size: the same pipeline as `outpost import`. While it is written, the bar follows the job's
+ * phase (queued with its place, writing).
  */
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { UPLOAD_CAP, XLSX_UNPACKED_CAP } from '#core/imports/upload-limits.ts';
@@ -12,7 +14,14 @@ import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { navigate, useLocation, withQuery } from '../router/router.tsx';
 import { errorsCsv, templateCsv } from './csv-rows.ts';
 import { KINDS, kindByName, kindOfFileName, RECORD_KINDS, type KindDef } from './kinds.ts';
-import { uploadImport, type ImportReport, type ImportUpload } from './upload.ts';
+import {
+  cancelImport,
+  confirmImport,
+  importJob,
+  uploadImport,
+  type ImportReport,
+  type ImportUpload,
+} from './upload.ts';
 
 const SHOWN_ERRORS = 200;
 const ACCEPT =
@@ -23,7 +32,7 @@ type Purpose = 'check' | 'write';
 type Phase =
   | { name: 'idle' }
   | { name: 'sending'; purpose: Purpose; fraction: number }
-  | { name: 'working'; purpose: Purpose; since: number }
+  | { name: 'working'; purpose: Purpose; since: number; job?: number }
   | { name: 'rejected'; errors: RowError[]; total: number; refused: boolean }
   | { name: 'ready'; report: ImportReport }
   | { name: 'done'; report: ImportReport }
@@ -46,6 +55,18 @@ export function ImportPage() {
   const current = useRef<ImportUpload>(undefined);
   const kindLabel = (k: KindDef) => t(`kind.${k.kind}` as MessageKey);
   useEffect(() => () => current.current?.abort(), []);
+
+  /** Writes the checked job by its id; the page follows its phase meanwhile. */
+  async function confirm(job: number) {
+    current.current?.abort();
+    current.current = undefined;
+    setPhase({ name: 'working', purpose: 'write', since: Date.now(), job });
+    try {
+      setPhase({ name: 'done', report: await confirmImport(job) });
+    } catch (e) {
+      setPhase(failure(e, 'write'));
+    }
+  }
 
   /** Uploads the chosen file to check it (a dry run) or to write it; a newer upload stops this one. */
   async function send(purpose: Purpose, target: Chosen) {
@@ -107,6 +128,8 @@ export function ImportPage() {
   }
 
   function reset() {
+    // A checked job nobody will confirm gives its stored file back at once.
+    if (phase.name === 'ready') void cancelImport(phase.report.job_id).catch(() => undefined);
     current.current?.abort();
     current.current = undefined;
     setChosen(undefined);
@@ -199,13 +222,13 @@ export function ImportPage() {
             </button>
           </div>
         )}
-        {phase.name === 'working' && <Working purpose={phase.purpose} since={phase.since} />}
+        {phase.name === 'working' && <Working purpose={phase.purpose} since={phase.since} job={phase.job} />}
         {phase.name === 'ready' && chosen && (
           <div className="import-ready">
             <p className="pass-mark">{t('import.ok', { n: exact(rowsOf(phase.report), lang) })}</p>
             <ReportTable report={phase.report} />
             {phase.report.written === 0 && <p className="muted">{t('import.nothingNew')}</p>}
-            <button type="button" className="primary" onClick={() => void send('write', chosen)}>
+            <button type="button" className="primary" onClick={() => void confirm(phase.report.job_id)}>
               {t('import.commit', { n: exact(rowsOf(phase.report), lang) })}
             </button>
           </div>
@@ -237,23 +260,46 @@ export function ImportPage() {
   );
 }
 
-/** While the server checks or writes: a moving bar and the seconds gone, so it visibly lives. */
-function Working({ purpose, since }: { purpose: Purpose; since: number }) {
+/** The steps of a confirmed job the bar shows, in order. */
+const JOB_STEPS = ['queued', 'writing', 'done'];
+
+/**
+ * While the server checks or writes: the seconds gone, and a bar — moving while a file is
+ * checked, following a confirmed job's phase (queued with its place, writing) while it is written.
+ */
+function Working({ purpose, since, job }: { purpose: Purpose; since: number; job?: number }) {
   const { t } = useI18n();
   const [, tick] = useState(0);
+  const [state, setState] = useState<{ phase: string; place: number | null }>();
   useEffect(() => {
-    const timer = window.setInterval(() => tick((n) => n + 1), 1000);
+    const timer = window.setInterval(() => {
+      tick((n) => n + 1);
+      if (job !== undefined)
+        importJob(job).then(
+          (j) => setState({ phase: j.phase, place: j.place }),
+          () => undefined,
+        );
+    }, 1000);
     return () => window.clearInterval(timer);
-  }, []);
+  }, [job]);
   const seconds = Math.floor((Date.now() - since) / 1000);
+  const step = state ? JOB_STEPS.indexOf(state.phase) + 1 : 0;
+  const label =
+    state?.phase === 'queued'
+      ? t('import.queued', { place: state.place ?? 1 })
+      : t(purpose === 'check' ? 'import.checking' : 'import.writing');
   return (
     <div className="progress import-working" role="status">
       <label>
         <span>
-          {t(purpose === 'check' ? 'import.checking' : 'import.writing')}
+          {label}
           {seconds >= 1 && <small className="muted"> {t('import.elapsed', { s: seconds })}</small>}
         </span>
-        <progress aria-label={t('import.progress')} />
+        {job !== undefined && step > 0 ? (
+          <progress max={JOB_STEPS.length} value={step} aria-label={t('import.progress')} />
+        ) : (
+          <progress aria-label={t('import.progress')} />
+        )}
       </label>
     </div>
   );

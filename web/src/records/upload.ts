@@ -4,10 +4,26 @@
  * `POST records/{kind}`. Both answer as the API client does: data, or an ApiError carrying the
  * row errors; a 401 shows the login.
  */
-import type { ImportReportBody } from '#core/contracts/imports.schema.ts';
-import { API, ApiError, clearCache, query, readResponse } from '../api/client.ts';
+import type { ImportJobBody, ImportReportBody } from '#core/contracts/imports.schema.ts';
+import { API, ApiError, apiGetFresh, apiSend, clearCache, query, readResponse } from '../api/client.ts';
 
 export type ImportReport = ImportReportBody;
+export type ImportJob = ImportJobBody;
+
+/** Writes a checked import job by its id: the server has the file already (no second upload). */
+export async function confirmImport(job: number): Promise<ImportReport> {
+  return (await apiSend<ImportReport>('POST', `/imports/${job}/confirm`)).data;
+}
+
+/** Cancels a checked (or queued) import job; its stored file goes. */
+export async function cancelImport(job: number): Promise<void> {
+  await apiSend('POST', `/imports/${job}/cancel`);
+}
+
+/** An import job's phase, place in the queue and report, as it is now. */
+export function importJob(job: number): Promise<ImportJob> {
+  return apiGetFresh<ImportJob>(`/imports/${job}`);
+}
 
 export interface Written {
   written: number;

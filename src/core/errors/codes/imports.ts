@@ -278,4 +278,51 @@ export const IMPORT_ERRORS = {
     (p) => `an officer account writes only its own work records (${p.kinds.join(', ')}), not ${p.kind}`,
     (p) => `民警账号只能填报本人的工作记录（${zhNames('kind', p.kinds)}），不能填报${zhName('kind', p.kind)}`,
   ),
+  // Import jobs (POST imports, imports/{id}/confirm, imports/{id}/cancel).
+  upload_over_role_limit: def(
+    'too_large',
+    { name: 'visits.csv.gz', cap: 20 * 1024 * 1024, role: 'officer' },
+    (p) =>
+      `${p.name} unpacks to more than ${byteSize(p.cap)}, the most an import by a${p.role === 'officer' ? 'n officer' : ' manager'} account takes (a setting): split it, or ask an administrator to import it`,
+    (p) =>
+      `${p.name} 解压后超过 ${byteSize(p.cap)}，超出${zhName('role', p.role)}账号导入的上限（可在设置中调整）：请拆分，或请系统管理员导入`,
+  ),
+  import_job_busy: def(
+    'conflict',
+    { job: 12, phase: 'writing' },
+    (p) => `your import job ${p.job} is still ${p.phase}; an account limited to an area runs one import at a time`,
+    (p) => `您的导入任务 ${p.job} 尚未结束（${zhName('job_phase', p.phase)}）；限定区域的账号一次只能进行一个导入`,
+  ),
+  import_job_not_found: def(
+    'not_found',
+    { job: 12 },
+    (p) => `no import job ${p.job} of yours exists`,
+    (p) => `不存在您的导入任务 ${p.job}`,
+  ),
+  import_job_wrong_phase: def(
+    'conflict',
+    { job: 12, phase: 'done', action: 'confirm' },
+    (p) =>
+      `import job ${p.job} is ${p.phase}: ${p.action === 'confirm' ? 'only a checked job can be confirmed' : 'only a queued or checked job can be cancelled'}`,
+    (p) =>
+      `导入任务 ${p.job} ${zhName('job_phase', p.phase)}：${p.action === 'confirm' ? '只有已检查的任务可以确认写入' : '只有排队中或已检查的任务可以取消'}`,
+  ),
+  import_job_expired: def(
+    'conflict',
+    { job: 12, minutes: 60 },
+    (p) => `import job ${p.job} was not confirmed within ${p.minutes} minutes and has expired: upload the file again`,
+    (p) => `导入任务 ${p.job} 未在 ${p.minutes} 分钟内确认，已过期：请重新上传文件`,
+  ),
+  import_job_cancelled: def(
+    'conflict',
+    { job: 12 },
+    (p) => `import job ${p.job} was cancelled before it ran; nothing was written`,
+    (p) => `导入任务 ${p.job} 在执行前已取消，未写入任何数据`,
+  ),
+  import_job_interrupted: def(
+    'internal',
+    { job: 12 },
+    (p) => `import job ${p.job} was interrupted by a restart of the server; nothing of it was written`,
+    (p) => `导入任务 ${p.job} 因服务器重启而中断，未写入任何数据`,
+  ),
 } as const;
