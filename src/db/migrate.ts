@@ -7,6 +7,7 @@ import * as m004 from './migrations/004-schemes.ts';
 import * as m005 from './migrations/005-login-attempts-by-address.ts';
 import * as m007 from './migrations/007-unit-locations.ts';
 import * as m008 from './migrations/008-schedule-and-channels.ts';
+import * as m011 from './migrations/011-received-at.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -21,6 +22,7 @@ const MIGRATIONS: [string, EngineMigration][] = [
   ['005-login-attempts-by-address', m005],
   ['007-unit-locations', m007],
   ['008-schedule-and-channels', m008],
+  ['011-received-at', m011],
 ];
 
 /** Applies every pending migration; throws with the failing migration's name. */

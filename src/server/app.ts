@@ -48,6 +48,7 @@ import { qualityRoutes } from '../modules/quality/quality.routes.ts';
 import { scheduleRoutes } from '../modules/schedule/schedule.routes.ts';
 import { channelsRoutes } from '../modules/channels/channels.routes.ts';
 import { mapsRoutes } from '../modules/maps/maps.routes.ts';
+import { completenessRoutes } from '../modules/completeness/completeness.routes.ts';
 import {
   accessOptionsFromEnv,
   documentAccess,
@@ -116,6 +117,7 @@ export const ROUTE_MODULES = [
   scheduleRoutes,
   channelsRoutes,
   mapsRoutes,
+  completenessRoutes,
 ];
 
 export interface AppOptions {
