@@ -9,12 +9,12 @@ import * as m007 from './migrations/007-unit-locations.ts';
 import * as m008 from './migrations/008-schedule-and-channels.ts';
 import * as m011 from './migrations/011-received-at.ts';
 
-interface EngineMigration {
+export interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
 }
 
 /** Every migration in order; each runs on both engines. */
-const MIGRATIONS: [string, EngineMigration][] = [
+export const MIGRATIONS: [string, EngineMigration][] = [
   ['001-registry-and-records', m001],
   ['002-accounts-and-audit', m002],
   ['003-notifications-and-supervision', m003],
