@@ -14,6 +14,8 @@ export interface IndicatorSettings {
   floor: number;
   target: number;
   better: Better;
+  /** The fewest cases a figure may rest on before it is marked a small sample; null or absent: none. */
+  min_sample?: number | null;
 }
 
 /** When a composite proposes a reward or a punishment (see rewards). */
@@ -30,12 +32,15 @@ export interface Thresholds {
 export interface SchemeDefinition {
   indicators: Record<string, IndicatorSettings>;
   thresholds: Thresholds;
+  /** Small samples make no row lag and name no problem (assessment/samples.ts); absent: false. */
+  exempt_small_samples?: boolean;
 }
 
-/** What a save may change: any indicators' settings (each in part) and any thresholds. */
+/** What a save may change: any indicators' settings (each in part), any thresholds, the small-sample rule. */
 export interface SchemeEdit {
   indicators?: Record<string, Partial<IndicatorSettings>>;
   thresholds?: Partial<Thresholds>;
+  exempt_small_samples?: boolean;
 }
 
 /** Which rule an issue breaks, so that a form can say it in its own words. */
@@ -50,7 +55,8 @@ export type IssueRule =
   | 'no_weight'
   | 'composite'
   | 'months'
-  | 'order';
+  | 'order'
+  | 'sample';
 
 export interface Issue {
   path: string;
@@ -61,6 +67,8 @@ export interface Issue {
 export const DEFAULT_THRESHOLDS: Thresholds = { commendation: 90, criticism: 60, interview: 60, interview_months: 3 };
 
 const MAX_WEIGHT = 1000;
+/** The largest minimum sample a scheme may ask for (a province's residents, for a rate per 10,000). */
+export const MAX_SAMPLE = 100_000_000;
 
 /** The scheme shipped with Outpost: the fallback of a year with no saved version. */
 export function shippedScheme(name: AnySchemeName): Scheme<AnySchemeName> {
@@ -90,7 +98,11 @@ export function applyEdit(base: SchemeDefinition, edit: SchemeEdit): SchemeDefin
   for (const [name, s] of Object.entries(base.indicators)) indicators[name] = { ...s };
   for (const [name, s] of Object.entries(edit.indicators ?? {}))
     indicators[name] = { ...indicators[name], ...s } as IndicatorSettings;
-  return { indicators, thresholds: { ...base.thresholds, ...edit.thresholds } };
+  return {
+    indicators,
+    thresholds: { ...base.thresholds, ...edit.thresholds },
+    exempt_small_samples: edit.exempt_small_samples ?? base.exempt_small_samples ?? false,
+  };
 }
 
 /**
@@ -147,6 +159,12 @@ export function indicatorIssues(at: string, s: IndicatorSettings): Issue[] {
       message: `${s.target} is on the worse side of the floor ${s.floor} (${s.better} is better)`,
       rule: 'side',
     });
+  if (s.min_sample != null && !(Number.isFinite(s.min_sample) && s.min_sample > 0 && s.min_sample <= MAX_SAMPLE))
+    issues.push({
+      path: `${at}.min_sample`,
+      message: `${s.min_sample} is not a minimum sample above 0 and at most ${MAX_SAMPLE} (empty: none)`,
+      rule: 'sample',
+    });
   return issues;
 }
 
@@ -197,6 +215,7 @@ export function schemeFrom(name: AnySchemeName, def: SchemeDefinition, version: 
     name,
     version,
     indicators: base.indicators.map((d) => ({ ...d, ...def.indicators[d.name], scale: d.scale, name: d.name })),
+    ...(def.exempt_small_samples ? { exempt_small_samples: true } : {}),
   };
 }
 
@@ -206,6 +225,8 @@ export function orderedDefinition(name: AnySchemeName, def: SchemeDefinition): S
   for (const d of shippedScheme(name).indicators) {
     const s = def.indicators[d.name];
     indicators[d.name] = { weight: s.weight, floor: s.floor, target: s.target, better: s.better };
+    // Kept only when set, so that a definition without minimums reads as it always has.
+    if (s.min_sample != null) indicators[d.name].min_sample = s.min_sample;
   }
   const t = def.thresholds;
   return {
@@ -216,5 +237,6 @@ export function orderedDefinition(name: AnySchemeName, def: SchemeDefinition): S
       interview: t.interview,
       interview_months: t.interview_months,
     },
+    ...(def.exempt_small_samples ? { exempt_small_samples: true } : {}),
   };
 }

@@ -42,6 +42,7 @@ export type DraftErrors = Record<
   | 'scheme.err.composite'
   | 'scheme.err.months'
   | 'scheme.err.order'
+  | 'scheme.err.sample'
 >;
 
 /** Whether an indicator's floor and target are shown and typed in percent. */
@@ -90,6 +91,7 @@ const SAID: Record<IssueRule, DraftErrors[string]> = {
   composite: 'scheme.err.composite',
   months: 'scheme.err.months',
   order: 'scheme.err.order',
+  sample: 'scheme.err.sample',
 };
 
 function fieldOf(issue: Issue): string {

@@ -1,6 +1,7 @@
 /** Every string of the web app in English, the second language. The type keeps it complete. */
 import type { MessageKey } from './messages-zh.ts';
 import { scheduleEn } from './messages-schedule.ts';
+import { landingEn } from './messages-landing.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Community & Rural Policing',
@@ -831,4 +832,5 @@ export const en: Record<MessageKey, string> = {
 
   'trend.noWork': '(no work records)',
   ...scheduleEn,
+  ...landingEn,
 };

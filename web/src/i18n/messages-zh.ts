@@ -1,5 +1,6 @@
 /** Every string of the web app in Chinese, the first language. Keys are shared with messages-en. */
 import { scheduleZh } from './messages-schedule.ts';
+import { landingZh } from './messages-landing.ts';
 
 export const zh = {
   'app.title': '社区和驻村警务',
@@ -808,6 +809,7 @@ export const zh = {
 
   'trend.noWork': '（无工作记录）',
   ...scheduleZh,
+  ...landingZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
