@@ -50,7 +50,7 @@ for (const engine of ENGINES) {
       await db?.close();
     });
     const get = async (url: string): Promise<Row[]> => (await app.inject({ url: `/api/v1/${url}`, headers })).json();
-    const save = (name: string, payload: unknown) =>
+    const save = (name: string, payload: Record<string, unknown>) =>
       app.inject({ method: 'PUT', url: `/api/v1/schemes/${name}?year=2019`, headers, payload });
 
     it('carries each figure’s denominator and marks nothing under the shipped schemes', async () => {

@@ -9,6 +9,10 @@ export const EVENT_CATALOGUE = {
   'notification.drafted': { permission: 'aggregate:read', about: 'the draft notification of a month is ready' },
   'task.reminder': { permission: 'tasks:read', about: 'a supervision task is due in a few days' },
   'task.escalated': { permission: 'tasks:read', about: 'an overdue supervision task goes to the next level' },
+  'completeness.reminder': {
+    permission: 'aggregate:read',
+    about: "an area's rooms have not all reported the month, a few days before the reporting deadline",
+  },
   'quality.digest': { permission: 'aggregate:read', about: "the week's data-quality digest of a root area" },
   'backup.completed': { permission: 'settings:manage', about: 'the nightly backup was written and read back' },
   'job.failed': { permission: 'settings:manage', about: 'a scheduled job failed' },

@@ -54,6 +54,7 @@ export const runOutcomeSchema = z.object({
 export const scheduleSettingsView = z.object({
   draft_day: z.number(),
   task_reminder_days: z.array(z.number()),
+  completeness_reminder_days: z.array(z.number()),
   escalation_step_days: z.number(),
   backup_keep: z.number(),
   backup_dir: z.string().nullable(),

@@ -3,10 +3,11 @@
  * of its own here (see job.ts); add it to JOBS and it is scheduled, caught up, shown to admins
  * and run by `outpost schedule run`.
  *
+ * `completeness-reminders` (issue 17) reminds areas whose rooms have not reported, the days of
+ * `completeness_reminder_days` before the reporting deadline (event `completeness.reminder`).
+ *
  * Extension points left for the issues that build on this one, each a reminder job made with
  * `reminderJob` (reminder.ts) and its event added to the catalogue (channels/events.ts):
- * - issue 17: `completeness-reminders` — areas whose rooms have not reported, N days before the
- *   reporting deadline (event `completeness.reminder`);
  * - issue 18: `period-reminders` — periods not submitted or not approved by their deadlines
  *   (event `period.reminder`);
  * - issue 19: `receipt-reminders` — notifications not yet signed for (签收) (event `receipt.reminder`).
@@ -17,5 +18,13 @@ import { notificationDraftJob } from './notification-draft.job.ts';
 import { qualityDigestJob } from './quality-digest.job.ts';
 import { taskEscalationJob } from './task-escalation.job.ts';
 import { taskRemindersJob } from './task-reminders.job.ts';
+import { completenessRemindersJob } from './completeness-reminders.job.ts';
 
-export const JOBS: Job[] = [backupJob, notificationDraftJob, taskRemindersJob, taskEscalationJob, qualityDigestJob];
+export const JOBS: Job[] = [
+  backupJob,
+  notificationDraftJob,
+  taskRemindersJob,
+  taskEscalationJob,
+  completenessRemindersJob,
+  qualityDigestJob,
+];
