@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderError } from '#core/errors/registry.ts';
 import type { FastifyInstance } from 'fastify';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { ENGINES, freshDatabase } from './support/engines.ts';
@@ -180,7 +181,18 @@ for (const engine of ENGINES) {
       for (const [url, status] of cases) {
         const res = await get(url);
         expect(res.status, url).toBe(status);
-        expect(Object.keys(res.body.error).sort(), url).toEqual(['code', 'details', 'message', 'request_id']);
+        expect(Object.keys(res.body.error).sort(), url).toEqual([
+          'category',
+          'code',
+          'details',
+          'message',
+          'params',
+          'request_id',
+        ]);
+        // A registered code whose English text, made from its parameters, is the message.
+        const { code, params, message } = res.body.error;
+        expect(renderError(code, params, 'en'), url).toBe(message);
+        expect(renderError(code, params, 'zh'), url).toMatch(/\p{Script=Han}/u);
       }
     });
 

@@ -138,7 +138,7 @@ for (const engine of ENGINES) {
         voidRow(db, 'surveys', ['Q1-000007'], ' ', 'test').catch((e: AppError) => e.code),
         voidRow(db, 'notes', ['x'], 'why', 'test').catch((e: AppError) => e.code),
       ]);
-      expect(codes).toEqual(['conflict', 'not_found', 'invalid_input', 'invalid_input']);
+      expect(codes).toEqual(['row_already_voided', 'row_not_found', 'void_reason_required', 'record_kind_unknown']);
     });
   });
 }

@@ -10,6 +10,7 @@ import type { Database } from '../src/db/database.ts';
 import { importSources, type ImportReport } from '../src/modules/imports/import.service.ts';
 import { sourcesFromPaths } from '../src/modules/imports/sources.ts';
 import { AppError, formatRowError, type RowError } from '../src/shared/errors.ts';
+import { renderError } from '#core/errors/registry.ts';
 import { ENGINES, freshDatabase } from './support/engines.ts';
 
 const TABLES = [
@@ -431,7 +432,14 @@ async function rejection(db: Database, files: Record<string, string>): Promise<s
   );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe('import_rejected');
-  return ((error as AppError).details as RowError[]).map(formatRowError);
+  const rows = (error as AppError).details as RowError[];
+  // Every rejected row carries a registered code whose English, from its parameters, is the
+  // reason, and which the web can say in Chinese.
+  for (const r of rows) {
+    expect(renderError(r.code, r.params, 'en'), formatRowError(r)).toBe(r.reason);
+    expect(renderError(r.code, r.params, 'zh'), formatRowError(r)).toMatch(/\p{Script=Han}/u);
+  }
+  return rows.map(formatRowError);
 }
 
 function folder(files: Record<string, string>): string {

@@ -196,12 +196,16 @@ for (const engine of ENGINES) {
       const res = await upload(manager, 'surveys-county.csv', bytes(lines));
       expect(res.statusCode).toBe(403);
       expect(res.json().error).toMatchObject({
-        code: 'forbidden',
+        code: 'scope_refused',
+        category: 'forbidden',
+        params: { count: 1, listed: 1 },
         details: [
           {
             file: 'surveys-county.csv',
             line: 11_000,
             column: 'area_code',
+            code: 'area_outside_scope',
+            params: { value: OUTSIDE, scope: '510201000000' },
             reason: `${OUTSIDE} is not in your area (510201000000)`,
           },
         ],
@@ -243,7 +247,11 @@ for (const engine of ENGINES) {
         headers: { ...admin, 'content-type': 'text/csv', 'content-length': String(600 * 1024 * 1024) },
       });
       expect(big.statusCode).toBe(413);
-      expect(big.json().error).toMatchObject({ code: 'too_large', message: expect.stringMatching(/512 MiB/) });
+      expect(big.json().error).toMatchObject({
+        code: 'upload_too_large',
+        category: 'too_large',
+        message: expect.stringMatching(/512 MiB/),
+      });
       // A workbook of about 600 KiB whose 14 sheets would unpack to 560 MiB, more than is read.
       const sheet = Buffer.alloc(40 * 1024 * 1024, '<row r="1"/>');
       const bomb = zipOf(
@@ -251,6 +259,7 @@ for (const engine of ENGINES) {
       );
       const res = await upload(admin, 'surveys.xlsx', bomb);
       expect(res.statusCode).toBe(413);
+      expect(res.json().error).toMatchObject({ code: 'upload_unpacks_too_large', params: { workbook: true } });
       expect(res.json().error.message).toMatch(/unpacks to more than 512 MiB.*split it/);
     });
 

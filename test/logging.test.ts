@@ -58,7 +58,11 @@ for (const engine of ENGINES) {
       expect({ ...ea, request_id: undefined }).toEqual({ ...eb, request_id: undefined });
       expect(ea.code).toBe('invalid_input');
       const missing = await app.inject({ url: '/api/v1/no-such-route', headers });
-      expect(missing.json().error).toMatchObject({ code: 'not_found', request_id: missing.headers['x-request-id'] });
+      expect(missing.json().error).toMatchObject({
+        code: 'route_not_found',
+        category: 'not_found',
+        request_id: missing.headers['x-request-id'],
+      });
     });
 
     it('logs a 500 with its stack under the request id, and answers without it', async () => {
@@ -70,7 +74,9 @@ for (const engine of ENGINES) {
       expect(res.json()).toEqual({
         error: {
           code: 'internal',
+          category: 'internal',
           message: 'an unexpected failure; it has been logged under this request_id',
+          params: {},
           details: [],
           request_id: id,
         },

@@ -170,7 +170,9 @@ describe('a request that reaches a closing server on an open connection', () => 
     expect(JSON.parse(body)).toEqual({
       error: {
         code: 'not_ready',
+        category: 'not_ready',
         message: 'the server is shutting down; try again shortly',
+        params: {},
         details: [],
         request_id: id,
       },

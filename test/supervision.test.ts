@@ -92,7 +92,7 @@ for (const engine of ENGINES) {
     it('refuses to issue a month twice, and the database refuses to change an issued notice', async () => {
       await refused(
         notices.issue(TEST_ACTOR, { area: PROVINCE, month: '2019-05', lang: 'zh', date: '2019-06-06' }),
-        'conflict',
+        'notification_already_issued',
         /川公社〔2019〕1号.*only corrected/,
       );
       await expect(
@@ -105,17 +105,17 @@ for (const engine of ENGINES) {
       const [t] = await allTasks({ notification: Number(may.entry.id) });
       const move = (to: 'in_progress' | 'rectified' | 'verified', comment?: string) =>
         tasks.changeStatus(TEST_ACTOR, null, t.id, to, comment, '2019-06-20');
-      await refused(move('verified'), 'conflict', /open cannot become verified/);
+      await refused(move('verified'), 'task_transition', /open cannot become verified/);
       expect((await move('in_progress', '正在整改')).status).toBe('in_progress');
       expect((await move('in_progress')).status).toBe('in_progress');
-      await refused(move('verified'), 'conflict');
+      await refused(move('verified'), 'task_transition');
       expect((await move('rectified')).status).toBe('rectified');
-      await refused(move('in_progress'), 'invalid_input', /why/);
+      await refused(move('in_progress'), 'send_back_needs_comment', /why/);
       expect((await move('in_progress', '复查未通过')).status).toBe('in_progress');
       await move('rectified');
       const done = await move('verified');
       expect(done.status).toBe('verified');
-      await refused(move('in_progress', 'again'), 'conflict', /closed/);
+      await refused(move('in_progress', 'again'), 'task_transition', /closed/);
       expect(done.events.map((e) => [e.kind, e.to_status])).toEqual([
         ['created', 'open'],
         ['status', 'in_progress'],
@@ -186,7 +186,7 @@ for (const engine of ENGINES) {
           corrects: '川公社〔2019〕1号',
           reason: 'x',
         }),
-        'conflict',
+        'correction_not_standing',
         /not the standing/,
       );
       // City 1's rooms pass their inspections after all: its standardization problem goes.
@@ -234,7 +234,7 @@ for (const engine of ENGINES) {
           corrects: '川公社〔2019〕2号',
           reason: 'again',
         }),
-        'conflict',
+        'correction_not_standing',
       );
     });
 
@@ -270,10 +270,10 @@ for (const engine of ENGINES) {
           { name: 'big.pdf', bytes: Buffer.alloc(2000, 1), content_type: 'application/pdf' },
           '2019-06-20',
         ),
-        'invalid_input',
+        'evidence_too_large',
         /over the evidence limit of 1,024 bytes/,
       );
-      await refused(tasks.evidence(null, t.id, 999), 'not_found');
+      await refused(tasks.evidence(null, t.id, 999), 'evidence_not_found');
     });
 
     it('lets the notifying area verify a rectification, not the area that made it', async () => {
@@ -284,7 +284,7 @@ for (const engine of ENGINES) {
       await tasks.changeStatus(TEST_ACTOR, city, t.id, 'rectified', undefined, '2019-06-20');
       await refused(
         tasks.changeStatus(TEST_ACTOR, city, t.id, 'verified', undefined, '2019-06-20'),
-        'forbidden',
+        'verify_outside_scope',
         /notifying area/,
       );
       const province = { area: PROVINCE, unit: null, badge: null };
@@ -292,7 +292,7 @@ for (const engine of ENGINES) {
         'verified',
       );
       // Outside a jurisdiction a task does not exist.
-      await refused(tasks.get({ area: '510200000000', unit: null, badge: null }, t.id, '2019-06-20'), 'not_found');
+      await refused(tasks.get({ area: '510200000000', unit: null, badge: null }, t.id, '2019-06-20'), 'task_not_found');
     });
   });
 }

@@ -167,7 +167,14 @@ for (const engine of ENGINES) {
       });
       expect(bad.statusCode).toBe(422);
       expect(bad.json().error.details).toEqual([
-        { file: 'units', line: 1, column: 'latitude', reason: 'a longitude needs its latitude (give both or neither)' },
+        {
+          file: 'units',
+          line: 1,
+          column: 'latitude',
+          code: 'latitude_missing',
+          params: {},
+          reason: 'a longitude needs its latitude (give both or neither)',
+        },
       ]);
       expect(await location(db, 'R1')).toEqual({ address: '东风路12号', longitude: 125.5, latitude: 43.9 });
     });

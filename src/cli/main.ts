@@ -2,7 +2,7 @@
  * The `outpost` command: finds the subcommand, runs it, and turns any error into a message and
  * an exit code in one place.
  */
-import { AppError, EXIT_CODE, formatRowError, type RowError } from '../shared/errors.ts';
+import { AppError, formatRowError, type RowError } from '../shared/errors.ts';
 import type { Command, Io } from '../shared/cli/command.ts';
 import { COMMANDS } from './commands.ts';
 
@@ -29,7 +29,7 @@ export function reportError(e: unknown, io: Io): number {
   if (e instanceof AppError) {
     io.stderr.write(`outpost: ${e.message}\n`);
     for (const d of e.details) io.stderr.write(`${isRowError(d) ? formatRowError(d) : JSON.stringify(d)}\n`);
-    return EXIT_CODE[e.code];
+    return e.exitCode;
   }
   io.stderr.write(`outpost: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   return 1;

@@ -145,11 +145,7 @@ async function openPostgres(url: string): Promise<Database> {
 /** The engines' own codes for a busy database and a full disk, as errors a person can act on. */
 export function translateStorageError(e: unknown): unknown {
   const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
-  if (code === 'SQLITE_BUSY') return new AppError('busy', 'the database is busy with another write; try again shortly');
-  if (code === 'SQLITE_FULL' || code === '53100')
-    return new AppError(
-      'disk_full',
-      'the disk holding the database is full: nothing was written; free some space and try again',
-    );
+  if (code === 'SQLITE_BUSY') return new AppError('busy', {});
+  if (code === 'SQLITE_FULL' || code === '53100') return new AppError('disk_full', { store: 'database' });
   return e;
 }

@@ -14,6 +14,6 @@ export function installClosingGuard(app: FastifyInstance): void {
   app.addHook('onRequest', async (_request, reply) => {
     if (!closing) return;
     reply.header('Connection', 'close');
-    throw new AppError('not_ready', 'the server is shutting down; try again shortly');
+    throw new AppError('not_ready', {});
   });
 }

@@ -1,53 +1,68 @@
 /**
- * The one place where failures become HTTP responses: `{"error": {"code", "message", "details",
- * "request_id"}}`, a 4xx for anything the caller got wrong, and never a stack trace. Every 5xx is
- * logged with its stack under the request's id, which the body names so that an operator can
- * find it; the id is the only part of an error body that differs between two identical requests.
+ * The one place where failures become HTTP responses:
+ * `{"error": {"code", "category", "message", "params", "details", "request_id"}}`, a 4xx for
+ * anything the caller got wrong, and never a stack trace. `code` is a registered code
+ * (#core/errors), whose `params` the web renders in the reader's language; `message` is its
+ * English text. Every 5xx is logged with its stack under the request's id, which the body names
+ * so that an operator can find it; the id is the only part of an error body that differs between
+ * two identical requests.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, HTTP_STATUS, type ErrorCode } from '../shared/errors.ts';
+import { fieldDetail, fieldIssue, valueAt } from '#core/errors/field-issues.ts';
+import { AppError } from '../shared/errors.ts';
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
-      const status = HTTP_STATUS[error.code];
-      if (error.code === 'busy' || error.code === 'not_ready') reply.header('Retry-After', '2');
-      if (error.code === 'rate_limited') reply.header('Retry-After', String(retryAfter(error.details)));
+      const status = error.httpStatus;
+      if (error.category === 'busy' || error.category === 'not_ready') reply.header('Retry-After', '2');
+      if (error.category === 'rate_limited') reply.header('Retry-After', String(retryAfter(error.details)));
       if (status >= 500) logServerError(request, error, status);
-      return answer(reply, status, body(request, error.code, error.message, error.details));
+      return answer(reply, status, body(request, error));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((v) => ({
-        path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
-        message: v.message,
-      }));
       const where = error.validationContext ?? 'request';
-      const message = details.map((d) => `${where}${d.path ? `.${d.path}` : ''}: ${d.message}`).join('; ');
-      return answer(reply, 400, body(request, 'invalid_input', message, details));
+      const input = (request as unknown as Record<string, unknown>)[where];
+      const found = error.validation.map((v) => {
+        const keys = v.instancePath.split('/').filter(Boolean);
+        const path = keys.join('.');
+        const issue = fieldIssue(
+          { ...v.params, code: v.keyword, message: v.message ?? '' },
+          `${where}${path ? `.${path}` : ''}`,
+          valueAt(input, keys),
+        );
+        return { issue, detail: fieldDetail(issue, path) };
+      });
+      const refused = new AppError(
+        'invalid_input',
+        { issues: found.map((f) => f.issue) },
+        found.map((f) => f.detail),
+      );
+      return answer(reply, 400, body(request, refused));
     }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
-      return answer(reply, status, body(request, status === 413 ? 'too_large' : 'invalid_input', error.message, []));
+      const refused =
+        status === 413
+          ? new AppError('too_large', { detail: error.message })
+          : new AppError('request_invalid', { detail: error.message });
+      return answer(reply, status, body(request, refused));
     }
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {
       reply.header('Retry-After', '2');
       logServerError(request, error, 503);
-      return answer(
-        reply,
-        503,
-        body(request, 'busy', 'the database is busy with another write; try again shortly', []),
-      );
+      return answer(reply, 503, body(request, new AppError('busy', {})));
     }
     logServerError(request, error, 500);
-    return answer(
-      reply,
-      500,
-      body(request, 'internal', 'an unexpected failure; it has been logged under this request_id', []),
-    );
+    return answer(reply, 500, body(request, new AppError('internal', {})));
   });
   app.setNotFoundHandler((request, reply) =>
-    answer(reply, 404, body(request, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`, [])),
+    answer(
+      reply,
+      404,
+      body(request, new AppError('route_not_found', { method: request.method, path: request.url.split('?')[0] })),
+    ),
   );
 }
 
@@ -70,17 +85,8 @@ function retryAfter(details: unknown[]): number {
 
 /** Errors the router raises before any route runs (a malformed or over-long address). */
 export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
-  answer(
-    reply,
-    tooLong ? 414 : 400,
-    body(
-      request,
-      'invalid_input',
-      tooLong ? 'a value in the address is too long' : 'the address is not valid (bad percent-encoding)',
-      [],
-    ),
-  );
+  const refused = new AppError(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'address_too_long' : 'address_invalid', {});
+  answer(reply, refused.httpStatus, body(request, refused));
 }
 
 /**
@@ -91,6 +97,15 @@ function answer(reply: FastifyReply, status: number, payload: ReturnType<typeof 
   return reply.status(status).type('application/json; charset=utf-8').serializer(JSON.stringify).send(payload);
 }
 
-function body(request: FastifyRequest, code: ErrorCode | 'too_large', message: string, details: unknown[]) {
-  return { error: { code, message, details, request_id: request.id } };
+function body(request: FastifyRequest, e: AppError) {
+  return {
+    error: {
+      code: e.code,
+      category: e.category,
+      message: e.message,
+      params: e.params,
+      details: e.details,
+      request_id: request.id,
+    },
+  };
 }

@@ -16,9 +16,6 @@ export function metricsTokenFromEnv(env: NodeJS.ProcessEnv = process.env): strin
   return env.OUTPOST_METRICS_TOKEN?.trim() || null;
 }
 
-export const METRICS_REFUSED =
-  'metrics are answered only to a caller on this machine that came through no proxy, or with the token of OUTPOST_METRICS_TOKEN as "Authorization: Bearer"';
-
 function presentsToken(request: FastifyRequest, token: string | null): boolean {
   if (!token) return false;
   const m = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
@@ -47,7 +44,7 @@ export const metricsRoutes =
         // Public to the account system (a scraper has no account); the guard below decides.
         config: { permission: 'public' },
         onRequest: async (request) => {
-          if (!mayReadMetrics(request, options.token)) throw new AppError('forbidden', METRICS_REFUSED);
+          if (!mayReadMetrics(request, options.token)) throw new AppError('metrics_refused', {});
         },
       },
       async (_request, reply) => {

@@ -16,7 +16,7 @@ import { serve } from './serve.ts';
 function port(value: string | undefined): number {
   const p = Number(value ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(p) || p < 0 || p > 65535)
-    throw new AppError('invalid_input', `--port: "${value ?? process.env.PORT}" is not a port number`);
+    throw new AppError('port_invalid', { value: String(value ?? process.env.PORT) });
   return p;
 }
 
@@ -26,7 +26,7 @@ function host(value: string | undefined): string {
 }
 
 function configError(e: unknown): never {
-  throw new AppError('invalid_input', e instanceof Error ? e.message : String(e));
+  throw new AppError('setting_invalid', { detail: e instanceof Error ? e.message : String(e) });
 }
 
 async function runServer(argv: string[], io: Io, usage: string, demoWhenEmpty: boolean): Promise<number> {

@@ -1,68 +1,55 @@
 /**
  * The one error class of Outpost. Every failure a person can act on is an AppError with a code
- * from a closed set; the HTTP layer and the CLI map codes to status and exit codes in one place.
+ * from the closed registry (`#core/errors/registry.ts`) and that code's parameters; its message
+ * is the code's English text. The HTTP layer and the CLI map each code, through its category,
+ * to a status and an exit code in one place.
  */
-export type ErrorCode =
-  | 'invalid_input'
-  | 'import_rejected'
-  | 'not_found'
-  | 'conflict'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'rate_limited'
-  | 'busy'
-  | 'not_ready'
-  | 'disk_full'
-  | 'internal';
+import {
+  categoryOf,
+  englishOf,
+  exitCodeOf,
+  httpStatusOf,
+  type ErrorCode,
+  type ErrorParams,
+} from '#core/errors/registry.ts';
+import { CATEGORIES, type Category, type Coded, type Params } from '#core/errors/types.ts';
 
-export const HTTP_STATUS: Record<ErrorCode, number> = {
-  invalid_input: 400,
-  import_rejected: 422,
-  not_found: 404,
-  conflict: 409,
-  unauthenticated: 401,
-  forbidden: 403,
-  rate_limited: 429,
-  busy: 503,
-  not_ready: 503,
-  disk_full: 507,
-  internal: 500,
-};
+export type { ErrorCode, ErrorParams, Category };
+export { formatRowError, rowError, type RowError } from '#core/errors/row-error.ts';
+export { coded, type CodedAs } from '#core/errors/registry.ts';
 
-export const EXIT_CODE: Record<ErrorCode, number> = {
-  invalid_input: 2,
-  import_rejected: 3,
-  not_found: 4,
-  conflict: 5,
-  unauthenticated: 6,
-  forbidden: 6,
-  rate_limited: 7,
-  busy: 7,
-  not_ready: 7,
-  disk_full: 8,
-  internal: 1,
-};
+/** The CLI's exit code of each category (`EXIT_CODE.import_rejected` is 3). */
+export const EXIT_CODE = Object.fromEntries(
+  Object.entries(CATEGORIES).map(([category, c]) => [category, c.exit]),
+) as Record<Category, number>;
 
-export class AppError extends Error {
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  /** The broad class of the code: what decides the HTTP status and the exit code. */
+  readonly category: Category;
+
+  /**
+   * @example throw new AppError('area_not_found', { area: code });
+   */
   constructor(
-    readonly code: ErrorCode,
-    message: string,
+    readonly code: C,
+    readonly params: ErrorParams<C>,
     readonly details: unknown[] = [],
   ) {
-    super(message);
+    super(englishOf(code, params));
     this.name = 'AppError';
+    this.category = categoryOf(code);
   }
-}
 
-/** One rejected place in an input file: `units.csv:41: station_code: no station S2201 exists`. */
-export interface RowError {
-  file: string;
-  /** Physical line (header = 1), or `sheet:row` in XLSX. */
-  line: number | string;
-  column: string;
-  reason: string;
-}
+  get httpStatus(): number {
+    return httpStatusOf(this.code);
+  }
 
-export function formatRowError(e: RowError): string {
-  return `${e.file}:${e.line}: ${e.column}: ${e.reason}`;
+  get exitCode(): number {
+    return exitCodeOf(this.code);
+  }
+
+  /** The error as data, to nest in another's parameters. */
+  toCoded(): Coded {
+    return { code: this.code, params: this.params as Params };
+  }
 }

@@ -100,6 +100,10 @@ describe.skipIf(!present && !REQUIRED)('the import page in Chromium', () => {
       await upload(page, 'all.xlsx', book);
       await page.locator('.rejected').waitFor({ timeout: 30_000 });
       expect(await page.locator('.errors-table tbody td:first-child').allTextContents()).toEqual(['surveys:3']);
+      // The reason is said in the page's language, from the row error's code and parameters.
+      expect(await page.locator('.errors-table tbody td:last-child').allTextContents()).toEqual([
+        lang === 'zh' ? '没有代码为 NOWHERE 的地区' : 'no area NOWHERE exists',
+      ]);
       await e2e.noSidewaysScroll(page);
       await e2e.snap(page, `import-rejected-workbook-phone-${lang}`);
       await context.close();

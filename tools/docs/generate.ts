@@ -11,6 +11,7 @@ import { assessmentRegions } from './assessment.ts';
 import { glossaryRegions } from './glossary.ts';
 import { importFormatsRegions } from './import-formats.ts';
 import { interfaceRegions, unexplainedOptions } from './interface.ts';
+import { errorsRegions } from './errors.ts';
 
 /** The repository's root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,6 +33,7 @@ export async function generateDocs(): Promise<GeneratedDoc[]> {
     'docs/assessment.md': assessmentRegions,
     'docs/interface.md': interfaceRegions(routes),
     'docs/security.md': { roles: renderRoleTable, routes: () => renderRouteTable(routes.catalog) },
+    'docs/errors.md': errorsRegions,
   };
   return Object.entries(docs).map(([file, renderers]) => {
     const current = fs.readFileSync(`${ROOT}${file}`, 'utf8');

@@ -5,26 +5,19 @@
  * document.
  */
 import type { OpenAPIV3 } from 'openapi-types';
-import {
-  COMMANDS,
-  EXIT_CODE,
-  HTTP_STATUS,
-  KINDS,
-  PERMISSIONS,
-  type ErrorCode,
-  type RouteReference,
-} from './sources.ts';
+import { CATEGORIES, COMMANDS, ERRORS, KINDS, PERMISSIONS, type Category, type RouteReference } from './sources.ts';
 import { code, orList, table } from './markdown.ts';
 import type { Renderers } from './regions.ts';
 
-/** What each error code means to the caller; the type makes a new code wait for its words. */
-const MEANING: Record<ErrorCode, string> = {
+/** What each category of error means to the caller; the type makes a new category wait for its words. */
+const MEANING: Record<Category, string> = {
   invalid_input: 'a value or option is missing or not valid; the message names it',
   import_rejected: 'an import (or rows posted) had rejected rows: nothing was written; `details` lists them',
   not_found: 'no such thing, or it lies outside the account’s scope',
   conflict: 'the request contradicts what is there (voided already, decided already, a stale version)',
   unauthenticated: 'no valid session or token',
-  forbidden: 'the role does not allow it, or the request came from another site',
+  forbidden: 'the role does not allow it, it lies outside the account’s scope, or the request came from another site',
+  too_large: 'the body or file is over the size limit (HTTP 413)',
   rate_limited: 'too many attempts; `Retry-After` says when to try again',
   busy: 'the database is busy with another write; `Retry-After: 2`',
   not_ready: 'the server is still starting (migrations, the demonstration build) or is shutting down; `Retry-After: 2`',
@@ -51,15 +44,17 @@ function commands(): string {
 }
 
 function errorCodes(): string {
+  const codes = Object.values(ERRORS);
   return table(
-    ['code', 'HTTP status', 'CLI exit code', 'meaning'],
-    (Object.keys(HTTP_STATUS) as ErrorCode[]).map((c) => [
+    ['category', 'HTTP status', 'CLI exit code', 'codes', 'meaning'],
+    (Object.keys(CATEGORIES) as Category[]).map((c) => [
       code(c),
-      String(HTTP_STATUS[c]),
-      String(EXIT_CODE[c]),
+      String(CATEGORIES[c].status),
+      String(CATEGORIES[c].exit),
+      String(codes.filter((d) => d.category === c).length),
       MEANING[c],
     ]),
-    'lrrl',
+    'lrrrl',
   );
 }
 

@@ -39,7 +39,15 @@ export {
 export { LAST_RULE_COUNT, LAST_RULE_MIN_RANKED } from '../../src/core/assessment/ranking.ts';
 export { DEFAULT_THRESHOLDS } from '../../src/core/schemes/scheme-definition.ts';
 export { COMMANDS } from '../../src/cli/commands.ts';
-export { EXIT_CODE, HTTP_STATUS, type ErrorCode } from '../../src/shared/errors.ts';
+export { CATEGORIES, type Category, type ErrorDef, type Params } from '../../src/core/errors/types.ts';
+export {
+  ERRORS,
+  exitCodeOf,
+  httpStatusOf,
+  renderError,
+  textOf,
+  type ErrorCode,
+} from '../../src/core/errors/registry.ts';
 export { PERMISSIONS, ROLES, ROLE_DESCRIPTIONS } from '../../src/core/accounts/permissions.ts';
 export {
   renderRoleTable,

@@ -69,9 +69,9 @@ const indicatorSettings = z
     min_sample: z.number().finite().positive().nullable().optional(),
   })
   .strict()
-  .refine((i) => i.floor !== i.target, { message: 'floor and target must differ' })
+  .refine((i) => i.floor !== i.target, { message: 'floor_equals_target' })
   .refine((i) => (i.better === 'higher' ? i.target > i.floor : i.target < i.floor), {
-    message: 'the target must be on the better side of the floor',
+    message: 'target_worse_side',
   });
 export const previewBody = z
   .object({

@@ -2,10 +2,7 @@
 import { z } from 'zod';
 import { dateSchema, page, pageQuery } from './common.ts';
 
-const timeSchema = z.union([
-  dateSchema,
-  z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'a UTC time (YYYY-MM-DDTHH:MM:SSZ)'),
-]);
+const timeSchema = z.union([dateSchema, z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'expected_utc_time')]);
 
 export const auditQuery = z
   .object({

@@ -10,22 +10,20 @@ import { EVENT_NAMES, HOUR_MINUTE, WEBHOOK_FORMATS } from '../channels/channel-w
 export const CHANNEL_KINDS = ['email', 'webhook', 'sms'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
-export const channelNameSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9\u4e00-\u9fff._-]{1,64}$/, 'a name (letters, digits, Chinese, . _ - up to 64 characters)');
+export const channelNameSchema = z.string().regex(/^[A-Za-z0-9\u4e00-\u9fff._-]{1,64}$/, 'expected_channel_name');
 const httpUrl = z
   .string()
   .max(2000)
-  .refine((v) => /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), 'an http:// or https:// address');
+  .refine((v) => /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), 'expected_http_url');
 const smtpUrl = z
   .string()
   .max(2000)
-  .refine((v) => /^smtps?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), 'an smtp:// or smtps:// address');
+  .refine((v) => /^smtps?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), 'expected_smtp_url');
 export const emailSchema = z
   .string()
   .max(254)
-  .regex(/^[^\s@]+@[^\s@]+$/, 'an email address');
-export const phoneSchema = z.string().regex(/^\+?[0-9 -]{5,20}$/, 'a phone number');
+  .regex(/^[^\s@]+@[^\s@]+$/, 'expected_email');
+export const phoneSchema = z.string().regex(/^\+?[0-9 -]{5,20}$/, 'expected_phone');
 export const eventNameSchema = z.enum(EVENT_NAMES as [string, ...string[]]);
 const langSchema = z.enum(['zh', 'en']);
 
@@ -52,26 +50,27 @@ export const channelInput = z
   })
   .strict()
   .superRefine((c, ctx) => {
+    // Each message is a registered error code (#core/errors), its text said in either language.
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (c.kind === 'webhook') {
-      if (!c.url) issue('url', 'a webhook needs its address');
-      if (!c.format) issue('format', 'a webhook needs a format: json, wecom or dingtalk');
-      if (c.to?.length) issue('to', 'a webhook sends to its address, not to a list');
-    } else if (c.format) issue('format', 'only a webhook has a format');
-    if (c.secret && c.format !== 'dingtalk') issue('secret', "only a DingTalk robot's address is signed with a secret");
-    if (c.kind === 'sms' && !c.url) issue('url', "an SMS channel needs its gateway's address");
-    if (c.kind === 'email' && c.url) issue('url', 'an email channel sends over SMTP (--smtp), not to an address');
-    if (c.kind !== 'email' && (c.smtp || c.from)) issue('smtp', 'only an email channel has an SMTP server');
-    if (c.kind === 'webhook' && c.personal) issue('personal', 'accounts subscribe to email or SMS channels');
-    if (c.kind !== 'webhook' && !c.to?.length && !c.personal)
-      issue('to', `name who it sends to (--to), or let accounts subscribe (--personal)`);
+      if (!c.url) issue('url', 'webhook_needs_url');
+      if (!c.format) issue('format', 'webhook_needs_format');
+      if (c.to?.length) issue('to', 'webhook_no_recipients');
+    } else if (c.format) issue('format', 'format_webhook_only');
+    if (c.secret && c.format !== 'dingtalk') issue('secret', 'secret_dingtalk_only');
+    if (c.kind === 'sms' && !c.url) issue('url', 'sms_needs_url');
+    if (c.kind === 'email' && c.url) issue('url', 'email_channel_no_url');
+    if (c.kind !== 'email' && (c.smtp || c.from)) issue('smtp', 'smtp_email_only');
+    if (c.kind === 'webhook' && c.personal) issue('personal', 'personal_not_webhook');
+    if (c.kind !== 'webhook' && !c.to?.length && !c.personal) issue('to', 'recipients_required');
     for (const [i, to] of (c.to ?? []).entries()) {
       const ok = c.kind === 'email' ? emailSchema.safeParse(to).success : phoneSchema.safeParse(to).success;
       if (!ok)
         ctx.addIssue({
           code: 'custom',
           path: ['to', i],
-          message: `"${to}" is not ${c.kind === 'email' ? 'an email address' : 'a phone number'}`,
+          message: 'recipient_invalid',
+          params: { value: to, email: c.kind === 'email' },
         });
     }
   });
@@ -175,7 +174,7 @@ export const mySubscriptionsSchema = z.object({
 });
 export type MySubscriptions = z.infer<typeof mySubscriptionsSchema>;
 
-const hourMinute = z.string().regex(HOUR_MINUTE, 'a time of day (HH:MM)');
+const hourMinute = z.string().regex(HOUR_MINUTE, 'expected_time_of_day');
 
 export const mySubscriptionsBody = z
   .object({

@@ -30,13 +30,7 @@ export type ImportReportBody = z.infer<typeof importReportSchema>;
 
 /**
  * One rejected place in an import, as `details` of an `import_rejected` error carry it
- * (`units.csv:41: station_code: no station S2201 exists`); the server's RowError has this shape.
+ * (`units.csv:41: station_code: no station S2201 exists`), with its registered code and
+ * parameters: the error registry's own type (../errors/row-error.ts).
  */
-export const rowErrorSchema = z.object({
-  file: z.string(),
-  /** Physical line (header = 1), or `sheet:row` in XLSX. */
-  line: z.union([z.number(), z.string()]),
-  column: z.string(),
-  reason: z.string(),
-});
-export type RowError = z.infer<typeof rowErrorSchema>;
+export type { RowError } from '../errors/row-error.ts';

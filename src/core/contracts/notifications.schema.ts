@@ -29,7 +29,7 @@ export const issueBody = z
     reason: z.string().trim().min(1).max(1000).optional(),
   })
   .strict()
-  .refine((b) => !b.corrects || b.reason, { message: 'a correction needs a reason', path: ['reason'] });
+  .refine((b) => !b.corrects || b.reason, { message: 'correction_reason_required', path: ['reason'] });
 
 export const archiveQuery = z.object({ area: areaCodeSchema.optional(), month: monthSchema.optional() }).strict();
 export const noticeParams = z.object({ id: z.coerce.number().int().positive() }).strict();

@@ -43,4 +43,4 @@ export const surveyBody = z
     nonce: z.string().min(1).max(40),
   })
   .strict()
-  .refine((b) => b.knows_officer !== null || b.satisfaction !== null, { message: 'answer at least one question' });
+  .refine((b) => b.knows_officer !== null || b.satisfaction !== null, { message: 'answer_one_question' });

@@ -10,9 +10,7 @@ export const proposalsQuery = z
     status: z.enum(['proposed', 'approved', 'rejected']).optional(),
   })
   .strict();
-export const proposalParams = z
-  .object({ id: z.string().regex(PROPOSAL_ID, 'a proposal id (MONTH.AREA.HASH)') })
-  .strict();
+export const proposalParams = z.object({ id: z.string().regex(PROPOSAL_ID, 'expected_proposal_id') }).strict();
 export const decisionBody = z
   .object({ decision: z.enum(['approved', 'rejected']), note: z.string().max(1000).optional() })
   .strict();

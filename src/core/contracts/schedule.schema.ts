@@ -37,7 +37,7 @@ export const runListQuery = z
   .object({ job: z.string().max(64).optional(), status: z.enum(['running', 'ok', 'failed']).optional(), ...pageQuery })
   .strict();
 
-export const jobNameParams = z.object({ name: z.string().regex(/^[a-z0-9-]{1,64}$/, 'a job name') }).strict();
+export const jobNameParams = z.object({ name: z.string().regex(/^[a-z0-9-]{1,64}$/, 'expected_job_name') }).strict();
 
 export const runOutcomeSchema = z.object({
   job: z.string(),

@@ -1,10 +1,20 @@
 /**
  * Column parsers of the import formats (SPEC §2). A parser turns a cell's text into the stored
- * value or throws a CellError whose message is the reason shown to the user.
+ * value or throws a CellError carrying the registered code of the reason (its message is the
+ * English text of it).
  */
+import { coded, englishOf, type CodedAs, type ErrorCode, type ErrorParams } from '../errors/registry.ts';
+
 export type Value = string | number | null;
 
-export class CellError extends Error {}
+export class CellError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly problem: CodedAs;
+
+  constructor(code: C, params: ErrorParams<C>) {
+    super(englishOf(code, params));
+    this.problem = coded(code, params) as CodedAs;
+  }
+}
 
 export interface ColumnDef {
   name: string;
@@ -44,7 +54,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function required(raw: string): string {
   const v = raw.trim();
-  if (v === '') throw new CellError('a value is required');
+  if (v === '') throw new CellError('value_required', {});
   return v;
 }
 
@@ -82,8 +92,7 @@ export const code = (name: string, zh: string, example: string, opts: { nullable
     (raw) => {
       const v = raw.trim();
       if (v === '' && opts.nullable) return null;
-      if (!CODE.test(required(v)))
-        throw new CellError(`"${clip(v)}" is not a code (letters, digits, - _ . / up to 64 characters)`);
+      if (!CODE.test(required(v))) throw new CellError('not_a_code', { value: clip(v) });
       return v;
     },
     { example, format: { type: 'code' }, nullable: opts.nullable },
@@ -96,8 +105,7 @@ export const areaCode = (name: string, zh: string, example: string, opts: { null
     (raw) => {
       const v = raw.trim();
       if (v === '' && opts.nullable) return null;
-      if (!AREA_CODE.test(required(v)))
-        throw new CellError(`"${clip(v)}" is not an area code (letters, digits, - _ up to 32 characters)`);
+      if (!AREA_CODE.test(required(v))) throw new CellError('not_an_area_code', { value: clip(v) });
       return v;
     },
     { example, format: { type: 'area_code' }, nullable: opts.nullable },
@@ -116,12 +124,12 @@ export const text = (
       const v = raw.trim();
       if (v === '') {
         if (opts.nullable || opts.optional) return null;
-        throw new CellError('a value is required');
+        throw new CellError('value_required', {});
       }
       const max = opts.max ?? 200;
-      if (v.length > max) throw new CellError(`longer than ${max} characters`);
+      if (v.length > max) throw new CellError('too_long', { max });
       // PostgreSQL's text cannot hold it (SQLite can): refused alike on both.
-      if (v.includes('\u0000')) throw new CellError('contains a NUL character');
+      if (v.includes('\u0000')) throw new CellError('contains_nul', {});
       return v;
     },
     {
@@ -139,7 +147,7 @@ export const oneOf = (name: string, zh: string, values: readonly string[], opts:
     (raw) => {
       const v = raw.trim();
       if (v === '' && opts.nullable) return null;
-      if (!values.includes(required(v))) throw new CellError(`"${clip(v)}" is not one of ${values.join(', ')}`);
+      if (!values.includes(required(v))) throw new CellError('not_one_of', { value: clip(v), values });
       return v;
     },
     { example: values[0], format: { type: 'choice', values }, nullable: opts.nullable },
@@ -152,8 +160,8 @@ export const date = (name: string, zh: string, example: string, opts: { nullable
     (raw) => {
       const v = raw.trim();
       if (v === '' && opts.nullable) return null;
-      if (!DATE.test(required(v))) throw new CellError(`"${clip(v)}" is not a date (YYYY-MM-DD)`);
-      if (!isValidDate(v)) throw new CellError(`${v} is not a day of the calendar`);
+      if (!DATE.test(required(v))) throw new CellError('not_a_date', { value: clip(v) });
+      if (!isValidDate(v)) throw new CellError('not_a_day', { value: v });
       return v;
     },
     { example, format: { type: 'date' }, nullable: opts.nullable },
@@ -171,12 +179,13 @@ export const integer = (
     (raw) => {
       if (opts.nullable && raw.trim() === '') return null;
       const v = required(raw);
-      if (!/^-?\d+$/.test(v)) throw new CellError(`"${clip(v)}" is not a whole number`);
+      if (!/^-?\d+$/.test(v)) throw new CellError('not_whole', { value: clip(v) });
       const n = Number(v);
       const min = opts.min ?? 0;
-      if (n < min) throw new CellError(min === 0 ? `${v} is negative` : `${v} is below ${min}`);
-      if (opts.max !== undefined && n > opts.max) throw new CellError(`${v} is above ${opts.max}`);
-      if (!Number.isSafeInteger(n)) throw new CellError(`${v} is too large`);
+      if (n < min)
+        throw min === 0 ? new CellError('negative', { value: v }) : new CellError('below', { value: v, min });
+      if (opts.max !== undefined && n > opts.max) throw new CellError('above', { value: v, max: opts.max });
+      if (!Number.isSafeInteger(n)) throw new CellError('number_too_large', { value: v });
       return n;
     },
     {
@@ -199,11 +208,13 @@ export const decimal = (
     (raw) => {
       if (opts.optional && raw.trim() === '') return null;
       const v = required(raw);
-      if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(v)) throw new CellError(`"${clip(v)}" is not a number`);
+      if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(v)) throw new CellError('not_a_number', { value: clip(v) });
       const n = Number(v);
       if (n < opts.min || (opts.exclusiveMin && n === opts.min))
-        throw new CellError(opts.min === 0 && n < 0 ? `${v} is negative` : `${v} must be above ${opts.min}`);
-      if (n > opts.max) throw new CellError(`${v} is above ${opts.max}`);
+        throw opts.min === 0 && n < 0
+          ? new CellError('negative', { value: v })
+          : new CellError('not_above', { value: v, min: opts.min });
+      if (n > opts.max) throw new CellError('above', { value: v, max: opts.max });
       return n;
     },
     {
@@ -223,10 +234,10 @@ export const yuan = (name: string, zh: string, example: string) =>
     (raw) => {
       const v = required(raw).replace(/,/g, '');
       const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(v);
-      if (!m) throw new CellError(`"${clip(raw.trim())}" is not an amount in yuan (at most 2 decimals)`);
-      if (m[1] === '-') throw new CellError(`${v} is negative`);
+      if (!m) throw new CellError('not_yuan', { value: clip(raw.trim()) });
+      if (m[1] === '-') throw new CellError('negative', { value: v });
       const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-      if (!Number.isSafeInteger(fen)) throw new CellError(`${v} is too large`);
+      if (!Number.isSafeInteger(fen)) throw new CellError('number_too_large', { value: v });
       return fen;
     },
     { example, storage: `${name}_fen`, sqlType: 'bigint', format: { type: 'yuan' } },
@@ -241,7 +252,7 @@ export const yesNo = (name: string, zh: string, opts: { nullable?: boolean } = {
       if (v === '' && opts.nullable) return null;
       if (v === 'yes' || v === '是') return 1;
       if (v === 'no' || v === '否') return 0;
-      throw new CellError(v === '' ? 'a value is required (yes or no)' : `"${clip(raw.trim())}" is not yes or no`);
+      throw v === '' ? new CellError('yes_no_required', {}) : new CellError('not_yes_no', { value: clip(raw.trim()) });
     },
     { example: 'yes', sqlType: 'integer', format: { type: 'yes_no' }, nullable: opts.nullable },
   );

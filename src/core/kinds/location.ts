@@ -3,7 +3,7 @@
  * and latitude in decimal degrees, both or neither, inside China's bounding box.
  */
 import { decimal, text, type ColumnDef, type Value } from './columns.ts';
-import type { RowProblem } from './kind.ts';
+import { problem, type RowProblem } from './kind.ts';
 
 /** China's bounding box, its islands in the South China Sea included: [west, south, east, north]. */
 export const CHINA_BOX = [73.4, 3.8, 135.1, 53.6] as const;
@@ -22,18 +22,17 @@ function inChina(lon: number, lat: number): boolean {
 /** A point is both coordinates or neither, and lies in China (a swapped pair is named as such). */
 export function locationProblems(row: Record<string, Value>): RowProblem[] {
   if (row.longitude === null && row.latitude === null) return [];
-  if (row.longitude === null)
-    return [{ column: 'longitude', reason: 'a latitude needs its longitude (give both or neither)' }];
-  if (row.latitude === null)
-    return [{ column: 'latitude', reason: 'a longitude needs its latitude (give both or neither)' }];
+  if (row.longitude === null) return [problem('longitude', 'longitude_missing', {})];
+  if (row.latitude === null) return [problem('latitude', 'latitude_missing', {})];
   const [lon, lat] = [Number(row.longitude), Number(row.latitude)];
   if (inChina(lon, lat)) return [];
   const [w, s, e, n] = CHINA_BOX;
-  const swapped = inChina(lat, lon) ? '; longitude and latitude look swapped' : '';
   return [
-    {
-      column: lon < w || lon > e ? 'longitude' : 'latitude',
-      reason: `${lon}, ${lat} is outside China (longitude ${w} to ${e}, latitude ${s} to ${n})${swapped}`,
-    },
+    problem(lon < w || lon > e ? 'longitude' : 'latitude', 'point_outside_china', {
+      longitude: lon,
+      latitude: lat,
+      box: [w, s, e, n],
+      swapped: inChina(lat, lon),
+    }),
   ];
 }

@@ -1,6 +1,6 @@
 /** The front-line work records' kinds (SPEC §2): visits, info reports, incidents, surveys, patrol logs, familiarity checks. */
 import { areaCode, code, date, decimal, integer, oneOf, text, yesNo } from './columns.ts';
-import type { KindDef } from './kind.ts';
+import { problem, type KindDef } from './kind.ts';
 
 export const visits: KindDef = {
   kind: 'visits',
@@ -78,7 +78,7 @@ export const familiarityChecks: KindDef = {
   ],
   rowRules(row) {
     if (Number(row.correct) > Number(row.sampled))
-      return [{ column: 'correct', reason: `${row.correct} is more than sampled (${row.sampled})` }];
+      return [problem('correct', 'more_than_sampled', { value: Number(row.correct), sampled: Number(row.sampled) })];
     return [];
   },
 };

@@ -1,6 +1,6 @@
 /** The registry's kinds (SPEC §2): areas, population, units, officers, patrols, equipment, inspections, funds. */
 import { areaCode, code, date, integer, oneOf, passFail, text, yuan, type Value } from './columns.ts';
-import { ASPECTS, LEVELS, ROOM_TYPES, type KindDef, type RowProblem } from './kind.ts';
+import { ASPECTS, LEVELS, ROOM_TYPES, problem, type KindDef, type RowProblem } from './kind.ts';
 import { LOCATION_COLUMNS, locationProblems } from './location.ts';
 
 const ASPECT_ZH: Record<(typeof ASPECTS)[number], string> = {
@@ -27,25 +27,22 @@ export const areas: KindDef = {
   rowRules(row) {
     const problems: RowProblem[] = [];
     if (row.level === 'province' && row.parent_code !== null)
-      problems.push({ column: 'parent_code', reason: 'a province has no parent' });
+      problems.push(problem('parent_code', 'province_has_parent', {}));
     if (row.level !== 'province' && row.parent_code === null)
-      problems.push({ column: 'parent_code', reason: `a ${row.level} needs a parent` });
+      problems.push(problem('parent_code', 'parent_required', { level: String(row.level) }));
     if (row.parent_code !== null && row.parent_code === row.code)
-      problems.push({ column: 'parent_code', reason: 'an area cannot be its own parent' });
+      problems.push(problem('parent_code', 'own_parent', {}));
     const ur = row.urban_rural as string | null;
     if (row.level === 'village') {
       const kind = urbanRural(ur);
       if (kind === null)
-        problems.push({
-          column: 'urban_rural',
-          reason:
-            ur === null
-              ? 'a village-level area needs urban or rural (or a 3-digit GB code)'
-              : `"${ur}" is not urban, rural or a GB code 1xx/2xx`,
-        });
+        problems.push(
+          ur === null
+            ? problem('urban_rural', 'urban_rural_required', {})
+            : problem('urban_rural', 'urban_rural_invalid', { value: ur }),
+        );
       else row.urban_rural = kind;
-    } else if (ur !== null)
-      problems.push({ column: 'urban_rural', reason: 'only village-level areas are urban or rural' });
+    } else if (ur !== null) problems.push(problem('urban_rural', 'urban_rural_not_village', {}));
     return problems;
   },
 };
@@ -91,19 +88,19 @@ export const units: KindDef = {
   rowRules(row) {
     const p: RowProblem[] = [];
     const room = (ROOM_TYPES as readonly Value[]).includes(row.type);
-    if (room && row.station_code === null) p.push({ column: 'station_code', reason: 'a room needs its station' });
-    if (room && row.covers === null)
-      p.push({ column: 'covers', reason: 'a room covers at least one village-level area' });
-    if (!room && row.station_code !== null) p.push({ column: 'station_code', reason: `a ${row.type} has no station` });
-    if (!room && row.covers !== null) p.push({ column: 'covers', reason: `a ${row.type} covers no area (rooms do)` });
+    if (room && row.station_code === null) p.push(problem('station_code', 'room_needs_station', {}));
+    if (room && row.covers === null) p.push(problem('covers', 'room_needs_covers', {}));
+    if (!room && row.station_code !== null)
+      p.push(problem('station_code', 'station_not_for_type', { type: String(row.type) }));
+    if (!room && row.covers !== null) p.push(problem('covers', 'covers_not_for_type', { type: String(row.type) }));
     if (row.covers !== null) {
       const codes = String(row.covers)
         .split(';')
         .map((c) => c.trim())
         .filter(Boolean);
       const bad = codes.find((c) => !/^[A-Za-z0-9_-]{1,32}$/.test(c));
-      if (bad !== undefined) p.push({ column: 'covers', reason: `"${bad}" is not an area code` });
-      else if (new Set(codes).size !== codes.length) p.push({ column: 'covers', reason: 'an area is listed twice' });
+      if (bad !== undefined) p.push(problem('covers', 'not_an_area_code', { value: bad }));
+      else if (new Set(codes).size !== codes.length) p.push(problem('covers', 'covers_listed_twice', {}));
       row.covers = codes.join(';');
     }
     p.push(...statusProblems(row), ...locationProblems(row));
@@ -119,12 +116,12 @@ function statusProblems(row: Record<string, Value>): RowProblem[] {
   const { status, opened_on: opened, closed_on: closed } = row;
   const p: RowProblem[] = [];
   if ((status === 'open' || status === 'closed') && opened === null)
-    p.push({ column: 'opened_on', reason: `${status === 'open' ? 'an' : 'a'} ${status} unit needs opened_on` });
-  if (status === 'closed' && closed === null) p.push({ column: 'closed_on', reason: 'a closed unit needs closed_on' });
+    p.push(problem('opened_on', 'opened_on_required', { status }));
+  if (status === 'closed' && closed === null) p.push(problem('closed_on', 'closed_on_required', {}));
   if ((status === 'planned' || status === 'building') && closed !== null)
-    p.push({ column: 'closed_on', reason: `a ${status} unit cannot have closed_on` });
+    p.push(problem('closed_on', 'closed_on_not_allowed', { status }));
   if (opened !== null && closed !== null && String(closed) < String(opened))
-    p.push({ column: 'closed_on', reason: `${closed} is before opened_on ${opened}` });
+    p.push(problem('closed_on', 'date_before', { value: String(closed), column: 'opened_on', other: String(opened) }));
   return p;
 }
 
@@ -144,7 +141,13 @@ export const officers: KindDef = {
   ],
   rowRules(row) {
     if (row.end_date !== null && String(row.end_date) < String(row.start_date))
-      return [{ column: 'end_date', reason: `${row.end_date} is before start_date ${row.start_date}` }];
+      return [
+        problem('end_date', 'date_before', {
+          value: String(row.end_date),
+          column: 'start_date',
+          other: String(row.start_date),
+        }),
+      ];
     return [];
   },
 };

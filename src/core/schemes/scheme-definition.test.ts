@@ -49,8 +49,9 @@ describe('scheme definitions', () => {
     expect(issues).toEqual([
       {
         path: 'indicators.nonsense',
+        code: 'indicator_not_in_scheme',
+        params: expect.objectContaining({ scheme: 'construction' }),
         message: expect.stringContaining('not an indicator of the construction scheme'),
-        rule: 'unknown',
       },
     ]);
   });
@@ -78,8 +79,9 @@ describe('scheme definitions', () => {
     expect(definitionIssues('officer', applyEdit(shippedDefinition('officer'), { indicators: zero(names) }))).toEqual([
       {
         path: 'indicators',
+        code: 'no_weight_above_zero',
+        params: {},
         message: expect.stringContaining('at least one indicator needs a weight above 0'),
-        rule: 'no_weight',
       },
     ]);
     expect(

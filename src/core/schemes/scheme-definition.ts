@@ -5,6 +5,8 @@
  * else is data. Pure: no database.
  */
 import { DEFAULT_SCHEMES, OFFICER_SCHEME, type AnySchemeName, type Better, type Scheme } from '../assessment/index.ts';
+import { fieldDetail, type FieldDetail } from '../errors/field-issues.ts';
+import { coded, type CodedAs } from '../errors/registry.ts';
 
 export const SCHEME_NAMES: readonly AnySchemeName[] = ['performance', 'construction', 'officer'];
 
@@ -43,25 +45,17 @@ export interface SchemeEdit {
   exempt_small_samples?: boolean;
 }
 
-/** Which rule an issue breaks, so that a form can say it in its own words. */
-export type IssueRule =
-  | 'unknown'
-  | 'missing'
-  | 'weight'
-  | 'number'
-  | 'better'
-  | 'equal'
-  | 'side'
-  | 'no_weight'
-  | 'composite'
-  | 'months'
-  | 'order'
-  | 'sample';
+/**
+ * One place wrong in a definition: its path, the registered code of the rule it breaks (so that
+ * a form can say it in its own words, or in the registry's), its parameters and English text.
+ */
+export type Issue = FieldDetail;
 
-export interface Issue {
-  path: string;
-  message: string;
-  rule: IssueRule;
+const issue = (path: string, problem: CodedAs): Issue => fieldDetail({ at: path, ...problem }, path);
+
+/** A number as a message shows it; what is no number (NaN, a string sent as a weight) as text. */
+function shown(v: unknown): number | string {
+  return typeof v === 'number' && Number.isFinite(v) ? v : String(v);
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = { commendation: 90, criticism: 60, interview: 60, interview_months: 3 };
@@ -115,16 +109,12 @@ export function definitionIssues(name: AnySchemeName, def: SchemeDefinition): Is
   const known = shippedScheme(name).indicators.map((d) => d.name);
   for (const n of Object.keys(def.indicators))
     if (!known.includes(n))
-      issues.push({
-        path: `indicators.${n}`,
-        message: `not an indicator of the ${name} scheme (it has ${known.join(', ')})`,
-        rule: 'unknown',
-      });
+      issues.push(issue(`indicators.${n}`, coded('indicator_not_in_scheme', { scheme: name, known })));
   for (const n of known) {
     const s = def.indicators[n];
     const at = `indicators.${n}`;
     if (!s) {
-      issues.push({ path: at, message: 'missing: every indicator of the scheme needs its settings', rule: 'missing' });
+      issues.push(issue(at, coded('indicator_settings_missing', {})));
       continue;
     }
     issues.push(...indicatorIssues(at, s));
@@ -142,42 +132,27 @@ export function definitionIssues(name: AnySchemeName, def: SchemeDefinition): Is
 export function indicatorIssues(at: string, s: IndicatorSettings): Issue[] {
   const issues: Issue[] = [];
   if (!Number.isFinite(s.weight) || s.weight < 0 || s.weight > MAX_WEIGHT)
-    issues.push({
-      path: `${at}.weight`,
-      message: `${s.weight} is not a weight from 0 (not scored) to ${MAX_WEIGHT}`,
-      rule: 'weight',
-    });
-  if (!Number.isFinite(s.floor)) issues.push({ path: `${at}.floor`, message: 'not a number', rule: 'number' });
-  if (!Number.isFinite(s.target)) issues.push({ path: `${at}.target`, message: 'not a number', rule: 'number' });
+    issues.push(issue(`${at}.weight`, coded('weight_out_of_range', { value: shown(s.weight), max: MAX_WEIGHT })));
+  if (!Number.isFinite(s.floor)) issues.push(issue(`${at}.floor`, coded('expected_number', {})));
+  if (!Number.isFinite(s.target)) issues.push(issue(`${at}.target`, coded('expected_number', {})));
   if (s.better !== 'higher' && s.better !== 'lower')
-    issues.push({ path: `${at}.better`, message: `"${String(s.better)}" is not higher or lower`, rule: 'better' });
-  else if (s.floor === s.target)
-    issues.push({ path: at, message: `floor and target must differ (both ${s.floor})`, rule: 'equal' });
+    issues.push(issue(`${at}.better`, coded('better_invalid', { value: String(s.better) })));
+  else if (s.floor === s.target) issues.push(issue(at, coded('floor_equals_target', { value: s.floor })));
   else if (s.better === 'higher' ? s.target < s.floor : s.target > s.floor)
-    issues.push({
-      path: `${at}.target`,
-      message: `${s.target} is on the worse side of the floor ${s.floor} (${s.better} is better)`,
-      rule: 'side',
-    });
+    issues.push(
+      issue(`${at}.target`, coded('target_worse_side', { target: s.target, floor: s.floor, better: s.better })),
+    );
   if (s.min_sample != null && !(Number.isFinite(s.min_sample) && s.min_sample > 0 && s.min_sample <= MAX_SAMPLE))
-    issues.push({
-      path: `${at}.min_sample`,
-      message: `${s.min_sample} is not a minimum sample above 0 and at most ${MAX_SAMPLE} (empty: none)`,
-      rule: 'sample',
-    });
+    issues.push(
+      issue(`${at}.min_sample`, coded('min_sample_out_of_range', { value: shown(s.min_sample), max: MAX_SAMPLE })),
+    );
   return issues;
 }
 
 /** A scheme scores something: at least one of its indicators (missing ones aside) weighs above 0. */
 export function weightIssues(settings: readonly (IndicatorSettings | undefined)[]): Issue[] {
   if (settings.some((s) => s !== undefined && s.weight > 0)) return [];
-  return [
-    {
-      path: 'indicators',
-      message: 'at least one indicator needs a weight above 0 (weight 0 means not scored)',
-      rule: 'no_weight',
-    },
-  ];
+  return [issue('indicators', coded('no_weight_above_zero', {}))];
 }
 
 /** Composites from 0 to 100, whole months from 1 to 12, criticism not above commendation. */
@@ -185,23 +160,21 @@ export function thresholdIssues(t: Thresholds): Issue[] {
   const issues: Issue[] = [];
   for (const key of ['commendation', 'criticism', 'interview'] as const)
     if (!Number.isFinite(t[key]) || t[key] < 0 || t[key] > 100)
-      issues.push({
-        path: `thresholds.${key}`,
-        message: `${t[key]} is not a composite from 0 to 100`,
-        rule: 'composite',
-      });
+      issues.push(issue(`thresholds.${key}`, coded('threshold_out_of_range', { value: shown(t[key]) })));
   if (!Number.isInteger(t.interview_months) || t.interview_months < 1 || t.interview_months > 12)
-    issues.push({
-      path: 'thresholds.interview_months',
-      message: `${t.interview_months} is not a whole number of months from 1 to 12`,
-      rule: 'months',
-    });
+    issues.push(
+      issue(
+        'thresholds.interview_months',
+        coded('interview_months_out_of_range', { value: shown(t.interview_months) }),
+      ),
+    );
   if (issues.length === 0 && t.criticism > t.commendation)
-    issues.push({
-      path: 'thresholds.criticism',
-      message: `${t.criticism} is above the commendation threshold ${t.commendation}`,
-      rule: 'order',
-    });
+    issues.push(
+      issue(
+        'thresholds.criticism',
+        coded('criticism_above_commendation', { criticism: t.criticism, commendation: t.commendation }),
+      ),
+    );
   return issues;
 }
 

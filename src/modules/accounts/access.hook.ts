@@ -17,7 +17,7 @@ import { requestActor } from '../audit/audit.actor.ts';
 import { anyAccount } from './accounts.repository.ts';
 import { isPermission, PERMISSIONS, roleHolds, type Permission } from '#core/accounts/permissions.ts';
 import { scopeFor } from './scope.ts';
-import { FIRST_ADMIN_HINT, resolveSession, SESSION_HOURS } from './session.service.ts';
+import { resolveSession, SESSION_HOURS } from './session.service.ts';
 
 export const SESSION_COOKIE = 'outpost_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -68,28 +68,21 @@ export async function installAccess(
     // No route matched: the not-found handler answers, and reveals nothing.
     if (permission === undefined && request.routeOptions.url === undefined) return;
     if (!isPermission(permission))
-      throw new AppError('internal', `route ${request.routeOptions.url} has no permission`);
+      throw new AppError('internal_error', { detail: `route ${request.routeOptions.url} has no permission` });
     const credentials = readCredentials(request);
     if (UNSAFE.has(request.method) && credentials?.via !== 'bearer' && isCrossSite(request)) {
-      throw new AppError(
-        'forbidden',
-        'refused: this request comes from another site, which may not act with your session',
-      );
+      throw new AppError('cross_site', {});
     }
     if (permission === 'public' || (permission === 'aggregate:read' && options.publicAggregates)) {
       request.scope = null;
       return;
     }
-    if (!credentials)
-      throw new AppError('unauthenticated', (await anyAccount(ctx.db.kysely)) ? SIGN_IN : FIRST_ADMIN_HINT);
+    if (!credentials) throw new AppError((await anyAccount(ctx.db.kysely)) ? 'sign_in_required' : 'no_account_yet', {});
     const session = await resolveSession(ctx.db, credentials.token);
     if (!session) {
       if (credentials.via === 'cookie') reply.clearCookie(SESSION_COOKIE, { path: '/' });
       const hasAccounts = await anyAccount(ctx.db.kysely);
-      throw new AppError(
-        'unauthenticated',
-        hasAccounts ? `your session has ended or is not valid; ${SIGN_IN}` : FIRST_ADMIN_HINT,
-      );
+      throw new AppError(hasAccounts ? 'session_ended' : 'no_account_yet', {});
     }
     request.session = session;
     request.actor = `user:${session.account.username}`;
@@ -101,18 +94,16 @@ export async function installAccess(
         outcome: 'refused',
         detail: { role },
       });
-      throw new AppError(
-        'forbidden',
-        `your role (${role}) does not give ${permission}: ${PERMISSIONS[permission].description}`,
-      );
+      throw new AppError('role_lacks_permission', {
+        role,
+        permission,
+        description: PERMISSIONS[permission].description,
+      });
     }
     request.scope = await scopeFor(ctx.db.kysely, session.account);
   });
   return routes;
 }
-
-const SIGN_IN =
-  'sign in with POST /api/v1/session {"username", "password"} and send the session cookie or "Authorization: Bearer <token>"';
 
 function readCredentials(request: FastifyRequest): { token: string; via: 'bearer' | 'cookie' } | null {
   const header = request.headers.authorization;

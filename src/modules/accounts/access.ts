@@ -69,10 +69,7 @@ export function hasAccess(tree: TreeView, scope: Scope | null, permission: Acces
 export function assertRecordsVisible(tree: TreeView, scope: Scope | null, code: string): void {
   if (!scope || !tree.areas.has(code)) return;
   if (!isWithinArea(tree, code, scope.area))
-    throw new AppError(
-      'not_found',
-      `no area ${code} is visible to your account (its records stop at ${scope.area} and below)`,
-    );
+    throw new AppError('area_not_visible', { area: code, scope: scope.area, how: 'records', parent: null });
 }
 
 /**
@@ -89,11 +86,7 @@ export function assertAggregateVisible(
 ): void {
   if (!scope || !tree.areas.has(code) || aggregateVisible(tree, scope, code, how)) return;
   const parent = tree.areas.get(scope.area)?.parent_code ?? null;
-  const reach =
-    how === 'children'
-      ? `rankings within ${scope.area}${parent ? ` or ${parent}` : ''}`
-      : `figures of ${scope.area}, the areas below it and those ranked beside it`;
-  throw new AppError('not_found', `no area ${code} is visible to your account (it sees ${reach})`);
+  throw new AppError('area_not_visible', { area: code, scope: scope.area, how, parent });
 }
 
 /** Whether `assertAggregateVisible` lets the scope see `code`'s figures (`how` as there). */

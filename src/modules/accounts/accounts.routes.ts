@@ -37,7 +37,7 @@ function sessionView(session: { account: AccountRow; expires_at: string }) {
 }
 
 function signedIn(session: ActiveSession | undefined): ActiveSession {
-  if (!session) throw new AppError('internal', 'no session on a route that needs one');
+  if (!session) throw new AppError('internal_error', { detail: 'no session on a route that needs one' });
   return session;
 }
 

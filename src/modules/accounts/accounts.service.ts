@@ -41,26 +41,17 @@ export async function addAccount(db: Database, who: AuditActor, input: NewAccoun
   const { username, role } = input;
   const area = input.area ?? null;
   const badge = input.badge ?? null;
-  if (role === 'manager' && !area)
-    throw new AppError('invalid_input', 'a manager needs --area: the area whose subtree it manages');
-  if (role !== 'manager' && area)
-    throw new AppError(
-      'invalid_input',
-      `--area is for managers only (a ${role} is ${role === 'officer' ? 'placed by its badge' : 'province-wide'})`,
-    );
-  if (role === 'officer' && !badge)
-    throw new AppError('invalid_input', 'an officer account needs --badge: the badge of the officer it belongs to');
-  if (role !== 'officer' && badge) throw new AppError('invalid_input', '--badge is for officer accounts only');
-  if (area && !(await areaExists(db.kysely, area)))
-    throw new AppError('invalid_input', `--area: no area ${area} exists`);
-  if (badge && !(await badgeExists(db.kysely, badge)))
-    throw new AppError('invalid_input', `--badge: no officer with badge ${badge} exists`);
+  if (role === 'manager' && !area) throw new AppError('manager_needs_area', {});
+  if (role !== 'manager' && area) throw new AppError('area_for_managers_only', { role });
+  if (role === 'officer' && !badge) throw new AppError('officer_needs_badge', {});
+  if (role !== 'officer' && badge) throw new AppError('badge_for_officers_only', {});
+  if (area && !(await areaExists(db.kysely, area))) throw new AppError('account_area_unknown', { area });
+  if (badge && !(await badgeExists(db.kysely, badge))) throw new AppError('account_badge_unknown', { badge });
   assertPasswordAcceptable(input.password, username);
   const password_hash = await hashPassword(input.password);
   const now = clock.timestamp();
   return db.transaction(async (tx) => {
-    if (await findAccount(tx.kysely, username))
-      throw new AppError('conflict', `an account named ${username} already exists`);
+    if (await findAccount(tx.kysely, username)) throw new AppError('account_exists', { username });
     const row = {
       username,
       password_hash,
@@ -89,7 +80,7 @@ export async function accounts(db: Database): Promise<Account[]> {
 
 async function existing(db: Database, username: string): Promise<AccountRow> {
   const row = await findAccount(db.kysely, username);
-  if (!row) throw new AppError('not_found', `no account named ${username} exists`);
+  if (!row) throw new AppError('account_not_found', { username });
   return row;
 }
 
@@ -139,8 +130,7 @@ export async function changeOwnPassword(
   keepToken: string,
 ): Promise<void> {
   const row = await existing(db, username);
-  if (!(await verifyPassword(row.password_hash, current)))
-    throw new AppError('forbidden', 'current: that is not your current password');
+  if (!(await verifyPassword(row.password_hash, current))) throw new AppError('password_wrong_current', {});
   assertPasswordAcceptable(password, username);
   const password_hash = await hashPassword(password);
   await db.transaction(async (tx) => {

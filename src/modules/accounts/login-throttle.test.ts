@@ -80,7 +80,10 @@ for (const engine of ENGINES) {
       expect((await signIn('clerk', TEST_PASSWORD, '203.0.113.6')).statusCode).toBe(200);
       const who = { actor: 'anonymous', via: 'test', ip: '203.0.113.5' };
       const input = { username: 'clerk', password: TEST_PASSWORD };
-      await expect(login(db, who, input, { requireAdminTotp: false })).rejects.toMatchObject({ code: 'rate_limited' });
+      await expect(login(db, who, input, { requireAdminTotp: false })).rejects.toMatchObject({
+        code: 'address_locked',
+        category: 'rate_limited',
+      });
       const later = new Date(Date.now() + 61 * 60_000);
       const signedIn = await login(db, who, input, { requireAdminTotp: false, now: later });
       expect(signedIn.account.username).toBe('clerk');

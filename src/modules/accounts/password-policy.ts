@@ -3,7 +3,8 @@
  * username — and no other rules (no forced mixtures of character classes, no expiry).
  */
 import fs from 'node:fs';
-import { AppError } from '../../shared/errors.ts';
+import { textOf } from '#core/errors/registry.ts';
+import { AppError, coded, type CodedAs } from '../../shared/errors.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '#core/accounts/password-length.ts';
 
 let common: Set<string> | undefined;
@@ -21,20 +22,21 @@ export function commonPasswords(): Set<string> {
   return common;
 }
 
-/** Why a password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string, username: string): string | null {
+type PasswordCode = 'password_too_short' | 'password_too_long' | 'password_is_username' | 'password_common';
+
+/** Why a password is refused (a registered code), or null when it is acceptable. */
+export function passwordProblem(password: string, username: string): CodedAs<PasswordCode> | null {
   const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH)
-    return `the password must have at least ${MIN_PASSWORD_LENGTH} characters (it has ${length})`;
-  if (length > MAX_PASSWORD_LENGTH) return `the password may have at most ${MAX_PASSWORD_LENGTH} characters`;
+  if (length < MIN_PASSWORD_LENGTH) return coded('password_too_short', { min: MIN_PASSWORD_LENGTH, length });
+  if (length > MAX_PASSWORD_LENGTH) return coded('password_too_long', { max: MAX_PASSWORD_LENGTH });
   const lower = password.toLowerCase();
-  if (lower === username.toLowerCase()) return 'the password may not be the username';
-  if (commonPasswords().has(lower))
-    return 'the password is one of the most common passwords; choose another (a few unrelated words make a good one)';
+  if (lower === username.toLowerCase()) return coded('password_is_username', {});
+  if (commonPasswords().has(lower)) return coded('password_common', {});
   return null;
 }
 
 export function assertPasswordAcceptable(password: string, username: string): void {
   const problem = passwordProblem(password, username);
-  if (problem) throw new AppError('invalid_input', `password: ${problem}`, [{ path: 'password', message: problem }]);
+  if (!problem) return;
+  throw new AppError(problem.code, problem.params, [{ path: 'password', ...problem, message: textOf(problem) }]);
 }

@@ -31,7 +31,9 @@ const NOWHERE = '';
 /** The scope of a request, set by the access hook. Throws rather than guess when it was not set. */
 export function scopeOf(request: FastifyRequest): Scope | null {
   if (request.scope === undefined)
-    throw new AppError('internal', `no access decision was made for ${request.method} ${request.url}`);
+    throw new AppError('internal_error', {
+      detail: `no access decision was made for ${request.method} ${request.url}`,
+    });
   return request.scope;
 }
 

@@ -32,9 +32,6 @@ import * as clock from '../../shared/clock.ts';
 
 export const SESSION_HOURS = 12;
 
-export const FIRST_ADMIN_HINT =
-  "no account exists yet: on the server, create the first admin with `npx outpost user add --username admin --password '<12 or more characters>' --role admin`, then sign in (POST /api/v1/session)";
-
 export interface SignedIn {
   token: string;
   account: AccountRow;
@@ -56,8 +53,6 @@ export interface LoginOptions {
   requireAdminTotp: boolean;
   now?: Date;
 }
-
-const WRONG = 'wrong username or password';
 
 export async function login(
   db: Database,
@@ -103,22 +98,32 @@ export async function login(
         );
       return until;
     });
-    if (!addressLock) throw error;
+    // Only a counted failure (a wrong password or code) can start a lockout; it says so.
+    if (!addressLock || (error.code !== 'sign_in_wrong' && error.code !== 'totp_wrong')) throw error;
     throw new AppError(
       error.code,
-      `${error.message}; after ${ADDRESS_FAILURES} failed sign-ins from this address within ${ADDRESS_WINDOW_MS / 60_000} minutes, sign-in from it is paused until ${addressLock.toISOString()}`,
+      {
+        ...error.params,
+        address_failures: ADDRESS_FAILURES,
+        address_minutes: ADDRESS_WINDOW_MS / 60_000,
+        paused_until: addressLock.toISOString(),
+      },
       error.details,
     );
   };
-  if (!(await anyAccount(db.kysely)))
-    return refuse(new AppError('unauthenticated', FIRST_ADMIN_HINT), 'no account exists', false);
+  if (!(await anyAccount(db.kysely))) return refuse(new AppError('no_account_yet', {}), 'no account exists', false);
   const gate = await loginGate(db.kysely, username, ip, now);
   if (gate.addressLockedUntil) {
     const seconds = Math.max(1, Math.ceil((gate.addressLockedUntil.getTime() - now.getTime()) / 1000));
     return refuse(
       new AppError(
-        'rate_limited',
-        `too many failed sign-ins from this address (${ADDRESS_FAILURES} within ${ADDRESS_WINDOW_MS / 60_000} minutes, whatever the usernames); sign-in from it is paused until ${gate.addressLockedUntil.toISOString()}, in ${seconds} seconds`,
+        'address_locked',
+        {
+          failures: ADDRESS_FAILURES,
+          minutes: ADDRESS_WINDOW_MS / 60_000,
+          until: gate.addressLockedUntil.toISOString(),
+          seconds,
+        },
         [{ retry_after: seconds }],
       ),
       'address locked',
@@ -128,55 +133,34 @@ export async function login(
   if (gate.lockedUntil) {
     const seconds = Math.ceil((gate.lockedUntil.getTime() - now.getTime()) / 1000);
     return refuse(
-      new AppError(
-        'rate_limited',
-        `sign-in as ${username} is locked until ${gate.lockedUntil.toISOString()} after ${LOCK_FAILURES} failed attempts in a row; try again then, or ask an admin to reset the password (outpost user reset)`,
-        [{ retry_after: seconds }],
-      ),
+      new AppError('account_locked', { username, until: gate.lockedUntil.toISOString(), failures: LOCK_FAILURES }, [
+        { retry_after: seconds },
+      ]),
       'locked',
       false,
     );
   }
   if (gate.throttledFor) {
     return refuse(
-      new AppError(
-        'rate_limited',
-        `too many failed sign-ins as ${username} from this address; try again in ${gate.throttledFor} seconds`,
-        [{ retry_after: gate.throttledFor }],
-      ),
+      new AppError('sign_in_throttled', { username, seconds: gate.throttledFor }, [{ retry_after: gate.throttledFor }]),
       'throttled',
       false,
     );
   }
   const account = await findAccount(db.kysely, username);
   if (!(await verifyPassword(account?.password_hash ?? null, input.password)) || !account) {
-    const after = await lockNotice(db, username);
-    return refuse(new AppError('unauthenticated', `${WRONG}${after}`), 'password', true);
+    return refuse(new AppError('sign_in_wrong', await lockNotice(db, username)), 'password', true);
   }
-  if (account.disabled_at)
-    return refuse(
-      new AppError('forbidden', `the account ${username} is disabled; ask an admin to enable it`),
-      'disabled',
-      false,
-    );
+  if (account.disabled_at) return refuse(new AppError('account_disabled', { username }), 'disabled', false);
   const role = account.role as Role;
   if (!account.totp_secret && role === 'admin' && options.requireAdminTotp) {
-    return refuse(
-      new AppError(
-        'forbidden',
-        `an admin must sign in with a second factor here; on the server, set one up with \`npx outpost user totp --username ${username}\``,
-      ),
-      'totp not set up',
-      false,
-    );
+    return refuse(new AppError('admin_totp_required', { username }), 'totp not set up', false);
   }
   let step: number | null = null;
   if (account.totp_secret) {
     if (!input.totp) {
       return refuse(
-        new AppError('unauthenticated', 'enter the 6-digit code from your authenticator app as "totp"', [
-          { path: 'totp', message: 'required', totp_required: true },
-        ]),
+        new AppError('totp_required', {}, [{ path: 'totp', message: 'required', totp_required: true }]),
         'totp missing',
         false,
       );
@@ -187,18 +171,12 @@ export async function login(
       now.getTime(),
       account.totp_last_step === null ? null : Number(account.totp_last_step),
     );
-    if (step === null)
-      return refuse(
-        new AppError('unauthenticated', `wrong or already used one-time code${await lockNotice(db, username)}`),
-        'totp',
-        true,
-      );
+    if (step === null) return refuse(new AppError('totp_wrong', await lockNotice(db, username)), 'totp', true);
   }
   const token = randomBytes(32).toString('base64url');
   const expires_at = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   await db.transaction(async (tx) => {
-    if (step !== null && !(await spendTotpStep(tx, account.id, step)))
-      throw new AppError('unauthenticated', 'wrong or already used one-time code');
+    if (step !== null && !(await spendTotpStep(tx, account.id, step))) throw new AppError('totp_wrong', {});
     await recordAttempt(tx, username, ip, 'ok', now);
     await deleteExpiredSessions(tx, now.toISOString());
     await insertSession(tx, {
@@ -219,7 +197,10 @@ export async function login(
 }
 
 /** Says so when the failure being recorded is the one that locks the username. */
-async function lockNotice(db: Database, username: string): Promise<string> {
+async function lockNotice(
+  db: Database,
+  username: string,
+): Promise<{ locked_after?: number; locked_minutes?: number; username?: string }> {
   const last = await db.kysely
     .selectFrom('login_attempts')
     .select('outcome')
@@ -228,9 +209,7 @@ async function lockNotice(db: Database, username: string): Promise<string> {
     .limit(LOCK_FAILURES - 1)
     .execute();
   const locks = last.length === LOCK_FAILURES - 1 && last.every((a) => a.outcome === 'failed');
-  return locks
-    ? `; after ${LOCK_FAILURES} failures in a row, sign-in as ${username} is now locked for ${WINDOW_MS / 60_000} minutes`
-    : '';
+  return locks ? { locked_after: LOCK_FAILURES, locked_minutes: WINDOW_MS / 60_000, username } : {};
 }
 
 export interface ActiveSession {

@@ -106,7 +106,9 @@ export const userCommand: Command = {
           return 0;
         }
         default:
-          throw new AppError('invalid_input', `${sub ? `unknown subcommand: user ${sub}\n` : ''}usage: ${USAGE}`);
+          throw sub
+            ? new AppError('subcommand_unknown', { command: 'user', subcommand: sub, usage: USAGE })
+            : new AppError('usage', { usage: USAGE });
       }
     });
   },

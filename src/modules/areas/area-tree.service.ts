@@ -30,7 +30,7 @@ export class AreaTreeService {
   async area(code: string): Promise<AreaInfo> {
     const tree = await this.tree();
     const area = tree.areas.get(code);
-    if (!area) throw new AppError('not_found', `no area ${code} exists`);
+    if (!area) throw new AppError('area_not_found', { area: code });
     return area;
   }
 }

@@ -17,7 +17,7 @@ export async function listAreas(ctx: Services, actor: Actor, query: z.infer<type
 /** One area with its path from the top and its number of children. */
 export async function areaDetail(ctx: Services, actor: Actor, code: string) {
   const area = await findArea(ctx.db.kysely, code, actor.scope);
-  if (!area) throw new AppError('not_found', `no area ${code} exists`);
+  if (!area) throw new AppError('area_not_found', { area: code });
   const path = ancestorsOf(await ctx.areas.tree(), area.code).map(({ code, name, level }) => ({ code, name, level }));
   return { ...area, path, children: await countChildren(ctx.db.kysely, area.code) };
 }

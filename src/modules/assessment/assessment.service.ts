@@ -78,7 +78,10 @@ export class AssessmentService {
   /** The scheme `name` scores `month` with: the version in force for the month's year. */
   async schemeFor<N extends AnySchemeName>(name: N, month: string): Promise<Scheme<N>> {
     if (!isSchemeName(name))
-      throw new AppError('invalid_input', `scheme: "${String(name)}" is not performance, construction or officer`);
+      throw new AppError('scheme_unknown', {
+        value: String(name),
+        choices: ['performance', 'construction', 'officer'],
+      });
     return (await this.resolvedScheme(name, parseMonth(month).year)).scheme as Scheme<N>;
   }
 
@@ -173,10 +176,7 @@ export class AssessmentService {
     const scheme = await this.schemeFor(areaSchemeName(schemeName), month);
     const def = scheme.indicators.find((d) => d.name === indicator);
     if (!def)
-      throw new AppError(
-        'invalid_input',
-        `indicator: "${indicator}" is not one of ${scheme.indicators.map((d) => d.name).join(', ')}`,
-      );
+      throw new AppError('indicator_unknown', { value: indicator, choices: scheme.indicators.map((d) => d.name) });
     await this.areas.area(areaCode);
     const tree = await this.areas.tree();
     const { own, totals } = await this.computed(scheme, month);
@@ -229,6 +229,6 @@ export interface Explanation {
 /** A scheme of areas by name; the officer scheme scores officers, not areas. */
 export function areaSchemeName(name: string): SchemeName {
   if (name !== 'performance' && name !== 'construction')
-    throw new AppError('invalid_input', `scheme: "${name ?? ''}" is not performance or construction`);
+    throw new AppError('scheme_unknown', { value: name ?? '', choices: ['performance', 'construction'] });
   return name;
 }

@@ -40,10 +40,7 @@ export async function explainRecords(assessment: AssessmentService, q: RecordsQu
   const def = scheme.indicators.find((d) => d.name === q.indicator);
   const find = RECORD_FINDERS[q.indicator];
   if (!def || !find)
-    throw new AppError(
-      'invalid_input',
-      `indicator: "${q.indicator}" is not one of ${scheme.indicators.map((d) => d.name).join(', ')}`,
-    );
+    throw new AppError('indicator_unknown', { value: q.indicator, choices: scheme.indicators.map((d) => d.name) });
   await assessment.areas.area(q.area);
   const rows = await assessment.cached(`records:${q.indicator}:${q.area}:${q.month}`, () =>
     find(assessment.db, q.area, parseMonth(q.month)),

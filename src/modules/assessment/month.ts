@@ -11,8 +11,7 @@ export interface Month {
 
 export function parseMonth(month: string): Month {
   const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12)
-    throw new AppError('invalid_input', `month: "${month ?? ''}" is not a month (YYYY-MM)`);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new AppError('month_invalid', { value: month ?? '' });
   return { month, first: `${month}-01`, last: endOfMonth(month), year: Number(m[1]) };
 }
 

@@ -59,7 +59,7 @@ export class OfficerAssessment {
       .where('voided_at', 'is', null)
       .orderBy('start_date', 'desc')
       .executeTakeFirst();
-    if (!any) throw new AppError('not_found', `no officer ${badge} exists`);
+    if (!any) throw new AppError('officer_not_found', { badge });
     return { ...any, unit_code: null, area_code: null };
   }
 

@@ -23,6 +23,10 @@ export function editedScheme<N extends AnySchemeName>(
   const definition = { indicators: settings, thresholds: DEFAULT_THRESHOLDS, exempt_small_samples: exemptSmallSamples };
   const issues = definitionIssues(base.name, definition);
   if (issues.length > 0)
-    throw new AppError('invalid_input', issues.map((d) => `${d.path}: ${d.message}`).join('; '), issues);
+    throw new AppError(
+      'invalid_input',
+      { issues: issues.map((d) => ({ at: d.path, code: d.code, params: d.params })) },
+      issues,
+    );
   return schemeFrom(base.name, definition, base.version ?? 0) as Scheme<N>;
 }

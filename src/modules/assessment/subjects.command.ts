@@ -62,10 +62,12 @@ export async function rankSubjects(values: Values, io: Io, usage: string): Promi
   const within = requireOption(values.within as string | undefined, 'within', usage);
   const of = values.of;
   if (of !== 'rooms' && of !== 'stations' && of !== 'officers')
-    throw new AppError(
-      'invalid_input',
-      `--of: "${String(of)}" is not areas, rooms, stations or officers\nusage: ${usage}`,
-    );
+    throw new AppError('option_not_one_of', {
+      option: 'of',
+      value: String(of),
+      choices: ['areas', 'rooms', 'stations', 'officers'],
+      usage,
+    });
   return withDatabase(values.db as string | undefined, async (db) => {
     const ctx = createContext(db);
     const actor = operatorActor('rank');

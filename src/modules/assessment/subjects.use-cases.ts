@@ -44,7 +44,7 @@ export async function trendFor(ctx: Services, actor: Actor, q: z.infer<typeof tr
         : q.kind === 'unit'
           ? (await new UnitAssessment(ctx.assessment).unit(q.code)).area_code
           : (await new OfficerAssessment(ctx.assessment).officer(q.code, q.month)).area_code;
-    if (area === null) throw new AppError('not_found', `no officer ${q.code} is posted front-line in ${q.month}`);
+    if (area === null) throw new AppError('officer_not_front_line', { badge: q.code, month: q.month });
     await requireAccess(ctx.areas, actor.scope, 'area.figures', area);
   }
   const answer = await trend(ctx.assessment, q);

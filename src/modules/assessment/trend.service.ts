@@ -70,11 +70,10 @@ export async function trend(assessment: AssessmentService, q: TrendQuery): Promi
 
 function schemeOfKind(kind: TrendKind, scheme: string | undefined): AnySchemeName {
   if (kind === 'officer') {
-    if (scheme !== undefined && scheme !== 'officer')
-      throw new AppError('invalid_input', `scheme: officers are scored with the officer scheme, not ${scheme}`);
+    if (scheme !== undefined && scheme !== 'officer') throw new AppError('scheme_not_for_officers', { scheme });
     return 'officer';
   }
   if (kind === 'unit' && scheme !== undefined && scheme !== 'performance')
-    throw new AppError('invalid_input', `scheme: units are scored with the performance scheme, not ${scheme}`);
+    throw new AppError('scheme_not_for_units', { scheme, ranked: false });
   return areaSchemeName(scheme ?? 'performance');
 }

@@ -78,7 +78,7 @@ export class UnitAssessment {
 
   async unit(code: string): Promise<UnitInfo> {
     const unit = (await this.registry()).units.get(code);
-    if (!unit) throw new AppError('not_found', `no station or room ${code} exists`);
+    if (!unit) throw new AppError('room_or_station_not_found', { unit: code });
     return unit;
   }
 
@@ -139,8 +139,7 @@ export class UnitAssessment {
 
   /** The rooms (or stations) of `within`'s subtree open at the end of the month, ranked, with change. */
   async rankings(within: string, month: string, kind: UnitKind, schemeName = 'performance'): Promise<UnitRankingRow[]> {
-    if (schemeName !== 'performance')
-      throw new AppError('invalid_input', `scheme: units are ranked under the performance scheme, not ${schemeName}`);
+    if (schemeName !== 'performance') throw new AppError('scheme_not_for_units', { scheme: schemeName, ranked: true });
     await this.assessment.areas.area(within);
     const scheme = await this.assessment.schemeFor('performance', month);
     const current = await this.rankOnce(within, month, kind);

@@ -69,11 +69,7 @@ export const auditCommand: Command = {
         case 'prune': {
           const before = validate(dateSchema, requireOption(values.before, 'before', USAGE));
           const limit = addDays(today(), -AUDIT_RETENTION_DAYS);
-          if (before > limit)
-            throw new AppError(
-              'invalid_input',
-              `--before: entries are kept at least ${AUDIT_RETENTION_DAYS} days; the latest date allowed today is ${limit}`,
-            );
+          if (before > limit) throw new AppError('audit_prune_too_recent', { days: AUDIT_RETENTION_DAYS, limit });
           const deleted = await db.transaction(async (tx) => {
             const n = await pruneAudit(tx, auditInstant(before));
             await appendAudit(tx, commandActor('audit prune'), {
@@ -86,7 +82,9 @@ export const auditCommand: Command = {
           return 0;
         }
         default:
-          throw new AppError('invalid_input', `${sub ? `unknown subcommand: audit ${sub}\n` : ''}usage: ${USAGE}`);
+          throw sub
+            ? new AppError('subcommand_unknown', { command: 'audit', subcommand: sub, usage: USAGE })
+            : new AppError('usage', { usage: USAGE });
       }
     });
   },

@@ -19,7 +19,7 @@ function fileCommand(name: string, summary: string, run: Run, said: (file: strin
     async run(argv, io) {
       const { values, positionals } = parse(argv, {}, usage);
       const file = positionals[0];
-      if (!file) throw new AppError('invalid_input', `name the backup file\nusage: ${usage}`);
+      if (!file) throw new AppError('backup_file_unnamed', { usage });
       return withDatabase(values.db, async (db) => {
         const bar = progressBar(io.stderr as NodeJS.WriteStream);
         const report = await run(db, file, { onProgress: (what, n, total) => bar.update(`${name} ${what}`, n, total) });

@@ -53,8 +53,8 @@ export async function writeFiles(
     try {
       full = evidenceFile(dir, file);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'not_found')
-        throw new AppError('not_found', await unusable(db, dir, file, 'is missing from'));
+      if (e instanceof AppError && e.code === 'evidence_missing')
+        throw new AppError('backup_evidence_missing', { file: file.path, users: await usersOf(db, file), dir });
       throw e;
     }
     await write({ file: file.path, sha256: file.sha256, size: file.size });
@@ -68,20 +68,17 @@ export async function writeFiles(
       progress?.(LABEL, done, total);
     }
     if (size !== file.size || hash.digest('hex') !== file.sha256)
-      throw new AppError('conflict', await unusable(db, dir, file, 'no longer matches its SHA-256 in'));
+      throw new AppError('backup_evidence_changed', { file: file.path, users: await usersOf(db, file), dir });
     await write({ end: file.path, bytes: size });
   }
   progress?.(LABEL, total, total);
   return { files: files.length, bytes: total };
 }
 
-async function unusable(db: Kysely<DB>, dir: string, file: FileRef, what: string): Promise<string> {
+/** The evidence rows that refer to a file, for the operator to find them. */
+async function usersOf(db: Kysely<DB>, file: FileRef): Promise<{ id: number; name: string; task: number }[]> {
   const rows = await evidenceRowsOf(db, file.sha256);
-  const users = rows.map((r) => `evidence ${r.id} "${r.file_name}" of task ${r.task_id}`).join(', ');
-  return (
-    `the evidence file ${file.path} (${users}) ${what} ${dir}; a backup without it would lose it, so none was written. ` +
-    'Put the file back, or point OUTPOST_EVIDENCE_DIR at the folder that holds the evidence'
-  );
+  return rows.map((r) => ({ id: Number(r.id), name: r.file_name, task: Number(r.task_id) }));
 }
 
 /**
@@ -106,13 +103,13 @@ export async function readFiles(
       record.file !== evidencePath(record.sha256) ||
       typeof record.size !== 'number'
     )
-      throw new AppError('invalid_input', `evidence file ${i} of ${section.files} is not a file named by its SHA-256`);
+      throw new AppError('backup_evidence_record', { index: i, total: section.files });
     const name = record.file;
     async function* chunks(): AsyncGenerator<Buffer> {
       for (;;) {
         const line = await next();
         if (typeof line !== 'string') {
-          if ((line as { end?: unknown })?.end !== name) throw new AppError('invalid_input', `${name} is cut short`);
+          if ((line as { end?: unknown })?.end !== name) throw new AppError('backup_cut_short', { name });
           return;
         }
         const bytes = Buffer.from(line, 'base64');
@@ -123,7 +120,7 @@ export async function readFiles(
     }
     const stored = await writeEvidence(dir, record.sha256, chunks());
     if (stored.size !== record.size)
-      throw new AppError('invalid_input', `${name} should hold ${record.size} bytes, found ${stored.size}`);
+      throw new AppError('backup_evidence_size', { name, expected: record.size, found: stored.size });
     written.add(`${name} ${record.sha256}`);
   }
   return written;

@@ -136,7 +136,7 @@ async function eachRow(tx: Tx, table: string, fn: (row: unknown[]) => Promise<vo
 }
 
 export async function restore(db: Database, file: string, options: BackupOptions = {}): Promise<BackupReport> {
-  if (!fs.existsSync(file)) throw new AppError('invalid_input', `${file}: no such file`);
+  if (!fs.existsSync(file)) throw new AppError('file_missing', { path: file });
   const dir = options.evidenceDir ?? evidenceDir(db);
   const lines = readline.createInterface({
     input: fs.createReadStream(file).pipe(zlib.createGunzip()),
@@ -145,7 +145,7 @@ export async function restore(db: Database, file: string, options: BackupOptions
   const iterator = lines[Symbol.asyncIterator]();
   const next = async (): Promise<unknown> => {
     const { value, done } = await iterator.next();
-    if (done) throw new AppError('invalid_input', 'the backup ends early: it is truncated');
+    if (done) throw new AppError('backup_truncated', {});
     return JSON.parse(value);
   };
   const tables: BackupReport['tables'] = [];
@@ -172,20 +172,16 @@ export async function restore(db: Database, file: string, options: BackupOptions
             evidence = { files: evidence.files + line.evidence.files, bytes: evidence.bytes + line.evidence.bytes };
           } else if (line.end === FORMAT && header.version >= 2) {
             if (line.tables !== tables.length || line.files !== evidence.files)
-              throw new AppError('invalid_input', 'the backup does not hold the tables and files its end counts');
+              throw new AppError('backup_counts_mismatch', {});
             ended = true;
-          } else throw new AppError('invalid_input', 'the backup holds a line that is no table, file or end');
+          } else throw new AppError('backup_stray_line', {});
         }
       });
       if (header.version >= 2) {
-        if (!ended) throw new AppError('invalid_input', 'the backup ends early: it is truncated');
-        if (!(await iterator.next()).done) throw new AppError('invalid_input', 'the backup goes on after its end');
+        if (!ended) throw new AppError('backup_truncated', {});
+        if (!(await iterator.next()).done) throw new AppError('backup_trailing', {});
         const lacking = await filesNotIn(tx.kysely, carried);
-        if (lacking.length > 0)
-          throw new AppError(
-            'invalid_input',
-            `the backup lacks the evidence file ${lacking.map((f) => f.path).join(', ')}`,
-          );
+        if (lacking.length > 0) throw new AppError('backup_lacks_evidence', { files: lacking.map((f) => f.path) });
       } else missing = (await filesMissingFrom(tx.kysely, dir)).map((f) => f.path);
       await resetSequences(tx, present);
       await bumpDataVersion(tx);
@@ -209,13 +205,12 @@ interface Line {
 }
 
 async function checkHeader(db: Database, header: Header): Promise<Header> {
-  if (header?.format !== FORMAT) throw new AppError('invalid_input', 'not an Outpost backup');
+  if (header?.format !== FORMAT) throw new AppError('backup_not_outpost', {});
   if (!Number.isInteger(header.version) || header.version < 1 || header.version > VERSION)
-    throw new AppError('invalid_input', `made by a newer Outpost (format version ${header.version}); upgrade first`);
+    throw new AppError('backup_newer_format', { version: String(header.version) });
   const mine = await appliedMigrations(db.kysely as Kysely<unknown>);
   const unknown = header.migrations.filter((m) => !mine.includes(m));
-  if (unknown.length > 0)
-    throw new AppError('invalid_input', `made by a newer Outpost (migrations ${unknown.join(', ')}); upgrade first`);
+  if (unknown.length > 0) throw new AppError('backup_newer_migrations', { migrations: unknown });
   return header;
 }
 
@@ -227,10 +222,10 @@ async function restoreTable(
   next: () => Promise<unknown>,
   progress?: Progress,
 ): Promise<{ table: string; rows: number }> {
-  if (!present.includes(table)) throw new AppError('invalid_input', `table ${table} does not exist here`);
+  if (!present.includes(table)) throw new AppError('backup_unknown_table', { table });
   const here = await listColumns(tx.kysely as Kysely<unknown>, tx.engine, table);
   const missing = columns.filter((c) => !here.includes(c));
-  if (missing.length > 0) throw new AppError('invalid_input', `${table} has no column ${missing.join(', ')} here`);
+  if (missing.length > 0) throw new AppError('backup_unknown_columns', { table, columns: missing });
   return { table, rows: await loadTable(tx, table, columns, next, (rows) => progress?.(table, rows)) };
 }
 
@@ -238,12 +233,9 @@ async function restoreTable(
 function refusal(file: string, e: unknown): unknown {
   const code = (e as { code?: string }).code;
   if (e instanceof SyntaxError || code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR')
-    return new AppError(
-      'invalid_input',
-      `${file}: the backup is damaged (${(e as Error).message}); nothing was restored`,
-    );
-  if (e instanceof AppError && e.code === 'invalid_input')
-    return new AppError('invalid_input', `${file}: ${e.message}; nothing was restored`, e.details);
+    return new AppError('backup_damaged', { file, detail: (e as Error).message });
+  if (e instanceof AppError && e.category === 'invalid_input')
+    return new AppError('restore_refused', { file, cause: e.toCoded() }, e.details);
   return e;
 }
 
@@ -272,9 +264,9 @@ async function loadTable(
     const line = await next();
     if (!Array.isArray(line)) {
       const end = line as { end?: string; rows?: number };
-      if (end.end !== table) throw new AppError('invalid_input', `${table} is cut short`);
+      if (end.end !== table) throw new AppError('backup_cut_short', { name: table });
       await flush();
-      if (end.rows !== n) throw new AppError('invalid_input', `${table} should hold ${end.rows} rows, found ${n}`);
+      if (end.rows !== n) throw new AppError('backup_row_count', { table, expected: String(end.rows), found: n });
       return n;
     }
     batch.push(line);

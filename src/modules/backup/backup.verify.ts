@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import readline from 'node:readline';
 import { createHash } from 'node:crypto';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, coded, type CodedAs } from '../../shared/errors.ts';
 import { FORMAT } from './backup.service.ts';
 
 export interface VerifiedBackup {
@@ -26,16 +26,16 @@ export async function verifyBackup(file: string): Promise<VerifiedBackup> {
     crlfDelay: Infinity,
   });
   const it = lines[Symbol.asyncIterator]();
-  const fail = (why: string) => new AppError('internal', `${file}: the backup does not read back: ${why}`);
+  const fail = (why: CodedAs) => new AppError('backup_unreadable', { file, cause: why });
   const next = async (): Promise<unknown> => {
     const { value, done } = await it.next();
-    if (done) throw fail('it ends early');
+    if (done) throw fail(coded('backup_truncated', {}));
     return JSON.parse(value);
   };
   const out: VerifiedBackup = { tables: 0, rows: 0, files: 0, bytes: 0 };
   try {
     const header = (await next()) as { format?: string };
-    if (header?.format !== FORMAT) throw fail('it is not an Outpost backup');
+    if (header?.format !== FORMAT) throw fail(coded('backup_not_outpost', {}));
     for (;;) {
       const line = (await next()) as Record<string, unknown>;
       if (typeof line.table === 'string') {
@@ -47,7 +47,7 @@ export async function verifyBackup(file: string): Promise<VerifiedBackup> {
         }
         const end = row as { end?: string; rows?: number };
         if (end.end !== line.table || end.rows !== n)
-          throw fail(`table ${line.table} holds ${n} rows, its end says ${end.rows}`);
+          throw fail(coded('backup_row_count', { table: String(line.table), expected: String(end.rows), found: n }));
         out.tables++;
         out.rows += n;
       } else if (line.evidence) {
@@ -55,21 +55,20 @@ export async function verifyBackup(file: string): Promise<VerifiedBackup> {
         for (let i = 0; i < section.files; i++) out.bytes += await readFile(next, fail);
         out.files += section.files;
       } else if (line.end === FORMAT) {
-        if (line.tables !== out.tables || line.files !== out.files)
-          throw fail('its end does not count the tables and files it holds');
-        if (!(await it.next()).done) throw fail('it goes on after its end');
+        if (line.tables !== out.tables || line.files !== out.files) throw fail(coded('backup_counts_mismatch', {}));
+        if (!(await it.next()).done) throw fail(coded('backup_trailing', {}));
         return out;
-      } else throw fail('a line is no table, file or end');
+      } else throw fail(coded('backup_stray_line', {}));
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw fail((e as Error).message);
+    throw fail(coded('backup_read_failure', { detail: (e as Error).message }));
   } finally {
     lines.close();
   }
 }
 
-async function readFile(next: () => Promise<unknown>, fail: (why: string) => AppError): Promise<number> {
+async function readFile(next: () => Promise<unknown>, fail: (why: CodedAs) => AppError): Promise<number> {
   const record = (await next()) as { file?: string; sha256?: string; size?: number };
   const hash = createHash('sha256');
   let size = 0;
@@ -80,8 +79,9 @@ async function readFile(next: () => Promise<unknown>, fail: (why: string) => App
     size += bytes.length;
     line = await next();
   }
-  if ((line as { end?: string }).end !== record.file) throw fail(`${record.file} is cut short`);
+  const name = String(record.file);
+  if ((line as { end?: string }).end !== record.file) throw fail(coded('backup_cut_short', { name }));
   if (size !== record.size || hash.digest('hex') !== record.sha256)
-    throw fail(`${record.file} does not match its SHA-256`);
+    throw fail(coded('backup_evidence_mismatch', { name }));
   return size;
 }

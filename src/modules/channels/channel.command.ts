@@ -33,10 +33,11 @@ export const channelCommand: Command = {
     if (sub === 'send') return send(rest, io);
     if (sub === 'remove' || sub === 'enable' || sub === 'disable' || sub === 'test' || sub === 'retry')
       return one(sub, rest, io);
-    throw new AppError(
-      'invalid_input',
-      `channel: say add, list, remove, enable, disable, test, deliveries, send or retry\nusage: ${USAGE}`,
-    );
+    throw new AppError('subcommand_missing', {
+      command: 'channel',
+      choices: ['add', 'list', 'remove', 'enable', 'disable', 'test', 'deliveries', 'send', 'retry'],
+      usage: USAGE,
+    });
   },
 };
 
@@ -130,17 +131,13 @@ async function one(sub: 'remove' | 'enable' | 'disable' | 'test' | 'retry', argv
   const { values, positionals } = parse(argv, {}, USAGE);
   const target = positionals[0];
   if (!target)
-    throw new AppError(
-      'invalid_input',
-      `channel ${sub}: name the ${sub === 'retry' ? 'delivery' : 'channel'}\nusage: ${USAGE}`,
-    );
+    throw new AppError('channel_unnamed', { command: `channel ${sub}`, delivery: sub === 'retry', usage: USAGE });
   return withDatabase(values.db, async (db) => {
     const service = new ChannelsService(db);
     const who = commandActor(`channel ${sub}`);
     if (sub === 'retry') {
       const id = Number(target);
-      if (!Number.isInteger(id) || id < 1)
-        throw new AppError('invalid_input', `channel retry: "${target}" is not a delivery id`);
+      if (!Number.isInteger(id) || id < 1) throw new AppError('delivery_id_invalid', { value: target });
       const d = await service.retry(who, id);
       const sent = await dispatch(db, { only: [id] });
       io.stdout.write(`delivery ${d.id}: ${sent.sent ? 'sent' : 'not sent yet; the server tries again'}\n`);

@@ -22,7 +22,7 @@ import { EVENT_CATALOGUE, EVENT_NAMES } from './events.ts';
 import { mySubscriptions, setMySubscriptions } from './subscriptions.service.ts';
 
 function username(request: { session?: { account: { username: string } } }): string {
-  if (!request.session) throw new AppError('internal', 'no session on a route that needs one');
+  if (!request.session) throw new AppError('internal_error', { detail: 'no session on a route that needs one' });
   return request.session.account.username;
 }
 

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
 import { now as clockNow, today } from '../../shared/clock.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, coded } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { areaExists } from '../accounts/accounts.repository.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
@@ -110,16 +110,14 @@ export class ChannelsService {
   async add(who: AuditActor, input: ChannelInput): Promise<ChannelView> {
     const c = validate(channelInput, input);
     if (c.area && !(await areaExists(this.db.kysely, c.area)))
-      throw new AppError('invalid_input', `area: no area ${c.area} exists`);
-    if (c.kind === 'email' && !smtpOf({ smtp_url: c.smtp ?? null }))
-      throw new AppError(
-        'invalid_input',
-        'smtp: name the SMTP server (smtp://user:password@host:port), or set OUTPOST_SMTP_URL',
-      );
+      throw new AppError('invalid_input', {
+        issues: [{ at: 'area', ...coded('unknown_reference', { target: 'area', value: c.area }) }],
+      });
+    if (c.kind === 'email' && !smtpOf({ smtp_url: c.smtp ?? null })) throw new AppError('smtp_required', {});
     const robot = c.format === 'wecom' || c.format === 'dingtalk';
     const now = clockNow().toISOString();
     return this.db.transaction(async (tx) => {
-      if (await findChannel(tx.kysely, c.name)) throw new AppError('conflict', `a channel named ${c.name} exists`);
+      if (await findChannel(tx.kysely, c.name)) throw new AppError('channel_exists', { name: c.name });
       const row = {
         name: c.name,
         kind: c.kind,
@@ -196,11 +194,7 @@ export class ChannelsService {
     const deliveryId = await this.db.transaction(async (tx) => {
       const row = await this.found(name, tx.kysely);
       const own = row.kind === 'webhook' || JSON.parse(row.recipients ?? '[]').length > 0;
-      if (!own)
-        throw new AppError(
-          'invalid_input',
-          `${name} only carries accounts' subscriptions; it has no address of its own to test (--to)`,
-        );
+      if (!own) throw new AppError('channel_no_address', { name });
       const id = eventId(TEST_EVENT, name, randomUUID());
       await insertEvent(tx.kysely, {
         id,
@@ -260,8 +254,8 @@ export class ChannelsService {
   async retry(who: AuditActor, id: number): Promise<DeliveryView> {
     await this.db.transaction(async (tx) => {
       const row = await getDelivery(tx.kysely, id);
-      if (!row) throw new AppError('not_found', `no delivery ${id} exists`);
-      if (row.status === 'sent') throw new AppError('conflict', `delivery ${id} was sent on ${row.sent_at}`);
+      if (!row) throw new AppError('delivery_not_found', { id });
+      if (row.status === 'sent') throw new AppError('delivery_already_sent', { id, at: String(row.sent_at) });
       await requeue(tx.kysely, id, clockNow().toISOString());
       await appendAudit(tx, who, { action: 'delivery.retry', target: String(id), detail: { event: row.event_id } });
     });
@@ -270,13 +264,13 @@ export class ChannelsService {
 
   private async delivery(id: number): Promise<DeliveryView> {
     const row = (await listDeliveries(this.db.kysely, { id, limit: 1, offset: 0 })).items[0];
-    if (!row) throw new AppError('not_found', `no delivery ${id} exists`);
+    if (!row) throw new AppError('delivery_not_found', { id });
     return presentDelivery(row);
   }
 
   private async found(name: string, db = this.db.kysely): Promise<ChannelRow> {
     const row = await findChannel(db, name);
-    if (!row) throw new AppError('not_found', `no channel named ${name} exists`);
+    if (!row) throw new AppError('channel_not_found', { name });
     return row;
   }
 }

@@ -7,7 +7,7 @@
  *   await setMySubscriptions(db, who, 'manager', { email: 'li@example.cn', subscriptions: [{ channel: 'mail', events: null }] });
  */
 import type { Database } from '../../db/database.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, coded } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { findAccount, updateAccount, type AccountRow } from '../accounts/accounts.repository.ts';
 import { isRole, roleHolds } from '#core/accounts/permissions.ts';
@@ -29,7 +29,7 @@ function offered(channel: ChannelRow, allowed: EventName[]): EventName[] {
 
 async function account(db: Database, username: string): Promise<AccountRow> {
   const row = await findAccount(db.kysely, username);
-  if (!row) throw new AppError('not_found', `no account named ${username} exists`);
+  if (!row) throw new AppError('account_not_found', { username });
   return row;
 }
 
@@ -67,14 +67,14 @@ export async function setMySubscriptions(
   const b = validate(mySubscriptionsBody, body);
   await db.transaction(async (tx) => {
     const me = await findAccount(tx.kysely, username);
-    if (!me) throw new AppError('not_found', `no account named ${username} exists`);
+    if (!me) throw new AppError('account_not_found', { username });
     const patch: Partial<Pick<AccountRow, 'email' | 'phone' | 'quiet_from' | 'quiet_until'>> = {};
     for (const key of ['email', 'phone', 'quiet_from', 'quiet_until'] as const)
       if (b[key] !== undefined) patch[key] = b[key];
     const from = patch.quiet_from !== undefined ? patch.quiet_from : me.quiet_from;
     const until = patch.quiet_until !== undefined ? patch.quiet_until : me.quiet_until;
     if ((from === null) !== (until === null))
-      throw new AppError('invalid_input', 'quiet_until: quiet hours need both a start and an end');
+      throw new AppError('invalid_input', { issues: [{ at: 'quiet_until', ...coded('quiet_hours_incomplete', {}) }] });
     if (Object.keys(patch).length > 0) await updateAccount(tx, me.id, patch);
     let channels: string[] | undefined;
     if (b.subscriptions) {
@@ -83,23 +83,32 @@ export async function setMySubscriptions(
       const rows = b.subscriptions.map((s, i) => {
         const c = all.get(s.channel);
         if (!c || c.personal !== 1 || c.disabled_at !== null)
-          throw new AppError(
-            'invalid_input',
-            `subscriptions.${i}.channel: no channel ${s.channel} takes subscriptions`,
-          );
+          throw new AppError('invalid_input', {
+            issues: [
+              { at: `subscriptions.${i}.channel`, ...coded('channel_not_subscribable', { channel: s.channel }) },
+            ],
+          });
         const offer = offered(c, allowed);
         const outside = (s.events ?? []).filter((e) => !offer.includes(e as EventName));
         if (outside.length > 0)
-          throw new AppError(
-            'invalid_input',
-            `subscriptions.${i}.events: ${s.channel} does not bring you ${outside.join(', ')}`,
-          );
+          throw new AppError('invalid_input', {
+            issues: [
+              {
+                at: `subscriptions.${i}.events`,
+                ...coded('events_not_offered', { channel: s.channel, events: outside }),
+              },
+            ],
+          });
         const contact = c.kind === 'email' ? (patch.email ?? me.email) : (patch.phone ?? me.phone);
         if (!contact)
-          throw new AppError(
-            'invalid_input',
-            `subscriptions.${i}.channel: ${s.channel} sends ${c.kind === 'email' ? 'email: give your email address' : 'SMS: give your phone number'}`,
-          );
+          throw new AppError('invalid_input', {
+            issues: [
+              {
+                at: `subscriptions.${i}.channel`,
+                ...coded('contact_required', { channel: s.channel, email: c.kind === 'email' }),
+              },
+            ],
+          });
         return { channel_id: Number(c.id), events: s.events ? JSON.stringify([...new Set(s.events)].sort()) : null };
       });
       await replaceSubscriptions(tx.kysely, me.id, rows, new Date().toISOString());

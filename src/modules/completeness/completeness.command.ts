@@ -41,7 +41,7 @@ async function children(argv: string[], io: Io): Promise<number> {
     USAGE,
   );
   if (positionals.length > 0)
-    throw new AppError('invalid_input', `completeness: no subcommand ${positionals[0]}\nusage: ${USAGE}`);
+    throw new AppError('subcommand_unknown', { command: 'completeness', subcommand: positionals[0], usage: USAGE });
   const q = validate(completenessQuery, {
     month: requireOption(values.month, 'month', USAGE),
     within: requireOption(values.within, 'within', USAGE),
@@ -121,7 +121,7 @@ async function settings(argv: string[], io: Io): Promise<number> {
       try {
         patch = JSON.parse(fs.readFileSync(values.set, 'utf8'));
       } catch (e) {
-        throw new AppError('invalid_input', `--set: ${values.set}: ${(e as Error).message}`);
+        throw new AppError('file_unreadable', { option: 'set', path: values.set, detail: (e as Error).message });
       }
       current = await updateCompletenessSettings(db, operatorActor('completeness settings').who, patch);
     } else current = await loadCompletenessSettings(db.kysely);

@@ -208,7 +208,7 @@ export class CompletenessService {
 
 function figureOf(totals: Totals, code: string): Completeness {
   const f = totals.get(code);
-  if (!f) throw new AppError('not_found', `no area ${code} exists`);
+  if (!f) throw new AppError('area_not_found', { area: code });
   return completeness(f.reporting.denominator, f.reporting.numerator, f.on_time.numerator);
 }
 

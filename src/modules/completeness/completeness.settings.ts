@@ -34,10 +34,7 @@ export async function loadCompletenessSettings(db: Kysely<DB>): Promise<Complete
   try {
     return { ...DEFAULT_COMPLETENESS_SETTINGS, ...completenessSettingsPatch.parse(JSON.parse(stored)) };
   } catch (e) {
-    throw new AppError(
-      'internal',
-      `the stored completeness settings are not valid (${(e as Error).message}); set them again`,
-    );
+    throw new AppError('settings_corrupt', { what: 'completeness', detail: (e as Error).message });
   }
 }
 

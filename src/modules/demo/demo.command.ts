@@ -14,9 +14,9 @@ export const demoCommand: Command = {
     const { values } = parse(argv, { seed: { type: 'string' }, scale: { type: 'string' } }, this.usage);
     const seed = Number(values.seed ?? 1);
     const scale = Number(values.scale ?? 1);
-    if (!Number.isInteger(seed)) throw new AppError('invalid_input', `--seed: "${values.seed}" is not a whole number`);
+    if (!Number.isInteger(seed)) throw new AppError('option_not_whole', { option: 'seed', value: String(values.seed) });
     if (!(scale > 0 && scale <= 4))
-      throw new AppError('invalid_input', `--scale: "${values.scale}" is not a number above 0 and at most 4`);
+      throw new AppError('option_out_of_range', { option: 'scale', value: String(values.scale), above: 0, max: 4 });
     return withDatabase(values.db, async (db) => {
       const bar = progressBar(io.stderr as NodeJS.WriteStream);
       const started = Date.now();

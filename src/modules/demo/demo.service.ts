@@ -89,11 +89,7 @@ export interface DemoOptions {
  */
 export async function buildDemo(db: Database, options: DemoOptions): Promise<ImportReport> {
   const who = options.who ?? commandActor('demo');
-  if (!(await isEmpty(db)))
-    throw new AppError(
-      'conflict',
-      'the demonstration province goes only into an empty database; this one already has areas',
-    );
+  if (!(await isEmpty(db))) throw new AppError('demo_not_empty', {});
   const sources = demoSources(loadJilinAreas(), { seed: options.seed, scale: options.scale }).map((s) =>
     sourceFromObjects(`demo:${s.kind}`, kindByName(s.kind)!, s.rows(), [...DEMO_COLUMNS[s.kind as DemoKind]]),
   );

@@ -40,7 +40,7 @@ export async function importWithAudit(
         appendAudit(tx, who, { action, target, detail: entry.detail(report) }).then(() => undefined),
     });
   } catch (e) {
-    if (e instanceof AppError && e.code === 'forbidden')
+    if (e instanceof AppError && e.category === 'forbidden')
       await audit(db, who, {
         action,
         target,

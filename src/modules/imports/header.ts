@@ -1,5 +1,5 @@
 /** Maps a file's header row to a kind's columns, by English or Chinese name, in any order. */
-import type { RowError } from '../../shared/errors.ts';
+import { coded, rowError, type RowError } from '../../shared/errors.ts';
 import type { ColumnDef, KindDef } from './kinds/index.ts';
 
 export interface HeaderMap {
@@ -19,18 +19,20 @@ export function mapHeader(file: string, kind: KindDef, header: string[]): { map?
     const name = raw.trim();
     const column = byName.get(name) ?? byName.get(name.toLowerCase());
     if (!column) {
-      errors.push({
-        file,
-        line: 1,
-        column: name || `(column ${i + 1})`,
-        reason: `unknown column; ${kind.kind} has ${kind.columns.map((c) => c.name).join(', ')}`,
-      });
+      errors.push(
+        rowError(
+          file,
+          1,
+          name || `(column ${i + 1})`,
+          coded('unknown_column', { kind: kind.kind, columns: kind.columns.map((c) => c.name) }),
+        ),
+      );
     } else if (found.has(column)) {
-      errors.push({ file, line: 1, column: column.name, reason: 'the column appears twice' });
+      errors.push(rowError(file, 1, column.name, coded('column_twice', {})));
     } else found.set(column, i);
   });
   for (const c of kind.columns)
-    if (!found.has(c) && !c.optional) errors.push({ file, line: 1, column: c.name, reason: 'missing column' });
+    if (!found.has(c) && !c.optional) errors.push(rowError(file, 1, c.name, coded('column_missing', {})));
   if (errors.length > 0) return { errors };
   return { map: { index: kind.columns.map((c) => found.get(c) ?? -1) }, errors };
 }

@@ -21,8 +21,7 @@ export const importCommand: Command = {
   async run(argv, io) {
     const usage = this.usage;
     const { values, positionals } = parse(argv, { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, usage);
-    if (positionals.length === 0)
-      throw new AppError('invalid_input', `name at least one folder or file\nusage: ${usage}`);
+    if (positionals.length === 0) throw new AppError('import_nothing_named', { usage });
     const sources = await sourcesFromPaths(positionals);
     const db = await openDatabase(resolveDbUrl(values.db));
     const bar = progressBar(io.stderr as NodeJS.WriteStream);
@@ -71,10 +70,7 @@ export const templateCommand: Command = {
     const out = requireOption(values.out, 'out', this.usage);
     const which = positionals[0] ?? 'all';
     if (which !== 'all' && !kindByName(which))
-      throw new AppError(
-        'invalid_input',
-        `no kind of import is named "${which}" (expected all, ${KIND_NAMES.join(', ')})`,
-      );
+      throw new AppError('kind_unknown', { name: which, expected: ['all', ...KIND_NAMES] });
     await writeTemplate(out, templateSheets(kindsNamed(which)), { headers: values.lang === 'en' ? 'en' : 'zh' });
     io.stdout.write(`wrote ${path.resolve(out)}\n`);
     return 0;
@@ -88,7 +84,7 @@ export const voidCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parse(argv, { reason: { type: 'string' } }, this.usage);
     const [kind, ...key] = positionals;
-    if (!kind) throw new AppError('invalid_input', `usage: ${this.usage}`);
+    if (!kind) throw new AppError('usage', { usage: this.usage });
     const reason = requireOption(values.reason, 'reason', this.usage);
     const db = await openDatabase(resolveDbUrl(values.db));
     try {

@@ -3,7 +3,7 @@
  * and each reference, merges, and commits only when nothing was rejected.
  */
 import type { Database, Tx } from '../../db/database.ts';
-import { AppError, type RowError } from '../../shared/errors.ts';
+import { AppError, coded, rowError, type RowError } from '../../shared/errors.ts';
 import { bumpDataVersion } from '../../db/data-version.ts';
 import { recordImport, type ImportOutcome } from '../../shared/metrics.ts';
 import type { Table } from './reader/table.ts';
@@ -75,7 +75,7 @@ export async function importSources(
   options: ImportOptions,
   around: AroundImport = {},
 ): Promise<ImportReport> {
-  if (sources.length === 0) throw new AppError('invalid_input', 'nothing to import: no files were given');
+  if (sources.length === 0) throw new AppError('nothing_to_import', {});
   const run = async (tx: Tx) => {
     await around.before?.(tx);
     const report = await importInTransaction(tx, sources, options);
@@ -109,7 +109,7 @@ export async function importInTransaction(
     ended(options.dryRun ? 'dry_run' : 'written');
     return report;
   } catch (e) {
-    ended(e instanceof AppError && e.code === 'import_rejected' ? 'rejected' : 'failed');
+    ended(e instanceof AppError && e.category === 'import_rejected' ? 'rejected' : 'failed');
     throw e;
   }
 }
@@ -198,9 +198,7 @@ async function stageSource(
       // SQLite's statements are synchronous: let the server answer (health, reads) meanwhile.
       if (rows % 2_000 === 0) await new Promise((resolve) => setImmediate(resolve));
       if (cells.length > width) {
-        errors.add([
-          { file: table.file, line, column: '(row)', reason: `${cells.length} cells under a header of ${width}` },
-        ]);
+        errors.add([rowError(table.file, line, '(row)', coded('too_many_cells', { cells: cells.length, width }))]);
         continue;
       }
       let ok = true;
@@ -212,13 +210,13 @@ async function stageSource(
         } catch (e) {
           if (!(e instanceof CellError)) throw e;
           ok = false;
-          errors.add([{ file: table.file, line, column: column.name, reason: e.message }]);
+          errors.add([rowError(table.file, line, column.name, e.problem)]);
         }
       }
       if (!ok) continue;
       const problems = kind.rowRules?.(record) ?? [];
       if (problems.length > 0) {
-        errors.add(problems.map((p) => ({ file: table.file, line, ...p })));
+        errors.add(problems.map((p) => rowError(table.file, line, p.column, p)));
         continue;
       }
       const values: Value[] = kind.columns.map((c) => record[c.name]);
@@ -289,8 +287,7 @@ class ErrorList {
     );
   }
 
-  summary(): string {
-    const more = this.count > this.list.length ? ` (the first ${this.list.length} are listed)` : '';
-    return `the import was rejected and nothing was written: ${this.count} error${this.count === 1 ? '' : 's'}${more}`;
+  summary(): { count: number; listed: number } {
+    return { count: this.count, listed: this.list.length };
   }
 }

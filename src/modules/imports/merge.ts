@@ -3,7 +3,7 @@
  * the checks against the database as the import leaves it.
  */
 import type { Tx } from '../../db/database.ts';
-import type { RowError } from '../../shared/errors.ts';
+import { coded, rowError, type RowError } from '../../shared/errors.ts';
 import { storageName, type ImportKind } from './kinds/index.ts';
 import { all, run, type Stage } from './stage.ts';
 
@@ -32,12 +32,14 @@ export async function duplicateKeys(tx: Tx, kind: ImportKind, stage: Stage): Pro
     tx,
     `${differing} order by s.seq limit ${CHECK_LIMIT}`,
   );
-  const errors: RowError[] = rows.map((r) => ({
-    file: r.file,
-    line: lineOf(r.line),
-    column: kind.key.join('+'),
-    reason: `the same key as ${r.first_file}:${r.first_line} with different data`,
-  }));
+  const errors: RowError[] = rows.map((r) =>
+    rowError(
+      r.file,
+      lineOf(r.line),
+      kind.key.join('+'),
+      coded('key_repeated', { file: r.first_file, line: lineOf(r.first_line) }),
+    ),
+  );
   const total = rows.length < CHECK_LIMIT ? rows.length : await countOf(tx, differing);
   // Only the repeated groups are touched (a NOT IN over the whole stage can go quadratic).
   await run(
@@ -172,9 +174,11 @@ export async function checkStage(tx: Tx, kind: ImportKind, stage: Stage): Promis
   const found: Found = { errors: [], total: 0 };
   for (const check of kind.checks) {
     const sql = check.sql.replaceAll('$stage', stage.name).replace(/^select s\.line,/, 'select s.file, s.line, s.seq,');
-    const rows = await all<{ file: string; line: string; v: string }>(tx, `${sql} order by s.seq limit ${CHECK_LIMIT}`);
-    for (const r of rows)
-      found.errors.push({ file: r.file, line: lineOf(r.line), column: check.column, reason: check.reason(r.v) });
+    const rows = await all<Record<string, string> & { file: string; line: string }>(
+      tx,
+      `${sql} order by s.seq limit ${CHECK_LIMIT}`,
+    );
+    for (const r of rows) found.errors.push(rowError(r.file, lineOf(r.line), check.column, check.problem(r)));
     found.total += rows.length < CHECK_LIMIT ? rows.length : await countOf(tx, sql);
   }
   return found;

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, type RowError } from '../../shared/errors.ts';
+import { AppError, coded, rowError, type RowError } from '../../shared/errors.ts';
 import { openTable, xlsxSheets } from './reader/index.ts';
 import type { Table, TableRow } from './reader/table.ts';
 import { KIND_NAMES, kindByName, kindOfFile, type ImportKind } from './kinds/index.ts';
@@ -28,7 +28,7 @@ export async function sourcesFromPaths(paths: string[], options: SourceOptions =
     try {
       stat = fs.statSync(p);
     } catch {
-      throw new AppError('invalid_input', `${p}: no such file or folder`);
+      throw new AppError('path_missing', { path: p });
     }
     if (stat.isDirectory()) {
       for (const name of fs.readdirSync(p).sort()) {
@@ -41,7 +41,7 @@ export async function sourcesFromPaths(paths: string[], options: SourceOptions =
     const base = path.basename(file);
     const lower = base.toLowerCase();
     if (!SUFFIXES.some((s) => lower.endsWith(s))) {
-      errors.push({ file: base, line: 1, column: '(file)', reason: 'not a .csv, .csv.gz or .xlsx file' });
+      errors.push(rowError(base, 1, '(file)', coded('not_import_file', {})));
       continue;
     }
     if (lower.endsWith('.xlsx')) {
@@ -50,18 +50,14 @@ export async function sourcesFromPaths(paths: string[], options: SourceOptions =
     }
     const kind = kindOfFile(base) ?? options.kind;
     if (!kind) {
-      errors.push({
-        file: base,
-        line: 1,
-        column: '(file)',
-        reason: `no kind of import is named "${base.split(/[.-]/)[0]}" (expected ${KIND_NAMES.join(', ')})`,
-      });
+      errors.push(
+        rowError(base, 1, '(file)', coded('kind_unknown', { name: base.split(/[.-]/)[0], expected: KIND_NAMES })),
+      );
       continue;
     }
     sources.push({ file: base, kind, open: () => openTable(file) });
   }
-  if (errors.length > 0)
-    throw new AppError('import_rejected', 'the import was rejected and nothing was written', errors);
+  if (errors.length > 0) throw new AppError('import_rejected', {}, errors);
   return sources;
 }
 
@@ -71,12 +67,7 @@ async function workbookSources(file: string, errors: RowError[], options: Source
   for await (const { name } of xlsxSheets(file)) {
     const kind = kindByName(name.trim()) ?? kindOfFile(name.trim()) ?? options.kind;
     if (!kind) {
-      errors.push({
-        file: base,
-        line: `${name}:1`,
-        column: '(sheet)',
-        reason: `no kind of import is named "${name}" (expected ${KIND_NAMES.join(', ')})`,
-      });
+      errors.push(rowError(base, `${name}:1`, '(sheet)', coded('kind_unknown', { name, expected: KIND_NAMES })));
       continue;
     }
     sources.push({ file: base, kind, open: () => openTable(file, { sheet: name }) });

@@ -17,7 +17,7 @@ export function templateSheets(kinds: ImportKind[]) {
 export function kindsNamed(which: string): ImportKind[] {
   if (which === 'all') return KINDS;
   const kind = kindByName(which);
-  if (!kind) throw new AppError('not_found', `no kind of import is named "${which}"`);
+  if (!kind) throw new AppError('template_not_found', { name: which });
   return [kind];
 }
 

@@ -26,11 +26,16 @@ describe('receiveUpload', () => {
   it('refuses a length announced over the cap before reading, and cuts off a body that grows past it', async () => {
     await expect(
       receiveUpload(Readable.from([Buffer.from('x')]), { name: 'a.csv', announced: '2048', cap: 1024 }),
-    ).rejects.toMatchObject({ statusCode: 413, message: expect.stringMatching(/^a\.csv is 2 KiB; .* at most 1 KiB/) });
+    ).rejects.toMatchObject({
+      code: 'upload_too_large',
+      httpStatus: 413,
+      message: expect.stringMatching(/^a\.csv is 2 KiB; .* at most 1 KiB/),
+    });
     const chunks = Array.from({ length: 10 }, () => Buffer.alloc(200, 'x'));
     const before = tempFolders();
     await expect(receiveUpload(Readable.from(chunks), { name: 'a.csv', cap: 1024 })).rejects.toMatchObject({
-      statusCode: 413,
+      code: 'upload_too_large',
+      params: { bytes: null, cap: 1024 },
     });
     expect(tempFolders()).toEqual(before);
     expect(before).toEqual([]);
@@ -42,7 +47,7 @@ describe('receiveUpload', () => {
     setTimeout(() => body.destroy(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })), 10);
     const before = tempFolders();
     await expect(receiveUpload(body, { name: 'a.csv', cap: 1024 })).rejects.toMatchObject({
-      code: 'invalid_input',
+      code: 'upload_cut_short',
       message: expect.stringMatching(/cut short/),
     });
     expect(tempFolders()).toEqual(before);

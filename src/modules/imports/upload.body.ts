@@ -23,25 +23,14 @@ export interface Upload {
   remove(): Promise<void>;
 }
 
-/**
- * A 413 for the central error handler (`too_large`): the request, not its content, is refused.
- */
-export function tooLarge(message: string): Error {
-  return Object.assign(new Error(message), { statusCode: 413 });
-}
-
 /** The base name of what the user called the file; refuses names that are no file's. */
 export function uploadName(name: string): string {
   const base = name.split(/[/\\]/).pop()!.trim();
   // eslint-disable-next-line no-control-regex
   if (base === '' || base === '.' || base === '..' || /[\u0000-\u001f\u007f]/.test(base))
-    throw new AppError('invalid_input', `name: "${name}" is not a file name (e.g. surveys.csv)`);
+    throw new AppError('upload_name_invalid', { name });
   // A file system takes 255 bytes a name; 85 Chinese characters already fill it.
-  if (Buffer.byteLength(base) > 200)
-    throw new AppError(
-      'invalid_input',
-      'name: the file name is too long (at most 200 bytes, about 66 Chinese characters)',
-    );
+  if (Buffer.byteLength(base) > 200) throw new AppError('upload_name_too_long', {});
   return base;
 }
 
@@ -50,14 +39,10 @@ export async function receiveUpload(
   options: { name: string; announced?: string; cap: number },
 ): Promise<Upload> {
   const name = uploadName(options.name);
-  const over = (size: string) =>
-    tooLarge(
-      `${name} is ${size}; an import through the API takes at most ${sizeOf(options.cap)} (split it, or import it with outpost import on the server)`,
-    );
+  const over = (bytes: number | null) => new AppError('upload_too_large', { name, bytes, cap: options.cap });
   const announced = options.announced === undefined ? undefined : Number(options.announced);
-  if (announced !== undefined && announced > options.cap) throw over(sizeOf(announced));
-  if (!body || typeof body.pipe !== 'function')
-    throw new AppError('invalid_input', 'body: send the file itself (e.g. Content-Type: application/octet-stream)');
+  if (announced !== undefined && announced > options.cap) throw over(announced);
+  if (!body || typeof body.pipe !== 'function') throw new AppError('body_not_file', {});
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'outpost-upload-'));
   const remove = () => fs.promises.rm(dir, { recursive: true, force: true }).catch(() => undefined);
   const file = path.join(dir, name);
@@ -65,7 +50,7 @@ export async function receiveUpload(
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
-      done(bytes > options.cap ? over(`more than ${sizeOf(options.cap)}`) : null, chunk);
+      done(bytes > options.cap ? over(null) : null, chunk);
     },
   });
   try {
@@ -77,20 +62,10 @@ export async function receiveUpload(
   return { path: file, bytes, remove };
 }
 
-/** `512 MiB`, `2 KiB`: sizes as people read them. */
-export function sizeOf(bytes: number): string {
-  const [unit, scale] = bytes >= 1024 * 1024 ? ['MiB', 1024 * 1024] : bytes >= 1024 ? ['KiB', 1024] : ['bytes', 1];
-  return `${Math.round((bytes / scale) * 10) / 10} ${unit}`;
-}
-
 function uploadError(e: unknown): unknown {
   const code = (e as { code?: unknown }).code;
-  if (code === 'ENOSPC')
-    return new AppError(
-      'disk_full',
-      'the disk holding uploads is full: nothing was written; free some space and try again',
-    );
+  if (code === 'ENOSPC') return new AppError('disk_full', { store: 'uploads' });
   if (code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || (e as Error).message === 'aborted')
-    return new AppError('invalid_input', 'the upload was cut short before the whole file arrived: nothing was written');
+    return new AppError('upload_cut_short', {});
   return e;
 }

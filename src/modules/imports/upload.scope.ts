@@ -18,7 +18,6 @@ import { mapHeader } from './header.ts';
 import { ERROR_LIMIT, type ImportOptions, type ImportSource } from './import.service.ts';
 import type { ImportKind, Value } from './kinds/index.ts';
 import type { Table } from './reader/table.ts';
-import { tooLarge } from './upload.body.ts';
 
 /** Rows judged at once, of the kinds whose rows are judged each on its own. */
 export const SCOPE_CHUNK = 10_000;
@@ -44,7 +43,7 @@ export function scopeCheck(scope: Scope): NonNullable<ImportOptions['beforeKind'
       try {
         await assertRowsInScope(tx.kysely, scope, kind, rows);
       } catch (e) {
-        if (!(e instanceof AppError) || e.code !== 'forbidden') throw e;
+        if (!(e instanceof AppError) || e.code !== 'scope_refused') throw e;
         for (const d of e.details as RowError[]) {
           count++;
           if (refused.length < ERROR_LIMIT) refused.push({ ...d, ...places[Number(d.line) - 1] });
@@ -65,20 +64,13 @@ export function scopeCheck(scope: Scope): NonNullable<ImportOptions['beforeKind'
         rows.push(row);
         places.push(place);
         if (whole && rows.length > SCOPED_WHOLE_LIMIT)
-          throw tooLarge(
-            `${place.file}: more than ${SCOPED_WHOLE_LIMIT} rows of ${kind.kind}; an account limited to an area imports at most that many at once (an admin's import has no such limit)`,
-          );
+          throw new AppError('scoped_too_many_rows', { file: place.file, limit: SCOPED_WHOLE_LIMIT, kind: kind.kind });
         if (!whole && rows.length === SCOPE_CHUNK) await judge();
       }
     }
     if (rows.length > 0) await judge();
     if (count > 0) {
-      const more = count > refused.length ? ` (the first ${refused.length} are listed)` : '';
-      throw new AppError(
-        'forbidden',
-        `refused and nothing was written: ${count} value${count === 1 ? '' : 's'} outside your scope${more}`,
-        refused,
-      );
+      throw new AppError('scope_refused', { count, listed: refused.length }, refused);
     }
   };
 }
@@ -128,5 +120,5 @@ function rowOf(kind: ImportKind, index: number[], cells: string[]): Record<strin
 }
 
 function isRejection(e: unknown): boolean {
-  return e instanceof AppError && e.code === 'import_rejected';
+  return e instanceof AppError && e.category === 'import_rejected';
 }

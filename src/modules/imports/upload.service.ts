@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { Database } from '../../db/database.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { Scope } from '../accounts/scope.ts';
 import type { AuditActor } from '../audit/audit.repository.ts';
 import type { ImportOptions, ImportReport } from './import.service.ts';
@@ -13,7 +14,6 @@ import { importWithAudit } from './audited-import.ts';
 import type { ImportKind } from './kinds/index.ts';
 import { unpackedSize } from './reader/unpacked-size.ts';
 import { sourcesFromPaths } from './sources.ts';
-import { tooLarge } from './upload.body.ts';
 import { UPLOAD_CAP, XLSX_UNPACKED_CAP } from '#core/imports/upload-limits.ts';
 import { scopeCheck } from './upload.scope.ts';
 
@@ -62,10 +62,5 @@ async function checkUnpacked(file: string, name: string): Promise<void> {
   if (!xlsx && !lower.endsWith('.gz')) return;
   const cap = xlsx ? XLSX_UNPACKED_CAP : UPLOAD_CAP;
   if ((await unpackedSize(file, name, cap)) <= cap) return;
-  const mib = cap / 1024 / 1024;
-  throw tooLarge(
-    xlsx
-      ? `${name} unpacks to more than ${mib} MiB, the most of a workbook an import through the API takes: split it, or import it with outpost import on the server`
-      : `${name} unpacks to more than ${mib} MiB, the most an import through the API takes: split it, or import it with outpost import on the server`,
-  );
+  throw new AppError('upload_unpacks_too_large', { name, cap, workbook: xlsx });
 }

@@ -34,14 +34,9 @@ export async function voidInTransaction(
   actor: string,
 ): Promise<void> {
   const kind = kindByName(kindName);
-  if (!kind)
-    throw new AppError('invalid_input', `no kind of record is named "${kindName}" (expected ${KIND_NAMES.join(', ')})`);
-  if (key.length !== kind.key.length)
-    throw new AppError(
-      'invalid_input',
-      `a ${kind.kind} row is named by ${kind.key.join(', ')} (${kind.key.length} value${kind.key.length > 1 ? 's' : ''})`,
-    );
-  if (!reason.trim()) throw new AppError('invalid_input', 'a reason is required to void a row');
+  if (!kind) throw new AppError('record_kind_unknown', { name: kindName, expected: KIND_NAMES });
+  if (key.length !== kind.key.length) throw new AppError('void_key_arity', { kind: kind.kind, key: kind.key });
+  if (!reason.trim()) throw new AppError('void_reason_required', {});
   const where = kind.key.map((k) => `${k} = ?`).join(' and ');
   const params = kind.key.map((k, i) =>
     kind.columns.find((c) => c.name === k)?.sqlType === 'integer' ? Number(key[i]) : key[i],
@@ -52,9 +47,9 @@ export async function voidInTransaction(
     `select ${cols.join(', ')} from ${kind.table} where ${where}`,
     params,
   );
-  if (!row) throw new AppError('not_found', `no ${kind.kind} row ${key.join(' ')} exists`);
+  if (!row) throw new AppError('row_not_found', { kind: kind.kind, key: key.join(' ') });
   if (row.voided_at)
-    throw new AppError('conflict', `${kind.kind} ${key.join(' ')} was already voided on ${String(row.voided_at)}`);
+    throw new AppError('row_already_voided', { kind: kind.kind, key: key.join(' '), at: String(row.voided_at) });
   const now = timestamp();
   await run(
     tx,

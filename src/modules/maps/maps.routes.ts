@@ -46,7 +46,7 @@ export const mapsRoutes =
         const { within } = request.query;
         await requireAccess(ctx.areas, scopeOf(request), 'area.ranking', within);
         const tree = await ctx.areas.tree();
-        if (!tree.areas.has(within)) throw new AppError('not_found', `no area ${within} exists`);
+        if (!tree.areas.has(within)) throw new AppError('area_not_found', { area: within });
         return sendAnswer(reply, answers.answer(tree, within), request.headers);
       },
     );

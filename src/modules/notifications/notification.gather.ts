@@ -40,13 +40,9 @@ export async function gatherFacts(
   const area = await assessment.areas.area(q.area);
   const tree = await assessment.areas.tree();
   const children = tree.children.childrenOf(q.area);
-  if (children.length === 0)
-    throw new AppError('invalid_input', `area: ${q.area} (${area.name}) has no areas under it to rank`);
+  if (children.length === 0) throw new AppError('nothing_to_rank', { area: q.area, name: area.name });
   if (q.date < lastDayOf(q.month))
-    throw new AppError(
-      'invalid_input',
-      `date: a notification of ${q.month} is dated after the month ends (${lastDayOf(q.month)}), not ${q.date}`,
-    );
+    throw new AppError('notification_date_early', { month: q.month, last: lastDayOf(q.month), date: q.date });
 
   const previous = await previousProblems(db, q.area, previousMonth(q.month));
   const rankings: SchemeRanking[] = [];

@@ -22,7 +22,7 @@ export const notificationSettingsSchema = z
       .string()
       .min(1)
       .max(100)
-      .refine((p) => p.includes('{seq}'), 'the pattern must contain {seq}'),
+      .refine((p) => p.includes('{seq}'), 'pattern_needs_seq'),
     deadline_days: z.number().int().min(1).max(365),
     commend_top: z.number().int().min(0).max(20),
     commend_composite: z.number().min(0).max(100),

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, coded } from '../../shared/errors.ts';
 import { today } from '../../shared/clock.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { canonicalJson } from '../audit/canonical.ts';
@@ -78,17 +78,24 @@ export class NotificationsService {
       await lockNumbering(tx);
       const standing = await currentNotification(tx.kysely, q.area, q.month);
       if (standing && !q.corrects)
-        throw new AppError(
-          'conflict',
-          `the notification of ${q.area} for ${q.month} was issued as ${standing.number} on ${standing.issued_on}; it cannot be issued again, only corrected (--corrects "${standing.number}" --reason TEXT)`,
-        );
+        throw new AppError('notification_already_issued', {
+          area: q.area,
+          month: q.month,
+          number: standing.number,
+          issued_on: standing.issued_on,
+        });
       if (q.corrects) {
         if (!standing || standing.number !== q.corrects)
-          throw new AppError(
-            'conflict',
-            `corrects: ${q.corrects} is not the standing notification of ${q.area} for ${q.month}${standing ? ` (that is ${standing.number})` : ' (none was issued)'}`,
-          );
-        if (!q.reason) throw new AppError('invalid_input', 'reason: a correction says why it corrects');
+          throw new AppError('correction_not_standing', {
+            corrects: q.corrects,
+            area: q.area,
+            month: q.month,
+            standing: standing?.number ?? null,
+          });
+        if (!q.reason)
+          throw new AppError('invalid_input', {
+            issues: [{ at: 'reason', ...coded('correction_reason_required', {}) }],
+          });
         facts.correction = { number: standing.number, reason: q.reason };
       }
       const seq = await nextSeq(tx.kysely, q.area, year);
@@ -139,16 +146,15 @@ export class NotificationsService {
   /** An issued notice with its stored content, checked against its hash. */
   async get(id: number): Promise<{ entry: NotificationEntry; content: NotificationContent }> {
     const row = await getNotification(this.db.kysely, id);
-    if (!row) throw new AppError('not_found', `no notification ${id} was issued`);
+    if (!row) throw new AppError('notification_not_found', { id });
     const { content, ...entry } = row;
-    if (contentHash(content) !== row.content_hash)
-      throw new AppError('internal', `notification ${row.number}: the stored content no longer matches its SHA-256`);
+    if (contentHash(content) !== row.content_hash) throw new AppError('notification_corrupt', { number: row.number });
     return { entry, content: JSON.parse(content) as NotificationContent };
   }
 
   async byNumber(number: string): Promise<{ entry: NotificationEntry; content: NotificationContent }> {
     const entry = (await listNotifications(this.db.kysely, { number }))[0];
-    if (!entry) throw new AppError('not_found', `no notification ${number} was issued`);
+    if (!entry) throw new AppError('notification_not_found', { id: number });
     return this.get(Number(entry.id));
   }
 }

@@ -44,9 +44,6 @@ export async function issueFor(ctx: Services, actor: Actor, b: z.infer<typeof is
   const scope = actor.scope;
   await ctx.areas.area(b.area);
   if (scope && !(await isWithin(ctx.db.kysely, scope.area, b.area)))
-    throw new AppError(
-      'forbidden',
-      `area ${b.area} is outside your jurisdiction (${scope.area}); its notification is issued there or above`,
-    );
+    throw new AppError('notification_outside_scope', { area: b.area, scope: scope.area });
   return service(ctx).issue(actor.who, { ...b, date: b.date ?? defaultDate(b.month) });
 }

@@ -64,7 +64,7 @@ async function write(argv: string[], io: Io): Promise<number> {
     reason: values.reason,
   });
   if (q.corrects && !values.issue)
-    throw new AppError('invalid_input', `--corrects issues a correction: add --issue\nusage: ${USAGE}`);
+    throw new AppError('option_needs', { command: 'notify', option: 'corrects', needs: 'issue', usage: USAGE });
   return withDatabase(values.db, async (db) => {
     const service = new NotificationsService(db, new AssessmentService(db.kysely));
     const request = { ...q, date: q.date ?? defaultDate(q.month) };
@@ -152,7 +152,7 @@ async function settings(argv: string[], io: Io): Promise<number> {
       try {
         patch = JSON.parse(fs.readFileSync(values.set, 'utf8'));
       } catch (e) {
-        throw new AppError('invalid_input', `--set: ${values.set}: ${(e as Error).message}`);
+        throw new AppError('file_unreadable', { option: 'set', path: values.set, detail: (e as Error).message });
       }
       current = await updateSettings(db, commandActor('notify settings'), patch);
     } else current = await loadSettings(db.kysely);
@@ -164,11 +164,7 @@ async function settings(argv: string[], io: Io): Promise<number> {
 function formatOf(flag: string | undefined, out: string): DocumentFormat {
   if (flag) return validate(noticeFormatSchema, flag);
   const byName = formatOfFile(out);
-  if (!byName)
-    throw new AppError(
-      'invalid_input',
-      `--format: ${out} does not say (use .docx, .pdf, .xlsx, .html or .md, or --format)`,
-    );
+  if (!byName) throw new AppError('notify_format_unknown', { out });
   return byName;
 }
 

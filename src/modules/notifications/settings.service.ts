@@ -23,10 +23,7 @@ export async function loadSettings(db: Kysely<DB>): Promise<NotificationSettings
   try {
     return mergeSettings(DEFAULT_SETTINGS, notificationSettingsPatch.parse(JSON.parse(stored)));
   } catch (e) {
-    throw new AppError(
-      'internal',
-      `the stored notification settings are not valid (${(e as Error).message}); set them again`,
-    );
+    throw new AppError('settings_corrupt', { what: 'notification', detail: (e as Error).message });
   }
 }
 

@@ -26,7 +26,7 @@ export async function listOfficers(db: Database, actor: Actor, query: z.infer<ty
 /** One officer's postings, oldest first, named as in the latest. */
 export async function officerHistory(db: Database, actor: Actor, badge: string) {
   const list = await postingHistory(db.kysely, badge, actor.scope);
-  if (list.length === 0) throw new AppError('not_found', `no officer with badge ${badge} exists`);
+  if (list.length === 0) throw new AppError('officer_not_found', { badge });
   await auditPeopleRead(db, actor.who, `officer ${badge}`, {});
   return { badge, name: list[list.length - 1].name, postings: list };
 }

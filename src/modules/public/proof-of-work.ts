@@ -8,6 +8,9 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { leadingZeroBits } from '#core/public/proof-of-work.ts';
 
 export const DIFFICULTY = 14;
+
+/** Why an answer's challenge is refused: a registered error code (#core/errors). */
+export type ChallengeRefusal = 'challenge_foreign' | 'challenge_expired' | 'challenge_used' | 'proof_invalid';
 const LIFETIME_MS = 10 * 60 * 1000;
 
 export class ProofOfWork {
@@ -25,17 +28,17 @@ export class ProofOfWork {
   }
 
   /** Why the answer is refused, or null when it is good (and the token is then spent). */
-  check(token: string, nonce: string): string | null {
+  check(token: string, nonce: string): ChallengeRefusal | null {
     const parts = token.split('.');
-    if (parts.length !== 3) return 'the challenge is not one of ours';
+    if (parts.length !== 3) return 'challenge_foreign';
     const payload = `${parts[0]}.${parts[1]}`;
     const given = Buffer.from(parts[2]);
     const wanted = Buffer.from(this.sign(payload));
-    if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return 'the challenge is not one of ours';
-    if (Number(parts[0]) < this.now()) return 'the challenge has expired; reload the page';
-    if (this.used.has(token)) return 'the challenge was already used';
+    if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return 'challenge_foreign';
+    if (Number(parts[0]) < this.now()) return 'challenge_expired';
+    if (this.used.has(token)) return 'challenge_used';
     if (leadingZeroBits(createHash('sha256').update(`${token}:${nonce}`).digest()) < this.difficulty)
-      return 'the proof of work does not hold';
+      return 'proof_invalid';
     this.forgetExpired();
     this.used.set(token, Number(parts[0]));
     return null;

@@ -46,7 +46,7 @@ export const publicRoutes =
       },
       async ({ query }) => {
         const area = await villageByCode(ctx.db.kysely, query.area);
-        if (!area) throw new AppError('not_found', `no community or village ${query.area} exists`);
+        if (!area) throw new AppError('community_not_found', { area: query.area });
         return { area, rooms: await responsibleOfficers(ctx.db.kysely, area.code, today()) };
       },
     );

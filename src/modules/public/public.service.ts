@@ -49,18 +49,14 @@ export class PublicService {
 
   async answer(answer: PublicAnswer, address: string): Promise<void> {
     const area = await villageByCode(this.db.kysely, answer.area_code);
-    if (!area) throw new AppError('not_found', `no community or village ${answer.area_code} exists`);
+    if (!area) throw new AppError('community_not_found', { area: answer.area_code });
     // A forged or reused challenge costs us one HMAC and is refused before it counts anywhere.
     const refused = (await this.proof()).check(answer.token, answer.nonce);
-    if (refused) throw new AppError('forbidden', refused);
-    if (!this.perAddress.take(address))
-      throw new AppError('rate_limited', 'too many answers from this address; try again in an hour');
+    if (refused) throw new AppError(refused, {});
+    if (!this.perAddress.take(address)) throw new AppError('survey_address_limit', {});
     const day = today();
     if ((await onlineAnswersToday(this.db.kysely, area.code, day)) >= PER_COMMUNITY_PER_DAY)
-      throw new AppError(
-        'rate_limited',
-        'this community has had all the online answers it can take today; try tomorrow',
-      );
+      throw new AppError('survey_community_limit', {});
     // One answer per address, community and day: the ref is derived from them, so a repeat
     // names the same row. The address itself is never stored.
     const secret = await this.secret!;
@@ -70,8 +66,7 @@ export class PublicService {
       .digest('base64url')
       .slice(0, 16);
     const ref = `WEB-${day.replace(/-/g, '')}-${digest}`;
-    if (await surveyExists(this.db.kysely, ref))
-      throw new AppError('conflict', 'this address has already answered for this community today');
+    if (await surveyExists(this.db.kysely, ref)) throw new AppError('survey_already_answered', {});
     const row = {
       ref,
       date: day,

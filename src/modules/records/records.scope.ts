@@ -8,7 +8,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { AppError, type RowError } from '../../shared/errors.ts';
+import { AppError, coded, rowError, type CodedAs, type RowError } from '../../shared/errors.ts';
 import type { ImportKind, Value } from '../imports/kinds/index.ts';
 import { unitsInScope, writableAreas, type Scope } from '../accounts/scope.ts';
 import { isPostedOn } from '#core/assessment/placement.ts';
@@ -66,6 +66,14 @@ const REPLACED_BY_KEY = new Set([
   'familiarity_checks',
 ]);
 
+/** A value refused, in the column that holds it. */
+interface Refusal {
+  column: string;
+  problem: CodedAs;
+}
+
+const refusalKey = (r: Refusal) => `${r.column}\u001f${r.problem.code}\u001f${JSON.stringify(r.problem.params)}`;
+
 interface Posting {
   unit_code: string;
   start_date: string;
@@ -82,26 +90,26 @@ class Checker {
   postings = new Map<string, Posting[]>();
   patrolUnits = new Map<string, string>();
   judging = false;
-  problems: { column: string; reason: string }[] = [];
+  problems: Refusal[] = [];
 
   constructor(readonly scope: Scope) {}
 
-  private refuse(column: string, reason: string): void {
-    this.problems.push({ column, reason });
+  private refuse(column: string, problem: CodedAs): void {
+    this.problems.push({ column, problem });
   }
 
   area(column: string, v: Value | undefined): void {
     if (v === null || v === undefined) return;
     const code = String(v);
     if (!this.judging) this.areaRefs.add(code);
-    else if (!this.areasOk.has(code)) this.refuse(column, `${code} is not in your area (${this.scope.area})`);
+    else if (!this.areasOk.has(code))
+      this.refuse(column, coded('area_outside_scope', { value: code, scope: this.scope.area }));
   }
 
   /** An existing area: within the scope, and not the scope's own root (whose parent is outside). */
   ownArea(column: string, v: Value | undefined): void {
     this.area(column, v);
-    if (this.judging && String(v) === this.scope.area)
-      this.refuse(column, `${v} is your own area; only an account above it may change it`);
+    if (this.judging && String(v) === this.scope.area) this.refuse(column, coded('own_area', { value: String(v) }));
   }
 
   unit(column: string, v: Value | undefined): void {
@@ -112,8 +120,8 @@ class Checker {
       this.refuse(
         column,
         this.scope.unit !== null
-          ? `${code} is not your unit (${this.scope.unit})`
-          : `${code} is not a unit of your area (${this.scope.area})`,
+          ? coded('unit_not_yours', { value: code, unit: this.scope.unit })
+          : coded('unit_outside_scope', { value: code, scope: this.scope.area }),
       );
   }
 
@@ -123,10 +131,7 @@ class Checker {
     if (!this.judging) return void this.patrolRefs.add(code);
     const unit = this.patrolUnits.get(code);
     if (unit === undefined || !this.unitsOk.has(unit))
-      this.refuse(
-        column,
-        `patrol team ${code} is not one of ${this.scope.unit !== null ? 'your unit' : 'your area'}'s`,
-      );
+      this.refuse(column, coded('patrol_outside_scope', { value: code, unit: this.scope.unit !== null }));
   }
 
   /** A badge: an officer's own; for a manager, posted in its area on the record's date (SPEC §3 placement). */
@@ -135,7 +140,7 @@ class Checker {
     const badge = String(v);
     if (this.scope.badge !== null) {
       if (this.judging && badge !== this.scope.badge)
-        this.refuse(column, `an officer writes records with its own badge (${this.scope.badge}) only`);
+        this.refuse(column, coded('badge_not_own', { badge: this.scope.badge }));
       return;
     }
     if (!this.judging) return void this.badgeRefs.add(badge);
@@ -143,7 +148,7 @@ class Checker {
     const d = String(date);
     const posting = (this.postings.get(badge) ?? []).find((p) => isPostedOn(p, d));
     if (!posting || !this.unitsOk.has(posting.unit_code))
-      this.refuse(column, `badge ${badge} was not posted in your area (${this.scope.area}) on ${d}`);
+      this.refuse(column, coded('badge_outside_scope', { badge, scope: this.scope.area, date: d }));
   }
 }
 
@@ -155,13 +160,10 @@ export async function assertRowsInScope(
   input: Record<string, Value>[],
 ): Promise<void> {
   if (scope.badge !== null && !OFFICER_KINDS.includes(kind.kind)) {
-    throw new AppError(
-      'forbidden',
-      `an officer account writes only its own work records (${OFFICER_KINDS.join(', ')}), not ${kind.kind}`,
-    );
+    throw new AppError('officer_kinds_only', { kinds: OFFICER_KINDS, kind: kind.kind });
   }
   const rule = RULES[kind.kind];
-  if (!rule) throw new AppError('internal', `no scope rule for ${kind.kind}`);
+  if (!rule) throw new AppError('internal_error', { detail: `no scope rule for ${kind.kind}` });
   const rows = input.map((r) => parseRow(kind, r));
   const replaced = REPLACED_BY_KEY.has(kind.kind) ? await replacedRows(db, kind, rows) : new Map<number, Row>();
   const c = new Checker(scope);
@@ -172,11 +174,12 @@ export async function assertRowsInScope(
     const old = replaced.get(i);
     if (!old || areas) return;
     const before = c.problems.length;
-    const said = new Set(c.problems.map((p) => `${p.column}\u001f${p.reason}`));
+    const said = new Set(c.problems.map(refusalKey));
     rule(old, c, true);
     // What the stored row names matters only where the new row does not already say it.
-    const fresh = c.problems.splice(before).filter((p) => !said.has(`${p.column}\u001f${p.reason}`));
-    for (const p of fresh) c.problems.push({ ...p, reason: `it would replace a row outside your scope: ${p.reason}` });
+    const fresh = c.problems.splice(before).filter((p) => !said.has(refusalKey(p)));
+    for (const p of fresh)
+      c.problems.push({ column: p.column, problem: coded('replaces_outside_scope', { cause: p.problem }) });
   };
   rows.forEach(check);
   await resolve(db, c);
@@ -186,15 +189,9 @@ export async function assertRowsInScope(
   rows.forEach((row, i) => {
     c.problems = [];
     check(row, i);
-    for (const p of c.problems) errors.push({ file: kind.kind, line: i + 1, ...p });
+    for (const p of c.problems) errors.push(rowError(kind.kind, i + 1, p.column, p.problem));
   });
-  if (errors.length > 0) {
-    throw new AppError(
-      'forbidden',
-      `refused and nothing was written: ${errors.length} value${errors.length === 1 ? '' : 's'} outside your scope`,
-      errors,
-    );
-  }
+  if (errors.length > 0) throw new AppError('scope_refused', { count: errors.length, listed: errors.length }, errors);
 }
 
 /** The rows' values as the import would read them; a value it would refuse is left undefined. */

@@ -4,7 +4,7 @@
  * transaction, before anything is written.
  */
 import type { Database } from '../../db/database.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, coded, rowError, type RowError } from '../../shared/errors.ts';
 import type { Actor } from '../accounts/access.ts';
 import { importWithAudit } from '../imports/audited-import.ts';
 import { kindByName } from '../imports/kinds/index.ts';
@@ -22,21 +22,18 @@ export async function writeRecords(
   dryRun: boolean,
 ): Promise<number> {
   const kind = kindByName(kindName);
-  if (!kind) throw new AppError('not_found', `no kind of record is named ${kindName}`);
+  if (!kind) throw new AppError('template_not_found', { name: kindName });
   const known = new Set(kind.columns.map((c) => c.name));
-  const unknown: { file: string; line: number; column: string; reason: string }[] = [];
+  const unknown: RowError[] = [];
   rows.forEach((row, i) => {
     for (const key of Object.keys(row))
       if (!known.has(key))
-        unknown.push({
-          file: kind.kind,
-          line: i + 1,
-          column: key,
-          reason: `unknown column; ${kind.kind} has ${[...known].join(', ')}`,
-        });
+        unknown.push(
+          rowError(kind.kind, i + 1, key, coded('unknown_column', { kind: kind.kind, columns: [...known] })),
+        );
   });
   if (unknown.length > 0)
-    throw new AppError('import_rejected', 'the rows were rejected and nothing was written', unknown);
+    throw new AppError('import_rejected', { count: unknown.length, listed: unknown.length }, unknown);
   const present = kind.columns.filter((c) => !c.optional || rows.some((r) => c.name in r)).map((c) => c.name);
   const sources = [sourceFromObjects(kind.kind, kind, rows, present)];
   const { scope, who } = actor;

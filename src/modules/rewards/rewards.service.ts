@@ -60,19 +60,17 @@ export async function decideProposal(
   note: string | null,
 ): Promise<Proposal> {
   const named = parseProposalId(id);
-  if (!named)
-    throw new AppError(
-      'invalid_input',
-      `id: "${id}" is not a proposal id (MONTH.AREA.HASH, as GET proposals lists them)`,
-    );
+  if (!named) throw new AppError('proposal_id_invalid', { id });
   const earlier = await decisionById(db.kysely, id);
   if (earlier)
-    throw new AppError(
-      'conflict',
-      `proposal ${id} was already ${earlier.decision} by ${earlier.decided_by} at ${earlier.decided_at}`,
-    );
+    throw new AppError('proposal_already_decided', {
+      id,
+      decision: earlier.decision,
+      by: earlier.decided_by,
+      at: earlier.decided_at,
+    });
   const proposal = (await deriveProposals(assessment, named.within, named.month)).find((p) => p.id === id);
-  if (!proposal) throw new AppError('not_found', `no proposal ${id} stands on the figures as they are now`);
+  if (!proposal) throw new AppError('proposal_not_found', { id });
   const row: DecisionRow = {
     id,
     month: proposal.month,
@@ -90,7 +88,7 @@ export async function decideProposal(
   };
   await db.transaction(async (tx) => {
     await bumpDataVersion(tx);
-    if (await decisionById(tx.kysely, id)) throw new AppError('conflict', `proposal ${id} was decided meanwhile`);
+    if (await decisionById(tx.kysely, id)) throw new AppError('proposal_decided_meanwhile', { id });
     await insertDecision(tx.kysely, row);
     await appendAudit(tx, who, {
       action: 'proposal.decide',

@@ -32,7 +32,11 @@ export const scheduleCommand: Command = {
     if (sub === 'list') return list(rest, io);
     if (sub === 'runs') return runs(rest, io);
     if (sub === 'settings') return settings(rest, io);
-    throw new AppError('invalid_input', `schedule: say run, list, runs or settings\nusage: ${USAGE}`);
+    throw new AppError('subcommand_missing', {
+      command: 'schedule',
+      choices: ['run', 'list', 'runs', 'settings'],
+      usage: USAGE,
+    });
   },
 };
 
@@ -140,7 +144,7 @@ async function settings(argv: string[], io: Io): Promise<number> {
       try {
         patch = JSON.parse(fs.readFileSync(values.set, 'utf8'));
       } catch (e) {
-        throw new AppError('invalid_input', `--set: ${values.set}: ${(e as Error).message}`);
+        throw new AppError('file_unreadable', { option: 'set', path: values.set, detail: (e as Error).message });
       }
       current = await updateScheduleSettings(
         db,

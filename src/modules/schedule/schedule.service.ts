@@ -53,13 +53,13 @@ export async function runsView(
   f: { job?: string; status?: string; limit: number; offset: number },
 ): Promise<{ items: RunView[]; total: number; limit: number; offset: number }> {
   if (f.job && !jobs.some((j) => j.name === f.job))
-    throw new AppError('not_found', `no job named ${f.job} (jobs: ${jobs.map((j) => j.name).join(', ')})`);
+    throw new AppError('job_not_found', { name: f.job, jobs: jobs.map((j) => j.name) });
   const { items, total } = await listRuns(db, f);
   return { items: items.map(presentRun), total, limit: f.limit, offset: f.offset };
 }
 
 export function jobNamed(jobs: Job[], name: string): Job {
   const job = jobs.find((j) => j.name === name);
-  if (!job) throw new AppError('not_found', `no job named ${name} (jobs: ${jobs.map((j) => j.name).join(', ')})`);
+  if (!job) throw new AppError('job_not_found', { name, jobs: jobs.map((j) => j.name) });
   return job;
 }

@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, coded } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { readSetting, writeSetting } from '../notifications/notifications.repository.ts';
@@ -22,8 +22,8 @@ const cronSchema = z
   .string()
   .max(100)
   .superRefine((p, ctx) => {
-    const error = patternError(p);
-    if (error) ctx.addIssue({ code: 'custom', message: error });
+    const detail = patternError(p);
+    if (detail) ctx.addIssue({ code: 'custom', message: 'cron_invalid', params: { pattern: p, detail } });
   });
 
 export const scheduleSettingsSchema = z
@@ -63,10 +63,7 @@ export async function loadScheduleSettings(db: Kysely<DB>): Promise<ScheduleSett
   try {
     return { ...DEFAULT_SCHEDULE_SETTINGS, ...scheduleSettingsPatch.parse(JSON.parse(stored)) };
   } catch (e) {
-    throw new AppError(
-      'internal',
-      `the stored schedule settings are not valid (${(e as Error).message}); set them again`,
-    );
+    throw new AppError('settings_corrupt', { what: 'schedule', detail: (e as Error).message });
   }
 }
 
@@ -80,7 +77,9 @@ export async function updateScheduleSettings(
   const change = validate(scheduleSettingsPatch, patch);
   const unknown = Object.keys(change.jobs ?? {}).filter((j) => !jobNames.includes(j));
   if (unknown.length > 0)
-    throw new AppError('invalid_input', `jobs: no job named ${unknown.join(', ')} (jobs: ${jobNames.join(', ')})`);
+    throw new AppError('invalid_input', {
+      issues: [{ at: 'jobs', ...coded('job_not_found', { name: unknown.join(', '), jobs: jobNames }) }],
+    });
   return db.transaction(async (tx) => {
     const current = await loadScheduleSettings(tx.kysely);
     const next = validate(scheduleSettingsSchema, { ...current, ...change, jobs: { ...current.jobs, ...change.jobs } });

@@ -30,7 +30,7 @@ export const schemeCommand: Command = {
     const [sub, ...rest] = argv;
     if (sub === 'show') return show(rest, io);
     if (sub === 'set') return set(rest, io);
-    throw new AppError('invalid_input', `scheme: say show or set\nusage: ${USAGE}`);
+    throw new AppError('subcommand_missing', { command: 'scheme', choices: ['show', 'set'], usage: USAGE });
   },
 };
 
@@ -89,17 +89,16 @@ function bodyOf(values: Values): SchemeBody {
     const raw = values[key];
     if (typeof raw !== 'string') return undefined;
     const n = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(n))
-      throw new AppError('invalid_input', `--${key}: "${raw}" is not a number`);
+    if (raw.trim() === '' || !Number.isFinite(n)) throw new AppError('option_not_number', { option: key, value: raw });
     return n;
   };
   let body: Record<string, unknown> = {};
   if (typeof values.file === 'string') {
-    if (values.indicator) throw new AppError('invalid_input', `give --file or --indicator, not both\nusage: ${USAGE}`);
+    if (values.indicator) throw new AppError('options_exclusive', { options: ['file', 'indicator'], usage: USAGE });
     try {
       body = JSON.parse(fs.readFileSync(values.file, 'utf8'));
     } catch (e) {
-      throw new AppError('invalid_input', `--file: ${values.file}: ${(e as Error).message}`);
+      throw new AppError('file_unreadable', { option: 'file', path: values.file, detail: (e as Error).message });
     }
   } else if (typeof values.indicator === 'string') {
     const settings = {
@@ -121,11 +120,7 @@ function bodyOf(values: Values): SchemeBody {
   const given = Object.fromEntries(Object.entries(thresholds).filter(([, v]) => v !== undefined));
   if (Object.keys(given).length > 0) body.thresholds = { ...(body.thresholds as object), ...given };
   if (typeof values.note === 'string') body.note = values.note;
-  if (!body.indicators && !body.thresholds)
-    throw new AppError(
-      'invalid_input',
-      `nothing to save: give --indicator NAME with settings, thresholds, or --file\nusage: ${USAGE}`,
-    );
+  if (!body.indicators && !body.thresholds) throw new AppError('scheme_nothing_to_save', { usage: USAGE });
   return body as SchemeBody;
 }
 

@@ -68,8 +68,8 @@ export async function saveScheme(
     const issues = definitionIssues(name, next);
     if (issues.length > 0)
       throw new AppError(
-        'invalid_input',
-        `the ${name} scheme of ${year} was not saved: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        'scheme_not_saved',
+        { scheme: name, year, issues: issues.map((i) => ({ at: i.path, code: i.code, params: i.params })) },
         issues,
       );
     const definition = orderedDefinition(name, next);

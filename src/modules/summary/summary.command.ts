@@ -31,11 +31,7 @@ export const summaryCommand: Command = {
     );
     const out = requireOption(values.out, 'out', this.usage);
     const format = formatOfFile(out);
-    if (!format || format === 'xlsx')
-      throw new AppError(
-        'invalid_input',
-        `--out: ${out}: the summary is written as .md or .docx (or .pdf, .html)\nusage: ${this.usage}`,
-      );
+    if (!format || format === 'xlsx') throw new AppError('summary_out_format', { out, usage: this.usage });
     const q = validate(summaryQuery, {
       area: requireOption(values.area, 'area', this.usage),
       year: requireOption(values.year, 'year', this.usage),

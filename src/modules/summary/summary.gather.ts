@@ -36,7 +36,7 @@ export async function gatherSummary(
 ): Promise<SummaryFacts> {
   const area = await assessment.areas.area(q.area);
   const tree = await assessment.areas.tree();
-  if (q.year < 1900 || q.year > 9999) throw new AppError('invalid_input', `year: ${q.year} is not a year`);
+  if (q.year < 1900 || q.year > 9999) throw new AppError('year_invalid', { value: q.year });
   const end = `${q.year}-12-31`;
   const children = tree.children.childrenOf(q.area);
   const levels = children.map((c) => tree.areas.get(c)!.level);

@@ -71,7 +71,7 @@ function syncFolder(folder: string): void {
  * that a database committed after it never refers to a file the disk lost.
  */
 export async function writeEvidence(dir: string, sha256: string, chunks: AsyncIterable<Buffer>): Promise<StoredFile> {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('invalid_input', `${sha256}: not a SHA-256 digest`);
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('evidence_bad_digest', { sha256 });
   const relative = evidencePath(sha256);
   const full = path.join(dir, relative);
   await fs.promises.mkdir(path.dirname(full), { recursive: true });
@@ -88,11 +88,7 @@ export async function writeEvidence(dir: string, sha256: string, chunks: AsyncIt
     await handle.sync();
     await handle.close();
     const actual = hash.digest('hex');
-    if (actual !== sha256)
-      throw new AppError(
-        'invalid_input',
-        `the evidence file ${relative} does not match its SHA-256 (its bytes hash to ${actual})`,
-      );
+    if (actual !== sha256) throw new AppError('evidence_hash_mismatch', { file: relative, actual });
     await fs.promises.rename(tmp, full);
     syncFolder(path.dirname(full));
   } catch (e) {
@@ -107,8 +103,8 @@ export async function writeEvidence(dir: string, sha256: string, chunks: AsyncIt
 export function evidenceFile(dir: string, file: { path: string }): string {
   const full = path.join(dir, file.path);
   if (!full.startsWith(path.resolve(dir) + path.sep))
-    throw new AppError('internal', 'an evidence path leaves the evidence folder');
-  if (!fs.existsSync(full)) throw new AppError('not_found', `the evidence file ${file.path} is missing from ${dir}`);
+    throw new AppError('internal_error', { detail: 'an evidence path leaves the evidence folder' });
+  if (!fs.existsSync(full)) throw new AppError('evidence_missing', { file: file.path, dir });
   return full;
 }
 
@@ -116,6 +112,6 @@ export function evidenceFile(dir: string, file: { path: string }): string {
 export function readEvidence(dir: string, file: { path: string; sha256: string }): Buffer {
   const bytes = fs.readFileSync(evidenceFile(dir, file));
   if (createHash('sha256').update(bytes).digest('hex') !== file.sha256)
-    throw new AppError('internal', `the evidence file ${file.path} no longer matches its SHA-256`);
+    throw new AppError('evidence_corrupt', { file: file.path });
   return bytes;
 }

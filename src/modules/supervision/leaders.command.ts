@@ -59,6 +59,6 @@ export const leadersCommand: Command = {
         return 0;
       });
     }
-    throw new AppError('invalid_input', `leaders: say import, set or list\nusage: ${USAGE}`);
+    throw new AppError('subcommand_missing', { command: 'leaders', choices: ['import', 'set', 'list'], usage: USAGE });
   },
 };

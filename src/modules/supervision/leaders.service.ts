@@ -5,7 +5,7 @@
  * that have none yet.
  */
 import type { Database, Tx } from '../../db/database.ts';
-import { AppError, type RowError } from '../../shared/errors.ts';
+import { AppError, coded, rowError, type RowError } from '../../shared/errors.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { areasInScope, type Scope } from '../accounts/scope.ts';
 import { openTable } from '../imports/reader/index.ts';
@@ -35,12 +35,9 @@ export async function setLeader(
   input: LeaderInput,
 ): Promise<LeaderRow> {
   return db.transaction(async (tx) => {
-    if (!(await existingAreas(tx.kysely, [area])).has(area)) throw new AppError('not_found', `no area ${area} exists`);
+    if (!(await existingAreas(tx.kysely, [area])).has(area)) throw new AppError('area_not_found', { area });
     if (scope && !(await isWithin(tx.kysely, scope.area, area)))
-      throw new AppError(
-        'forbidden',
-        `area ${area} is outside your jurisdiction (${scope.area}); its leader is set there or above`,
-      );
+      throw new AppError('leader_outside_scope', { area, scope: scope.area });
     const row = await write(tx, who, area, input);
     await appendAudit(tx, who, { action: 'leader.set', target: area, detail: { name: row.name, title: row.title } });
     return row;
@@ -61,19 +58,19 @@ export async function importLeaders(db: Database, who: AuditActor, path: string)
     const h = raw.trim();
     const column = COLUMNS.find((c) => c.name === h.toLowerCase() || (c.zh as readonly string[]).includes(h));
     if (!column)
-      errors.push({
-        file: table.file,
-        line: 1,
-        column: h || `(column ${i + 1})`,
-        reason: `unknown column; leaders have ${COLUMNS.map((c) => c.name).join(', ')}`,
-      });
-    else if (index.has(column.name))
-      errors.push({ file: table.file, line: 1, column: column.name, reason: 'the column appears twice' });
+      errors.push(
+        rowError(
+          table.file,
+          1,
+          h || `(column ${i + 1})`,
+          coded('unknown_column', { kind: 'leaders', columns: COLUMNS.map((c) => c.name) }),
+        ),
+      );
+    else if (index.has(column.name)) errors.push(rowError(table.file, 1, column.name, coded('column_twice', {})));
     else index.set(column.name, i);
   });
   for (const c of COLUMNS)
-    if (!c.optional && !index.has(c.name))
-      errors.push({ file: table.file, line: 1, column: c.name, reason: 'missing column' });
+    if (!c.optional && !index.has(c.name)) errors.push(rowError(table.file, 1, c.name, coded('column_missing', {})));
   if (errors.length) {
     await table.close();
     throw rejectedFile(table.file, errors);
@@ -85,14 +82,9 @@ export async function importLeaders(db: Database, who: AuditActor, path: string)
     const area = get('area_code');
     const input = { name: get('name'), title: get('title'), phone: get('phone') || null };
     for (const f of ['area_code', 'name', 'title'] as const)
-      if (!get(f)) errors.push({ file: table.file, line, column: f, reason: 'required' });
+      if (!get(f)) errors.push(rowError(table.file, line, f, coded('value_missing', {})));
     if (area && seen.has(area))
-      errors.push({
-        file: table.file,
-        line,
-        column: 'area_code',
-        reason: `${area} appears twice (also line ${seen.get(area)})`,
-      });
+      errors.push(rowError(table.file, line, 'area_code', coded('area_listed_twice', { area, line: seen.get(area)! })));
     if (area) seen.set(area, line);
     rows.push({ line, area, input });
   }
@@ -100,7 +92,9 @@ export async function importLeaders(db: Database, who: AuditActor, path: string)
     const known = await existingAreas(tx.kysely, rows.map((r) => r.area).filter(Boolean));
     for (const r of rows)
       if (r.area && !known.has(r.area))
-        errors.push({ file: table.file, line: r.line, column: 'area_code', reason: `no area ${r.area} exists` });
+        errors.push(
+          rowError(table.file, r.line, 'area_code', coded('unknown_reference', { target: 'area', value: r.area })),
+        );
     if (errors.length) throw rejectedFile(table.file, errors);
     for (const r of rows) await write(tx, who, r.area, r.input);
     await appendAudit(tx, who, { action: 'leader.import', target: table.file, detail: { written: rows.length } });
@@ -123,9 +117,5 @@ async function write(tx: Tx, who: AuditActor, area: string, input: LeaderInput):
 }
 
 function rejectedFile(file: string, errors: RowError[]): AppError {
-  return new AppError(
-    'import_rejected',
-    `${file}: ${errors.length} ${errors.length === 1 ? 'row was' : 'rows were'} rejected; nothing was written`,
-    errors,
-  );
+  return new AppError('leaders_rejected', { file, count: errors.length }, errors);
 }

@@ -6,8 +6,5 @@ import { canMove, nextStatuses, type TaskStatus } from '#core/supervision/task-s
 export function assertMove(from: TaskStatus, to: TaskStatus): void {
   if (canMove(from, to)) return;
   const allowed = nextStatuses(from);
-  throw new AppError(
-    'conflict',
-    `a task that is ${from} cannot become ${to}${allowed.length ? `; it can become ${allowed.join(' or ')}` : ' (it is closed)'}`,
-  );
+  throw new AppError('task_transition', { from, to, allowed });
 }

@@ -35,7 +35,7 @@ export const tasksCommand: Command = {
     if (sub === 'list') return list(rest, io);
     if (sub === 'show') return show(rest, io);
     if (sub === 'update') return update(rest, io);
-    throw new AppError('invalid_input', `tasks: say list, show or update\nusage: ${USAGE}`);
+    throw new AppError('subcommand_missing', { command: 'tasks', choices: ['list', 'show', 'update'], usage: USAGE });
   },
 };
 
@@ -56,7 +56,7 @@ async function list(argv: string[], io: Io): Promise<number> {
     USAGE,
   );
   if (values.offset !== undefined && values.limit === undefined)
-    throw new AppError('invalid_input', `tasks list: --offset goes with --limit\nusage: ${USAGE}`);
+    throw new AppError('option_needs', { command: 'tasks list', option: 'offset', needs: 'limit', usage: USAGE });
   const q = validate(taskListQuery, {
     area: values.area,
     issuing_area: values['issuing-area'],
@@ -142,14 +142,18 @@ async function update(argv: string[], io: Io): Promise<number> {
   );
   const { id } = validate(taskIdParams, { id: requireOption(positionals[0], 'ID', USAGE) });
   if (!values.status && !values.comment && !values.evidence?.length)
-    throw new AppError('invalid_input', `tasks update: give --status, --comment or --evidence\nusage: ${USAGE}`);
+    throw new AppError('option_one_needed', {
+      command: 'tasks update',
+      options: ['status', 'comment', 'evidence'],
+      usage: USAGE,
+    });
   const day = values.date ?? today();
   return withDatabase(values.db, async (db) => {
     const service = new TasksService(db);
     const who = commandActor('tasks update');
     let task: TaskDetail | undefined;
     for (const file of values.evidence ?? []) {
-      if (!fs.existsSync(file)) throw new AppError('invalid_input', `--evidence: ${file}: no such file`);
+      if (!fs.existsSync(file)) throw new AppError('file_missing', { option: 'evidence', path: file });
       task = await service.attach(
         who,
         null,

@@ -154,11 +154,7 @@ const evidenceUpload =
       },
       async (request, reply) => {
         const bytes = request.body;
-        if (!Buffer.isBuffer(bytes))
-          throw new AppError(
-            'invalid_input',
-            'body: send the file itself (e.g. Content-Type: application/octet-stream)',
-          );
+        if (!Buffer.isBuffer(bytes)) throw new AppError('body_not_file', {});
         // The media type without its parameters (`text/plain; charset=utf-8` is kept as text/plain).
         const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
         const file = { name: request.query.name, bytes, content_type: mediaType || 'application/octet-stream' };

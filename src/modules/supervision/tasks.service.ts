@@ -103,13 +103,9 @@ export class TasksService {
       // Setting the status a task already has changes nothing (PUT is idempotent).
       if (from === to && !comment) return;
       assertMove(from, to);
-      if (needsComment(from, to) && !comment)
-        throw new AppError('invalid_input', 'comment: say why the rectification is sent back');
+      if (needsComment(from, to) && !comment) throw new AppError('send_back_needs_comment', {});
       if (to === 'verified' && scope && !(await isWithin(tx.kysely, scope.area, row.issuing_area)))
-        throw new AppError(
-          'forbidden',
-          `only the notifying area ${row.issuing_area} or above verifies a rectification; your account reaches ${scope.area}`,
-        );
+        throw new AppError('verify_outside_scope', { issuing: row.issuing_area, scope: scope.area });
       const now = timestamp();
       await updateTask(tx.kysely, id, { status: to, updated_at: now });
       await insertEvent(tx.kysely, {
@@ -133,8 +129,7 @@ export class TasksService {
   async comment(who: AuditActor, scope: Scope | null, id: number, body: string, day: string): Promise<TaskDetail> {
     await this.db.transaction(async (tx) => {
       const row = await this.found(scope, id, tx.kysely);
-      if (row.status === 'withdrawn')
-        throw new AppError('conflict', `task ${id} was withdrawn by a correction; it takes no comments`);
+      if (row.status === 'withdrawn') throw new AppError('task_withdrawn', { id });
       const now = timestamp();
       await insertEvent(tx.kysely, {
         task_id: id,
@@ -160,15 +155,12 @@ export class TasksService {
     day: string,
   ): Promise<TaskDetail> {
     const limit = (await loadSettings(this.db.kysely)).evidence_max_bytes;
-    if (file.bytes.length === 0) throw new AppError('invalid_input', `${file.name}: the file is empty`);
+    if (file.bytes.length === 0) throw new AppError('evidence_empty', { name: file.name });
     if (file.bytes.length > limit)
-      throw new AppError(
-        'invalid_input',
-        `${file.name}: ${file.bytes.length.toLocaleString('en')} bytes is over the evidence limit of ${limit.toLocaleString('en')} bytes`,
-      );
+      throw new AppError('evidence_too_large', { name: file.name, bytes: file.bytes.length, limit });
     const row = await this.found(scope, id);
     if (row.status === 'verified' || row.status === 'withdrawn')
-      throw new AppError('conflict', `task ${id} is ${row.status}; it takes no more evidence`);
+      throw new AppError('task_closed', { id, status: row.status });
     const stored = storeEvidence(evidenceDir(this.db), file.bytes);
     await this.db.transaction(async (tx) => {
       const now = timestamp();
@@ -207,13 +199,13 @@ export class TasksService {
   ): Promise<{ file_name: string; content_type: string; bytes: Buffer }> {
     await this.found(scope, taskId);
     const row = await getEvidence(this.db.kysely, taskId, evidenceId);
-    if (!row) throw new AppError('not_found', `task ${taskId} has no evidence ${evidenceId}`);
+    if (!row) throw new AppError('evidence_not_found', { task: taskId, evidence: evidenceId });
     return { file_name: row.file_name, content_type: row.content_type, bytes: readEvidence(evidenceDir(this.db), row) };
   }
 
   private async found(scope: Scope | null, id: number, db = this.db.kysely) {
     const row = await getTask(db, id, scope ? areasInScope(scope) : undefined);
-    if (!row) throw new AppError('not_found', `no task ${id} exists${scope ? ' within your jurisdiction' : ''}`);
+    if (!row) throw new AppError('task_not_found', { id, scoped: !!scope });
     return row;
   }
 }

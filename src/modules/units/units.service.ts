@@ -16,7 +16,7 @@ export async function listUnits(db: Database, actor: Actor, query: z.infer<typeo
 /** A unit on a day (today by default); it names the officers posted there, so it is audited as a read of people. */
 export async function unitOn(db: Database, actor: Actor, code: string, query: z.infer<typeof unitDetailQuery>) {
   const unit = await unitDetail(db.kysely, code, query.date ?? today(), actor.scope);
-  if (!unit) throw new AppError('not_found', `no unit ${code} exists`);
+  if (!unit) throw new AppError('unit_not_found', { unit: code });
   await auditPeopleRead(db, actor.who, `unit ${unit.code}`, {
     date: unit.date,
     badges: unit.officers.map((o) => o.badge),

@@ -13,11 +13,11 @@ export function parse<O extends Options>(argv: string[], options: O, usage: stri
       strict: true,
     });
   } catch (e) {
-    throw new AppError('invalid_input', `${(e as Error).message}\nusage: ${usage}`);
+    throw new AppError('cli_arguments', { problem: (e as Error).message, usage });
   }
 }
 
 export function requireOption(value: string | undefined, name: string, usage: string): string {
-  if (!value) throw new AppError('invalid_input', `--${name} is required\nusage: ${usage}`);
+  if (!value) throw new AppError('option_required', { option: name, usage });
   return value;
 }

@@ -6,17 +6,25 @@
  * @example
  *   const areas = await apiGet<AreaPage>('/areas?level=province');
  */
+import type { Params } from '#core/errors/types.ts';
 import type { RowError } from './types.ts';
 
 export const API = '/api/v1';
 
-/** A failed call: the API's `{"error": {code, message, details}}`, or `network` when none came. */
+/**
+ * A failed call: the API's `{"error": {code, category, message, params, details}}` (the code a
+ * registered one, said in the reader's language by `useI18n().errorText`), or one made here:
+ * `network` (status 0) when no answer came, `aborted`, `client`, `http_502` for a body of no JSON.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly details: unknown[] = [],
+    readonly params: Params = {},
+    /** The code's broad class (`import_rejected`, `forbidden`, ...); the code itself when none came. */
+    readonly category: string = code,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -132,12 +140,16 @@ export function readResponse<T>(status: number, text: string): { status: number;
     json = undefined;
   }
   if (status >= 200 && status < 300) return { status, data: json as T };
-  const err = (json as { error?: { code?: string; message?: string; details?: unknown[] } } | undefined)?.error;
+  const err = (json as { error?: Partial<Pick<ApiError, 'code' | 'message' | 'details' | 'params' | 'category'>> })
+    ?.error;
+  const code = err?.code ?? `http_${status}`;
   const error = new ApiError(
     status,
-    err?.code ?? `http_${status}`,
+    code,
     err?.message ?? `HTTP ${status}`,
     err?.details ?? [],
+    err?.params ?? {},
+    err?.category ?? code,
   );
   if (status === 401) unauthorized?.();
   throw error;

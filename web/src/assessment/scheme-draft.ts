@@ -6,13 +6,7 @@
  *   const draft = draftOf(scheme);            // { indicators: { awareness_rate: { floor: '50', … } }, … }
  *   const { settings, errors } = read(scheme, draft);
  */
-import {
-  indicatorIssues,
-  thresholdIssues,
-  weightIssues,
-  type Issue,
-  type IssueRule,
-} from '#core/schemes/scheme-definition.ts';
+import { indicatorIssues, thresholdIssues, weightIssues, type Issue } from '#core/schemes/scheme-definition.ts';
 import { metaOf } from '../domain/indicators.ts';
 import type { SchemeView } from './types.ts';
 
@@ -78,26 +72,27 @@ function num(s: string): number {
   return s.trim() === '' ? Number.NaN : Number(s);
 }
 
-/** The message each rule of the core's scheme validation is said with, and the field it is shown at. */
-const SAID: Record<IssueRule, DraftErrors[string]> = {
-  unknown: 'scheme.err.number',
-  missing: 'scheme.err.number',
-  better: 'scheme.err.number',
-  weight: 'scheme.err.weight',
-  number: 'scheme.err.number',
-  equal: 'scheme.err.equal',
-  side: 'scheme.err.side',
-  no_weight: 'scheme.err.noWeight',
-  composite: 'scheme.err.composite',
-  months: 'scheme.err.months',
-  order: 'scheme.err.order',
-  sample: 'scheme.err.sample',
+/**
+ * The form's own words for each code of the core's scheme validation (it shows floors and
+ * targets in percent, as they are typed, where the registry's texts say the stored fractions).
+ */
+const SAID: Record<string, DraftErrors[string]> = {
+  weight_out_of_range: 'scheme.err.weight',
+  expected_number: 'scheme.err.number',
+  floor_equals_target: 'scheme.err.equal',
+  target_worse_side: 'scheme.err.side',
+  no_weight_above_zero: 'scheme.err.noWeight',
+  threshold_out_of_range: 'scheme.err.composite',
+  interview_months_out_of_range: 'scheme.err.months',
+  criticism_above_commendation: 'scheme.err.order',
+  min_sample_out_of_range: 'scheme.err.sample',
 };
 
+/** The field an issue is shown at. */
 function fieldOf(issue: Issue): string {
-  if (issue.rule === 'no_weight') return 'weights';
+  if (issue.code === 'no_weight_above_zero') return 'weights';
   const path = issue.path.replace(/^indicators\./, '');
-  return issue.rule === 'equal' ? `${path}.target` : path;
+  return issue.code === 'floor_equals_target' ? `${path}.target` : path;
 }
 
 /**
@@ -121,7 +116,7 @@ export function read(scheme: SchemeView, draft: SchemeDraft): { settings: Settin
   issues.push(...thresholdIssues(thresholds));
   const errors: DraftErrors = {};
   // The first issue of a field is the one shown.
-  for (const issue of issues) errors[fieldOf(issue)] ??= SAID[issue.rule];
+  for (const issue of issues) errors[fieldOf(issue)] ??= SAID[issue.code] ?? 'scheme.err.number';
   const clean = (n: number) => (Number.isFinite(n) ? n : 0);
   for (const s of Object.values(indicators)) {
     s.weight = clean(s.weight);

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useApi } from '../api/use-api.ts';
-import { fakeApi, json, renderAt } from '../testing/render.tsx';
+import { fakeApi, json, refusal, renderAt } from '../testing/render.tsx';
 import { useAuth } from './auth.tsx';
 
 afterEach(() => {
@@ -28,7 +28,7 @@ const SESSION = {
   totp: false,
   expires_at: '2030-01-01T00:00:00Z',
 };
-const unauthenticated = { status: 401, body: { error: { code: 'unauthenticated', message: 'sign in', details: [] } } };
+const unauthenticated = refusal('sign_in_required', {});
 
 describe('AuthProvider', () => {
   it('shows nothing when the server has no accounts (every route open)', async () => {
@@ -44,7 +44,7 @@ describe('AuthProvider', () => {
       if (path === '/session' && method === 'POST') {
         const ok = (body as { password: string }).password === 'right-password-123';
         signedIn = ok;
-        return ok ? json({ ...SESSION, token: 't' }) : unauthenticated;
+        return ok ? json({ ...SESSION, token: 't' }) : refusal('sign_in_wrong', {});
       }
       if (!signedIn) return unauthenticated;
       if (path === '/session') return json(SESSION);
@@ -69,21 +69,35 @@ describe('AuthProvider', () => {
     expect(calls.filter((c) => c.path === '/areas?level=province').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('says a lockout and a disabled account in the reader’s language, from their codes', async () => {
+    let attempt = 0;
+    fakeApi(({ method, path }) => {
+      if (path === '/session' && method === 'POST')
+        return ++attempt === 1
+          ? refusal('sign_in_wrong', { locked_after: 5, locked_minutes: 15, username: 'desk' })
+          : refusal('account_disabled', { username: 'desk' });
+      return unauthenticated;
+    });
+    renderAt(<Areas />);
+    await screen.findByRole('dialog');
+    fireEvent.change(screen.getByLabelText('用户名'), { target: { value: 'desk' } });
+    fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'wrong-password-1' } });
+    fireEvent.click(screen.getByRole('button', { name: '登录' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        '用户名或密码不正确。用户名或密码错误；连续失败 5 次，账号 desk 已锁定 15 分钟',
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: '登录' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('账号 desk 已停用；请管理员启用'));
+  });
+
   it('asks for the one-time code when the account has one', async () => {
     fakeApi(({ method, path, body }) => {
       if (path === '/session' && method === 'POST')
         return (body as { totp?: string }).totp === '123456'
           ? json({ ...SESSION, token: 't' })
-          : {
-              status: 401,
-              body: {
-                error: {
-                  code: 'unauthenticated',
-                  message: 'enter the code',
-                  details: [{ path: 'totp', totp_required: true }],
-                },
-              },
-            };
+          : refusal('totp_required', {}, [{ path: 'totp', message: 'required', totp_required: true }]);
       return unauthenticated;
     });
     renderAt(<Areas />);

@@ -6,7 +6,7 @@ import { useI18n, type I18n } from '../i18n/i18n.tsx';
 import { signIn } from './auth.tsx';
 
 export function LoginDialog({ onLoggedIn }: { onLoggedIn(session: Session): void }) {
-  const { t, lang, setLang } = useI18n();
+  const { t, lang, setLang, errorText } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState<string>();
@@ -30,7 +30,7 @@ export function LoginDialog({ onLoggedIn }: { onLoggedIn(session: Session): void
       if (err instanceof ApiError && err.details.some((d) => (d as { totp_required?: boolean }).totp_required)) {
         setTotp('');
         setError({ text: t('auth.totpNeeded') });
-      } else setError(loginError(err, t));
+      } else setError(loginError(err, t, errorText));
     } finally {
       setBusy(false);
     }
@@ -115,15 +115,15 @@ export function LoginDialog({ onLoggedIn }: { onLoggedIn(session: Session): void
   );
 }
 
-function loginError(err: unknown, t: I18n['t']): { text: string; detail?: string } {
+function loginError(err: unknown, t: I18n['t'], errorText: I18n['errorText']): { text: string; detail?: string } {
   if (!(err instanceof ApiError)) return { text: String(err) };
   if (err.status === 0) return { text: t('state.network') };
   if (err.status === 404 || err.status === 405) return { text: t('auth.unavailable') };
-  if (err.status === 401 && /^no account exists/.test(err.message))
-    return { text: t('auth.noAccount'), detail: err.message };
-  if (err.status === 401)
-    return { text: t('auth.wrong'), detail: /locked|attempt/i.test(err.message) ? err.message : undefined };
-  if (err.status === 429) return { text: t('auth.tooMany'), detail: err.message };
-  if (err.status === 400) return { text: t('auth.required') };
-  return { text: err.message };
+  if (err.code === 'no_account_yet') return { text: t('auth.noAccount'), detail: errorText(err) };
+  // A wrong password or code says more only when it locked the account or the address.
+  const locked = err.params.locked_after !== undefined || err.params.paused_until !== undefined;
+  if (err.category === 'unauthenticated') return { text: t('auth.wrong'), detail: locked ? errorText(err) : undefined };
+  if (err.category === 'rate_limited') return { text: t('auth.tooMany'), detail: errorText(err) };
+  if (err.category === 'invalid_input') return { text: t('auth.required') };
+  return { text: errorText(err) };
 }

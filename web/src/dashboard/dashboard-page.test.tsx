@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { construction, overview, performance, province, city, ranking } from '../testing/fixtures.ts';
-import { fakeApi, json, renderAt } from '../testing/render.tsx';
+import { fakeApi, json, refusal, renderAt } from '../testing/render.tsx';
 import { DashboardPage } from './dashboard-page.tsx';
 
 // ECharts draws on a canvas jsdom does not have; the charts are covered by the e2e suite.
@@ -148,13 +148,14 @@ describe('DashboardPage', () => {
     expect(calls.length).toBeGreaterThan(0);
   });
 
-  it('says what failed and offers to retry', async () => {
-    fakeApi(() => ({
-      status: 500,
-      body: { error: { code: 'internal', message: 'an unexpected failure; it has been logged', details: [] } },
-    }));
+  it('says what failed in the reader’s language and offers to retry', async () => {
+    fakeApi(() => refusal('internal', {}));
     renderAt(<DashboardPage />, { url: '/?area=P1&month=2019-06' });
-    await waitFor(() => expect(screen.getAllByRole('alert')[0].textContent).toContain('an unexpected failure'));
+    await waitFor(() => expect(screen.getAllByRole('alert')[0].textContent).toContain('服务器发生意外错误'));
     expect(screen.getAllByRole('button', { name: '重试' }).length).toBeGreaterThan(0);
+    cleanup();
+    fakeApi(() => refusal('area_not_found', { area: 'P9' }));
+    renderAt(<DashboardPage />, { url: '/?area=P9&month=2019-06', lang: 'en' });
+    await waitFor(() => expect(screen.getAllByRole('alert')[0].textContent).toContain('no area P9 exists'));
   });
 });

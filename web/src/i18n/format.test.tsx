@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { formatter } from './format.ts';
-import { translateReason } from './reasons.ts';
+import { errorText } from './errors.ts';
 
 const zh = formatter('zh');
 const en = formatter('en');
@@ -29,26 +29,35 @@ describe('formatter', () => {
   });
 });
 
-describe('translateReason', () => {
-  it('renders the import rules in Chinese and keeps what it does not know', () => {
-    expect(translateReason('2019-06-31 is not a day of the calendar', 'zh')).toBe('2019-06-31 不是日历上存在的日期');
-    expect(translateReason('510101002000 is a township, not a village-level area', 'zh')).toBe(
-      '510101002000 是乡镇级地区，不是村（社区）',
+describe('errorText', () => {
+  it('says a code in the reader’s language from the registry, and shows the text of a code it does not know', () => {
+    const day = {
+      code: 'not_a_day',
+      params: { value: '2019-06-31' },
+      reason: '2019-06-31 is not a day of the calendar',
+    };
+    expect(errorText('zh', day)).toBe('2019-06-31 不是日历上存在的日期');
+    expect(errorText('en', day)).toBe('2019-06-31 is not a day of the calendar');
+    const village = { code: 'not_village', params: { value: '510101002000', level: 'township' } };
+    expect(errorText('zh', village)).toBe('510101002000 是乡镇级地区，不是村（社区）');
+    expect(errorText('zh', { code: 'unknown_reference', params: { target: 'officer', value: '99' } })).toBe(
+      '没有警号为 99 的民警',
     );
-    expect(translateReason('no officer with badge 99 exists', 'zh')).toBe('没有警号为 99 的民警');
-    expect(translateReason('"x" is not one of criminal, public_order', 'zh')).toBe(
+    expect(errorText('zh', { code: 'not_one_of', params: { value: 'x', values: ['criminal', 'public_order'] } })).toBe(
       '“x”不是可选值（criminal, public_order）之一',
     );
-    expect(
-      translateReason(
-        '43.8, 87.6 is outside China (longitude 73.4 to 135.1, latitude 3.8 to 53.6); longitude and latitude look swapped',
-        'zh',
-      ),
-    ).toBe('43.8, 87.6 不在中国境内（经度 73.4～135.1，纬度 3.8～53.6）；经度和纬度似乎填反了');
-    expect(translateReason('a longitude needs its latitude (give both or neither)', 'zh')).toBe(
-      '填了经度须同时填纬度（两者都填或都不填）',
+    const swapped = {
+      code: 'point_outside_china',
+      params: { longitude: 43.8, latitude: 87.6, box: [73.4, 3.8, 135.1, 53.6], swapped: true },
+    };
+    expect(errorText('zh', swapped)).toBe(
+      '43.8, 87.6 不在中国境内（经度 73.4～135.1，纬度 3.8～53.6）；经度和纬度似乎填反了',
     );
-    expect(translateReason('something new', 'zh')).toBe('something new');
-    expect(translateReason('a value is required', 'en')).toBe('a value is required');
+    expect(errorText('en', swapped)).toBe(
+      '43.8, 87.6 is outside China (longitude 73.4 to 135.1, latitude 3.8 to 53.6); longitude and latitude look swapped',
+    );
+    expect(errorText('zh', { code: 'latitude_missing', params: {} })).toBe('填了经度须同时填纬度（两者都填或都不填）');
+    expect(errorText('zh', { code: 'something_new', params: {}, message: 'something new' })).toBe('something new');
+    expect(errorText('zh', { reason: 'kept before codes came' })).toBe('kept before codes came');
   });
 });

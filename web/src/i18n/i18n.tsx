@@ -1,7 +1,7 @@
 /**
  * The language of the interface: Chinese by default, English on request, remembered in the
- * browser. `useI18n()` gives `t(key, params)` for strings of the dictionaries and `fmt` for
- * numbers and dates of the same language.
+ * browser. `useI18n()` gives `t(key, params)` for strings of the dictionaries, `fmt` for
+ * numbers and dates of the same language, and `errorText(e)` for any error the server sent.
  *
  * @example
  *   const { t, fmt } = useI18n();
@@ -11,6 +11,7 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import { zh, type MessageKey } from './messages-zh.ts';
 import { en } from './messages-en.ts';
 import { formatter, type Formatter, type Lang } from './format.ts';
+import { errorText, type Said } from './errors.ts';
 
 export type { Lang, MessageKey };
 
@@ -23,6 +24,8 @@ export interface I18n {
   t(key: MessageKey, params?: Record<string, string | number>): string;
   /** A key built at run time (an enum value such as `role.${role}`); falls back to the raw value. */
   tr(prefix: string, value: string): string;
+  /** An error, a rejected row or a field's problem, from its code and parameters (errors.ts). */
+  errorText(said: Said): string;
   fmt: Formatter;
 }
 
@@ -66,6 +69,7 @@ export function I18nProvider({ children, lang: fixed }: { children: ReactNode; l
         const key = `${prefix}.${value}` as MessageKey;
         return key in DICTIONARIES[lang] ? DICTIONARIES[lang][key] : value;
       },
+      errorText: (said) => errorText(lang, said),
       fmt: formatter(lang),
     }),
     [lang],

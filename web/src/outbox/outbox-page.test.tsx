@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, json, renderAt, type FakeRoute } from '../testing/render.tsx';
+import { coded, fakeApi, json, renderAt, rowError, type FakeRoute } from '../testing/render.tsx';
 import { OutboxProvider, RETRY_MS } from './outbox-context.tsx';
 import { OutboxIndicator } from './outbox-indicator.tsx';
 import { OutboxPage } from './outbox-page.tsx';
@@ -115,7 +115,9 @@ describe('the outbox', () => {
     updateEntry('li.wei', entry.id, (e) => ({
       ...e,
       state: 'rejected',
-      problems: [{ column: 'area_code', reason: '510101002000 is a township, not a village-level area' }],
+      problems: [
+        rowError('visits', 1, 'area_code', coded('not_village', { value: '510101002000', level: 'township' })),
+      ],
     }));
     addToOutbox('wang.fang', 'visits', visit('SOMEONE-ELSE'));
     const calls = api(() => undefined);
@@ -151,7 +153,7 @@ describe('the outbox', () => {
       ...e,
       state: 'rejected',
       forbidden: true,
-      problems: [{ column: 'badge', reason: 'an officer writes records with its own badge (0100002) only' }],
+      problems: [rowError('visits', 1, 'badge', coded('badge_not_own', { badge: '0100002' }))],
     }));
     api(() => undefined);
     show('en');

@@ -6,7 +6,6 @@
  */
 import { useEffect, useState } from 'react';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
-import { translateReason } from '../i18n/reasons.ts';
 import { kindByName } from '../records/kinds.ts';
 import { labelOf } from '../records/record-field.tsx';
 import { href, Link } from '../router/router.tsx';
@@ -123,7 +122,7 @@ function OutboxItem({
   onConfirm(yes: boolean): void;
   onDiscard(): void;
 }) {
-  const { t, fmt, lang } = useI18n();
+  const { t, fmt, lang, errorText } = useI18n();
   const kind = kindByName(entry.kind);
   const column = (name: string) => kind?.columns.find((c) => c.name === name);
   const label = (name: string) => {
@@ -160,14 +159,18 @@ function OutboxItem({
             {entry.problems.map((p, i) => (
               <li key={i}>
                 {p.column ? `${label(p.column)}${lang === 'zh' ? '：' : ': '}` : ''}
-                {translateReason(p.reason, lang)}
+                {errorText(p)}
               </li>
             ))}
           </ul>
         </div>
       )}
       {entry.state === 'waiting' && entry.lastError && (
-        <p className="small">{t('outbox.serverError', { message: entry.lastError })}</p>
+        <p className="small">
+          {t('outbox.serverError', {
+            message: errorText({ code: entry.lastErrorCode, params: entry.lastErrorParams, message: entry.lastError }),
+          })}
+        </p>
       )}
       <div className="outbox-actions">
         {confirming ? (

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/client.ts';
-import { fakeApi, json, type FakeCall } from '../testing/render.tsx';
+import { coded, fakeApi, json, refusal, rowError, type FakeCall } from '../testing/render.tsx';
 import { recordKey, sendOutbox, unreachable } from './outbox-send.ts';
 import { addToOutbox, readOutbox, requeue } from './outbox-store.ts';
 
@@ -16,10 +16,6 @@ const visit = (household: string, date = '2019-06-03') => ({
   badge: '0100002',
   area_code: '510101002001',
   household_ref: household,
-});
-const refused = (status: number, code: string, details: { column: string; reason: string }[], message = 'refused') => ({
-  status,
-  body: { error: { code, message, details: details.map((d) => ({ file: 'visits', line: 1, ...d })) } },
 });
 const households = (calls: FakeCall[]) =>
   calls.filter((c) => c.method === 'POST').map((c) => (c.body as Record<string, string>[])[0].household_ref);
@@ -75,12 +71,12 @@ describe('sending the outbox', () => {
     fakeApi(({ body }) => {
       const [row] = body as Record<string, string>[];
       if (row.household_ref === 'BAD')
-        return refused(422, 'import_rejected', [
-          { column: 'area_code', reason: '510101002000 is a township, not a village-level area' },
+        return refusal('import_rejected', { count: 1 }, [
+          rowError('visits', 1, 'area_code', coded('not_village', { value: '510101002000', level: 'township' })),
         ]);
       if (row.household_ref === 'OUT')
-        return refused(403, 'forbidden', [
-          { column: 'badge', reason: 'an officer writes records with its own badge (0100003) only' },
+        return refusal('scope_refused', { count: 1, listed: 1 }, [
+          rowError('visits', 1, 'badge', coded('badge_not_own', { badge: '0100003' })),
         ]);
       return { status: 201, body: { written: 1 } };
     });
@@ -89,7 +85,14 @@ describe('sending the outbox', () => {
     expect(bad).toMatchObject({
       state: 'rejected',
       forbidden: false,
-      problems: [{ column: 'area_code', reason: '510101002000 is a township, not a village-level area' }],
+      problems: [
+        {
+          column: 'area_code',
+          code: 'not_village',
+          params: { value: '510101002000', level: 'township' },
+          reason: '510101002000 is a township, not a village-level area',
+        },
+      ],
     });
     expect(out).toMatchObject({ state: 'rejected', forbidden: true });
     // A rejected record is not sent again until it is corrected.
@@ -105,7 +108,7 @@ describe('sending the outbox', () => {
     addToOutbox(USER, 'visits', visit('H1'));
     addToOutbox(USER, 'visits', visit('H2'));
     let signedIn = false;
-    fakeApi(() => (signedIn ? { status: 201, body: { written: 1 } } : refused(401, 'unauthenticated', [], 'sign in')));
+    fakeApi(() => (signedIn ? { status: 201, body: { written: 1 } } : refusal('session_ended', {})));
     expect(await sendOutbox(USER)).toEqual({ sent: 0, rejected: 0, end: 'unauthorized' });
     expect(readOutbox(USER).map((e) => e.state)).toEqual(['waiting', 'waiting']);
     signedIn = true;

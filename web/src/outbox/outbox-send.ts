@@ -30,8 +30,8 @@ export function unreachable(e: unknown): boolean {
 /** What a refusal says: its row errors, or its message alone (under no column). */
 export function problemsOf(e: ApiError): OutboxProblem[] {
   return e.rowErrors.length
-    ? e.rowErrors.map((r) => ({ column: r.column, reason: r.reason }))
-    : [{ column: '', reason: e.message }];
+    ? e.rowErrors.map((r) => ({ column: r.column, code: r.code, params: r.params, reason: r.reason }))
+    : [{ column: '', code: e.code, params: e.params, reason: e.message }];
 }
 
 /** How a round ended: all tried, the server out of reach or busy, or the session gone (the login shows). */
@@ -94,7 +94,8 @@ async function round(user: string, options: RoundOptions): Promise<Round> {
       } else {
         // The server failed (500, 507): not the record's fault; it stays waiting and is tried again.
         const message = e instanceof Error ? e.message : String(e);
-        updateEntry(user, entry.id, (now) => ({ ...now, lastError: message }));
+        const coded = e instanceof ApiError ? { lastErrorCode: e.code, lastErrorParams: e.params } : {};
+        updateEntry(user, entry.id, (now) => ({ ...now, lastError: message, ...coded }));
       }
     }
   }

@@ -9,9 +9,17 @@
  *   readOutbox('li.wei'); // [{ id, kind: 'visits', row, enteredAt, state: 'waiting' }]
  */
 
-/** A reason the server gave for refusing a record: a column and the API's (English) sentence. */
+import type { Params } from '#core/errors/types.ts';
+
+/**
+ * A reason the server gave for refusing a record: a column, the registered code and its
+ * parameters (said in the reader's language when shown), and the API's English text. Entries
+ * kept before codes came have the text alone.
+ */
 export interface OutboxProblem {
   column: string;
+  code?: string;
+  params?: Params;
   reason: string;
 }
 
@@ -32,6 +40,9 @@ export interface OutboxEntry {
   forbidden?: boolean;
   /** A waiting entry's last attempt failed on the server's side (not the network): shown, and tried again. */
   lastError?: string;
+  /** That failure's code and parameters, when the server sent them. */
+  lastErrorCode?: string;
+  lastErrorParams?: Params;
 }
 
 const PREFIX = 'outpost.outbox.v1:';

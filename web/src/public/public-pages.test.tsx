@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { searchRange } from './proof-of-work.ts';
 import { App } from '../app.tsx';
-import { fakeApi, json, type FakeCall } from '../testing/render.tsx';
+import { fakeApi, json, refusal, type FakeCall } from '../testing/render.tsx';
 import type { PublicOfficers } from './public-types.ts';
 
 afterEach(() => {
@@ -29,16 +29,15 @@ const OFFICERS: PublicOfficers = {
     },
   ],
 };
-const refusal = (status: number, code: string) => ({ status, body: { error: { code, message: code, details: [] } } });
 
 function publicApi(answer?: (call: FakeCall) => { status: number; body?: unknown } | undefined) {
   return fakeApi((call) => {
     if (call.path.startsWith('/public/areas?q=')) return json(call.path.includes('%E4%B8%9C') ? [VILLAGE] : []);
     if (call.path === '/public/officers?area=V1') return json(OFFICERS);
-    if (call.path.startsWith('/public/officers')) return refusal(404, 'not_found');
+    if (call.path.startsWith('/public/officers')) return refusal('community_not_found', { area: 'V9' });
     if (call.path === '/public/challenge') return json({ token: 'a-test-token-0123', difficulty: 6, expires_in: 600 });
     if (call.path === '/public/surveys') return answer?.(call) ?? json({ ok: true }, 201);
-    return refusal(401, 'unauthenticated');
+    return refusal('sign_in_required', {});
   });
 }
 
@@ -77,7 +76,7 @@ describe('the residents’ pages', () => {
 
   it('sends the survey with a solved proof of work, and says so when the same phone answers again', async () => {
     let answers = 0;
-    const calls = publicApi(() => (++answers === 1 ? json({ ok: true }, 201) : refusal(409, 'conflict')));
+    const calls = publicApi(() => (++answers === 1 ? json({ ok: true }, 201) : refusal('survey_already_answered', {})));
     window.history.replaceState(null, '', '/public/survey?area=V1');
     render(<App lang="zh" />);
     fireEvent.click(await screen.findByRole('button', { name: '提交' }));
@@ -106,7 +105,7 @@ describe('the residents’ pages', () => {
 
   it('offers to send again after a refused challenge, with a new one', async () => {
     let answers = 0;
-    const calls = publicApi(() => (++answers === 1 ? refusal(403, 'forbidden') : json({ ok: true }, 201)));
+    const calls = publicApi(() => (++answers === 1 ? refusal('challenge_expired', {}) : json({ ok: true }, 201)));
     window.history.replaceState(null, '', '/public/survey?area=V1');
     render(<App lang="en" />);
     fireEvent.click(await screen.findByRole('radio', { name: /Very satisfied/ }));

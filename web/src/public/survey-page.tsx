@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, apiGetFresh, apiPost, query } from '../api/client.ts';
 import { useApi } from '../api/use-api.ts';
-import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
+import { useI18n, type I18n, type MessageKey } from '../i18n/i18n.tsx';
 import { href, Link, useLocation } from '../router/router.tsx';
 import { Async, Empty } from '../ui/states.tsx';
 import { progressOf } from './proof-of-work.ts';
@@ -51,7 +51,7 @@ export function SurveyPage() {
 }
 
 function SurveyForm({ code }: { code: string }) {
-  const { t, lang } = useI18n();
+  const { t, lang, errorText } = useI18n();
   const place = useApi<PublicOfficers>(`/public/officers${query({ area: code })}`);
   const [knows, setKnows] = useState<Knows | null>(null);
   const [satisfaction, setSatisfaction] = useState<number | null>(null);
@@ -123,7 +123,7 @@ function SurveyForm({ code }: { code: string }) {
       });
       setPhase({ kind: 'done' });
     } catch (e) {
-      setPhase(refusal(e));
+      setPhase(refusal(e, errorText));
     }
   }
   const submit = (e: FormEvent) => {
@@ -235,12 +235,12 @@ function SurveyForm({ code }: { code: string }) {
   );
 }
 
-function refusal(e: unknown): Phase {
+function refusal(e: unknown, errorText: I18n['errorText']): Phase {
   if (!(e instanceof ApiError)) return { kind: 'refused', message: 'survey.failed', retry: true, detail: String(e) };
   if (e.status === 0) return { kind: 'refused', message: 'state.network', retry: true };
   if (e.status === 409) return { kind: 'refused', message: 'survey.already', retry: false };
   if (e.status === 429) return { kind: 'refused', message: 'survey.tooMany', retry: false };
   if (e.status === 403) return { kind: 'refused', message: 'survey.challenge', retry: true };
   if (e.status === 404) return { kind: 'refused', message: 'public.notFound', retry: false };
-  return { kind: 'refused', message: 'survey.failed', retry: true, detail: e.message };
+  return { kind: 'refused', message: 'survey.failed', retry: true, detail: errorText(e) };
 }

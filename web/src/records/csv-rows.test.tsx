@@ -11,7 +11,7 @@ describe('templates and kinds', () => {
   });
 
   it('writes the problems as a CSV with quoting', () => {
-    expect(errorsCsv([{ file: 'f', line: 3, column: 'date', reason: 'a, "b"' }], ['行号', '列', '原因'])).toBe(
+    expect(errorsCsv([{ line: 3, column: 'date', reason: 'a, "b"' }], ['行号', '列', '原因'])).toBe(
       '\ufeff行号,列,原因\r\n3,date,"a, ""b"""\r\n',
     );
   });

@@ -14,8 +14,11 @@ export function templateCsv(kind: KindDef, chinese: boolean): string {
   return `\ufeff${header}\r\n${example}\r\n`;
 }
 
-/** The rejected rows as a CSV a desk clerk can open beside the file. */
-export function errorsCsv(errors: RowError[], headings: [string, string, string]): string {
+/** The rejected rows as a CSV a desk clerk can open beside the file (each reason as the page says it). */
+export function errorsCsv(
+  errors: Pick<RowError, 'line' | 'column' | 'reason'>[],
+  headings: [string, string, string],
+): string {
   const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = [
     headings.map(quote).join(','),

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, json, renderAt, type FakeCall } from '../testing/render.tsx';
+import { coded, fakeApi, json, refusal, renderAt, rowError, type FakeCall } from '../testing/render.tsx';
 import { ImportPage } from './import-page.tsx';
 
 afterEach(() => {
@@ -14,11 +14,6 @@ const report = (dryRun: boolean, kinds: [string, number, number][]) => ({
   dry_run: dryRun,
   written: kinds.reduce((n, [, , added]) => n + added, 0),
   kinds: kinds.map(([kind, rows, added]) => ({ kind, rows, added, replaced: 0, unchanged: rows - added })),
-});
-
-const failure = (status: number, code: string, message: string, details: unknown[] = []) => ({
-  status,
-  body: { error: { code, message, details } },
 });
 
 function choose(name: string, content = 'ref,date\n', size?: number) {
@@ -67,18 +62,16 @@ describe('ImportPage', () => {
 
   it('shows every rejected row by the file’s own lines, sheet by sheet, and never offers to write', async () => {
     const details = [
-      { file: 'all.xlsx', line: 'surveys:12345', column: 'area_code', reason: 'no area NOWHERE exists' },
-      { file: 'all.xlsx', line: 'visits:3', column: 'badge', reason: 'no officer with badge X9 exists' },
+      rowError(
+        'all.xlsx',
+        'surveys:12345',
+        'area_code',
+        coded('unknown_reference', { target: 'area', value: 'NOWHERE' }),
+      ),
+      rowError('all.xlsx', 'visits:3', 'badge', coded('unknown_reference', { target: 'officer', value: 'X9' })),
     ];
     const calls = fakeApi(({ path }) =>
-      path.startsWith('/imports')
-        ? failure(
-            422,
-            'import_rejected',
-            'the import was rejected and nothing was written: 1500 errors (the first 1000 are listed)',
-            details,
-          )
-        : undefined,
+      path.startsWith('/imports') ? refusal('import_rejected', { count: 1500, listed: 1000 }, details) : undefined,
     );
     renderAt(<ImportPage />, { url: '/import?kind=surveys' });
     choose('all.xlsx');
@@ -100,13 +93,13 @@ describe('ImportPage', () => {
   it('takes the kind from the file name and says a refusal for scope in Chinese', async () => {
     const calls = fakeApi(({ path }) =>
       path.startsWith('/imports')
-        ? failure(403, 'forbidden', 'refused and nothing was written: 1 value outside your scope', [
-            {
-              file: 'visits-june.csv',
-              line: 11_000,
-              column: 'area_code',
-              reason: '510101002001 is not in your area (510201000000)',
-            },
+        ? refusal('scope_refused', { count: 1, listed: 1 }, [
+            rowError(
+              'visits-june.csv',
+              11_000,
+              'area_code',
+              coded('area_outside_scope', { value: '510101002001', scope: '510201000000' }),
+            ),
           ])
         : undefined,
     );
@@ -129,11 +122,7 @@ describe('ImportPage', () => {
 
   it('says an Excel file that unpacks past the limit should be split', async () => {
     fakeApi(() =>
-      failure(
-        413,
-        'too_large',
-        'surveys.xlsx unpacks to more than 512 MiB, the most of a workbook an import through the API takes: split it, or import it with outpost import on the server',
-      ),
+      refusal('upload_unpacks_too_large', { name: 'surveys.xlsx', cap: 512 * 1024 * 1024, workbook: true }),
     );
     renderAt(<ImportPage />, { url: '/import?kind=surveys', lang: 'en' });
     fireEvent.change(screen.getByLabelText('File (CSV, .csv.gz or Excel)'), {

@@ -9,7 +9,6 @@ import { UPLOAD_CAP, XLSX_UNPACKED_CAP } from '#core/imports/upload-limits.ts';
 import { ApiError, API } from '../api/client.ts';
 import type { RowError } from '../api/types.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
-import { translateReason } from '../i18n/reasons.ts';
 import { navigate, useLocation, withQuery } from '../router/router.tsx';
 import { errorsCsv, templateCsv } from './csv-rows.ts';
 import { KINDS, kindByName, kindOfFileName, RECORD_KINDS, type KindDef } from './kinds.ts';
@@ -36,7 +35,7 @@ interface Chosen {
 }
 
 export function ImportPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, errorText } = useI18n();
   const location = useLocation();
   const ids = { kind: useId(), file: useId() };
   const kind = kindByName(location.query.get('kind')) ?? kindByName('surveys')!;
@@ -67,25 +66,24 @@ export function ImportPage() {
       if (current.current === upload)
         setPhase(purpose === 'check' ? { name: 'ready', report } : { name: 'done', report });
     } catch (e) {
-      if (current.current === upload) setPhase(failure(e, purpose, target.file.name));
+      if (current.current === upload) setPhase(failure(e, purpose));
     }
   }
 
-  function failure(e: unknown, purpose: Purpose, fileName: string): Phase {
-    if (e instanceof ApiError && e.rowErrors.length > 0 && (e.code === 'import_rejected' || e.code === 'forbidden'))
-      return { name: 'rejected', errors: e.rowErrors, total: totalOf(e), refused: e.code === 'forbidden' };
+  function failure(e: unknown, purpose: Purpose): Phase {
+    const rowsRefused = e instanceof ApiError && (e.category === 'import_rejected' || e.category === 'forbidden');
+    if (rowsRefused && e.rowErrors.length > 0)
+      return { name: 'rejected', errors: e.rowErrors, total: totalOf(e), refused: e.category === 'forbidden' };
     const failed = (message: string): Phase => ({ name: 'failed', message, retry: purpose });
     if (!(e instanceof ApiError)) return failed(e instanceof Error ? e.message : String(e));
     if (e.code === 'aborted') return failed(t('import.stopped'));
     if (e.status === 0) return failed(t('import.network'));
-    if (e.status === 413)
-      return failed(
-        /\.xlsx$/i.test(fileName) && /unpacks/.test(e.message)
-          ? t('import.xlsxTooLarge', { max: sizeText(XLSX_UNPACKED_CAP) })
-          : t('import.tooLarge', { max: sizeText(UPLOAD_CAP) }),
-      );
-    if (e.status === 403) return failed(t('import.forbidden', { reason: translateReason(e.message, lang) }));
-    return failed(e.message);
+    if (e.code === 'upload_unpacks_too_large' && e.params.workbook)
+      return failed(t('import.xlsxTooLarge', { max: sizeText(XLSX_UNPACKED_CAP) }));
+    if (e.code === 'upload_too_large' || e.code === 'upload_unpacks_too_large' || e.status === 413)
+      return failed(t('import.tooLarge', { max: sizeText(UPLOAD_CAP) }));
+    if (e.status === 403) return failed(t('import.forbidden', { reason: errorText(e) }));
+    return failed(errorText(e));
   }
 
   function choose(e: ChangeEvent<HTMLInputElement>) {
@@ -312,11 +310,11 @@ function Rejected({
   refused: boolean;
   kind: KindDef;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, errorText } = useI18n();
   const headings: [string, string, string] = [t('import.line'), t('import.column'), t('import.reason')];
   const download = `data:text/csv;charset=utf-8,${encodeURIComponent(
     errorsCsv(
-      errors.map((e) => ({ ...e, reason: translateReason(e.reason, lang) })),
+      errors.map((e) => ({ ...e, reason: errorText(e) })),
       headings,
     ),
   )}`;
@@ -341,7 +339,7 @@ function Rejected({
                   {e.line}
                 </td>
                 <td data-label={t('import.column')}>{columnLabel(kindOfError(e, kind), e.column, lang)}</td>
-                <td data-label={t('import.reason')}>{translateReason(e.reason, lang)}</td>
+                <td data-label={t('import.reason')}>{errorText(e)}</td>
               </tr>
             ))}
           </tbody>
@@ -375,10 +373,10 @@ function columnLabel(kind: KindDef, column: string, lang: 'zh' | 'en'): string {
   return lang === 'zh' && zh ? `${zh} (${column})` : column;
 }
 
-/** How many problems the server found: its message counts them all, its details list the first 1,000. */
+/** How many problems the server found: its count has them all, its details list the first 1,000. */
 function totalOf(e: ApiError): number {
-  const counted = /: (\d+) (?:error|value)s?\b/.exec(e.message);
-  return counted ? Math.max(Number(counted[1]), e.rowErrors.length) : e.rowErrors.length;
+  const counted = typeof e.params.count === 'number' ? e.params.count : 0;
+  return Math.max(counted, e.rowErrors.length);
 }
 
 /** Rows of an import counted exactly: 12,345 (fmt.count would say 1.2万 in Chinese). */

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addToOutbox, readOutbox, updateEntry } from '../outbox/outbox-store.ts';
-import { fakeApi, json, renderAt, type FakeRoute } from '../testing/render.tsx';
+import { coded, fakeApi, json, refusal, renderAt, rowError, type FakeRoute } from '../testing/render.tsx';
 import { RecordFormPage } from './record-form-page.tsx';
 
 afterEach(() => {
@@ -154,7 +154,9 @@ describe('a kept record opened from the outbox', () => {
     updateEntry('li.wei', entry.id, (e) => ({
       ...e,
       state: 'rejected',
-      problems: [{ column: 'area_code', reason: '510101002000 is a township, not a village-level area' }],
+      problems: [
+        rowError('visits', 1, 'area_code', coded('not_village', { value: '510101002000', level: 'township' })),
+      ],
     }));
     return entry;
   }
@@ -203,23 +205,14 @@ describe('a kept record opened from the outbox', () => {
     const entry = rejectedEntry();
     const { net } = flakyApi(({ method }) =>
       method === 'POST'
-        ? {
-            status: 403,
-            body: {
-              error: {
-                code: 'forbidden',
-                message: 'refused',
-                details: [
-                  {
-                    file: 'visits',
-                    line: 1,
-                    column: 'area_code',
-                    reason: '510101009009 is not in your area (510101002000)',
-                  },
-                ],
-              },
-            },
-          }
+        ? refusal('scope_refused', { count: 1, listed: 1 }, [
+            rowError(
+              'visits',
+              1,
+              'area_code',
+              coded('area_outside_scope', { value: '510101009009', scope: '510101002000' }),
+            ),
+          ])
         : undefined,
     );
     net.down = false;
@@ -231,7 +224,14 @@ describe('a kept record opened from the outbox', () => {
       state: 'rejected',
       forbidden: true,
       row: { area_code: '510101009009' },
-      problems: [{ column: 'area_code', reason: '510101009009 is not in your area (510101002000)' }],
+      problems: [
+        {
+          column: 'area_code',
+          code: 'area_outside_scope',
+          params: { value: '510101009009', scope: '510101002000' },
+          reason: '510101009009 is not in your area (510101002000)',
+        },
+      ],
     });
   });
 });

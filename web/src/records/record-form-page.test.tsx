@@ -1,23 +1,12 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, json, renderAt } from '../testing/render.tsx';
+import { coded, fakeApi, json, refusal, renderAt, rowError } from '../testing/render.tsx';
 import { RecordFormPage } from './record-form-page.tsx';
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
-});
-
-const rejected = (details: { line: number; column: string; reason: string }[]) => ({
-  status: 422,
-  body: {
-    error: {
-      code: 'import_rejected',
-      message: 'rejected',
-      details: details.map((d) => ({ file: 'familiarity_checks', ...d })),
-    },
-  },
 });
 
 describe('RecordFormPage', () => {
@@ -37,7 +26,14 @@ describe('RecordFormPage', () => {
       if (method !== 'POST') return undefined;
       const [row] = body as Record<string, string>[];
       if (row.badge === 'NOBODY')
-        return rejected([{ line: 1, column: 'badge', reason: 'no officer with badge NOBODY exists' }]);
+        return refusal('import_rejected', { count: 1, listed: 1 }, [
+          rowError(
+            'familiarity_checks',
+            1,
+            'badge',
+            coded('unknown_reference', { target: 'officer', value: 'NOBODY' }),
+          ),
+        ]);
       return path.includes('dry_run') ? json({ written: 0 }) : { status: 201, body: { written: 1 } };
     });
     renderAt(<RecordFormPage kind="familiarity_checks" />, { url: '/records/familiarity_checks' });

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { ApiError } from '../api/client.ts';
 import { today } from '../domain/month.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
-import { translateReason } from '../i18n/reasons.ts';
+import { errorText, type Said } from '../i18n/errors.ts';
 import { useOutbox, useOutboxUser } from '../outbox/outbox-context.tsx';
 import { problemsOf, unreachable, waitsInOutbox } from '../outbox/outbox-send.ts';
 import {
@@ -89,11 +89,12 @@ function localErrors(kind: KindDef, values: Record<string, string>, lang: 'zh' |
     try {
       parsed[c.name] = c.parse(values[c.name] ?? '');
     } catch (e) {
-      errors[c.name] = translateReason((e as Error).message, lang);
+      // A parser's refusal (CellError) carries the registered code of its reason.
+      errors[c.name] = errorText(lang, (e as { problem?: Said }).problem ?? { message: String(e) });
     }
   }
   if (Object.keys(errors).length === 0)
-    for (const p of kind.rowRules?.(parsed) ?? []) errors[p.column] = translateReason(p.reason, lang);
+    for (const p of kind.rowRules?.(parsed) ?? []) errors[p.column] = errorText(lang, p);
   return errors;
 }
 
@@ -134,7 +135,7 @@ function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
       const byColumn: Record<string, string> = {};
       const rest: string[] = [];
       for (const r of problems) {
-        const reason = translateReason(r.reason, lang);
+        const reason = errorText(lang, r);
         if (kind.columns.some((c) => c.name === r.column)) byColumn[r.column] ??= reason;
         else rest.push(r.column ? `${r.column}: ${reason}` : reason);
       }
@@ -251,7 +252,7 @@ function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
       }
       if (!(err instanceof ApiError)) return setStatus({ kind: 'failed', message: String(err) });
       if (err.status === 401) return setStatus({ kind: 'failed', message: t('records.loginAgain') });
-      if (err.code === 'import_rejected' || err.code === 'forbidden' || err.rowErrors.length) {
+      if (err.category === 'import_rejected' || err.category === 'forbidden' || err.rowErrors.length) {
         // A kept record refused again keeps its corrections so far, and the new reasons.
         if (editing && outboxUser) {
           const problems = problemsOf(err);
@@ -261,7 +262,7 @@ function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
         setStatus({ kind: 'rejected' });
         return focusFirst(applyRejection(err));
       }
-      setStatus({ kind: 'failed', message: err.message });
+      setStatus({ kind: 'failed', message: errorText(lang, err) });
     }
   };
 

@@ -9,7 +9,7 @@ import { ApiError, apiPost } from '../api/client.ts';
 import type { UnitDetail } from '../api/types.ts';
 import { useCan } from '../auth/can.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { translateReason } from '../i18n/reasons.ts';
+import { errorText } from '../i18n/errors.ts';
 import { CellError, type Value } from '#core/kinds/columns.ts';
 import { LOCATION_COLUMNS, locationProblems } from '#core/kinds/location.ts';
 
@@ -24,11 +24,10 @@ export function locationErrors(fields: Fields, lang: 'zh' | 'en'): Record<string
       parsed[c.name] = c.parse(fields[c.name as keyof Fields]);
     } catch (e) {
       if (!(e instanceof CellError)) throw e;
-      errors[c.name] = translateReason(e.message, lang);
+      errors[c.name] = errorText(lang, e.problem);
     }
   }
-  if (Object.keys(errors).length === 0)
-    for (const p of locationProblems(parsed)) errors[p.column] = translateReason(p.reason, lang);
+  if (Object.keys(errors).length === 0) for (const p of locationProblems(parsed)) errors[p.column] = errorText(lang, p);
   return errors;
 }
 
@@ -73,11 +72,10 @@ export function UnitLocation({ unit, onSaved }: { unit: UnitDetail; onSaved(): v
       onSaved();
     } catch (err) {
       setState('failed');
-      const details = err instanceof ApiError ? (err.details as { column?: string; reason?: string }[]) : [];
       const byColumn: Record<string, string> = {};
-      for (const d of details) if (d.column && d.reason) byColumn[d.column] = translateReason(d.reason, lang);
+      if (err instanceof ApiError) for (const r of err.rowErrors) byColumn[r.column] = errorText(lang, r);
       setErrors(byColumn);
-      setFailure(err instanceof Error ? err.message : String(err));
+      setFailure(err instanceof ApiError ? errorText(lang, err) : String(err));
     }
   };
   const field = (name: keyof Fields, label: string, props: { inputMode?: 'decimal'; placeholder?: string }) => (

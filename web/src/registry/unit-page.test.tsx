@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { room } from '../testing/fixtures.ts';
-import { fakeApi, json, renderAt } from '../testing/render.tsx';
+import { fakeApi, json, refusal, renderAt } from '../testing/render.tsx';
 import { UnitPage } from './unit-page.tsx';
 
 afterEach(() => {
@@ -79,8 +79,8 @@ describe('UnitPage', () => {
   });
 
   it('says when the unit does not exist', async () => {
-    fakeApi(() => ({ status: 404, body: { error: { code: 'not_found', message: 'no unit R9 exists', details: [] } } }));
+    fakeApi(() => refusal('unit_not_found', { unit: 'R9' }));
     renderAt(<UnitPage code="R9" />, { url: '/units/R9' });
-    expect((await screen.findByRole('alert')).textContent).toContain('no unit R9 exists');
+    expect((await screen.findByRole('alert')).textContent).toContain('没有代码为 R9 的单位');
   });
 });

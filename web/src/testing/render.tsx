@@ -9,6 +9,8 @@ import { clearCache } from '../api/client.ts';
 import { AuthProvider } from '../auth/auth.tsx';
 import { I18nProvider, type Lang } from '../i18n/i18n.tsx';
 import { MetaProvider, type MetaState } from '../ui/meta.tsx';
+import { categoryOf, httpStatusOf, renderError, type ErrorCode, type ErrorParams } from '#core/errors/registry.ts';
+import type { Params } from '#core/errors/types.ts';
 
 export interface FakeCall {
   method: string;
@@ -126,3 +128,20 @@ export function renderAt(
 }
 
 export const json = (body: unknown, status = 200) => ({ status, body });
+
+/**
+ * A refusal as the server answers it: the code's status, `{"error": {code, category, message,
+ * params, details}}` with the English message rendered from the registry.
+ *
+ * @example refusal('scope_refused', { count: 1, listed: 1 }, [rowError('visits.csv', 2, 'area_code', coded(...))])
+ */
+export function refusal<C extends ErrorCode>(code: C, params: ErrorParams<C>, details: unknown[] = []): Answer {
+  const message = renderError(code, params as Params, 'en');
+  return {
+    status: httpStatusOf(code),
+    body: { error: { code, category: categoryOf(code), message, params, details } },
+  };
+}
+
+export { coded } from '#core/errors/registry.ts';
+export { rowError } from '#core/errors/row-error.ts';

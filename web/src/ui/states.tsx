@@ -14,12 +14,12 @@ export function Loading({ label, inline }: { label?: string; inline?: boolean })
 }
 
 export function ErrorState({ error, onRetry, title }: { error: ApiError | Error; onRetry?(): void; title?: string }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const network = 'status' in error && error.status === 0;
   return (
     <div className="state state-error" role="alert">
       <strong>{title ?? t('state.error')}</strong>
-      <span>{network ? t('state.network') : error.message}</span>
+      <span>{network ? t('state.network') : errorText(error)}</span>
       {onRetry && (
         <button type="button" onClick={onRetry}>
           {t('state.retry')}

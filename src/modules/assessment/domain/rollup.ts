@@ -27,7 +27,7 @@ const NONE: readonly string[] = Object.freeze([]);
 export function indexChildren(nodes: readonly AreaNode[]): ChildrenIndex {
   const known = new Set<string>();
   for (const n of nodes) {
-    if (known.has(n.code)) throw new AppError('internal', `area ${n.code} appears twice in the tree`);
+    if (known.has(n.code)) throw new AppError('internal_error', { detail: `area ${n.code} appears twice in the tree` });
     known.add(n.code);
   }
   const children = new Map<string, string[]>();
@@ -57,7 +57,7 @@ export function topDownOrder(nodes: readonly AreaNode[], index: ChildrenIndex): 
   if (order.length !== nodes.length) {
     const reached = new Set(order);
     const stuck = nodes.find((n) => !reached.has(n.code));
-    throw new AppError('internal', `area ${stuck?.code ?? '?'} is on a cycle of parent codes`);
+    throw new AppError('internal_error', { detail: `area ${stuck?.code ?? '?'} is on a cycle of parent codes` });
   }
   return order;
 }

@@ -3,15 +3,17 @@
  * where its rows are stored and what they are checked against in the database.
  */
 import type { KindDef } from '#core/kinds/kind.ts';
+import type { CodedAs } from '#core/errors/registry.ts';
 
 /**
  * A check on the staged rows against the database as it stands inside the import's
- * transaction. Its SQL selects `line` and `v` (the offending value) from `$stage s`.
+ * transaction. Its SQL selects `line`, `v` (the offending value) and whatever else the
+ * problem's parameters need from `$stage s`.
  */
 export interface SqlCheck {
   column: string;
   sql: string;
-  reason(v: string): string;
+  problem(found: Record<string, string>): CodedAs;
 }
 
 /**

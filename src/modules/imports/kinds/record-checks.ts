@@ -2,6 +2,7 @@
 import * as kinds from '#core/kinds/record-kinds.ts';
 import { provinceVia, type ImportKind, type SqlCheck } from './import-kind.ts';
 import { missingArea, notVillage } from './checks.ts';
+import { coded } from '#core/errors/registry.ts';
 
 const areaProvince = provinceVia('areas', 'code', 'area_code');
 const badgeProvince = provinceVia(
@@ -15,7 +16,7 @@ const villageArea: SqlCheck[] = [missingArea('area_code'), notVillage('area_code
 const knownBadge: SqlCheck = {
   column: 'badge',
   sql: `select s.line, s.badge as v from $stage s where not exists (select 1 from officers o where o.badge = s.badge)`,
-  reason: (v) => `no officer with badge ${v} exists`,
+  problem: (r) => coded('unknown_reference', { target: 'officer', value: r.v }),
 };
 
 export const visits: ImportKind = {
@@ -54,7 +55,7 @@ export const patrolLogs: ImportKind = {
     {
       column: 'patrol_code',
       sql: `select s.line, s.patrol_code as v from $stage s left join patrols p on p.code = s.patrol_code where p.code is null`,
-      reason: (v) => `no patrol team ${v} exists`,
+      problem: (r) => coded('unknown_reference', { target: 'patrol', value: r.v }),
     },
   ],
 };

@@ -3,6 +3,7 @@ import * as kinds from '#core/kinds/registry-kinds.ts';
 import { LEVELS } from '#core/kinds/kind.ts';
 import { provinceVia, type ImportKind } from './import-kind.ts';
 import { missingArea, missingUnit, notVillage } from './checks.ts';
+import { coded } from '#core/errors/registry.ts';
 
 const levelRank = (expr: string) => `(case ${expr} ${LEVELS.map((l, i) => `when '${l}' then ${i}`).join(' ')} end)`;
 
@@ -17,12 +18,12 @@ export const areas: ImportKind = {
     {
       column: 'parent_code',
       sql: `select s.line, s.parent_code as v from $stage s left join areas p on p.code = s.parent_code where s.parent_code is not null and p.code is null`,
-      reason: (v) => `no area ${v} exists`,
+      problem: (r) => coded('unknown_reference', { target: 'area', value: r.v }),
     },
     {
       column: 'level',
-      sql: `select s.line, s.level || ' under the ' || p.level || ' ' || p.code as v from $stage s join areas p on p.code = s.parent_code where ${levelRank('s.level')} <= ${levelRank('p.level')}`,
-      reason: (v) => `a ${v}: a child's level must be below its parent's`,
+      sql: `select s.line, s.level as v, p.level as parent_level, p.code as parent from $stage s join areas p on p.code = s.parent_code where ${levelRank('s.level')} <= ${levelRank('p.level')}`,
+      problem: (r) => coded('level_not_below_parent', { level: r.v, parent_level: r.parent_level, parent: r.parent }),
     },
   ],
 };
@@ -42,28 +43,28 @@ export const units: ImportKind = {
     missingArea('area_code'),
     {
       column: 'area_code',
-      sql: `select s.line, s.area_code || ' is a ' || a.level as v from $stage s join areas a on a.code = s.area_code where s.type in ('community_room', 'rural_office') and a.level <> 'township'`,
-      reason: (v) => `a room belongs to a township; ${v}`,
+      sql: `select s.line, s.area_code as v, a.level as level from $stage s join areas a on a.code = s.area_code where s.type in ('community_room', 'rural_office') and a.level <> 'township'`,
+      problem: (r) => coded('room_not_in_township', { value: r.v, level: r.level }),
     },
     {
       column: 'station_code',
       sql: `select s.line, s.station_code as v from $stage s left join units u on u.code = s.station_code where s.station_code is not null and u.code is null`,
-      reason: (v) => `no station ${v} exists`,
+      problem: (r) => coded('unknown_reference', { target: 'station', value: r.v }),
     },
     {
       column: 'station_code',
-      sql: `select s.line, s.station_code || ' is a ' || u.type as v from $stage s join units u on u.code = s.station_code where u.type <> 'station'`,
-      reason: (v) => `${v}, not a station`,
+      sql: `select s.line, s.station_code as v, u.type as type from $stage s join units u on u.code = s.station_code where u.type <> 'station'`,
+      problem: (r) => coded('not_a_station', { value: r.v, type: r.type }),
     },
     {
       column: 'covers',
       sql: `select s.line, c.area_code as v from $stage s join unit_covers c on c.unit_code = s.code left join areas a on a.code = c.area_code where a.code is null`,
-      reason: (v) => `no area ${v} exists`,
+      problem: (r) => coded('unknown_reference', { target: 'area', value: r.v }),
     },
     {
       column: 'covers',
-      sql: `select s.line, c.area_code || ' is a ' || a.level as v from $stage s join unit_covers c on c.unit_code = s.code join areas a on a.code = c.area_code where a.level <> 'village'`,
-      reason: (v) => `${v}: a room covers only village-level areas`,
+      sql: `select s.line, c.area_code as v, a.level as level from $stage s join unit_covers c on c.unit_code = s.code join areas a on a.code = c.area_code where a.level <> 'village'`,
+      problem: (r) => coded('covers_not_village', { value: r.v, level: r.level }),
     },
   ],
 };
@@ -76,8 +77,8 @@ export const officers: ImportKind = {
     missingUnit('unit_code'),
     {
       column: 'start_date',
-      sql: `select s.line, o.start_date || ' to ' || coalesce(o.end_date, 'now') as v from $stage s join officers o on o.badge = s.badge and o.start_date <> s.start_date and o.voided_at is null and o.start_date <= coalesce(s.end_date, '9999-12-31') and s.start_date <= coalesce(o.end_date, '9999-12-31')`,
-      reason: (v) => `overlaps this badge's posting from ${v}`,
+      sql: `select s.line, o.start_date as v, o.end_date as end_on from $stage s join officers o on o.badge = s.badge and o.start_date <> s.start_date and o.voided_at is null and o.start_date <= coalesce(s.end_date, '9999-12-31') and s.start_date <= coalesce(o.end_date, '9999-12-31')`,
+      problem: (r) => coded('posting_overlap', { from: r.v, to: r.end_on ?? null }),
     },
   ],
 };

@@ -81,6 +81,8 @@ describe('CsvParser', () => {
       file: 't.csv',
       line: 1,
       column: 'name',
+      code: 'quote_not_followed',
+      params: {},
       reason: 'a quoted field must be followed by a comma or the end of the line',
     });
   });

@@ -1,4 +1,5 @@
 import { rejected, type TableRow } from './table.ts';
+import { coded } from '#core/errors/registry.ts';
 
 const COMMA = 44;
 const QUOTE = 34;
@@ -150,12 +151,7 @@ export class CsvParser {
           i++;
         } else {
           this.line = line;
-          throw rejected(
-            this.file,
-            line,
-            this.columnName(fields.length),
-            'a quoted field must be followed by a comma or the end of the line',
-          );
+          throw rejected(this.file, line, this.columnName(fields.length), coded('quote_not_followed', {}));
         }
       }
     }
@@ -174,12 +170,7 @@ export class CsvParser {
   end(out: TableRow[]): void {
     const state = this.state;
     if (state === QUOTED) {
-      throw rejected(
-        this.file,
-        this.fieldLine,
-        this.columnName(this.fields.length),
-        'the quoted field that opens here is never closed: the file ends inside it',
-      );
+      throw rejected(this.file, this.fieldLine, this.columnName(this.fields.length), coded('quote_never_closed', {}));
     }
     if (state === START && this.fields.length === 0) return;
     let value = this.partial;
@@ -212,10 +203,10 @@ export class CsvParser {
 
   private tooLong() {
     const open = this.state === QUOTED && this.line > this.fieldLine;
-    const hint = open
-      ? ` (a quoted field opened on line ${this.fieldLine} runs on: is its closing quote missing?)`
-      : '';
-    return rejected(this.file, this.recordLine, '(row)', `the line is longer than ${this.maxLineBytes} bytes${hint}`);
+    const problem = open
+      ? coded('line_too_long', { bytes: this.maxLineBytes, open_line: this.fieldLine })
+      : coded('line_too_long', { bytes: this.maxLineBytes });
+    return rejected(this.file, this.recordLine, '(row)', problem);
   }
 
   private columnName(index: number): string {

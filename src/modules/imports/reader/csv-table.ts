@@ -4,6 +4,7 @@ import { createGunzip } from 'node:zlib';
 import { AppError } from '../../../shared/errors.ts';
 import { CsvParser } from './csv-parser.ts';
 import { rejected, tableFrom, type Table, type TableRow } from './table.ts';
+import { coded } from '#core/errors/registry.ts';
 import { decodeText, TextDecodingError } from './text-decoding.ts';
 
 const READ_BYTES = 64 * 1024;
@@ -14,7 +15,7 @@ export async function openCsv(path: string, file: string, maxLineBytes: number):
   const batches = readBatches(path, file, parser);
   for (;;) {
     const next = await batches.next();
-    if (next.done) throw rejected(file, 1, '(file)', 'the file is empty: a header row is required');
+    if (next.done) throw rejected(file, 1, '(file)', coded('file_empty', {}));
     if (next.value.length === 0) continue;
     const [first, ...rest] = next.value;
     parser.header = first.cells;
@@ -53,15 +54,11 @@ function gunzip(path: string): AsyncIterable<Buffer> {
 
 function readError(error: unknown, file: string, gzip: boolean, line: number): unknown {
   if (error instanceof AppError) return error;
-  if (error instanceof TextDecodingError) return rejected(file, line, '(file)', error.message);
+  if (error instanceof TextDecodingError) return rejected(file, line, '(file)', coded(error.code, {}));
   const code = (error as { code?: unknown }).code;
-  if (gzip && typeof code === 'string' && code.startsWith('Z_')) {
-    const reason = 'the gzip data is truncated or corrupt';
-    return rejected(file, line, '(file)', reason, `${file}: ${reason}`);
-  }
-  if (code === 'ENOENT') return rejected(file, 1, '(file)', 'the file does not exist');
-  if (typeof code === 'string') {
-    return rejected(file, 1, '(file)', `the file cannot be read (${code})`);
-  }
+  if (gzip && typeof code === 'string' && code.startsWith('Z_'))
+    return rejected(file, line, '(file)', coded('gzip_corrupt', {}), true);
+  if (code === 'ENOENT') return rejected(file, 1, '(file)', coded('file_not_found', {}));
+  if (typeof code === 'string') return rejected(file, 1, '(file)', coded('file_cannot_be_read', { code }));
   return error;
 }

@@ -35,7 +35,8 @@ async function rejection(run: () => Promise<unknown>): Promise<{ message: string
     await run();
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    expect(error.code).toBe('import_rejected');
+    expect(error.code).toBe('file_rejected');
+    expect(error.category).toBe('import_rejected');
     return { message: error.message, error: error.details[0] as RowError };
   }
   throw new Error('expected a rejection');
@@ -94,6 +95,7 @@ describe('openTable on CSV', () => {
     const { error } = await rejection(() => read(file('units.csv', data)));
     expect(error).toMatchObject({ file: 'units.csv', line: 16_002, column: '(file)' });
     expect(error.reason).toMatch(/not valid UTF-8/);
+    expect(error.code).toBe('text_not_utf8');
   });
 
   it('reads a gzip-compressed file', async () => {
@@ -128,6 +130,8 @@ describe('openTable on CSV', () => {
       file: 'visits.csv',
       line: 17,
       column: '(row)',
+      code: 'line_too_long',
+      params: { bytes: 1048576 },
       reason: 'the line is longer than 1048576 bytes',
     });
     const grown = process.memoryUsage().heapUsed - before.heapUsed;

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { openCsv } from './csv-table.ts';
 import { rejected, type Table } from './table.ts';
+import { coded } from '#core/errors/registry.ts';
 import { openXlsx, xlsxTables } from './xlsx-table.ts';
 
 export type { Table, TableRow } from './table.ts';
@@ -11,7 +12,7 @@ export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 /**
  * Opens an import file as a header and a stream of rows, in constant memory: `.csv`, `.csv.gz`
  * (UTF-8 with or without a BOM, or GB18030/GBK, detected) or `.xlsx` (the sheet named
- * `opts.sheet`, else the first). Every failure is an `AppError('import_rejected')` with one
+ * `opts.sheet`, else the first). Every failure is an `AppError('file_rejected')` with one
  * RowError naming the file and line, thrown here when it is in the header and from `rows`
  * otherwise.
  *
@@ -26,7 +27,7 @@ export async function openTable(path: string, opts: { sheet?: string; maxLineByt
   if (name.endsWith('.csv') || name.endsWith('.csv.gz')) {
     return openCsv(path, file, opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES);
   }
-  throw rejected(file, 1, '(file)', 'not a .csv, .csv.gz or .xlsx file');
+  throw rejected(file, 1, '(file)', coded('not_import_file', {}));
 }
 
 /**

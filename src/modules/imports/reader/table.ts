@@ -1,4 +1,4 @@
-import { AppError, formatRowError, type RowError } from '../../../shared/errors.ts';
+import { AppError, rowError, type CodedAs } from '../../../shared/errors.ts';
 
 /** One record of an import file, its cells as text in file order. */
 export interface TableRow {
@@ -10,7 +10,7 @@ export interface TableRow {
 /**
  * An import file opened for reading: its header, then its records one by one, read as they are
  * consumed (constant memory). `rows` can be iterated once. Errors while reading are thrown from
- * the iteration as `AppError('import_rejected')` carrying one {@link RowError}.
+ * the iteration as `AppError('file_rejected')` carrying one {@link RowError}.
  */
 export interface Table {
   /** Base name shown in errors, e.g. `units.csv` or `book.xlsx`. */
@@ -24,16 +24,14 @@ export interface Table {
   close(): Promise<void>;
 }
 
-/** The rejection of a whole import file because of one place in it. */
-export function rejected(
-  file: string,
-  line: number | string,
-  column: string,
-  reason: string,
-  message = formatRowError({ file, line, column, reason }),
-): AppError {
-  const rowError: RowError = { file, line, column, reason };
-  return new AppError('import_rejected', message, [rowError]);
+/**
+ * The rejection of a whole import file because of one place in it; `whole` when the place is
+ * the file itself (its message then names the file alone: `units.csv.gz: the gzip data is ...`).
+ */
+export function rejected(file: string, line: number | string, column: string, cause: CodedAs, whole = false): AppError {
+  return new AppError('file_rejected', { file, line: whole ? null : line, column, cause }, [
+    rowError(file, line, column, cause),
+  ]);
 }
 
 /**

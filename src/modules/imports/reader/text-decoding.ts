@@ -1,11 +1,16 @@
 import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { englishOf } from '#core/errors/registry.ts';
 
 /** How much text decides the encoding. */
 export const SNIFF_BYTES = 64 * 1024;
 
 /** A reason the bytes cannot be read as text, raised after the text before it was yielded. */
-export class TextDecodingError extends Error {}
+export class TextDecodingError extends Error {
+  constructor(readonly code: 'text_utf16' | 'text_not_utf8' | 'text_cut_short') {
+    super(englishOf(code, {}));
+  }
+}
 
 interface Decoder {
   /** The text of `bytes`; on invalid input, the valid text before it, then a TextDecodingError. */
@@ -25,7 +30,7 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array>): AsyncGenera
   try {
     let { buffer, done } = await gather(it, Buffer.alloc(0));
     if (startsWith(buffer, [0xff, 0xfe]) || startsWith(buffer, [0xfe, 0xff])) {
-      throw new TextDecodingError('the file is UTF-16 text: save it as "CSV UTF-8"');
+      throw new TextDecodingError('text_utf16');
     }
     let decoder: Decoder | undefined;
     if (startsWith(buffer, [0xef, 0xbb, 0xbf])) {
@@ -114,9 +119,7 @@ class StrictUtf8 implements Decoder {
       text = this.decoder.decode(body);
     } catch {
       yield this.decoder.decode(body.subarray(0, firstInvalidUtf8(body)));
-      throw new TextDecodingError(
-        'the text is not valid UTF-8 here, though the file began as UTF-8: ' + 'save the whole file in one encoding',
-      );
+      throw new TextDecodingError('text_not_utf8');
     }
     yield text;
   }
@@ -125,7 +128,7 @@ class StrictUtf8 implements Decoder {
   // eslint-disable-next-line require-yield
   *end(): Generator<string> {
     if (this.tail) {
-      throw new TextDecodingError('the file ends inside a UTF-8 character: it is cut short');
+      throw new TextDecodingError('text_cut_short');
     }
   }
 }

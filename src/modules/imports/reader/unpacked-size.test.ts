@@ -54,8 +54,16 @@ describe('unpackedSize', () => {
   it('refuses a damaged workbook, naming the file', async () => {
     const file = put('cut.xlsx', zipOf({ 'a.xml': Buffer.alloc(5000, 'a') }).subarray(0, 60));
     await expect(unpackedSize(file, 'cut.xlsx', MIB)).rejects.toMatchObject({
-      code: 'import_rejected',
-      details: [{ file: 'cut.xlsx', line: 1, column: '(file)', reason: expect.stringMatching(/not a readable XLSX/) }],
+      code: 'file_rejected',
+      details: [
+        {
+          file: 'cut.xlsx',
+          line: 1,
+          column: '(file)',
+          code: 'xlsx_unreadable',
+          reason: expect.stringMatching(/not a readable XLSX/),
+        },
+      ],
     });
   });
 

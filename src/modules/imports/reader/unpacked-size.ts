@@ -13,6 +13,7 @@ import { Writable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { rejected } from './table.ts';
+import { coded } from '#core/errors/registry.ts';
 import { entryChunks, openZip, ZipError } from './zip-archive.ts';
 
 export async function unpackedSize(path: string, file: string, limit: number): Promise<number> {
@@ -30,8 +31,7 @@ export async function unpackedSize(path: string, file: string, limit: number): P
       }
     }
   } catch (e) {
-    if (e instanceof ZipError)
-      throw rejected(file, 1, '(file)', `the file is not a readable XLSX workbook (${e.message})`);
+    if (e instanceof ZipError) throw rejected(file, 1, '(file)', coded('xlsx_unreadable', { detail: e.message }));
     throw e;
   }
   return total;
@@ -52,7 +52,7 @@ async function countOut(input: fs.ReadStream, inflate: Transform | null, limit: 
   } catch (e) {
     if (e === enough) return count;
     if ((e as { code?: string }).code?.startsWith('Z_'))
-      throw rejected(file, 1, '(file)', `the file is damaged: it does not unpack (${(e as Error).message})`);
+      throw rejected(file, 1, '(file)', coded('file_does_not_unpack', { detail: (e as Error).message }));
     throw e;
   }
   return count;

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors.ts';
 import { rejected, tableFrom, type Table, type TableRow } from './table.ts';
+import { coded } from '#core/errors/registry.ts';
 import { sheetRows } from './xlsx-sheet.ts';
 import { openWorkbook, type XlsxSheet, type XlsxWorkbook } from './xlsx-workbook.ts';
 
@@ -21,12 +22,12 @@ export async function openXlsx(path: string, file: string, sheetName?: string): 
   const book = await workbookAt(path, file);
   const sheet = sheetName === undefined ? book.sheets[0] : book.sheets.find((s) => s.name === sheetName);
   if (!sheet) {
-    const has = book.sheets.length ? book.sheets.map((s) => `"${s.name}"`).join(', ') : 'none';
-    throw rejected(file, 1, '(file)', `no sheet is named "${sheetName}" (sheets: ${has})`);
+    const sheets = book.sheets.map((s) => s.name);
+    throw rejected(file, 1, '(file)', coded('sheet_not_found', { sheet: String(sheetName), sheets }));
   }
   const { header, rows, pending } = await openSheet(book, sheet, file);
   if (header === undefined) {
-    throw rejected(file, `${sheet.name}:1`, '(file)', 'the sheet is empty: a header row is required');
+    throw rejected(file, `${sheet.name}:1`, '(file)', coded('sheet_empty', {}));
   }
   return tableFrom(file, header, rows, pending);
 }
@@ -96,8 +97,7 @@ function padTo(cells: string[], width: number): string[] {
 function xlsxError(error: unknown, file: string): unknown {
   if (error instanceof AppError) return error;
   const code = (error as { code?: unknown }).code;
-  if (code === 'ENOENT') return rejected(file, 1, '(file)', 'the file does not exist');
+  if (code === 'ENOENT') return rejected(file, 1, '(file)', coded('file_not_found', {}));
   const detail = error instanceof Error ? error.message : String(error);
-  const reason = `the file is not a readable XLSX workbook (${detail})`;
-  return rejected(file, 1, '(file)', reason, `${file}: ${reason}`);
+  return rejected(file, 1, '(file)', coded('xlsx_unreadable', { detail }), true);
 }

@@ -22,14 +22,10 @@ export function pdfFont(env: NodeJS.ProcessEnv = process.env): PdfFont {
   const configured = env.OUTPOST_PDF_FONT;
   if (configured) {
     const [path, family] = configured.split('#');
-    if (!fs.existsSync(path)) throw new AppError('internal', `OUTPOST_PDF_FONT: no font file ${path}`);
+    if (!fs.existsSync(path)) throw new AppError('pdf_font_file_missing', { path });
     return family ? { path, family } : { path };
   }
   const found = CANDIDATES.find((c) => fs.existsSync(c.path));
-  if (!found)
-    throw new AppError(
-      'internal',
-      'no CJK font for PDF output: install fonts-wqy-microhei (apt-get install fonts-wqy-microhei) or set OUTPOST_PDF_FONT=/path/font.ttf',
-    );
+  if (!found) throw new AppError('pdf_font_none', {});
   return found;
 }

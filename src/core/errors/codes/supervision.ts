@@ -1,0 +1,226 @@
+/**
+ * Codes of notifications (通报), supervision tasks and their evidence, responsible leaders, and
+ * the residents' public survey.
+ */
+import { def, either } from '../types.ts';
+import { zhName, zhNames } from '../terms-zh.ts';
+
+const count = (n: number) => n.toLocaleString('en');
+
+export const SUPERVISION_ERRORS = {
+  notification_date_early: def(
+    'invalid_input',
+    { month: '2019-06', last: '2019-06-30', date: '2019-06-15' },
+    (p) => `date: a notification of ${p.month} is dated after the month ends (${p.last}), not ${p.date}`,
+    (p) => `date：${p.month} 的通报日期应在月底（${p.last}）之后，不能是 ${p.date}`,
+  ),
+  notification_already_issued: def(
+    'conflict',
+    { area: '220000000000', month: '2019-06', number: '吉公通〔2019〕7号', issued_on: '2019-07-05' },
+    (p) =>
+      `the notification of ${p.area} for ${p.month} was issued as ${p.number} on ${p.issued_on}; it cannot be issued again, only corrected (--corrects "${p.number}" --reason TEXT)`,
+    (p) => `${p.area} ${p.month} 的通报已于 ${p.issued_on} 印发（${p.number}）；不能再次印发，只能更正`,
+  ),
+  correction_not_standing: def<{ corrects: string; area: string; month: string; standing: string | null }>(
+    'conflict',
+    { corrects: '吉公通〔2019〕6号', area: '220000000000', month: '2019-06', standing: '吉公通〔2019〕7号' },
+    (p) =>
+      `corrects: ${p.corrects} is not the standing notification of ${p.area} for ${p.month}${p.standing ? ` (that is ${p.standing})` : ' (none was issued)'}`,
+    (p) =>
+      `corrects：${p.corrects} 不是 ${p.area} ${p.month} 现行的通报${p.standing ? `（现行的是 ${p.standing}）` : '（尚未印发）'}`,
+  ),
+  correction_reason_required: def(
+    'invalid_input',
+    {},
+    () => 'a correction needs a reason',
+    () => '更正须说明理由',
+  ),
+  notification_not_found: def(
+    'not_found',
+    { id: '7' as string | number },
+    (p) => `no notification ${p.id} was issued`,
+    (p) => `没有印发过通报 ${p.id}`,
+  ),
+  notification_corrupt: def(
+    'internal',
+    { number: '吉公通〔2019〕7号' },
+    (p) => `notification ${p.number}: the stored content no longer matches its SHA-256`,
+    (p) => `通报 ${p.number}：存档内容与其 SHA-256 不再相符`,
+  ),
+  notification_outside_scope: def(
+    'forbidden',
+    { area: '220000000000', scope: '220100000000' },
+    (p) => `area ${p.area} is outside your jurisdiction (${p.scope}); its notification is issued there or above`,
+    (p) => `地区 ${p.area} 不在您的管辖范围（${p.scope}）内；它的通报由该地区或上级印发`,
+  ),
+  settings_corrupt: def(
+    'internal',
+    { what: 'notification', detail: 'deadline_days: expected number' },
+    (p) => `the stored ${p.what} settings are not valid (${p.detail}); set them again`,
+    (p) =>
+      `已保存的${p.what === 'schedule' ? '定时任务' : p.what === 'completeness' ? '完整率' : '通报'}设置无效（${p.detail}）；请重新设置`,
+  ),
+  pdf_font_file_missing: def(
+    'internal',
+    { path: '/fonts/x.ttf' },
+    (p) => `OUTPOST_PDF_FONT: no font file ${p.path}`,
+    (p) => `OUTPOST_PDF_FONT：没有字体文件 ${p.path}`,
+  ),
+  pdf_font_none: def(
+    'internal',
+    {},
+    () =>
+      'no CJK font for PDF output: install fonts-wqy-microhei (apt-get install fonts-wqy-microhei) or set OUTPOST_PDF_FONT=/path/font.ttf',
+    () => '没有可用于 PDF 的中文字体：请安装 fonts-wqy-microhei，或设置 OUTPOST_PDF_FONT=/字体路径.ttf',
+  ),
+
+  // Supervision tasks, their evidence and leaders.
+  task_transition: def(
+    'conflict',
+    { from: 'open', to: 'verified', allowed: ['in_progress'] },
+    (p) =>
+      `a task that is ${p.from} cannot become ${p.to}${p.allowed.length ? `; it can become ${either(p.allowed)}` : ' (it is closed)'}`,
+    (p) =>
+      `“${zhName('task', p.from)}”的任务不能变为“${zhName('task', p.to)}”${p.allowed.length ? `；只能变为 ${zhNames('task', p.allowed)}` : '（任务已结束）'}`,
+  ),
+  send_back_needs_comment: def(
+    'invalid_input',
+    {},
+    () => 'comment: say why the rectification is sent back',
+    () => 'comment：请说明退回整改的理由',
+  ),
+  verify_outside_scope: def(
+    'forbidden',
+    { issuing: '220000000000', scope: '220100000000' },
+    (p) => `only the notifying area ${p.issuing} or above verifies a rectification; your account reaches ${p.scope}`,
+    (p) => `只有通报地区 ${p.issuing} 或其上级可以核验整改；您的账号只到 ${p.scope}`,
+  ),
+  task_withdrawn: def(
+    'conflict',
+    { id: 12 },
+    (p) => `task ${p.id} was withdrawn by a correction; it takes no comments`,
+    (p) => `任务 ${p.id} 已因更正撤回，不能再评论`,
+  ),
+  task_closed: def(
+    'conflict',
+    { id: 12, status: 'verified' },
+    (p) => `task ${p.id} is ${p.status}; it takes no more evidence`,
+    (p) => `任务 ${p.id} 已“${zhName('task', p.status)}”，不能再上传佐证`,
+  ),
+  task_not_found: def(
+    'not_found',
+    { id: 12, scoped: true },
+    (p) => `no task ${p.id} exists${p.scoped ? ' within your jurisdiction' : ''}`,
+    (p) => `${p.scoped ? '您的管辖范围内' : ''}没有任务 ${p.id}`,
+  ),
+  evidence_empty: def(
+    'invalid_input',
+    { name: 'photo.jpg' },
+    (p) => `${p.name}: the file is empty`,
+    (p) => `${p.name}：文件是空的`,
+  ),
+  evidence_too_large: def(
+    'invalid_input',
+    { name: 'video.mp4', bytes: 30000000, limit: 20971520 },
+    (p) => `${p.name}: ${count(p.bytes)} bytes is over the evidence limit of ${count(p.limit)} bytes`,
+    (p) => `${p.name}：${count(p.bytes)} 字节，超过佐证文件上限 ${count(p.limit)} 字节`,
+  ),
+  evidence_not_found: def(
+    'not_found',
+    { task: 12, evidence: 3 },
+    (p) => `task ${p.task} has no evidence ${p.evidence}`,
+    (p) => `任务 ${p.task} 没有佐证 ${p.evidence}`,
+  ),
+  evidence_bad_digest: def(
+    'invalid_input',
+    { sha256: 'abc' },
+    (p) => `${p.sha256}: not a SHA-256 digest`,
+    (p) => `${p.sha256}：不是 SHA-256 摘要`,
+  ),
+  evidence_hash_mismatch: def(
+    'invalid_input',
+    { file: 'ab/abcd', actual: 'ef01' },
+    (p) => `the evidence file ${p.file} does not match its SHA-256 (its bytes hash to ${p.actual})`,
+    (p) => `佐证文件 ${p.file} 与其 SHA-256 不符（实际摘要为 ${p.actual}）`,
+  ),
+  evidence_missing: def(
+    'not_found',
+    { file: 'ab/abcd', dir: '/var/outpost/evidence' },
+    (p) => `the evidence file ${p.file} is missing from ${p.dir}`,
+    (p) => `佐证文件 ${p.file} 不在 ${p.dir} 中`,
+  ),
+  evidence_corrupt: def(
+    'internal',
+    { file: 'ab/abcd' },
+    (p) => `the evidence file ${p.file} no longer matches its SHA-256`,
+    (p) => `佐证文件 ${p.file} 与其 SHA-256 不再相符`,
+  ),
+  leader_outside_scope: def(
+    'forbidden',
+    { area: '220200000000', scope: '220100000000' },
+    (p) => `area ${p.area} is outside your jurisdiction (${p.scope}); its leader is set there or above`,
+    (p) => `地区 ${p.area} 不在您的管辖范围（${p.scope}）内；其责任领导由该地区或上级设置`,
+  ),
+
+  // The residents' survey.
+  community_not_found: def(
+    'not_found',
+    { area: '220102001001' },
+    (p) => `no community or village ${p.area} exists`,
+    (p) => `没有代码为 ${p.area} 的社区或村`,
+  ),
+  challenge_foreign: def(
+    'forbidden',
+    {},
+    () => 'the challenge is not one of ours',
+    () => '验证题不是本站发出的',
+  ),
+  challenge_expired: def(
+    'forbidden',
+    {},
+    () => 'the challenge has expired; reload the page',
+    () => '验证题已过期，请刷新页面',
+  ),
+  challenge_used: def(
+    'forbidden',
+    {},
+    () => 'the challenge was already used',
+    () => '验证题已使用过',
+  ),
+  proof_invalid: def(
+    'forbidden',
+    {},
+    () => 'the proof of work does not hold',
+    () => '工作量证明不成立',
+  ),
+  survey_address_limit: def(
+    'rate_limited',
+    {},
+    () => 'too many answers from this address; try again in an hour',
+    () => '此地址提交的答卷过多，请一小时后再试',
+  ),
+  survey_community_limit: def(
+    'rate_limited',
+    {},
+    () => 'this community has had all the online answers it can take today; try tomorrow',
+    () => '这个社区今天的网上答卷已满，请明天再试',
+  ),
+  survey_already_answered: def(
+    'conflict',
+    {},
+    () => 'this address has already answered for this community today',
+    () => '此地址今天已为这个社区答过卷',
+  ),
+  answer_one_question: def(
+    'invalid_input',
+    {},
+    () => 'answer at least one question',
+    () => '请至少回答一个问题',
+  ),
+  pattern_needs_seq: def(
+    'invalid_input',
+    {},
+    () => 'the pattern must contain {seq}',
+    () => '文号格式必须包含 {seq}',
+  ),
+} as const;
