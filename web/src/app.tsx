@@ -42,6 +42,7 @@ const InformationalPage = lazy(() => assessment().then((m) => ({ default: m.Info
 const SchemesPage = lazy(() => assessment().then((m) => ({ default: m.SchemesPage })));
 const ProposalsPage = lazy(() => assessment().then((m) => ({ default: m.ProposalsPage })));
 const QualityPage = lazy(() => assessment().then((m) => ({ default: m.QualityPage })));
+const CompletenessPage = lazy(() => assessment().then((m) => ({ default: m.CompletenessPage })));
 const JobsPage = lazy(() => admin().then((m) => ({ default: m.JobsPage })));
 const ChannelsPage = lazy(() => admin().then((m) => ({ default: m.ChannelsPage })));
 const SubscriptionsPage = lazy(() => admin().then((m) => ({ default: m.SubscriptionsPage })));
@@ -81,6 +82,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/assessment\/schemes$/, nav: 'nav.assessment', render: () => <SchemesPage /> },
   { pattern: /^\/assessment\/proposals$/, nav: 'nav.assessment', render: () => <ProposalsPage /> },
   { pattern: /^\/assessment\/quality$/, nav: 'nav.assessment', render: () => <QualityPage /> },
+  { pattern: /^\/assessment\/completeness$/, nav: 'nav.assessment', render: () => <CompletenessPage /> },
   { pattern: /^\/admin(?:\/jobs)?$/, nav: 'nav.admin', render: () => <JobsPage /> },
   { pattern: /^\/admin\/channels$/, nav: 'nav.admin', render: () => <ChannelsPage /> },
   { pattern: /^\/subscriptions$/, nav: 'nav.subscriptions', render: () => <SubscriptionsPage /> },

@@ -6,17 +6,18 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Indicators } from '../api/types.ts';
 import { isScheme, SCHEME_NAMES, SCHEME_SHORT, type SchemeName } from '../domain/indicators.ts';
-import { DEFAULT_MONTH, isMonth } from '../domain/month.ts';
+import { isMonth } from '../domain/month.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { href, Link, navigate, useLocation, withQuery } from '../router/router.tsx';
 import { AreaSearch } from '../ui/area-search.tsx';
 import { MonthPicker } from '../ui/month-picker.tsx';
-import { useMeta } from '../ui/meta.tsx';
+import { defaultMonthOf, homeAreaOf, useMeta } from '../ui/meta.tsx';
 import { ErrorState, Loading } from '../ui/states.tsx';
 import { CompositeBars, CompositeTrend } from './dashboard-charts.tsx';
 import { IndicatorCard } from './indicator-card.tsx';
 import { OverviewFigures } from './overview-figures.tsx';
 import { RankingTable } from './ranking-table.tsx';
+import { CompletenessNote, Standing } from './standing.tsx';
 import { compositeOrNull, hasReported, hasWorkData, useDashboard } from './use-dashboard.ts';
 import { Segmented } from '../ui/segmented.tsx';
 import { PASSING_SCORE } from '#core/assessment/ranking.ts';
@@ -33,20 +34,9 @@ export function DashboardPage() {
   const { t, fmt } = useI18n();
   const meta = useMeta();
   const monthParam = location.query.get('month');
-  // Without a month in the URL: the latest month with records, as the server says; else a default.
-  const fallback =
-    meta.status === 'ready'
-      ? (meta.meta.latest_month ?? DEFAULT_MONTH)
-      : meta.status === 'absent'
-        ? DEFAULT_MONTH
-        : null;
-  const month = isMonth(monthParam) ? monthParam : fallback;
-  const root =
-    meta.status === 'ready'
-      ? (meta.meta.root_areas[0]?.code ?? undefined)
-      : meta.status === 'absent'
-        ? undefined
-        : null;
+  // Without a month or area in the URL: the month and area the account's pages open on (SPEC §5).
+  const month = isMonth(monthParam) ? monthParam : defaultMonthOf(meta);
+  const root = homeAreaOf(meta);
   const schemeParam = location.query.get('scheme');
   const scheme: SchemeName = isScheme(schemeParam) ? schemeParam : 'performance';
   const d = useDashboard(location.query.get('area'), root, month, scheme);
@@ -115,6 +105,7 @@ export function DashboardPage() {
             {t(`level.${area.level}` as 'level.province')} · {area.code}
           </p>
         )}
+        <Standing parent={d.parent} row={d.standing} of={d.standingOf} />
         <div className="controls">
           {month && <MonthPicker value={month} onChange={(m) => navigate(viewOf({ month: m }))} />}
           <Segmented
@@ -138,6 +129,7 @@ export function DashboardPage() {
         </p>
       )}
       {fatal && <ErrorState error={fatal} onRetry={d.reload} />}
+      {!fatal && <CompletenessNote figure={d.completeness.data} />}
       {!fatal && d.error && <ErrorState error={d.error} onRetry={d.reload} />}
 
       <section className="composites" aria-label={t('dash.composites')}>

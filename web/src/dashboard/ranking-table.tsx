@@ -1,6 +1,7 @@
 /**
  * The ranking of an area's children for a month: rank with its move since last month,
- * composite with its change, lagging mark, problem indicators; a child's name drills down.
+ * composite with its change, lagging mark, problem indicators, and the share of its open rooms
+ * that reported in the month (SPEC §5) when the server gives it; a child's name drills down.
  */
 import type { RankingRow } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -19,6 +20,7 @@ export function RankingTable({
   nameLabel?: string;
 }) {
   const { t, tr, fmt } = useI18n();
+  const withCompleteness = rows.some((r) => r.completeness);
   return (
     <div className="table-wrap">
       <table className="ranking">
@@ -33,6 +35,11 @@ export function RankingTable({
               {t('dash.composite')}
               <small className="muted hide-sm"> / {t('dash.monthChange')}</small>
             </th>
+            {withCompleteness && (
+              <th scope="col" className="num">
+                {t('col.reporting')}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -63,6 +70,21 @@ export function RankingTable({
                   </small>
                 )}
               </td>
+              {withCompleteness && (
+                <td className="num">
+                  {r.completeness && r.completeness.rate !== null ? (
+                    <>
+                      {fmt.percent(r.completeness.rate, 0)}
+                      <small className="muted">
+                        {' '}
+                        {r.completeness.reporting}/{r.completeness.rooms}
+                      </small>
+                    </>
+                  ) : (
+                    '–'
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

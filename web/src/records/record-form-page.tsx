@@ -8,6 +8,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
+import { useAuth } from '../auth/auth.tsx';
 import { today } from '../domain/month.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { errorText, type Said } from '../i18n/errors.ts';
@@ -42,26 +43,38 @@ const KEPT = ['date', 'area_code', 'badge', 'channel', 'patrol_code'];
 
 export function RecordFormPage({ kind: kindParam }: { kind: string }) {
   const { t } = useI18n();
-  const kind = kindByName(kindParam || 'surveys');
+  const { session } = useAuth();
+  // An officer's first form is the visit (its daily work); others start with the survey.
+  const first = session?.role === 'officer' ? 'visits' : 'surveys';
+  const kind = kindByName(kindParam || first);
   const entryId = useLocation().query.get('outbox') ?? undefined;
   useEffect(() => {
-    if (!kind || !FORMS[kind.kind]) navigate('/records/surveys', { replace: true });
-  }, [kind]);
+    if (!kind || !FORMS[kind.kind]) navigate(`/records/${first}`, { replace: true });
+  }, [kind, first]);
   if (!kind || !FORMS[kind.kind]) return null;
   return (
     <div className="page records-page">
       <h1 tabIndex={-1}>{t('records.title')}</h1>
       <p className="muted">{t('records.intro')}</p>
       <nav className="tabs" aria-label={t('records.kinds')}>
-        {RECORD_KINDS.map((k) => (
-          <Link key={k.kind} href={`/records/${k.kind}`} aria-current={k.kind === kind.kind ? 'page' : undefined}>
-            {t(`kind.${k.kind}` as MessageKey)}
-          </Link>
-        ))}
+        {[...RECORD_KINDS]
+          .sort((a, b) => Number(b.kind === first) - Number(a.kind === first))
+          .map((k) => (
+            <Link key={k.kind} href={`/records/${k.kind}`} aria-current={k.kind === kind.kind ? 'page' : undefined}>
+              {t(`kind.${k.kind}` as MessageKey)}
+            </Link>
+          ))}
       </nav>
       <RecordForm key={kind.kind} kind={kind} entryId={entryId} />
     </div>
   );
+}
+
+/** The fields an account's own records always carry: an officer's badge. */
+function useOwnFields(): Record<string, string> {
+  const { session } = useAuth();
+  const badge = session?.badge;
+  return useMemo((): Record<string, string> => (badge ? { badge } : {}), [badge]);
 }
 
 function emptyRow(kind: KindDef, keep: Record<string, string> = {}): Record<string, string> {
@@ -117,9 +130,18 @@ function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
   const { t, lang, fmt } = useI18n();
   const outboxUser = useOutboxUser();
   const { sendNow } = useOutbox();
+  // An officer's records are its own: its badge is filled in (the server refuses another's).
+  const own = useOwnFields();
   // The kept record being corrected, if any: its row fills the form and its problems show.
   const [editing, setEditing] = useState(() => keptEntry(outboxUser, kind, entryId));
-  const [values, setValues] = useState(() => (editing ? { ...emptyRow(kind), ...editing.row } : emptyRow(kind)));
+  const [values, setValues] = useState(() =>
+    editing ? { ...emptyRow(kind, own), ...editing.row } : emptyRow(kind, own),
+  );
+  // The session may answer after the form is drawn: an empty badge then takes the account's.
+  useEffect(() => {
+    if (own.badge && kind.columns.some((c) => c.name === 'badge'))
+      setValues((v) => (v.badge ? v : { ...v, badge: own.badge }));
+  }, [own, kind]);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [server, setServer] = useState<Record<string, string>>({});
   const [others, setOthers] = useState<string[]>([]);
@@ -153,9 +175,9 @@ function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
     const entry = keptEntry(outboxUser, kind, entryId);
     if (!entry) return;
     setEditing(entry);
-    setValues({ ...emptyRow(kind), ...entry.row });
+    setValues({ ...emptyRow(kind, own), ...entry.row });
     setStatus({ kind: 'idle' });
-  }, [entryId, editing, outboxUser, kind]);
+  }, [entryId, editing, outboxUser, kind, own]);
   const shownFor = useRef<string>(undefined);
   useEffect(() => {
     if (!editing?.problems || shownFor.current === editing.id) return;

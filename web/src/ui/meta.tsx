@@ -8,7 +8,7 @@ import { apiGet } from '../api/client.ts';
 import type { Meta } from '../api/types.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { translate, useI18n } from '../i18n/i18n.tsx';
-import { today as deviceToday } from '../domain/month.ts';
+import { DEFAULT_MONTH, today as deviceToday } from '../domain/month.ts';
 
 export type MetaState = { status: 'loading' } | { status: 'ready'; meta: Meta } | { status: 'absent' };
 
@@ -33,6 +33,27 @@ export function MetaProvider({ children, value }: { children: ReactNode; value?:
 
 export function useMeta(): MetaState {
   return useContext(MetaContext);
+}
+
+/**
+ * The month a page opens on when its URL names none (SPEC §5 `default_month`: the latest month
+ * complete enough over the account's own areas); the latest month with records from a server
+ * that cannot say; `DEFAULT_MONTH` without meta; null while it is being asked.
+ */
+export function defaultMonthOf(meta: MetaState): string | null {
+  if (meta.status === 'loading') return null;
+  if (meta.status === 'absent') return DEFAULT_MONTH;
+  return meta.meta.default_month ?? meta.meta.latest_month ?? DEFAULT_MONTH;
+}
+
+/**
+ * The area a page opens on when its URL names none: the first the account sees first (its
+ * scope's root), else the first top area; undefined when the server cannot say, null while asked.
+ */
+export function homeAreaOf(meta: MetaState): string | null | undefined {
+  if (meta.status === 'loading') return null;
+  if (meta.status === 'absent') return undefined;
+  return meta.meta.home_areas?.[0]?.code ?? meta.meta.root_areas[0]?.code ?? undefined;
 }
 
 /**
