@@ -3,7 +3,9 @@
  * ("全省第2名", highlighted), and how much of the month its rooms have reported (SPEC §5), with
  * what on time means and a warning while the month is below the completeness threshold.
  */
+import { query } from '../api/client.ts';
 import type { CompletenessArea, RankingRow } from '../api/types.ts';
+import { useApi } from '../api/use-api.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { href, Link } from '../router/router.tsx';
 
@@ -57,5 +59,28 @@ export function CompletenessNote({ figure, always }: { figure: CompletenessArea 
         {t('dash.onTimeMeans', { deadline: fmt.date(figure.deadline), day: figure.deadline_day })}
       </p>
     </div>
+  );
+}
+
+/**
+ * A warning over a page whose figures rest on the month (a notification draft, the proposals):
+ * shown only while the month's completeness of the area is below the threshold.
+ */
+export function CompletenessWarning({ area, month }: { area: string | null; month: string | null }) {
+  const { t, fmt } = useI18n();
+  const figure = useApi<CompletenessArea>(area && month ? `/completeness/area${query({ month, area })}` : null, {
+    keep: true,
+  }).data;
+  if (!figure || figure.complete || figure.rooms === 0 || figure.area !== area || figure.month !== month) return null;
+  return (
+    <p className="completeness-note is-low" role="status" data-testid="completeness-warning">
+      {t('cmp.warning', {
+        rate: figure.rate === null ? '–' : fmt.percent(figure.rate, 0),
+        threshold: fmt.percent(figure.threshold, 0),
+      })}{' '}
+      <Link href={href('/assessment/completeness', { area: figure.area, month: figure.month })}>
+        {t('dash.roomsNotReporting')}
+      </Link>
+    </p>
   );
 }

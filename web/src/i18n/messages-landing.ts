@@ -26,6 +26,7 @@ export const landingZh = {
   'cmp.rate': '完整率',
   'cmp.onTimeRate': '按时率',
   'cmp.allReported': '所有在用警务室均已上报。',
+  'cmp.warning': '本月只有 {rate} 的警务室已上报，低于 {threshold}：这里的得分、排名和建议可能随后续上报改变。',
 };
 
 export const landingEn: Record<keyof typeof landingZh, string> = {
@@ -53,4 +54,6 @@ export const landingEn: Record<keyof typeof landingZh, string> = {
   'cmp.rate': 'Completeness',
   'cmp.onTimeRate': 'On time',
   'cmp.allReported': 'Every open room has reported.',
+  'cmp.warning':
+    'Only {rate} of the rooms have reported this month, below {threshold}: the scores, ranks and proposals here may change as reports arrive.',
 };

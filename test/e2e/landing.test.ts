@@ -1,0 +1,92 @@
+/**
+ * What each person sees first, in Chromium on province-51: a city manager lands on its own
+ * city (never the province outside its scope), its place in the province's ranking shown and
+ * the month's reporting beside it, then the completeness page; an officer lands on the visit
+ * form with its badge filled in and saves a visit, then opens its dashboard without an error.
+ * At desktop and phone width in both languages, none scrolling sideways, each screenshot saved.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addAccount, CITY_1, e2eSuite, present, REQUIRED, VILLAGE, type Lang, type Viewport } from './harness.ts';
+
+const MANAGER = { username: 'e2e-city', password: 'a-long-manager-password-5512' };
+const OFFICER = { username: 'e2e-landing-officer', password: 'a-long-officer-password-9031' };
+/** Officer 0100002, posted at Room 002000-1 (Town 1.1.2) since 2016. */
+const BADGE = '0100002';
+
+describe.skipIf(!present && !REQUIRED)('each role’s landing in Chromium', () => {
+  const e2e = e2eSuite();
+
+  beforeAll(() => {
+    if (!e2e.auth) return;
+    addAccount(e2e.dbUrl, MANAGER, 'manager', ['--area', CITY_1]);
+    addAccount(e2e.dbUrl, OFFICER, 'officer', ['--badge', BADGE]);
+  });
+
+  async function signInAs(page: Page, user: { username: string; password: string }) {
+    if (!e2e.auth) return;
+    await page.locator('#login-username').waitFor();
+    await page.fill('#login-username', user.username);
+    await page.fill('#login-password', user.password);
+    await page.locator('[role=dialog] button[type=submit]').click();
+    await page.locator('[role=dialog]').waitFor({ state: 'detached' });
+  }
+
+  const errors = (page: Page) => page.locator('.state-error').allTextContents();
+
+  for (const lang of ['zh', 'en'] as Lang[])
+    for (const viewport of ['desktop', 'phone'] as Viewport[]) {
+      it(`lands a city manager on its own city at ${viewport} width in ${lang}`, async () => {
+        const { context, page } = await e2e.open(lang, viewport, '/', { signIn: false });
+        await signInAs(page, MANAGER);
+        await page.locator('.dashboard[data-ready]').waitFor({ timeout: 60_000 });
+        const url = new URL(page.url());
+        expect(url.searchParams.get('area') ?? CITY_1).toBe(CITY_1);
+        expect(await page.locator('h1').textContent()).toMatch(/City 1|市/);
+        const standing = await page.getByTestId('standing').textContent();
+        expect(standing).toMatch(lang === 'zh' ? /^全省第\d+名/ : /^No\. \d+ in the province/);
+        expect(await errors(page)).toEqual([]);
+        await page.waitForLoadState('networkidle');
+        await e2e.noSidewaysScroll(page);
+        await e2e.snap(page, `landing-manager-${viewport}-${lang}`);
+
+        await page.goto(`${e2e.base}/assessment/completeness`);
+        await page.locator('.completeness-page [data-testid=completeness]').waitFor();
+        expect(await errors(page)).toEqual([]);
+        await page.waitForLoadState('networkidle');
+        await e2e.noSidewaysScroll(page);
+        await e2e.snap(page, `completeness-${viewport}-${lang}`);
+        await context.close();
+      }, 180_000);
+
+      it(`lands an officer on its visit form, badge filled in, and saves a visit at ${viewport} width in ${lang}`, async () => {
+        const { context, page } = await e2e.open(lang, viewport, '/records', { signIn: false });
+        await signInAs(page, OFFICER);
+        await page.waitForURL('**/records/visits');
+        const badge = page.locator('#f-visits-badge');
+        await expect.poll(() => badge.inputValue()).toBe(BADGE);
+        await page.locator('input[name=area_code]').fill(VILLAGE);
+        await page.locator('#f-visits-household_ref').fill(`H-LAND-${viewport}-${lang}`);
+        await page.waitForLoadState('networkidle');
+        await e2e.noSidewaysScroll(page);
+        await e2e.snap(page, `landing-officer-${viewport}-${lang}`);
+        await page.getByRole('button', { name: lang === 'zh' ? '保存' : 'Save' }).click();
+        await expect
+          .poll(() => page.locator('#record-status').textContent(), { timeout: 15_000 })
+          .toContain(lang === 'zh' ? '已保存 1 条记录' : 'Saved 1 record');
+        await e2e.snap(page, `landing-officer-saved-${viewport}-${lang}`);
+
+        await page.goto(`${e2e.base}/`);
+        await page.locator('.dashboard[data-ready]').waitFor({ timeout: 60_000 });
+        expect(await errors(page)).toEqual([]);
+        await page.waitForLoadState('networkidle');
+        await e2e.noSidewaysScroll(page);
+        await e2e.snap(page, `landing-officer-dashboard-${viewport}-${lang}`);
+        await context.close();
+      }, 180_000);
+    }
+
+  it('met no unexpected console error', () => {
+    expect(e2e.problems).toEqual([]);
+  });
+});
