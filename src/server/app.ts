@@ -49,6 +49,7 @@ import { scheduleRoutes } from '../modules/schedule/schedule.routes.ts';
 import { channelsRoutes } from '../modules/channels/channels.routes.ts';
 import { mapsRoutes } from '../modules/maps/maps.routes.ts';
 import { completenessRoutes } from '../modules/completeness/completeness.routes.ts';
+import { workRoutes } from '../modules/work/work.routes.ts';
 import {
   accessOptionsFromEnv,
   documentAccess,
@@ -118,6 +119,7 @@ export const ROUTE_MODULES = [
   channelsRoutes,
   mapsRoutes,
   completenessRoutes,
+  workRoutes,
 ];
 
 export interface AppOptions {

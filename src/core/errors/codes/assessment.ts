@@ -30,6 +30,13 @@ export const ASSESSMENT_ERRORS = {
     (p) => `no officer with badge ${p.badge} exists`,
     (p) => `没有警号为 ${p.badge} 的民警`,
   ),
+  work_needs_badge: def(
+    'not_found',
+    {},
+    () =>
+      "this account has no work of its own: only an officer's account (tied to a badge) has; the dashboard shows its area",
+    () => '本账号没有“我的工作”：只有绑定警号的民警账号才有；请在工作台查看本账号的地区',
+  ),
   officer_not_front_line: def(
     'not_found',
     { badge: '220001', month: '2019-06' },
