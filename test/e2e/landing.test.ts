@@ -1,8 +1,10 @@
 /**
  * What each person sees first, in Chromium on province-51: a city manager lands on its own
  * city (never the province outside its scope), its place in the province's ranking shown and
- * the month's reporting beside it, then the completeness page; an officer lands on the visit
- * form with its badge filled in and saves a visit, then opens its dashboard without an error.
+ * the month's reporting beside it, then the completeness page; an officer opens the record form
+ * on the visit, its badge filled in and its villages offered by name, saves a visit, lands on its
+ * own work when it opens the app (a menu without what it cannot use), and its dashboard shows
+ * without an error.
  * At desktop and phone width in both languages, none scrolling sideways, each screenshot saved.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,14 +48,14 @@ describe.skipIf(!present && !REQUIRED)('each role’s landing in Chromium', () =
         const standing = await page.getByTestId('standing').textContent();
         expect(standing).toMatch(lang === 'zh' ? /^全省第\d+名/ : /^No\. \d+ in the province/);
         expect(await errors(page)).toEqual([]);
-        await page.waitForLoadState('networkidle');
+        await page.locator('.chart-box [data-chart-ready]').first().waitFor();
         await e2e.noSidewaysScroll(page);
         await e2e.snap(page, `landing-manager-${viewport}-${lang}`);
 
         await page.goto(`${e2e.base}/assessment/completeness`);
         await page.locator('.completeness-page [data-testid=completeness]').waitFor();
+        await page.locator('[data-testid=rooms-not-reporting], .completeness-page .pass-mark').first().waitFor();
         expect(await errors(page)).toEqual([]);
-        await page.waitForLoadState('networkidle');
         await e2e.noSidewaysScroll(page);
         await e2e.snap(page, `completeness-${viewport}-${lang}`);
         await context.close();
@@ -62,12 +64,15 @@ describe.skipIf(!present && !REQUIRED)('each role’s landing in Chromium', () =
       it(`lands an officer on its visit form, badge filled in, and saves a visit at ${viewport} width in ${lang}`, async () => {
         const { context, page } = await e2e.open(lang, viewport, '/records', { signIn: false });
         await signInAs(page, OFFICER);
-        await page.waitForURL('**/records/visits');
+        // The visit is an officer's first form, at /records itself.
         const badge = page.locator('#f-visits-badge');
         await expect.poll(() => badge.inputValue()).toBe(BADGE);
-        await page.locator('input[name=area_code]').fill(VILLAGE);
+        // Its unit's villages are offered by name: one tap fills the code.
+        const picks = page.locator('.village-picks .chip');
+        await expect.poll(() => picks.count()).toBe(2);
+        await picks.first().click();
+        expect(await page.locator('input[name=area_code]').inputValue()).toBe(VILLAGE);
         await page.locator('#f-visits-household_ref').fill(`H-LAND-${viewport}-${lang}`);
-        await page.waitForLoadState('networkidle');
         await e2e.noSidewaysScroll(page);
         await e2e.snap(page, `landing-officer-${viewport}-${lang}`);
         await page.getByRole('button', { name: lang === 'zh' ? '保存' : 'Save' }).click();
@@ -76,10 +81,21 @@ describe.skipIf(!present && !REQUIRED)('each role’s landing in Chromium', () =
           .toContain(lang === 'zh' ? '已保存 1 条记录' : 'Saved 1 record');
         await e2e.snap(page, `landing-officer-saved-${viewport}-${lang}`);
 
+        // Opening the app, it lands on its own work; its menu holds nothing it cannot use.
         await page.goto(`${e2e.base}/`);
+        await page.waitForURL('**/work');
+        await page.getByTestId('work-reporting').waitFor();
+        expect(await errors(page)).toEqual([]);
+        const menu = await page.locator('.app-nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+        expect(menu.some((h) => /^\/(funds|import|notifications)/.test(h ?? ''))).toBe(false);
+        expect(menu[0]).toBe('/work');
+        await e2e.noSidewaysScroll(page);
+        await e2e.snap(page, `landing-officer-work-${viewport}-${lang}`);
+
+        // Its dashboard is its own area's, one link away, without an error.
+        await page.locator('.app-nav a[href^="/?"], .app-nav a[href="/"]').first().click();
         await page.locator('.dashboard[data-ready]').waitFor({ timeout: 60_000 });
         expect(await errors(page)).toEqual([]);
-        await page.waitForLoadState('networkidle');
         await e2e.noSidewaysScroll(page);
         await e2e.snap(page, `landing-officer-dashboard-${viewport}-${lang}`);
         await context.close();

@@ -18,7 +18,7 @@ import { FundsPage } from './registry/funds-page.tsx';
 import { OfficerPage } from './registry/officer-page.tsx';
 import { UnitPage } from './registry/unit-page.tsx';
 import { isPublicPath, PublicShell } from './public/public-shell.tsx';
-import { href, Link, useLocation } from './router/router.tsx';
+import { href, Link, navigate, useLocation } from './router/router.tsx';
 import { Brand, LanguageSwitch } from './ui/brand.tsx';
 import { DemoBanner, MetaProvider, type MetaState } from './ui/meta.tsx';
 import { Loading } from './ui/states.tsx';
@@ -47,6 +47,7 @@ const JobsPage = lazy(() => admin().then((m) => ({ default: m.JobsPage })));
 const ChannelsPage = lazy(() => admin().then((m) => ({ default: m.ChannelsPage })));
 const SubscriptionsPage = lazy(() => admin().then((m) => ({ default: m.SubscriptionsPage })));
 // The map page and the map's ECharts parts are chunks of their own (see maps/area-map.tsx).
+const WorkPage = lazy(() => import('./work/work-page.tsx').then((m) => ({ default: m.WorkPage })));
 const MapPage = lazy(() => import('./maps/map-page.tsx').then((m) => ({ default: m.MapPage })));
 
 interface Route {
@@ -87,18 +88,24 @@ const ROUTES: Route[] = [
   { pattern: /^\/admin\/channels$/, nav: 'nav.admin', render: () => <ChannelsPage /> },
   { pattern: /^\/subscriptions$/, nav: 'nav.subscriptions', render: () => <SubscriptionsPage /> },
   { pattern: /^\/map$/, nav: 'map.nav', render: () => <MapPage /> },
+  { pattern: /^\/work$/, nav: 'nav.work', render: () => <WorkPage /> },
 ];
 
-/** The main navigation; `keep` carries the area and month along, `needs` hides what a role cannot use. */
-const NAV: { key: MessageKey; to: string; keep?: boolean; needs?: Permission }[] = [
+/**
+ * The main navigation; `keep` carries the area and month along, `needs` hides what a role cannot
+ * use; `own` is an officer's (an account tied to a badge), `desk` what an officer has no use for
+ * (whole files, funds: the desk's work; notifications and tasks are read through `tasks:read`).
+ */
+const NAV: { key: MessageKey; to: string; keep?: boolean; needs?: Permission; own?: boolean; desk?: boolean }[] = [
+  { key: 'nav.work', to: '/work', needs: 'records:write', own: true },
   { key: 'nav.dashboard', to: '/', keep: true, needs: 'aggregate:read' },
   { key: 'map.nav', to: '/map', keep: true, needs: 'aggregate:read' },
   { key: 'nav.assessment', to: '/assessment/explain', keep: true, needs: 'aggregate:read' },
-  { key: 'nav.supervision', to: '/notifications', keep: true, needs: 'aggregate:read' },
+  { key: 'nav.supervision', to: '/notifications', keep: true, needs: 'tasks:read' },
   { key: 'nav.areas', to: '/areas', needs: 'registry:read' },
-  { key: 'nav.funds', to: '/funds', needs: 'registry:read' },
+  { key: 'nav.funds', to: '/funds', needs: 'registry:read', desk: true },
   { key: 'nav.records', to: '/records', needs: 'records:write' },
-  { key: 'nav.import', to: '/import', needs: 'records:write' },
+  { key: 'nav.import', to: '/import', needs: 'records:write', desk: true },
   { key: 'nav.admin', to: '/admin/jobs', needs: 'schedule:manage' },
   { key: 'nav.subscriptions', to: '/subscriptions', needs: 'session:self' },
 ];
@@ -138,6 +145,15 @@ function Shell({ demo }: { demo?: boolean }) {
   useEffect(() => {
     document.title = `${t('app.title')} · Outpost`;
   }, [t]);
+
+  // An officer opening the app at its start lands on its own work; the dashboard stays one link away.
+  const badge = session?.badge;
+  const opened = useRef(location.path === '/' && location.query.toString() === '');
+  useEffect(() => {
+    if (!badge || !opened.current) return;
+    opened.current = false;
+    if (location.path === '/' && location.query.toString() === '') navigate('/work', { replace: true });
+  }, [badge, location]);
 
   // A new page (not a new query on the same page): start at its top, with focus on its heading.
   const first = useRef(true);
@@ -197,7 +213,9 @@ function Shell({ demo }: { demo?: boolean }) {
         </div>
         <nav className="app-nav" aria-label={t('nav.label')}>
           <ul>
-            {NAV.filter((n) => !n.needs || can(n.needs)).map((n) => (
+            {NAV.filter(
+              (n) => (!n.needs || can(n.needs)) && (n.own ? !!session?.badge : !(n.desk && session?.badge)),
+            ).map((n) => (
               <li key={n.to}>
                 <Link
                   href={n.keep ? keepView(location.query, n.to) : n.to}

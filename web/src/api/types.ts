@@ -39,6 +39,7 @@ export type {
   CompletenessRoom,
   CompletenessRooms,
 } from '#core/contracts/completeness.schema.ts';
+export type { Work } from '#core/contracts/work.schema.ts';
 
 type MetaBody = z.infer<typeof metaSchema>;
 type ServerClock = 'today' | 'current_month' | 'time_zone';

@@ -82,6 +82,16 @@ export function DashboardPage() {
     [scheme === 'performance' ? 'construction' : 'performance']: d.otherScheme.data?.composite,
   } as Record<SchemeName, number | undefined>;
   const areaName = area?.name ?? '…';
+  // The ancestors above the account's own area (its scope's root) are named, not offered.
+  const home = homeAreaOf(meta);
+  const outside = !area
+    ? 0
+    : area.code === home
+      ? area.path.length
+      : Math.max(
+          area.path.findIndex((p) => p.code === home),
+          0,
+        );
   // A 401 is the login dialog's to show; the view loads again once signed in.
   const shown = (e: typeof d.error) => (e && e.status !== 401 ? e : undefined);
   const fatal = shown(d.roots.error) ?? (area ? undefined : shown(d.area.error));
@@ -91,9 +101,10 @@ export function DashboardPage() {
       <header className="page-head">
         <nav aria-label={t('areas.tree')} className="breadcrumb">
           <ol>
-            {area?.path.map((p) => (
+            {area?.path.map((p, i) => (
               <li key={p.code}>
-                <Link href={viewOf({ area: p.code })}>{p.name}</Link>
+                {/* Above the account's own area (a manager's province): named, not offered. */}
+                {i < outside ? <span>{p.name}</span> : <Link href={viewOf({ area: p.code })}>{p.name}</Link>}
               </li>
             ))}
             {area && <li aria-current="page">{area.name}</li>}

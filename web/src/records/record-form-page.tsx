@@ -27,6 +27,7 @@ import { href, Link, navigate, useLocation } from '../router/router.tsx';
 import { FORMS, kindByName, newRef, RECORD_KINDS, type KindDef } from './kinds.ts';
 import { RecordField } from './record-field.tsx';
 import { postRows } from './upload.ts';
+import { useCoveredVillages } from '../work/kept-work.ts';
 
 type Status =
   | { kind: 'idle' }
@@ -132,6 +133,7 @@ function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
   const { sendNow } = useOutbox();
   // An officer's records are its own: its badge is filled in (the server refuses another's).
   const own = useOwnFields();
+  const villages = useCoveredVillages();
   // The kept record being corrected, if any: its row fills the form and its problems show.
   const [editing, setEditing] = useState(() => keptEntry(outboxUser, kind, entryId));
   const [values, setValues] = useState(() =>
@@ -325,6 +327,7 @@ function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
             date={values.date || today()}
             onChange={(v) => change(c.name, v)}
             onBlur={() => blur(c.name)}
+            villages={villages}
           />
         ))}
       </div>
@@ -355,9 +358,16 @@ function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
           {status.kind === 'saved' && (
             <span className="pass-mark">
               {status.written > 0 ? t('records.saved', { n: status.written }) : t('records.unchanged')}{' '}
-              <Link href={href('/', { area: status.area, month: status.month })}>
-                {t('records.viewDashboard', { month: fmt.month(status.month) })}
-              </Link>
+              {own.badge ? (
+                // An officer's record counts first in its own work (a village's dashboard is mostly empty).
+                <Link href={href('/work', { month: status.month })}>
+                  {t('records.viewWork', { month: fmt.month(status.month) })}
+                </Link>
+              ) : (
+                <Link href={href('/', { area: status.area, month: status.month })}>
+                  {t('records.viewDashboard', { month: fmt.month(status.month) })}
+                </Link>
+              )}
             </span>
           )}
         </div>
