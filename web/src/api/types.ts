@@ -21,7 +21,11 @@ export type Indicators = z.infer<typeof indicatorsSchema>;
 export type IndicatorResult = z.infer<typeof indicatorResultSchema>;
 type RankingsRow = z.infer<typeof rankingsSchema>[number];
 /** A ranking's row with its completeness in the month (SPEC §5; null for a unit that is no room). */
-export type RankingRow = Omit<RankingsRow, 'completeness'> & { completeness?: RankingsRow['completeness'] | null };
+export type RankingRow = Omit<RankingsRow, 'completeness'> & {
+  completeness?: RankingsRow['completeness'] | null;
+  /** Units' and officers' rows: each figure with its sample (denominator) and whether it is small. */
+  indicators?: Record<string, { denominator: number; small_sample: boolean }>;
+};
 export type Overview = z.infer<typeof overviewSchema>;
 export type Unit = z.infer<typeof unitSchema>;
 export type UnitPage = z.infer<typeof unitPage>;

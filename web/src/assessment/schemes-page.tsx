@@ -25,6 +25,14 @@ import { Segmented } from '../ui/segmented.tsx';
 
 const NAMES = ['performance', 'construction', 'officer'] as const;
 type Name = (typeof NAMES)[number];
+/** The heading of each editable column of an indicator. */
+const FIELD_LABEL = {
+  weight: 'dash.weight',
+  floor: 'scheme.floor',
+  target: 'dash.target',
+  min_sample: 'scheme.minSample',
+} as const;
+
 const NAME_LABEL: Record<Name, MessageKey> = {
   performance: 'scheme.performance',
   construction: 'scheme.construction',
@@ -135,6 +143,7 @@ function Editor({
       await apiSend('PUT', `/schemes/${scheme.name}${query({ year: scheme.year })}`, {
         indicators: settings.indicators,
         thresholds: settings.thresholds,
+        exempt_small_samples: settings.exempt_small_samples,
         ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
       });
       onSaved();
@@ -159,22 +168,20 @@ function Editor({
                 <th scope="col">{t('scheme.floor')}</th>
                 <th scope="col">{t('dash.target')}</th>
                 <th scope="col">{t('scheme.better')}</th>
+                <th scope="col">{t('scheme.minSample')}</th>
               </tr>
             </thead>
             <tbody>
               {scheme.indicators.map((i) => {
                 const d = draft.indicators[i.name];
                 const unit = inPercent(i) ? '%' : unitLabel(i, t);
-                const cell = (field: 'weight' | 'floor' | 'target', suffix?: string) => {
+                const cell = (field: 'weight' | 'floor' | 'target' | 'min_sample', suffix?: string) => {
                   const e = err(`${i.name}.${field}`);
                   const id = `${scheme.name}-${i.name}-${field}`;
-                  const label = `${tr('ind', i.name)} ${t(field === 'weight' ? 'dash.weight' : field === 'floor' ? 'scheme.floor' : 'dash.target')}`;
+                  const heading = t(FIELD_LABEL[field]);
+                  const label = `${tr('ind', i.name)} ${heading}`;
                   return (
-                    <td
-                      data-label={t(
-                        field === 'weight' ? 'dash.weight' : field === 'floor' ? 'scheme.floor' : 'dash.target',
-                      )}
-                    >
+                    <td data-label={heading}>
                       <span className="input-unit">
                         <input
                           id={id}
@@ -213,6 +220,7 @@ function Editor({
                         <option value="lower">{t('scheme.lower')}</option>
                       </select>
                     </td>
+                    {cell('min_sample')}
                   </tr>
                 );
               })}
@@ -220,6 +228,16 @@ function Editor({
           </table>
         </div>
         {errors.weights && <p className="field-error">{t(errors.weights)}</p>}
+        <p className="muted small">{t('scheme.minSampleNote')}</p>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.exempt_small_samples}
+            disabled={!editable}
+            onChange={(ev) => setDraft((d) => ({ ...d, exempt_small_samples: ev.target.checked }))}
+          />{' '}
+          {t('scheme.exemptSmall')}
+        </label>
         {scheme.informational.length > 0 && (
           <p className="muted small">
             {t('scheme.informational', {
@@ -334,7 +352,8 @@ function Preview({
     { keep: true },
   );
   const [preview, setPreview] = useState<{ key: string; rows?: RankingRow[]; error?: ApiError }>();
-  const key = ready && valid && dirty ? JSON.stringify([area, month, settings.indicators]) : null;
+  const key =
+    ready && valid && dirty ? JSON.stringify([area, month, settings.indicators, settings.exempt_small_samples]) : null;
   useEffect(() => {
     if (key === null) return;
     let live = true;
@@ -342,6 +361,7 @@ function Preview({
       apiQuery<RankingRow[]>(`/rankings/preview${query({ month, within: area })}`, {
         scheme,
         indicators: settings.indicators,
+        ...(settings.exempt_small_samples ? { exempt_small_samples: true } : {}),
       }).then(
         (rows) => live && setPreview({ key, rows }),
         (e: unknown) =>

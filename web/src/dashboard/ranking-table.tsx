@@ -54,6 +54,7 @@ export function RankingTable({
                   {r.name}
                 </Link>
                 {r.lagging && <span className="badge badge-lagging">{t('dash.lagging')}</span>}
+                {r.indicators && <Samples figures={r.indicators} />}
                 {r.problems.length > 0 && (
                   <span className="problems">
                     <span className="visually-hidden">{t('dash.problems')}: </span>
@@ -104,6 +105,23 @@ export function RankMove({ change }: { change: number | null }) {
     <span className={`move ${change === 0 ? 'same' : change > 0 ? 'up' : 'down'}`} title={label}>
       <span aria-hidden="true">{mark}</span>
       <span className="visually-hidden">{label}</span>
+    </span>
+  );
+}
+
+/** Each figure's sample (its denominator), a small one marked: what a unit's or officer's figure rests on. */
+function Samples({ figures }: { figures: NonNullable<RankingRow['indicators']> }) {
+  const { t, tr, fmt } = useI18n();
+  const n = (v: number) => (Number.isInteger(v) ? fmt.count(v) : fmt.decimal(v, 1));
+  return (
+    <span className="samples muted small">
+      {Object.entries(figures).map(([name, f], i) => (
+        <span key={name} className={f.small_sample ? 'is-small' : undefined}>
+          {i > 0 && t('sep.list')}
+          {tr('ind', name)} {t('sample.of', { n: n(f.denominator) })}
+          {f.small_sample && <span className="badge badge-small">{t('sample.small')}</span>}
+        </span>
+      ))}
     </span>
   );
 }

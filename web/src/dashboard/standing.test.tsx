@@ -3,6 +3,7 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, json, renderAt } from '../testing/render.tsx';
 import { CompletenessWarning } from './standing.tsx';
+import { RankingTable } from './ranking-table.tsx';
 
 afterEach(() => {
   cleanup();
@@ -48,5 +49,38 @@ describe('CompletenessWarning', () => {
     await waitFor(() => expect(calls.some((c) => c.path.includes('month=2019-07'))).toBe(true));
     await new Promise((r) => setTimeout(r, 50));
     expect(screen.queryByTestId('completeness-warning')).toBeNull();
+  });
+});
+
+describe('RankingTable of units and officers', () => {
+  it('shows each figure’s sample and marks a small one, beside the completeness', () => {
+    renderAt(
+      <RankingTable
+        caption="rooms"
+        hrefOf={(c) => `/x/${c}`}
+        rows={[
+          {
+            rank: 1,
+            code: 'R1',
+            name: '一号警务室',
+            composite: 70,
+            lagging: false,
+            problems: [],
+            previous_rank: null,
+            rank_change: null,
+            composite_change: null,
+            completeness: { rooms: 1, reporting: 1, rate: 1, on_time: 0, on_time_rate: 0 },
+            indicators: {
+              awareness_rate: { denominator: 7, small_sample: true },
+              satisfaction_rate: { denominator: 120, small_sample: false },
+            },
+          },
+        ]}
+      />,
+    );
+    const row = screen.getAllByRole('row')[1];
+    expect(row.querySelector('.samples')?.textContent).toBe('知晓率 样本 7样本少、满意率 样本 120');
+    expect(row.querySelector('.is-small')?.textContent).toContain('知晓率');
+    expect(row.textContent).toContain('100% 1/1');
   });
 });

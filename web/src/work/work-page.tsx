@@ -27,6 +27,8 @@ export function WorkPage() {
   const month = isMonth(param) ? param : current;
   const work = useApi<Work>(`/work${query({ month })}`, { keep: true });
   useKeptWork(work.data);
+  // Counts are whole; a denominator of weeks (visits per week) is not.
+  const sample = (n: number) => (Number.isInteger(n) ? fmt.count(n) : fmt.decimal(n, 1));
   return (
     <div className="page work-page">
       <header className="page-head">
@@ -116,7 +118,7 @@ export function WorkPage() {
                           {i.value === null ? t('dash.noData') : formatIndicator(indicatorMeta(i.name), i.value, i18n)}
                         </td>
                         <td className="num">
-                          {i.numerator}/{i.denominator}
+                          {sample(i.numerator)}/{sample(i.denominator)}
                           {i.small_sample && <span className="badge">{t('work.smallSample')}</span>}
                         </td>
                         <td className="num">{fmt.decimal(i.score, 0)}</td>
