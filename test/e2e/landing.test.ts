@@ -13,6 +13,7 @@ import { addAccount, CITY_1, e2eSuite, present, REQUIRED, VILLAGE, type Lang, ty
 
 const MANAGER = { username: 'e2e-city', password: 'a-long-manager-password-5512' };
 const OFFICER = { username: 'e2e-landing-officer', password: 'a-long-officer-password-9031' };
+const AUDITOR = { username: 'e2e-auditor', password: 'a-long-auditor-password-2207' };
 /** Officer 0100002, posted at Room 002000-1 (Town 1.1.2) since 2016. */
 const BADGE = '0100002';
 
@@ -23,6 +24,7 @@ describe.skipIf(!present && !REQUIRED)('each role’s landing in Chromium', () =
     if (!e2e.auth) return;
     addAccount(e2e.dbUrl, MANAGER, 'manager', ['--area', CITY_1]);
     addAccount(e2e.dbUrl, OFFICER, 'officer', ['--badge', BADGE]);
+    addAccount(e2e.dbUrl, AUDITOR, 'auditor');
   });
 
   async function signInAs(page: Page, user: { username: string; password: string }) {
@@ -101,6 +103,22 @@ describe.skipIf(!present && !REQUIRED)('each role’s landing in Chromium', () =
         await context.close();
       }, 180_000);
     }
+
+  for (const lang of ['zh', 'en'] as Lang[])
+    it(`tells an auditor, in ${lang}, that the dashboard is not its page and what it can open`, async () => {
+      if (!e2e.auth) return;
+      const { context, page } = await e2e.open(lang, 'phone', '/', { signIn: false });
+      await signInAs(page, AUDITOR);
+      const notice = page.getByTestId('not-for-account');
+      await notice.waitFor();
+      expect(await notice.locator('h1').textContent()).toBe(
+        lang === 'zh' ? '本账号不能使用这一页' : 'This account cannot use this page',
+      );
+      expect(await errors(page)).toEqual([]);
+      await e2e.noSidewaysScroll(page);
+      await e2e.snap(page, `landing-auditor-phone-${lang}`);
+      await context.close();
+    });
 
   it('met no unexpected console error', () => {
     expect(e2e.problems).toEqual([]);

@@ -181,6 +181,15 @@ function Shell({ demo }: { demo?: boolean }) {
     };
   }, [location.path]);
 
+  // The menu this account may use; a page of a section it may not use is not asked for at all.
+  const shown = NAV.filter(
+    (n) => (!n.needs || can(n.needs)) && (n.own ? !!session?.badge : !(n.desk && session?.badge)),
+  );
+  const barred = (nav: MessageKey | undefined) => {
+    const needs = NAV.find((n) => n.key === nav)?.needs;
+    return !!session && !!needs && !can(needs);
+  };
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -213,9 +222,7 @@ function Shell({ demo }: { demo?: boolean }) {
         </div>
         <nav className="app-nav" aria-label={t('nav.label')}>
           <ul>
-            {NAV.filter(
-              (n) => (!n.needs || can(n.needs)) && (n.own ? !!session?.badge : !(n.desk && session?.badge)),
-            ).map((n) => (
+            {shown.map((n) => (
               <li key={n.to}>
                 <Link
                   href={n.keep ? keepView(location.query, n.to) : n.to}
@@ -230,7 +237,9 @@ function Shell({ demo }: { demo?: boolean }) {
       </header>
       <DemoBanner show={demo} />
       <main id="main" ref={main} tabIndex={-1}>
-        <Suspense fallback={<Loading />}>{route ? route.r.render(match) : <NotFound />}</Suspense>
+        <Suspense fallback={<Loading />}>
+          {!route ? <NotFound /> : barred(route.r.nav) ? <NotForAccount links={shown} /> : route.r.render(match)}
+        </Suspense>
       </main>
     </>
   );
@@ -239,6 +248,24 @@ function Shell({ demo }: { demo?: boolean }) {
 /** The dashboard link keeps the area and month the user is looking at elsewhere. */
 function keepView(query: URLSearchParams, path: string): string {
   return href(path, { area: query.get('area'), month: query.get('month') });
+}
+
+/** A page of a section the account may not use: said plainly, with what it can open instead. */
+function NotForAccount({ links }: { links: typeof NAV }) {
+  const { t } = useI18n();
+  return (
+    <div className="page" data-testid="not-for-account">
+      <h1 tabIndex={-1}>{t('app.notForAccount')}</h1>
+      <p>{t('app.notForAccountHint')}</p>
+      <ul>
+        {links.map((n) => (
+          <li key={n.to}>
+            <Link href={n.to}>{t(n.key)}</Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 function NotFound() {

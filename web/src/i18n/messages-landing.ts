@@ -28,6 +28,8 @@ export const landingZh = {
   'cmp.allReported': '所有在用警务室均已上报。',
   'records.coveredVillages': '本单位负责的村（社区）',
   'nav.work': '我的工作',
+  'app.notForAccount': '本账号不能使用这一页',
+  'app.notForAccountHint': '本账号的角色没有这一页的权限。可以打开：',
   'scheme.minSample': '最小样本量',
   'scheme.minSampleNote': '最小样本量：分母（样本）少于此数的数值标记为“样本少”；留空表示不设。',
   'scheme.exemptSmall': '样本少的数值不计入落后判定和问题指标（排名和综合得分不变）',
@@ -81,6 +83,8 @@ export const landingEn: Record<keyof typeof landingZh, string> = {
   'cmp.allReported': 'Every open room has reported.',
   'records.coveredVillages': 'Villages your unit covers',
   'nav.work': 'My work',
+  'app.notForAccount': 'This account cannot use this page',
+  'app.notForAccountHint': "This account's role has no access to this page. It can open:",
   'scheme.minSample': 'Minimum sample',
   'scheme.minSampleNote':
     'Minimum sample: a figure whose denominator (its sample) is smaller is marked "small sample"; leave it empty for none.',

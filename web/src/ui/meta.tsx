@@ -5,6 +5,7 @@
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { apiGet } from '../api/client.ts';
+import { isRole, roleHolds } from '#core/accounts/permissions.ts';
 import type { Meta } from '../api/types.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { translate, useI18n } from '../i18n/i18n.tsx';
@@ -15,10 +16,14 @@ export type MetaState = { status: 'loading' } | { status: 'ready'; meta: Meta } 
 const MetaContext = createContext<MetaState>({ status: 'absent' });
 
 export function MetaProvider({ children, value }: { children: ReactNode; value?: MetaState }) {
-  const { epoch } = useAuth();
+  const { epoch, session } = useAuth();
   const [state, setState] = useState<MetaState>(value ?? { status: 'loading' });
+  // An account that reads no figures (an auditor) is not sent to ask for them.
+  const role = session?.role;
+  const reads = role === undefined || (isRole(role) && roleHolds(role, 'aggregate:read'));
   useEffect(() => {
     if (value) return;
+    if (!reads) return void setState({ status: 'absent' });
     let live = true;
     apiGet<Meta>('/meta').then(
       (meta) => live && setState({ status: 'ready', meta }),
@@ -27,7 +32,7 @@ export function MetaProvider({ children, value }: { children: ReactNode; value?:
     return () => {
       live = false;
     };
-  }, [value, epoch]);
+  }, [value, epoch, reads]);
   return <MetaContext.Provider value={value ?? state}>{children}</MetaContext.Provider>;
 }
 
