@@ -75,6 +75,11 @@ describe('dependencies one way', () => {
     expect(cycles).toEqual([]);
   });
 
+  it('no import cycle among the files of the web either', () => {
+    const cycles = findCycles(localEdges(WEB)).map((c) => c.join(' -> '));
+    expect(cycles).toEqual([]);
+  });
+
   it('every import of src/ names a file that exists', () => {
     const missing = offending(SRC, (to) => !fs.existsSync(path.join(ROOT, to)));
     expect(missing).toEqual([]);

@@ -7,7 +7,7 @@
  * while the server cannot be reached go into the right account's outbox.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { API, apiPost, clearCache, onUnauthorized } from '../api/client.ts';
+import { API, clearCache, onUnauthorized } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
 import { LoginDialog } from './login-dialog.tsx';
 
@@ -110,9 +110,4 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
 export function useAuth(): Auth {
   return useContext(AuthContext);
-}
-
-/** Signs in; answers the session or throws the API's error. */
-export async function signIn(body: { username: string; password: string; totp?: string }): Promise<Session> {
-  return (await apiPost<Session>('/session', body)).data;
 }

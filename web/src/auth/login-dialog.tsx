@@ -1,9 +1,8 @@
 /** The login form, shown over the page whenever the API answers 401. */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client.ts';
+import { ApiError, apiPost } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
-import { signIn } from './auth.tsx';
 
 export function LoginDialog({ onLoggedIn }: { onLoggedIn(session: Session): void }) {
   const { t, lang, setLang, errorText } = useI18n();
@@ -126,4 +125,9 @@ function loginError(err: unknown, t: I18n['t'], errorText: I18n['errorText']): {
   if (err.category === 'rate_limited') return { text: t('auth.tooMany'), detail: errorText(err) };
   if (err.category === 'invalid_input') return { text: t('auth.required') };
   return { text: errorText(err) };
+}
+
+/** Signs in; answers the session or throws the API's error. */
+export async function signIn(body: { username: string; password: string; totp?: string }): Promise<Session> {
+  return (await apiPost<Session>('/session', body)).data;
 }

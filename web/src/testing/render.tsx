@@ -2,7 +2,7 @@
  * Helpers for component tests: a fake API answering by path (what `fetch` and XHR would get,
  * uploads with their progress), and rendering inside the app's providers at a given URL.
  */
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 import { clearCache } from '../api/client.ts';
@@ -11,6 +11,11 @@ import { I18nProvider, type Lang } from '../i18n/i18n.tsx';
 import { MetaProvider, type MetaState } from '../ui/meta.tsx';
 import { categoryOf, httpStatusOf, renderError, type ErrorCode, type ErrorParams } from '#core/errors/registry.ts';
 import type { Params } from '#core/errors/types.ts';
+
+// The whole suite runs beside PostgreSQL servers and a browser on two cores: a lazily loaded
+// chart can take longer than testing-library's default second to appear (a map's figures were
+// missed that way under load). Waiting longer changes no assertion, only how long a find waits.
+configure({ asyncUtilTimeout: 10_000 });
 
 export interface FakeCall {
   method: string;
