@@ -299,7 +299,7 @@ export const ROUTES: Record<string, RouteCase> = {
     request: (p) => ({ url: `/api/v1/map/rooms?within=${p.within}` }),
   },
   'GET /api/v1/explain/records': {
-    permission: 'aggregate:read',
+    permission: 'people:read',
     scope: 'record',
     request: (p) => ({
       url: `/api/v1/explain/records?${M}&area=${p.area}&scheme=performance&indicator=familiarity_rate`,
@@ -468,6 +468,11 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'aggregate',
     request: (p) => ({ url: `/api/v1/notifications/${SUP.notices[p.within]}` }),
   },
+  'GET /api/v1/notifications/:id/revision': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/notifications/${SUP.notices[p.within]}/revision` }),
+  },
   'POST /api/v1/notifications': {
     permission: 'notifications:write',
     scope: 'write',
@@ -532,6 +537,11 @@ export const ROUTES: Record<string, RouteCase> = {
     permission: 'tasks:read',
     scope: 'record',
     request: (p) => ({ url: `/api/v1/tasks/${SUP.tasks[p.area]}/evidence/${SUP.evidence[p.area]}` }),
+  },
+  'GET /api/v1/search': {
+    permission: 'people:read',
+    scope: 'list',
+    request: (p) => ({ url: `/api/v1/search?q=${p.badge}` }),
   },
   'GET /api/v1/leaders': {
     permission: 'tasks:read',
@@ -627,6 +637,41 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'none',
     request: () => ({ method: 'POST', url: '/api/v1/deliveries/1/retry' }),
   },
+  // Periods: the board and its figures as aggregates; each action on a month of its own, so every persona's may pass.
+  'GET /api/v1/periods': {
+    permission: 'periods:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/periods?${M}&within=${p.within}` }),
+  },
+  'GET /api/v1/periods/history': {
+    permission: 'periods:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/periods/history?${M}&area=${p.within}` }),
+  },
+  'GET /api/v1/periods/revision': {
+    permission: 'periods:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/periods/revision?${M}&area=${p.within}&scheme=performance` }),
+  },
+  'GET /api/v1/periods/settings': {
+    permission: 'periods:read',
+    scope: 'none',
+    request: () => ({ url: '/api/v1/periods/settings' }),
+  },
+  'PUT /api/v1/periods/settings': {
+    permission: 'settings:manage',
+    scope: 'none',
+    request: () => ({ method: 'PUT', url: '/api/v1/periods/settings', payload: { submit_by_day: 9 } }),
+  },
+  'POST /api/v1/periods/:action': {
+    permission: 'periods:act',
+    scope: 'record',
+    request: (p) => ({
+      method: 'POST',
+      url: '/api/v1/periods/submit',
+      payload: { month: `2018-${String(12 - (serial++ % 12)).padStart(2, '0')}`, area: p.area },
+    }),
+  },
   'GET /api/v1/events': { permission: 'session:self', scope: 'none', request: () => ({ url: '/api/v1/events' }) },
   'GET /api/v1/subscriptions': {
     permission: 'session:self',
@@ -652,6 +697,8 @@ const HOLDERS: Record<Permission, Role[]> = {
   'registry:read': ['admin', 'analyst', 'manager', 'officer'],
   'people:read': ['admin', 'analyst', 'manager', 'officer'],
   'records:write': ['admin', 'manager', 'officer'],
+  'periods:read': ['admin', 'analyst', 'manager', 'officer'],
+  'periods:act': ['admin', 'manager'],
   'accounts:manage': ['admin'],
   'audit:read': ['admin', 'auditor'],
   'notifications:write': ['admin', 'manager'],
@@ -677,6 +724,11 @@ interface Expected {
   status: number;
   /** For lists: whether items come back. */
   items?: boolean;
+}
+
+/** How many items a list answered: its total, or (search) the officers and rooms it found. */
+function countOf(body: { total?: number; officers?: unknown[]; rooms?: unknown[] }): number {
+  return body.total ?? (body.officers?.length ?? 0) + (body.rooms?.length ?? 0);
 }
 
 function expected(route: RouteCase, persona: Persona, where: Where): Expected {
@@ -803,8 +855,8 @@ for (const engine of ENGINES) {
             const label = `${persona.name} ${where}`;
             if (res.statusCode !== want.status)
               wrong.push(`${label}: ${res.statusCode} (wanted ${want.status}) ${res.body.slice(0, 160)}`);
-            else if (want.items !== undefined && res.json().total > 0 !== want.items)
-              wrong.push(`${label}: total ${res.json().total} (wanted ${want.items ? 'some' : 'none'})`);
+            else if (want.items !== undefined && countOf(res.json()) > 0 !== want.items)
+              wrong.push(`${label}: total ${countOf(res.json())} (wanted ${want.items ? 'some' : 'none'})`);
           }
         }
         expect(wrong).toEqual([]);

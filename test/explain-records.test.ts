@@ -84,5 +84,49 @@ for (const engine of ENGINES) {
       expect((await app.inject({ headers: manager, url: url('510200000000') })).statusCode).toBe(404);
       expect((await app.inject({ headers: manager, url: url('510202000000') })).statusCode).toBe(404);
     });
+
+    it('audits a page naming officers as a read of people, and one naming none not', async () => {
+      const headers = await adminHeaders(db);
+      const url = (indicator: string, area = '510101002000') =>
+        `/api/v1/explain/records?month=${MONTH}&area=${area}&scheme=performance&indicator=${indicator}&limit=500`;
+      type Entry = { target: string; detail: string };
+      const entries = async () =>
+        (
+          (await app.inject({ headers, url: '/api/v1/audit?action=people.read&limit=500' })).json() as {
+            items: Entry[];
+          }
+        ).items.filter((e) => e.target === 'records of 510101002000' || e.target === 'records of 510101002001');
+      const before = (await entries()).length;
+      const checks = (await app.inject({ headers, url: url('familiarity_rate') })).json() as {
+        items: { detail: { badge?: string } }[];
+      };
+      const badges = [...new Set(checks.items.map((i) => i.detail.badge))];
+      expect(badges.length).toBeGreaterThan(0);
+      const after = await entries();
+      expect(after.length).toBe(before + 1);
+      expect(JSON.parse(after[0]!.detail)).toEqual({ indicator: 'familiarity_rate', month: MONTH, badges });
+      const surveys = (await app.inject({ headers, url: url('awareness_rate', '510101002001') })).json() as {
+        total: number;
+      };
+      expect(surveys.total).toBeGreaterThan(0);
+      expect((await entries()).length).toBe(before + 1);
+    });
+
+    it('stays closed to the public when aggregates are public: the records name people', async () => {
+      const open = await buildApp(createContext(db), {
+        web: false,
+        access: { publicAggregates: true, requireAdminTotp: false },
+      });
+      try {
+        const q = `month=${MONTH}&scheme=performance`;
+        expect((await open.inject({ url: `/api/v1/rankings?${q}&within=510000000000` })).statusCode).toBe(200);
+        const records = await open.inject({
+          url: `/api/v1/explain/records?${q}&area=510101002001&indicator=familiarity_rate`,
+        });
+        expect(records.statusCode).toBe(401);
+      } finally {
+        await open.close();
+      }
+    });
   });
 }

@@ -138,7 +138,7 @@ for (const engine of ENGINES) {
           md: squeeze(renderMarkdown(doc)),
         };
         const said = [doc.title, doc.recipients!, doc.signature!.issuer, doc.signature!.date, ...doc.record!.copyTo];
-        for (const b of doc.blocks) said.push(b.type === 'table' ? b.caption : b.text);
+        for (const b of doc.blocks) said.push(b.type === 'table' || b.type === 'figure' ? b.caption : b.text);
         for (const [format, text] of Object.entries(texts))
           for (const s of said) expect(text, `${format}: ${s}`).toContain(squeeze(s));
       }

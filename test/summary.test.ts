@@ -100,7 +100,8 @@ for (const engine of ENGINES) {
       const { document } = summaries.get(PROVINCE)!;
       const squeeze = (s: string) => s.replace(/\s+/g, '');
       const docx = squeeze(docxText(await renderDocument(document, 'docx')));
-      for (const b of document.blocks) if (b.type !== 'table') expect(docx).toContain(squeeze(b.text));
+      for (const b of document.blocks)
+        expect(docx).toContain(squeeze(b.type === 'table' || b.type === 'figure' ? b.caption : b.text));
       expect(docx).toContain(squeeze(document.title));
     });
   });

@@ -19,6 +19,7 @@ import { qualityCommand } from '../modules/quality/quality.command.ts';
 import { scheduleCommand } from '../modules/schedule/schedule.command.ts';
 import { channelCommand } from '../modules/channels/channel.command.ts';
 import { completenessCommand } from '../modules/completeness/completeness.command.ts';
+import { periodCommand } from '../modules/periods/period.command.ts';
 
 /** Every subcommand of `outpost`, in the order `outpost help` lists them. */
 export const COMMANDS: Command[] = [
@@ -38,6 +39,7 @@ export const COMMANDS: Command[] = [
   informationalCommand,
   proposalsCommand,
   qualityCommand,
+  periodCommand,
   notifyCommand,
   tasksCommand,
   leadersCommand,

@@ -8,6 +8,7 @@ import * as m005 from './migrations/005-login-attempts-by-address.ts';
 import * as m007 from './migrations/007-unit-locations.ts';
 import * as m008 from './migrations/008-schedule-and-channels.ts';
 import * as m011 from './migrations/011-received-at.ts';
+import * as m014 from './migrations/014-periods.ts';
 
 export interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -23,6 +24,7 @@ export const MIGRATIONS: [string, EngineMigration][] = [
   ['007-unit-locations', m007],
   ['008-schedule-and-channels', m008],
   ['011-received-at', m011],
+  ['014-periods', m014],
 ];
 
 /** Applies every pending migration; throws with the failing migration's name. */

@@ -446,6 +446,53 @@ export interface SubscriptionTable {
   created_at: string;
 }
 
+/** A period (SPEC §5) that left `open` at least once: its status and who moved it at each step. */
+export interface PeriodTable {
+  area_code: string;
+  month: string;
+  status: string;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  locked_by: string | null;
+  locked_at: string | null;
+  updated_at: string;
+}
+
+/** One step of a period: submit, approve, lock or unlock (with its reason). */
+export interface PeriodEventTable {
+  id: Generated<number>;
+  area_code: string;
+  month: string;
+  action: string;
+  from_status: string;
+  to_status: string;
+  actor: string;
+  reason: string | null;
+  at: string;
+}
+
+/** The figures of a locked period's subtree under one scheme, as they stood at the lock. */
+export interface PeriodSnapshotTable {
+  area_code: string;
+  month: string;
+  scheme: string;
+  scheme_version: number;
+  /** JSON (see assessment/frozen-figures.ts). */
+  data: string;
+  taken_at: string;
+}
+
+/** What an issued notification ranked, and which of its areas were locked when it was issued. */
+export interface NotificationFiguresTable {
+  notification_id: number;
+  /** JSON array of area codes. */
+  locked: string;
+  /** JSON: per scheme, the ranking rows issued. */
+  rankings: string;
+}
+
 export interface DB {
   areas: AreaTable;
   population: PopulationTable;
@@ -484,4 +531,8 @@ export interface DB {
   deliveries: DeliveryTable;
   delivery_attempts: DeliveryAttemptTable;
   subscriptions: SubscriptionTable;
+  periods: PeriodTable;
+  period_events: PeriodEventTable;
+  period_snapshots: PeriodSnapshotTable;
+  notification_figures: NotificationFiguresTable;
 }

@@ -50,6 +50,8 @@ import { channelsRoutes } from '../modules/channels/channels.routes.ts';
 import { mapsRoutes } from '../modules/maps/maps.routes.ts';
 import { completenessRoutes } from '../modules/completeness/completeness.routes.ts';
 import { workRoutes } from '../modules/work/work.routes.ts';
+import { periodsRoutes } from '../modules/periods/periods.routes.ts';
+import { searchRoutes } from '../modules/search/search.routes.ts';
 import {
   accessOptionsFromEnv,
   documentAccess,
@@ -120,6 +122,8 @@ export const ROUTE_MODULES = [
   mapsRoutes,
   completenessRoutes,
   workRoutes,
+  periodsRoutes,
+  searchRoutes,
 ];
 
 export interface AppOptions {

@@ -1,5 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addDays, currentMonth, currentYear, dayOf, daysFrom, startOfDay, timeOfDay, timeZone, today } from './clock.ts';
+import {
+  addDays,
+  currentMonth,
+  currentYear,
+  dayOf,
+  daysFrom,
+  startOfDay,
+  timeOfDay,
+  timeZone,
+  today,
+} from './clock.ts';
 
 // 17:00 UTC on New Year's Eve: already 01:00 on New Year's Day in Shanghai.
 const EVE = new Date('2019-12-31T17:00:00Z');

@@ -42,12 +42,22 @@ export async function startPostgres(): Promise<PostgresServer> {
   const env = { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' };
   const init = spawnSync(
     bin.initdb,
-    [`--pgdata=${dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'],
+    [
+      `--pgdata=${dataDir}`,
+      '--auth=password',
+      '--username=postgres',
+      `--pwfile=${passwordFile}`,
+      '--encoding=UTF8',
+      '--locale=C',
+    ],
     { ...owner, env, encoding: 'utf8' },
   );
   if ((init.error as NodeJS.ErrnoException | undefined)?.code === 'EACCES' && owner.uid !== undefined)
-    throw new Error(`the postgres user cannot run ${bin.initdb}: every folder above it must be open to others (chmod o+rx)`);
-  if (init.status !== 0) throw new Error(`initdb failed (${init.status ?? init.signal}): ${init.stderr}${init.error ?? ''}`);
+    throw new Error(
+      `the postgres user cannot run ${bin.initdb}: every folder above it must be open to others (chmod o+rx)`,
+    );
+  if (init.status !== 0)
+    throw new Error(`initdb failed (${init.status ?? init.signal}): ${init.stderr}${init.error ?? ''}`);
   const port = await freePort();
   const child = spawn(
     bin.postgres,
@@ -115,7 +125,8 @@ async function waitUntilAccepting(url: string, child: ChildProcess, log: () => s
       return;
     } catch (e) {
       await client.end().catch(() => {});
-      if (Date.now() > deadline) throw new Error(`postgres did not accept connections within 60 s: ${String(e)}\n${log()}`, { cause: e });
+      if (Date.now() > deadline)
+        throw new Error(`postgres did not accept connections within 60 s: ${String(e)}\n${log()}`, { cause: e });
       await new Promise((r) => setTimeout(r, 100));
     }
   }

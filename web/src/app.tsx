@@ -22,12 +22,15 @@ import { href, Link, navigate, useLocation } from './router/router.tsx';
 import { Brand, LanguageSwitch } from './ui/brand.tsx';
 import { DemoBanner, MetaProvider, type MetaState } from './ui/meta.tsx';
 import { Loading } from './ui/states.tsx';
+import { PrintHeader } from './ui/print-header.tsx';
+import { HeaderSearch } from './search/header-search.tsx';
 
 // The supervision and assessment sections are chunks of their own, fetched on first visit, so
 // that the first route (and the residents' pages on village networks) stays small.
 const supervision = () => import('./supervision/pages.ts');
 const assessment = () => import('./assessment/pages.ts');
 const admin = () => import('./admin/pages.ts');
+const periods = () => import('./periods/pages.ts');
 const NotificationPage = lazy(() => supervision().then((m) => ({ default: m.NotificationPage })));
 const ArchivePage = lazy(() => supervision().then((m) => ({ default: m.ArchivePage })));
 const NoticePage = lazy(() => supervision().then((m) => ({ default: m.NoticePage })));
@@ -43,12 +46,14 @@ const SchemesPage = lazy(() => assessment().then((m) => ({ default: m.SchemesPag
 const ProposalsPage = lazy(() => assessment().then((m) => ({ default: m.ProposalsPage })));
 const QualityPage = lazy(() => assessment().then((m) => ({ default: m.QualityPage })));
 const CompletenessPage = lazy(() => assessment().then((m) => ({ default: m.CompletenessPage })));
+const PeriodsPage = lazy(() => periods().then((m) => ({ default: m.PeriodsPage })));
 const JobsPage = lazy(() => admin().then((m) => ({ default: m.JobsPage })));
 const ChannelsPage = lazy(() => admin().then((m) => ({ default: m.ChannelsPage })));
 const SubscriptionsPage = lazy(() => admin().then((m) => ({ default: m.SubscriptionsPage })));
 // The map page and the map's ECharts parts are chunks of their own (see maps/area-map.tsx).
 const WorkPage = lazy(() => import('./work/work-page.tsx').then((m) => ({ default: m.WorkPage })));
 const MapPage = lazy(() => import('./maps/map-page.tsx').then((m) => ({ default: m.MapPage })));
+const SearchPage = lazy(() => import('./search/search-page.tsx').then((m) => ({ default: m.SearchPage })));
 
 interface Route {
   pattern: RegExp;
@@ -72,6 +77,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/tasks\/(\d+)$/, nav: 'nav.supervision', render: ([, id]) => <TaskPage id={id} /> },
   { pattern: /^\/five-problems$/, nav: 'nav.supervision', render: () => <FiveProblemsPage /> },
   { pattern: /^\/summary$/, nav: 'nav.supervision', render: () => <SummaryPage /> },
+  { pattern: /^\/periods$/, nav: 'nav.supervision', render: () => <PeriodsPage /> },
   { pattern: /^\/assessment(?:\/explain)?$/, nav: 'nav.assessment', render: () => <ExplainPage /> },
   { pattern: /^\/assessment\/rankings$/, nav: 'nav.assessment', render: () => <SubjectsPage /> },
   { pattern: /^\/assessment\/trend$/, nav: 'nav.assessment', render: () => <TrendPage /> },
@@ -89,6 +95,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/subscriptions$/, nav: 'nav.subscriptions', render: () => <SubscriptionsPage /> },
   { pattern: /^\/map$/, nav: 'map.nav', render: () => <MapPage /> },
   { pattern: /^\/work$/, nav: 'nav.work', render: () => <WorkPage /> },
+  { pattern: /^\/search$/, render: () => <SearchPage /> },
 ];
 
 /**
@@ -199,6 +206,7 @@ function Shell({ demo }: { demo?: boolean }) {
         <div className="app-header-inner">
           <Brand href="/" title={t('app.title')} subtitle={t('app.subtitle')} />
           <div className="header-tools">
+            <HeaderSearch />
             <OutboxIndicator />
             {session && (
               <span className="user">
@@ -236,6 +244,7 @@ function Shell({ demo }: { demo?: boolean }) {
         </nav>
       </header>
       <DemoBanner show={demo} />
+      <PrintHeader />
       <main id="main" ref={main} tabIndex={-1}>
         <Suspense fallback={<Loading />}>
           {!route ? <NotFound /> : barred(route.r.nav) ? <NotForAccount links={shown} /> : route.r.render(match)}

@@ -37,6 +37,15 @@ export const PERMISSIONS = {
     roles: ['admin', 'manager', 'officer'],
     description: 'rows added or replaced through the API: posted as JSON, or an import file uploaded',
   },
+  'periods:read': {
+    roles: ['admin', 'analyst', 'manager', 'officer'],
+    description: "the period board: each area's status for a month, who acted and when, what awaits whom; frozen and revised figures",
+  },
+  'periods:act': {
+    roles: ['admin', 'manager'],
+    description:
+      'submit, approve, lock or unlock a period (a manager: submit within its area, approve below it, lock and unlock at the lock level)',
+  },
   'accounts:manage': { roles: ['admin'], description: 'create, disable, reset accounts and their second factor' },
   'audit:read': { roles: ['admin', 'auditor'], description: 'the audit log and its verification' },
   'notifications:write': {
@@ -53,7 +62,7 @@ export const PERMISSIONS = {
   },
   'settings:manage': {
     roles: ['admin'],
-    description: 'notification settings: number pattern, issuers, distribution lists, deadlines',
+    description: 'notification settings: number pattern, issuers, distribution lists, deadlines; the period chain and its deadlines',
   },
   'schemes:write': {
     roles: ['admin'],

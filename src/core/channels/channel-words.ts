@@ -13,6 +13,10 @@ export const EVENT_CATALOGUE = {
     permission: 'aggregate:read',
     about: "an area's rooms have not all reported the month, a few days before the reporting deadline",
   },
+  'period.reminder': {
+    permission: 'periods:read',
+    about: "a month's period is still to be submitted, or submissions await approval, a few days before the deadline",
+  },
   'quality.digest': { permission: 'aggregate:read', about: "the week's data-quality digest of a root area" },
   'backup.completed': { permission: 'settings:manage', about: 'the nightly backup was written and read back' },
   'job.failed': { permission: 'settings:manage', about: 'a scheduled job failed' },

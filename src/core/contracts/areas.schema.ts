@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportParams } from '../exports/export-table.ts';
 import { areaCodeSchema, page, pageQuery } from './common.ts';
 
 export const areaSchema = z.object({
@@ -19,6 +20,7 @@ export const areasQuery = z
     level: z.enum(['province', 'city', 'county', 'township', 'village']).optional(),
     within: areaCodeSchema.optional(),
     ...pageQuery,
+    ...exportParams,
   })
   .strict();
 export const areaParams = z.object({ code: areaCodeSchema }).strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportParams } from '../exports/export-table.ts';
 import { anySchemeNameSchema, areaCodeSchema, monthSchema, pageQuery, schemeNameSchema } from './common.ts';
 import { completenessFigures } from './completeness.schema.ts';
 
@@ -6,7 +7,7 @@ export const indicatorsQuery = z
   .object({ month: monthSchema, area: areaCodeSchema, scheme: schemeNameSchema })
   .strict();
 export const rankingsQuery = z
-  .object({ month: monthSchema, within: areaCodeSchema, scheme: schemeNameSchema })
+  .object({ month: monthSchema, within: areaCodeSchema, scheme: schemeNameSchema, ...exportParams })
   .strict();
 
 export const indicatorResultSchema = z.object({
@@ -44,7 +45,13 @@ export const rankingRowSchema = z.object({
 export const rankingsSchema = z.array(rankingRowSchema.extend({ completeness: completenessFigures.optional() }));
 
 export const explainQuery = z
-  .object({ month: monthSchema, area: areaCodeSchema, scheme: schemeNameSchema, indicator: z.string().min(1).max(64) })
+  .object({
+    month: monthSchema,
+    area: areaCodeSchema,
+    scheme: schemeNameSchema,
+    indicator: z.string().min(1).max(64),
+    ...exportParams,
+  })
   .strict();
 const figureSchema = z.object({ numerator: z.number(), denominator: z.number() });
 export const explainSchema = z.object({

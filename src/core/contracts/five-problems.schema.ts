@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { exportParams } from '../exports/export-table.ts';
 import { areaCodeSchema, dateSchema } from './common.ts';
 
-export const fiveProblemsQuery = z.object({ area: areaCodeSchema, date: dateSchema.optional() }).strict();
+export const fiveProblemsQuery = z
+  .object({ area: areaCodeSchema, date: dateSchema.optional(), ...exportParams })
+  .strict();
 
 const measure = z.object({
   measure: z.string(),

@@ -1,5 +1,6 @@
 /** GET funds: construction funds allocated to and paid out in an area's subtree, in yuan. */
 import { z } from 'zod';
+import { exportParams } from '../exports/export-table.ts';
 import { areaCodeSchema, dateSchema, page, pageQuery } from './common.ts';
 
 export const fundsQuery = z
@@ -8,6 +9,7 @@ export const fundsQuery = z
     kind: z.enum(['allocation', 'disbursement']).optional(),
     until: dateSchema.optional(),
     ...pageQuery,
+    ...exportParams,
   })
   .strict();
 export type FundsQuery = z.infer<typeof fundsQuery>;

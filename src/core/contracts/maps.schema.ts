@@ -1,5 +1,6 @@
 /** The map routes' queries and answers (SPEC §5 fixes `boundaries`' FeatureCollection and `missing`). */
 import { z } from 'zod';
+import { exportParams } from '../exports/export-table.ts';
 import { areaCodeSchema, dateSchema, monthSchema, schemeNameSchema } from './common.ts';
 import { indicatorResultSchema } from './assessment.schema.ts';
 
@@ -24,7 +25,9 @@ export const boundariesSchema = z.object({
   outline: boundaryFeatureSchema.nullable(),
 });
 
-export const figuresQuery = z.object({ month: monthSchema, within: areaCodeSchema, scheme: schemeNameSchema }).strict();
+export const figuresQuery = z
+  .object({ month: monthSchema, within: areaCodeSchema, scheme: schemeNameSchema, ...exportParams })
+  .strict();
 
 export const figuresRowSchema = z.object({
   code: z.string(),

@@ -64,6 +64,14 @@ const block = z.union([
     columns: z.array(z.object({ label: z.string(), format: z.string() })),
     rows: z.array(z.array(cell)),
   }),
+  z.object({
+    type: z.literal('figure'),
+    id: z.string(),
+    caption: z.string(),
+    svg: z.string(),
+    width: z.number(),
+    height: z.number(),
+  }),
 ]);
 export const documentSchema = z.object({
   lang: langSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportParams } from '../exports/export-table.ts';
 import { areaCodeSchema, codeSchema, dateSchema, page, pageQuery } from './common.ts';
 
 export const postingSchema = z.object({
@@ -20,6 +21,7 @@ export const officersQuery = z
     on: dateSchema.optional(),
     q: z.string().trim().min(1).max(64).optional(),
     ...pageQuery,
+    ...exportParams,
   })
   .strict();
 export const officerParams = z.object({ badge: codeSchema }).strict();

@@ -1,9 +1,27 @@
 /** Schemas of the data-quality report, shared by the API and the CLI. */
 import { z } from 'zod';
+import { exportParams } from '../exports/export-table.ts';
 import { areaCodeSchema, monthSchema } from './common.ts';
 
+/** The lists of the report, each exported as a table of its own. */
+export const QUALITY_LISTS = [
+  'unplaced',
+  'empty_surveys',
+  'villages_without_surveys',
+  'identical_answers',
+  'busy_days',
+  'jumps',
+] as const;
+
 export const qualityQuery = z
-  .object({ month: monthSchema, area: areaCodeSchema, limit: z.coerce.number().int().min(1).max(1000).default(100) })
+  .object({
+    month: monthSchema,
+    area: areaCodeSchema,
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    ...exportParams,
+    /** The list a file holds (every item of it, whatever the limit). */
+    list: z.enum(QUALITY_LISTS).default('unplaced'),
+  })
   .strict();
 
 const listed = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), items: z.array(item) });

@@ -1,5 +1,6 @@
 /** Schemas of the proposals endpoints, shared by the API and the CLI. */
 import { z } from 'zod';
+import { exportParams } from '../exports/export-table.ts';
 import { areaCodeSchema, monthSchema } from './common.ts';
 import { PROPOSAL_ID } from '../rewards/proposal-id.ts';
 
@@ -8,6 +9,7 @@ export const proposalsQuery = z
     month: monthSchema,
     within: areaCodeSchema,
     status: z.enum(['proposed', 'approved', 'rejected']).optional(),
+    ...exportParams,
   })
   .strict();
 export const proposalParams = z.object({ id: z.string().regex(PROPOSAL_ID, 'expected_proposal_id') }).strict();

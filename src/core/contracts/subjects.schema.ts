@@ -1,5 +1,6 @@
 /** Schemas of the rankings of units and officers and of trends (API and CLI alike). */
 import { z } from 'zod';
+import { exportParams } from '../exports/export-table.ts';
 import { anySchemeNameSchema, areaCodeSchema, codeSchema, monthSchema } from './common.ts';
 import { indicatorResultSchema, rankingRowSchema } from './assessment.schema.ts';
 import { completenessFigures } from './completeness.schema.ts';
@@ -16,6 +17,7 @@ export const unitRankingsQuery = z
     within: areaCodeSchema,
     type: z.enum(['room', 'station']),
     scheme: z.literal('performance').default('performance'),
+    ...exportParams,
   })
   .strict();
 export const unitRankingsSchema = z.array(
@@ -29,7 +31,7 @@ export const unitRankingsSchema = z.array(
   }),
 );
 
-export const officerRankingsQuery = z.object({ month: monthSchema, within: areaCodeSchema }).strict();
+export const officerRankingsQuery = z.object({ month: monthSchema, within: areaCodeSchema, ...exportParams }).strict();
 export const officerRankingsSchema = z.array(
   rankingRowSchema.extend({ unit_code: z.string(), area_code: z.string(), indicators: sampledFiguresSchema }),
 );
@@ -40,6 +42,7 @@ export const trendQuery = z
     code: codeSchema,
     scheme: anySchemeNameSchema.optional(),
     month: monthSchema,
+    ...exportParams,
   })
   .strict();
 export const trendSchema = z.object({
@@ -58,7 +61,7 @@ export const trendSchema = z.object({
 });
 
 export const informationalQuery = z
-  .object({ month: monthSchema, kind: z.enum(['area', 'unit']).default('area'), code: codeSchema })
+  .object({ month: monthSchema, kind: z.enum(['area', 'unit']).default('area'), code: codeSchema, ...exportParams })
   .strict();
 const informationalFigures = z.record(
   z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportParams } from '../exports/export-table.ts';
 import { areaCodeSchema, dateSchema, monthSchema, page, pageQuery, schemeNameSchema } from './common.ts';
 import { SETTABLE_STATUSES, TASK_STATUSES } from '../supervision/task-status.ts';
 
@@ -14,6 +15,7 @@ export const taskListQuery = z
     /** The day overdue is judged on (default today). */
     date: dateSchema.optional(),
     ...pageQuery,
+    ...exportParams,
   })
   .strict();
 

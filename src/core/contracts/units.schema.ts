@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportParams } from '../exports/export-table.ts';
 import { areaCodeSchema, codeSchema, dateSchema, page, pageQuery } from './common.ts';
 
 export const unitSchema = z.object({
@@ -25,6 +26,7 @@ export const unitsQuery = z
     area: areaCodeSchema.optional(),
     q: z.string().trim().min(1).max(64).optional(),
     ...pageQuery,
+    ...exportParams,
   })
   .strict();
 export const unitParams = z.object({ code: codeSchema }).strict();
@@ -80,6 +82,7 @@ export const patrolsQuery = z
     area: areaCodeSchema.optional(),
     kind: z.enum(['full_time', 'volunteer']).optional(),
     ...pageQuery,
+    ...exportParams,
   })
   .strict();
 export const patrolPage = page(patrolSchema);

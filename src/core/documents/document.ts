@@ -46,7 +46,29 @@ export interface TableBlock {
   rows: Cell[][];
 }
 
-export type Block = { type: 'heading'; level: 1 | 2; text: string } | { type: 'paragraph'; text: string } | TableBlock;
+/**
+ * A picture drawn on the server as SVG (the map of a month's composite): the DOCX and PDF
+ * renderers rasterise it, HTML and the web show the SVG as an image.
+ */
+export interface FigureBlock {
+  type: 'figure';
+  /** Unique within the document. */
+  id: string;
+  caption: string;
+  /** A whole SVG document. */
+  svg: string;
+  /** Its size in CSS pixels. */
+  width: number;
+  height: number;
+}
+
+export type Block =
+  { type: 'heading'; level: 1 | 2; text: string } | { type: 'paragraph'; text: string } | TableBlock | FigureBlock;
+
+/** An SVG as a data: URL, for an <img> (which runs nothing in it). */
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
 
 export interface OfficialDocument {
   lang: Lang;

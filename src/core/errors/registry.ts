@@ -18,6 +18,7 @@ import { ASSESSMENT_ERRORS } from './codes/assessment.ts';
 import { SUPERVISION_ERRORS } from './codes/supervision.ts';
 import { BACKUP_ERRORS } from './codes/backup.ts';
 import { CHANNEL_ERRORS } from './codes/channels.ts';
+import { PERIOD_ERRORS } from './codes/periods.ts';
 
 /** The groups the registry is made of (a test checks that no code is in two). */
 export const ERROR_GROUPS = {
@@ -30,6 +31,7 @@ export const ERROR_GROUPS = {
   supervision: SUPERVISION_ERRORS,
   backup: BACKUP_ERRORS,
   channels: CHANNEL_ERRORS,
+  periods: PERIOD_ERRORS,
 };
 
 export const ERRORS = {
@@ -42,6 +44,7 @@ export const ERRORS = {
   ...SUPERVISION_ERRORS,
   ...BACKUP_ERRORS,
   ...CHANNEL_ERRORS,
+  ...PERIOD_ERRORS,
 };
 
 export type ErrorCode = keyof typeof ERRORS;

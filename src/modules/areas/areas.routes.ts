@@ -3,6 +3,9 @@ import type { AppContext } from '../app-context.ts';
 import { areaDetailSchema, areaPage, areaParams, areasQuery } from '#core/contracts/areas.schema.ts';
 import { actorOf } from '../accounts/access.ts';
 import { areaDetail, listAreas } from './areas.service.ts';
+import { bindRows } from '#core/exports/export-table.ts';
+import { AREAS_TABLE } from '#core/exports/tables/registry-tables.ts';
+import { ALL_ROWS, sendTable } from '../exports/export.reply.ts';
 
 export const areasRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -18,7 +21,12 @@ export const areasRoutes =
         },
         config: { permission: 'registry:read' },
       },
-      async (request) => listAreas(ctx, actorOf(request), request.query),
+      async (request, reply) => {
+        const q = request.query;
+        if (q.format === 'json') return listAreas(ctx, actorOf(request), q);
+        const all = await listAreas(ctx, actorOf(request), { ...q, ...ALL_ROWS });
+        return sendTable(reply, bindRows(AREAS_TABLE, all.items), q, `areas-${q.within ?? q.parent ?? 'all'}`);
+      },
     );
     app.get(
       '/areas/:code',

@@ -15,6 +15,9 @@ import {
 } from '#core/contracts/assessment.schema.ts';
 import { actorOf } from '../accounts/access.ts';
 import { explainFor, explainRecordsFor, indicatorsFor, previewFor, rankingsFor } from './assessment.use-cases.ts';
+import { bindRows } from '#core/exports/export-table.ts';
+import { EXPLAIN_TABLE, RANKINGS_TABLE, explainRows } from '#core/exports/tables/assessment-tables.ts';
+import { answerAs } from '../exports/export.reply.ts';
 
 export const assessmentRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -43,7 +46,17 @@ export const assessmentRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => rankingsFor(ctx, actorOf(request), request.query),
+      async (request, reply) => {
+        const q = request.query;
+        const rows = await rankingsFor(ctx, actorOf(request), q);
+        return answerAs(
+          reply,
+          q,
+          rows,
+          () => bindRows(RANKINGS_TABLE, rows),
+          `rankings-${q.within}-${q.month}-${q.scheme}`,
+        );
+      },
     );
     app.get(
       '/explain',
@@ -56,7 +69,18 @@ export const assessmentRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => explainFor(ctx, actorOf(request), request.query),
+      async (request, reply) => {
+        const q = request.query;
+        const figure = await explainFor(ctx, actorOf(request), q);
+        const own = q.lang === 'zh' ? '（本级）' : '(at the area itself)';
+        return answerAs(
+          reply,
+          q,
+          figure,
+          () => bindRows(EXPLAIN_TABLE, explainRows(figure, own)),
+          `explain-${q.area}-${q.month}-${q.indicator}`,
+        );
+      },
     );
     app.get(
       '/explain/records',
@@ -67,7 +91,7 @@ export const assessmentRoutes =
           querystring: explainRecordsQuery,
           response: { 200: explainRecordsSchema },
         },
-        config: { permission: 'aggregate:read' },
+        config: { permission: 'people:read' },
       },
       async (request) => explainRecordsFor(ctx, actorOf(request), request.query),
     );

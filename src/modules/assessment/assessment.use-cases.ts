@@ -49,7 +49,17 @@ export async function explainFor(ctx: Services, actor: Actor, q: z.infer<typeof 
 /** The records behind what is placed at an area itself: records, so only within the scope's subtree. */
 export async function explainRecordsFor(ctx: Services, actor: Actor, q: z.infer<typeof explainRecordsQuery>) {
   await requireAccess(ctx.areas, actor.scope, 'area.records', q.area);
-  return explainRecords(ctx.assessment, q);
+  const page = await explainRecords(ctx.assessment, q);
+  const badges = page.items.flatMap((r) =>
+    r.kind === 'officers' ? [r.key] : typeof r.detail.badge === 'string' ? [r.detail.badge] : [],
+  );
+  if (badges.length > 0)
+    await auditPeopleRead(ctx.db, actor.who, `records of ${q.area}`, {
+      indicator: q.indicator,
+      month: q.month,
+      badges: [...new Set(badges)],
+    });
+  return page;
 }
 
 /** The ranking as it would be under edited settings, saving nothing; of officers, audited as a read of people. */

@@ -17,6 +17,16 @@ import {
   unitRankingsQuery,
   unitRankingsSchema,
 } from '#core/contracts/subjects.schema.ts';
+import { INFORMATIONAL } from '#core/assessment/informational.ts';
+import { bindRows } from '#core/exports/export-table.ts';
+import {
+  OFFICER_RANKINGS_TABLE,
+  UNIT_RANKINGS_TABLE,
+  informationalRows,
+  informationalTable,
+  trendTable,
+} from '#core/exports/tables/assessment-tables.ts';
+import { answerAs } from '../exports/export.reply.ts';
 
 export const subjectsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -33,7 +43,17 @@ export const subjectsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => unitRankingsFor(ctx, actorOf(request), request.query),
+      async (request, reply) => {
+        const q = request.query;
+        const rows = await unitRankingsFor(ctx, actorOf(request), q);
+        return answerAs(
+          reply,
+          q,
+          rows,
+          () => bindRows(UNIT_RANKINGS_TABLE, rows),
+          `${q.type}-rankings-${q.within}-${q.month}`,
+        );
+      },
     );
     app.get(
       '/rankings/officers',
@@ -46,7 +66,17 @@ export const subjectsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => officerRankingsFor(ctx, actorOf(request), request.query),
+      async (request, reply) => {
+        const q = request.query;
+        const rows = await officerRankingsFor(ctx, actorOf(request), q);
+        return answerAs(
+          reply,
+          q,
+          rows,
+          () => bindRows(OFFICER_RANKINGS_TABLE, rows),
+          `officer-rankings-${q.within}-${q.month}`,
+        );
+      },
     );
     app.get(
       '/informational',
@@ -60,7 +90,17 @@ export const subjectsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => informationalFor(ctx, actorOf(request), request.query),
+      async (request, reply) => {
+        const q = request.query;
+        const view = await informationalFor(ctx, actorOf(request), q);
+        return answerAs(
+          reply,
+          q,
+          view,
+          () => bindRows(informationalTable(INFORMATIONAL), informationalRows(view)),
+          `informational-${q.code}-${q.month}`,
+        );
+      },
     );
     app.get(
       '/trend',
@@ -73,6 +113,17 @@ export const subjectsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => trendFor(ctx, actorOf(request), request.query),
+      async (request, reply) => {
+        const q = request.query;
+        const view = await trendFor(ctx, actorOf(request), q);
+        const names = [...new Set(view.points.flatMap((p) => Object.keys(p.indicators)))];
+        return answerAs(
+          reply,
+          q,
+          view,
+          () => bindRows(trendTable(names), view.points),
+          `trend-${q.kind}-${q.code}-${q.month}`,
+        );
+      },
     );
   };

@@ -12,6 +12,8 @@ import { mapHeader } from './header.ts';
 import { checkStage, duplicateKeys, mergeStage, type Found } from './merge.ts';
 import { all, openStage, run, type Stage } from './stage.ts';
 import { timestamp } from '../../shared/clock.ts';
+import { IMPORT_LOCK } from './import-lock.ts';
+import { assertPeriodsOpen, stagedChanges } from '../periods/period-guard.ts';
 
 /** A file (or sheet, or posted array) of one kind, opened only when its turn comes. */
 export interface ImportSource {
@@ -85,11 +87,7 @@ export async function importSources(
   return options.dryRun ? db.rehearse(run) : db.transaction(run);
 }
 
-/**
- * PostgreSQL imports take this transaction-scoped advisory lock, one after another as SQLite's
- * single writer has them: a merge reads what is there before writing (history, new keys).
- */
-export const IMPORT_LOCK = 0x6f757470; // 'outp'
+export { IMPORT_LOCK };
 
 /**
  * The same, inside a transaction the caller holds (records written through the API). Each
@@ -146,6 +144,8 @@ async function runImport(
     rowsRead[kind.kind] = rows;
     options.onProgress?.({ kind: kind.kind, file: mine[0].file, rows, phase: 'merging' });
     errors.addFound(await duplicateKeys(tx, kind, stage));
+    // A locked period refuses the whole import before anything of this kind is merged.
+    await assertPeriodsOpen(tx, kind, stagedChanges(tx, kind, stage.name));
     const { written, replaced } = await mergeStage(tx, kind, stage, importId, now);
     if (kind.kind === 'units') await rebuildCovers(tx, stage);
     options.onProgress?.({ kind: kind.kind, file: mine[0].file, rows, phase: 'checking' });

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors.ts';
 import { kindByName, KIND_NAMES, storageName } from './kinds/index.ts';
 import { all, run } from './stage.ts';
 import { timestamp } from '../../shared/clock.ts';
+import { assertPeriodsOpen, storedRow } from '../periods/period-guard.ts';
 
 /**
  * Voids one row in a transaction of its own, without an audit entry. `outpost void` calls
@@ -50,6 +51,7 @@ export async function voidInTransaction(
   if (!row) throw new AppError('row_not_found', { kind: kind.kind, key: key.join(' ') });
   if (row.voided_at)
     throw new AppError('row_already_voided', { kind: kind.kind, key: key.join(' '), at: String(row.voided_at) });
+  await assertPeriodsOpen(tx, kind, [storedRow(kind, params)]);
   const now = timestamp();
   await run(
     tx,

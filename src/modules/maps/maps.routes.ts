@@ -22,6 +22,9 @@ import {
   roomsQuery,
   roomsSchema,
 } from '#core/contracts/maps.schema.ts';
+import { bindRows } from '#core/exports/export-table.ts';
+import { figuresTable } from '#core/exports/tables/assessment-tables.ts';
+import { answerAs } from '../exports/export.reply.ts';
 
 export const mapsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -62,7 +65,18 @@ export const mapsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => figuresFor(ctx, actorOf(request), request.query),
+      async (request, reply) => {
+        const q = request.query;
+        const rows = await figuresFor(ctx, actorOf(request), q);
+        const names = Object.keys(rows[0]?.indicators ?? {});
+        return answerAs(
+          reply,
+          q,
+          rows,
+          () => bindRows(figuresTable(names), rows),
+          `map-${q.within}-${q.month}-${q.scheme}`,
+        );
+      },
     );
     app.get(
       '/map/rooms',

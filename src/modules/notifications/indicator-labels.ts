@@ -1,21 +1,7 @@
 import type { Lang } from '#core/documents/document.ts';
 import type { SchemeName } from '../assessment/domain/index.ts';
 import { percent } from '#core/documents/format-cell.ts';
-
-const INDICATORS: Record<string, { zh: string; en: string }> = {
-  awareness_rate: { zh: '知晓率', en: 'awareness rate' },
-  familiarity_rate: { zh: '熟悉率', en: 'familiarity rate' },
-  info_provision_rate: { zh: '信息提供率', en: 'information provision rate' },
-  crime_rate: { zh: '发案率', en: 'crime rate' },
-  satisfaction_rate: { zh: '满意率', en: 'satisfaction rate' },
-  group_defense: { zh: '群防群治', en: 'group defence' },
-  coverage_rate: { zh: '覆盖率', en: 'coverage rate' },
-  staffing_rate: { zh: '警力配备率', en: 'staffing rate' },
-  equipment_rate: { zh: '装备达标率', en: 'equipment rate' },
-  standardization_rate: { zh: '规范化率', en: 'standardization rate' },
-  funds_rate: { zh: '经费到位率', en: 'funds rate' },
-  composite: { zh: '综合得分', en: 'composite score' },
-};
+import { indicatorName } from '#core/assessment/indicator-labels.ts';
 
 const SCHEMES: Record<SchemeName, { zh: string; en: string; short: { zh: string; en: string } }> = {
   construction: {
@@ -32,7 +18,7 @@ const SCHEMES: Record<SchemeName, { zh: string; en: string; short: { zh: string;
 
 /** The display name of an indicator (its code when unknown). */
 export function indicatorLabel(name: string, lang: Lang): string {
-  return INDICATORS[name]?.[lang] ?? name;
+  return indicatorName(name, lang);
 }
 
 export function schemeLabel(scheme: SchemeName, lang: Lang, short = false): string {

@@ -5,6 +5,8 @@
  */
 import type { Block, Cell, Lang, OfficialDocument, TableBlock } from '#core/documents/document.ts';
 import type { NotificationFacts, Problem } from './notification.facts.ts';
+import type { SchemeName } from '#core/assessment/scheme.ts';
+import { MAP_SIZE } from '../maps/document-map.ts';
 import type { Naming, Phrases } from './notification.phrases.ts';
 import { ZH } from './notification.phrases.zh.ts';
 import { EN } from './notification.phrases.en.ts';
@@ -30,6 +32,7 @@ export function composeNotification(f: NotificationFacts): NotificationContent {
       { type: 'heading', level: 2, text: `${p.subNumeral(i)}${p.rankingHeading(r.scheme)}` },
       paragraph(p.rankingSummary(r)),
       rankingTable(f, p, r.scheme),
+      ...mapFigure(f, p, r.scheme),
     ]),
   ]);
   sections.push([p.heads.commendations, [paragraph(p.commendations(f))]]);
@@ -91,6 +94,13 @@ function rankingTable(
       p.list(r.problems.map((x) => p.indicator(x))),
     ]),
   };
+}
+
+/** The map of the scheme's composites, where the children have shapes. */
+function mapFigure(f: NotificationFacts, p: Phrases, scheme: SchemeName): Block[] {
+  const svg = f.maps[scheme];
+  if (!svg) return [];
+  return [{ type: 'figure', id: `map-${scheme}`, caption: p.mapCaption(f, scheme), svg, ...MAP_SIZE }];
 }
 
 function problemBlocks(f: NotificationFacts, p: Phrases): Block[] {

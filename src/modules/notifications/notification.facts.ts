@@ -83,6 +83,8 @@ export interface NotificationFacts {
   copy_to: string[];
   overview: Overview;
   rankings: SchemeRanking[];
+  /** Each scheme's map of the children's composites (SVG), where the children have shapes. */
+  maps: Partial<Record<SchemeName, string>>;
   problems: Problem[];
   commended: { scheme: SchemeName; code: string; name: string; rank: number; composite: number }[];
   supervision: SupervisionState | null;

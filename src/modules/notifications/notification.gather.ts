@@ -13,6 +13,8 @@ import { overviewOf } from '../overview/overview.repository.ts';
 import { supervisionState } from '../supervision/tasks.service.ts';
 import type { Lang } from '#core/documents/document.ts';
 import { addDays } from './document/dates.ts';
+import { boundariesWithin } from '../maps/boundaries.service.ts';
+import { compositeMapSvg } from '../maps/document-map.ts';
 import { endOfMonth as lastDayOf } from '#core/calendar/month.ts';
 import type { NotificationFacts, SchemeRanking } from './notification.facts.ts';
 import type { NotificationContent } from './notification.compose.ts';
@@ -46,6 +48,8 @@ export async function gatherFacts(
 
   const previous = await previousProblems(db, q.area, previousMonth(q.month));
   const rankings: SchemeRanking[] = [];
+  const maps: NotificationFacts['maps'] = {};
+  const shapes = boundariesWithin(tree, q.area);
   const problems: NotificationFacts['problems'] = [];
   const commended: NotificationFacts['commended'] = [];
   for (const scheme of NOTICE_SCHEMES) {
@@ -53,6 +57,8 @@ export async function gatherFacts(
     const own = await assessment.indicators(q.area, q.month, scheme);
     const before = await assessment.indicators(q.area, previousMonth(q.month), scheme);
     rankings.push({ scheme, rows, composite: own.composite, previous_composite: before.composite });
+    const map = compositeMapSvg(shapes, rows, q.lang);
+    if (map) maps[scheme] = map;
     const results = new Map<string, SchemeResult>();
     for (const r of rows) if (r.lagging) results.set(r.code, await assessment.indicators(r.code, q.month, scheme));
     problems.push(...problemsOf(await assessment.schemeFor(scheme, q.month), rows, results, previous));
@@ -74,6 +80,7 @@ export async function gatherFacts(
     copy_to: distribution.copy_to,
     overview: await overviewOf(db.kysely, q.area, lastDayOf(q.month)),
     rankings,
+    maps,
     problems,
     commended,
     supervision: await supervisionState(db, q.area, q.date),

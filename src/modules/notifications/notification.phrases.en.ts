@@ -71,6 +71,8 @@ export const EN: Phrases = {
     return `${parts.join('; ')}. Against the month before, ${moves.length ? moves.join('; ') : 'no area changed its rank'}.`;
   },
   rankingCaption: (f, scheme) => `${capital(schemeLabel(scheme, 'en'))}, ${writtenMonth(f.month, 'en')}`,
+  mapCaption: (f, scheme) =>
+    `Composite scores of the ${schemeLabel(scheme, 'en')}, ${writtenMonth(f.month, 'en')} (lagging areas outlined in red)`,
   rankingColumns: {
     rank: 'Rank',
     area: 'Area',

@@ -36,6 +36,7 @@ export interface Phrases {
   rankingHeading(scheme: SchemeName): string;
   rankingSummary(r: SchemeRanking): string;
   rankingCaption(f: NotificationFacts, scheme: SchemeName): string;
+  mapCaption(f: NotificationFacts, scheme: SchemeName): string;
   rankingColumns: {
     rank: string;
     area: string;

@@ -66,6 +66,8 @@ export const ZH: Phrases = {
     return `${parts.join('；')}。与上月相比，${moves.length ? `${moves.join('；')}` : '各地区名次均未变化'}。`;
   },
   rankingCaption: (f, scheme) => `${writtenMonth(f.month, 'zh')}${schemeLabel(scheme, 'zh')}排名`,
+  mapCaption: (f, scheme) =>
+    `${writtenMonth(f.month, 'zh')}${schemeLabel(scheme, 'zh')}综合得分分布图（红框为落后地区）`,
   rankingColumns: {
     rank: '名次',
     area: '地区',

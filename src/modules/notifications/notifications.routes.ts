@@ -18,7 +18,8 @@ import {
   presentEntry,
   previewQuery,
 } from '#core/contracts/notifications.schema.ts';
-import { draftFor, issueFor, noticeFor, noticesFor } from './notifications.use-cases.ts';
+import { draftFor, issueFor, noticeFor, noticeRevisionFor, noticesFor } from './notifications.use-cases.ts';
+import { notificationRevisionSchema } from '#core/contracts/periods.schema.ts';
 import { loadSettings, updateSettings } from './settings.service.ts';
 
 /** The monthly notification: drafts rendered on demand, the archive of issued ones, issuing, settings. */
@@ -80,6 +81,20 @@ export const notificationsRoutes =
         config: { permission: 'settings:manage' },
       },
       async (request) => updateSettings(ctx.db, requestActor(request), request.body),
+    );
+    app.get(
+      '/notifications/:id/revision',
+      {
+        schema: {
+          summary:
+            'An issued notification\'s rankings against those of now, with which of its areas were locked when it was issued: "revised since issued"',
+          tags: ['notifications'],
+          params: noticeParams,
+          response: { 200: notificationRevisionSchema },
+        },
+        config: { permission: 'aggregate:read' },
+      },
+      async (request) => noticeRevisionFor(ctx, actorOf(request), request.params.id),
     );
     app.get(
       '/notifications/:id',

@@ -31,6 +31,8 @@ import {
   type NotificationEntry,
 } from './notifications.repository.ts';
 import { loadSettings } from './settings.service.ts';
+import type { SchemeRanking } from './notification.facts.ts';
+import { insertFigures, type IssuedFigures } from './notification-figures.repository.ts';
 import { timestamp } from '../../shared/clock.ts';
 
 export interface IssueRequest extends NoticeRequest {
@@ -74,6 +76,7 @@ export class NotificationsService {
     const area = await this.assessment.areas.area(q.area);
     const { abbr } = issuerOf(settings, area, q.lang);
     const year = Number(q.date.slice(0, 4));
+    const figures = await this.figuresAtIssue(q.area, q.month, facts.rankings);
     return this.db.transaction(async (tx) => {
       await lockNumbering(tx);
       const standing = await currentNotification(tx.kysely, q.area, q.month);
@@ -119,6 +122,7 @@ export class NotificationsService {
         content: canonical,
         content_hash: contentHash(canonical),
       });
+      await insertFigures(tx.kysely, id, figures);
       const notice = { id, number: facts.number, month: q.month, issued_on: q.date, deadline: facts.deadline };
       const tasks = standing
         ? await carryTasks(tx, who, Number(standing.id), notice, content.problems, now)
@@ -137,6 +141,33 @@ export class NotificationsService {
       const entry = (await listNotifications(tx.kysely, { number: facts.number }))[0];
       return { entry, content, tasks };
     });
+  }
+
+  /**
+   * What a notice keeps of its figures beside its document: the rankings it was issued with and
+   * which of its areas (its own and those ranked) had their period locked then, so that its
+   * archive can say when the figures were revised since (issue 18).
+   */
+  private async figuresAtIssue(area: string, month: string, rankings: SchemeRanking[]): Promise<IssuedFigures> {
+    const tree = await this.assessment.areas.tree();
+    const locks = await this.assessment.locks(month);
+    const codes = [area, ...tree.children.childrenOf(area)];
+    return {
+      locked: codes.filter((c) => locks.rootOf(c) !== null),
+      rankings: Object.fromEntries(
+        rankings.map((r) => [
+          r.scheme,
+          r.rows.map(({ rank, code, name, composite, lagging, problems }) => ({
+            rank,
+            code,
+            name,
+            composite,
+            lagging,
+            problems,
+          })),
+        ]),
+      ),
+    };
   }
 
   list(f: { area?: string; month?: string }): Promise<NotificationEntry[]> {

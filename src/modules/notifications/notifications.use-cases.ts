@@ -9,6 +9,10 @@ import type { archiveQuery, issueBody, previewQuery } from '#core/contracts/noti
 import { hasAccess, requireAccess, type Actor } from '../accounts/access.ts';
 import { isWithin } from '../supervision/leaders.repository.ts';
 import { defaultDate, NotificationsService } from './notifications.service.ts';
+import { issuedFigures } from './notification-figures.repository.ts';
+import { areaSchemeName } from '../assessment/assessment.service.ts';
+import { compareRankings } from '#core/assessment/ranking-compare.ts';
+import type { NotificationRevisionView } from '#core/contracts/periods.schema.ts';
 
 type Services = Pick<AppContext, 'db' | 'areas' | 'assessment'>;
 
@@ -46,4 +50,31 @@ export async function issueFor(ctx: Services, actor: Actor, b: z.infer<typeof is
   if (scope && !(await isWithin(ctx.db.kysely, scope.area, b.area)))
     throw new AppError('notification_outside_scope', { area: b.area, scope: scope.area });
   return service(ctx).issue(actor.who, { ...b, date: b.date ?? defaultDate(b.month) });
+}
+
+/**
+ * An issued notice's rankings against those of now (issue 18): each ranked area with its place
+ * as issued and as it stands, and whether its period was locked when the notice went out. After
+ * an unlock, a correction and a new lock the notice shows itself "revised since issued".
+ */
+export async function noticeRevisionFor(ctx: Services, actor: Actor, id: number): Promise<NotificationRevisionView> {
+  const { entry } = await noticeFor(ctx, actor, id);
+  const kept = await issuedFigures(ctx.db.kysely, id);
+  const head = { id, number: entry.number, area: entry.area_code, month: entry.month };
+  if (!kept) return { ...head, locked_at_issue: [], recorded: false, revised: false, rows: [] };
+  const rows: NotificationRevisionView['rows'] = [];
+  for (const [scheme, issued] of Object.entries(kept.rankings)) {
+    const now = await ctx.assessment.rankings(entry.area_code, entry.month, scheme);
+    for (const r of compareRankings(issued, now))
+      rows.push({
+        scheme: areaSchemeName(scheme),
+        code: r.code,
+        name: r.name,
+        locked_at_issue: kept.locked.includes(r.code),
+        issued: r.first,
+        now: r.second,
+        changed: r.changed,
+      });
+  }
+  return { ...head, locked_at_issue: kept.locked, recorded: true, revised: rows.some((r) => r.changed), rows };
 }

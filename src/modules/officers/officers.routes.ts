@@ -3,6 +3,9 @@ import type { AppContext } from '../app-context.ts';
 import { officerParams, officerSchema, officersQuery, postingPage } from '#core/contracts/officers.schema.ts';
 import { actorOf } from '../accounts/access.ts';
 import { listOfficers, officerHistory } from './officers.service.ts';
+import { bindRows } from '#core/exports/export-table.ts';
+import { OFFICERS_TABLE } from '#core/exports/tables/registry-tables.ts';
+import { ALL_ROWS, sendTable } from '../exports/export.reply.ts';
 
 export const officersRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -18,7 +21,12 @@ export const officersRoutes =
         },
         config: { permission: 'people:read' },
       },
-      async (request) => listOfficers(ctx.db, actorOf(request), request.query),
+      async (request, reply) => {
+        const q = request.query;
+        if (q.format === 'json') return listOfficers(ctx.db, actorOf(request), q);
+        const all = await listOfficers(ctx.db, actorOf(request), { ...q, ...ALL_ROWS });
+        return sendTable(reply, bindRows(OFFICERS_TABLE, all.items), q, `officers-${q.area ?? q.unit ?? 'all'}`);
+      },
     );
     app.get(
       '/officers/:badge',

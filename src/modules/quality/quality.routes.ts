@@ -4,6 +4,8 @@ import type { AppContext } from '../app-context.ts';
 import { actorOf } from '../accounts/access.ts';
 import { qualityQuery, qualitySchema } from '#core/contracts/quality.schema.ts';
 import { qualityFor } from './quality.service.ts';
+import { qualityTable } from '#core/exports/tables/quality-tables.ts';
+import { sendTable } from '../exports/export.reply.ts';
 
 export const qualityRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -20,6 +22,11 @@ export const qualityRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => qualityFor(ctx, actorOf(request), request.query),
+      async (request, reply) => {
+        const q = request.query;
+        if (q.format === 'json') return qualityFor(ctx, actorOf(request), q);
+        const report = await qualityFor(ctx, actorOf(request), { ...q, limit: Number.MAX_SAFE_INTEGER });
+        return sendTable(reply, qualityTable(report, q.list), q, `quality-${q.list}-${q.area}-${q.month}`);
+      },
     );
   };

@@ -11,6 +11,9 @@ import {
   proposalsSchema,
 } from '#core/contracts/rewards.schema.ts';
 import { decideProposal, proposalsFor } from './rewards.service.ts';
+import { bindRows } from '#core/exports/export-table.ts';
+import { PROPOSALS_TABLE } from '#core/exports/tables/supervision-tables.ts';
+import { answerAs } from '../exports/export.reply.ts';
 
 export const rewardsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -27,7 +30,11 @@ export const rewardsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => proposalsFor(ctx, actorOf(request), request.query),
+      async (request, reply) => {
+        const q = request.query;
+        const rows = await proposalsFor(ctx, actorOf(request), q);
+        return answerAs(reply, q, rows, () => bindRows(PROPOSALS_TABLE, rows), `proposals-${q.within}-${q.month}`);
+      },
     );
     app.post(
       '/proposals/:id/decision',

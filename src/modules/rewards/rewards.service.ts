@@ -14,6 +14,7 @@ import { AppError } from '../../shared/errors.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
 import type { AppContext } from '../app-context.ts';
+import { auditPeopleRead } from '../officers/people-read.ts';
 import { requireAccess, type Actor } from '../accounts/access.ts';
 import type { AnySchemeName } from '../assessment/domain/index.ts';
 import type { Measure, SubjectKind } from './domain/proposals.ts';
@@ -42,13 +43,17 @@ export async function listProposals(assessment: AssessmentService, within: strin
 
 /** The proposals of an area's children for a month, by status when asked: figures of a ranking, visible where the ranking is. */
 export async function proposalsFor(
-  ctx: Pick<AppContext, 'areas' | 'assessment'>,
+  ctx: Pick<AppContext, 'db' | 'areas' | 'assessment'>,
   actor: Actor,
-  q: { within: string; month: string; status?: Proposal['status'] },
+  q: { within: string; month: string; status?: Proposal['status']; format?: string },
 ): Promise<Proposal[]> {
   await requireAccess(ctx.areas, actor.scope, 'area.ranking', q.within);
   const all = await listProposals(ctx.assessment, q.within, q.month);
-  return q.status ? all.filter((p) => p.status === q.status) : all;
+  const shown = q.status ? all.filter((p) => p.status === q.status) : all;
+  // Proposals of officers name them with their figures: a read of people, as their ranking is.
+  const badges = shown.filter((p) => p.subject_kind === 'officer').map((p) => p.code);
+  if (badges.length) await auditPeopleRead(ctx.db, actor.who, 'officer proposals', { ...q, badges });
+  return shown;
 }
 
 export async function decideProposal(

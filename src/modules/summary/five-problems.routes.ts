@@ -3,6 +3,9 @@ import type { AppContext } from '../app-context.ts';
 import { actorOf } from '../accounts/access.ts';
 import { fiveProblemsQuery, fiveProblemsSchema } from '#core/contracts/five-problems.schema.ts';
 import { fiveProblemsFor } from './five-problems.service.ts';
+import { bindRows } from '#core/exports/export-table.ts';
+import { FIVE_PROBLEMS_TABLE, fiveProblemsRows } from '#core/exports/tables/supervision-tables.ts';
+import { answerAs } from '../exports/export.reply.ts';
 
 export const fiveProblemsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -19,6 +22,16 @@ export const fiveProblemsRoutes =
         },
         config: { permission: 'aggregate:read' },
       },
-      async (request) => fiveProblemsFor(ctx, actorOf(request), request.query),
+      async (request, reply) => {
+        const q = request.query;
+        const view = await fiveProblemsFor(ctx, actorOf(request), q);
+        return answerAs(
+          reply,
+          q,
+          view,
+          () => bindRows(FIVE_PROBLEMS_TABLE, fiveProblemsRows(view)),
+          `five-problems-${q.area}-${view.date}`,
+        );
+      },
     );
   };

@@ -3,7 +3,8 @@
  * equipment, rankings through the year and December's results, reform, the five problems,
  * notifications and supervision, and next year; every figure from the facts.
  */
-import type { Block, Cell, Lang, OfficialDocument, TableBlock } from '#core/documents/document.ts';
+import type { Block, Cell, FigureBlock, Lang, OfficialDocument, TableBlock } from '#core/documents/document.ts';
+import { MAP_SIZE } from '../maps/document-map.ts';
 import { namingOf } from '../notifications/notification.compose.ts';
 import type { FiveProblems } from './five-problems.ts';
 import type { SchemeYear, SummaryFacts } from './summary.facts.ts';
@@ -30,6 +31,7 @@ export function composeSummary(f: SummaryFacts): OfficialDocument {
           { type: 'heading', level: 2, text: `${p.subNumeral(i)}${p.schemeHeading(s.scheme)}` },
           para(p.schemeYear(s, f, n)),
           ...(s.children.length ? [ranksTable(s, f, p)] : []),
+          ...(s.map ? [mapFigure(s, s.map, f, p)] : []),
         ]),
         { type: 'heading', level: 2, text: `${p.subNumeral(f.assessment.length)}${p.resultsHeading}` },
         para(p.results(f, n)),
@@ -125,6 +127,11 @@ function fundsTable(f: SummaryFacts, p: SummaryPhrases): TableBlock {
     ],
     rows,
   };
+}
+
+/** December's composites of the children on the map. */
+function mapFigure(s: SchemeYear, svg: string, f: SummaryFacts, p: SummaryPhrases): FigureBlock {
+  return { type: 'figure', id: `map-${s.scheme}`, caption: p.mapCaption(s, f), svg, ...MAP_SIZE };
 }
 
 function ranksTable(s: SchemeYear, f: SummaryFacts, p: SummaryPhrases): TableBlock {

@@ -44,6 +44,8 @@ export interface SchemeYear {
   children: { code: string; name: string; ranks: (number | null)[]; lagging_months: number }[];
   /** December's ranking. */
   ranking: RankingRowWithChange[];
+  /** December's composites of the children as a map (SVG), where they have shapes. */
+  map: string | null;
 }
 
 export interface SummaryFacts {

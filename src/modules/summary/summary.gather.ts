@@ -16,6 +16,8 @@ import { overviewOf } from '../overview/overview.repository.ts';
 import { fiveProblemsOf } from './five-problems.service.ts';
 import type { CountyFunds, FundsFacts, Money, SchemeYear, SummaryFacts } from './summary.facts.ts';
 import { fundsByRecipient, noticesOfYear, postingsStarted, roomsHolding } from './summary.repository.ts';
+import { boundariesWithin } from '../maps/boundaries.service.ts';
+import { compositeMapSvg } from '../maps/document-map.ts';
 
 export interface SummaryRequest {
   area: string;
@@ -68,6 +70,7 @@ export async function gatherSummary(
       monthly,
       children: [...ranks.values()],
       ranking,
+      map: ranking.length ? compositeMapSvg(boundariesWithin(tree, q.area), ranking, q.lang) : null,
     });
   }
 

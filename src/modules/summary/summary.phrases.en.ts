@@ -98,6 +98,8 @@ export const SUMMARY_EN: SummaryPhrases = {
   schemeHeading: (scheme) => capital(schemeLabel(scheme, 'en')),
   schemeYear: (s, _f, n) => schemeYearEn(s, n.scope),
   ranksCaption: (s, f) => `Monthly ranks in ${schemeLabel(s.scheme, 'en')}, ${f.year}`,
+  mapCaption: (s, f) =>
+    `Composite scores of the ${schemeLabel(s.scheme, 'en')}, December ${f.year} (lagging areas outlined in red)`,
   ranksColumns: {
     area: 'Area',
     month: (m) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1],

@@ -51,6 +51,7 @@ export interface SummaryPhrases {
   schemeHeading(scheme: SchemeName): string;
   schemeYear(s: SchemeYear, f: SummaryFacts, n: Naming): string;
   ranksCaption(s: SchemeYear, f: SummaryFacts): string;
+  mapCaption(s: SchemeYear, f: SummaryFacts): string;
   ranksColumns: { area: string; month: (m: number) => string; lagging: string };
   resultsHeading: string;
   results(f: SummaryFacts, n: Naming): string;

@@ -93,6 +93,7 @@ export const SUMMARY_ZH: SummaryPhrases = {
   schemeHeading: (scheme) => `${schemeLabel(scheme, 'zh')}`,
   schemeYear: (s, _f, n) => schemeYearZh(s, n.scope),
   ranksCaption: (s, f) => `${f.year}年各月${schemeLabel(s.scheme, 'zh')}名次`,
+  mapCaption: (s, f) => `${f.year}年12月${schemeLabel(s.scheme, 'zh')}综合得分分布图（红框为落后地区）`,
   ranksColumns: { area: '地区', month: (m) => `${m}月`, lagging: '落后月数' },
   resultsHeading: '12月考核结果',
   results: (f, n) =>

@@ -16,6 +16,9 @@ import {
   taskPageSchema,
 } from '#core/contracts/supervision.schema.ts';
 import { TasksService } from './tasks.service.ts';
+import { bindRows } from '#core/exports/export-table.ts';
+import { TASKS_TABLE } from '#core/exports/tables/supervision-tables.ts';
+import { ALL_ROWS, sendTable } from '../exports/export.reply.ts';
 
 /** The largest upload the route reads; the configured evidence limit (settings) is checked below it. */
 const UPLOAD_CAP = 64 * 1024 * 1024;
@@ -38,9 +41,12 @@ export const tasksRoutes =
         },
         config: { permission: 'tasks:read' },
       },
-      async (request) => {
+      async (request, reply) => {
         const q = request.query;
-        return tasks.list(scopeOf(request), { ...q, overdue: q.overdue === 'true', date: q.date ?? today() });
+        const filter = { ...q, overdue: q.overdue === 'true', date: q.date ?? today() };
+        if (q.format === 'json') return tasks.list(scopeOf(request), filter);
+        const all = await tasks.list(scopeOf(request), { ...filter, ...ALL_ROWS });
+        return sendTable(reply, bindRows(TASKS_TABLE, all.items), q, `tasks-${q.area ?? 'all'}`);
       },
     );
     app.get(

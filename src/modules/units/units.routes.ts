@@ -3,6 +3,9 @@ import type { AppContext } from '../app-context.ts';
 import { unitDetailQuery, unitDetailSchema, unitPage, unitParams, unitsQuery } from '#core/contracts/units.schema.ts';
 import { actorOf } from '../accounts/access.ts';
 import { listUnits, unitOn } from './units.service.ts';
+import { bindRows } from '#core/exports/export-table.ts';
+import { UNITS_TABLE } from '#core/exports/tables/registry-tables.ts';
+import { ALL_ROWS, sendTable } from '../exports/export.reply.ts';
 
 export const unitsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -18,7 +21,12 @@ export const unitsRoutes =
         },
         config: { permission: 'registry:read' },
       },
-      async (request) => listUnits(ctx.db, actorOf(request), request.query),
+      async (request, reply) => {
+        const q = request.query;
+        if (q.format === 'json') return listUnits(ctx.db, actorOf(request), q);
+        const all = await listUnits(ctx.db, actorOf(request), { ...q, ...ALL_ROWS });
+        return sendTable(reply, bindRows(UNITS_TABLE, all.items), q, `units-${q.area ?? 'all'}`);
+      },
     );
     app.get(
       '/units/:code',

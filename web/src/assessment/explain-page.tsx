@@ -20,6 +20,8 @@ import { useAreaMonth } from '../ui/view-defaults.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { Explain, ExplainRecords } from './types.ts';
 import { Segmented } from '../ui/segmented.tsx';
+import { LockedBadge } from '../periods/period-badge.tsx';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 const PAGE = 50;
 
@@ -65,6 +67,7 @@ export function ExplainPage() {
             month: month ? fmt.month(month) : '…',
             indicator: tr('ind', indicator),
           })}
+          <LockedBadge area={area} month={month} />
         </h1>
         <p className="muted">{t('explain.intro')}</p>
         <div className="controls">
@@ -87,6 +90,9 @@ export function ExplainPage() {
             </select>
           </div>
           <AreaSearch label={t('ctl.area')} placeholder={detail.data?.name} onPick={(a) => set({ area: a.code })} />
+          {ready && (
+            <ExportLinks path="/explain" params={{ month, area, scheme, indicator }} what={t('explain.children')} />
+          )}
         </div>
       </header>
       {!ready ? (

@@ -14,6 +14,7 @@ import { Async, Empty, Loading } from '../ui/states.tsx';
 import { useAreaMonth } from '../ui/view-defaults.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { Informational } from './types.ts';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 /** The figures in the server's order, each with how its value reads. */
 const FIGURES = ['visits_per_officer', 'households_visited_share', 'info_adopted_share'] as const;
@@ -52,6 +53,13 @@ export function InformationalPage() {
             placeholder={unit ? undefined : name}
             onPick={(a) => set({ area: a.code, kind: undefined, code: undefined })}
           />
+          {code && month && (
+            <ExportLinks
+              path="/informational"
+              params={{ month, kind: unit ? 'unit' : 'area', code }}
+              what={t('info.title', { name, month: fmt.month(month) })}
+            />
+          )}
         </div>
       </header>
       {!code || !month ? (

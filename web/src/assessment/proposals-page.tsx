@@ -18,6 +18,7 @@ import { CompletenessWarning } from '../dashboard/standing.tsx';
 import { AssessmentTabs } from './tabs.tsx';
 import type { Proposal } from './types.ts';
 import { Segmented } from '../ui/segmented.tsx';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 const MEASURES = ['commendation', 'criticism', 'interview'] as const;
 const STATUSES = ['', 'proposed', 'approved', 'rejected'] as const;
@@ -79,6 +80,13 @@ export function ProposalsPage() {
               ))}
             </select>
           </div>
+          {ready && (
+            <ExportLinks
+              path="/proposals"
+              params={{ month, within: area, status }}
+              what={t('proposals.title', { area: detail.data?.name ?? '…', month: month ? fmt.month(month) : '…' })}
+            />
+          )}
         </div>
       </header>
       <CompletenessWarning area={area} month={month} />

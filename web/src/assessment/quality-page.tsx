@@ -18,6 +18,7 @@ import { Async, Loading } from '../ui/states.tsx';
 import { useAreaMonth } from '../ui/view-defaults.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { Quality } from './types.ts';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 export function QualityPage() {
   const { t, fmt } = useI18n();
@@ -122,6 +123,7 @@ function Report({ q }: { q: Quality }) {
 
       <List
         id="q-unplaced"
+        file={{ area: q.area, month: q.month, list: 'unplaced' }}
         title={t('quality.unplaced')}
         hint={t('quality.unplacedHint')}
         total={q.unplaced.total}
@@ -136,6 +138,7 @@ function Report({ q }: { q: Quality }) {
       />
       <List
         id="q-empty"
+        file={{ area: q.area, month: q.month, list: 'empty_surveys' }}
         title={t('quality.empty')}
         hint={t('quality.emptyHint')}
         total={q.empty_surveys.total}
@@ -149,6 +152,7 @@ function Report({ q }: { q: Quality }) {
       />
       <List
         id="q-villages"
+        file={{ area: q.area, month: q.month, list: 'villages_without_surveys' }}
         title={t('quality.noSurveys')}
         total={q.villages_without_surveys.total}
         head={[t('dash.area'), t('areas.code')]}
@@ -159,6 +163,7 @@ function Report({ q }: { q: Quality }) {
       />
       <List
         id="q-identical"
+        file={{ area: q.area, month: q.month, list: 'identical_answers' }}
         title={t('quality.identical')}
         hint={t('quality.identicalHint', { n: q.limits.identical_min_answers })}
         total={q.implausible.identical_answers.total}
@@ -171,6 +176,7 @@ function Report({ q }: { q: Quality }) {
       />
       <List
         id="q-busy"
+        file={{ area: q.area, month: q.month, list: 'busy_days' }}
         title={t('quality.busy')}
         hint={t('quality.busyHint', { n: q.limits.max_visits_per_day })}
         total={q.implausible.busy_days.total}
@@ -183,6 +189,7 @@ function Report({ q }: { q: Quality }) {
       />
       <List
         id="q-jumps"
+        file={{ area: q.area, month: q.month, list: 'jumps' }}
         title={t('quality.jumps')}
         hint={t('quality.jumpsHint', { factor: q.limits.jump_factor, n: q.limits.jump_min_denominator })}
         total={q.implausible.jumps.total}
@@ -230,6 +237,7 @@ const FIRST = 10;
 /** One finding: its count, what it means, and its first items (the API lists up to 100). */
 function List({
   id,
+  file,
   title,
   hint,
   total,
@@ -237,6 +245,8 @@ function List({
   rows,
 }: {
   id: string;
+  /** The route's parameters of this list as a file (every item, not only the first 100). */
+  file: { area: string; month: string; list: string };
   title: string;
   hint?: string;
   total: number;
@@ -248,9 +258,12 @@ function List({
   const shown = all ? rows : rows.slice(0, FIRST);
   return (
     <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>
-        {title} <span className={total > 0 ? 'badge badge-alert' : 'badge badge-ok'}>{fmt.count(total)}</span>
-      </h2>
+      <div className="panel-head">
+        <h2 id={id}>
+          {title} <span className={total > 0 ? 'badge badge-alert' : 'badge badge-ok'}>{fmt.count(total)}</span>
+        </h2>
+        {total > 0 && <ExportLinks path="/quality" params={file} what={title} />}
+      </div>
       {hint && <p className="muted small">{hint}</p>}
       {total === 0 ? (
         <p className="muted">{t('quality.noneFound')}</p>

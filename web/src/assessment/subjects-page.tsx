@@ -15,6 +15,8 @@ import { useAreaMonth } from '../ui/view-defaults.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { OfficerRankings, UnitRankings } from './types.ts';
 import { Segmented } from '../ui/segmented.tsx';
+import { LockedBadge } from '../periods/period-badge.tsx';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 const OF = ['room', 'station', 'officer'] as const;
 type Of = (typeof OF)[number];
@@ -49,7 +51,10 @@ export function SubjectsPage() {
     <div className="page subjects-page">
       <AssessmentTabs />
       <header className="page-head">
-        <h1 tabIndex={-1}>{caption}</h1>
+        <h1 tabIndex={-1}>
+          {caption}
+          <LockedBadge area={area} month={month} />
+        </h1>
         <p className="muted">{t(of === 'officer' ? 'subjects.officerIntro' : 'subjects.unitIntro')}</p>
         <div className="controls">
           {month && <MonthPicker value={month} onChange={(m) => set({ month: m })} />}
@@ -61,6 +66,13 @@ export function SubjectsPage() {
             onChange={(o) => set({ of: o })}
           />
           <AreaSearch label={t('subjects.within')} placeholder={name} onPick={(a) => set({ area: a.code })} />
+          {ready && (
+            <ExportLinks
+              path={of === 'officer' ? '/rankings/officers' : '/rankings/units'}
+              params={of === 'officer' ? { month, within: area } : { month, within: area, type: of }}
+              what={caption}
+            />
+          )}
         </div>
       </header>
       <section className="panel" aria-label={caption} aria-busy={rows.loading}>

@@ -18,6 +18,7 @@ import { useAreaMonth } from '../ui/view-defaults.ts';
 import { AssessmentTabs } from './tabs.tsx';
 import type { Trend } from './types.ts';
 import { Segmented } from '../ui/segmented.tsx';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 type Kind = 'area' | 'unit' | 'officer';
 
@@ -93,6 +94,9 @@ export function TrendPage() {
             placeholder={kind === 'area' ? trend.data?.name : undefined}
             onPick={(a) => navigate(href('/assessment/trend', { area: a.code, month }))}
           />
+          {code && month && (
+            <ExportLinks path="/trend" params={{ kind, code, month, scheme }} what={t('trend.table')} />
+          )}
         </div>
       </header>
       {!code || !month ? <Loading /> : <Async {...trend}>{(data) => <TrendBody trend={data} />}</Async>}

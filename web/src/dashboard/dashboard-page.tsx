@@ -23,6 +23,8 @@ import { Segmented } from '../ui/segmented.tsx';
 import { PASSING_SCORE } from '#core/assessment/ranking.ts';
 import { metricsFor } from '../maps/metrics.ts';
 import { useCompact } from '../maps/use-compact.ts';
+import { LockedBadge } from '../periods/period-badge.tsx';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 // The map and its ECharts parts load only when the ranking is shown (a chunk of their own).
 const AreaMap = lazy(() => import('../maps/area-map.tsx'));
@@ -110,7 +112,10 @@ export function DashboardPage() {
             {area && <li aria-current="page">{area.name}</li>}
           </ol>
         </nav>
-        <h1 tabIndex={-1}>{t('dash.title', { area: areaName, month: month ? fmt.month(month) : '…' })}</h1>
+        <h1 tabIndex={-1}>
+          {t('dash.title', { area: areaName, month: month ? fmt.month(month) : '…' })}
+          <LockedBadge area={d.code} month={month} />
+        </h1>
         {area && (
           <p className="muted">
             {t(`level.${area.level}` as 'level.province')} · {area.code}
@@ -217,7 +222,16 @@ export function DashboardPage() {
       </section>
 
       <section className="panel" aria-labelledby="sec-ranking" aria-busy={d.rankings.loading}>
-        <h2 id="sec-ranking">{t('dash.rankingOf', { area: areaName })}</h2>
+        <div className="panel-head">
+          <h2 id="sec-ranking">{t('dash.rankingOf', { area: areaName })}</h2>
+          {d.code && month && (
+            <ExportLinks
+              path="/rankings"
+              params={{ month, within: d.code, scheme }}
+              what={t('dash.rankingOf', { area: areaName })}
+            />
+          )}
+        </div>
         {d.rankings.data ? (
           d.rankings.data.length === 0 ? (
             <p className="state state-empty">{t('dash.noChildren')}</p>

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { documentSchema } from '#core/contracts/notifications.schema.ts';
 import { formatCell } from '#core/documents/format-cell.ts';
-import type { ColumnFormat } from '#core/documents/document.ts';
+import { svgDataUrl, type ColumnFormat } from '#core/documents/document.ts';
 import { translate, useI18n, type MessageKey } from '../i18n/i18n.tsx';
 
 export type OfficialDocument = z.infer<typeof documentSchema>;
@@ -38,6 +38,14 @@ export function DocumentView({ doc, label }: { doc: OfficialDocument; label: str
             </h4>
           );
         if (block.type === 'paragraph') return <p key={i}>{block.text}</p>;
+        if (block.type === 'figure')
+          return (
+            <figure key={i} className="document-figure">
+              {/* An <img> of the server's SVG: shown, never run. */}
+              <img src={svgDataUrl(block.svg)} width={block.width} height={block.height} alt={block.caption} />
+              <figcaption>{block.caption}</figcaption>
+            </figure>
+          );
         return (
           <div key={i} className="table-wrap document-table" tabIndex={0} role="group" aria-label={block.caption}>
             <table>

@@ -1,7 +1,9 @@
 /** Every string of the web app in English, the second language. The type keeps it complete. */
 import type { MessageKey } from './messages-zh.ts';
+import { periodsEn } from './messages-periods.ts';
 import { scheduleEn } from './messages-schedule.ts';
 import { landingEn } from './messages-landing.ts';
+import { tablesEn } from './messages-tables.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Community & Rural Policing',
@@ -833,4 +835,6 @@ export const en: Record<MessageKey, string> = {
   'trend.noWork': '(no work records)',
   ...scheduleEn,
   ...landingEn,
+  ...periodsEn,
+  ...tablesEn,
 };

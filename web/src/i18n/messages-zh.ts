@@ -1,6 +1,8 @@
 /** Every string of the web app in Chinese, the first language. Keys are shared with messages-en. */
+import { periodsZh } from './messages-periods.ts';
 import { scheduleZh } from './messages-schedule.ts';
 import { landingZh } from './messages-landing.ts';
+import { tablesZh } from './messages-tables.ts';
 
 export const zh = {
   'app.title': '社区和驻村警务',
@@ -810,6 +812,8 @@ export const zh = {
   'trend.noWork': '（无工作记录）',
   ...scheduleZh,
   ...landingZh,
+  ...periodsZh,
+  ...tablesZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

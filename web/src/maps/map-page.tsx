@@ -22,6 +22,7 @@ import { MapTable } from './map-table.tsx';
 import type { FiguresRow } from './map-types.ts';
 import { metricOf, metricsFor } from './metrics.ts';
 import { useCompact } from './use-compact.ts';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 const AreaMap = lazy(() => import('./area-map.tsx'));
 
@@ -123,7 +124,12 @@ export function MapPage() {
         )}
       </section>
       <section className="panel" aria-labelledby="map-table-h">
-        <h2 id="map-table-h">{t('map.table')}</h2>
+        <div className="panel-head">
+          <h2 id="map-table-h">{t('map.table')}</h2>
+          {code && month && (
+            <ExportLinks path="/map/figures" params={{ month, within: code, scheme }} what={t('map.table')} />
+          )}
+        </div>
         {figures.data ? (
           <MapTable rows={figures.data} metric={metric} hrefOf={(c) => view({ area: c })} />
         ) : (

@@ -8,6 +8,7 @@ import { href, Link } from '../router/router.tsx';
 import { Pager } from '../ui/pager.tsx';
 import { Async } from '../ui/states.tsx';
 import { useToday } from '../ui/meta.tsx';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 const UNIT_TYPES = ['bureau', 'station', 'community_room', 'rural_office'] as const;
 const PAGE = 20;
@@ -68,6 +69,7 @@ function UnitsOfArea({ code }: { code: string }) {
     <section className="panel" aria-labelledby="units-h">
       <div className="panel-head">
         <h2 id="units-h">{t('areas.units')}</h2>
+        <ExportLinks path="/units" params={{ area: code, type }} what={t('areas.units')} />
         <label className="inline-field">
           <span>{t('areas.unitFilter')}</span>
           <select
@@ -136,9 +138,12 @@ function OfficersOfArea({ code }: { code: string }) {
   });
   return (
     <section className="panel" aria-labelledby="officers-h">
-      <h2 id="officers-h">
-        {t('areas.officers')} <small className="muted">{t('dash.asOf', { date: fmt.date(day) })}</small>
-      </h2>
+      <div className="panel-head">
+        <h2 id="officers-h">
+          {t('areas.officers')} <small className="muted">{t('dash.asOf', { date: fmt.date(day) })}</small>
+        </h2>
+        <ExportLinks path="/officers" params={{ area: code, on: day }} what={t('areas.officers')} />
+      </div>
       <Async {...officers}>
         {(page) =>
           page.items.length === 0 ? (

@@ -8,6 +8,7 @@ import { href, Link, navigate, useLocation, withQuery } from '../router/router.t
 import { Async } from '../ui/states.tsx';
 import { AreaPanel } from './area-panel.tsx';
 import { AreaTree } from './area-tree.tsx';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 export function AreasPage() {
   const { t, tr } = useI18n();
@@ -59,6 +60,9 @@ export function AreasPage() {
                       {t('areas.clear')}
                     </button>
                   </h2>
+                  {page.total > 0 && (
+                    <ExportLinks path="/areas" params={{ q }} what={t('areas.results', { n: page.total })} />
+                  )}
                   {page.items.length === 0 ? (
                     <p className="state state-empty">{t('areas.noResults')}</p>
                   ) : (

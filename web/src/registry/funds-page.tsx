@@ -8,6 +8,7 @@ import { navigate, useLocation, withQuery } from '../router/router.tsx';
 import { AreaSearch } from '../ui/area-search.tsx';
 import { Pager } from '../ui/pager.tsx';
 import { Async } from '../ui/states.tsx';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 const PAGE = 50;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -59,6 +60,13 @@ export function FundsPage() {
               <option value="disbursement">{t('funds.disbursement')}</option>
             </select>
           </div>
+          {code && (
+            <ExportLinks
+              path="/funds"
+              params={{ area: code, kind, until: DATE.test(until) ? until : undefined }}
+              what={t('funds.title')}
+            />
+          )}
         </div>
       </header>
       <Async {...funds} error={funds.error ?? roots.error}>

@@ -12,6 +12,7 @@ import { href, Link, navigate, useLocation, withQuery } from '../router/router.t
 import { Async } from '../ui/states.tsx';
 import { useToday } from '../ui/meta.tsx';
 import { UnitLocation } from './unit-location.tsx';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 const ASPECTS = ['premises', 'signage', 'equipment', 'staffing', 'work_system', 'duties', 'records'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -265,7 +266,10 @@ function Patrols({ unit: u }: { unit: UnitDetail }) {
   const { t, tr, fmt } = useI18n();
   return (
     <section className="panel" aria-labelledby="patrols-h">
-      <h2 id="patrols-h">{t('unit.patrols')}</h2>
+      <div className="panel-head">
+        <h2 id="patrols-h">{t('unit.patrols')}</h2>
+        {u.patrols.length > 0 && <ExportLinks path="/patrols" params={{ unit: u.code }} what={t('unit.patrols')} />}
+      </div>
       {u.patrols.length === 0 ? (
         <p className="state state-empty">{t('unit.noPatrols')}</p>
       ) : (

@@ -15,6 +15,7 @@ import { Async, Empty, Loading } from '../ui/states.tsx';
 import { useViewDefaults } from '../ui/view-defaults.ts';
 import { SupervisionTabs } from './tabs.tsx';
 import type { FiveProblems } from './types.ts';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 type Five = FiveProblems['problems'];
 type Measure = Five['people'];
@@ -62,6 +63,7 @@ export function FiveProblemsPage() {
               }
             />
           </div>
+          {area && date && <ExportLinks path="/five-problems" params={{ area, date }} what={t('five.title')} />}
         </div>
       </header>
       {!area || !date ? (

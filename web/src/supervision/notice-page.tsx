@@ -5,6 +5,7 @@ import { DocumentView, Downloads } from '../documents/document-view.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { href, Link } from '../router/router.tsx';
 import { Async } from '../ui/states.tsx';
+import { IssuedRevision } from '../periods/revision-panel.tsx';
 import { SupervisionTabs } from './tabs.tsx';
 import type { Notice } from './types.ts';
 
@@ -72,6 +73,7 @@ export function NoticePage({ id }: { id: string }) {
                 <Link href={href('/notifications', { area: n.area_code, month: n.month })}>{t('notice.toMonth')}</Link>
               </p>
             </section>
+            <IssuedRevision id={n.id} areaName={n.area_name} />
             <section className="panel document-panel" aria-label={t('notice.document')}>
               <DocumentView doc={content.document} label={n.title} />
             </section>

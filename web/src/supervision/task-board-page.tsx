@@ -18,6 +18,7 @@ import { Async, Empty } from '../ui/states.tsx';
 import { SupervisionTabs } from './tabs.tsx';
 import { TaskFlags, TaskProblem } from './task-bits.tsx';
 import type { Task, TaskPage } from './types.ts';
+import { ExportLinks } from '../ui/export-links.tsx';
 
 const COLUMNS = ['open', 'in_progress', 'rectified', 'verified'] as const;
 /** The most the API gives in one page. */
@@ -87,6 +88,7 @@ export function TaskBoardPage() {
               {t('archive.clear')}
             </button>
           )}
+          <ExportLinks path="/tasks" params={filters} what={t('tasks.title')} />
         </div>
         {notification && first && <p className="note">{t('tasks.ofNotice', { number: first.notification.number })}</p>}
       </header>

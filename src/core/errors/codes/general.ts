@@ -199,4 +199,10 @@ export const GENERAL_ERRORS = {
     () => 'not a number',
     () => '不是数字',
   ),
+  export_too_many_rows: def(
+    'invalid_input',
+    { rows: 1_100_000, max: 1_048_575 },
+    (p) => `${p.rows} rows do not fit one worksheet (at most ${p.max}); narrow the filter or ask for format=csv`,
+    (p) => `共 ${p.rows} 行，超出一张工作表的上限（${p.max} 行）；请缩小筛选范围，或改用 CSV 格式（format=csv）`,
+  ),
 } as const;

@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -16,7 +17,8 @@ import {
   type IParagraphOptions,
   type IRunOptions,
 } from 'docx';
-import type { Block, OfficialDocument, TableBlock } from '#core/documents/document.ts';
+import type { Block, FigureBlock, OfficialDocument, TableBlock } from '#core/documents/document.ts';
+import { figurePng } from './figure-png.ts';
 import { formatCell } from '#core/documents/format-cell.ts';
 import { LINE_PT, PAGE, RED, SIZE, markSize } from './layout.ts';
 
@@ -162,7 +164,33 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
         return [para([run(block.text, 'body', SIZE.body)], { indent, alignment: AlignmentType.JUSTIFIED })];
       case 'table':
         return tableDocx(block);
+      case 'figure':
+        return figureDocx(block);
     }
+  }
+
+  /** The figure as a PNG as wide as the text (at most its own size), its caption below. */
+  function figureDocx(f: FigureBlock): Paragraph[] {
+    const widthPx = Math.min(f.width, Math.round((PAGE.textWidthMm / 25.4) * 96));
+    return [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 120 },
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: figurePng(f),
+            transformation: { width: widthPx, height: Math.round((widthPx * f.height) / f.width) },
+            altText: { name: f.id, title: f.caption, description: f.caption },
+          }),
+        ],
+      }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 120 },
+        children: [run(f.caption, 'heading', SIZE.table)],
+      }),
+    ];
   }
 
   function tableDocx(t: TableBlock): (Paragraph | Table)[] {

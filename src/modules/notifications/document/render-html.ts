@@ -1,4 +1,4 @@
-import type { Block, OfficialDocument, TableBlock } from '#core/documents/document.ts';
+import { svgDataUrl, type Block, type OfficialDocument, type TableBlock } from '#core/documents/document.ts';
 import { formatCell } from '#core/documents/format-cell.ts';
 
 /**
@@ -49,6 +49,8 @@ function blockHtml(block: Block): string {
       return `<p>${esc(block.text)}</p>`;
     case 'table':
       return tableHtml(block);
+    case 'figure':
+      return `<figure id="${esc(block.id)}"><img src="${esc(svgDataUrl(block.svg))}" width="${block.width}" height="${block.height}" alt="${esc(block.caption)}"><figcaption>${esc(block.caption)}</figcaption></figure>`;
   }
 }
 
@@ -71,6 +73,7 @@ const STYLE = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 body { background: #eee; margin: 0; font-family: "FangSong", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", serif; }
 .page { background: #fff; width: 156mm; min-height: 225mm; margin: 12mm auto; padding: 37mm 26mm 35mm 28mm; font-size: 16pt; line-height: 28pt; color: #000; }
+figure { margin: 12pt 0; text-align: center; } figure img { max-width: 100%; height: auto; } figcaption { font-size: 12pt; line-height: 18pt; }
 .draft { color: #c00; text-align: right; font-family: "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 14pt; }
 .mark { color: #e00; text-align: center; font-family: "方正小标宋简体", "SimSun", "Noto Serif CJK SC", serif; font-size: 36pt; letter-spacing: 2pt; margin: 0 0 24pt; font-weight: normal; }
 .number { text-align: center; margin: 0; }

@@ -1,4 +1,4 @@
-import type { Block, OfficialDocument, TableBlock } from '#core/documents/document.ts';
+import { svgDataUrl, type Block, type OfficialDocument, type TableBlock } from '#core/documents/document.ts';
 import { formatCell } from '#core/documents/format-cell.ts';
 
 /**
@@ -36,6 +36,8 @@ function blockMarkdown(block: Block): string {
       return block.text;
     case 'table':
       return tableMarkdown(block);
+    case 'figure':
+      return `![${block.caption.replace(/[[\]]/g, '')}](${svgDataUrl(block.svg)})\n\n**${block.caption}**`;
   }
 }
 

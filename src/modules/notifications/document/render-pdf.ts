@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
-import type { Block, Column, OfficialDocument, TableBlock } from '#core/documents/document.ts';
+import type { Block, Column, FigureBlock, OfficialDocument, TableBlock } from '#core/documents/document.ts';
+import { figurePng } from './figure-png.ts';
 import { formatCell } from '#core/documents/format-cell.ts';
 import { LINE_PT, MM, PAGE, RED, SIZE, markSize } from './layout.ts';
 import { pdfFont } from './pdf-font.ts';
@@ -99,6 +100,9 @@ function writeBlock(
     case 'table':
       writeTable(pdf, block, left, width);
       return;
+    case 'figure':
+      writeFigure(pdf, block, left, width);
+      return;
   }
 }
 
@@ -135,6 +139,20 @@ function writeRecord(pdf: Pdf, doc: OfficialDocument, left: number, width: numbe
   pdf.text(record.printed, left + pad, y, { width: width - 2 * pad, align: 'right' });
   pdf.y += 4;
   rule(pdf.y);
+}
+
+/** The figure as wide as the text (at most its own size), its caption below, kept on one page. */
+function writeFigure(pdf: Pdf, f: FigureBlock, left: number, width: number): void {
+  const w = Math.min(width, f.width * 0.75);
+  const h = (w * f.height) / f.width;
+  pdf.fontSize(SIZE.table).fillColor('black');
+  keepTogether(pdf, h + LINE_PT + 12);
+  pdf.y += 6;
+  pdf.image(figurePng(f), left + (width - w) / 2, pdf.y, { width: w, height: h });
+  pdf.y += h + 4;
+  pdf.text(f.caption, left, pdf.y, { width, align: 'center' });
+  pdf.y += SIZE.table;
+  pdf.x = left;
 }
 
 /** Starts a new page unless `height` still fits on this one. */

@@ -8,8 +8,10 @@
  *
  * Extension points left for the issues that build on this one, each a reminder job made with
  * `reminderJob` (reminder.ts) and its event added to the catalogue (channels/events.ts):
- * - issue 18: `period-reminders` — periods not submitted or not approved by their deadlines
- *   (event `period.reminder`);
+ * - issue 17: `completeness-reminders` (completeness-reminders.job.ts, done) — areas whose rooms
+ *   have not reported, N days before the reporting deadline (event `completeness.reminder`);
+ * - issue 18: `period-reminders` (period-reminders.job.ts, done) — periods not submitted or not
+ *   approved by their deadlines (event `period.reminder`);
  * - issue 19: `receipt-reminders` — notifications not yet signed for (签收) (event `receipt.reminder`).
  */
 import type { Job } from '../job.ts';
@@ -19,6 +21,7 @@ import { qualityDigestJob } from './quality-digest.job.ts';
 import { taskEscalationJob } from './task-escalation.job.ts';
 import { taskRemindersJob } from './task-reminders.job.ts';
 import { completenessRemindersJob } from './completeness-reminders.job.ts';
+import { periodRemindersJob } from './period-reminders.job.ts';
 
 export const JOBS: Job[] = [
   backupJob,
@@ -26,5 +29,6 @@ export const JOBS: Job[] = [
   taskRemindersJob,
   taskEscalationJob,
   completenessRemindersJob,
+  periodRemindersJob,
   qualityDigestJob,
 ];
