@@ -6,6 +6,7 @@
 import type { AreaPage } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useAuth } from '../auth/auth.tsx';
+import { useCan } from '../auth/can.ts';
 import { isMonth } from '../domain/month.ts';
 import { useLocation } from '../router/router.tsx';
 import { defaultMonthOf, homeAreaOf, useMeta } from './meta.tsx';
@@ -14,7 +15,9 @@ export function useViewDefaults(): { area: string | null; month: string | null }
   const meta = useMeta();
   const { session } = useAuth();
   const fromMeta = homeAreaOf(meta) ?? undefined;
-  const ask = !session?.area && meta.status !== 'loading' && fromMeta === undefined;
+  // An account that reads no registry (an auditor) is not sent to ask for the top area.
+  const can = useCan();
+  const ask = !session?.area && meta.status !== 'loading' && fromMeta === undefined && can('registry:read');
   const roots = useApi<AreaPage>(ask ? '/areas?level=province&limit=1' : null);
   const area = session?.area ?? fromMeta ?? roots.data?.items[0]?.code ?? null;
   return { area, month: defaultMonthOf(meta) };
