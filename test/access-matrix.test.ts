@@ -251,6 +251,17 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'none',
     request: () => ({ method: 'PUT', url: '/api/v1/users/target/totp', payload: { enabled: false } }),
   },
+  'GET /api/v1/locks': { permission: 'accounts:manage', scope: 'none', request: () => ({ url: '/api/v1/locks' }) },
+  'DELETE /api/v1/locks/usernames/:username': {
+    permission: 'accounts:manage',
+    scope: 'none',
+    request: () => ({ method: 'DELETE', url: '/api/v1/locks/usernames/target' }),
+  },
+  'DELETE /api/v1/locks/addresses/:address': {
+    permission: 'accounts:manage',
+    scope: 'none',
+    request: () => ({ method: 'DELETE', url: '/api/v1/locks/addresses/203.0.113.7' }),
+  },
   'GET /api/v1/audit': { permission: 'audit:read', scope: 'none', request: () => ({ url: '/api/v1/audit?limit=5' }) },
   'GET /api/v1/audit/verify': {
     permission: 'audit:read',

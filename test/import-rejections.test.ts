@@ -91,6 +91,28 @@ const CASES: Case[] = [
     errors: ['areas.csv:2: name: contains a NUL character'],
   },
   {
+    // Issue 16, finding 9: a right-to-left override reads "Village 3‮evil" as something else wherever it is shown.
+    name: 'a control that reorders text in an area name',
+    files: { 'areas.csv': csv(AREAS, 'V3,Village\u202E3,village,T,urban') },
+    errors: [
+      'areas.csv:2: name: contains U+202E, a control character that reorders text (right-to-left overrides and isolates are refused in names)',
+    ],
+  },
+  {
+    name: 'an isolate or a mark in an officer name',
+    files: {
+      'officers.csv': csv(
+        OFFICERS,
+        '0002,\u2067Officer 2,community,R1,2019-01-01,,new_recruit',
+        '0003,Officer\u200F3,community,R1,2019-01-01,,new_recruit',
+      ),
+    },
+    errors: [
+      'officers.csv:2: name: contains U+2067, a control character that reorders text (right-to-left overrides and isolates are refused in names)',
+      'officers.csv:3: name: contains U+200F, a control character that reorders text (right-to-left overrides and isolates are refused in names)',
+    ],
+  },
+  {
     name: 'a county under a township',
     files: { 'areas.csv': csv(AREAS, 'V3,Village 3,village,T,urban', 'K2,County 2,county,T,') },
     errors: ["areas.csv:3: level: a county under the township T: a child's level must be below its parent's"],

@@ -104,7 +104,7 @@ for (const engine of ENGINES) {
     it('moves a task only along its life, and records every move', async () => {
       const [t] = await allTasks({ notification: Number(may.entry.id) });
       const move = (to: 'in_progress' | 'rectified' | 'verified', comment?: string) =>
-        tasks.changeStatus(TEST_ACTOR, null, t.id, to, comment, '2019-06-20');
+        tasks.changeStatus(TEST_ACTOR, null, t.id, to, comment);
       await refused(move('verified'), 'task_transition', /open cannot become verified/);
       expect((await move('in_progress', '正在整改')).status).toBe('in_progress');
       expect((await move('in_progress')).status).toBe('in_progress');
@@ -281,16 +281,14 @@ for (const engine of ENGINES) {
         (x) => x.area.code === CITY_1 && x.status === 'open',
       )!;
       const city = { area: CITY_1, unit: null, badge: null };
-      await tasks.changeStatus(TEST_ACTOR, city, t.id, 'rectified', undefined, '2019-06-20');
+      await tasks.changeStatus(TEST_ACTOR, city, t.id, 'rectified', undefined);
       await refused(
-        tasks.changeStatus(TEST_ACTOR, city, t.id, 'verified', undefined, '2019-06-20'),
+        tasks.changeStatus(TEST_ACTOR, city, t.id, 'verified', undefined),
         'verify_outside_scope',
         /notifying area/,
       );
       const province = { area: PROVINCE, unit: null, badge: null };
-      expect((await tasks.changeStatus(TEST_ACTOR, province, t.id, 'verified', undefined, '2019-06-20')).status).toBe(
-        'verified',
-      );
+      expect((await tasks.changeStatus(TEST_ACTOR, province, t.id, 'verified', undefined)).status).toBe('verified');
       // Outside a jurisdiction a task does not exist.
       await refused(tasks.get({ area: '510200000000', unit: null, badge: null }, t.id, '2019-06-20'), 'task_not_found');
     });

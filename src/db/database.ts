@@ -17,6 +17,8 @@ import { migrateToLatest } from './migrate.ts';
 import { AppError } from '../shared/errors.ts';
 import { watchPool } from '../shared/metrics.ts';
 import { timeConnectionWaits, timedAcquire } from './connection-waits.ts';
+import { keyFileFor, loadKeys, type Keys } from './keys.ts';
+import { checkKeys } from './key-check.ts';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
@@ -27,6 +29,8 @@ export const DEFAULT_DB = './data/outpost.sqlite';
 export interface Tx {
   engine: Engine;
   kysely: Kysely<DB>;
+  /** The deployment's keys (audit chain, TOTP secrets), from the key file beside the database. */
+  keys: Keys;
   /** SQLite: the better-sqlite3 handle, inside the transaction. */
   sqlite?: Sqlite.Database;
   /** PostgreSQL: the client holding the transaction (for COPY). */
@@ -37,6 +41,8 @@ export interface Database {
   engine: Engine;
   url: string;
   kysely: Kysely<DB>;
+  /** The deployment's keys (audit chain, TOTP secrets, device cookies): see keys.ts. */
+  keys: Keys;
   sqlite?: Sqlite.Database;
   /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
@@ -52,14 +58,37 @@ export function resolveDbUrl(flag?: string): string {
   return flag || process.env.OUTPOST_DB || DEFAULT_DB;
 }
 
-export async function openDatabase(url = resolveDbUrl(), options: { migrate?: boolean } = {}): Promise<Database> {
+export interface OpenOptions {
+  migrate?: boolean;
+  /** The key file; `keyFileFor(url)` by default (OUTPOST_KEY_FILE, or beside the database). */
+  keyFile?: string | null;
+  /**
+   * False for a restore only: what the database holds is about to be replaced whole, and the
+   * restore itself refuses a backup keyed with other keys than the key file's.
+   */
+  checkKeys?: boolean;
+}
+
+/**
+ * Opens a database with its keys: the key file is made on first start, and a database keyed
+ * with another key file is refused here, before anything reads a TOTP secret or appends to the
+ * audit chain with the wrong key.
+ */
+export async function openDatabase(url = resolveDbUrl(), options: OpenOptions = {}): Promise<Database> {
   const engine = engineOf(url);
-  const db = engine === 'postgres' ? await openPostgres(url) : openSqlite(url);
-  if (options.migrate !== false) await migrateToLatest(db.kysely as Kysely<unknown>, engine);
+  const keys = loadKeys(options.keyFile === undefined ? keyFileFor(url) : options.keyFile);
+  const db = engine === 'postgres' ? await openPostgres(url, keys) : openSqlite(url, keys);
+  try {
+    if (options.migrate !== false) await migrateToLatest(db.kysely as Kysely<unknown>, engine, keys);
+    if (options.migrate !== false && options.checkKeys !== false) await checkKeys(db.kysely, keys);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
   return db;
 }
 
-function openSqlite(file: string): Database {
+function openSqlite(file: string, keys: Keys): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const handle = new Sqlite(file);
   handle.pragma('journal_mode = WAL');
@@ -76,7 +105,7 @@ function openSqlite(file: string): Database {
     kysely.connection().execute(async (conn) => {
       await sql`begin`.execute(conn);
       try {
-        const result = await fn({ engine: 'sqlite', kysely: conn, sqlite: handle });
+        const result = await fn({ engine: 'sqlite', kysely: conn, sqlite: handle, keys });
         await sql.raw(end).execute(conn);
         return result;
       } catch (e) {
@@ -88,6 +117,7 @@ function openSqlite(file: string): Database {
     engine: 'sqlite',
     url: file,
     kysely,
+    keys,
     sqlite: handle,
     transaction: (fn) => sqliteTransaction(fn, 'commit'),
     rehearse: (fn) => sqliteTransaction(fn, 'rollback'),
@@ -97,7 +127,7 @@ function openSqlite(file: string): Database {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, keys: Keys): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection cut by the server (a restart, a terminated backend) is dropped from the
   // pool and replaced on next use; it must not bring the process down.
@@ -109,6 +139,7 @@ async function openPostgres(url: string): Promise<Database> {
     engine: 'postgres',
     url,
     kysely,
+    keys,
     transaction: (fn) => pgTransaction(fn, 'commit'),
     rehearse: (fn) => pgTransaction(fn, 'rollback'),
     async close() {
@@ -130,7 +161,7 @@ async function openPostgres(url: string): Promise<Database> {
     });
     try {
       await client.query('begin');
-      const result = await fn({ engine: 'postgres', kysely: single, pgClient: client });
+      const result = await fn({ engine: 'postgres', kysely: single, pgClient: client, keys });
       await client.query(end);
       return result;
     } catch (e) {

@@ -9,6 +9,8 @@ import * as m007 from './migrations/007-unit-locations.ts';
 import * as m008 from './migrations/008-schedule-and-channels.ts';
 import * as m011 from './migrations/011-received-at.ts';
 import * as m014 from './migrations/014-periods.ts';
+import * as m010 from './migrations/010-keys-and-devices.ts';
+import type { Keys } from './keys.ts';
 
 export interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -27,10 +29,24 @@ export const MIGRATIONS: [string, EngineMigration][] = [
   ['014-periods', m014],
 ];
 
-/** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<void> {
+/** Migrations that need the deployment's keys (db/keys.ts), which live outside the database. */
+const KEYED_MIGRATIONS: [string, { up(db: Kysely<unknown>, keys: Keys): Promise<void> }][] = [
+  ['010-keys-and-devices', m010],
+];
+
+/**
+ * Applies every pending migration, or those up to and including `through` (a test builds the
+ * database an older Outpost left behind that way); throws with the failing migration's name.
+ */
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  engine: Engine,
+  keys: Keys,
+  through?: string,
+): Promise<void> {
   const migrations: Record<string, Migration> = {};
   for (const [name, m] of MIGRATIONS) migrations[name] = { up: (k) => m.up(k, engine) };
+  for (const [name, m] of KEYED_MIGRATIONS) migrations[name] = { up: (k) => m.up(k, keys) };
   // Numbers are handed out to pieces of work built side by side, which may land in any order
   // (008 before 006): a database already at 008 must still take 006 when it arrives. Each
   // migration touches only its own tables and columns, so the order among them does not matter.
@@ -39,7 +55,7 @@ export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Prom
     provider: { getMigrations: async () => migrations },
     allowUnorderedMigrations: true,
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (through ? migrator.migrateTo(through) : migrator.migrateToLatest());
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`);

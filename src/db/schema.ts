@@ -196,7 +196,7 @@ export interface AccountTable {
   area_code: string | null;
   badge: string | null;
   disabled_at: string | null;
-  /** Base32 TOTP secret (RFC 6238) when the second factor is on. */
+  /** The TOTP secret (RFC 6238) when the second factor is on, sealed (accounts/totp-secret.ts). */
   totp_secret: string | null;
   /** The last time step whose code was accepted: a code is good once. */
   totp_last_step: number | null;
@@ -224,7 +224,13 @@ export interface LoginAttemptTable {
   username: string;
   ip: string;
   at: string;
-  outcome: 'ok' | 'failed' | 'reset';
+  /**
+   * 'failed', 'ok', 'reset' (an admin's new password) or 'unlock' (an admin lifted the locks of
+   * the username, or with username '' those of the address).
+   */
+  outcome: 'ok' | 'failed' | 'reset' | 'unlock';
+  /** The id of the device cookie the attempt came with, when it came with a valid one (migration 010). */
+  device: string | null;
 }
 
 export interface AuditLogTable {

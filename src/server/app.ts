@@ -10,12 +10,15 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import swagger from '@fastify/swagger';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../modules/app-context.ts';
 import { frameworkError, installErrorHandler } from './errors.ts';
+import { documentErrors } from './openapi-errors.ts';
+import { installStatusLog } from './status-log.ts';
 import { installSecurityHeaders } from './security.ts';
 import { serveWebApp } from './web.ts';
 import { installRequestIds, newRequestId, REQUEST_ID_KEY, silentLogger } from './logging.ts';
@@ -156,6 +159,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   installClosingGuard(app);
   installErrorHandler(app);
   installHttpMetrics(app);
+  installStatusLog(app);
   installSecurityHeaders(app);
   const access = options.access ?? accessOptionsFromEnv();
   app.decorate('routeCatalog', await installAccess(app, ctx, access));
@@ -176,7 +180,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       },
       components: { securitySchemes: SECURITY_SCHEMES },
     },
-    transform: documentAccess(jsonSchemaTransform, access),
+    transform: documentAccess(documentErrors(jsonSchemaTransform), access),
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(
     async (api) => {

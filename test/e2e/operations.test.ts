@@ -2,7 +2,8 @@
  * The schedule and the channels in Chromium, against a WeCom robot and a json webhook on
  * loopback: the jobs with their runs (a month's days run beforehand) and a job run for today;
  * a WeCom channel added through the form, its key never shown again, and tested; the delivery
- * log; one's own subscriptions saved. Every page at both widths in both languages.
+ * log; one's own subscriptions saved; a stranger's lock of a username lifted on the sign-in
+ * locks page. Every page at both widths in both languages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eSuite, present, PROVINCE, REQUIRED, SHOTS, type PageVisit, walkPages } from './harness.ts';
@@ -14,6 +15,7 @@ import { dispatch } from '../../src/modules/channels/dispatcher.ts';
 import { runDay, runnerContext } from '../../src/modules/schedule/schedule.runner.ts';
 import { updateScheduleSettings } from '../../src/modules/schedule/schedule.settings.ts';
 import { JOBS } from '../../src/modules/schedule/jobs/index.ts';
+import { LOCK_FAILURES, ADDRESS_FAILURES, recordAttempt } from '../../src/modules/accounts/login-throttle.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,6 +57,13 @@ describe.skipIf(!present && !REQUIRED)('the schedule and the channels in Chromiu
       const ctx = runnerContext(db, new AssessmentService(db.kysely));
       for (const day of ['2019-08-01', '2019-08-04', '2019-08-05']) await runDay(ctx, day, { trigger: 'command' });
       await dispatch(db);
+      // Strangers guessing: a username locked for unknown devices, and an address paused.
+      await db.transaction(async (tx) => {
+        for (let i = 0; i < LOCK_FAILURES; i++)
+          await recordAttempt(tx, 'zhang.san', '198.51.100.4', 'failed', new Date());
+        for (let i = 0; i < ADDRESS_FAILURES; i++)
+          await recordAttempt(tx, `guess${i}`, '203.0.113.7', 'failed', new Date());
+      });
     },
   });
 
@@ -116,9 +125,26 @@ describe.skipIf(!present && !REQUIRED)('the schedule and the channels in Chromiu
     await context.close();
   }, 120_000);
 
+  it('shows the sign-in locks in force and lifts a username’s', async () => {
+    const { context, page } = await e2e.open('en', 'phone', '/admin/locks');
+    const rows = page.locator('table.locks tbody tr');
+    await rows.first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('table.locks').textContent()).toContain('203.0.113.7');
+    const locked = rows.filter({ hasText: 'zhang.san' });
+    expect(await locked.textContent()).toContain('unknown devices locked out');
+    await locked.getByRole('button', { name: 'Lift the lock' }).click();
+    await expect
+      .poll(() => page.locator('.note[role=status]').textContent())
+      .toBe('The locks of zhang.san are lifted.');
+    await expect.poll(() => rows.filter({ hasText: 'zhang.san' }).count()).toBe(0);
+    expect(await rows.filter({ hasText: '203.0.113.7' }).count()).toBe(1);
+    await context.close();
+  }, 120_000);
+
   const PAGES: PageVisit[] = [
     ['jobs', '/admin/jobs', (p) => p.locator('table.runs').waitFor({ timeout: 30_000 })],
     ['channels', '/admin/channels', (p) => p.locator('table.deliveries').waitFor({ timeout: 30_000 })],
+    ['locks', '/admin/locks', (p) => p.locator('table.locks').waitFor({ timeout: 30_000 })],
     ['subscriptions', '/subscriptions', (p) => p.locator('form.subscriptions').waitFor({ timeout: 30_000 })],
   ];
   walkPages(e2e, 'the operations pages', '/admin/jobs', PAGES);

@@ -18,7 +18,12 @@ describe.skipIf(!present && !REQUIRED)('public pages in Chromium', () => {
         .set({ phone: '0431-8888 1234', hours: '周一至周日 8:00–18:00' })
         .where('code', '=', ROOM)
         .execute();
-      await db.kysely.updateTable('officers').set({ phone: '138 0000 1234' }).where('badge', '=', OFFICER).execute();
+      // A name stored before right-to-left controls were refused (issue 16): it must not reorder its line.
+      await db.kysely
+        .updateTable('officers')
+        .set({ phone: '138 0000 1234', name: `Officer ${OFFICER} \u202E甲乙` })
+        .where('badge', '=', OFFICER)
+        .execute();
     },
     // The second answer of the day is refused with 409 on purpose.
     expected: (m) => /status of 409/.test(m.text()) && /\/api\/v1\/public\/surveys$/.test(m.location().url ?? ''),
@@ -58,6 +63,18 @@ describe.skipIf(!present && !REQUIRED)('public pages in Chromium', () => {
     expect(await page.locator('[role=dialog]').count()).toBe(0);
     expect(seen.unauthorized).toEqual([]);
     expect(seen.asked.filter((p) => !p.startsWith('/api/v1/public/'))).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('keeps a name with a right-to-left override to itself: the words after it stay in order', async () => {
+    const { context, page } = await e2e.open('zh', 'phone', `/public?area=${VILLAGE}`, { signIn: false });
+    const officer = page.locator('.officer-list li', { hasText: `Officer ${OFFICER}` });
+    await officer.waitFor();
+    const name = await officer.locator('strong').boundingBox();
+    const role = await officer.locator('.muted').first().boundingBox();
+    // Isolated, the role follows the name on its line; an override leaking out would put it before.
+    expect(role!.x).toBeGreaterThanOrEqual(name!.x + name!.width - 1);
+    expect(await officer.locator('strong').evaluate((e) => getComputedStyle(e).unicodeBidi)).toBe('isolate');
     await context.close();
   }, 120_000);
 

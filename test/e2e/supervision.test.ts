@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { e2eSuite, present, PROVINCE, REQUIRED, type PageVisit, walkPages } from './harness.ts';
+import { today as serverToday } from '../../src/shared/clock.ts';
 
 describe.skipIf(!present && !REQUIRED)('notifications and supervision in Chromium', () => {
   const e2e = e2eSuite();
@@ -109,8 +110,15 @@ describe.skipIf(!present && !REQUIRED)('notifications and supervision in Chromiu
     await page.getByLabel(/说明/).fill('装备未到位');
     await page.getByRole('button', { name: '改为“整改中”' }).click();
     await expect.poll(() => page.locator('.task-status').textContent()).toBe('整改中');
+    // The admin records the rectification on an earlier day (today, as the server counts it: the task's own day), with a reason.
     await page.getByText('已整改', { exact: true }).click();
+    await page.getByText('补录：按更早的日期记录').click();
+    await page.getByLabel('实际日期').fill(serverToday());
+    expect(await page.getByRole('button', { name: '改为“已整改待核验”' }).isDisabled()).toBe(true);
+    await page.getByLabel(/补录原因/).fill('现场核查当日已整改');
+    await e2e.snap(page, 'task-backdate-desktop-zh');
     await page.getByRole('button', { name: '改为“已整改待核验”' }).click();
+    await expect.poll(() => page.locator('.task-status').textContent()).toBe('已整改待核验');
     await page.getByText('核验通过', { exact: true }).click();
     await page.getByRole('button', { name: '改为“已核验办结”' }).click();
     await expect.poll(() => page.locator('.task-status').textContent()).toBe('已核验办结');

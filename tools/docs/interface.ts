@@ -70,7 +70,9 @@ function hint(schema: Schema): string {
     if (values.every((v) => KIND_NAMES.has(v.replace(/\.xlsx$/, '')) || v === 'all.xlsx'))
       parts.push(values[0].endsWith('.xlsx') ? '`KIND.xlsx` or `all.xlsx`' : 'a [kind](import-formats.md)');
     else parts.push(orList(values.map(code)));
-  } else if (schema.anyOf) parts.push('`YYYY-MM-DD` or a UTC time');
+  } else if (schema.anyOf?.every((s) => ['ipv4', 'ipv6'].includes((s as Schema).format ?? '')))
+    parts.push('an IPv4 or IPv6 address');
+  else if (schema.anyOf) parts.push('`YYYY-MM-DD` or a UTC time');
   else if (schema.pattern === '^\\d{4}-(0[1-9]|1[0-2])$') parts.push('`YYYY-MM`');
   else if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$') parts.push('`YYYY-MM-DD`');
   else if (schema.type === 'integer')
@@ -117,8 +119,10 @@ function shape(schema: Schema | undefined, depth = 0): string {
 function answers(op: OpenAPIV3.OperationObject): string {
   const byShape = new Map<string, string[]>();
   for (const [status, r] of Object.entries(op.responses ?? {})) {
-    if (!status.startsWith('2') && status !== '503') continue;
-    const json = (r as OpenAPIV3.ResponseObject).content?.['application/json']?.schema as Schema | undefined;
+    const json = (r as OpenAPIV3.ResponseObject).content?.['application/json']?.schema as
+      (Schema & { $ref?: string }) | undefined;
+    // Successes, and a route's own answer of another status (health's 503); not the error body.
+    if (!status.startsWith('2') && (status !== '503' || json?.$ref !== undefined)) continue;
     const outline = json ? code(shape(json)) : 'a file';
     byShape.set(outline, [...(byShape.get(outline) ?? []), status]);
   }

@@ -39,7 +39,8 @@ export const PERMISSIONS = {
   },
   'periods:read': {
     roles: ['admin', 'analyst', 'manager', 'officer'],
-    description: "the period board: each area's status for a month, who acted and when, what awaits whom; frozen and revised figures",
+    description:
+      "the period board: each area's status for a month, who acted and when, what awaits whom; frozen and revised figures",
   },
   'periods:act': {
     roles: ['admin', 'manager'],
@@ -62,7 +63,8 @@ export const PERMISSIONS = {
   },
   'settings:manage': {
     roles: ['admin'],
-    description: 'notification settings: number pattern, issuers, distribution lists, deadlines; the period chain and its deadlines',
+    description:
+      'notification settings: number pattern, issuers, distribution lists, deadlines; the period chain and its deadlines',
   },
   'schemes:write': {
     roles: ['admin'],

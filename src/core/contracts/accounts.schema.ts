@@ -1,7 +1,7 @@
 /** zod schemas of accounts and sessions, shared by the API and the CLI. */
 import { z } from 'zod';
 import { areaCodeSchema, codeSchema } from './common.ts';
-import { MAX_PASSWORD_LENGTH } from '../accounts/password-length.ts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../accounts/password-length.ts';
 import { ROLES } from '../accounts/permissions.ts';
 
 export const usernameSchema = z
@@ -12,11 +12,21 @@ export const usernameSchema = z
   );
 export const roleSchema = z.enum(ROLES);
 const passwordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
+/** Any username a sign-in may name (strangers' included), as the lock list shows it. */
+const signInNameSchema = z.string().regex(/^\P{Cc}{1,64}$/u, 'expected_sign_in_name');
+/**
+ * A password being set. Its rule (SPEC §4) is checked by the accounts service, so that each
+ * refusal has its own code; the document states it.
+ */
+const newPasswordSchema = passwordSchema.meta({
+  minLength: MIN_PASSWORD_LENGTH,
+  description: `at least ${MIN_PASSWORD_LENGTH} characters (counted as characters, not bytes), not a common password (nor blanks, invisible characters or one character repeated only), not the username; no other rule`,
+});
 
 export const newAccountBody = z
   .object({
     username: usernameSchema,
-    password: passwordSchema,
+    password: newPasswordSchema,
     role: roleSchema,
     area: areaCodeSchema.optional(),
     badge: codeSchema.optional(),
@@ -36,8 +46,8 @@ export const accountSchema = z.object({
 export type Account = z.infer<typeof accountSchema>;
 
 export const usernameParams = z.object({ username: usernameSchema }).strict();
-export const passwordBody = z.object({ password: passwordSchema }).strict();
-export const ownPasswordBody = z.object({ current: passwordSchema, password: passwordSchema }).strict();
+export const passwordBody = z.object({ password: newPasswordSchema }).strict();
+export const ownPasswordBody = z.object({ current: passwordSchema, password: newPasswordSchema }).strict();
 export const disabledBody = z.object({ disabled: z.boolean() }).strict();
 export const totpBody = z.object({ enabled: z.boolean() }).strict();
 export const totpSchema = z.object({
@@ -49,10 +59,29 @@ export const totpSchema = z.object({
 });
 
 export const loginBody = z
-  .object({ username: z.string().min(1).max(64), password: passwordSchema, totp: z.string().trim().max(16).optional() })
+  .object({ username: signInNameSchema, password: passwordSchema, totp: z.string().trim().max(16).optional() })
   .strict();
 export const sessionSchema = accountSchema
   .omit({ disabled: true, created_at: true })
   .extend({ expires_at: z.string() });
 export const loginResponse = sessionSchema.extend({ token: z.string() });
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/**
+ * A sign-in lock in force: a username's for strangers (`username`), for one of its known devices
+ * (`device`), or an address's lockout (`address`).
+ */
+export const signInLockSchema = z.object({
+  kind: z.enum(['username', 'device', 'address']),
+  username: z.string().nullable(),
+  address: z.string().nullable(),
+  /** Whether an account has the username (strangers lock unknown usernames the same way). */
+  account: z.boolean(),
+  until: z.string(),
+});
+export type SignInLock = z.infer<typeof signInLockSchema>;
+export const signInLocksSchema = z.object({ items: z.array(signInLockSchema) });
+/** Any username a sign-in named, as the lock list shows it. */
+export const lockedUsernameParams = z.object({ username: signInNameSchema }).strict();
+export const addressParams = z.object({ address: z.union([z.ipv4(), z.ipv6()]) }).strict();
+export const liftedSchema = z.object({ lifted: z.boolean() });

@@ -4,17 +4,53 @@
  * text comes from the registry in either language.
  */
 import { z } from 'zod';
+import { FIRST_YEAR, LAST_YEAR, inPlausibleYears, isCalendarDay } from '../calendar/day.ts';
+import { MONTH } from '../calendar/month.ts';
+import { unsafeCharIn } from '../text/names.ts';
 
 export const areaCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'expected_area_code');
 export const codeSchema = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/, 'expected_code');
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected_month');
+const YEARS = { min: FIRST_YEAR, max: LAST_YEAR };
+
+/**
+ * The one month of every route and command: `YYYY-MM` within the plausible years (a notice for
+ * 8967-04 is a typing slip, not a plan).
+ */
+export const monthSchema = z
+  .string()
+  .regex(MONTH, 'expected_month')
+  .refine(inPlausibleYears, { message: 'month_out_of_range', params: YEARS })
+  .meta({ description: 'a month, YYYY-MM' });
+/** The one day of every route and command: a day of the calendar, within the plausible years. */
 export const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected_date')
-  .refine(
-    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    'expected_calendar_day',
-  );
+  .refine(isCalendarDay, 'expected_calendar_day')
+  .refine(inPlausibleYears, { message: 'date_out_of_range', params: YEARS })
+  .meta({ format: 'date', description: 'a calendar day, YYYY-MM-DD' });
+/** A calendar year within the plausible years (a scheme's, a summary's). */
+export const yearSchema = z.coerce.number().int().min(FIRST_YEAR).max(LAST_YEAR);
+/**
+ * A name people give (a file, a leader, an issuing authority): trimmed, 1 to `max` characters,
+ * and free of NUL and of the controls that reorder text (#core/text/names.ts).
+ */
+export function nameText(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((v, ctx) => {
+      const char = unsafeCharIn(v);
+      if (char)
+        ctx.addIssue({
+          code: 'custom',
+          message: char === 'U+0000' ? 'contains_nul' : 'reorders_text',
+          params: { char },
+        });
+    });
+}
+
 export const schemeNameSchema = z.enum(['performance', 'construction']);
 /** The area schemes and the per-officer one. */
 export const anySchemeNameSchema = z.enum(['performance', 'construction', 'officer']);

@@ -1,8 +1,8 @@
 /** One zod schema per endpoint of the schemes module, shared by the API and the CLI. */
 import { z } from 'zod';
-import { anySchemeNameSchema } from './common.ts';
+import { anySchemeNameSchema, yearSchema } from './common.ts';
 
-export const yearSchema = z.coerce.number().int().min(2000).max(2100);
+export { yearSchema };
 
 export const schemesQuery = z.object({ year: yearSchema }).strict();
 export const schemeParams = z.object({ name: anySchemeNameSchema }).strict();

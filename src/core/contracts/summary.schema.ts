@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { areaCodeSchema, dateSchema } from './common.ts';
+import { areaCodeSchema, dateSchema, yearSchema } from './common.ts';
 import { DOCUMENT_FORMATS } from '../documents/document.ts';
 
 export const summaryQuery = z
   .object({
     area: areaCodeSchema,
-    year: z.coerce.number().int().min(1900).max(9999),
+    year: yearSchema,
     lang: z.enum(['zh', 'en']).default('zh'),
     /** The document's date (default: today, or the year's last day while the year is not over). */
     date: dateSchema.optional(),

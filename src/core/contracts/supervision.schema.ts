@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exportParams } from '../exports/export-table.ts';
-import { areaCodeSchema, dateSchema, monthSchema, page, pageQuery, schemeNameSchema } from './common.ts';
+import { areaCodeSchema, dateSchema, monthSchema, nameText, page, pageQuery, schemeNameSchema } from './common.ts';
 import { SETTABLE_STATUSES, TASK_STATUSES } from '../supervision/task-status.ts';
 
 export const taskListQuery = z
@@ -20,17 +20,26 @@ export const taskListQuery = z
   .strict();
 
 export const taskIdParams = z.object({ id: z.coerce.number().int().positive() }).strict();
+/** The day a task's overdue days are counted on (default today): a view, never a status date. */
+export const taskDetailQuery = z.object({ date: dateSchema.optional() }).strict();
+
+/**
+ * A status dated before today: only a province-wide account (an admin, the operator's CLI) may,
+ * with the reason, which the audit log keeps. Any other status is dated by the server's clock.
+ */
+export const backdateSchema = z.object({ date: dateSchema, reason: z.string().trim().min(1).max(500) }).strict();
+export type Backdate = z.infer<typeof backdateSchema>;
 export const evidenceParams = taskIdParams.extend({ evidence: z.coerce.number().int().positive() }).strict();
 
 export const statusBody = z
   .object({
     status: z.enum(SETTABLE_STATUSES),
     comment: z.string().trim().min(1).max(4000).optional(),
-    date: dateSchema.optional(),
+    backdate: backdateSchema.optional(),
   })
   .strict();
 export const commentBody = z.object({ body: z.string().trim().min(1).max(4000) }).strict();
-export const evidenceQuery = z.object({ name: z.string().trim().min(1).max(200) }).strict();
+export const evidenceQuery = z.object({ name: nameText(200) }).strict();
 
 const leaderSchema = z.object({ name: z.string(), title: z.string(), phone: z.string().nullable() });
 
@@ -91,8 +100,8 @@ export type TaskPage = z.infer<typeof taskPageSchema>;
 
 export const leaderBody = z
   .object({
-    name: z.string().trim().min(1).max(100),
-    title: z.string().trim().min(1).max(100),
+    name: nameText(100),
+    title: nameText(100),
     phone: z.string().trim().max(40).nullable().optional(),
   })
   .strict();

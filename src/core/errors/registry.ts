@@ -19,6 +19,7 @@ import { SUPERVISION_ERRORS } from './codes/supervision.ts';
 import { BACKUP_ERRORS } from './codes/backup.ts';
 import { CHANNEL_ERRORS } from './codes/channels.ts';
 import { PERIOD_ERRORS } from './codes/periods.ts';
+import { KEY_ERRORS } from './codes/keys.ts';
 
 /** The groups the registry is made of (a test checks that no code is in two). */
 export const ERROR_GROUPS = {
@@ -32,6 +33,7 @@ export const ERROR_GROUPS = {
   backup: BACKUP_ERRORS,
   channels: CHANNEL_ERRORS,
   periods: PERIOD_ERRORS,
+  keys: KEY_ERRORS,
 };
 
 export const ERRORS = {
@@ -45,6 +47,7 @@ export const ERRORS = {
   ...BACKUP_ERRORS,
   ...CHANNEL_ERRORS,
   ...PERIOD_ERRORS,
+  ...KEY_ERRORS,
 };
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -3,6 +3,8 @@
  * value or throws a CellError carrying the registered code of the reason (its message is the
  * English text of it).
  */
+import { isCalendarDay } from '../calendar/day.ts';
+import { unsafeCharIn } from '../text/names.ts';
 import { coded, englishOf, type CodedAs, type ErrorCode, type ErrorParams } from '../errors/registry.ts';
 
 export type Value = string | number | null;
@@ -61,7 +63,7 @@ function required(raw: string): string {
 export function isValidDate(v: string): boolean {
   let valid = DAYS_SEEN.get(v);
   if (valid === undefined) {
-    valid = calendarDay(v);
+    valid = isCalendarDay(v);
     // A file's dates are few and repeat: a bounded memo spares a Date a row.
     if (DAYS_SEEN.size < 100_000) DAYS_SEEN.set(v, valid);
   }
@@ -69,15 +71,6 @@ export function isValidDate(v: string): boolean {
 }
 
 const DAYS_SEEN = new Map<string, boolean>();
-
-function calendarDay(v: string): boolean {
-  const m = DATE.exec(v);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days;
-}
 
 type Spec = Omit<ColumnDef, 'parse' | 'name' | 'zh' | 'sqlType'> & { sqlType?: SqlType };
 
@@ -130,6 +123,9 @@ export const text = (
       if (v.length > max) throw new CellError('too_long', { max });
       // PostgreSQL's text cannot hold it (SQLite can): refused alike on both.
       if (v.includes('\u0000')) throw new CellError('contains_nul', {});
+      // A control that reorders text makes a name read as something else wherever it is shown.
+      const unsafe = unsafeCharIn(v);
+      if (unsafe) throw new CellError('reorders_text', { char: unsafe });
       return v;
     },
     {

@@ -18,6 +18,10 @@ import { anyAccount } from './accounts.repository.ts';
 import { isPermission, PERMISSIONS, roleHolds, type Permission } from '#core/accounts/permissions.ts';
 import { scopeFor } from './scope.ts';
 import { resolveSession, SESSION_HOURS } from './session.service.ts';
+import { DEVICE_COOKIE, DEVICE_DAYS } from './device-cookie.ts';
+
+/** Where the device cookie is sent: the sign-in route alone. */
+const DEVICE_COOKIE_PATH = '/api/v1/session';
 
 export const SESSION_COOKIE = 'outpost_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -144,6 +148,24 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
     secure,
     maxAge: SESSION_HOURS * 3600,
   });
+}
+
+/**
+ * The device cookie (device-cookie.ts): sent only to the sign-in route, kept for DEVICE_DAYS,
+ * httpOnly and same-site like the session's.
+ */
+export function setDeviceCookie(request: FastifyRequest, reply: FastifyReply, value: string): void {
+  reply.setCookie(DEVICE_COOKIE, value, {
+    path: DEVICE_COOKIE_PATH,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+    maxAge: DEVICE_DAYS * 86_400,
+  });
+}
+
+export function deviceCookieOf(request: FastifyRequest): string | undefined {
+  return request.cookies?.[DEVICE_COOKIE];
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {

@@ -42,6 +42,12 @@ export async function spendTotpStep(tx: Tx, id: number, step: number): Promise<b
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Whether the database holds the demonstration province (the mark `outpost demo` leaves in meta). */
+export async function isDemonstration(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom('meta').select('key').where('key', '=', 'demo').executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function areaExists(db: Kysely<DB>, code: string): Promise<boolean> {
   const row = await db
     .selectFrom('areas')

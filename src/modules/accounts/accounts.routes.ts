@@ -4,10 +4,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { requestActor } from '../audit/audit.actor.ts';
-import { clearSessionCookie, setSessionCookie, type AccessOptions } from './access.hook.ts';
+import {
+  clearSessionCookie,
+  deviceCookieOf,
+  setDeviceCookie,
+  setSessionCookie,
+  type AccessOptions,
+} from './access.hook.ts';
 import {
   accountSchema,
+  addressParams,
   disabledBody,
+  liftedSchema,
+  lockedUsernameParams,
+  signInLocksSchema,
   loginBody,
   loginResponse,
   newAccountBody,
@@ -29,6 +39,7 @@ import {
   toAccount,
 } from './accounts.service.ts';
 import { login, logout, type ActiveSession } from './session.service.ts';
+import { liftAddressLock, liftUsernameLock, signInLocks } from './locks.service.ts';
 import type { AccountRow } from './accounts.repository.ts';
 
 function sessionView(session: { account: AccountRow; expires_at: string }) {
@@ -59,8 +70,10 @@ export const accountsRoutes =
       async (request, reply) => {
         const result = await login(ctx.db, requestActor(request), request.body, {
           requireAdminTotp: options.requireAdminTotp,
+          deviceCookie: deviceCookieOf(request),
         });
         setSessionCookie(request, reply, result.token);
+        setDeviceCookie(request, reply, result.deviceCookie);
         return { token: result.token, ...sessionView(result) };
       },
     );
@@ -178,5 +191,45 @@ export const accountsRoutes =
         config: { permission: 'accounts:manage' },
       },
       async (request) => setTotp(ctx.db, requestActor(request), request.params.username, request.body.enabled),
+    );
+    app.get(
+      '/locks',
+      {
+        schema: {
+          summary:
+            'Sign-in locks in force: usernames locked for strangers or for a known device, and addresses locked out',
+          tags: ['users'],
+          response: { 200: signInLocksSchema },
+        },
+        config: { permission: 'accounts:manage' },
+      },
+      async () => ({ items: await signInLocks(ctx.db) }),
+    );
+    app.delete(
+      '/locks/usernames/:username',
+      {
+        schema: {
+          summary:
+            'Lift the sign-in locks of a username, for strangers and for its devices (as `outpost user unlock --username`)',
+          tags: ['users'],
+          params: lockedUsernameParams,
+          response: { 200: liftedSchema },
+        },
+        config: { permission: 'accounts:manage' },
+      },
+      async (request) => liftUsernameLock(ctx.db, requestActor(request), request.params.username),
+    );
+    app.delete(
+      '/locks/addresses/:address',
+      {
+        schema: {
+          summary: 'Lift the sign-in lockout of an address (as `outpost user unlock --address`)',
+          tags: ['users'],
+          params: addressParams,
+          response: { 200: liftedSchema },
+        },
+        config: { permission: 'accounts:manage' },
+      },
+      async (request) => liftAddressLock(ctx.db, requestActor(request), request.params.address),
     );
   };

@@ -15,6 +15,7 @@ import {
   deleteSessions,
   findAccount,
   insertAccount,
+  isDemonstration,
   listAccounts,
   updateAccount,
   type AccountRow,
@@ -23,6 +24,7 @@ import { recordAttempt } from './login-throttle.ts';
 import { assertPasswordAcceptable } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { newTotpSecret, otpauthUrl } from './totp.ts';
+import { sealTotpSecret } from './totp-secret.ts';
 import * as clock from '../../shared/clock.ts';
 
 export function toAccount(row: AccountRow): Account {
@@ -47,7 +49,7 @@ export async function addAccount(db: Database, who: AuditActor, input: NewAccoun
   if (role !== 'officer' && badge) throw new AppError('badge_for_officers_only', {});
   if (area && !(await areaExists(db.kysely, area))) throw new AppError('account_area_unknown', { area });
   if (badge && !(await badgeExists(db.kysely, badge))) throw new AppError('account_badge_unknown', { badge });
-  assertPasswordAcceptable(input.password, username);
+  await checkPassword(db, input.password, username);
   const password_hash = await hashPassword(input.password);
   const now = clock.timestamp();
   return db.transaction(async (tx) => {
@@ -72,6 +74,11 @@ export async function addAccount(db: Database, who: AuditActor, input: NewAccoun
     await appendAudit(tx, who, { action: 'user.add', target: username, detail: { role, area, badge } });
     return toAccount({ ...row, id: 0 });
   });
+}
+
+/** The password rule, knowing whether this is a demonstration database (where the demo password is allowed). */
+async function checkPassword(db: Database, password: string, username: string): Promise<void> {
+  assertPasswordAcceptable(password, username, { demonstration: await isDemonstration(db.kysely) });
 }
 
 export async function accounts(db: Database): Promise<Account[]> {
@@ -109,7 +116,7 @@ export async function resetPassword(
   password: string,
 ): Promise<Account> {
   const row = await existing(db, username);
-  assertPasswordAcceptable(password, username);
+  await checkPassword(db, password, username);
   const password_hash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await updateAccount(tx, row.id, { password_hash });
@@ -131,7 +138,7 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const row = await existing(db, username);
   if (!(await verifyPassword(row.password_hash, current))) throw new AppError('password_wrong_current', {});
-  assertPasswordAcceptable(password, username);
+  await checkPassword(db, password, username);
   const password_hash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await updateAccount(tx, row.id, { password_hash });
@@ -147,12 +154,16 @@ export interface TotpSetup {
   otpauth_url: string | null;
 }
 
-/** Turns the second factor on (a new secret, shown once) or off. The secret is never audited. */
+/**
+ * Turns the second factor on (a new secret, shown once) or off. The secret is stored sealed under
+ * the key file's TOTP key and never audited.
+ */
 export async function setTotp(db: Database, who: AuditActor, username: string, enabled: boolean): Promise<TotpSetup> {
   const row = await existing(db, username);
   const secret = enabled ? newTotpSecret() : null;
   await db.transaction(async (tx) => {
-    await updateAccount(tx, row.id, { totp_secret: secret, totp_last_step: null });
+    const sealed = secret === null ? null : sealTotpSecret(tx.keys, username, secret);
+    await updateAccount(tx, row.id, { totp_secret: sealed, totp_last_step: null });
     await appendAudit(tx, who, { action: enabled ? 'user.totp_on' : 'user.totp_off', target: username });
   });
   return { username, enabled, secret, otpauth_url: secret ? otpauthUrl(secret, username) : null };

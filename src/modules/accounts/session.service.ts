@@ -1,6 +1,8 @@
 /**
  * Signing in and out. A session is a random token given to the client (cookie and bearer); the
- * database keeps only its SHA-256, with the account and an expiry.
+ * database keeps only its SHA-256, with the account and an expiry. A successful sign-in also
+ * gives the device a device cookie (device-cookie.ts), so that its next sign-ins are counted
+ * apart from strangers' guesses (login-throttle.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
@@ -20,6 +22,7 @@ import {
   ADDRESS_FAILURES,
   ADDRESS_WINDOW_MS,
   addressLockedUntil,
+  lastAttempts,
   loginGate,
   LOCK_FAILURES,
   recordAttempt,
@@ -28,6 +31,8 @@ import {
 import { verifyPassword } from './passwords.ts';
 import { isRole, type Role } from '#core/accounts/permissions.ts';
 import { matchTotp } from './totp.ts';
+import { openTotpSecret } from './totp-secret.ts';
+import { deviceOf, deviceTokens, newDeviceToken, withDeviceToken } from './device-cookie.ts';
 import * as clock from '../../shared/clock.ts';
 
 export const SESSION_HOURS = 12;
@@ -36,6 +41,8 @@ export interface SignedIn {
   token: string;
   account: AccountRow;
   expires_at: string;
+  /** The device cookie's new value: this username's new token first, the device's others after. */
+  deviceCookie: string;
 }
 
 export function tokenHash(token: string): string {
@@ -52,6 +59,8 @@ export interface LoginOptions {
   /** OUTPOST_REQUIRE_ADMIN_TOTP=1: an admin cannot sign in without a second factor. */
   requireAdminTotp: boolean;
   now?: Date;
+  /** The device cookie the request came with, if any. */
+  deviceCookie?: string;
 }
 
 export async function login(
@@ -64,9 +73,11 @@ export async function login(
   const { username } = input;
   const ip = who.ip ?? 'unknown';
   const anonymous = { ...who, actor: 'anonymous' };
+  const tokens = deviceTokens(options.deviceCookie);
+  const device = deviceOf(db.keys, tokens, username);
   const refuse = async (error: AppError, reason: string, counts: boolean): Promise<never> => {
     const addressLock = await db.transaction(async (tx) => {
-      if (counts) await recordAttempt(tx, username, ip, 'failed', now);
+      if (counts) await recordAttempt(tx, username, ip, 'failed', now, device);
       await appendAudit(
         tx,
         anonymous,
@@ -74,12 +85,12 @@ export async function login(
           action: counts ? 'session.login_failed' : 'session.login_refused',
           target: username,
           outcome: 'refused',
-          detail: { reason },
+          detail: { reason, known_device: device !== null },
         },
         now,
       );
       // The gate let this attempt through, so a lockout found now is one this failure started.
-      const until = counts ? await addressLockedUntil(tx.kysely, ip, now) : null;
+      const until = counts && device === null ? await addressLockedUntil(tx.kysely, ip, now) : null;
       if (until)
         await appendAudit(
           tx,
@@ -112,7 +123,7 @@ export async function login(
     );
   };
   if (!(await anyAccount(db.kysely))) return refuse(new AppError('no_account_yet', {}), 'no account exists', false);
-  const gate = await loginGate(db.kysely, username, ip, now);
+  const gate = await loginGate(db.kysely, username, ip, device, now);
   if (gate.addressLockedUntil) {
     const seconds = Math.max(1, Math.ceil((gate.addressLockedUntil.getTime() - now.getTime()) / 1000));
     return refuse(
@@ -133,10 +144,16 @@ export async function login(
   if (gate.lockedUntil) {
     const seconds = Math.ceil((gate.lockedUntil.getTime() - now.getTime()) / 1000);
     return refuse(
-      new AppError('account_locked', { username, until: gate.lockedUntil.toISOString(), failures: LOCK_FAILURES }, [
-        { retry_after: seconds },
-      ]),
-      'locked',
+      device
+        ? new AppError(
+            'device_locked',
+            { username, until: gate.lockedUntil.toISOString(), failures: LOCK_FAILURES },
+            [{ retry_after: seconds }],
+          )
+        : new AppError('account_locked', { username, until: gate.lockedUntil.toISOString(), failures: LOCK_FAILURES }, [
+            { retry_after: seconds },
+          ]),
+      device ? 'device locked' : 'locked',
       false,
     );
   }
@@ -149,7 +166,7 @@ export async function login(
   }
   const account = await findAccount(db.kysely, username);
   if (!(await verifyPassword(account?.password_hash ?? null, input.password)) || !account) {
-    return refuse(new AppError('sign_in_wrong', await lockNotice(db, username)), 'password', true);
+    return refuse(new AppError('sign_in_wrong', await lockNotice(db, username, device)), 'password', true);
   }
   if (account.disabled_at) return refuse(new AppError('account_disabled', { username }), 'disabled', false);
   const role = account.role as Role;
@@ -166,18 +183,18 @@ export async function login(
       );
     }
     step = matchTotp(
-      account.totp_secret,
+      openTotpSecret(db.keys, account.username, account.totp_secret),
       input.totp,
       now.getTime(),
       account.totp_last_step === null ? null : Number(account.totp_last_step),
     );
-    if (step === null) return refuse(new AppError('totp_wrong', await lockNotice(db, username)), 'totp', true);
+    if (step === null) return refuse(new AppError('totp_wrong', await lockNotice(db, username, device)), 'totp', true);
   }
   const token = randomBytes(32).toString('base64url');
   const expires_at = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   await db.transaction(async (tx) => {
     if (step !== null && !(await spendTotpStep(tx, account.id, step))) throw new AppError('totp_wrong', {});
-    await recordAttempt(tx, username, ip, 'ok', now);
+    await recordAttempt(tx, username, ip, 'ok', now, device);
     await deleteExpiredSessions(tx, now.toISOString());
     await insertSession(tx, {
       token_hash: tokenHash(token),
@@ -189,27 +206,29 @@ export async function login(
     await appendAudit(
       tx,
       { ...who, actor: `user:${username}` },
-      { action: 'session.login', target: username, detail: { expires_at, totp: step !== null } },
+      {
+        action: 'session.login',
+        target: username,
+        detail: { expires_at, totp: step !== null, known_device: device !== null },
+      },
       now,
     );
   });
-  return { token, account, expires_at };
+  const deviceCookie = withDeviceToken(tokens, username, newDeviceToken(db.keys, username));
+  return { token, account, expires_at, deviceCookie };
 }
 
-/** Says so when the failure being recorded is the one that locks the username. */
+/** Says so when the failure being recorded is the one that locks the username (for strangers, or this device). */
 async function lockNotice(
   db: Database,
   username: string,
-): Promise<{ locked_after?: number; locked_minutes?: number; username?: string }> {
-  const last = await db.kysely
-    .selectFrom('login_attempts')
-    .select('outcome')
-    .where('username', '=', username)
-    .orderBy('id', 'desc')
-    .limit(LOCK_FAILURES - 1)
-    .execute();
+  device: string | null,
+): Promise<{ locked_after?: number; locked_minutes?: number; username?: string; from_device?: boolean }> {
+  const last = await lastAttempts(db.kysely, username, device, LOCK_FAILURES - 1);
   const locks = last.length === LOCK_FAILURES - 1 && last.every((a) => a.outcome === 'failed');
-  return locks ? { locked_after: LOCK_FAILURES, locked_minutes: WINDOW_MS / 60_000, username } : {};
+  if (!locks) return {};
+  const notice = { locked_after: LOCK_FAILURES, locked_minutes: WINDOW_MS / 60_000, username };
+  return device ? { ...notice, from_device: true } : notice;
 }
 
 export interface ActiveSession {

@@ -10,7 +10,13 @@ import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { dayOf } from '../../shared/clock.ts';
 import { commandActor } from '../audit/audit.actor.ts';
-import { newAccountBody, usernameSchema } from '#core/contracts/accounts.schema.ts';
+import {
+  addressParams,
+  lockedUsernameParams,
+  newAccountBody,
+  usernameSchema,
+} from '#core/contracts/accounts.schema.ts';
+import { liftAddressLock, liftUsernameLock, signInLocks } from './locks.service.ts';
 import { accounts, addAccount, resetPassword, setDisabled, setTotp } from './accounts.service.ts';
 import { ROLES } from '#core/accounts/permissions.ts';
 
@@ -20,6 +26,8 @@ const USAGE = [
   'outpost user disable|enable --username U',
   'outpost user reset --username U --password P',
   'outpost user totp --username U [--off]',
+  'outpost user locks [--json]',
+  'outpost user unlock --username U | --address A',
 ].join('\n       ');
 
 const OPTIONS = {
@@ -30,12 +38,13 @@ const OPTIONS = {
   badge: { type: 'string' },
   json: { type: 'boolean' },
   off: { type: 'boolean' },
+  address: { type: 'string' },
 } as const;
 
 export const userCommand: Command = {
   name: 'user',
   usage: USAGE,
-  summary: `accounts: add (roles: ${ROLES.join(', ')}), list, disable, enable, reset a password, turn on the second factor (TOTP)`,
+  summary: `accounts: add (roles: ${ROLES.join(', ')}), list, disable, enable, reset a password, turn on the second factor (TOTP), list and lift sign-in locks`,
   async run(argv, io) {
     const { values, positionals } = parse(argv, OPTIONS, USAGE);
     const sub = positionals[0];
@@ -103,6 +112,40 @@ export const userCommand: Command = {
                 `  ${t.otpauth_url}\n  secret: ${t.secret}\n` +
                 'signing in now needs {"totp": "<6-digit code>"} beside the username and password\n',
             );
+          return 0;
+        }
+        case 'locks': {
+          const locks = await signInLocks(db);
+          if (values.json) io.stdout.write(`${JSON.stringify(locks)}\n`);
+          else if (locks.length === 0) io.stdout.write('no sign-in lock is in force\n');
+          else
+            io.stdout.write(
+              textTable(
+                ['lock', 'username', 'address', 'account', 'until'],
+                locks.map((l) => [l.kind, l.username, l.address, l.account ? 'yes' : 'no', l.until]),
+              ),
+            );
+          return 0;
+        }
+        case 'unlock': {
+          if ((values.username === undefined) === (values.address === undefined))
+            throw new AppError('options_exclusive', { options: ['username', 'address'], usage: USAGE });
+          const who = commandActor('user unlock');
+          if (values.username !== undefined) {
+            const { username } = validate(lockedUsernameParams, { username: values.username });
+            const { lifted } = await liftUsernameLock(db, who, username);
+            io.stdout.write(
+              lifted
+                ? `the sign-in locks of ${username} are lifted\n`
+                : `${username} was not locked; nothing held it back\n`,
+            );
+          } else {
+            const { address } = validate(addressParams, { address: values.address });
+            const { lifted } = await liftAddressLock(db, who, address);
+            io.stdout.write(
+              lifted ? `the sign-in lockout of ${address} is lifted\n` : `${address} was not locked out\n`,
+            );
+          }
           return 0;
         }
         default:

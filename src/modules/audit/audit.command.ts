@@ -11,7 +11,8 @@ import { addDays } from '../notifications/document/dates.ts';
 import { validate } from '../../shared/validate.ts';
 import { AUDIT_RETENTION_DAYS } from '../../db/migrations/002-accounts-and-audit.ts';
 import { commandActor } from './audit.actor.ts';
-import { appendAudit, auditEntries, pruneAudit, verifyChain } from './audit.repository.ts';
+import { appendAudit, auditEntries, pruneAudit } from './audit.repository.ts';
+import { verifyChain } from './audit.verify.ts';
 import { auditInstant } from './audit-instant.ts';
 
 const USAGE = [
@@ -34,7 +35,7 @@ export const auditCommand: Command = {
     return withDatabase(values.db, async (db) => {
       switch (sub) {
         case 'verify': {
-          const report = await verifyChain(db.kysely);
+          const report = await verifyChain(db.kysely, db.keys);
           if (values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
           if (report.broken) {
             io.stderr.write(`outpost: the audit log is broken at entry ${report.broken.id}: ${report.broken.reason}\n`);
@@ -71,12 +72,12 @@ export const auditCommand: Command = {
           const limit = addDays(today(), -AUDIT_RETENTION_DAYS);
           if (before > limit) throw new AppError('audit_prune_too_recent', { days: AUDIT_RETENTION_DAYS, limit });
           const deleted = await db.transaction(async (tx) => {
-            const n = await pruneAudit(tx, auditInstant(before));
+            const { deleted, through } = await pruneAudit(tx, auditInstant(before));
             await appendAudit(tx, commandActor('audit prune'), {
               action: 'audit.prune',
-              detail: { before, deleted: n },
+              detail: { before, deleted, through },
             });
-            return n;
+            return deleted;
           });
           io.stdout.write(`deleted ${deleted} entries older than ${before}\n`);
           return 0;

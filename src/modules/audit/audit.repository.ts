@@ -1,5 +1,6 @@
 /**
- * The audit trail: append-only, hash-chained entries of who did what, when and from where.
+ * The audit trail: append-only entries of who did what, when and from where, each chained to the
+ * one before by an HMAC under a key kept outside the database (canonical.ts, db/keys.ts).
  * An entry is appended inside the transaction of the act it records, so the act and its entry
  * commit together or not at all.
  *
@@ -14,7 +15,7 @@ import type { Database, Tx } from '../../db/database.ts';
 import type { AuditLogTable, DB } from '../../db/schema.ts';
 import { paged } from '../../db/page.ts';
 import { GENESIS_HASH } from '../../db/migrations/002-accounts-and-audit.ts';
-import { canonicalJson, entryHash } from './canonical.ts';
+import { canonicalJson, entryMac } from './canonical.ts';
 import * as clock from '../../shared/clock.ts';
 
 /** Who acts and through what: an account or the operating-system user, a route or a command. */
@@ -64,7 +65,7 @@ export async function appendAudit(
     outcome: event.outcome ?? 'ok',
     detail: canonicalJson(event.detail ?? {}),
   };
-  const entry = { ...fields, prev_hash: head.last_hash, hash: entryHash(head.last_hash, fields) };
+  const entry = { ...fields, prev_hash: head.last_hash, hash: entryMac(tx.keys.audit, head.last_hash, fields) };
   await tx.kysely.insertInto('audit_log').values(entry).execute();
   await tx.kysely.updateTable('audit_chain').set({ last_hash: entry.hash }).where('id', '=', 1).execute();
   return entry;
@@ -108,54 +109,12 @@ export async function* auditEntries(db: Kysely<DB>, since?: string): AsyncGenera
   }
 }
 
-export interface ChainReport {
-  intact: boolean;
-  /** Entries checked. */
-  entries: number;
-  /** The head of the chain: record it elsewhere to detect a chain rewritten from scratch. */
-  head: { seq: number; hash: string };
-  /** The first entry that does not hold, and why. */
-  broken?: { id: number; reason: string };
-}
-
-/** Walks the chain from its anchor (the genesis, or the last pruned entry) to its head. */
-export async function verifyChain(db: Kysely<DB>): Promise<ChainReport> {
-  const chain = await db.selectFrom('audit_chain').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
-  const head = { seq: Number(chain.last_seq), hash: chain.last_hash };
-  let expectedId = Number(chain.pruned_seq) + 1;
-  let prev = chain.pruned_hash;
-  let entries = 0;
-  const broken = (id: number, reason: string): ChainReport => ({
-    intact: false,
-    entries,
-    head,
-    broken: { id, reason },
-  });
-  for await (const e of auditEntries(db)) {
-    if (e.id !== expectedId) {
-      return e.id > expectedId
-        ? broken(expectedId, `entry ${expectedId} is missing (the next entry is ${e.id})`)
-        : broken(e.id, `entry ${e.id} is out of place (expected ${expectedId})`);
-    }
-    if (e.prev_hash !== prev)
-      return broken(e.id, `entry ${e.id} does not follow entry ${e.id - 1}: its previous hash differs`);
-    if (entryHash(prev, e) !== e.hash)
-      return broken(e.id, `entry ${e.id} was altered: its content does not match its hash`);
-    prev = e.hash;
-    expectedId++;
-    entries++;
-  }
-  if (expectedId - 1 !== head.seq)
-    return broken(expectedId, `entries ${expectedId} to ${head.seq} are missing from the end of the log`);
-  if (prev !== head.hash) return broken(head.seq, `entry ${head.seq} is not the recorded head of the chain`);
-  return { intact: true, entries, head };
-}
-
 /**
  * Deletes the entries older than `before` (the database refuses any younger than the retention),
- * and moves the chain's anchor to the last one deleted so the rest still verifies.
+ * and moves the chain's anchor to the last one deleted so the rest still verifies. Answers how
+ * many went and the last one's number (`through`), which the prune's own entry records.
  */
-export async function pruneAudit(tx: Tx, before: string): Promise<number> {
+export async function pruneAudit(tx: Tx, before: string): Promise<{ deleted: number; through: number }> {
   const firstKept = await tx.kysely
     .selectFrom('audit_log')
     .select((eb) => eb.fn.min<number>('id').as('id'))
@@ -171,14 +130,14 @@ export async function pruneAudit(tx: Tx, before: string): Promise<number> {
     .select(['id', 'hash'])
     .where('id', '=', through)
     .executeTakeFirst();
-  if (!anchor) return 0;
+  if (!anchor) return { deleted: 0, through: 0 };
   const result = await tx.kysely.deleteFrom('audit_log').where('id', '<=', through).executeTakeFirst();
   await tx.kysely
     .updateTable('audit_chain')
     .set({ pruned_seq: through, pruned_hash: anchor.hash })
     .where('id', '=', 1)
     .execute();
-  return Number(result.numDeletedRows);
+  return { deleted: Number(result.numDeletedRows), through };
 }
 
 function normalize(row: AuditEntry): AuditEntry {

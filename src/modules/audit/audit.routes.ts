@@ -1,7 +1,8 @@
 /** The audit log for auditors: its entries, and whether its chain holds. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
-import { audit, findAudit, verifyChain } from './audit.repository.ts';
+import { audit, findAudit } from './audit.repository.ts';
+import { verifyChain } from './audit.verify.ts';
 import { requestActor } from './audit.actor.ts';
 import { auditPage, auditQuery, chainSchema } from '#core/contracts/audit.schema.ts';
 import { auditInstant } from './audit-instant.ts';
@@ -44,6 +45,6 @@ export const auditRoutes =
         },
         config: { permission: 'audit:read' },
       },
-      async () => verifyChain(ctx.db.kysely),
+      async () => verifyChain(ctx.db.kysely, ctx.db.keys),
     );
   };

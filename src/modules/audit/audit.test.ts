@@ -12,7 +12,8 @@ import type { Engine } from '../../db/engine.ts';
 import { main } from '../../cli/main.ts';
 import { buildApp } from '../../server/app.ts';
 import { createContext } from '../app-context.ts';
-import { appendAudit, audit, verifyChain } from './audit.repository.ts';
+import { appendAudit, audit } from './audit.repository.ts';
+import { verifyChain } from './audit.verify.ts';
 import { backup, restore } from '../backup/backup.service.ts';
 
 const WHO = { actor: 'os:test', via: 'test', ip: null };
@@ -53,7 +54,7 @@ for (const engine of ENGINES) {
         await Promise.all(
           Array.from({ length: 24 }, (_, i) => audit(db, WHO, { action: 'test.concurrent', detail: { i } })),
         );
-        const report = await verifyChain(db.kysely);
+        const report = await verifyChain(db.kysely, db.keys);
         expect(report).toMatchObject({ intact: true, entries: 24, head: { seq: 24 } });
         const r = await cli(db, 'verify');
         expect(r.code).toBe(0);
@@ -111,14 +112,14 @@ for (const engine of ENGINES) {
       }
     });
 
-    it('notices an entry whose hash was recomputed but whose successor still points at the old one', async () => {
+    it('notices an entry whose hash was recomputed, even with the key, but whose successor still points at the old one', async () => {
       const db = await withEntries(engine, 4);
       try {
         await dropGuard(db, engine);
-        const { entryHash } = await import('./canonical.ts');
+        const { entryMac } = await import('./canonical.ts');
         const row = await db.kysely.selectFrom('audit_log').selectAll().where('id', '=', 2).executeTakeFirstOrThrow();
         const forged = { ...row, actor: 'os:forger' };
-        await sql`update audit_log set actor = ${forged.actor}, hash = ${entryHash(row.prev_hash, { ...forged, id: Number(row.id) })} where id = 2`.execute(
+        await sql`update audit_log set actor = ${forged.actor}, hash = ${entryMac(db.keys.audit, row.prev_hash, { ...forged, id: Number(row.id) })} where id = 2`.execute(
           db.kysely,
         );
         expect((await cli(db, 'verify')).stderr).toMatch(/broken at entry 3: entry 3 does not follow entry 2/);
@@ -327,7 +328,7 @@ describe('restoring a backup over a database with an audit log', () => {
         await backup(db, file);
         await audit(db, WHO, { action: 'test.after-backup' });
         await restore(db, file);
-        expect(await verifyChain(db.kysely)).toMatchObject({ intact: true, entries: 3 });
+        expect(await verifyChain(db.kysely, db.keys)).toMatchObject({ intact: true, entries: 3 });
         await expect(sql`delete from audit_log where id = 1`.execute(db.kysely)).rejects.toThrow(
           /younger than 180 days/,
         );

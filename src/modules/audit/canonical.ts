@@ -1,11 +1,13 @@
 /**
- * The canonical form of an audit entry and its place in the chain: SHA-256 over the previous
- * entry's hash followed by the entry's canonical JSON (keys sorted, no spaces).
+ * The canonical form of an audit entry and its place in the chain: a MAC over the previous
+ * entry's hash followed by the entry's canonical JSON (keys sorted, no spaces). Entries are
+ * keyed (HMAC-SHA256 under the key file's audit key) from the database's key mark on
+ * (db/key-check.ts); entries written before Outpost keyed its chain keep their plain SHA-256.
  *
  * @example
- *   entryHash(GENESIS_HASH, { id: 1, at: '2024-01-01T00:00:00.000Z', actor: 'os:root', ... });
+ *   entryMac(keys.audit, GENESIS_HASH, { id: 1, at: '2024-01-01T00:00:00.000Z', actor: 'os:root', ... });
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /** The fields that are hashed: everything an entry says, but not its own hashes. */
 export interface AuditFields {
@@ -32,8 +34,17 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export function entryHash(prevHash: string, fields: AuditFields): string {
+function canonicalEntry(fields: AuditFields): string {
   const { id, at, actor, action, target, via, ip, outcome, detail } = fields;
-  const canonical = canonicalJson({ id: Number(id), at, actor, action, target, via, ip, outcome, detail });
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+  return canonicalJson({ id: Number(id), at, actor, action, target, via, ip, outcome, detail });
+}
+
+/** The hash of an entry written before the chain was keyed: SHA-256, which anyone can recompute. */
+export function entryHash(prevHash: string, fields: AuditFields): string {
+  return createHash('sha256').update(prevHash).update(canonicalEntry(fields)).digest('hex');
+}
+
+/** The hash of a keyed entry: HMAC-SHA256 under the audit key, which lives outside the database. */
+export function entryMac(key: Buffer, prevHash: string, fields: AuditFields): string {
+  return createHmac('sha256', key).update(prevHash).update(canonicalEntry(fields)).digest('hex');
 }

@@ -20,25 +20,33 @@ function fileCommand(name: string, summary: string, run: Run, said: (file: strin
       const { values, positionals } = parse(argv, {}, usage);
       const file = positionals[0];
       if (!file) throw new AppError('backup_file_unnamed', { usage });
-      return withDatabase(values.db, async (db) => {
-        const bar = progressBar(io.stderr as NodeJS.WriteStream);
-        const report = await run(db, file, { onProgress: (what, n, total) => bar.update(`${name} ${what}`, n, total) });
-        bar.done();
-        const rows = report.tables.reduce((n, t) => n + t.rows, 0);
-        const { files, bytes } = report.evidence;
-        io.stdout.write(
-          `${rows.toLocaleString('en')} rows of ${report.tables.length} tables, ${files.toLocaleString('en')} evidence files ` +
-            `(${mib(bytes)} MiB) ${name === 'backup' ? 'from' : 'into'} ${report.evidenceDir}; ` +
-            `${mib(report.bytes)} MiB ${said(path.resolve(file))}\n`,
-        );
-        if (report.missing.length > 0)
-          io.stderr.write(
-            `warning: ${file} is a version-1 backup, which carries no evidence files, and ${report.missing.length} ` +
-              `that its tasks refer to are not in ${report.evidenceDir}: ${report.missing.slice(0, 5).join(', ')}` +
-              `${report.missing.length > 5 ? ', …' : ''}; copy them there from the old machine's evidence folder\n`,
+      // A restore replaces the data whole, keys and all: a database that no longer matches the
+      // key file (the key file of the machine that made the backup just copied in) may be opened.
+      return withDatabase(
+        values.db,
+        async (db) => {
+          const bar = progressBar(io.stderr as NodeJS.WriteStream);
+          const report = await run(db, file, {
+            onProgress: (what, n, total) => bar.update(`${name} ${what}`, n, total),
+          });
+          bar.done();
+          const rows = report.tables.reduce((n, t) => n + t.rows, 0);
+          const { files, bytes } = report.evidence;
+          io.stdout.write(
+            `${rows.toLocaleString('en')} rows of ${report.tables.length} tables, ${files.toLocaleString('en')} evidence files ` +
+              `(${mib(bytes)} MiB) ${name === 'backup' ? 'from' : 'into'} ${report.evidenceDir}; ` +
+              `${mib(report.bytes)} MiB ${said(path.resolve(file))}\n`,
           );
-        return 0;
-      });
+          if (report.missing.length > 0)
+            io.stderr.write(
+              `warning: ${file} is a version-1 backup, which carries no evidence files, and ${report.missing.length} ` +
+                `that its tasks refer to are not in ${report.evidenceDir}: ${report.missing.slice(0, 5).join(', ')}` +
+                `${report.missing.length > 5 ? ', …' : ''}; copy them there from the old machine's evidence folder\n`,
+            );
+          return 0;
+        },
+        { checkKeys: name !== 'restore' },
+      );
     },
   };
 }

@@ -5,6 +5,10 @@
  * way from SQLite to PostgreSQL. A backup reads one snapshot while the server goes on writing; a
  * restore replaces everything in one transaction, or nothing. Version 1 (no files, no end line)
  * still restores.
+ *
+ * The key file (db/keys.ts) is not in a backup: a backup carries the id of the keys its database
+ * was keyed with, and a restore into a database with other keys is refused before anything
+ * changes, since its TOTP secrets would not open and its audit chain would not verify there.
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
@@ -27,6 +31,9 @@ import { GzipLines } from './gzip-lines.ts';
 import { withoutAuditGuard } from '../audit/audit-guard.ts';
 import { evidenceDir } from '../supervision/evidence.store.ts';
 import { timestamp } from '../../shared/clock.ts';
+import { readKeyMark } from '../../db/key-check.ts';
+import type { Keys } from '../../db/keys.ts';
+import { keyExistingData } from '../../db/migrations/010-keys-and-devices.ts';
 
 export const FORMAT = 'outpost-backup';
 const VERSION = 2;
@@ -38,6 +45,8 @@ interface Header {
   created_at: string;
   engine: string;
   migrations: string[];
+  /** The id of the keys the database was keyed with (since migration 010). */
+  key_id?: string;
 }
 
 export interface BackupOptions {
@@ -75,6 +84,7 @@ export async function backup(db: Database, file: string, options: BackupOptions 
         created_at: timestamp(),
         engine: db.engine,
         migrations: await appliedMigrations(k),
+        key_id: db.keys.id,
       };
       await write(header);
       for (const table of await listTables(k, db.engine)) {
@@ -183,6 +193,7 @@ export async function restore(db: Database, file: string, options: BackupOptions
         const lacking = await filesNotIn(tx.kysely, carried);
         if (lacking.length > 0) throw new AppError('backup_lacks_evidence', { files: lacking.map((f) => f.path) });
       } else missing = (await filesMissingFrom(tx.kysely, dir)).map((f) => f.path);
+      await carryKeys(tx);
       await resetSequences(tx, present);
       await bumpDataVersion(tx);
     });
@@ -204,8 +215,23 @@ interface Line {
   files?: number;
 }
 
+/**
+ * A backup made before keys existed is keyed now, with this database's keys (as migration 010
+ * keys a database); one keyed with other keys is refused, naming both.
+ */
+async function carryKeys(tx: Tx): Promise<void> {
+  const mark = await readKeyMark(tx.kysely);
+  if (!mark) await keyExistingData(tx.kysely, tx.keys);
+  else if (mark.key_id !== tx.keys.id) throw otherKeys(mark.key_id, tx.keys);
+}
+
+function otherKeys(backupKey: string, keys: Keys): AppError {
+  return new AppError('backup_other_keys', { backup_key: backupKey, file: keys.file ?? 'OUTPOST_KEY_FILE', key: keys.id });
+}
+
 async function checkHeader(db: Database, header: Header): Promise<Header> {
   if (header?.format !== FORMAT) throw new AppError('backup_not_outpost', {});
+  if (header.key_id !== undefined && header.key_id !== db.keys.id) throw otherKeys(header.key_id, db.keys);
   if (!Number.isInteger(header.version) || header.version < 1 || header.version > VERSION)
     throw new AppError('backup_newer_format', { version: String(header.version) });
   const mine = await appliedMigrations(db.kysely as Kysely<unknown>);

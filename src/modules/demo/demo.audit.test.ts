@@ -4,7 +4,7 @@ import { ENGINES, freshDatabase } from '../../../test/support/engines.ts';
 import type { Database } from '../../db/database.ts';
 import type { Engine } from '../../db/engine.ts';
 import { main } from '../../cli/main.ts';
-import { verifyChain } from '../audit/audit.repository.ts';
+import { verifyChain } from '../audit/audit.verify.ts';
 import { buildDemo, demoInfo, isEmpty } from './demo.service.ts';
 
 const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
@@ -53,7 +53,7 @@ for (const engine of ENGINES) {
         expect(entries[0].action).toBe('demo');
         expect(entries.slice(1).map((e) => e.action)).toEqual(Array(5).fill('user.add'));
         expect(entries.every((e) => e.actor === demo[0].actor)).toBe(true);
-        expect(await verifyChain(db.kysely)).toMatchObject({ intact: true });
+        expect(await verifyChain(db.kysely, db.keys)).toMatchObject({ intact: true });
       } finally {
         await db.close();
       }

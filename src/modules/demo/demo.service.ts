@@ -10,6 +10,7 @@ import { importInTransaction, type ImportProgress, type ImportReport } from '../
 import { sourceFromObjects } from '../imports/sources.ts';
 import { kindByName } from '../imports/kinds/index.ts';
 import { addAccount } from '../accounts/accounts.service.ts';
+import { DEMO_PASSWORD } from '../accounts/password-policy.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { commandActor } from '../audit/audit.actor.ts';
 import { DEMO_COLUMNS, DEMO_LABEL, demoSources, loadJilinAreas, type DemoKind } from './generate.ts';
@@ -22,8 +23,8 @@ export interface DemoInfo {
   label: typeof DEMO_LABEL;
 }
 
-/** The password of every demonstration account (README). Demonstration databases only. */
-export const DEMO_PASSWORD = 'outpost-demo-2019';
+/** The password of every demonstration account (README), refused in any other database. */
+export { DEMO_PASSWORD };
 const DEMO_CITY = '220100000000';
 
 /**

@@ -5,7 +5,7 @@ import { importProvince51 } from '../../../test/support/province-51.ts';
 import type { Database } from '../../db/database.ts';
 import type { Engine } from '../../db/engine.ts';
 import { main } from '../../cli/main.ts';
-import { verifyChain } from '../audit/audit.repository.ts';
+import { verifyChain } from '../audit/audit.verify.ts';
 
 const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
 
@@ -66,7 +66,7 @@ for (const engine of ENGINES) {
       expect(entry).toMatchObject({ target: 'surveys Q1-000006', via: 'outpost void', ip: null, outcome: 'ok' });
       expect(entry.actor).toMatch(/^os:/);
       expect(JSON.parse(entry.detail)).toEqual({ reason: 'entered twice' });
-      expect(await verifyChain(db.kysely)).toMatchObject({ intact: true });
+      expect(await verifyChain(db.kysely, db.keys)).toMatchObject({ intact: true });
     });
 
     it('audits nothing when the void itself is refused', async () => {

@@ -8,11 +8,12 @@
  */
 import { z } from 'zod';
 import type { Lang } from '#core/documents/document.ts';
+import { nameText } from '#core/contracts/common.ts';
 import type { AreaRef, Issuer } from './notification.facts.ts';
 
 const LEVELS = ['province', 'city', 'county', 'township'] as const;
 
-const listSchema = z.array(z.string().min(1).max(200)).max(50);
+const listSchema = z.array(nameText(200)).max(50);
 const distributionSchema = z.object({ recipients: listSchema, copy_to: listSchema }).strict();
 
 export const notificationSettingsSchema = z
@@ -31,14 +32,14 @@ export const notificationSettingsSchema = z
       .int()
       .min(1024)
       .max(64 * 1024 * 1024),
-    /** Per issuing area code: its name, the abbreviation in its numbers, and English name. */
+    /** Per issuing area code: its name, the abbreviation in its numbers (one area's own), and English name. */
     issuers: z.record(
       z.string(),
       z
         .object({
-          name: z.string().min(1).max(100),
-          abbr: z.string().min(1).max(40),
-          name_en: z.string().min(1).max(200).optional(),
+          name: nameText(100),
+          abbr: nameText(40),
+          name_en: nameText(200).optional(),
         })
         .strict(),
     ),
@@ -51,6 +52,15 @@ export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
 /** What a settings update may carry: any top-level key; issuers and distribution merge by key. */
 export const notificationSettingsPatch = notificationSettingsSchema.partial();
+
+/**
+ * A pattern a settings update may set: besides `{seq}`, `{abbr}` tells the areas apart and
+ * `{year}` the years' sequences, or two notices would share a number. (Checked on update only:
+ * a pattern stored before still loads, and a clash it causes is a 409 when issuing.)
+ */
+export function patternNumbersApart(pattern: string): boolean {
+  return pattern.includes('{abbr}') && pattern.includes('{year}');
+}
 
 export const DEFAULT_SETTINGS: NotificationSettings = {
   number_pattern: '{abbr}〔{year}〕{seq}号',
@@ -122,15 +132,54 @@ export function mergeSettings(base: NotificationSettings, patch: Partial<Notific
 const HAN = /^\p{Script=Han}/u;
 
 /**
+ * The abbreviation an area's numbers carry when the settings name none: 吉公社 for a province,
+ * the whole name for any other area (吉林市公社, 白城市公社, 白山市公社), so that 吉林省 and
+ * 吉林市 no longer both number as 吉公社〔2026〕1号; a name in Latin letters as it is.
+ */
+export function derivedAbbr(area: AreaRef): string {
+  if (!HAN.test(area.name)) return area.name;
+  return area.level === 'province' ? `${[...area.name][0]}公社` : `${area.name}公社`;
+}
+
+/**
+ * The abbreviation of `area`'s numbers, unique among `issuers` (every area that can issue):
+ * the configured one (settings refuse one configured twice), else the derived one, else, when
+ * another area is configured with it or derives it too (two districts named 朝阳区), the
+ * derived one followed by the area's code. A number is an area's abbreviation with its own
+ * sequence, so unique abbreviations make unique numbers.
+ */
+export function uniqueAbbr(settings: NotificationSettings, area: AreaRef, issuers: AreaRef[]): string {
+  const configured = settings.issuers[area.code]?.abbr;
+  if (configured) return configured;
+  const base = derivedAbbr(area);
+  const taken =
+    Object.entries(settings.issuers).some(([code, i]) => code !== area.code && i.abbr === base) ||
+    issuers.some((o) => o.code !== area.code && !settings.issuers[o.code] && derivedAbbr(o) === base);
+  return taken ? `${base}（${area.code}）` : base;
+}
+
+/** The issuing areas configured with the same abbreviation, as [abbr, first code, second code]. */
+export function abbrClash(settings: NotificationSettings): [string, string, string] | undefined {
+  const seen = new Map<string, string>();
+  for (const [code, { abbr }] of Object.entries(settings.issuers)) {
+    const other = seen.get(abbr);
+    if (other) return [abbr, other, code];
+    seen.set(abbr, code);
+  }
+  return undefined;
+}
+
+/**
  * The issuing authority of an area's notifications: as configured, else 吉林省公安厅 for a
- * province, 长春市公安局 for a city or county, 某某派出所 for a township.
+ * province, 长春市公安局 for a city or county, 某某派出所 for a township. Its `abbr` is the
+ * area's own one; numbering uses uniqueAbbr, which also knows the other areas.
  */
 export function issuerOf(settings: NotificationSettings, area: AreaRef, lang: Lang): Issuer & { abbr: string } {
   const configured = settings.issuers[area.code];
   const zhName =
     configured?.name ??
     `${area.name}${area.level === 'province' ? '公安厅' : area.level === 'township' ? '派出所' : '公安局'}`;
-  const abbr = configured?.abbr ?? (HAN.test(area.name) ? `${[...area.name][0]}公社` : area.name);
+  const abbr = configured?.abbr ?? derivedAbbr(area);
   if (lang === 'zh') return { name: zhName, mark: `${zhName}文件`, printer: `${zhName}办公室`, abbr };
   const enName =
     configured?.name_en ??

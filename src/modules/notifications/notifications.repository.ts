@@ -2,6 +2,8 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { DB, NotificationTable } from '../../db/schema.ts';
 import type { Tx } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
+import { AppError } from '../../shared/errors.ts';
 
 export type NotificationRow = Selectable<NotificationTable>;
 /** An archive entry: everything but the content, and the number of the correction that superseded it. */
@@ -87,9 +89,26 @@ export async function lockNumbering(tx: Tx): Promise<void> {
     await sql`select pg_advisory_xact_lock(hashtext('outpost.notifications'))`.execute(tx.kysely);
 }
 
+/** Stores an issued notice; a number another notice holds is a conflict naming it, never a 500. */
 export async function insertNotification(db: Kysely<DB>, row: Insertable<NotificationTable>): Promise<number> {
-  const { id } = await db.insertInto('notifications').values(row).returning('id').executeTakeFirstOrThrow();
-  return Number(id);
+  try {
+    const { id } = await db.insertInto('notifications').values(row).returning('id').executeTakeFirstOrThrow();
+    return Number(id);
+  } catch (e) {
+    // (On PostgreSQL the transaction is aborted now: nothing more is asked of it.)
+    if (isUniqueViolation(e))
+      throw new AppError('notification_number_taken', { number: row.number, area: row.area_code });
+    throw e;
+  }
+}
+
+/** Every area that can issue a notice (a village cannot): what numbering tells apart. */
+export function issuingAreas(db: Kysely<DB>): Promise<{ code: string; name: string; level: string }[]> {
+  return db
+    .selectFrom('areas')
+    .select(['code', 'name', 'level'])
+    .where('level', 'in', ['province', 'city', 'county', 'township'])
+    .execute();
 }
 
 export async function readSetting(db: Kysely<DB>, key: string): Promise<string | undefined> {

@@ -20,11 +20,12 @@ import { carryTasks, openTasks } from '../supervision/tasks.open.ts';
 import { endOfMonth } from '#core/calendar/month.ts';
 import { composeNotification, type NotificationContent } from './notification.compose.ts';
 import { gatherFacts, type NoticeRequest } from './notification.gather.ts';
-import { issuerOf, numberOf } from './notification.settings.ts';
+import { numberOf, uniqueAbbr } from './notification.settings.ts';
 import {
   currentNotification,
   getNotification,
   insertNotification,
+  issuingAreas,
   listNotifications,
   lockNumbering,
   nextSeq,
@@ -74,7 +75,7 @@ export class NotificationsService {
     const settings = await loadSettings(this.db.kysely);
     const facts = await gatherFacts(this.db, this.assessment, settings, q);
     const area = await this.assessment.areas.area(q.area);
-    const { abbr } = issuerOf(settings, area, q.lang);
+    const abbr = uniqueAbbr(settings, area, await issuingAreas(this.db.kysely));
     const year = Number(q.date.slice(0, 4));
     const figures = await this.figuresAtIssue(q.area, q.month, facts.rankings);
     return this.db.transaction(async (tx) => {

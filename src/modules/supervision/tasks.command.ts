@@ -12,6 +12,7 @@ import { commandActor } from '../audit/audit.actor.ts';
 import { indicatorLabel, indicatorValue } from '../notifications/indicator-labels.ts';
 import {
   statusBody,
+  taskDetailQuery,
   taskIdParams,
   taskListQuery,
   type TaskDetail,
@@ -22,8 +23,8 @@ import { TasksService, type TaskQuery } from './tasks.service.ts';
 
 const USAGE = [
   'outpost tasks list [--area CODE] [--issuing-area CODE] [--status S] [--month YYYY-MM] [--overdue] [--date YYYY-MM-DD] [--limit N [--offset N]] [--json]',
-  'outpost tasks show ID [--json]',
-  'outpost tasks update ID [--status in_progress|rectified|verified] [--comment TEXT] [--evidence FILE]... [--date YYYY-MM-DD]',
+  'outpost tasks show ID [--date YYYY-MM-DD] [--json]',
+  'outpost tasks update ID [--status in_progress|rectified|verified [--backdate YYYY-MM-DD --reason TEXT]] [--comment TEXT] [--evidence FILE]...',
 ].join('\n       ');
 
 export const tasksCommand: Command = {
@@ -121,8 +122,9 @@ function countLine(page: TaskPage): string {
 async function show(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { json: { type: 'boolean' }, date: { type: 'string' } }, USAGE);
   const { id } = validate(taskIdParams, { id: requireOption(positionals[0], 'ID', USAGE) });
+  const { date } = validate(taskDetailQuery, { date: values.date });
   return withDatabase(values.db, async (db) => {
-    const task = await new TasksService(db).get(null, id, values.date ?? today());
+    const task = await new TasksService(db).get(null, id, date ?? today());
     io.stdout.write(values.json ? `${JSON.stringify(task)}\n` : describe(task));
     return 0;
   });
@@ -135,7 +137,8 @@ async function update(argv: string[], io: Io): Promise<number> {
       status: { type: 'string' },
       comment: { type: 'string' },
       evidence: { type: 'string', multiple: true },
-      date: { type: 'string' },
+      backdate: { type: 'string' },
+      reason: { type: 'string' },
       json: { type: 'boolean' },
     },
     USAGE,
@@ -147,7 +150,18 @@ async function update(argv: string[], io: Io): Promise<number> {
       options: ['status', 'comment', 'evidence'],
       usage: USAGE,
     });
-  const day = values.date ?? today();
+  // Validated before anything is written: a bad status or backdate leaves the evidence unstored.
+  const body = values.status
+    ? validate(statusBody, {
+        status: values.status,
+        comment: values.comment,
+        backdate:
+          values.backdate === undefined && values.reason === undefined
+            ? undefined
+            : { date: values.backdate, reason: values.reason },
+      })
+    : undefined;
+  const day = today();
   return withDatabase(values.db, async (db) => {
     const service = new TasksService(db);
     const who = commandActor('tasks update');
@@ -162,9 +176,8 @@ async function update(argv: string[], io: Io): Promise<number> {
         day,
       );
     }
-    if (values.status) {
-      const body = validate(statusBody, { status: values.status, comment: values.comment });
-      task = await service.changeStatus(who, null, id, body.status, body.comment, day);
+    if (body) {
+      task = await service.changeStatus(who, null, id, body.status, body.comment, body.backdate);
     } else if (values.comment) task = await service.comment(who, null, id, values.comment, day);
     io.stdout.write(values.json ? `${JSON.stringify(task)}\n` : describe(task!));
     return 0;

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
+import { create as contentDisposition } from 'content-disposition';
 import { AppError } from '../../shared/errors.ts';
+import { cleanFileName } from '#core/text/names.ts';
 import { today } from '../../shared/clock.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { scopeOf } from '../accounts/scope.ts';
@@ -11,6 +12,7 @@ import {
   evidenceQuery,
   statusBody,
   taskDetailSchema,
+  taskDetailQuery,
   taskIdParams,
   taskListQuery,
   taskPageSchema,
@@ -56,7 +58,7 @@ export const tasksRoutes =
           summary: 'One supervision task with its history and evidence',
           tags: ['supervision'],
           params: taskIdParams,
-          querystring: z.object({ date: z.string().optional() }).strict(),
+          querystring: taskDetailQuery,
           response: { 200: taskDetailSchema },
         },
         config: { permission: 'tasks:read' },
@@ -83,7 +85,7 @@ export const tasksRoutes =
           request.params.id,
           request.body.status,
           request.body.comment,
-          request.body.date ?? today(),
+          request.body.backdate,
         ),
     );
     app.post(
@@ -120,11 +122,9 @@ export const tasksRoutes =
         const file = await tasks.evidence(scopeOf(request), request.params.id, request.params.evidence);
         return (
           reply
-            .header('content-type', file.content_type)
-            .header(
-              'content-disposition',
-              `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.file_name)}`,
-            )
+            // Whatever type the uploader claimed (application/javascript, text/html), it comes back as bytes to save.
+            .header('content-type', 'application/octet-stream')
+            .header('content-disposition', contentDisposition(cleanFileName(file.file_name, 'evidence')))
             // An uploaded file is never run as a page of this site, whatever type it claims.
             .header('x-content-type-options', 'nosniff')
             .header('content-security-policy', "sandbox; default-src 'none'")

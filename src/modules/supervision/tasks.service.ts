@@ -5,7 +5,8 @@
  */
 import { eventBody, eventParts } from './task-event-body.ts';
 import type { Database } from '../../db/database.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, coded } from '../../shared/errors.ts';
+import { unsafeCharIn } from '#core/text/names.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { areasInScope, type Scope } from '../accounts/scope.ts';
 import { isWithin } from './leaders.repository.ts';
@@ -15,7 +16,7 @@ import type { SupervisionState } from '../notifications/notification.facts.ts';
 import { loadSettings } from '../notifications/settings.service.ts';
 import { evidenceDir, readEvidence, storeEvidence } from './evidence.store.ts';
 import { presentEvidence, presentTask } from './tasks.presenter.ts';
-import type { TaskDetail, TaskView } from '#core/contracts/supervision.schema.ts';
+import type { Backdate, TaskDetail, TaskView } from '#core/contracts/supervision.schema.ts';
 import { isOverdue, needsComment, type TaskStatus } from '#core/supervision/task-status.ts';
 import { assertMove } from './task-moves.ts';
 import {
@@ -30,7 +31,7 @@ import {
   updateTask,
   type TaskFilter,
 } from './tasks.repository.ts';
-import { timestamp } from '../../shared/clock.ts';
+import { dayOf, timestamp } from '../../shared/clock.ts';
 
 export interface TaskQuery {
   area?: string;
@@ -85,9 +86,12 @@ export class TasksService {
   }
 
   /**
-   * Moves a task to `to` when its life allows it. Verifying needs a jurisdiction over the
-   * notifying area (the area that rectifies does not verify itself); sending a rectification back
-   * needs a comment saying why. Setting the status it already has, without a comment, changes nothing.
+   * Moves a task to `to` when its life allows it, dated today by the server's clock. Verifying
+   * needs a jurisdiction over the notifying area (the area that rectifies does not verify
+   * itself); sending a rectification back needs a comment saying why. Setting the status it
+   * already has, without a comment, changes nothing. A `backdate` (a province-wide account
+   * only, with a reason, kept in the audit log) dates the move on an earlier day since the
+   * task was opened.
    */
   async changeStatus(
     who: AuditActor,
@@ -95,10 +99,13 @@ export class TasksService {
     id: number,
     to: TaskStatus,
     comment: string | undefined,
-    day: string,
+    backdate?: Backdate,
   ): Promise<TaskDetail> {
+    const now = timestamp();
+    const day = backdate?.date ?? dayOf(now);
     await this.db.transaction(async (tx) => {
       const row = await this.found(scope, id, tx.kysely);
+      if (backdate) assertBackdate(scope, backdate.date, dayOf(row.created_at), dayOf(now));
       const from = row.status as TaskStatus;
       // Setting the status a task already has changes nothing (PUT is idempotent).
       if (from === to && !comment) return;
@@ -106,7 +113,6 @@ export class TasksService {
       if (needsComment(from, to) && !comment) throw new AppError('send_back_needs_comment', {});
       if (to === 'verified' && scope && !(await isWithin(tx.kysely, scope.area, row.issuing_area)))
         throw new AppError('verify_outside_scope', { issuing: row.issuing_area, scope: scope.area });
-      const now = timestamp();
       await updateTask(tx.kysely, id, { status: to, updated_at: now });
       await insertEvent(tx.kysely, {
         task_id: id,
@@ -120,7 +126,12 @@ export class TasksService {
       await appendAudit(tx, who, {
         action: 'task.status',
         target: String(id),
-        detail: { from, to, late: to === 'rectified' && isOverdue(from, row.deadline, day) },
+        detail: {
+          from,
+          to,
+          late: to === 'rectified' && isOverdue(from, row.deadline, day),
+          ...(backdate ? { backdated: backdate.date, reason: backdate.reason } : {}),
+        },
       });
     });
     return this.get(scope, id, day);
@@ -154,6 +165,11 @@ export class TasksService {
     file: { name: string; bytes: Buffer; content_type: string },
     day: string,
   ): Promise<TaskDetail> {
+    const unsafe = unsafeCharIn(file.name);
+    if (unsafe)
+      throw new AppError('invalid_input', {
+        issues: [{ at: 'name', ...coded(unsafe === 'U+0000' ? 'contains_nul' : 'reorders_text', { char: unsafe }) }],
+      });
     const limit = (await loadSettings(this.db.kysely)).evidence_max_bytes;
     if (file.bytes.length === 0) throw new AppError('evidence_empty', { name: file.name });
     if (file.bytes.length > limit)
@@ -235,4 +251,11 @@ export async function supervisionState(db: Database, area: string, day: string):
         leader: r.leader_name ? `${r.leader_name}${r.leader_title ? `（${r.leader_title}）` : ''}` : null,
       })),
   };
+}
+
+/** A backdate is a province-wide account's, on a day from the task's opening to today. */
+function assertBackdate(scope: Scope | null, date: string, opened: string, today: string): void {
+  if (scope) throw new AppError('backdate_needs_province', { scope: scope.area });
+  if (date > today) throw new AppError('backdate_in_future', { date, today });
+  if (date < opened) throw new AppError('backdate_before_task', { date, opened });
 }

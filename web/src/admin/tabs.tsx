@@ -1,9 +1,10 @@
-/** The operations section's tabs: scheduled jobs, and channels with their deliveries (admins). */
+/** The operations section's tabs: scheduled jobs, and channels with their deliveries, sign-in locks (admins). */
 import { SectionTabs, type SectionTab } from '../ui/section-tabs.tsx';
 
 const TABS: SectionTab[] = [
   { key: 'admin.tab.jobs', to: '/admin/jobs', needs: 'schedule:manage' },
   { key: 'admin.tab.channels', to: '/admin/channels', needs: 'channels:manage' },
+  { key: 'admin.tab.locks', to: '/admin/locks', needs: 'accounts:manage' },
 ];
 
 export function AdminTabs() {

@@ -579,6 +579,11 @@ export const en: Record<MessageKey, string> = {
   'task.sendBack': 'Send back',
   'task.comment': 'Comment',
   'task.reasonNeeded': 'Sending a rectification back needs a reason.',
+  'task.backdate': 'Record on an earlier day',
+  'task.backdateHint':
+    'Province-wide admins only; left empty, the move is dated today. The day and the reason go into the audit log.',
+  'task.backdateDate': 'Actual day',
+  'task.backdateReason': 'Why it is recorded late',
   'task.moveButton': 'Move to “{status}”',
   'task.pickMove': 'Choose the next step',
   'task.evidence': 'Evidence',

@@ -8,6 +8,21 @@ export const scheduleZh = {
   'admin.tabs': '系统运维',
   'admin.tab.jobs': '定时任务',
   'admin.tab.channels': '推送渠道',
+  'admin.tab.locks': '登录锁定',
+
+  'locks.title': '登录锁定',
+  'locks.intro':
+    '以前登录过的设备不受陌生人猜密码的影响，仍可正常登录；这里列出正在生效的锁定：某个用户名对陌生设备的锁定、某台设备的锁定，以及登录失败过多而暂停的地址。确认是本人被锁后再解除。',
+  'locks.none': '目前没有生效的登录锁定。',
+  'locks.what': '用户名或地址',
+  'locks.kind': '锁定类型',
+  'locks.kind.username': '陌生设备均不能登录',
+  'locks.kind.device': '某台设备不能登录',
+  'locks.kind.address': '此地址暂停登录',
+  'locks.until': '锁定至',
+  'locks.lift': '解除锁定',
+  'locks.lifted': '已解除 {who} 的锁定。',
+  'locks.noAccount': '没有此账号',
 
   'jobs.title': '定时任务',
   'jobs.intro':
@@ -142,6 +157,21 @@ export const scheduleEn: Record<keyof typeof scheduleZh, string> = {
   'admin.tabs': 'Operations',
   'admin.tab.jobs': 'Scheduled jobs',
   'admin.tab.channels': 'Channels',
+  'admin.tab.locks': 'Sign-in locks',
+
+  'locks.title': 'Sign-in locks',
+  'locks.intro':
+    'A device that signed in before keeps signing in while strangers guess; these are the locks in force: a username locked for unknown devices, one device locked for a username, and addresses paused after too many failures. Lift one once you know it is its owner who is locked out.',
+  'locks.none': 'No sign-in lock is in force.',
+  'locks.what': 'Username or address',
+  'locks.kind': 'Lock',
+  'locks.kind.username': 'unknown devices locked out',
+  'locks.kind.device': 'one device locked out',
+  'locks.kind.address': 'address paused',
+  'locks.until': 'Until',
+  'locks.lift': 'Lift the lock',
+  'locks.lifted': 'The locks of {who} are lifted.',
+  'locks.noAccount': 'no such account',
 
   'jobs.title': 'Scheduled jobs',
   'jobs.intro':

@@ -81,7 +81,9 @@ function AreaFinder({ initial }: { initial: string }) {
                     {areas.map((a) => (
                       <li key={a.code}>
                         <Link href={href('/public', { area: a.code, q: asked })}>
-                          <strong>{a.name}</strong>
+                          <strong>
+                            <bdi>{a.name}</bdi>
+                          </strong>
                           <small>
                             {a.place}
                             {a.urban_rural === 'urban' || a.urban_rural === 'rural'
@@ -119,7 +121,7 @@ function AreaOfficers({ code, back }: { code: string; back: string }) {
         <div className="stack-gap">
           <section className="panel public-area" aria-labelledby="public-area-h">
             <h2 id="public-area-h" className="area-title">
-              {area.name}
+              <bdi>{area.name}</bdi>
             </h2>
             <p className="muted">{area.place}</p>
             <Link href={back} className="small">
@@ -134,7 +136,7 @@ function AreaOfficers({ code, back }: { code: string; back: string }) {
               rooms.map((room, i) => (
                 <article key={i} className="panel room-card" aria-labelledby={`room-${i}`}>
                   <h3 id={`room-${i}`}>
-                    {room.name} <span className="badge badge-muted">{tr('unitType', room.type)}</span>
+                    <bdi>{room.name}</bdi> <span className="badge badge-muted">{tr('unitType', room.type)}</span>
                   </h3>
                   <dl className="facts">
                     <div>
@@ -163,7 +165,10 @@ function AreaOfficers({ code, back }: { code: string; back: string }) {
                       {room.officers.map((o, j) => (
                         <li key={j}>
                           <span>
-                            <strong>{o.name}</strong> <span className="muted">{tr('role', o.role)}</span>
+                            <strong>
+                              <bdi>{o.name}</bdi>
+                            </strong>{' '}
+                            <span className="muted">{tr('role', o.role)}</span>
                           </span>
                           <Phone phone={o.phone} none={t('public.officer.noPhone')} />
                         </li>

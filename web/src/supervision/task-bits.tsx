@@ -1,4 +1,5 @@
-/** Small parts shared by the task board and a task's page: the problem in words, and its flags. */
+/** Small parts shared by the task board and a task's page: the problem in words, its flags, a write's error. */
+import { ApiError } from '../api/client.ts';
 import { formatIndicator } from '../dashboard/indicator-format.ts';
 import { indicatorMeta } from '../domain/indicators.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -35,4 +36,9 @@ export function TaskFlags({ task, bare }: { task: Task; bare?: boolean }) {
       )}
     </p>
   );
+}
+
+/** What a failed write shows: the server's coded error, or the client's own failure. */
+export function asError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError(0, 'client', String(e));
 }

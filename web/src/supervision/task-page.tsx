@@ -10,11 +10,11 @@ import { useCan } from '../auth/can.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { href, Link } from '../router/router.tsx';
 import { Async, WriteError } from '../ui/states.tsx';
-import { canMove, isPending, needsComment, SETTABLE_STATUSES, type TaskStatus } from '#core/supervision/task-status.ts';
+import { isPending } from '#core/supervision/task-status.ts';
 import { SupervisionTabs } from './tabs.tsx';
-import { TaskFlags, TaskProblem } from './task-bits.tsx';
+import { MoveForm } from './task-move.tsx';
+import { asError, TaskFlags, TaskProblem } from './task-bits.tsx';
 import type { LeaderRow, TaskDetail } from './types.ts';
-import { Segmented } from '../ui/segmented.tsx';
 
 export function TaskPage({ id }: { id: string }) {
   const loaded = useApi<TaskDetail>(`/tasks/${encodeURIComponent(id)}`);
@@ -102,75 +102,6 @@ function TaskView({ task, onChange, reload }: { task: TaskDetail; onChange(t: Ta
   );
 }
 
-function MoveForm({ task, onChange }: { task: TaskDetail; onChange(t: TaskDetail): void }) {
-  const { t, tr } = useI18n();
-  const commentId = useId();
-  const moves = SETTABLE_STATUSES.filter((s) => canMove(task.status as TaskStatus, s));
-  const [to, setTo] = useState<TaskStatus>();
-  const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  if (moves.length === 0) return null;
-  const needs = to !== undefined && needsComment(task.status as TaskStatus, to);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!to || (needs && !comment.trim())) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const body = comment.trim() ? { status: to, comment: comment.trim() } : { status: to };
-      onChange((await apiSend<TaskDetail>('PUT', `/tasks/${task.id}/status`, body)).data);
-      setTo(undefined);
-      setComment('');
-    } catch (err) {
-      setError(asError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <section className="panel" aria-labelledby="task-move-h">
-      <h2 id="task-move-h">{t('task.move')}</h2>
-      <form onSubmit={submit}>
-        <Segmented<TaskStatus>
-          legend={t('task.moveTo')}
-          name="to"
-          value={to}
-          options={moves.map((s) => ({
-            value: s,
-            label: t(
-              s === 'in_progress' && task.status === 'rectified'
-                ? 'task.sendBack'
-                : (`task.to.${s}` as 'task.to.verified'),
-            ),
-          }))}
-          onChange={setTo}
-        />
-        <div className="field">
-          <label htmlFor={commentId}>
-            {t('task.comment')} <small className="muted">{needs ? t('records.required') : t('records.optional')}</small>
-          </label>
-          <textarea
-            id={commentId}
-            rows={2}
-            maxLength={4000}
-            value={comment}
-            aria-invalid={needs && !comment.trim() ? true : undefined}
-            onChange={(e) => setComment(e.target.value)}
-          />
-          {needs && <p className="muted small">{t('task.reasonNeeded')}</p>}
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy || !to || (needs && !comment.trim())}>
-            {to ? t('task.moveButton', { status: tr('taskStatus', to) }) : t('task.pickMove')}
-          </button>
-        </div>
-        <WriteError error={error} />
-      </form>
-    </section>
-  );
-}
-
 function Evidence({
   task,
   writable,
@@ -213,7 +144,7 @@ function Evidence({
           {task.evidence.map((ev) => (
             <li key={ev.id}>
               <a href={`${API}/tasks/${task.id}/evidence/${ev.id}`} download={ev.file_name}>
-                {ev.file_name}
+                <bdi>{ev.file_name}</bdi>
               </a>{' '}
               <small className="muted">
                 {fmt.bytes(ev.size)} · {fmt.dateTime(ev.uploaded_at)} · {ev.uploaded_by} ·{' '}
@@ -364,10 +295,6 @@ function LeaderForm({ area, onSaved }: { area: string; onSaved(): void }) {
       <WriteError error={error} />
     </form>
   );
-}
-
-function asError(e: unknown): ApiError {
-  return e instanceof ApiError ? e : new ApiError(0, 'client', String(e));
 }
 
 /**

@@ -13,14 +13,17 @@ type LockNotice = {
   locked_after?: number;
   locked_minutes?: number;
   username?: string;
+  /** The lock is this device's alone (it holds a device cookie of the username). */
+  from_device?: boolean;
   address_failures?: number;
   address_minutes?: number;
   paused_until?: string;
 };
 
 function lockEn(p: LockNotice): string {
+  const from = p.from_device ? ' from this device' : '';
   const user = p.locked_after
-    ? `; after ${p.locked_after} failures in a row, sign-in as ${p.username} is now locked for ${p.locked_minutes} minutes`
+    ? `; after ${p.locked_after} failures in a row${from}, sign-in as ${p.username}${from} is now locked for ${p.locked_minutes} minutes`
     : '';
   const address = p.paused_until
     ? `; after ${p.address_failures} failed sign-ins from this address within ${p.address_minutes} minutes, sign-in from it is paused until ${p.paused_until}`
@@ -29,9 +32,11 @@ function lockEn(p: LockNotice): string {
 }
 
 function lockZh(p: LockNotice): string {
-  const user = p.locked_after
-    ? `；连续失败 ${p.locked_after} 次，账号 ${p.username} 已锁定 ${p.locked_minutes} 分钟`
-    : '';
+  const user = !p.locked_after
+    ? ''
+    : p.from_device
+      ? `；此设备连续失败 ${p.locked_after} 次，账号 ${p.username} 在此设备上已锁定 ${p.locked_minutes} 分钟`
+      : `；连续失败 ${p.locked_after} 次，账号 ${p.username} 已锁定 ${p.locked_minutes} 分钟`;
   const address = p.paused_until
     ? `；此地址 ${p.address_minutes} 分钟内登录失败 ${p.address_failures} 次，暂停登录至 ${p.paused_until}`
     : '';
@@ -116,8 +121,17 @@ export const ACCESS_ERRORS = {
     'rate_limited',
     { username: 'li.wei', until: '2024-01-02T03:04:05.000Z', failures: 5 },
     (p) =>
-      `sign-in as ${p.username} is locked until ${p.until} after ${p.failures} failed attempts in a row; try again then, or ask an admin to reset the password (outpost user reset)`,
-    (p) => `账号 ${p.username} 连续 ${p.failures} 次登录失败，已锁定至 ${p.until}；请届时再试，或请管理员重置密码`,
+      `sign-in as ${p.username} is locked until ${p.until} after ${p.failures} failed attempts in a row; try again then, sign in from a device that has signed in as ${p.username} before, or ask an admin to lift the lock (outpost user unlock)`,
+    (p) =>
+      `账号 ${p.username} 连续 ${p.failures} 次登录失败，已锁定至 ${p.until}；请届时再试，或在以前登录过该账号的设备上登录，或请管理员解除锁定`,
+  ),
+  device_locked: def(
+    'rate_limited',
+    { username: 'li.wei', until: '2024-01-02T03:04:05.000Z', failures: 5 },
+    (p) =>
+      `sign-in as ${p.username} from this device is locked until ${p.until} after ${p.failures} failed attempts in a row from this device; try again then, or ask an admin to lift the lock (outpost user unlock)`,
+    (p) =>
+      `此设备以账号 ${p.username} 连续 ${p.failures} 次登录失败，已锁定至 ${p.until}；请届时再试，或请管理员解除锁定`,
   ),
   sign_in_throttled: def(
     'rate_limited',
@@ -162,11 +176,41 @@ export const ACCESS_ERRORS = {
     () => 'the password may not be the username',
     () => '密码不能与用户名相同',
   ),
+  password_blank: def(
+    'invalid_input',
+    {},
+    () => 'the password is only blanks; choose one you can see',
+    () => '密码只有空白字符，请换一个看得见的密码',
+  ),
+  password_invisible: def(
+    'invalid_input',
+    {},
+    () => 'the password is only invisible characters; choose one you can see',
+    () => '密码只有不可见字符，请换一个看得见的密码',
+  ),
+  password_one_character: def(
+    'invalid_input',
+    {},
+    () => 'the password is one character repeated; choose another',
+    () => '密码只是同一个字符的重复，请换一个',
+  ),
+  password_demo: def(
+    'invalid_input',
+    {},
+    () => 'the password is the demonstration password, which everyone knows; choose another',
+    () => '这是人人都知道的演示密码，请换一个',
+  ),
   password_common: def(
     'invalid_input',
     {},
     () => 'the password is one of the most common passwords; choose another (a few unrelated words make a good one)',
     () => '这是最常见的密码之一，请换一个（几个不相关的词组合起来就很好）',
+  ),
+  expected_sign_in_name: def(
+    'invalid_input',
+    {},
+    () => 'a username as typed at sign-in (1 to 64 characters, no control characters)',
+    () => '应为登录时输入的用户名（1 至 64 个字符，不含控制字符）',
   ),
   account_exists: def(
     'conflict',

@@ -181,11 +181,23 @@ export const GENERAL_ERRORS = {
     () => 'not a day of the calendar',
     () => '不是日历上存在的日期',
   ),
+  month_out_of_range: def(
+    'invalid_input',
+    { min: 2000, max: 2100 },
+    (p) => `a month of the years ${p.min} to ${p.max}`,
+    (p) => `应为 ${p.min} 年至 ${p.max} 年之间的月份`,
+  ),
+  date_out_of_range: def(
+    'invalid_input',
+    { min: 2000, max: 2100 },
+    (p) => `a day of the years ${p.min} to ${p.max}`,
+    (p) => `应为 ${p.min} 年至 ${p.max} 年之间的日期`,
+  ),
   expected_utc_time: def(
     'invalid_input',
     {},
-    () => 'a UTC time (YYYY-MM-DDTHH:MM:SSZ)',
-    () => '应为 UTC 时间（格式 YYYY-MM-DDTHH:MM:SSZ）',
+    () => 'a day (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SSZ)',
+    () => '应为日期（年-月-日）或 UTC 时间（格式 YYYY-MM-DDTHH:MM:SSZ）',
   ),
   expected_proposal_id: def(
     'invalid_input',

@@ -47,6 +47,13 @@ export const ROW_ERRORS = {
     (p) => `"${p.value}" is not an area code (letters, digits, - _ up to 32 characters)`,
     (p) => `“${p.value}”不是有效的地区代码（字母、数字、- _，最多 32 位）`,
   ),
+  reorders_text: def(
+    'invalid_input',
+    { char: 'U+202E' },
+    (p) =>
+      `contains ${p.char}, a control character that reorders text (right-to-left overrides and isolates are refused in names)`,
+    (p) => `含有 ${p.char}，这是改变文字显示顺序的控制字符（名称中不允许出现）`,
+  ),
   too_long: def(
     'invalid_input',
     { max: 200 },

@@ -217,6 +217,45 @@ export const SUPERVISION_ERRORS = {
     () => 'answer at least one question',
     () => '请至少回答一个问题',
   ),
+  backdate_needs_province: def(
+    'forbidden',
+    { scope: '220100000000' },
+    (p) =>
+      `backdate: only a province-wide account may date a status before today (yours is ${p.scope}); the status is dated today`,
+    (p) => `backdate：只有全省范围的账号可以把状态日期提前（您的范围是 ${p.scope}）；状态按今天记录`,
+  ),
+  backdate_in_future: def(
+    'invalid_input',
+    { date: '2099-12-31', today: '2019-07-20' },
+    (p) => `backdate.date: ${p.date} is after today (${p.today}); a status is never dated ahead`,
+    (p) => `backdate.date：${p.date} 晚于今天（${p.today}）；状态日期不能提前到将来`,
+  ),
+  backdate_before_task: def(
+    'invalid_input',
+    { date: '2019-06-01', opened: '2019-07-05' },
+    (p) => `backdate.date: ${p.date} is before the task was opened (${p.opened})`,
+    (p) => `backdate.date：${p.date} 早于任务下发日期（${p.opened}）`,
+  ),
+  notification_number_taken: def(
+    'conflict',
+    { number: '吉林市公社〔2026〕1号', area: '220200000000' },
+    (p) =>
+      `notification number ${p.number} is already held by another notice; ${p.area}'s notice was not issued (give the issuing areas abbreviations of their own in the notification settings)`,
+    (p) => `文号 ${p.number} 已被其他通报使用；${p.area} 的通报未印发（请在通报设置中为各印发单位设置互不相同的简称）`,
+  ),
+  issuer_abbr_taken: def(
+    'conflict',
+    { abbr: '吉公社', area: '220200000000', other: '220000000000' },
+    (p) =>
+      `issuers: ${p.area} cannot number as "${p.abbr}": ${p.other} already does, and their notices would share numbers`,
+    (p) => `issuers：${p.area} 不能使用简称“${p.abbr}”：${p.other} 已在使用，两者的通报文号会重复`,
+  ),
+  pattern_needs_abbr_year: def(
+    'invalid_input',
+    {},
+    () => 'the pattern must contain {abbr} and {year}, or two notices could share a number',
+    () => '文号格式必须包含 {abbr} 和 {year}，否则不同通报的文号可能重复',
+  ),
   pattern_needs_seq: def(
     'invalid_input',
     {},

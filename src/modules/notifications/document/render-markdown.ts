@@ -2,27 +2,49 @@ import { svgDataUrl, type Block, type OfficialDocument, type TableBlock } from '
 import { formatCell } from '#core/documents/format-cell.ts';
 
 /**
+ * Text as Markdown shows it literally: the names and words of a document (an area called
+ * `*[点此](http://…)*`, a line break inside a name) never become emphasis, links, HTML, headings,
+ * lists or new blocks. Markup the renderer adds around text is added after this.
+ *
+ * @example escapeMarkdown('*A* <b>') // '\\*A\\* \\<b\\>'
+ */
+export function escapeMarkdown(text: string): string {
+  return (
+    escapeInline(text)
+      // What opens a block only at the start of a line: a heading, a quote, a list, a rule.
+      .replace(/^(\s*)([#+=-])/, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])/, '$1\\$2')
+  );
+}
+
+/** Text inside a line (a table cell): emphasis, links, HTML and line breaks escaped. */
+function escapeInline(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]<>|~&!]/g, '\\$&');
+}
+
+const md = escapeMarkdown;
+
+/**
  * The document as Markdown: the head and title as headings, paragraphs, pipe tables, then the
- * signature, date and record. Every word and figure of the other formats is here.
+ * signature, date and record. Every word and figure of the other formats is here, escaped.
  */
 export function renderMarkdown(doc: OfficialDocument): string {
   const out: string[] = [];
   if (doc.draft) out.push(doc.lang === 'zh' ? '> 征求意见稿（草稿）' : '> DRAFT');
   if (doc.head) {
-    out.push(`**${doc.head.mark}**`);
-    out.push(doc.head.number ?? (doc.lang === 'zh' ? '（未编号）' : '(not numbered)'));
+    out.push(`**${md(doc.head.mark)}**`);
+    out.push(doc.head.number ? md(doc.head.number) : doc.lang === 'zh' ? '（未编号）' : '(not numbered)');
   }
-  out.push(`# ${doc.title}`);
-  if (doc.recipients) out.push(doc.recipients);
+  out.push(`# ${md(doc.title)}`);
+  if (doc.recipients) out.push(md(doc.recipients));
   for (const block of doc.blocks) out.push(blockMarkdown(block));
-  if (doc.signature) out.push(`${doc.signature.issuer}  \n${doc.signature.date}`);
+  if (doc.signature) out.push(`${md(doc.signature.issuer)}  \n${md(doc.signature.date)}`);
   if (doc.record) {
     const lines = ['---'];
-    if (doc.record.copyTo.length)
-      lines.push(
-        doc.lang === 'zh' ? `抄送：${doc.record.copyTo.join('，')}。` : `Copy to: ${doc.record.copyTo.join('; ')}.`,
-      );
-    lines.push(`${doc.record.printer}\u3000${doc.record.printed}`);
+    const copyTo = doc.record.copyTo.map(md);
+    if (copyTo.length)
+      lines.push(doc.lang === 'zh' ? `抄送：${copyTo.join('，')}。` : `Copy to: ${copyTo.join('; ')}.`);
+    lines.push(`${md(doc.record.printer)}\u3000${md(doc.record.printed)}`);
     out.push(lines.join('\n\n'));
   }
   return `${out.join('\n\n')}\n`;
@@ -31,9 +53,9 @@ export function renderMarkdown(doc: OfficialDocument): string {
 function blockMarkdown(block: Block): string {
   switch (block.type) {
     case 'heading':
-      return `${'#'.repeat(block.level + 1)} ${block.text}`;
+      return `${'#'.repeat(block.level + 1)} ${md(block.text)}`;
     case 'paragraph':
-      return block.text;
+      return md(block.text);
     case 'table':
       return tableMarkdown(block);
     case 'figure':
@@ -42,9 +64,10 @@ function blockMarkdown(block: Block): string {
 }
 
 function tableMarkdown(t: TableBlock): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  // In a table a line-opening character opens no block: only the inline marks need escaping.
+  const cell = escapeInline;
   const head = `| ${t.columns.map((c) => cell(c.label)).join(' | ')} |`;
   const rule = `|${t.columns.map((c) => (c.format === 'text' ? ' --- ' : ' ---: ')).join('|')}|`;
   const rows = t.rows.map((r) => `| ${r.map((v, i) => cell(formatCell(t.columns[i].format, v))).join(' | ')} |`);
-  return [`**${t.caption}**`, '', head, rule, ...rows].join('\n');
+  return [`**${md(t.caption)}**`, '', head, rule, ...rows].join('\n');
 }
