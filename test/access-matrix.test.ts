@@ -115,9 +115,10 @@ const PERSONAS: Persona[] = [
 /**
  * How scope applies to a route: `none` (the same for every account), `list` (outside the scope
  * a list is empty), `record` (outside: 404), `aggregate` (beside: visible; outside: 404),
- * `write` (outside: refused with 403, nothing written).
+ * `write` (outside: refused with 403, nothing written), `own` (an officer's own work: an account
+ * without a badge has none, 404).
  */
-type ScopeKind = 'none' | 'list' | 'record' | 'aggregate' | 'write';
+type ScopeKind = 'none' | 'list' | 'record' | 'aggregate' | 'write' | 'own';
 
 interface RouteCase {
   permission: Permission;
@@ -354,6 +355,36 @@ export const ROUTES: Record<string, RouteCase> = {
     permission: 'aggregate:read',
     scope: 'record',
     request: (p) => ({ url: `/api/v1/quality?${M}&area=${p.area}` }),
+  },
+  'GET /api/v1/completeness': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/completeness?${M}&within=${p.within}` }),
+  },
+  'GET /api/v1/completeness/area': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/completeness/area?${M}&area=${p.area}` }),
+  },
+  'GET /api/v1/completeness/rooms': {
+    permission: 'registry:read',
+    scope: 'record',
+    request: (p) => ({ url: `/api/v1/completeness/rooms?${M}&area=${p.area}&reporting=all` }),
+  },
+  'GET /api/v1/completeness/settings': {
+    permission: 'aggregate:read',
+    scope: 'none',
+    request: () => ({ url: '/api/v1/completeness/settings' }),
+  },
+  'PUT /api/v1/completeness/settings': {
+    permission: 'settings:manage',
+    scope: 'none',
+    request: () => ({ method: 'PUT', url: '/api/v1/completeness/settings', payload: { threshold: 0.8 } }),
+  },
+  'GET /api/v1/work': {
+    permission: 'records:write',
+    scope: 'own',
+    request: () => ({ url: `/api/v1/work?${M}` }),
   },
   'GET /api/v1/schemes': {
     permission: 'aggregate:read',
@@ -716,6 +747,7 @@ const WHERES: Record<ScopeKind, Where[]> = {
   record: ['inside', 'outside'],
   write: ['inside', 'outside'],
   aggregate: ['inside', 'beside', 'outside'],
+  own: ['inside'],
 };
 
 interface Expected {
@@ -744,6 +776,8 @@ function expected(route: RouteCase, persona: Persona, where: Where): Expected {
       return { status: outside ? 403 : ok };
     case 'aggregate':
       return { status: persona.scoped && where === 'outside' ? 404 : ok };
+    case 'own':
+      return { status: persona.role === 'officer' ? ok : 404 };
     default:
       return { status: ok };
   }

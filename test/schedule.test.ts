@@ -31,6 +31,7 @@ import { escalationLevel } from '../src/modules/schedule/jobs/task-escalation.jo
 import { runDay, runnerContext, type RunnerContext } from '../src/modules/schedule/schedule.runner.ts';
 import { Scheduler } from '../src/modules/schedule/scheduler.ts';
 import { TasksService } from '../src/modules/supervision/tasks.service.ts';
+import { CompletenessService } from '../src/modules/completeness/completeness.service.ts';
 import { updateScheduleSettings } from '../src/modules/schedule/schedule.settings.ts';
 
 const PROVINCE = '510000000000';
@@ -169,6 +170,40 @@ for (const engine of ENGINES) {
         ...pending.map(() => 1),
         ...pending.map(() => 3),
       ]);
+    });
+
+    it('reminds the areas whose rooms have not reported, 3 days before the reporting deadline, each once', async () => {
+      const tree = await ctx.assessment.areas.tree();
+      const service = new CompletenessService(ctx.assessment);
+      const ranked = [
+        PROVINCE,
+        ...tree.children.childrenOf(PROVINCE).filter((c) => tree.children.childrenOf(c).length > 0),
+      ];
+      const missing = (await Promise.all(ranked.map((a) => service.children(a, '2019-06'))))
+        .flat()
+        .filter((r) => r.reporting < r.rooms);
+      expect(missing.length).toBeGreaterThan(0);
+      const before = posts().length;
+      expect((await run('2019-07-01', ['completeness-reminders']))[0]).toMatchObject({ status: 'ok', events: 0 });
+      expect((await run('2019-07-02', ['completeness-reminders']))[0]).toMatchObject({
+        status: 'ok',
+        events: missing.length,
+      });
+      expect((await run('2019-07-02', ['completeness-reminders']))[0].reason).toBe('already run');
+      const sent = posts().slice(before);
+      expect(sent.map((b) => b.area).sort()).toEqual(missing.map((r) => r.code).sort());
+      for (const b of sent) {
+        const row = missing.find((r) => r.code === b.area)!;
+        expect(b).toMatchObject({
+          event: 'completeness.reminder',
+          month: '2019-06',
+          id: `completeness.reminder:${row.code}:2019-06:2019-07-05:3`,
+          link: `/completeness?area=${row.code}&month=2019-06`,
+          data: { rooms: row.rooms, reporting: row.reporting, missing: row.rooms - row.reporting, days_left: 3 },
+        });
+        expect(String(b.title)).toContain(row.name);
+        expect(String(b.text)).toContain('2019-07-05');
+      }
     });
 
     it('escalates an overdue task to the next level once, and not one rectified', async () => {

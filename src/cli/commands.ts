@@ -18,6 +18,7 @@ import { proposalsCommand } from '../modules/rewards/proposals.command.ts';
 import { qualityCommand } from '../modules/quality/quality.command.ts';
 import { scheduleCommand } from '../modules/schedule/schedule.command.ts';
 import { channelCommand } from '../modules/channels/channel.command.ts';
+import { completenessCommand } from '../modules/completeness/completeness.command.ts';
 import { periodCommand } from '../modules/periods/period.command.ts';
 
 /** Every subcommand of `outpost`, in the order `outpost help` lists them. */
@@ -32,6 +33,7 @@ export const COMMANDS: Command[] = [
   indicatorsCommand,
   rankCommand,
   explainCommand,
+  completenessCommand,
   schemeCommand,
   trendCommand,
   informationalCommand,

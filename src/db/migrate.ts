@@ -7,17 +7,18 @@ import * as m004 from './migrations/004-schemes.ts';
 import * as m005 from './migrations/005-login-attempts-by-address.ts';
 import * as m007 from './migrations/007-unit-locations.ts';
 import * as m008 from './migrations/008-schedule-and-channels.ts';
+import * as m011 from './migrations/011-received-at.ts';
 import * as m014 from './migrations/014-periods.ts';
 import * as m010 from './migrations/010-keys-and-devices.ts';
 import type { Keys } from './keys.ts';
 import * as m009 from './migrations/009-import-jobs.ts';
 
-interface EngineMigration {
+export interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
 }
 
 /** Every migration in order; each runs on both engines. */
-const MIGRATIONS: [string, EngineMigration][] = [
+export const MIGRATIONS: [string, EngineMigration][] = [
   ['001-registry-and-records', m001],
   ['002-accounts-and-audit', m002],
   ['003-notifications-and-supervision', m003],
@@ -26,6 +27,7 @@ const MIGRATIONS: [string, EngineMigration][] = [
   ['007-unit-locations', m007],
   ['008-schedule-and-channels', m008],
   ['009-import-jobs', m009],
+  ['011-received-at', m011],
   ['014-periods', m014],
 ];
 

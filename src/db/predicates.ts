@@ -88,11 +88,15 @@ export function latestPopulation(year: number): RawBuilder<{
 /**
  * The reports of SPEC §5 (a room reports in M when one is placed at it): the visits, info
  * reports and familiarity checks dated in `window`, each as `unit_code`, the unit of its
- * officer's posting on its date. A record outside every posting is placed nowhere.
+ * officer's posting on its date, and `received_at`, when it reached Outpost (migration 011). A
+ * record outside every posting is placed nowhere.
  */
-export function reportsPlacedIn(window: { first: string; last: string }): RawBuilder<{ unit_code: string }> {
+export function reportsPlacedIn(window: {
+  first: string;
+  last: string;
+}): RawBuilder<{ unit_code: string; received_at: string | null }> {
   const placed = (table: 'info_reports' | 'familiarity_checks' | 'visits') => sql`
-    select o.unit_code from ${sql.table(table)} r join officers o on ${placedByPosting('o', 'r')}
+    select o.unit_code, r.received_at from ${sql.table(table)} r join officers o on ${placedByPosting('o', 'r')}
     where ${datedIn('r.date', window)} and r.voided_at is null`;
   return sql`${placed('info_reports')} union all ${placed('familiarity_checks')} union all ${placed('visits')}`;
 }

@@ -11,6 +11,11 @@ interface Tracked {
   void_reason: string | null;
 }
 
+/** A work record: when it reached Outpost (the database's clock at the insert; see migration 011). */
+interface Received extends Tracked {
+  received_at: Generated<string | null>;
+}
+
 export interface AreaTable extends Tracked {
   code: string;
   name: string;
@@ -103,7 +108,7 @@ export interface FundTable extends Tracked {
   province: string;
 }
 
-export interface VisitTable extends Tracked {
+export interface VisitTable extends Received {
   badge: string;
   date: string;
   household_ref: string;
@@ -111,7 +116,7 @@ export interface VisitTable extends Tracked {
   province: string;
 }
 
-export interface InfoReportTable extends Tracked {
+export interface InfoReportTable extends Received {
   ref: string;
   date: string;
   badge: string;
@@ -120,7 +125,7 @@ export interface InfoReportTable extends Tracked {
   province: string;
 }
 
-export interface IncidentTable extends Tracked {
+export interface IncidentTable extends Received {
   ref: string;
   date: string;
   area_code: string;
@@ -128,7 +133,7 @@ export interface IncidentTable extends Tracked {
   province: string;
 }
 
-export interface SurveyTable extends Tracked {
+export interface SurveyTable extends Received {
   ref: string;
   date: string;
   area_code: string;
@@ -138,7 +143,7 @@ export interface SurveyTable extends Tracked {
   province: string;
 }
 
-export interface PatrolLogTable extends Tracked {
+export interface PatrolLogTable extends Received {
   patrol_code: string;
   date: string;
   hours: number;
@@ -146,7 +151,7 @@ export interface PatrolLogTable extends Tracked {
   province: string;
 }
 
-export interface FamiliarityCheckTable extends Tracked {
+export interface FamiliarityCheckTable extends Received {
   ref: string;
   date: string;
   badge: string;

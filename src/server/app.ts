@@ -51,6 +51,8 @@ import { qualityRoutes } from '../modules/quality/quality.routes.ts';
 import { scheduleRoutes } from '../modules/schedule/schedule.routes.ts';
 import { channelsRoutes } from '../modules/channels/channels.routes.ts';
 import { mapsRoutes } from '../modules/maps/maps.routes.ts';
+import { completenessRoutes } from '../modules/completeness/completeness.routes.ts';
+import { workRoutes } from '../modules/work/work.routes.ts';
 import { periodsRoutes } from '../modules/periods/periods.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
 import {
@@ -121,6 +123,8 @@ export const ROUTE_MODULES = [
   scheduleRoutes,
   channelsRoutes,
   mapsRoutes,
+  completenessRoutes,
+  workRoutes,
   periodsRoutes,
   searchRoutes,
 ];

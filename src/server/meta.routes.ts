@@ -5,6 +5,8 @@ import { dataVersion } from '../db/data-version.ts';
 import { latestMonth } from '../modules/assessment/warm-up.ts';
 import { currentMonth, timeZone, today } from '../shared/clock.ts';
 import { metaSchema } from '#core/contracts/meta.schema.ts';
+import { actorOf } from '../modules/accounts/access.ts';
+import { landingFor } from '../modules/completeness/completeness.use-cases.ts';
 
 export const metaRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -14,13 +16,13 @@ export const metaRoutes =
       {
         schema: {
           summary:
-            'About this deployment: engine, data version, whether it is demonstration data, the top areas, the latest month with records, and today in the province’s time zone',
+            'About this deployment: engine, data version, whether it is demonstration data, the top areas, the latest month with records, today in the province’s time zone; for the account: the areas it sees first and the month its pages open on (default_month, SPEC §5)',
           tags: ['health'],
           response: { 200: metaSchema },
         },
         config: { permission: 'aggregate:read' },
       },
-      async () => {
+      async (request) => {
         const tree = await ctx.areas.tree();
         return {
           engine: ctx.db.engine,
@@ -33,6 +35,7 @@ export const metaRoutes =
           today: today(),
           current_month: currentMonth(),
           time_zone: timeZone(),
+          ...(await landingFor(ctx, actorOf(request))),
         };
       },
     );

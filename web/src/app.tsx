@@ -18,7 +18,7 @@ import { FundsPage } from './registry/funds-page.tsx';
 import { OfficerPage } from './registry/officer-page.tsx';
 import { UnitPage } from './registry/unit-page.tsx';
 import { isPublicPath, PublicShell } from './public/public-shell.tsx';
-import { href, Link, useLocation } from './router/router.tsx';
+import { href, Link, navigate, useLocation } from './router/router.tsx';
 import { Brand, LanguageSwitch } from './ui/brand.tsx';
 import { DemoBanner, MetaProvider, type MetaState } from './ui/meta.tsx';
 import { Loading } from './ui/states.tsx';
@@ -45,12 +45,14 @@ const InformationalPage = lazy(() => assessment().then((m) => ({ default: m.Info
 const SchemesPage = lazy(() => assessment().then((m) => ({ default: m.SchemesPage })));
 const ProposalsPage = lazy(() => assessment().then((m) => ({ default: m.ProposalsPage })));
 const QualityPage = lazy(() => assessment().then((m) => ({ default: m.QualityPage })));
+const CompletenessPage = lazy(() => assessment().then((m) => ({ default: m.CompletenessPage })));
 const PeriodsPage = lazy(() => periods().then((m) => ({ default: m.PeriodsPage })));
 const JobsPage = lazy(() => admin().then((m) => ({ default: m.JobsPage })));
 const ChannelsPage = lazy(() => admin().then((m) => ({ default: m.ChannelsPage })));
 const LocksPage = lazy(() => admin().then((m) => ({ default: m.LocksPage })));
 const SubscriptionsPage = lazy(() => admin().then((m) => ({ default: m.SubscriptionsPage })));
 // The map page and the map's ECharts parts are chunks of their own (see maps/area-map.tsx).
+const WorkPage = lazy(() => import('./work/work-page.tsx').then((m) => ({ default: m.WorkPage })));
 const MapPage = lazy(() => import('./maps/map-page.tsx').then((m) => ({ default: m.MapPage })));
 const SearchPage = lazy(() => import('./search/search-page.tsx').then((m) => ({ default: m.SearchPage })));
 
@@ -88,24 +90,31 @@ const ROUTES: Route[] = [
   { pattern: /^\/assessment\/schemes$/, nav: 'nav.assessment', render: () => <SchemesPage /> },
   { pattern: /^\/assessment\/proposals$/, nav: 'nav.assessment', render: () => <ProposalsPage /> },
   { pattern: /^\/assessment\/quality$/, nav: 'nav.assessment', render: () => <QualityPage /> },
+  { pattern: /^\/assessment\/completeness$/, nav: 'nav.assessment', render: () => <CompletenessPage /> },
   { pattern: /^\/admin(?:\/jobs)?$/, nav: 'nav.admin', render: () => <JobsPage /> },
   { pattern: /^\/admin\/channels$/, nav: 'nav.admin', render: () => <ChannelsPage /> },
   { pattern: /^\/admin\/locks$/, nav: 'nav.admin', render: () => <LocksPage /> },
   { pattern: /^\/subscriptions$/, nav: 'nav.subscriptions', render: () => <SubscriptionsPage /> },
   { pattern: /^\/map$/, nav: 'map.nav', render: () => <MapPage /> },
+  { pattern: /^\/work$/, nav: 'nav.work', render: () => <WorkPage /> },
   { pattern: /^\/search$/, render: () => <SearchPage /> },
 ];
 
-/** The main navigation; `keep` carries the area and month along, `needs` hides what a role cannot use. */
-const NAV: { key: MessageKey; to: string; keep?: boolean; needs?: Permission }[] = [
+/**
+ * The main navigation; `keep` carries the area and month along, `needs` hides what a role cannot
+ * use; `own` is an officer's (an account tied to a badge), `desk` what an officer has no use for
+ * (whole files, funds: the desk's work; notifications and tasks are read through `tasks:read`).
+ */
+const NAV: { key: MessageKey; to: string; keep?: boolean; needs?: Permission; own?: boolean; desk?: boolean }[] = [
+  { key: 'nav.work', to: '/work', needs: 'records:write', own: true },
   { key: 'nav.dashboard', to: '/', keep: true, needs: 'aggregate:read' },
   { key: 'map.nav', to: '/map', keep: true, needs: 'aggregate:read' },
   { key: 'nav.assessment', to: '/assessment/explain', keep: true, needs: 'aggregate:read' },
-  { key: 'nav.supervision', to: '/notifications', keep: true, needs: 'aggregate:read' },
+  { key: 'nav.supervision', to: '/notifications', keep: true, needs: 'tasks:read' },
   { key: 'nav.areas', to: '/areas', needs: 'registry:read' },
-  { key: 'nav.funds', to: '/funds', needs: 'registry:read' },
+  { key: 'nav.funds', to: '/funds', needs: 'registry:read', desk: true },
   { key: 'nav.records', to: '/records', needs: 'records:write' },
-  { key: 'nav.import', to: '/import', needs: 'records:write' },
+  { key: 'nav.import', to: '/import', needs: 'records:write', desk: true },
   { key: 'nav.admin', to: '/admin/jobs', needs: 'schedule:manage' },
   { key: 'nav.subscriptions', to: '/subscriptions', needs: 'session:self' },
 ];
@@ -146,6 +155,15 @@ function Shell({ demo }: { demo?: boolean }) {
     document.title = `${t('app.title')} · Outpost`;
   }, [t]);
 
+  // An officer opening the app at its start lands on its own work; the dashboard stays one link away.
+  const badge = session?.badge;
+  const opened = useRef(location.path === '/' && location.query.toString() === '');
+  useEffect(() => {
+    if (!badge || !opened.current) return;
+    opened.current = false;
+    if (location.path === '/' && location.query.toString() === '') navigate('/work', { replace: true });
+  }, [badge, location]);
+
   // A new page (not a new query on the same page): start at its top, with focus on its heading.
   const first = useRef(true);
   useEffect(() => {
@@ -171,6 +189,15 @@ function Shell({ demo }: { demo?: boolean }) {
       clearTimeout(timer);
     };
   }, [location.path]);
+
+  // The menu this account may use; a page of a section it may not use is not asked for at all.
+  const shown = NAV.filter(
+    (n) => (!n.needs || can(n.needs)) && (n.own ? !!session?.badge : !(n.desk && session?.badge)),
+  );
+  const barred = (nav: MessageKey | undefined) => {
+    const needs = NAV.find((n) => n.key === nav)?.needs;
+    return !!session && !!needs && !can(needs);
+  };
 
   return (
     <>
@@ -205,7 +232,7 @@ function Shell({ demo }: { demo?: boolean }) {
         </div>
         <nav className="app-nav" aria-label={t('nav.label')}>
           <ul>
-            {NAV.filter((n) => !n.needs || can(n.needs)).map((n) => (
+            {shown.map((n) => (
               <li key={n.to}>
                 <Link
                   href={n.keep ? keepView(location.query, n.to) : n.to}
@@ -221,7 +248,9 @@ function Shell({ demo }: { demo?: boolean }) {
       <DemoBanner show={demo} />
       <PrintHeader />
       <main id="main" ref={main} tabIndex={-1}>
-        <Suspense fallback={<Loading />}>{route ? route.r.render(match) : <NotFound />}</Suspense>
+        <Suspense fallback={<Loading />}>
+          {!route ? <NotFound /> : barred(route.r.nav) ? <NotForAccount links={shown} /> : route.r.render(match)}
+        </Suspense>
       </main>
     </>
   );
@@ -230,6 +259,24 @@ function Shell({ demo }: { demo?: boolean }) {
 /** The dashboard link keeps the area and month the user is looking at elsewhere. */
 function keepView(query: URLSearchParams, path: string): string {
   return href(path, { area: query.get('area'), month: query.get('month') });
+}
+
+/** A page of a section the account may not use: said plainly, with what it can open instead. */
+function NotForAccount({ links }: { links: typeof NAV }) {
+  const { t } = useI18n();
+  return (
+    <div className="page" data-testid="not-for-account">
+      <h1 tabIndex={-1}>{t('app.notForAccount')}</h1>
+      <p>{t('app.notForAccountHint')}</p>
+      <ul>
+        {links.map((n) => (
+          <li key={n.to}>
+            <Link href={n.to}>{t(n.key)}</Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 function NotFound() {

@@ -15,3 +15,13 @@ export { PASSING_SCORE, rank, roundComposite, withChange } from './ranking.ts';
 export type { RankInput, RankingRow, RankingRowWithChange } from './ranking.ts';
 export { rankUnder, scoredResults } from './rank-scheme.ts';
 export type { Subject } from './rank-scheme.ts';
+export { isSmallSample, rankWithSamples, sampledFigures, smallSamples } from './samples.ts';
+export type { SampledFigure, SampledRow } from './samples.ts';
+export {
+  completeness,
+  DEFAULT_COMPLETENESS_THRESHOLD,
+  DEFAULT_DEADLINE_DAY,
+  meetsThreshold,
+  reportingDeadline,
+} from './completeness.ts';
+export type { Completeness } from './completeness.ts';

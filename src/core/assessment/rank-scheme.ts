@@ -1,5 +1,5 @@
 import type { Figures } from './figures.ts';
-import { rank, type RankingRow } from './ranking.ts';
+import { rankWithSamples, type SampledRow } from './samples.ts';
 import type { Scheme } from './scheme.ts';
 import { evaluateScheme, type IndicatorResult, type SchemeResult } from './score.ts';
 
@@ -25,24 +25,20 @@ export function scoredResults(
 }
 
 /**
- * Evaluates each subject under `scheme` and ranks them (SPEC §3 ranking and lagging).
+ * Evaluates each subject under `scheme` and ranks them (SPEC §3 ranking and lagging), each row
+ * with its small samples marked (samples.ts).
  *
  * @example rankUnder(OFFICER_SCHEME, officers).rows[0].rank // 1
  */
 export function rankUnder(
   scheme: Scheme<string>,
   subjects: readonly Subject[],
-): { rows: RankingRow[]; results: Map<string, SchemeResult> } {
+): { rows: SampledRow[]; results: Map<string, SchemeResult> } {
   const results = new Map<string, SchemeResult>();
-  const inputs = subjects.map((s) => {
+  const evaluated = subjects.map((s) => {
     const result = evaluateScheme(scheme, s.figures);
     results.set(s.code, result);
-    return {
-      code: s.code,
-      name: s.name,
-      composite: result.composite,
-      indicators: scoredResults(scheme, result.indicators),
-    };
+    return { code: s.code, name: s.name, result };
   });
-  return { rows: rank(inputs), results };
+  return { rows: rankWithSamples(scheme, evaluated), results };
 }

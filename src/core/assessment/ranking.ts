@@ -85,7 +85,10 @@ export function rank(rows: readonly RankInput[]): RankingRow[] {
  * rank_change = previous_rank - rank (positive = moved up) and composite_change = composite -
  * previous composite; all three null for an area absent from `previous`.
  */
-export function withChange(current: readonly RankingRow[], previous: readonly RankingRow[]): RankingRowWithChange[] {
+export function withChange<R extends RankingRow>(
+  current: readonly R[],
+  previous: readonly RankingRow[],
+): (R & Omit<RankingRowWithChange, keyof RankingRow>)[] {
   const before = new Map(previous.map((row) => [row.code, row]));
   return current.map((row) => {
     const prev = before.get(row.code);

@@ -22,6 +22,11 @@ export interface IndicatorDef {
   target: number;
   weight: number;
   scale: number;
+  /**
+   * The fewest cases (the denominator) a figure may rest on before it is marked a small sample
+   * (samples.ts); absent or null: none, as in every scheme shipped.
+   */
+  min_sample?: number | null;
 }
 
 /**
@@ -34,6 +39,8 @@ export interface Scheme<N extends string = SchemeName> {
   indicators: IndicatorDef[];
   /** The saved version in force (1, 2, ...); 0 or absent for the defaults shipped. */
   version?: number;
+  /** Small samples (samples.ts) make no row lag and name no problem; absent: they count as any figure. */
+  exempt_small_samples?: boolean;
 }
 
 /** One row of a SPEC §3 table, in its column order. */

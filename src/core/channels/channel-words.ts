@@ -9,6 +9,10 @@ export const EVENT_CATALOGUE = {
   'notification.drafted': { permission: 'aggregate:read', about: 'the draft notification of a month is ready' },
   'task.reminder': { permission: 'tasks:read', about: 'a supervision task is due in a few days' },
   'task.escalated': { permission: 'tasks:read', about: 'an overdue supervision task goes to the next level' },
+  'completeness.reminder': {
+    permission: 'aggregate:read',
+    about: "an area's rooms have not all reported the month, a few days before the reporting deadline",
+  },
   'period.reminder': {
     permission: 'periods:read',
     about: "a month's period is still to be submitted, or submissions await approval, a few days before the deadline",

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { exportParams } from '../exports/export-table.ts';
 import { anySchemeNameSchema, areaCodeSchema, monthSchema, pageQuery, schemeNameSchema } from './common.ts';
+import { completenessFigures } from './completeness.schema.ts';
 
 export const indicatorsQuery = z
   .object({ month: monthSchema, area: areaCodeSchema, scheme: schemeNameSchema })
@@ -37,8 +38,11 @@ export const rankingRowSchema = z.object({
   previous_rank: z.number().nullable(),
   rank_change: z.number().nullable(),
   composite_change: z.number().nullable(),
+  /** Indicators whose figure rests on fewer cases than the scheme's minimum sample. Optional for older servers. */
+  small_samples: z.array(z.string()).optional(),
 });
-export const rankingsSchema = z.array(rankingRowSchema);
+/** GET rankings: SPEC §4's rows, each with its area's completeness in the month (SPEC §5). */
+export const rankingsSchema = z.array(rankingRowSchema.extend({ completeness: completenessFigures.optional() }));
 
 export const explainQuery = z
   .object({
@@ -69,6 +73,7 @@ const indicatorSettings = z
     floor: z.number().finite(),
     target: z.number().finite(),
     better: z.enum(['higher', 'lower']),
+    min_sample: z.number().finite().positive().nullable().optional(),
   })
   .strict()
   .refine((i) => i.floor !== i.target, { message: 'floor_equals_target' })
@@ -76,11 +81,20 @@ const indicatorSettings = z
     message: 'target_worse_side',
   });
 export const previewBody = z
-  .object({ scheme: anySchemeNameSchema, indicators: z.record(z.string(), indicatorSettings) })
+  .object({
+    scheme: anySchemeNameSchema,
+    indicators: z.record(z.string(), indicatorSettings),
+    exempt_small_samples: z.boolean().optional(),
+  })
   .strict();
 /** The rows of `GET rankings`, or of `GET rankings/officers` (with unit and area) for the officer scheme. */
 export const previewSchema = z.array(
-  rankingRowSchema.extend({ unit_code: z.string().optional(), area_code: z.string().optional() }),
+  rankingRowSchema.extend({
+    unit_code: z.string().optional(),
+    area_code: z.string().optional(),
+    completeness: completenessFigures.optional(),
+    indicators: z.record(z.string(), indicatorResultSchema.extend({ small_sample: z.boolean() })).optional(),
+  }),
 );
 
 export const explainRecordsQuery = z

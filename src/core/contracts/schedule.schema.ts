@@ -54,6 +54,7 @@ export const runOutcomeSchema = z.object({
 export const scheduleSettingsView = z.object({
   draft_day: z.number(),
   task_reminder_days: z.array(z.number()),
+  completeness_reminder_days: z.array(z.number()),
   /** Optional only for older servers' answers. */
   period_reminder_days: z.array(z.number()).optional(),
   escalation_step_days: z.number(),

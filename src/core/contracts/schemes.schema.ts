@@ -13,6 +13,8 @@ const settings = z
     floor: z.number().finite(),
     target: z.number().finite(),
     better: z.enum(['higher', 'lower']),
+    /** The fewest cases a figure may rest on before it is marked a small sample; null: none. */
+    min_sample: z.number().finite().nullable(),
   })
   .partial()
   .strict();
@@ -31,6 +33,8 @@ export const schemeBody = z
       .partial()
       .strict()
       .optional(),
+    /** Small samples make no row lag and name no problem. */
+    exempt_small_samples: z.boolean().optional(),
     note: z.string().max(500).optional(),
   })
   .strict();
@@ -53,8 +57,12 @@ export const schemeSchema = z.object({
       better: z.enum(['higher', 'lower']),
       scale: z.number(),
       scored: z.boolean(),
+      /** Figures resting on fewer cases are marked small samples; null: no minimum. Optional for older servers. */
+      min_sample: z.number().nullable().optional(),
     }),
   ),
+  /** Whether small samples are kept out of lagging and problems. Optional for older servers. */
+  exempt_small_samples: z.boolean().optional(),
   thresholds: z.object({
     commendation: z.number(),
     criticism: z.number(),

@@ -2,7 +2,14 @@
 import { z } from 'zod';
 import { exportParams } from '../exports/export-table.ts';
 import { anySchemeNameSchema, areaCodeSchema, codeSchema, monthSchema } from './common.ts';
-import { rankingRowSchema } from './assessment.schema.ts';
+import { indicatorResultSchema, rankingRowSchema } from './assessment.schema.ts';
+import { completenessFigures } from './completeness.schema.ts';
+
+/**
+ * Each figure a unit's or officer's row rests on: numerator, denominator (the sample size), value,
+ * score, and whether it is a small sample under the scheme's minimum.
+ */
+export const sampledFiguresSchema = z.record(z.string(), indicatorResultSchema.extend({ small_sample: z.boolean() }));
 
 export const unitRankingsQuery = z
   .object({
@@ -14,11 +21,20 @@ export const unitRankingsQuery = z
   })
   .strict();
 export const unitRankingsSchema = z.array(
-  rankingRowSchema.extend({ type: z.string(), area_code: z.string(), station_code: z.string().nullable() }),
+  rankingRowSchema.extend({
+    type: z.string(),
+    area_code: z.string(),
+    station_code: z.string().nullable(),
+    indicators: sampledFiguresSchema,
+    /** A room: whether it reported in the month (rooms 1); a station: its open rooms (SPEC §5). */
+    completeness: completenessFigures.nullable(),
+  }),
 );
 
 export const officerRankingsQuery = z.object({ month: monthSchema, within: areaCodeSchema, ...exportParams }).strict();
-export const officerRankingsSchema = z.array(rankingRowSchema.extend({ unit_code: z.string(), area_code: z.string() }));
+export const officerRankingsSchema = z.array(
+  rankingRowSchema.extend({ unit_code: z.string(), area_code: z.string(), indicators: sampledFiguresSchema }),
+);
 
 export const trendQuery = z
   .object({

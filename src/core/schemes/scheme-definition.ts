@@ -16,6 +16,8 @@ export interface IndicatorSettings {
   floor: number;
   target: number;
   better: Better;
+  /** The fewest cases a figure may rest on before it is marked a small sample; null or absent: none. */
+  min_sample?: number | null;
 }
 
 /** When a composite proposes a reward or a punishment (see rewards). */
@@ -32,12 +34,15 @@ export interface Thresholds {
 export interface SchemeDefinition {
   indicators: Record<string, IndicatorSettings>;
   thresholds: Thresholds;
+  /** Small samples make no row lag and name no problem (assessment/samples.ts); absent: false. */
+  exempt_small_samples?: boolean;
 }
 
-/** What a save may change: any indicators' settings (each in part) and any thresholds. */
+/** What a save may change: any indicators' settings (each in part), any thresholds, the small-sample rule. */
 export interface SchemeEdit {
   indicators?: Record<string, Partial<IndicatorSettings>>;
   thresholds?: Partial<Thresholds>;
+  exempt_small_samples?: boolean;
 }
 
 /**
@@ -56,6 +61,8 @@ function shown(v: unknown): number | string {
 export const DEFAULT_THRESHOLDS: Thresholds = { commendation: 90, criticism: 60, interview: 60, interview_months: 3 };
 
 const MAX_WEIGHT = 1000;
+/** The largest minimum sample a scheme may ask for (a province's residents, for a rate per 10,000). */
+export const MAX_SAMPLE = 100_000_000;
 
 /** The scheme shipped with Outpost: the fallback of a year with no saved version. */
 export function shippedScheme(name: AnySchemeName): Scheme<AnySchemeName> {
@@ -85,7 +92,11 @@ export function applyEdit(base: SchemeDefinition, edit: SchemeEdit): SchemeDefin
   for (const [name, s] of Object.entries(base.indicators)) indicators[name] = { ...s };
   for (const [name, s] of Object.entries(edit.indicators ?? {}))
     indicators[name] = { ...indicators[name], ...s } as IndicatorSettings;
-  return { indicators, thresholds: { ...base.thresholds, ...edit.thresholds } };
+  return {
+    indicators,
+    thresholds: { ...base.thresholds, ...edit.thresholds },
+    exempt_small_samples: edit.exempt_small_samples ?? base.exempt_small_samples ?? false,
+  };
 }
 
 /**
@@ -131,6 +142,10 @@ export function indicatorIssues(at: string, s: IndicatorSettings): Issue[] {
     issues.push(
       issue(`${at}.target`, coded('target_worse_side', { target: s.target, floor: s.floor, better: s.better })),
     );
+  if (s.min_sample != null && !(Number.isFinite(s.min_sample) && s.min_sample > 0 && s.min_sample <= MAX_SAMPLE))
+    issues.push(
+      issue(`${at}.min_sample`, coded('min_sample_out_of_range', { value: shown(s.min_sample), max: MAX_SAMPLE })),
+    );
   return issues;
 }
 
@@ -173,6 +188,7 @@ export function schemeFrom(name: AnySchemeName, def: SchemeDefinition, version: 
     name,
     version,
     indicators: base.indicators.map((d) => ({ ...d, ...def.indicators[d.name], scale: d.scale, name: d.name })),
+    ...(def.exempt_small_samples ? { exempt_small_samples: true } : {}),
   };
 }
 
@@ -182,6 +198,8 @@ export function orderedDefinition(name: AnySchemeName, def: SchemeDefinition): S
   for (const d of shippedScheme(name).indicators) {
     const s = def.indicators[d.name];
     indicators[d.name] = { weight: s.weight, floor: s.floor, target: s.target, better: s.better };
+    // Kept only when set, so that a definition without minimums reads as it always has.
+    if (s.min_sample != null) indicators[d.name].min_sample = s.min_sample;
   }
   const t = def.thresholds;
   return {
@@ -192,5 +210,6 @@ export function orderedDefinition(name: AnySchemeName, def: SchemeDefinition): S
       interview: t.interview,
       interview_months: t.interview_months,
     },
+    ...(def.exempt_small_samples ? { exempt_small_samples: true } : {}),
   };
 }

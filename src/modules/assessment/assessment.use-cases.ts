@@ -17,6 +17,7 @@ import { auditPeopleRead } from '../officers/people-read.ts';
 import { explainRecords } from './explain-records.service.ts';
 import { OfficerAssessment } from './officer-ranking.service.ts';
 import { editedScheme } from './scheme-edit.ts';
+import { CompletenessService } from '../completeness/completeness.service.ts';
 
 type Services = Pick<AppContext, 'db' | 'areas' | 'assessment'>;
 
@@ -26,10 +27,17 @@ export async function indicatorsFor(ctx: Services, actor: Actor, q: z.infer<type
   return ctx.assessment.indicators(q.area, q.month, q.scheme);
 }
 
-/** The ranking of an area's children, with change against the month before. */
+/** The ranking of an area's children, with change against the month before and each one's completeness (SPEC §5). */
 export async function rankingsFor(ctx: Services, actor: Actor, q: z.infer<typeof rankingsQuery>) {
   await requireAccess(ctx.areas, actor.scope, 'area.ranking', q.within);
-  return ctx.assessment.rankings(q.within, q.month, q.scheme);
+  return withCompleteness(ctx, q.within, q.month, await ctx.assessment.rankings(q.within, q.month, q.scheme));
+}
+
+/** Each ranked child with its completeness in the month. */
+async function withCompleteness<R extends { code: string }>(ctx: Services, within: string, month: string, rows: R[]) {
+  const children = await new CompletenessService(ctx.assessment).children(within, month);
+  const completeness = new Map(children.map(({ code, name: _, ...c }) => [code, c]));
+  return rows.map((row) => ({ ...row, completeness: completeness.get(row.code) }));
 }
 
 /** How one figure is made from an area's children and what is placed at the area itself. */
@@ -59,14 +67,14 @@ export async function previewFor(
   ctx: Services,
   actor: Actor,
   q: z.infer<typeof previewQuery>,
-  { scheme, indicators }: z.infer<typeof previewBody>,
+  { scheme, indicators, exempt_small_samples }: z.infer<typeof previewBody>,
 ) {
   await requireAccess(ctx.areas, actor.scope, 'area.ranking', q.within);
   if (scheme !== 'officer') {
-    const edited = editedScheme(await ctx.assessment.schemeFor(scheme, q.month), indicators);
-    return ctx.assessment.rankings(q.within, q.month, scheme, edited);
+    const edited = editedScheme(await ctx.assessment.schemeFor(scheme, q.month), indicators, exempt_small_samples);
+    return withCompleteness(ctx, q.within, q.month, await ctx.assessment.rankings(q.within, q.month, scheme, edited));
   }
-  const edited = editedScheme(await ctx.assessment.schemeFor(scheme, q.month), indicators);
+  const edited = editedScheme(await ctx.assessment.schemeFor(scheme, q.month), indicators, exempt_small_samples);
   const rows = await new OfficerAssessment(ctx.assessment).rankings(q.within, q.month, edited);
   await auditPeopleRead(ctx.db, actor.who, 'officer rankings (preview)', { ...q, badges: rows.map((r) => r.code) });
   return rows;

@@ -8,7 +8,9 @@ import {
   type Scheme,
   evaluateScheme,
   rankUnder,
+  sampledFigures,
   withChange,
+  type SampledFigure,
   type Figures,
   type RankingRowWithChange,
   type SchemeResult,
@@ -18,7 +20,12 @@ import { frontLineAtEnd, officerFigures, type OfficerAtEnd } from './officer-fig
 import { parseMonth, previousMonth } from './month.ts';
 import { isWithinArea } from '../areas/area-tree.ts';
 
-export type OfficerRankingRow = RankingRowWithChange & { unit_code: string; area_code: string };
+export type OfficerRankingRow = RankingRowWithChange & {
+  unit_code: string;
+  area_code: string;
+  /** Each figure with its denominator (the sample size) and whether it is a small sample. */
+  indicators: Record<string, SampledFigure>;
+};
 
 export interface OfficerResult extends SchemeResult {
   badge: string;
@@ -72,10 +79,12 @@ export class OfficerAssessment {
     const current = await this.rankOnce(within, month, preview);
     const previous = await this.rankOnce(within, before, sameYear ? preview : undefined);
     const placed = new Map((await this.atEnd(month)).map((o) => [o.badge, o]));
+    const scheme = preview ?? (await this.assessment.schemeFor('officer', month));
     return withChange(current.rows, previous.rows).map((row) => ({
       ...row,
       unit_code: placed.get(row.code)!.unit_code,
       area_code: placed.get(row.code)!.area_code,
+      indicators: sampledFigures(scheme, current.results.get(row.code)!),
     }));
   }
 

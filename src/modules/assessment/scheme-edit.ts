@@ -18,8 +18,9 @@ export type { IndicatorSettings };
 export function editedScheme<N extends AnySchemeName>(
   base: Scheme<N>,
   settings: Record<string, IndicatorSettings>,
+  exemptSmallSamples = base.exempt_small_samples ?? false,
 ): Scheme<N> {
-  const definition = { indicators: settings, thresholds: DEFAULT_THRESHOLDS };
+  const definition = { indicators: settings, thresholds: DEFAULT_THRESHOLDS, exempt_small_samples: exemptSmallSamples };
   const issues = definitionIssues(base.name, definition);
   if (issues.length > 0)
     throw new AppError(

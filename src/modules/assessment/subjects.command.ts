@@ -7,7 +7,6 @@ import { AppError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import type { RankingRowWithChange } from './domain/index.ts';
 import { AssessmentService } from './assessment.service.ts';
-import { OfficerAssessment } from './officer-ranking.service.ts';
 import {
   informationalQuery,
   officerRankingsQuery,
@@ -18,20 +17,30 @@ import { informationalFor, type InformationalView } from './informational.servic
 import { createContext } from '../app-context.ts';
 import { operatorActor } from '../accounts/access.ts';
 import { trend } from './trend.service.ts';
-import { UnitAssessment } from './unit-ranking.service.ts';
+import { officerRankingsFor, unitRankingsFor } from './subjects.use-cases.ts';
+import type { Completeness } from '#core/assessment/completeness.ts';
+import { percent } from '#core/documents/format-cell.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
 const arrow = (n: number | null) => (n === null ? '' : n > 0 ? `↑${n}` : n < 0 ? `↓${-n}` : '=');
 
-export function printRanking(io: Io, rows: RankingRowWithChange[], json: boolean): number {
+/** A ranked row as printed: SPEC's columns, and what areas and units add (completeness, small samples). */
+type PrintedRow = RankingRowWithChange & {
+  completeness?: Completeness | null;
+  small_samples?: string[];
+};
+
+export function printRanking(io: Io, rows: PrintedRow[], json: boolean): number {
   if (json) {
     io.stdout.write(`${JSON.stringify(rows)}\n`);
     return 0;
   }
+  const reporting = (c: Completeness | null | undefined) =>
+    c ? `${c.reporting}/${c.rooms}${c.rate === null ? '' : ` ${percent(c.rate)}`}` : '';
   io.stdout.write(
     textTable(
-      ['rank', 'change', 'code', 'name', 'composite', 'lagging', 'problems'],
+      ['rank', 'change', 'code', 'name', 'composite', 'lagging', 'problems', 'rooms reporting', 'small samples'],
       rows.map((r) => [
         r.rank,
         arrow(r.rank_change),
@@ -40,6 +49,8 @@ export function printRanking(io: Io, rows: RankingRowWithChange[], json: boolean
         fixed(r.composite, 2),
         r.lagging ? 'LAGGING' : '',
         r.problems.join(', '),
+        reporting(r.completeness),
+        (r.small_samples ?? []).join(', '),
       ]),
     ),
   );
@@ -58,10 +69,11 @@ export async function rankSubjects(values: Values, io: Io, usage: string): Promi
       usage,
     });
   return withDatabase(values.db as string | undefined, async (db) => {
-    const assessment = new AssessmentService(db.kysely);
+    const ctx = createContext(db);
+    const actor = operatorActor('rank');
     if (of === 'officers') {
       const q = validate(officerRankingsQuery, { month, within });
-      return printRanking(io, await new OfficerAssessment(assessment).rankings(q.within, q.month), !!values.json);
+      return printRanking(io, await officerRankingsFor(ctx, actor, q), !!values.json);
     }
     const q = validate(unitRankingsQuery, {
       month,
@@ -69,11 +81,7 @@ export async function rankSubjects(values: Values, io: Io, usage: string): Promi
       type: of === 'rooms' ? 'room' : 'station',
       scheme: values.scheme ?? 'performance',
     });
-    return printRanking(
-      io,
-      await new UnitAssessment(assessment).rankings(q.within, q.month, q.type, q.scheme),
-      !!values.json,
-    );
+    return printRanking(io, await unitRankingsFor(ctx, actor, q), !!values.json);
   });
 }
 

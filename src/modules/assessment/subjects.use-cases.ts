@@ -11,13 +11,16 @@ import { auditPeopleRead } from '../officers/people-read.ts';
 import { OfficerAssessment } from './officer-ranking.service.ts';
 import { UnitAssessment } from './unit-ranking.service.ts';
 import { trend } from './trend.service.ts';
+import { CompletenessService } from '../completeness/completeness.service.ts';
 
 type Services = Pick<AppContext, 'db' | 'areas' | 'assessment'>;
 
-/** The rooms or stations of an area ranked by the records placed at them. */
+/** The rooms or stations of an area ranked by the records placed at them, each with its completeness. */
 export async function unitRankingsFor(ctx: Services, actor: Actor, q: z.infer<typeof unitRankingsQuery>) {
   await requireAccess(ctx.areas, actor.scope, 'area.ranking', q.within);
-  return new UnitAssessment(ctx.assessment).rankings(q.within, q.month, q.type, q.scheme);
+  const rows = await new UnitAssessment(ctx.assessment).rankings(q.within, q.month, q.type, q.scheme);
+  const completeness = await new CompletenessService(ctx.assessment).units(q.month);
+  return rows.map((row) => ({ ...row, completeness: completeness.get(row.code) ?? null }));
 }
 
 /** The front-line officers of an area ranked under the officer scheme: a read of people. */

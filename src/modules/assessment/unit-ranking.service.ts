@@ -15,7 +15,9 @@ import {
   rollupIndexed,
   treeIndex,
   withChange,
+  sampledFigures,
   type Figures,
+  type SampledFigure,
   type InformationalName,
   type InformationalResult,
   type RankingRowWithChange,
@@ -40,7 +42,13 @@ import {
 
 export type UnitKind = 'room' | 'station';
 
-export type UnitRankingRow = RankingRowWithChange & { type: string; area_code: string; station_code: string | null };
+export type UnitRankingRow = RankingRowWithChange & {
+  type: string;
+  area_code: string;
+  station_code: string | null;
+  /** Each figure with its denominator (the sample size) and whether it is a small sample. */
+  indicators: Record<string, SampledFigure>;
+};
 
 export interface UnitResult extends SchemeResult {
   unit: string;
@@ -133,12 +141,19 @@ export class UnitAssessment {
   async rankings(within: string, month: string, kind: UnitKind, schemeName = 'performance'): Promise<UnitRankingRow[]> {
     if (schemeName !== 'performance') throw new AppError('scheme_not_for_units', { scheme: schemeName, ranked: true });
     await this.assessment.areas.area(within);
+    const scheme = await this.assessment.schemeFor('performance', month);
     const current = await this.rankOnce(within, month, kind);
     const previous = await this.rankOnce(within, previousMonth(month), kind);
     const { units } = await this.registry();
-    return withChange(current, previous).map((row) => {
+    return withChange(current.rows, previous.rows).map((row) => {
       const u = units.get(row.code)!;
-      return { ...row, type: u.type, area_code: u.area_code, station_code: u.station_code };
+      return {
+        ...row,
+        type: u.type,
+        area_code: u.area_code,
+        station_code: u.station_code,
+        indicators: sampledFigures(scheme, current.results.get(row.code)!),
+      };
     });
   }
 
@@ -155,7 +170,7 @@ export class UnitAssessment {
           isWithinArea(tree, u.area_code, within),
       )
       .map((u) => ({ code: u.code, name: u.name, figures: totals.get(u.code) ?? {} }));
-    return rankUnder(scheme, subjects).rows;
+    return rankUnder(scheme, subjects);
   }
 }
 

@@ -4,9 +4,9 @@
  * languages. The catalogue names every event a channel or an account may choose, with the
  * permission an account needs to receive it itself.
  *
- * Later jobs add their events here (one line each): `completeness.reminder` (issue 17, rooms that
- * have not reported before the deadline), `period.reminder` (issue 18, submission and approval),
- * `receipt.reminder` (issue 19, 签收).
+ * Later jobs add their events here (one line each): `period.reminder` (issue 18, submission and
+ * approval), `receipt.reminder` (issue 19, 签收); `completeness.reminder` (issue 17, rooms that have
+ * not reported before the deadline) is in.
  *
  * @example
  *   const e: AnnouncedEvent = {

@@ -32,6 +32,8 @@ export const scheduleSettingsSchema = z
     draft_day: z.number().int().min(1).max(28),
     /** Reminders go this many days before a supervision task's deadline. */
     task_reminder_days: z.array(z.number().int().min(1).max(60)).max(5),
+    /** Reminders of rooms not yet reporting go this many days before the reporting deadline (completeness). */
+    completeness_reminder_days: z.array(z.number().int().min(1).max(27)).max(5),
     /** Period reminders go this many days before the submission and approval deadlines (periods settings). */
     period_reminder_days: z.array(z.number().int().min(1).max(27)).max(5),
     /** An overdue task climbs one level on its first overdue day, and again every this many days. */
@@ -50,6 +52,7 @@ export const scheduleSettingsPatch = scheduleSettingsSchema.partial();
 export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = {
   draft_day: 5,
   task_reminder_days: [3, 1],
+  completeness_reminder_days: [3],
   period_reminder_days: [3, 1],
   escalation_step_days: 7,
   backup_keep: 14,

@@ -20,7 +20,9 @@ export function presentScheme(r: ResolvedScheme): SchemePresented {
       better: d.better,
       scale: d.scale,
       scored: d.weight > 0,
+      min_sample: d.min_sample ?? null,
     })),
+    exempt_small_samples: r.scheme.exempt_small_samples ?? false,
     thresholds: { ...r.definition.thresholds },
     informational: r.name === 'performance' ? [...INFORMATIONAL] : [],
   };

@@ -119,7 +119,11 @@ function resolvedOf(name: AnySchemeName, year: number, row: SchemeVersionRow | u
   const indicators = Object.fromEntries(Object.entries(saved.indicators ?? {}).filter(([n]) => known.has(n)));
   const definition = orderedDefinition(
     name,
-    applyEdit(shippedDefinition(name), { indicators, thresholds: saved.thresholds }),
+    applyEdit(shippedDefinition(name), {
+      indicators,
+      thresholds: saved.thresholds,
+      exempt_small_samples: saved.exempt_small_samples,
+    }),
   );
   return {
     name,
@@ -146,5 +150,10 @@ function changes(before: SchemeDefinition, after: SchemeDefinition): Record<stri
     const from = before.thresholds[field as keyof typeof after.thresholds];
     if (from !== to) out[`thresholds.${field}`] = { from, to };
   }
+  for (const [name, s] of Object.entries(before.indicators))
+    if (s.min_sample != null && after.indicators[name]?.min_sample == null)
+      out[`indicators.${name}.min_sample`] = { from: s.min_sample, to: null };
+  const [was, is] = [!!before.exempt_small_samples, !!after.exempt_small_samples];
+  if (was !== is) out.exempt_small_samples = { from: was, to: is };
   return out;
 }

@@ -35,7 +35,7 @@ export async function roomsOn(db: Kysely<DB>, area: string, day: string): Promis
 export async function unitsWithRecords(db: Kysely<DB>, from: string, to: string): Promise<Set<string>> {
   const window = { first: from, last: to };
   const { rows } = await sql<{ unit_code: string }>`
-    ${reportsPlacedIn(window)}
+    select unit_code from (${reportsPlacedIn(window)}) placed
     union select p.unit_code from patrol_logs l join patrols p on p.code = l.patrol_code and p.voided_at is null
     where ${datedIn('l.date', window)} and l.voided_at is null`.execute(db);
   return new Set(rows.map((r) => r.unit_code));

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { areaDetailSchema, areaPage, areaSchema } from '#core/contracts/areas.schema.ts';
-import type { indicatorsSchema, indicatorResultSchema, rankingRowSchema } from '#core/contracts/assessment.schema.ts';
+import type { indicatorsSchema, indicatorResultSchema, rankingsSchema } from '#core/contracts/assessment.schema.ts';
 import type { officerSchema, postingPage, postingSchema } from '#core/contracts/officers.schema.ts';
 import type { overviewSchema } from '#core/contracts/overview.schema.ts';
 import type { patrolSchema, unitDetailSchema, unitPage, unitSchema } from '#core/contracts/units.schema.ts';
@@ -19,7 +19,13 @@ export type AreaDetail = z.infer<typeof areaDetailSchema>;
 export type AreaPage = z.infer<typeof areaPage>;
 export type Indicators = z.infer<typeof indicatorsSchema>;
 export type IndicatorResult = z.infer<typeof indicatorResultSchema>;
-export type RankingRow = z.infer<typeof rankingRowSchema>;
+type RankingsRow = z.infer<typeof rankingsSchema>[number];
+/** A ranking's row with its completeness in the month (SPEC §5; null for a unit that is no room). */
+export type RankingRow = Omit<RankingsRow, 'completeness'> & {
+  completeness?: RankingsRow['completeness'] | null;
+  /** Units' and officers' rows: each figure with its sample (denominator) and whether it is small. */
+  indicators?: Record<string, { denominator: number; small_sample: boolean }>;
+};
 export type Overview = z.infer<typeof overviewSchema>;
 export type Unit = z.infer<typeof unitSchema>;
 export type UnitPage = z.infer<typeof unitPage>;
@@ -31,6 +37,13 @@ export type Officer = z.infer<typeof officerSchema>;
 export type Funds = z.infer<typeof fundsSchema>;
 export type Schemes = z.infer<typeof schemesSchema>;
 export type { RowError };
+export type {
+  CompletenessArea,
+  CompletenessRow,
+  CompletenessRoom,
+  CompletenessRooms,
+} from '#core/contracts/completeness.schema.ts';
+export type { Work } from '#core/contracts/work.schema.ts';
 
 type MetaBody = z.infer<typeof metaSchema>;
 type ServerClock = 'today' | 'current_month' | 'time_zone';

@@ -34,11 +34,29 @@ const PERFORMANCE: SchemeView = {
 describe('scheme draft', () => {
   it('shows rates in percent and reads them back as the API’s shares', () => {
     const draft = draftOf(PERFORMANCE);
-    expect(draft.indicators.awareness_rate).toEqual({ weight: '15', floor: '50', target: '90', better: 'higher' });
-    expect(draft.indicators.crime_rate).toEqual({ weight: '15', floor: '5', target: '1', better: 'lower' });
+    expect(draft.indicators.awareness_rate).toEqual({
+      weight: '15',
+      floor: '50',
+      target: '90',
+      better: 'higher',
+      min_sample: '',
+    });
+    expect(draft.indicators.crime_rate).toEqual({
+      weight: '15',
+      floor: '5',
+      target: '1',
+      better: 'lower',
+      min_sample: '',
+    });
     const { settings, errors } = read(PERFORMANCE, draft);
     expect(errors).toEqual({});
-    expect(settings.indicators.awareness_rate).toEqual({ weight: 15, floor: 0.5, target: 0.9, better: 'higher' });
+    expect(settings.indicators.awareness_rate).toEqual({
+      weight: 15,
+      floor: 0.5,
+      target: 0.9,
+      better: 'higher',
+      min_sample: null,
+    });
     expect(changed(PERFORMANCE, settings)).toBe(false);
   });
 
@@ -54,6 +72,20 @@ describe('scheme draft', () => {
     none.indicators.awareness_rate.weight = '0';
     none.indicators.crime_rate.weight = '0';
     expect(read(PERFORMANCE, none).errors).toEqual({ weights: 'scheme.err.noWeight' });
+  });
+
+  it('reads a minimum sample (blank: none), refuses one the server would, and counts it as a change', () => {
+    const draft = draftOf(PERFORMANCE);
+    draft.indicators.awareness_rate.min_sample = '30';
+    draft.exempt_small_samples = true;
+    const { settings, errors } = read(PERFORMANCE, draft);
+    expect(errors).toEqual({});
+    expect(settings.indicators.awareness_rate.min_sample).toBe(30);
+    expect(settings.indicators.crime_rate.min_sample).toBeNull();
+    expect(settings.exempt_small_samples).toBe(true);
+    expect(changed(PERFORMANCE, settings)).toBe(true);
+    draft.indicators.awareness_rate.min_sample = '0';
+    expect(read(PERFORMANCE, draft).errors).toEqual({ 'awareness_rate.min_sample': 'scheme.err.sample' });
   });
 
   it('refuses the thresholds the server would: out of 0..100, months not 1..12, criticism above commendation', () => {
@@ -118,8 +150,8 @@ describe('SchemesPage', () => {
     expect(preview.body).toEqual({
       scheme: 'performance',
       indicators: {
-        awareness_rate: { weight: 45, floor: 0.5, target: 0.9, better: 'higher' },
-        crime_rate: { weight: 15, floor: 5, target: 1, better: 'lower' },
+        awareness_rate: { weight: 45, floor: 0.5, target: 0.9, better: 'higher', min_sample: null },
+        crime_rate: { weight: 15, floor: 5, target: 1, better: 'lower', min_sample: null },
       },
     });
     const rows = within(document.querySelector<HTMLElement>('table.preview-table')!).getAllByRole('row');

@@ -1,4 +1,5 @@
 /** The assessment section's pages, one chunk loaded on first visit (see app.tsx). */
+export { CompletenessPage } from './completeness-page.tsx';
 export { ExplainPage } from './explain-page.tsx';
 export { InformationalPage } from './informational-page.tsx';
 export { ProposalsPage } from './proposals-page.tsx';

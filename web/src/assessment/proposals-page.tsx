@@ -14,6 +14,7 @@ import { AreaSearch } from '../ui/area-search.tsx';
 import { MonthPicker } from '../ui/month-picker.tsx';
 import { Async, Empty, Loading, WriteError } from '../ui/states.tsx';
 import { useAreaMonth } from '../ui/view-defaults.ts';
+import { CompletenessWarning } from '../dashboard/standing.tsx';
 import { AssessmentTabs } from './tabs.tsx';
 import type { Proposal } from './types.ts';
 import { Segmented } from '../ui/segmented.tsx';
@@ -88,6 +89,7 @@ export function ProposalsPage() {
           )}
         </div>
       </header>
+      <CompletenessWarning area={area} month={month} />
       {!ready ? (
         <Loading />
       ) : (

@@ -15,15 +15,22 @@ export interface IndicatorDraft {
   floor: string;
   target: string;
   better: 'higher' | 'lower';
+  /** Blank: no minimum sample. */
+  min_sample: string;
 }
 export interface SchemeDraft {
   indicators: Record<string, IndicatorDraft>;
+  exempt_small_samples: boolean;
   thresholds: Record<keyof SchemeView['thresholds'], string>;
   note: string;
 }
 export interface Settings {
-  indicators: Record<string, { weight: number; floor: number; target: number; better: 'higher' | 'lower' }>;
+  indicators: Record<
+    string,
+    { weight: number; floor: number; target: number; better: 'higher' | 'lower'; min_sample: number | null }
+  >;
   thresholds: SchemeView['thresholds'];
+  exempt_small_samples: boolean;
 }
 /** Field errors by `indicator.field` or `thresholds.name`, as message keys. */
 export type DraftErrors = Record<
@@ -36,6 +43,7 @@ export type DraftErrors = Record<
   | 'scheme.err.composite'
   | 'scheme.err.months'
   | 'scheme.err.order'
+  | 'scheme.err.sample'
 >;
 
 /** Whether an indicator's floor and target are shown and typed in percent. */
@@ -52,7 +60,13 @@ export function draftOf(scheme: SchemeView): SchemeDraft {
         const k = inPercent(i) ? 100 : 1;
         return [
           i.name,
-          { weight: text(i.weight), floor: text(i.floor * k), target: text(i.target * k), better: i.better },
+          {
+            weight: text(i.weight),
+            floor: text(i.floor * k),
+            target: text(i.target * k),
+            better: i.better,
+            min_sample: i.min_sample == null ? '' : text(i.min_sample),
+          },
         ];
       }),
     ),
@@ -62,6 +76,7 @@ export function draftOf(scheme: SchemeView): SchemeDraft {
       interview: text(scheme.thresholds.interview),
       interview_months: text(scheme.thresholds.interview_months),
     },
+    exempt_small_samples: scheme.exempt_small_samples ?? false,
     note: '',
   };
 }
@@ -84,6 +99,7 @@ const SAID: Record<string, DraftErrors[string]> = {
   threshold_out_of_range: 'scheme.err.composite',
   interview_months_out_of_range: 'scheme.err.months',
   criticism_above_commendation: 'scheme.err.order',
+  min_sample_out_of_range: 'scheme.err.sample',
 };
 
 /** The field an issue is shown at. */
@@ -103,7 +119,13 @@ export function read(scheme: SchemeView, draft: SchemeDraft): { settings: Settin
   for (const i of scheme.indicators) {
     const d = draft.indicators[i.name];
     const k = inPercent(i) ? 100 : 1;
-    const typed = { weight: num(d.weight), floor: num(d.floor), target: num(d.target), better: d.better };
+    const typed = {
+      weight: num(d.weight),
+      floor: num(d.floor),
+      target: num(d.target),
+      better: d.better,
+      min_sample: d.min_sample.trim() === '' ? null : num(d.min_sample),
+    };
     issues.push(...indicatorIssues(i.name, typed));
     indicators[i.name] = { ...typed, floor: typed.floor / k, target: typed.target / k };
   }
@@ -120,10 +142,11 @@ export function read(scheme: SchemeView, draft: SchemeDraft): { settings: Settin
     s.weight = clean(s.weight);
     s.floor = clean(s.floor);
     s.target = clean(s.target);
+    if (s.min_sample !== null && !Number.isFinite(s.min_sample)) s.min_sample = null;
   }
   for (const key of Object.keys(thresholds) as (keyof Settings['thresholds'])[])
     thresholds[key] = clean(thresholds[key]);
-  return { settings: { indicators, thresholds }, errors };
+  return { settings: { indicators, thresholds, exempt_small_samples: draft.exempt_small_samples }, errors };
 }
 
 /** Whether the settings differ from the scheme in force. */
@@ -132,8 +155,15 @@ export function changed(scheme: SchemeView, settings: Settings): boolean {
   return (
     scheme.indicators.some((i) => {
       const s = settings.indicators[i.name];
-      return !near(s.weight, i.weight) || !near(s.floor, i.floor) || !near(s.target, i.target) || s.better !== i.better;
+      return (
+        !near(s.weight, i.weight) ||
+        !near(s.floor, i.floor) ||
+        !near(s.target, i.target) ||
+        s.better !== i.better ||
+        s.min_sample !== (i.min_sample ?? null)
+      );
     }) ||
+    settings.exempt_small_samples !== (scheme.exempt_small_samples ?? false) ||
     (Object.keys(scheme.thresholds) as (keyof Settings['thresholds'])[]).some(
       (k) => !near(scheme.thresholds[k], settings.thresholds[k]),
     )

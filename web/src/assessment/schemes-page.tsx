@@ -4,27 +4,32 @@
  * area's children would move under the edited settings (`POST rankings/preview`, nothing
  * saved), then saved as the year's next version by an admin.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
-import { ApiError, apiQuery, apiSend, query } from '../api/client.ts';
-import type { AreaDetail, RankingRow } from '../api/types.ts';
+import { useId, useMemo, useState } from 'react';
+import { ApiError, apiSend, query } from '../api/client.ts';
 import { useApi } from '../api/use-api.ts';
 import { useCan } from '../auth/can.ts';
-import { RankMove } from '../dashboard/ranking-table.tsx';
 import { metaOf, SCHEME_SHORT } from '../domain/indicators.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { href, Link, navigate, useLocation, withQuery } from '../router/router.tsx';
-import { AreaSearch } from '../ui/area-search.tsx';
-import { MonthPicker } from '../ui/month-picker.tsx';
-import { Async, Empty, Loading, WriteError } from '../ui/states.tsx';
+import { Async, WriteError } from '../ui/states.tsx';
 import { useAreaMonth } from '../ui/view-defaults.ts';
 import { useToday } from '../ui/meta.tsx';
-import { changed, draftOf, inPercent, read, type SchemeDraft, type Settings } from './scheme-draft.ts';
+import { changed, draftOf, inPercent, read, type SchemeDraft } from './scheme-draft.ts';
 import { AssessmentTabs } from './tabs.tsx';
+import { Preview } from './scheme-preview.tsx';
 import type { SchemeView } from './types.ts';
 import { Segmented } from '../ui/segmented.tsx';
 
 const NAMES = ['performance', 'construction', 'officer'] as const;
 type Name = (typeof NAMES)[number];
+/** The heading of each editable column of an indicator. */
+const FIELD_LABEL = {
+  weight: 'dash.weight',
+  floor: 'scheme.floor',
+  target: 'dash.target',
+  min_sample: 'scheme.minSample',
+} as const;
+
 const NAME_LABEL: Record<Name, MessageKey> = {
   performance: 'scheme.performance',
   construction: 'scheme.construction',
@@ -135,6 +140,7 @@ function Editor({
       await apiSend('PUT', `/schemes/${scheme.name}${query({ year: scheme.year })}`, {
         indicators: settings.indicators,
         thresholds: settings.thresholds,
+        exempt_small_samples: settings.exempt_small_samples,
         ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
       });
       onSaved();
@@ -159,22 +165,20 @@ function Editor({
                 <th scope="col">{t('scheme.floor')}</th>
                 <th scope="col">{t('dash.target')}</th>
                 <th scope="col">{t('scheme.better')}</th>
+                <th scope="col">{t('scheme.minSample')}</th>
               </tr>
             </thead>
             <tbody>
               {scheme.indicators.map((i) => {
                 const d = draft.indicators[i.name];
                 const unit = inPercent(i) ? '%' : unitLabel(i, t);
-                const cell = (field: 'weight' | 'floor' | 'target', suffix?: string) => {
+                const cell = (field: 'weight' | 'floor' | 'target' | 'min_sample', suffix?: string) => {
                   const e = err(`${i.name}.${field}`);
                   const id = `${scheme.name}-${i.name}-${field}`;
-                  const label = `${tr('ind', i.name)} ${t(field === 'weight' ? 'dash.weight' : field === 'floor' ? 'scheme.floor' : 'dash.target')}`;
+                  const heading = t(FIELD_LABEL[field]);
+                  const label = `${tr('ind', i.name)} ${heading}`;
                   return (
-                    <td
-                      data-label={t(
-                        field === 'weight' ? 'dash.weight' : field === 'floor' ? 'scheme.floor' : 'dash.target',
-                      )}
-                    >
+                    <td data-label={heading}>
                       <span className="input-unit">
                         <input
                           id={id}
@@ -213,6 +217,7 @@ function Editor({
                         <option value="lower">{t('scheme.lower')}</option>
                       </select>
                     </td>
+                    {cell('min_sample')}
                   </tr>
                 );
               })}
@@ -220,6 +225,16 @@ function Editor({
           </table>
         </div>
         {errors.weights && <p className="field-error">{t(errors.weights)}</p>}
+        <p className="muted small">{t('scheme.minSampleNote')}</p>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.exempt_small_samples}
+            disabled={!editable}
+            onChange={(ev) => setDraft((d) => ({ ...d, exempt_small_samples: ev.target.checked }))}
+          />{' '}
+          {t('scheme.exemptSmall')}
+        </label>
         {scheme.informational.length > 0 && (
           <p className="muted small">
             {t('scheme.informational', {
@@ -294,188 +309,4 @@ function unitLabel(i: SchemeView['indicators'][number], t: ReturnType<typeof use
       : unit === 'perWeek'
         ? t('unit.perWeek')
         : '';
-}
-
-/** Rows of a preview shown before "show all" (a province has thousands of officers). */
-const FIRST_ROWS = 50;
-
-/**
- * The ranking as it stands and as it would be, side by side, asked again as the settings change:
- * of the area's children under an area scheme, of its front-line officers under the officer one.
- */
-function Preview({
-  scheme,
-  settings,
-  valid,
-  dirty,
-  area,
-  month,
-}: {
-  scheme: Name;
-  settings: Settings;
-  valid: boolean;
-  dirty: boolean;
-  area: string | null;
-  month: string | null;
-}) {
-  const { t } = useI18n();
-  const location = useLocation();
-  const set = (changes: Record<string, string | undefined>) =>
-    navigate(withQuery(location, changes), { replace: true });
-  const ready = area !== null && month !== null;
-  const detail = useApi<AreaDetail>(area ? `/areas/${encodeURIComponent(area)}` : null, { keep: true });
-  const officers = scheme === 'officer';
-  const current = useApi<RankingRow[]>(
-    !ready
-      ? null
-      : officers
-        ? `/rankings/officers${query({ month, within: area })}`
-        : `/rankings${query({ month, within: area, scheme })}`,
-    { keep: true },
-  );
-  const [preview, setPreview] = useState<{ key: string; rows?: RankingRow[]; error?: ApiError }>();
-  const key = ready && valid && dirty ? JSON.stringify([area, month, settings.indicators]) : null;
-  useEffect(() => {
-    if (key === null) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      apiQuery<RankingRow[]>(`/rankings/preview${query({ month, within: area })}`, {
-        scheme,
-        indicators: settings.indicators,
-      }).then(
-        (rows) => live && setPreview({ key, rows }),
-        (e: unknown) =>
-          live && setPreview({ key, error: e instanceof ApiError ? e : new ApiError(0, 'client', String(e)) }),
-      );
-    }, 350);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-    // settings.indicators is in `key`.
-  }, [key]);
-  const shown = key !== null && preview?.key === key ? preview : undefined;
-  const rows = !dirty ? current.data : shown?.rows;
-
-  return (
-    <section className="panel" aria-labelledby="scheme-preview-h" aria-busy={key !== null && !shown}>
-      <div className="panel-head">
-        <h2 id="scheme-preview-h">
-          {t(officers ? 'scheme.previewOfficers' : 'scheme.preview', { area: detail.data?.name ?? '…' })}
-        </h2>
-      </div>
-      <div className="controls">
-        {month && <MonthPicker value={month} onChange={(m) => set({ month: m })} />}
-        <AreaSearch
-          label={t('subjects.within')}
-          placeholder={detail.data?.name}
-          onPick={(a) => set({ area: a.code })}
-        />
-      </div>
-      <p className="muted small" role="status">
-        {!valid
-          ? t('scheme.fixFirst')
-          : !dirty
-            ? t('scheme.previewSame')
-            : shown
-              ? t('scheme.previewShown')
-              : t('scheme.previewing')}
-      </p>
-      {shown?.error && <WriteError error={shown.error} />}
-      <Async {...current}>
-        {(now) =>
-          now.length === 0 ? (
-            <Empty>{t(officers ? 'subjects.none' : 'dash.noChildren')}</Empty>
-          ) : !rows ? (
-            <Loading />
-          ) : (
-            <PreviewTable now={now} rows={rows} nameLabel={t(officers ? 'officer.name' : 'dash.area')} />
-          )
-        }
-      </Async>
-    </section>
-  );
-}
-
-/** Each row's rank and composite now and as it would be; the first rows until "show all". */
-function PreviewTable({ now, rows, nameLabel }: { now: RankingRow[]; rows: RankingRow[]; nameLabel: string }) {
-  const { t, fmt } = useI18n();
-  const [all, setAll] = useState(false);
-  const byCode = useMemo(() => new Map(now.map((r) => [r.code, r])), [now]);
-  const shown = all ? rows : rows.slice(0, FIRST_ROWS);
-  return (
-    <>
-      <div className="table-wrap">
-        <table className="stack preview-table">
-          <thead>
-            <tr>
-              <th scope="col">{nameLabel}</th>
-              <th scope="col" className="num">
-                {t('scheme.rankNow')}
-              </th>
-              <th scope="col" className="num">
-                {t('scheme.rankThen')}
-              </th>
-              <th scope="col" className="num">
-                {t('scheme.compositeNow')}
-              </th>
-              <th scope="col" className="num">
-                {t('scheme.compositeThen')}
-              </th>
-              <th scope="col">{t('dash.problems')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => {
-              const before = byCode.get(r.code);
-              const move = before ? before.rank - r.rank : null;
-              const delta = before ? r.composite - before.composite : null;
-              return (
-                <tr key={r.code} className={move ? 'is-moved' : undefined}>
-                  <th scope="row">
-                    {r.name}
-                    {r.lagging && <span className="badge badge-lagging">{t('dash.lagging')}</span>}
-                  </th>
-                  <td className="num" data-label={t('scheme.rankNow')}>
-                    {before?.rank ?? '—'}
-                  </td>
-                  <td className="num rank-cell" data-label={t('scheme.rankThen')}>
-                    <span>
-                      <span className="rank">{r.rank}</span>
-                      <RankMove change={move} />
-                    </span>
-                  </td>
-                  <td className="num" data-label={t('scheme.compositeNow')}>
-                    {before ? fmt.decimal(before.composite, 1) : '—'}
-                  </td>
-                  <td className="num" data-label={t('scheme.compositeThen')}>
-                    <span>
-                      <strong>{fmt.decimal(r.composite, 1)}</strong>{' '}
-                      {delta !== null && Math.abs(delta) >= 0.05 && (
-                        <small className={delta > 0 ? 'up' : 'down'}>{fmt.signed(delta)}</small>
-                      )}
-                    </span>
-                  </td>
-                  <td data-label={t('dash.problems')}>
-                    <ProblemList problems={r.problems} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      {rows.length > FIRST_ROWS && (
-        <button type="button" className="link-button" aria-expanded={all} onClick={() => setAll(!all)}>
-          {all ? t('scheme.showFirst', { n: FIRST_ROWS }) : t('quality.all', { n: fmt.count(rows.length) })}
-        </button>
-      )}
-    </>
-  );
-}
-
-function ProblemList({ problems }: { problems: string[] }) {
-  const { t, tr } = useI18n();
-  if (problems.length === 0) return <span className="muted">—</span>;
-  return <span className="small">{problems.map((p) => tr('ind', p)).join(t('sep.list'))}</span>;
 }

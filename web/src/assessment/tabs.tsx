@@ -1,6 +1,6 @@
 /**
  * The assessment section's tabs: explain, rankings of units and officers, trend, informational
- * figures, schemes, proposals, data quality.
+ * figures, schemes, proposals, data quality, completeness.
  */
 import { SectionTabs, type SectionTab } from '../ui/section-tabs.tsx';
 
@@ -12,6 +12,7 @@ const TABS: SectionTab[] = [
   { key: 'asm.tab.schemes', to: '/assessment/schemes' },
   { key: 'asm.tab.proposals', to: '/assessment/proposals' },
   { key: 'asm.tab.quality', to: '/assessment/quality' },
+  { key: 'asm.tab.completeness', to: '/assessment/completeness' },
 ];
 
 export function AssessmentTabs() {

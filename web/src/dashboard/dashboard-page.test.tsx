@@ -96,6 +96,57 @@ describe('DashboardPage', () => {
     expect(calls.some((c) => c.path.includes('level=province'))).toBe(false);
   });
 
+  it('opens a manager on its own area in the month SPEC §5 names, with its place and the month’s reporting', async () => {
+    const calls = fakeApi(({ path }) => {
+      const url = new URL(path, 'http://x');
+      const q = Object.fromEntries(url.searchParams);
+      if (url.pathname === '/areas/C1') return json(city);
+      if (url.pathname === '/overview') return json({ ...overview, area: q.area, date: q.date });
+      if (url.pathname === '/indicators') return json(performance(q.area, q.month, true));
+      if (url.pathname === '/rankings') return json(q.within === 'P1' ? ranking : []);
+      if (url.pathname === '/completeness/area')
+        return json({
+          area: 'C1',
+          name: '长春市',
+          month: q.month,
+          rooms: 10,
+          reporting: 7,
+          rate: 0.7,
+          on_time: 6,
+          on_time_rate: 0.6,
+          threshold: 0.8,
+          complete: false,
+          deadline: '2019-07-05',
+          deadline_day: 5,
+          deadline_passed: true,
+        });
+      return undefined;
+    });
+    renderAt(<DashboardPage />, {
+      url: '/',
+      meta: {
+        status: 'ready',
+        meta: {
+          engine: 'sqlite',
+          data_version: 1,
+          demo: null,
+          root_areas: [{ code: 'P1', name: '吉林省', level: 'province' }],
+          home_areas: [{ code: 'C1', name: '长春市', level: 'city' }],
+          latest_month: '2019-08',
+          default_month: '2019-06',
+        },
+      },
+    });
+    await waitFor(() => expect(document.querySelector('[data-ready]')).not.toBeNull());
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('长春市 · 2019年6月');
+    // Never the province's own figures, which are outside a city manager's scope.
+    expect(calls.some((c) => c.path.includes('area=P1') || c.path.startsWith('/areas/P1'))).toBe(false);
+    expect(screen.getByTestId('standing').textContent).toBe('全省第2名（共 2 个，吉林省）');
+    const note = screen.getByTestId('completeness');
+    expect(note.textContent).toContain('7/10 个警务室已上报（70%），按时 6（60%）');
+    expect(within(note).getByRole('status').textContent).toContain('低于 80%');
+  });
+
   it('shows the weights and targets of the scheme in force for the month’s year', async () => {
     const calls = api();
     const indicators = [

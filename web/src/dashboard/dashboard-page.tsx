@@ -6,17 +6,18 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Indicators } from '../api/types.ts';
 import { isScheme, SCHEME_NAMES, SCHEME_SHORT, type SchemeName } from '../domain/indicators.ts';
-import { DEFAULT_MONTH, isMonth } from '../domain/month.ts';
+import { isMonth } from '../domain/month.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { href, Link, navigate, useLocation, withQuery } from '../router/router.tsx';
 import { AreaSearch } from '../ui/area-search.tsx';
 import { MonthPicker } from '../ui/month-picker.tsx';
-import { useMeta } from '../ui/meta.tsx';
+import { defaultMonthOf, homeAreaOf, useMeta } from '../ui/meta.tsx';
 import { ErrorState, Loading } from '../ui/states.tsx';
 import { CompositeBars, CompositeTrend } from './dashboard-charts.tsx';
 import { IndicatorCard } from './indicator-card.tsx';
 import { OverviewFigures } from './overview-figures.tsx';
 import { RankingTable } from './ranking-table.tsx';
+import { CompletenessNote, Standing } from './standing.tsx';
 import { compositeOrNull, hasReported, hasWorkData, useDashboard } from './use-dashboard.ts';
 import { Segmented } from '../ui/segmented.tsx';
 import { PASSING_SCORE } from '#core/assessment/ranking.ts';
@@ -35,20 +36,9 @@ export function DashboardPage() {
   const { t, fmt } = useI18n();
   const meta = useMeta();
   const monthParam = location.query.get('month');
-  // Without a month in the URL: the latest month with records, as the server says; else a default.
-  const fallback =
-    meta.status === 'ready'
-      ? (meta.meta.latest_month ?? DEFAULT_MONTH)
-      : meta.status === 'absent'
-        ? DEFAULT_MONTH
-        : null;
-  const month = isMonth(monthParam) ? monthParam : fallback;
-  const root =
-    meta.status === 'ready'
-      ? (meta.meta.root_areas[0]?.code ?? undefined)
-      : meta.status === 'absent'
-        ? undefined
-        : null;
+  // Without a month or area in the URL: the month and area the account's pages open on (SPEC §5).
+  const month = isMonth(monthParam) ? monthParam : defaultMonthOf(meta);
+  const root = homeAreaOf(meta);
   const schemeParam = location.query.get('scheme');
   const scheme: SchemeName = isScheme(schemeParam) ? schemeParam : 'performance';
   const d = useDashboard(location.query.get('area'), root, month, scheme);
@@ -94,6 +84,16 @@ export function DashboardPage() {
     [scheme === 'performance' ? 'construction' : 'performance']: d.otherScheme.data?.composite,
   } as Record<SchemeName, number | undefined>;
   const areaName = area?.name ?? '…';
+  // The ancestors above the account's own area (its scope's root) are named, not offered.
+  const home = homeAreaOf(meta);
+  const outside = !area
+    ? 0
+    : area.code === home
+      ? area.path.length
+      : Math.max(
+          area.path.findIndex((p) => p.code === home),
+          0,
+        );
   // A 401 is the login dialog's to show; the view loads again once signed in.
   const shown = (e: typeof d.error) => (e && e.status !== 401 ? e : undefined);
   const fatal = shown(d.roots.error) ?? (area ? undefined : shown(d.area.error));
@@ -103,9 +103,10 @@ export function DashboardPage() {
       <header className="page-head">
         <nav aria-label={t('areas.tree')} className="breadcrumb">
           <ol>
-            {area?.path.map((p) => (
+            {area?.path.map((p, i) => (
               <li key={p.code}>
-                <Link href={viewOf({ area: p.code })}>{p.name}</Link>
+                {/* Above the account's own area (a manager's province): named, not offered. */}
+                {i < outside ? <span>{p.name}</span> : <Link href={viewOf({ area: p.code })}>{p.name}</Link>}
               </li>
             ))}
             {area && <li aria-current="page">{area.name}</li>}
@@ -120,6 +121,7 @@ export function DashboardPage() {
             {t(`level.${area.level}` as 'level.province')} · {area.code}
           </p>
         )}
+        <Standing parent={d.parent} row={d.standing} of={d.standingOf} />
         <div className="controls">
           {month && <MonthPicker value={month} onChange={(m) => navigate(viewOf({ month: m }))} />}
           <Segmented
@@ -143,6 +145,7 @@ export function DashboardPage() {
         </p>
       )}
       {fatal && <ErrorState error={fatal} onRetry={d.reload} />}
+      {!fatal && <CompletenessNote figure={d.completeness.data} />}
       {!fatal && d.error && <ErrorState error={d.error} onRetry={d.reload} />}
 
       <section className="composites" aria-label={t('dash.composites')}>

@@ -1,6 +1,7 @@
 /**
  * The ranking of an area's children for a month: rank with its move since last month,
- * composite with its change, lagging mark, problem indicators; a child's name drills down.
+ * composite with its change, lagging mark, problem indicators, and the share of its open rooms
+ * that reported in the month (SPEC §5) when the server gives it; a child's name drills down.
  */
 import type { RankingRow } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -19,6 +20,7 @@ export function RankingTable({
   nameLabel?: string;
 }) {
   const { t, tr, fmt } = useI18n();
+  const withCompleteness = rows.some((r) => r.completeness);
   return (
     <div className="table-wrap">
       <table className="ranking">
@@ -33,6 +35,11 @@ export function RankingTable({
               {t('dash.composite')}
               <small className="muted hide-sm"> / {t('dash.monthChange')}</small>
             </th>
+            {withCompleteness && (
+              <th scope="col" className="num">
+                {t('col.reporting')}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -47,6 +54,7 @@ export function RankingTable({
                   {r.name}
                 </Link>
                 {r.lagging && <span className="badge badge-lagging">{t('dash.lagging')}</span>}
+                {r.indicators && <Samples figures={r.indicators} />}
                 {r.problems.length > 0 && (
                   <span className="problems">
                     <span className="visually-hidden">{t('dash.problems')}: </span>
@@ -63,6 +71,21 @@ export function RankingTable({
                   </small>
                 )}
               </td>
+              {withCompleteness && (
+                <td className="num">
+                  {r.completeness && r.completeness.rate !== null ? (
+                    <>
+                      {fmt.percent(r.completeness.rate, 0)}
+                      <small className="muted">
+                        {' '}
+                        {r.completeness.reporting}/{r.completeness.rooms}
+                      </small>
+                    </>
+                  ) : (
+                    '–'
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -82,6 +105,23 @@ export function RankMove({ change }: { change: number | null }) {
     <span className={`move ${change === 0 ? 'same' : change > 0 ? 'up' : 'down'}`} title={label}>
       <span aria-hidden="true">{mark}</span>
       <span className="visually-hidden">{label}</span>
+    </span>
+  );
+}
+
+/** Each figure's sample (its denominator), a small one marked: what a unit's or officer's figure rests on. */
+function Samples({ figures }: { figures: NonNullable<RankingRow['indicators']> }) {
+  const { t, tr, fmt } = useI18n();
+  const n = (v: number) => (Number.isInteger(v) ? fmt.count(v) : fmt.decimal(v, 1));
+  return (
+    <span className="samples muted small">
+      {Object.entries(figures).map(([name, f], i) => (
+        <span key={name} className={f.small_sample ? 'is-small' : undefined}>
+          {i > 0 && t('sep.list')}
+          {tr('ind', name)} {t('sample.of', { n: n(f.denominator) })}
+          {f.small_sample && <span className="badge badge-small">{t('sample.small')}</span>}
+        </span>
+      ))}
     </span>
   );
 }

@@ -5,7 +5,15 @@
  */
 import { useMemo } from 'react';
 import { query } from '../api/client.ts';
-import type { AreaDetail, AreaPage, Indicators, Overview, RankingRow, Schemes } from '../api/types.ts';
+import type {
+  AreaDetail,
+  AreaPage,
+  CompletenessArea,
+  Indicators,
+  Overview,
+  RankingRow,
+  Schemes,
+} from '../api/types.ts';
 import { useApi, useApiAll } from '../api/use-api.ts';
 import { metaOf, SCHEMES, type IndicatorMeta, type SchemeName } from '../domain/indicators.ts';
 import { endOfMonth, monthsEnding } from '../domain/month.ts';
@@ -37,6 +45,17 @@ export function useDashboard(
   const overview = useApi<Overview>(code ? `/overview${query({ area: code, date: endOfMonth(month!) })}` : null, keep);
   const series = useApiAll<Indicators>(code ? months.map((m) => indicators(m, scheme)) : null, keep);
   const schemes = useApi<Schemes>(code ? `/schemes${query({ year: month!.slice(0, 4) })}` : null, keep);
+  // Where the area stands among its parent's children (a manager may read its parent's ranking),
+  // and how much of the month has been reported: neither stops the page when it fails.
+  const parent = area.data?.code === code ? (area.data?.path.at(-1) ?? null) : null;
+  const standing = useApi<RankingRow[]>(
+    parent ? `/rankings${query({ month, within: parent.code, scheme })}` : null,
+    keep,
+  );
+  const completeness = useApi<CompletenessArea>(
+    code ? `/completeness/area${query({ month, area: code })}` : null,
+    keep,
+  );
   const parts = [roots, area, current, overview, series, otherScheme, rankings];
   return {
     code,
@@ -50,8 +69,13 @@ export function useDashboard(
     series,
     otherScheme,
     rankings,
+    /** The parent whose ranking `standing` is, and the area's own row in it. */
+    parent,
+    standing: standing.data?.find((r) => r.code === code),
+    standingOf: standing.data?.length,
+    completeness,
     /** Every part loaded, without error, for the current view (what the e2e settle time waits for). */
-    ready: code !== null && parts.every((p) => !p.loading && !p.error),
+    ready: code !== null && parts.every((p) => !p.loading && !p.error) && !standing.loading && !completeness.loading,
     error: parts.find((p) => p.error && p.error.status !== 401)?.error,
     reload: () => parts.forEach((p) => p.reload()),
   };

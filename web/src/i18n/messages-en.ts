@@ -2,6 +2,7 @@
 import type { MessageKey } from './messages-zh.ts';
 import { periodsEn } from './messages-periods.ts';
 import { scheduleEn } from './messages-schedule.ts';
+import { landingEn } from './messages-landing.ts';
 import { tablesEn } from './messages-tables.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -839,6 +840,7 @@ export const en: Record<MessageKey, string> = {
 
   'trend.noWork': '(no work records)',
   ...scheduleEn,
+  ...landingEn,
   ...periodsEn,
   ...tablesEn,
 };

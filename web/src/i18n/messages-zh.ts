@@ -1,6 +1,7 @@
 /** Every string of the web app in Chinese, the first language. Keys are shared with messages-en. */
 import { periodsZh } from './messages-periods.ts';
 import { scheduleZh } from './messages-schedule.ts';
+import { landingZh } from './messages-landing.ts';
 import { tablesZh } from './messages-tables.ts';
 
 export const zh = {
@@ -815,6 +816,7 @@ export const zh = {
 
   'trend.noWork': '（无工作记录）',
   ...scheduleZh,
+  ...landingZh,
   ...periodsZh,
   ...tablesZh,
 } as const;

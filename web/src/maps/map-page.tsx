@@ -11,11 +11,11 @@ import type { AreaDetail, Schemes } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { schemeIndicators } from '../dashboard/use-dashboard.ts';
 import { isScheme, SCHEME_NAMES, SCHEME_SHORT, type SchemeName } from '../domain/indicators.ts';
-import { DEFAULT_MONTH, endOfMonth, isMonth } from '../domain/month.ts';
+import { endOfMonth, isMonth } from '../domain/month.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { href, Link, navigate, useLocation } from '../router/router.tsx';
 import { MonthPicker } from '../ui/month-picker.tsx';
-import { useMeta } from '../ui/meta.tsx';
+import { defaultMonthOf, homeAreaOf, useMeta } from '../ui/meta.tsx';
 import { Segmented } from '../ui/segmented.tsx';
 import { ErrorState, Loading } from '../ui/states.tsx';
 import { MapTable } from './map-table.tsx';
@@ -33,14 +33,8 @@ export function MapPage() {
   const meta = useMeta();
   const compact = useCompact();
   const q = location.query;
-  const month = isMonth(q.get('month'))
-    ? q.get('month')!
-    : meta.status === 'ready'
-      ? (meta.meta.latest_month ?? DEFAULT_MONTH)
-      : meta.status === 'absent'
-        ? DEFAULT_MONTH
-        : null;
-  const root = meta.status === 'ready' ? (meta.meta.root_areas[0]?.code ?? null) : null;
+  const month = isMonth(q.get('month')) ? q.get('month')! : defaultMonthOf(meta);
+  const root = homeAreaOf(meta) ?? null;
   const code = q.get('area') ?? root;
   const scheme: SchemeName = isScheme(q.get('scheme')) ? (q.get('scheme') as SchemeName) : 'performance';
   const rooms = q.get('rooms') === '1';

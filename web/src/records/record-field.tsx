@@ -18,6 +18,8 @@ export interface RecordFieldProps {
   date: string;
   onChange(value: string): void;
   onBlur(): void;
+  /** Villages offered by name (an officer's covered villages), one tap each. */
+  villages?: { code: string; name: string }[];
 }
 
 export function RecordField(props: RecordFieldProps) {
@@ -53,6 +55,28 @@ export function RecordField(props: RecordFieldProps) {
           placeholder={column.example}
         />
       );
+      if (props.villages?.length)
+        control = (
+          <>
+            {control}
+            <span className="village-picks" role="group" aria-label={t('records.coveredVillages')}>
+              {props.villages.map((v) => (
+                <button
+                  key={v.code}
+                  type="button"
+                  className="chip"
+                  aria-pressed={props.value === v.code}
+                  onClick={() => {
+                    props.onChange(v.code);
+                    props.onBlur();
+                  }}
+                >
+                  {v.name}
+                </button>
+              ))}
+            </span>
+          </>
+        );
       break;
     case 'badge':
       control = <BadgeInput {...common} value={props.value} onChange={props.onChange} placeholder={column.example} />;

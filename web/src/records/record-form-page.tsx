@@ -8,6 +8,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
+import { useAuth } from '../auth/auth.tsx';
 import { today } from '../domain/month.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { errorText, type Said } from '../i18n/errors.ts';
@@ -26,6 +27,7 @@ import { href, Link, navigate, useLocation } from '../router/router.tsx';
 import { FORMS, kindByName, newRef, RECORD_KINDS, type KindDef } from './kinds.ts';
 import { RecordField } from './record-field.tsx';
 import { postRows } from './upload.ts';
+import { useCoveredVillages } from '../work/kept-work.ts';
 
 type Status =
   | { kind: 'idle' }
@@ -42,26 +44,38 @@ const KEPT = ['date', 'area_code', 'badge', 'channel', 'patrol_code'];
 
 export function RecordFormPage({ kind: kindParam }: { kind: string }) {
   const { t } = useI18n();
-  const kind = kindByName(kindParam || 'surveys');
+  const { session } = useAuth();
+  // An officer's first form is the visit (its daily work); others start with the survey.
+  const first = session?.role === 'officer' ? 'visits' : 'surveys';
+  const kind = kindByName(kindParam || first);
   const entryId = useLocation().query.get('outbox') ?? undefined;
   useEffect(() => {
-    if (!kind || !FORMS[kind.kind]) navigate('/records/surveys', { replace: true });
-  }, [kind]);
+    if (!kind || !FORMS[kind.kind]) navigate(`/records/${first}`, { replace: true });
+  }, [kind, first]);
   if (!kind || !FORMS[kind.kind]) return null;
   return (
     <div className="page records-page">
       <h1 tabIndex={-1}>{t('records.title')}</h1>
       <p className="muted">{t('records.intro')}</p>
       <nav className="tabs" aria-label={t('records.kinds')}>
-        {RECORD_KINDS.map((k) => (
-          <Link key={k.kind} href={`/records/${k.kind}`} aria-current={k.kind === kind.kind ? 'page' : undefined}>
-            {t(`kind.${k.kind}` as MessageKey)}
-          </Link>
-        ))}
+        {[...RECORD_KINDS]
+          .sort((a, b) => Number(b.kind === first) - Number(a.kind === first))
+          .map((k) => (
+            <Link key={k.kind} href={`/records/${k.kind}`} aria-current={k.kind === kind.kind ? 'page' : undefined}>
+              {t(`kind.${k.kind}` as MessageKey)}
+            </Link>
+          ))}
       </nav>
       <RecordForm key={kind.kind} kind={kind} entryId={entryId} />
     </div>
   );
+}
+
+/** The fields an account's own records always carry: an officer's badge. */
+function useOwnFields(): Record<string, string> {
+  const { session } = useAuth();
+  const badge = session?.badge;
+  return useMemo((): Record<string, string> => (badge ? { badge } : {}), [badge]);
 }
 
 function emptyRow(kind: KindDef, keep: Record<string, string> = {}): Record<string, string> {
@@ -117,9 +131,19 @@ function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
   const { t, lang, fmt } = useI18n();
   const outboxUser = useOutboxUser();
   const { sendNow } = useOutbox();
+  // An officer's records are its own: its badge is filled in (the server refuses another's).
+  const own = useOwnFields();
+  const villages = useCoveredVillages();
   // The kept record being corrected, if any: its row fills the form and its problems show.
   const [editing, setEditing] = useState(() => keptEntry(outboxUser, kind, entryId));
-  const [values, setValues] = useState(() => (editing ? { ...emptyRow(kind), ...editing.row } : emptyRow(kind)));
+  const [values, setValues] = useState(() =>
+    editing ? { ...emptyRow(kind, own), ...editing.row } : emptyRow(kind, own),
+  );
+  // The session may answer after the form is drawn: an empty badge then takes the account's.
+  useEffect(() => {
+    if (own.badge && kind.columns.some((c) => c.name === 'badge'))
+      setValues((v) => (v.badge ? v : { ...v, badge: own.badge }));
+  }, [own, kind]);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [server, setServer] = useState<Record<string, string>>({});
   const [others, setOthers] = useState<string[]>([]);
@@ -153,9 +177,9 @@ function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
     const entry = keptEntry(outboxUser, kind, entryId);
     if (!entry) return;
     setEditing(entry);
-    setValues({ ...emptyRow(kind), ...entry.row });
+    setValues({ ...emptyRow(kind, own), ...entry.row });
     setStatus({ kind: 'idle' });
-  }, [entryId, editing, outboxUser, kind]);
+  }, [entryId, editing, outboxUser, kind, own]);
   const shownFor = useRef<string>(undefined);
   useEffect(() => {
     if (!editing?.problems || shownFor.current === editing.id) return;
@@ -303,6 +327,7 @@ function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
             date={values.date || today()}
             onChange={(v) => change(c.name, v)}
             onBlur={() => blur(c.name)}
+            villages={villages}
           />
         ))}
       </div>
@@ -333,9 +358,16 @@ function RecordForm({ kind, entryId }: { kind: KindDef; entryId?: string }) {
           {status.kind === 'saved' && (
             <span className="pass-mark">
               {status.written > 0 ? t('records.saved', { n: status.written }) : t('records.unchanged')}{' '}
-              <Link href={href('/', { area: status.area, month: status.month })}>
-                {t('records.viewDashboard', { month: fmt.month(status.month) })}
-              </Link>
+              {own.badge ? (
+                // An officer's record counts first in its own work (a village's dashboard is mostly empty).
+                <Link href={href('/work', { month: status.month })}>
+                  {t('records.viewWork', { month: fmt.month(status.month) })}
+                </Link>
+              ) : (
+                <Link href={href('/', { area: status.area, month: status.month })}>
+                  {t('records.viewDashboard', { month: fmt.month(status.month) })}
+                </Link>
+              )}
             </span>
           )}
         </div>

@@ -16,6 +16,7 @@ import { AreaSearch } from '../ui/area-search.tsx';
 import { MonthPicker } from '../ui/month-picker.tsx';
 import { Async, Loading, WriteError } from '../ui/states.tsx';
 import { useAreaMonth } from '../ui/view-defaults.ts';
+import { CompletenessWarning } from '../dashboard/standing.tsx';
 import { SupervisionTabs } from './tabs.tsx';
 import type { Draft, Issued, NotificationEntry } from './types.ts';
 import { DocumentLanguage } from '../documents/document-language.tsx';
@@ -50,6 +51,7 @@ export function NotificationPage() {
           <DocumentLanguage value={docLang} onChange={(l) => set({ lang: l })} />
         </div>
       </header>
+      <CompletenessWarning area={area} month={month} />
 
       {ready && (
         <section className="panel" aria-labelledby="notice-actions-h">

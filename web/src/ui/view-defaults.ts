@@ -1,29 +1,26 @@
 /**
  * The area and month a page shows when its URL names none: the account's own area for an
- * account scoped to one (else the top area the server names), and the latest month with
- * records. `null` while still being found out.
+ * account scoped to one (else the top area the server names), and the month pages open on
+ * (meta's default_month, SPEC §5). `null` while still being found out.
  */
 import type { AreaPage } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useAuth } from '../auth/auth.tsx';
-import { DEFAULT_MONTH, isMonth } from '../domain/month.ts';
+import { useCan } from '../auth/can.ts';
+import { isMonth } from '../domain/month.ts';
 import { useLocation } from '../router/router.tsx';
-import { useMeta } from './meta.tsx';
+import { defaultMonthOf, homeAreaOf, useMeta } from './meta.tsx';
 
 export function useViewDefaults(): { area: string | null; month: string | null } {
   const meta = useMeta();
   const { session } = useAuth();
-  const fromMeta = meta.status === 'ready' ? (meta.meta.root_areas[0]?.code ?? undefined) : undefined;
-  const ask = !session?.area && meta.status !== 'loading' && fromMeta === undefined;
+  const fromMeta = homeAreaOf(meta) ?? undefined;
+  // An account that reads no registry (an auditor) is not sent to ask for the top area.
+  const can = useCan();
+  const ask = !session?.area && meta.status !== 'loading' && fromMeta === undefined && can('registry:read');
   const roots = useApi<AreaPage>(ask ? '/areas?level=province&limit=1' : null);
   const area = session?.area ?? fromMeta ?? roots.data?.items[0]?.code ?? null;
-  const month =
-    meta.status === 'ready'
-      ? (meta.meta.latest_month ?? DEFAULT_MONTH)
-      : meta.status === 'absent'
-        ? DEFAULT_MONTH
-        : null;
-  return { area, month };
+  return { area, month: defaultMonthOf(meta) };
 }
 
 /** `area` and `month` from the URL, else the defaults above. */

@@ -30,6 +30,13 @@ export const ASSESSMENT_ERRORS = {
     (p) => `no officer with badge ${p.badge} exists`,
     (p) => `没有警号为 ${p.badge} 的民警`,
   ),
+  work_needs_badge: def(
+    'not_found',
+    {},
+    () =>
+      "this account has no work of its own: only an officer's account (tied to a badge) has; the dashboard shows its area",
+    () => '本账号没有“我的工作”：只有绑定警号的民警账号才有；请在工作台查看本账号的地区',
+  ),
   officer_not_front_line: def(
     'not_found',
     { badge: '220001', month: '2019-06' },
@@ -108,6 +115,12 @@ export const ASSESSMENT_ERRORS = {
     { value: 2000 as number | string, max: 1000 },
     (p) => `${p.value} is not a weight from 0 (not scored) to ${p.max}`,
     (p) => `${p.value} 不是 0（不计分）到 ${p.max} 之间的权重`,
+  ),
+  min_sample_out_of_range: def(
+    'invalid_input',
+    { value: 0 as number | string, max: 100_000_000 },
+    (p) => `${p.value} is not a minimum sample above 0 and at most ${p.max} (empty: none)`,
+    (p) => `${p.value} 不是大于 0、至多 ${p.max} 的最小样本量（留空表示不设）`,
   ),
   better_invalid: def(
     'invalid_input',

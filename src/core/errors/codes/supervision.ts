@@ -57,7 +57,8 @@ export const SUPERVISION_ERRORS = {
     'internal',
     { what: 'notification', detail: 'deadline_days: expected number' },
     (p) => `the stored ${p.what} settings are not valid (${p.detail}); set them again`,
-    (p) => `已保存的${p.what === 'schedule' ? '定时任务' : '通报'}设置无效（${p.detail}）；请重新设置`,
+    (p) =>
+      `已保存的${p.what === 'schedule' ? '定时任务' : p.what === 'completeness' ? '完整率' : '通报'}设置无效（${p.detail}）；请重新设置`,
   ),
   pdf_font_file_missing: def(
     'internal',
