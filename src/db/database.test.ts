@@ -44,6 +44,23 @@ for (const engine of ENGINES) {
       ]);
     });
 
+    it('rebuilds a table under its own name outside a transaction, as a migration does, and reads it', async () => {
+      const run = (text: string) => sql.raw(text).execute(db.kysely);
+      await run('create table rebuilt (a integer)');
+      await run('insert into rebuilt (a) values (1)');
+      // The read connection has now seen the first table; it must not hold the writer to it.
+      expect((await sql<{ a: number }>`select a from rebuilt`.execute(db.kysely)).rows).toEqual([{ a: 1 }]);
+      await run('create table rebuilt_next (a integer, b integer)');
+      await run('insert into rebuilt_next (a, b) select a, 2 from rebuilt');
+      await run('drop table rebuilt');
+      await run('alter table rebuilt_next rename to rebuilt');
+      expect((await sql<{ a: number; b: number }>`select a, b from rebuilt`.execute(db.kysely)).rows).toEqual([
+        { a: 1, b: 2 },
+      ]);
+      await expect(run('alter table nowhere rename to elsewhere')).rejects.toThrow(/nowhere/);
+      await run('drop table rebuilt');
+    });
+
     it('answers a read while a write transaction is open, with what was committed before it', async () => {
       let release!: () => void;
       const held = new Promise<void>((r) => (release = r));

@@ -98,8 +98,8 @@ class SplitConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (this.release) return execute(this.c.writer.prepare(query.sql), query);
-    const read = this.c.reader.prepare(query.sql);
-    if (read.readonly) return execute(read, query);
+    const read = readOnlyOn(this.c.reader, query.sql);
+    if (read) return execute(read, query);
     return this.c.gate.run(async () => execute(this.c.writer.prepare(query.sql), query));
   }
 
@@ -107,6 +107,22 @@ class SplitConnection implements DatabaseConnection {
     if (!SelectQueryNode.is(query.query)) throw new Error('only select queries are streamed on SQLite');
     const handle = this.release ? this.c.writer : this.c.reader;
     for (const row of handle.prepare(query.sql).iterate(query.parameters as unknown[])) yield { rows: [row as R] };
+  }
+}
+
+/**
+ * The statement prepared on the read connection when it only reads, else undefined. The reader
+ * may not have seen the writer's latest schema change yet (a table just dropped and another
+ * renamed to its name, as a migration rebuilding a table does), and then preparing a write there
+ * fails: a statement the reader cannot prepare goes to the writer, which answers truly, the same
+ * error included when the SQL is wrong.
+ */
+function readOnlyOn(reader: Sqlite.Database, text: string): Sqlite.Statement | undefined {
+  try {
+    const stmt = reader.prepare(text);
+    return stmt.readonly ? stmt : undefined;
+  } catch {
+    return undefined;
   }
 }
 
