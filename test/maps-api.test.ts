@@ -168,6 +168,13 @@ for (const engine of ENGINES) {
         ).toEqual(rankings.map((r: Record<string, unknown>) => [r.code, r.rank, r.composite, r.lagging, r.problems]));
         const indicators = (await get(`/api/v1/indicators?month=2019-06&area=${NANGUAN}&scheme=${scheme}`)).json();
         expect(figures.find((f: { code: string }) => f.code === NANGUAN).indicators).toEqual(indicators.indicators);
+        const completeness = (await get(`/api/v1/completeness?month=2019-06&within=${CHANGCHUN}`)).json();
+        expect(figures.map((f: { code: string; completeness: unknown }) => [f.code, f.completeness])).toEqual(
+          figures.map((f: { code: string }) => {
+            const { code, name: _, ...c } = completeness.find((r: { code: string }) => r.code === f.code);
+            return [code, c];
+          }),
+        );
       }
     });
 

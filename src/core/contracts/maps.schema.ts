@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { exportParams } from '../exports/export-table.ts';
 import { areaCodeSchema, dateSchema, monthSchema, schemeNameSchema } from './common.ts';
 import { indicatorResultSchema } from './assessment.schema.ts';
+import { completenessFigures } from './completeness.schema.ts';
 
 export const boundariesQuery = z.object({ within: areaCodeSchema }).strict();
 
@@ -37,6 +38,8 @@ export const figuresRowSchema = z.object({
   lagging: z.boolean(),
   problems: z.array(z.string()),
   indicators: z.record(z.string(), indicatorResultSchema),
+  /** The child's completeness in the month (SPEC §5), as GET rankings carries it. */
+  completeness: completenessFigures.optional(),
 });
 export const figuresSchema = z.array(figuresRowSchema);
 

@@ -76,7 +76,16 @@ const indicators = (v: number | null) =>
     ]),
   );
 const ROWS: FiguresRow[] = [
-  { code: 'C1', name: '长春市', rank: 1, composite: 82.5, lagging: false, problems: [], indicators: indicators(0.9) },
+  {
+    code: 'C1',
+    name: '长春市',
+    rank: 1,
+    composite: 82.5,
+    lagging: false,
+    problems: [],
+    indicators: indicators(0.9),
+    completeness: { rooms: 4, reporting: 3, rate: 0.75, on_time: 2, on_time_rate: 0.5 },
+  },
   { code: 'Z1', name: '开发区', rank: 2, composite: 70, lagging: false, problems: [], indicators: indicators(0.6) },
   {
     code: 'C2',
@@ -124,10 +133,11 @@ const ROOMS: RoomPoint[] = [
 describe('map metrics', () => {
   const metrics = metricsFor(SCHEMES.performance, words);
 
-  it('offers the composite, the rank and every indicator of the scheme, each from the figures', () => {
+  it('offers the composite, the rank, completeness and every indicator of the scheme, each from the figures', () => {
     expect(metrics.map((m) => m.id)).toEqual([
       'composite',
       'rank',
+      'completeness',
       ...SCHEMES.performance.map((i) => `indicator:${i.name}`),
     ]);
     expect(metrics.every((m) => m.source === 'figures')).toBe(true);
@@ -140,6 +150,13 @@ describe('map metrics', () => {
     expect(metricOf(metrics, 'indicator:awareness_rate').format(0.9)).toBe('90.0%');
     const rank = metricOf(metrics, 'rank');
     expect([rank.better, rank.range(ROWS), rank.format(2)]).toEqual(['lower', [1, 3], '第 2 名']);
+    const completeness = metricOf(metrics, 'completeness');
+    expect([completeness.value(ROWS[0]), completeness.value(ROWS[1]), completeness.range(ROWS)]).toEqual([
+      0.75,
+      null,
+      [0, 1],
+    ]);
+    expect([completeness.better, completeness.format(0.75)]).toEqual(['higher', '75.0%']);
   });
 
   it('colours the areas by the metric, outlines the lagging ones and escapes names in tooltips', () => {
@@ -253,7 +270,7 @@ describe('MapPage', () => {
     );
     const select = screen.getByRole('combobox', { name: '着色指标' }) as HTMLSelectElement;
     expect(select.value).toBe('indicator:awareness_rate');
-    expect(select.options).toHaveLength(8);
+    expect(select.options).toHaveLength(9);
     await waitFor(() => expect(screen.getByText('没有边界数据、未画出的地区：开发区')).toBeTruthy());
     expect(await screen.findByRole('img', { name: '下级地区知晓率地图' })).toBeTruthy();
     expect(screen.getByText(/已标注位置 2 个，共 3 个/)).toBeTruthy();

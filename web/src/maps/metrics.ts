@@ -1,16 +1,15 @@
 /**
  * What a choropleth can colour the areas by: the composite, the rank, or any indicator of the
- * scheme, each with its direction, its range and its format. A metric names the answer it reads
- * (`source`): every one here reads GET map/figures. Completeness (SPEC §5) is added as one more
- * metric whose source is GET completeness (`{code, rate}` per child) once that route exists:
- * `metricOf` and the map read values through `value(row)` alone, so nothing else changes.
+ * scheme, or the completeness of the month's reports, each with its direction, its range and its
+ * format. A metric names the answer it reads (`source`): every one here reads GET map/figures,
+ * whose rows carry each child's completeness beside its figures.
  */
 import type { FiguresRow } from './map-types.ts';
 import { indicatorMeta, type IndicatorMeta } from '../domain/indicators.ts';
 import { formatIndicator } from '../dashboard/indicator-format.ts';
 import type { I18n, MessageKey } from '../i18n/i18n.tsx';
 
-export type MetricId = 'composite' | 'rank' | `indicator:${string}`;
+export type MetricId = 'composite' | 'rank' | 'completeness' | `indicator:${string}`;
 
 export interface Metric {
   id: MetricId;
@@ -47,6 +46,15 @@ export function metricsFor(indicators: IndicatorMeta[], words: Words): Metric[] 
       value: (r) => r.rank,
       range: (rows) => [1, Math.max(2, ...rows.map((r) => r.rank))],
       format: (v) => t('map.rankOf', { n: v }),
+    },
+    {
+      id: 'completeness',
+      source: 'figures',
+      label: t('dash.completeness'),
+      better: 'higher',
+      value: (r) => r.completeness?.rate ?? null,
+      range: () => [0, 1],
+      format: (v) => fmt.percent(v),
     },
     ...indicators.map((meta): Metric => indicatorMetric(meta, words)),
   ];
