@@ -71,7 +71,7 @@ describe.skipIf(!present && !REQUIRED)('the schedule and the channels in Chromiu
     const { context, page } = await e2e.open('zh', 'desktop', '/admin/jobs');
     const rows = page.locator('table.jobs tbody tr');
     await rows.first().waitFor({ timeout: 30_000 });
-    expect(await rows.count()).toBe(5);
+    expect(await rows.count()).toBe(JOBS.length);
     expect(await page.locator('table.jobs').textContent()).toContain('月度通报草稿');
     expect(await page.locator('table.runs tbody tr').count()).toBeGreaterThan(5);
     await rows.filter({ hasText: '每周数据质量摘要' }).getByRole('button', { name: '今天运行' }).click();

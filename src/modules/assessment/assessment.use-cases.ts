@@ -18,6 +18,7 @@ import { explainRecords } from './explain-records.service.ts';
 import { OfficerAssessment } from './officer-ranking.service.ts';
 import { editedScheme } from './scheme-edit.ts';
 import { CompletenessService } from '../completeness/completeness.service.ts';
+import type { Completeness } from '#core/assessment/completeness.ts';
 
 type Services = Pick<AppContext, 'db' | 'areas' | 'assessment'>;
 
@@ -33,11 +34,19 @@ export async function rankingsFor(ctx: Services, actor: Actor, q: z.infer<typeof
   return withCompleteness(ctx, q.within, q.month, await ctx.assessment.rankings(q.within, q.month, q.scheme));
 }
 
-/** Each ranked child with its completeness in the month. */
-async function withCompleteness<R extends { code: string }>(ctx: Services, within: string, month: string, rows: R[]) {
+/**
+ * Each ranked child with its completeness in the month. A ranking frozen by a lock keeps the
+ * completeness it was locked with (periods.service.ts stores it), as it keeps its figures.
+ */
+export async function withCompleteness<R extends { code: string; completeness?: Completeness }>(
+  ctx: Pick<Services, 'assessment'>,
+  within: string,
+  month: string,
+  rows: R[],
+) {
   const children = await new CompletenessService(ctx.assessment).children(within, month);
   const completeness = new Map(children.map(({ code, name: _, ...c }) => [code, c]));
-  return rows.map((row) => ({ ...row, completeness: completeness.get(row.code) }));
+  return rows.map((row) => ({ ...row, completeness: row.completeness ?? completeness.get(row.code) }));
 }
 
 /** How one figure is made from an area's children and what is placed at the area itself. */

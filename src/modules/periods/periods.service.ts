@@ -21,6 +21,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { IMPORT_LOCK } from '../imports/import-lock.ts';
 import { deleteSnapshots, writeSnapshot } from '../assessment/snapshots.repository.ts';
 import type { SnapshotData } from '../assessment/frozen-figures.ts';
+import { withCompleteness } from '../assessment/assessment.use-cases.ts';
 import type { PeriodActionBody, PeriodEventView, PeriodRow } from '#core/contracts/periods.schema.ts';
 import { transition, type PeriodAction, type PeriodStatus } from '#core/periods/period-chain.ts';
 import { refusal, type RuleContext } from './period-rules.ts';
@@ -144,6 +145,10 @@ async function lock(ctx: Services, actor: Actor, area: string, month: string, c:
   for (let attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
     const version = await dataVersion(ctx.db.kysely);
     const snapshots: SnapshotData[] = await ctx.assessment.snapshot(area, month);
+    // The rankings' completeness is frozen with them: a room closed later must not change it.
+    for (const data of snapshots)
+      for (const [within, rows] of Object.entries(data.rankings))
+        data.rankings[within] = await withCompleteness(ctx, within, month, rows);
     if ((await dataVersion(ctx.db.kysely)) !== version) continue;
     const written = await ctx.db.transaction(async (tx) => {
       if (tx.engine === 'postgres') await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(tx.kysely);
