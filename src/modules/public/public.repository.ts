@@ -144,3 +144,30 @@ function roomSketch(room: {
   const point: [number, number] = [Number(room.longitude), Number(room.latitude)];
   return { area: place.name ?? '', ...sketch(place.shape, point, SKETCH_WIDTH) };
 }
+
+/** Counts one hit of a kind from a network prefix in a window; the hits so far, this one included. */
+export async function countPublicHit(
+  db: Kysely<DB>,
+  kind: string,
+  prefix: string,
+  windowStart: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('public_hits')
+    .values({ kind, prefix, window_start: windowStart, hits: 1 })
+    .onConflict((oc) =>
+      oc.columns(['kind', 'prefix', 'window_start']).doUpdateSet({ hits: sql<number>`public_hits.hits + 1` }),
+    )
+    .returning('hits')
+    .executeTakeFirstOrThrow();
+  return Number(row.hits);
+}
+
+export async function forgetPublicHitsBefore(db: Kysely<DB>, windowStart: string): Promise<void> {
+  await db.deleteFrom('public_hits').where('window_start', '<', windowStart).execute();
+}
+
+/** Marks an online answer as taken past its community's daily cap. */
+export async function flagPastCap(db: Kysely<DB>, row: { ref: string; area_code: string; date: string }) {
+  await db.insertInto('public_flagged').values(row).execute();
+}

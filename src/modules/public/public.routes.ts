@@ -13,12 +13,16 @@ import {
 } from '#core/contracts/public.schema.ts';
 import { findVillages, responsibleOfficers, villageByCode } from './public.repository.ts';
 import { PublicService } from './public.service.ts';
+import { PublicLimits } from './public-limits.ts';
 
 /** Pages for residents: no account, Chinese first, phone first. */
 export const publicRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const service = new PublicService(ctx.db, Number(process.env.OUTPOST_PUBLIC_POW_BITS ?? '') || undefined);
+    const limits = new PublicLimits(ctx.db);
+    const service = new PublicService(ctx.db, limits, Number(process.env.OUTPOST_PUBLIC_POW_BITS ?? '') || undefined);
+    // Every read without a session counts against its network's look-ups, before it reads anything.
+    const lookup = async (request: { ip: string }) => limits.take('lookup', request.ip);
     app.get(
       '/public/areas',
       {
@@ -30,7 +34,10 @@ export const publicRoutes =
         },
         config: { permission: 'public' },
       },
-      async ({ query }) => findVillages(ctx.db.kysely, query.q),
+      async (request) => {
+        await lookup(request);
+        return findVillages(ctx.db.kysely, request.query.q);
+      },
     );
     app.get(
       '/public/officers',
@@ -44,7 +51,9 @@ export const publicRoutes =
         },
         config: { permission: 'public' },
       },
-      async ({ query }) => {
+      async (request) => {
+        await lookup(request);
+        const { query } = request;
         const area = await villageByCode(ctx.db.kysely, query.area);
         if (!area) throw new AppError('community_not_found', { area: query.area });
         return { area, rooms: await responsibleOfficers(ctx.db.kysely, area.code, today()) };
@@ -60,7 +69,10 @@ export const publicRoutes =
         },
         config: { permission: 'public' },
       },
-      async (_request, reply) => reply.header('Cache-Control', 'no-store').send(await service.challenge()),
+      async (request, reply) => {
+        await lookup(request);
+        return reply.header('Cache-Control', 'no-store').send(await service.challenge());
+      },
     );
     app.post(
       '/public/surveys',

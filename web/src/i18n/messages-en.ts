@@ -813,6 +813,7 @@ export const en: Record<MessageKey, string> = {
   'quality.online': 'Online answers and the others',
   'quality.onlineHint':
     'Online answers come from residents themselves; a large gap to door and phone surveys deserves a look.',
+  'quality.pastCap': '{n} online answers came in past a community\'s daily cap: they count, but may be a flood.',
   'quality.channel': 'Channel',
   'quality.surveys': 'Surveys',
   'quality.otherChannels': 'Door and phone',

@@ -789,6 +789,7 @@ export const zh = {
   'quality.clean': '本月没有发现数据问题。',
   'quality.online': '网上测评与其他方式',
   'quality.onlineHint': '网上测评由群众自行提交；与入户、电话测评差别很大时值得关注。',
+  'quality.pastCap': '{n} 份网上答卷超过社区当日上限后提交：已计入，但可能是刷票。',
   'quality.channel': '方式',
   'quality.surveys': '测评数',
   'quality.otherChannels': '入户和电话',
