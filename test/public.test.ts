@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ENGINES, freshDatabase } from './support/engines.ts';
@@ -13,7 +15,9 @@ import { importInTransaction } from '../src/modules/imports/import.service.ts';
 import { sourceFromObjects } from '../src/modules/imports/sources.ts';
 import { kindByName } from '../src/modules/imports/kinds/index.ts';
 import { qualityReport } from '../src/modules/quality/quality.service.ts';
-import { ensureAccount } from './support/session.ts';
+import { adminHeaders, ensureAccount } from './support/session.ts';
+import { main } from '../src/cli/main.ts';
+import type { Io } from '../src/shared/cli/command.ts';
 
 for (const engine of ENGINES) {
   describe(`public pages' API on ${engine}`, () => {
@@ -187,6 +191,44 @@ for (const engine of ENGINES) {
       expect(genuine.statusCode).toBe(201);
       expect(await online()).toBe(before + 1);
       expect((await qualityReport(ctx.assessment, 'V2', month)).online_surveys.past_cap).toBe(1);
+    });
+
+    it("publishes the room's phone instead of officers' own by default, as an admin sets it", async () => {
+      const covering = db.kysely.selectFrom('unit_covers').select('unit_code').where('area_code', '=', 'V3');
+      await db.kysely.updateTable('units').set({ phone: '0431-88883333' }).where('code', 'in', covering).execute();
+      const v3 = async () =>
+        (await app.inject({ url: '/api/v1/public/officers?area=V3', remoteAddress: '10.9.9.9' })).json();
+      const byDefault = (await v3()).rooms[0];
+      expect(byDefault).toMatchObject({ phone: '0431-88883333', phones: 'room' });
+      expect(byDefault.officers).toEqual([{ name: 'Three', role: 'resident', phone: null }]);
+      const headers = await adminHeaders(db);
+      const put = await app.inject({
+        method: 'PUT',
+        url: '/api/v1/public/settings',
+        headers,
+        payload: { phones: 'officers' },
+      });
+      expect(put.statusCode).toBe(200);
+      expect(put.json()).toEqual({ phones: 'officers' });
+      const refused = await app.inject({
+        method: 'PUT',
+        url: '/api/v1/public/settings',
+        headers,
+        payload: { phones: 'all' },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect((await v3()).rooms[0]).toMatchObject({
+        phones: 'officers',
+        officers: [{ name: 'Three', phone: '0431-88881111' }],
+      });
+      // The CLI sets it back.
+      const file = `${os.tmpdir()}/public-settings-${process.pid}.json`;
+      fs.writeFileSync(file, JSON.stringify({ phones: 'room' }));
+      let out = '';
+      const io: Io = { stdout: { write: (t: string) => ((out += t), true) }, stderr: { write: () => true } };
+      expect(await main(['public', 'settings', '--set', file, '--db', db.url], io)).toBe(0);
+      expect(JSON.parse(out)).toEqual({ phones: 'room' });
+      expect((await v3()).rooms[0].officers[0].phone).toBeNull();
     });
   });
 }

@@ -39,8 +39,11 @@ async function villages(db: Kysely<DB>, where: RawBuilder<unknown>) {
   }));
 }
 
-/** The rooms covering an area on a day, with their posted front-line officers' public details. */
-export async function responsibleOfficers(db: Kysely<DB>, area: string, day: string) {
+/**
+ * The rooms covering an area on a day, with their posted front-line officers' public details.
+ * Under `phones: 'room'` an officer's own phone is withheld wherever the room has a phone.
+ */
+export async function responsibleOfficers(db: Kysely<DB>, area: string, day: string, phones: 'room' | 'officers') {
   const rooms = await sql<{
     code: string;
     name: string;
@@ -73,6 +76,7 @@ export async function responsibleOfficers(db: Kysely<DB>, area: string, day: str
       .where(postedOn('officers', day))
       .orderBy('name')
       .execute();
+    const published: 'room' | 'officers' = phones === 'room' && room.phone ? 'room' : 'officers';
     result.push({
       name: room.name,
       type: room.type,
@@ -80,7 +84,8 @@ export async function responsibleOfficers(db: Kysely<DB>, area: string, day: str
       hours: room.hours,
       address: room.address,
       map: roomSketch(room),
-      officers,
+      phones: published,
+      officers: published === 'room' ? officers.map((o) => ({ ...o, phone: null })) : officers,
     });
   }
   return result;

@@ -9,11 +9,15 @@ import {
   officersQuery,
   publicAreaSchema,
   publicOfficersSchema,
+  publicSettingsPatch,
+  publicSettingsSchema,
   surveyBody,
 } from '#core/contracts/public.schema.ts';
 import { findVillages, responsibleOfficers, villageByCode } from './public.repository.ts';
 import { PublicService } from './public.service.ts';
 import { PublicLimits } from './public-limits.ts';
+import { loadPublicSettings, updatePublicSettings } from './public.settings.ts';
+import { actorOf } from '../accounts/access.ts';
 
 /** Pages for residents: no account, Chinese first, phone first. */
 export const publicRoutes =
@@ -56,7 +60,8 @@ export const publicRoutes =
         const { query } = request;
         const area = await villageByCode(ctx.db.kysely, query.area);
         if (!area) throw new AppError('community_not_found', { area: query.area });
-        return { area, rooms: await responsibleOfficers(ctx.db.kysely, area.code, today()) };
+        const { phones } = await loadPublicSettings(ctx.db.kysely);
+        return { area, rooms: await responsibleOfficers(ctx.db.kysely, area.code, today(), phones) };
       },
     );
     app.get(
@@ -90,5 +95,30 @@ export const publicRoutes =
         await service.answer(request.body, request.ip);
         return reply.status(201).send({ ok: true as const });
       },
+    );
+    app.get(
+      '/public/settings',
+      {
+        schema: {
+          summary: "Settings of the public pages: whose phones they publish (the room's or the officers' own)",
+          tags: ['public'],
+          response: { 200: publicSettingsSchema },
+        },
+        config: { permission: 'aggregate:read' },
+      },
+      async () => loadPublicSettings(ctx.db.kysely),
+    );
+    app.put(
+      '/public/settings',
+      {
+        schema: {
+          summary: "Change whose phones the public pages publish: the room's or the officers' own (audited)",
+          tags: ['public'],
+          body: publicSettingsPatch.strict(),
+          response: { 200: publicSettingsSchema },
+        },
+        config: { permission: 'settings:manage' },
+      },
+      async (request) => updatePublicSettings(ctx.db, actorOf(request).who, request.body),
     );
   };

@@ -432,6 +432,7 @@ export const zh = {
   'public.room.mapCaption': '圆点为警务室在{area}的位置（示意图）',
   'public.officers': '民警',
   'public.officer.noPhone': '未公布工作电话',
+  'public.officer.callRoom': '请拨打警务室电话',
   'public.noOfficers': '暂无民警在岗。',
   'public.call': '拨打 {phone}',
   'public.toSurvey': '为这里的警务工作打分',
