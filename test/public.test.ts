@@ -191,6 +191,10 @@ for (const engine of ENGINES) {
       expect(genuine.statusCode).toBe(201);
       expect(await online()).toBe(before + 1);
       expect((await qualityReport(ctx.assessment, 'V2', month)).online_surveys.past_cap).toBe(1);
+      let out = '';
+      const io: Io = { stdout: { write: (t: string) => ((out += t), true) }, stderr: { write: () => true } };
+      expect(await main(['quality', '--month', month, '--area', 'V2', '--db', db.url], io)).toBe(0);
+      expect(out).toContain("online answers past a community's daily cap (taken, may be a flood): 1");
     });
 
     it("publishes the room's phone instead of officers' own by default, as an admin sets it", async () => {
