@@ -381,6 +381,16 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'none',
     request: () => ({ method: 'PUT', url: '/api/v1/completeness/settings', payload: { threshold: 0.8 } }),
   },
+  'GET /api/v1/public/settings': {
+    permission: 'aggregate:read',
+    scope: 'none',
+    request: () => ({ url: '/api/v1/public/settings' }),
+  },
+  'PUT /api/v1/public/settings': {
+    permission: 'settings:manage',
+    scope: 'none',
+    request: () => ({ method: 'PUT', url: '/api/v1/public/settings', payload: { phones: 'room' } }),
+  },
   'GET /api/v1/work': {
     permission: 'records:write',
     scope: 'own',

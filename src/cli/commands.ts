@@ -20,6 +20,7 @@ import { scheduleCommand } from '../modules/schedule/schedule.command.ts';
 import { channelCommand } from '../modules/channels/channel.command.ts';
 import { completenessCommand } from '../modules/completeness/completeness.command.ts';
 import { periodCommand } from '../modules/periods/period.command.ts';
+import { publicCommand } from '../modules/public/public.command.ts';
 
 /** Every subcommand of `outpost`, in the order `outpost help` lists them. */
 export const COMMANDS: Command[] = [
@@ -40,6 +41,7 @@ export const COMMANDS: Command[] = [
   proposalsCommand,
   qualityCommand,
   periodCommand,
+  publicCommand,
   notifyCommand,
   tasksCommand,
   leadersCommand,

@@ -8,6 +8,7 @@ import * as m005 from './migrations/005-login-attempts-by-address.ts';
 import * as m007 from './migrations/007-unit-locations.ts';
 import * as m008 from './migrations/008-schedule-and-channels.ts';
 import * as m011 from './migrations/011-received-at.ts';
+import * as m013 from './migrations/013-public-limits.ts';
 import * as m014 from './migrations/014-periods.ts';
 import * as m010 from './migrations/010-keys-and-devices.ts';
 import type { Keys } from './keys.ts';
@@ -28,6 +29,7 @@ export const MIGRATIONS: [string, EngineMigration][] = [
   ['008-schedule-and-channels', m008],
   ['009-import-jobs', m009],
   ['011-received-at', m011],
+  ['013-public-limits', m013],
   ['014-periods', m014],
 ];
 

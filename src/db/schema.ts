@@ -200,6 +200,21 @@ export interface ImportJobTable {
   expires_at: string | null;
 }
 
+/** Hits on the public routes per kind and network prefix in one window (modules/public). */
+export interface PublicHitTable {
+  kind: string;
+  prefix: string;
+  window_start: string;
+  hits: number;
+}
+
+/** An online answer taken past its community's daily cap: it counts, and data quality shows it. */
+export interface PublicFlaggedTable {
+  ref: string;
+  area_code: string;
+  date: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -537,6 +552,8 @@ export interface DB {
   imports: ImportTable;
   import_jobs: ImportJobTable;
   meta: MetaTable;
+  public_hits: PublicHitTable;
+  public_flagged: PublicFlaggedTable;
   accounts: AccountTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;

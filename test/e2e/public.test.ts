@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { openDatabase } from '../../src/db/database.ts';
+import { operatorActor } from '../../src/modules/accounts/access.ts';
+import { updatePublicSettings } from '../../src/modules/public/public.settings.ts';
 import { e2eSuite, present, REQUIRED, ROOM, VILLAGE, type PageVisit, walkPages } from './harness.ts';
 
 const OFFICER = '0100002';
@@ -28,6 +31,16 @@ describe.skipIf(!present && !REQUIRED)('public pages in Chromium', () => {
     // The second answer of the day is refused with 409 on purpose.
     expected: (m) => /status of 409/.test(m.text()) && /\/api\/v1\/public\/surveys$/.test(m.location().url ?? ''),
   });
+
+  /** Sets whose phones the public pages publish, as an admin would. */
+  async function setPhones(phones: 'room' | 'officers') {
+    const db = await openDatabase(e2e.dbUrl);
+    try {
+      await updatePublicSettings(db, operatorActor('e2e').who, { phones });
+    } finally {
+      await db.close();
+    }
+  }
 
   /** Every API path a page asked, and whether any answered 401. */
   function watch(page: Page) {
@@ -55,11 +68,21 @@ describe.skipIf(!present && !REQUIRED)('public pages in Chromium', () => {
     const room = page.locator('.room-card', { hasText: 'Room 002000-1' });
     await room.waitFor();
     expect(await room.getByRole('link', { name: '拨打 0431-8888 1234' }).getAttribute('href')).toBe('tel:043188881234');
-    expect(await room.getByRole('link', { name: '拨打 138 0000 1234' }).getAttribute('href')).toBe('tel:13800001234');
+    // By default the room's phone is published and the officer's own withheld (issue 16).
+    expect(await room.textContent()).toContain('请拨打警务室电话');
+    expect(await room.getByRole('link', { name: '拨打 138 0000 1234' }).count()).toBe(0);
     expect(await room.textContent()).toContain('周一至周日 8:00–18:00');
     expect(await room.textContent()).toContain('Officer 0100002');
     await e2e.noSidewaysScroll(page);
     await e2e.snap(page, 'public-officers-phone-zh');
+    // An admin publishes the officers' phones too: the page shows the officer's.
+    await setPhones('officers');
+    await page.reload();
+    await room.waitFor();
+    expect(await room.getByRole('link', { name: '拨打 138 0000 1234' }).getAttribute('href')).toBe('tel:13800001234');
+    await e2e.snap(page, 'public-officers-own-phones-phone-zh');
+    // The walk below shows the default again, in both languages.
+    await setPhones('room');
     expect(await page.locator('[role=dialog]').count()).toBe(0);
     expect(seen.unauthorized).toEqual([]);
     expect(seen.asked.filter((p) => !p.startsWith('/api/v1/public/'))).toEqual([]);

@@ -29,6 +29,8 @@ export const publicOfficersSchema = z.object({
       address: z.string().nullable(),
       /** The room's county drawn small, with the room's point: only for a room with a point. */
       map: roomSketchSchema.nullable(),
+      /** Whose phones the page publishes here: the room's (officers' own withheld) or the officers'. */
+      phones: z.enum(['room', 'officers']),
       officers: z.array(z.object({ name: z.string(), role: z.string(), phone: z.string().nullable() })),
     }),
   ),
@@ -44,3 +46,11 @@ export const surveyBody = z
   })
   .strict()
   .refine((b) => b.knows_officer !== null || b.satisfaction !== null, { message: 'answer_one_question' });
+
+/**
+ * Settings of the public pages. `phones`: `room` publishes the room's phone and withholds the
+ * officers' own wherever the room has one; `officers` publishes the officers' phones as well.
+ */
+export const publicSettingsSchema = z.object({ phones: z.enum(['room', 'officers']) });
+export const publicSettingsPatch = publicSettingsSchema.partial();
+export type PublicSettings = z.infer<typeof publicSettingsSchema>;

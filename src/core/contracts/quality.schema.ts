@@ -48,7 +48,7 @@ export const qualitySchema = z.object({
     z.object({ ref: z.string(), date: z.string(), area_code: z.string(), channel: z.string().nullable() }),
   ),
   villages_without_surveys: listed(z.object({ code: z.string(), name: z.string() })).extend({ villages: z.number() }),
-  online_surveys: z.object({ online: channel, other: channel }),
+  online_surveys: z.object({ online: channel, other: channel, past_cap: z.number() }),
   implausible: z.object({
     identical_answers: listed(
       z.object({ unit_code: z.string(), name: z.string(), answers: z.number(), sample: z.string() }),

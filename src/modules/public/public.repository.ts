@@ -39,8 +39,11 @@ async function villages(db: Kysely<DB>, where: RawBuilder<unknown>) {
   }));
 }
 
-/** The rooms covering an area on a day, with their posted front-line officers' public details. */
-export async function responsibleOfficers(db: Kysely<DB>, area: string, day: string) {
+/**
+ * The rooms covering an area on a day, with their posted front-line officers' public details.
+ * Under `phones: 'room'` an officer's own phone is withheld wherever the room has a phone.
+ */
+export async function responsibleOfficers(db: Kysely<DB>, area: string, day: string, phones: 'room' | 'officers') {
   const rooms = await sql<{
     code: string;
     name: string;
@@ -73,6 +76,7 @@ export async function responsibleOfficers(db: Kysely<DB>, area: string, day: str
       .where(postedOn('officers', day))
       .orderBy('name')
       .execute();
+    const published: 'room' | 'officers' = phones === 'room' && room.phone ? 'room' : 'officers';
     result.push({
       name: room.name,
       type: room.type,
@@ -80,7 +84,8 @@ export async function responsibleOfficers(db: Kysely<DB>, area: string, day: str
       hours: room.hours,
       address: room.address,
       map: roomSketch(room),
-      officers,
+      phones: published,
+      officers: published === 'room' ? officers.map((o) => ({ ...o, phone: null })) : officers,
     });
   }
   return result;
@@ -143,4 +148,31 @@ function roomSketch(room: {
   if (!place.shape) return null;
   const point: [number, number] = [Number(room.longitude), Number(room.latitude)];
   return { area: place.name ?? '', ...sketch(place.shape, point, SKETCH_WIDTH) };
+}
+
+/** Counts one hit of a kind from a network prefix in a window; the hits so far, this one included. */
+export async function countPublicHit(
+  db: Kysely<DB>,
+  kind: string,
+  prefix: string,
+  windowStart: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('public_hits')
+    .values({ kind, prefix, window_start: windowStart, hits: 1 })
+    .onConflict((oc) =>
+      oc.columns(['kind', 'prefix', 'window_start']).doUpdateSet({ hits: sql<number>`public_hits.hits + 1` }),
+    )
+    .returning('hits')
+    .executeTakeFirstOrThrow();
+  return Number(row.hits);
+}
+
+export async function forgetPublicHitsBefore(db: Kysely<DB>, windowStart: string): Promise<void> {
+  await db.deleteFrom('public_hits').where('window_start', '<', windowStart).execute();
+}
+
+/** Marks an online answer as taken past its community's daily cap. */
+export async function flagPastCap(db: Kysely<DB>, row: { ref: string; area_code: string; date: string }) {
+  await db.insertInto('public_flagged').values(row).execute();
 }

@@ -9,16 +9,24 @@ import {
   officersQuery,
   publicAreaSchema,
   publicOfficersSchema,
+  publicSettingsPatch,
+  publicSettingsSchema,
   surveyBody,
 } from '#core/contracts/public.schema.ts';
 import { findVillages, responsibleOfficers, villageByCode } from './public.repository.ts';
 import { PublicService } from './public.service.ts';
+import { PublicLimits } from './public-limits.ts';
+import { loadPublicSettings, updatePublicSettings } from './public.settings.ts';
+import { actorOf } from '../accounts/access.ts';
 
 /** Pages for residents: no account, Chinese first, phone first. */
 export const publicRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const service = new PublicService(ctx.db, Number(process.env.OUTPOST_PUBLIC_POW_BITS ?? '') || undefined);
+    const limits = new PublicLimits(ctx.db);
+    const service = new PublicService(ctx.db, limits, Number(process.env.OUTPOST_PUBLIC_POW_BITS ?? '') || undefined);
+    // Every read without a session counts against its network's look-ups, before it reads anything.
+    const lookup = async (request: { ip: string }) => limits.take('lookup', request.ip);
     app.get(
       '/public/areas',
       {
@@ -30,7 +38,10 @@ export const publicRoutes =
         },
         config: { permission: 'public' },
       },
-      async ({ query }) => findVillages(ctx.db.kysely, query.q),
+      async (request) => {
+        await lookup(request);
+        return findVillages(ctx.db.kysely, request.query.q);
+      },
     );
     app.get(
       '/public/officers',
@@ -44,10 +55,13 @@ export const publicRoutes =
         },
         config: { permission: 'public' },
       },
-      async ({ query }) => {
+      async (request) => {
+        await lookup(request);
+        const { query } = request;
         const area = await villageByCode(ctx.db.kysely, query.area);
         if (!area) throw new AppError('community_not_found', { area: query.area });
-        return { area, rooms: await responsibleOfficers(ctx.db.kysely, area.code, today()) };
+        const { phones } = await loadPublicSettings(ctx.db.kysely);
+        return { area, rooms: await responsibleOfficers(ctx.db.kysely, area.code, today(), phones) };
       },
     );
     app.get(
@@ -60,7 +74,10 @@ export const publicRoutes =
         },
         config: { permission: 'public' },
       },
-      async (_request, reply) => reply.header('Cache-Control', 'no-store').send(await service.challenge()),
+      async (request, reply) => {
+        await lookup(request);
+        return reply.header('Cache-Control', 'no-store').send(await service.challenge());
+      },
     );
     app.post(
       '/public/surveys',
@@ -78,5 +95,30 @@ export const publicRoutes =
         await service.answer(request.body, request.ip);
         return reply.status(201).send({ ok: true as const });
       },
+    );
+    app.get(
+      '/public/settings',
+      {
+        schema: {
+          summary: "Settings of the public pages: whose phones they publish (the room's or the officers' own)",
+          tags: ['public'],
+          response: { 200: publicSettingsSchema },
+        },
+        config: { permission: 'aggregate:read' },
+      },
+      async () => loadPublicSettings(ctx.db.kysely),
+    );
+    app.put(
+      '/public/settings',
+      {
+        schema: {
+          summary: "Change whose phones the public pages publish: the room's or the officers' own (audited)",
+          tags: ['public'],
+          body: publicSettingsPatch.strict(),
+          response: { 200: publicSettingsSchema },
+        },
+        config: { permission: 'settings:manage' },
+      },
+      async (request) => updatePublicSettings(ctx.db, actorOf(request).who, request.body),
     );
   };

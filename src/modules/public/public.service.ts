@@ -1,8 +1,9 @@
 /**
  * The public side: residents find their community officer and answer the satisfaction and
  * awareness survey without an account. Answers become survey records (channel `online`)
- * through the ordinary import path, guarded by a proof of work, a limit per address and per
- * community, and one answer per address, community and day.
+ * through the ordinary import path, guarded by a proof of work, a limit per network prefix kept
+ * in the database (public-limits.ts), and one answer per address, community and day. Past a
+ * community's daily cap answers are still taken, and flagged for its data quality.
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
@@ -13,10 +14,13 @@ import { sourceFromObjects } from '../imports/sources.ts';
 import { kindByName } from '../imports/kinds/index.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { ProofOfWork } from './proof-of-work.ts';
-import { RateLimit } from './rate-limit.ts';
-import { deploymentSecret, onlineAnswersToday, surveyExists, villageByCode } from './public.repository.ts';
+import type { PublicLimits } from './public-limits.ts';
+import { deploymentSecret, flagPastCap, onlineAnswersToday, surveyExists, villageByCode } from './public.repository.ts';
 
-/** Most online answers one community takes in a day; beyond it they are plainly abuse. */
+/**
+ * Online answers one community takes in a day before the rest are flagged: past it a flood is
+ * likely, but a genuine resident is never turned away; the community's data quality counts them.
+ */
 export const PER_COMMUNITY_PER_DAY = 200;
 
 export interface PublicAnswer {
@@ -30,10 +34,9 @@ export interface PublicAnswer {
 export class PublicService {
   private secret?: Promise<Buffer>;
   private work?: Promise<ProofOfWork>;
-  readonly perAddress = new RateLimit(10, 60 * 60 * 1000);
-
   constructor(
     private readonly db: Database,
+    private readonly limits: PublicLimits,
     private readonly difficulty?: number,
   ) {}
 
@@ -53,10 +56,9 @@ export class PublicService {
     // A forged or reused challenge costs us one HMAC and is refused before it counts anywhere.
     const refused = (await this.proof()).check(answer.token, answer.nonce);
     if (refused) throw new AppError(refused, {});
-    if (!this.perAddress.take(address)) throw new AppError('survey_address_limit', {});
+    await this.limits.take('survey', address);
     const day = today();
-    if ((await onlineAnswersToday(this.db.kysely, area.code, day)) >= PER_COMMUNITY_PER_DAY)
-      throw new AppError('survey_community_limit', {});
+    const pastCap = (await onlineAnswersToday(this.db.kysely, area.code, day)) >= PER_COMMUNITY_PER_DAY;
     // One answer per address, community and day: the ref is derived from them, so a repeat
     // names the same row. The address itself is never stored.
     const secret = await this.secret!;
@@ -83,8 +85,9 @@ export class PublicService {
       await appendAudit(
         tx,
         { actor: 'public', via: 'POST /api/v1/public/surveys', ip: null },
-        { action: 'public.survey', target: area.code, detail: { ref } },
+        { action: 'public.survey', target: area.code, detail: { ref, past_cap: pastCap } },
       );
+      if (pastCap) await flagPastCap(tx.kysely, { ref, area_code: area.code, date: day });
     });
   }
 }

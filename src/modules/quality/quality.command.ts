@@ -79,6 +79,8 @@ function describe(r: QualityReport): string {
       }),
     ),
   );
+  if (r.online_surveys.past_cap > 0)
+    out.push(`online answers past a community's daily cap (taken, may be a flood): ${r.online_surveys.past_cap}`);
   const im = r.implausible;
   section(
     `units whose survey answers are all alike (>= ${r.limits.identical_min_answers})`,

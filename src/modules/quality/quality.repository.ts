@@ -110,6 +110,14 @@ export async function surveysByChannel(db: Kysely<DB>, area: string, m: Month): 
   }));
 }
 
+/** The month's online answers in the subtree taken past their community's daily cap (public.service.ts). */
+export async function onlinePastCap(db: Kysely<DB>, area: string, m: Month): Promise<number> {
+  const { rows } = await sql<{ n: number }>`${subtree(area)}
+    select count(*) as n from surveys s join public_flagged f on f.ref = s.ref
+    where ${datedIn('s.date', m)} and s.voided_at is null and s.area_code in (select code from sub)`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
 export interface AnswerSpreadRow {
   unit_code: string;
   name: string;

@@ -17,6 +17,7 @@ import {
   answerSpread,
   busyDays,
   emptySurveys,
+  onlinePastCap,
   surveysByChannel,
   unplacedRecords,
   villagesWithoutSurveys,
@@ -50,7 +51,8 @@ export interface QualityReport {
   unplaced: Listed<UnplacedRow>;
   empty_surveys: Listed<EmptySurveyRow>;
   villages_without_surveys: Listed<{ code: string; name: string }> & { villages: number };
-  online_surveys: { online: ChannelFigures; other: ChannelFigures };
+  /** Online answers past a community's daily cap: taken, but a flood is likely (issue 16). */
+  online_surveys: { online: ChannelFigures; other: ChannelFigures; past_cap: number };
   implausible: {
     identical_answers: Listed<Omit<AnswerSpreadRow, 'distinct_answers'>>;
     busy_days: Listed<{ badge: string; date: string; visits: number }>;
@@ -105,7 +107,7 @@ export async function qualityReport(
     unplaced: cap(await unplacedRecords(db, area, m, info.parent_code === null)),
     empty_surveys: cap(await emptySurveys(db, area, m)),
     villages_without_surveys: { ...cap(await villagesWithoutSurveys(db, area, m)), villages },
-    online_surveys: { online: channel(1), other: channel(0) },
+    online_surveys: { online: channel(1), other: channel(0), past_cap: await onlinePastCap(db, area, m) },
     implausible: {
       identical_answers: cap(
         spread.filter((r) => allAlike(r.answers, r.distinct_answers, limits)).map(({ distinct_answers: _, ...r }) => r),

@@ -82,6 +82,11 @@ function Report({ q }: { q: Quality }) {
       <section className="panel" aria-labelledby="q-online-h">
         <h2 id="q-online-h">{t('quality.online')}</h2>
         <p className="muted small">{t('quality.onlineHint')}</p>
+        {q.online_surveys.past_cap > 0 && (
+          <p className="field-error" data-testid="q-past-cap">
+            {t('quality.pastCap', { n: fmt.count(q.online_surveys.past_cap) })}
+          </p>
+        )}
         <div className="table-wrap">
           <table className="stack">
             <thead>

@@ -440,6 +440,7 @@ export const en: Record<MessageKey, string> = {
   'public.room.mapCaption': 'The dot marks the room in {area} (sketch, not to scale)',
   'public.officers': 'Officers',
   'public.officer.noPhone': 'No work phone published',
+  'public.officer.callRoom': "Call the room's phone",
   'public.noOfficers': 'No officer posted at the moment.',
   'public.call': 'Call {phone}',
   'public.toSurvey': 'Rate the policing here',
@@ -813,6 +814,7 @@ export const en: Record<MessageKey, string> = {
   'quality.online': 'Online answers and the others',
   'quality.onlineHint':
     'Online answers come from residents themselves; a large gap to door and phone surveys deserves a look.',
+  'quality.pastCap': "{n} online answers came in past a community's daily cap: they count, but may be a flood.",
   'quality.channel': 'Channel',
   'quality.surveys': 'Surveys',
   'quality.otherChannels': 'Door and phone',

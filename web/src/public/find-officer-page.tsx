@@ -170,7 +170,10 @@ function AreaOfficers({ code, back }: { code: string; back: string }) {
                             </strong>{' '}
                             <span className="muted">{tr('role', o.role)}</span>
                           </span>
-                          <Phone phone={o.phone} none={t('public.officer.noPhone')} />
+                          <Phone
+                            phone={o.phone}
+                            none={t(room.phones === 'room' ? 'public.officer.callRoom' : 'public.officer.noPhone')}
+                          />
                         </li>
                       ))}
                     </ul>

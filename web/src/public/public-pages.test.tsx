@@ -22,10 +22,21 @@ const OFFICERS: PublicOfficers = {
       hours: '8:00–18:00',
       address: '长春市南关区东风街道东风社区',
       map: { area: '南关区', width: 240, height: 180, path: 'M10 10L230 10L230 170L10 170Z', point: [120, 90] },
+      phones: 'officers',
       officers: [
         { name: '王警官', role: 'community', phone: '138 0000 1234' },
         { name: '李警官', role: 'community', phone: null },
       ],
+    },
+    {
+      name: '东风第二警务室',
+      type: 'community_room',
+      phone: '0431-8888 5678',
+      hours: null,
+      address: null,
+      map: null,
+      phones: 'room',
+      officers: [{ name: '赵警官', role: 'community', phone: null }],
     },
   ],
 };
@@ -52,6 +63,9 @@ describe('the residents’ pages', () => {
     expect(screen.getByRole('link', { name: '拨打 0431-8888 1234' }).getAttribute('href')).toBe('tel:043188881234');
     expect(screen.getByRole('link', { name: '拨打 138 0000 1234' }).getAttribute('href')).toBe('tel:13800001234');
     expect(screen.getByText('未公布工作电话')).toBeTruthy();
+    // Where the room's phone is published instead, the officer points to it.
+    expect(screen.getByRole('link', { name: '拨打 0431-8888 5678' })).toBeTruthy();
+    expect(screen.getByText('请拨打警务室电话')).toBeTruthy();
     expect(screen.getByText('长春市南关区东风街道东风社区')).toBeTruthy();
     const sketch = screen.getByRole('img', { name: '东风社区警务室在南关区的位置' });
     expect(sketch.querySelector('path')?.getAttribute('d')).toBe('M10 10L230 10L230 170L10 170Z');

@@ -193,17 +193,11 @@ export const SUPERVISION_ERRORS = {
     () => 'the proof of work does not hold',
     () => '工作量证明不成立',
   ),
-  survey_address_limit: def(
+  public_rate_limited: def(
     'rate_limited',
-    {},
-    () => 'too many answers from this address; try again in an hour',
-    () => '此地址提交的答卷过多，请一小时后再试',
-  ),
-  survey_community_limit: def(
-    'rate_limited',
-    {},
-    () => 'this community has had all the online answers it can take today; try tomorrow',
-    () => '这个社区今天的网上答卷已满，请明天再试',
+    { seconds: 1200 },
+    (p) => `too many requests from this network; try again in ${p.seconds} seconds`,
+    (p) => `此网络的请求过多，请 ${p.seconds} 秒后再试`,
   ),
   survey_already_answered: def(
     'conflict',
