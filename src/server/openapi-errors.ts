@@ -17,9 +17,15 @@ import { errorSchema } from '#core/contracts/common.ts';
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ALWAYS = [400, 414, 500, 503, 507];
 
-/** Statuses of a route's own: rows or a file rejected (422), sign-in and survey limits (401, 429). */
+/**
+ * Statuses of a route's own: rows or a file rejected (422), sign-in limits (401, 429), and the
+ * public pages' limits per network (429, modules/public/public-limits.ts).
+ */
 const ROUTE_ANSWERS: Record<string, readonly number[]> = {
   'POST /api/v1/session': [401, 429],
+  'GET /api/v1/public/areas': [429],
+  'GET /api/v1/public/officers': [429],
+  'GET /api/v1/public/challenge': [429],
   'POST /api/v1/public/surveys': [429],
   'POST /api/v1/records/:kind': [422],
   'POST /api/v1/imports': [422],
