@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Command, Io } from '../../shared/cli/command.ts';
 import { parse, requireOption } from '../../shared/cli/args.ts';
 import { textTable } from '../../shared/cli/table.ts';
@@ -11,6 +10,7 @@ import { percent } from '#core/documents/format-cell.ts';
 import { completenessQuery, completenessRoomsQuery } from '#core/contracts/completeness.schema.ts';
 import { completenessFor, completenessOfAreaFor, completenessRoomsFor, landingFor } from './completeness.use-cases.ts';
 import { loadCompletenessSettings, updateCompletenessSettings } from './completeness.settings.ts';
+import { settingsCommand } from '../../shared/cli/settings-command.ts';
 
 const USAGE = [
   'outpost completeness --month YYYY-MM --within CODE [--json]',
@@ -112,21 +112,10 @@ async function defaults(argv: string[], io: Io): Promise<number> {
   });
 }
 
-async function settings(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { set: { type: 'string' } }, USAGE);
-  return withDatabase(values.db, async (db) => {
-    let current;
-    if (values.set) {
-      let patch: unknown;
-      try {
-        patch = JSON.parse(fs.readFileSync(values.set, 'utf8'));
-      } catch (e) {
-        throw new AppError('file_unreadable', { option: 'set', path: values.set, detail: (e as Error).message });
-      }
-      current = await updateCompletenessSettings(db, operatorActor('completeness settings').who, patch);
-    } else current = await loadCompletenessSettings(db.kysely);
-    io.stdout.write(`${JSON.stringify(current, null, 2)}\n`);
-    return 0;
+function settings(argv: string[], io: Io): Promise<number> {
+  return settingsCommand(argv, io, USAGE, {
+    load: (db) => loadCompletenessSettings(db.kysely),
+    update: (db, patch) => updateCompletenessSettings(db, operatorActor('completeness settings').who, patch),
   });
 }
 

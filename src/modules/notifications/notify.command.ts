@@ -14,6 +14,7 @@ import { pdfFont } from './document/pdf-font.ts';
 import { archiveQuery, issueBody, noticeFormatSchema, presentEntry } from '#core/contracts/notifications.schema.ts';
 import { defaultDate, NotificationsService } from './notifications.service.ts';
 import { loadSettings, updateSettings } from './settings.service.ts';
+import { settingsCommand } from '../../shared/cli/settings-command.ts';
 
 const USAGE = [
   'outpost notify --month YYYY-MM --area CODE --out FILE [--format docx|pdf|xlsx|html|md] [--lang zh|en] [--date YYYY-MM-DD] [--issue [--corrects NUMBER --reason TEXT]]',
@@ -143,21 +144,10 @@ async function show(argv: string[], io: Io): Promise<number> {
   });
 }
 
-async function settings(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { set: { type: 'string' } }, USAGE);
-  return withDatabase(values.db, async (db) => {
-    let current;
-    if (values.set) {
-      let patch: unknown;
-      try {
-        patch = JSON.parse(fs.readFileSync(values.set, 'utf8'));
-      } catch (e) {
-        throw new AppError('file_unreadable', { option: 'set', path: values.set, detail: (e as Error).message });
-      }
-      current = await updateSettings(db, commandActor('notify settings'), patch);
-    } else current = await loadSettings(db.kysely);
-    io.stdout.write(`${JSON.stringify(current, null, 2)}\n`);
-    return 0;
+function settings(argv: string[], io: Io): Promise<number> {
+  return settingsCommand(argv, io, USAGE, {
+    load: (db) => loadSettings(db.kysely),
+    update: (db, patch) => updateSettings(db, commandActor('notify settings'), patch),
   });
 }
 

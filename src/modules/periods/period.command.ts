@@ -2,7 +2,6 @@
  * `outpost period`: the operator's hand on periods (SPEC §5). The CLI acts on any (area, month)
  * as the operating-system user, audited; the same use cases as the API answer it.
  */
-import fs from 'node:fs';
 import type { Command, Io } from '../../shared/cli/command.ts';
 import { parse, requireOption } from '../../shared/cli/args.ts';
 import { fixed, textTable } from '../../shared/cli/table.ts';
@@ -24,6 +23,7 @@ import { PERIOD_ACTIONS } from '#core/periods/period-chain.ts';
 import { actOnPeriod, periodHistory, periodsFor } from './periods.service.ts';
 import { revisionFor } from './revision.service.ts';
 import { loadPeriodSettings, updatePeriodSettings } from './periods.settings.ts';
+import { settingsCommand } from '../../shared/cli/settings-command.ts';
 
 const USAGE = [
   'outpost period submit|approve|lock|unlock --month YYYY-MM --area CODE [--reason TEXT] [--json]',
@@ -172,20 +172,9 @@ async function revision(argv: string[], io: Io): Promise<number> {
   });
 }
 
-async function settings(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { set: { type: 'string' } }, USAGE);
-  return withDatabase(values.db, async (db) => {
-    let current;
-    if (values.set) {
-      let patch: unknown;
-      try {
-        patch = JSON.parse(fs.readFileSync(values.set, 'utf8'));
-      } catch (e) {
-        throw new AppError('file_unreadable', { option: 'set', path: values.set, detail: (e as Error).message });
-      }
-      current = await updatePeriodSettings(db, commandActor('period settings'), patch);
-    } else current = await loadPeriodSettings(db.kysely);
-    io.stdout.write(`${JSON.stringify(current, null, 2)}\n`);
-    return 0;
+function settings(argv: string[], io: Io): Promise<number> {
+  return settingsCommand(argv, io, USAGE, {
+    load: (db) => loadPeriodSettings(db.kysely),
+    update: (db, patch) => updatePeriodSettings(db, commandActor('period settings'), patch),
   });
 }

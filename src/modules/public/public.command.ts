@@ -1,10 +1,8 @@
-import fs from 'node:fs';
 import type { Command, Io } from '../../shared/cli/command.ts';
-import { parse } from '../../shared/cli/args.ts';
-import { withDatabase } from '../../shared/cli/with-db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { operatorActor } from '../accounts/access.ts';
 import { loadPublicSettings, updatePublicSettings } from './public.settings.ts';
+import { settingsCommand } from '../../shared/cli/settings-command.ts';
 
 const USAGE = 'outpost public settings [--set FILE.json]';
 
@@ -21,20 +19,9 @@ export const publicCommand: Command = {
   },
 };
 
-async function settings(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { set: { type: 'string' } }, USAGE);
-  return withDatabase(values.db, async (db) => {
-    let current;
-    if (values.set) {
-      let patch: unknown;
-      try {
-        patch = JSON.parse(fs.readFileSync(values.set, 'utf8'));
-      } catch (e) {
-        throw new AppError('file_unreadable', { option: 'set', path: values.set, detail: (e as Error).message });
-      }
-      current = await updatePublicSettings(db, operatorActor('public settings').who, patch);
-    } else current = await loadPublicSettings(db.kysely);
-    io.stdout.write(`${JSON.stringify(current, null, 2)}\n`);
-    return 0;
+function settings(argv: string[], io: Io): Promise<number> {
+  return settingsCommand(argv, io, USAGE, {
+    load: (db) => loadPublicSettings(db.kysely),
+    update: (db, patch) => updatePublicSettings(db, operatorActor('public settings').who, patch),
   });
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Command, Io } from '../../shared/cli/command.ts';
 import { parse, requireOption } from '../../shared/cli/args.ts';
 import { textTable } from '../../shared/cli/table.ts';
@@ -13,6 +12,7 @@ import { runDay, runnerContext } from './schedule.runner.ts';
 import { runDateSchema, runListQuery } from '#core/contracts/schedule.schema.ts';
 import { jobNamed, jobsView, runsView } from './schedule.service.ts';
 import { loadScheduleSettings, updateScheduleSettings } from './schedule.settings.ts';
+import { settingsCommand } from '../../shared/cli/settings-command.ts';
 
 const USAGE = [
   'outpost schedule run --date YYYY-MM-DD [--job NAME]... [--json]',
@@ -135,25 +135,15 @@ async function runs(argv: string[], io: Io): Promise<number> {
   });
 }
 
-async function settings(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { set: { type: 'string' } }, USAGE);
-  return withDatabase(values.db, async (db) => {
-    let current;
-    if (values.set) {
-      let patch: unknown;
-      try {
-        patch = JSON.parse(fs.readFileSync(values.set, 'utf8'));
-      } catch (e) {
-        throw new AppError('file_unreadable', { option: 'set', path: values.set, detail: (e as Error).message });
-      }
-      current = await updateScheduleSettings(
+function settings(argv: string[], io: Io): Promise<number> {
+  return settingsCommand(argv, io, USAGE, {
+    load: (db) => loadScheduleSettings(db.kysely),
+    update: (db, patch) =>
+      updateScheduleSettings(
         db,
         commandActor('schedule settings'),
         patch,
         JOBS.map((j) => j.name),
-      );
-    } else current = await loadScheduleSettings(db.kysely);
-    io.stdout.write(`${JSON.stringify(current, null, 2)}\n`);
-    return 0;
+      ),
   });
 }

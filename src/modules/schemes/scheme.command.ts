@@ -2,7 +2,6 @@
  * `outpost scheme show|set`: the schemes in force for a year, and saving one from options or a
  * JSON file (the body of PUT /api/v1/schemes/{name}). Saves are audited as the OS user.
  */
-import fs from 'node:fs';
 import type { Command, Io } from '../../shared/cli/command.ts';
 import { parse, requireOption } from '../../shared/cli/args.ts';
 import { textTable } from '../../shared/cli/table.ts';
@@ -15,6 +14,7 @@ import { anySchemeNameSchema } from '#core/contracts/common.ts';
 import { schemeBody, yearSchema, type SchemeBody, type SchemePresented } from '#core/contracts/schemes.schema.ts';
 import { resolveScheme, saveScheme } from './schemes.service.ts';
 import { presentScheme } from './schemes.presenter.ts';
+import { readJsonFile } from '../../shared/cli/settings-command.ts';
 
 const USAGE = [
   'outpost scheme show --year YYYY [--scheme performance|construction|officer] [--json]',
@@ -95,11 +95,7 @@ function bodyOf(values: Values): SchemeBody {
   let body: Record<string, unknown> = {};
   if (typeof values.file === 'string') {
     if (values.indicator) throw new AppError('options_exclusive', { options: ['file', 'indicator'], usage: USAGE });
-    try {
-      body = JSON.parse(fs.readFileSync(values.file, 'utf8'));
-    } catch (e) {
-      throw new AppError('file_unreadable', { option: 'file', path: values.file, detail: (e as Error).message });
-    }
+    body = readJsonFile(values.file, 'file') as Record<string, unknown>;
   } else if (typeof values.indicator === 'string') {
     const settings = {
       weight: number('weight'),
