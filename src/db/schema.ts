@@ -239,6 +239,8 @@ export interface AccountTable {
   /** Quiet hours, HH:MM in OUTPOST_TZ: its messages wait until they end. */
   quiet_from: string | null;
   quiet_until: string | null;
+  /** The name shown for the account in documents, histories and pages (migration 015). */
+  display_name: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -316,6 +318,28 @@ export interface NotificationTable {
   content: string;
   /** SHA-256 (hex) of `content`. */
   content_hash: string;
+}
+
+/** A receiving area's receipt of an issued notice (签收), with how often it was chased (催办). */
+export interface NotificationReceiptTable {
+  notification_id: number;
+  area_code: string;
+  signed_by: string | null;
+  signed_at: string | null;
+  reminders: Generated<number>;
+  /** The day (OUTPOST_TZ) of the last reminder: the scheduled chase sends at most one a day. */
+  reminded_on: string | null;
+}
+
+/** An issued notice's history: issued, signed for, reminded. */
+export interface NotificationEventTable {
+  id: Generated<number>;
+  notification_id: number;
+  action: string;
+  /** JSON array of area codes. */
+  areas: string;
+  actor: string;
+  at: string;
 }
 
 export interface LeaderTable {
@@ -561,6 +585,8 @@ export interface DB {
   audit_chain: AuditChainTable;
   settings: SettingTable;
   notifications: NotificationTable;
+  notification_receipts: NotificationReceiptTable;
+  notification_events: NotificationEventTable;
   leaders: LeaderTable;
   tasks: TaskTable;
   task_events: TaskEventTable;

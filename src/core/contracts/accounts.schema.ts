@@ -12,6 +12,8 @@ export const usernameSchema = z
   );
 export const roleSchema = z.enum(ROLES);
 const passwordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
+/** The name shown for an account in documents, histories and pages (王建国). */
+export const displayNameSchema = z.string().trim().min(1).max(64);
 /** Any username a sign-in may name (strangers' included), as the lock list shows it. */
 const signInNameSchema = z.string().regex(/^\P{Cc}{1,64}$/u, 'expected_sign_in_name');
 /**
@@ -30,6 +32,7 @@ export const newAccountBody = z
     role: roleSchema,
     area: areaCodeSchema.optional(),
     badge: codeSchema.optional(),
+    name: displayNameSchema.optional(),
   })
   .strict();
 export type NewAccount = z.infer<typeof newAccountBody>;
@@ -39,6 +42,10 @@ export const accountSchema = z.object({
   role: roleSchema,
   area: z.string().nullable(),
   badge: z.string().nullable(),
+  /** The display name; null: shown by its username. */
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
   disabled: z.boolean(),
   totp: z.boolean(),
   created_at: z.string(),
@@ -48,6 +55,20 @@ export type Account = z.infer<typeof accountSchema>;
 export const usernameParams = z.object({ username: usernameSchema }).strict();
 export const passwordBody = z.object({ password: newPasswordSchema }).strict();
 export const ownPasswordBody = z.object({ current: passwordSchema, password: newPasswordSchema }).strict();
+/** What an admin changes of an account's person: its display name, email, phone (null clears one). */
+export const profileBody = z
+  .object({
+    name: displayNameSchema.nullable().optional(),
+    email: z.email().max(254).nullable().optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 -]{4,30}$/, 'expected_phone')
+      .nullable()
+      .optional(),
+  })
+  .strict();
+export type ProfilePatch = z.infer<typeof profileBody>;
 export const disabledBody = z.object({ disabled: z.boolean() }).strict();
 export const totpBody = z.object({ enabled: z.boolean() }).strict();
 export const totpSchema = z.object({
@@ -62,7 +83,7 @@ export const loginBody = z
   .object({ username: signInNameSchema, password: passwordSchema, totp: z.string().trim().max(16).optional() })
   .strict();
 export const sessionSchema = accountSchema
-  .omit({ disabled: true, created_at: true })
+  .omit({ disabled: true, created_at: true, email: true, phone: true })
   .extend({ expires_at: z.string() });
 export const loginResponse = sessionSchema.extend({ token: z.string() });
 export const okSchema = z.object({ ok: z.literal(true) });

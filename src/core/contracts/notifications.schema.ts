@@ -24,6 +24,10 @@ export const issueBody = z
     month: monthSchema,
     lang: langSchema.default('zh'),
     date: dateSchema.optional(),
+    /** By when the notified problems are rectified (default: the date plus the setting's days); after the date. */
+    deadline: dateSchema.optional(),
+    /** Who signed the notice for issue (签发人), printed beside its number. */
+    signer: z.string().trim().min(1).max(100).optional(),
     /** The number of the standing notice this one corrects. */
     corrects: z.string().trim().min(1).max(100).optional(),
     reason: z.string().trim().min(1).max(1000).optional(),
@@ -76,7 +80,7 @@ const block = z.union([
 export const documentSchema = z.object({
   lang: langSchema,
   draft: z.boolean(),
-  head: z.object({ mark: z.string(), number: z.string().nullable() }).optional(),
+  head: z.object({ mark: z.string(), number: z.string().nullable(), signer: z.string().optional() }).optional(),
   title: z.string(),
   recipients: z.string().optional(),
   blocks: z.array(block),

@@ -75,7 +75,7 @@ export interface OfficialDocument {
   /** A draft is marked as such in every format and carries no number. */
   draft: boolean;
   /** The head: issuing authority's mark (e.g. 吉林省公安厅文件) and the document number. */
-  head?: { mark: string; number: string | null };
+  head?: { mark: string; number: string | null; signer?: string };
   title: string;
   /** Main recipients, ending with a colon (各市（州）公安局：). */
   recipients?: string;
@@ -84,6 +84,18 @@ export interface OfficialDocument {
   signature?: { issuer: string; date: string };
   /** The record at the foot: copy-to list, and the printing office with its date. */
   record?: { copyTo: string[]; printer: string; printed: string };
+}
+
+/**
+ * The line under the mark: the number (or that there is none), and the signer (签发人) when the
+ * document names one, as GB/T 9704 places it beside the number.
+ */
+export function numberLine(doc: OfficialDocument): string {
+  const zh = doc.lang === 'zh';
+  const number = doc.head?.number ?? (zh ? '（未编号）' : '(not numbered)');
+  const signer = doc.head?.signer;
+  if (!signer) return number;
+  return zh ? `${number}　　签发人：${signer}` : `${number}    Signed for issue by: ${signer}`;
 }
 
 /** Every table of a document, in order. */

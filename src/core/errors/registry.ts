@@ -20,6 +20,7 @@ import { BACKUP_ERRORS } from './codes/backup.ts';
 import { CHANNEL_ERRORS } from './codes/channels.ts';
 import { PERIOD_ERRORS } from './codes/periods.ts';
 import { KEY_ERRORS } from './codes/keys.ts';
+import { NOTICE_ERRORS } from './codes/notices.ts';
 
 /** The groups the registry is made of (a test checks that no code is in two). */
 export const ERROR_GROUPS = {
@@ -34,6 +35,7 @@ export const ERROR_GROUPS = {
   channels: CHANNEL_ERRORS,
   periods: PERIOD_ERRORS,
   keys: KEY_ERRORS,
+  notices: NOTICE_ERRORS,
 };
 
 export const ERRORS = {
@@ -48,6 +50,7 @@ export const ERRORS = {
   ...CHANNEL_ERRORS,
   ...PERIOD_ERRORS,
   ...KEY_ERRORS,
+  ...NOTICE_ERRORS,
 };
 
 export type ErrorCode = keyof typeof ERRORS;

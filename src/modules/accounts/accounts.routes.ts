@@ -24,6 +24,7 @@ import {
   okSchema,
   ownPasswordBody,
   passwordBody,
+  profileBody,
   sessionSchema,
   totpBody,
   totpSchema,
@@ -35,6 +36,7 @@ import {
   changeOwnPassword,
   resetPassword,
   setDisabled,
+  setProfile,
   setTotp,
   toAccount,
 } from './accounts.service.ts';
@@ -43,8 +45,8 @@ import { liftAddressLock, liftUsernameLock, signInLocks } from './locks.service.
 import type { AccountRow } from './accounts.repository.ts';
 
 function sessionView(session: { account: AccountRow; expires_at: string }) {
-  const { username, role, area, badge, totp } = toAccount(session.account);
-  return { username, role, area, badge, totp, expires_at: session.expires_at };
+  const { username, role, area, badge, name, totp } = toAccount(session.account);
+  return { username, role, area, badge, name, totp, expires_at: session.expires_at };
 }
 
 function signedIn(session: ActiveSession | undefined): ActiveSession {
@@ -149,6 +151,20 @@ export const accountsRoutes =
         config: { permission: 'accounts:manage' },
       },
       async (request, reply) => reply.status(201).send(await addAccount(ctx.db, requestActor(request), request.body)),
+    );
+    app.patch(
+      '/users/:username',
+      {
+        schema: {
+          summary: "Name an account's person: display name (shown in documents and histories), email, phone",
+          tags: ['users'],
+          params: usernameParams,
+          body: profileBody,
+          response: { 200: accountSchema },
+        },
+        config: { permission: 'accounts:manage' },
+      },
+      async (request) => setProfile(ctx.db, requestActor(request), request.params.username, request.body),
     );
     app.put(
       '/users/:username/disabled',

@@ -8,7 +8,7 @@
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
-import type { Account, NewAccount } from '#core/contracts/accounts.schema.ts';
+import type { Account, NewAccount, ProfilePatch } from '#core/contracts/accounts.schema.ts';
 import {
   areaExists,
   badgeExists,
@@ -33,6 +33,9 @@ export function toAccount(row: AccountRow): Account {
     role: row.role as Account['role'],
     area: row.area_code,
     badge: row.badge,
+    name: row.display_name,
+    email: row.email,
+    phone: row.phone,
     disabled: row.disabled_at !== null,
     totp: row.totp_secret !== null,
     created_at: row.created_at,
@@ -67,11 +70,12 @@ export async function addAccount(db: Database, who: AuditActor, input: NewAccoun
       phone: null,
       quiet_from: null,
       quiet_until: null,
+      display_name: input.name ?? null,
       created_at: now,
       updated_at: now,
     };
     await insertAccount(tx, row);
-    await appendAudit(tx, who, { action: 'user.add', target: username, detail: { role, area, badge } });
+    await appendAudit(tx, who, { action: 'user.add', target: username, detail: { role, area, badge, name: input.name ?? null } });
     return toAccount({ ...row, id: 0 });
   });
 }
@@ -89,6 +93,21 @@ async function existing(db: Database, username: string): Promise<AccountRow> {
   const row = await findAccount(db.kysely, username);
   if (!row) throw new AppError('account_not_found', { username });
   return row;
+}
+
+/** An admin names an account's person: display name, email, phone; a key left out stays as it is. */
+export async function setProfile(db: Database, who: AuditActor, username: string, patch: ProfilePatch): Promise<Account> {
+  const row = await existing(db, username);
+  const changes = {
+    ...(patch.name !== undefined ? { display_name: patch.name } : {}),
+    ...(patch.email !== undefined ? { email: patch.email } : {}),
+    ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+  };
+  await db.transaction(async (tx) => {
+    await updateAccount(tx, row.id, changes);
+    await appendAudit(tx, who, { action: 'user.profile', target: username, detail: { ...patch } });
+  });
+  return toAccount({ ...row, ...changes });
 }
 
 /** Disabling ends the account's sessions at once; enabling lets it sign in again. */

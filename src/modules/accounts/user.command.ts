@@ -14,14 +14,16 @@ import {
   addressParams,
   lockedUsernameParams,
   newAccountBody,
+  profileBody,
   usernameSchema,
 } from '#core/contracts/accounts.schema.ts';
 import { liftAddressLock, liftUsernameLock, signInLocks } from './locks.service.ts';
-import { accounts, addAccount, resetPassword, setDisabled, setTotp } from './accounts.service.ts';
+import { accounts, addAccount, resetPassword, setDisabled, setProfile, setTotp } from './accounts.service.ts';
 import { ROLES } from '#core/accounts/permissions.ts';
 
 const USAGE = [
-  'outpost user add --username U --password P --role R [--area CODE] [--badge B]',
+  'outpost user add --username U --password P --role R [--area CODE] [--badge B] [--name NAME]',
+  'outpost user name --username U [--name NAME] [--email E] [--phone P]',
   'outpost user list [--json]',
   'outpost user disable|enable --username U',
   'outpost user reset --username U --password P',
@@ -39,12 +41,15 @@ const OPTIONS = {
   json: { type: 'boolean' },
   off: { type: 'boolean' },
   address: { type: 'string' },
+  name: { type: 'string' },
+  email: { type: 'string' },
+  phone: { type: 'string' },
 } as const;
 
 export const userCommand: Command = {
   name: 'user',
   usage: USAGE,
-  summary: `accounts: add (roles: ${ROLES.join(', ')}), list, disable, enable, reset a password, turn on the second factor (TOTP), list and lift sign-in locks`,
+  summary: `accounts: add (roles: ${ROLES.join(', ')}), name (display name, email, phone), list, disable, enable, reset a password, turn on the second factor (TOTP), list and lift sign-in locks`,
   async run(argv, io) {
     const { values, positionals } = parse(argv, OPTIONS, USAGE);
     const sub = positionals[0];
@@ -58,11 +63,18 @@ export const userCommand: Command = {
             role: requireOption(values.role, 'role', USAGE),
             area: values.area,
             badge: values.badge,
+            name: values.name,
           });
           const a = await addAccount(db, commandActor('user add'), input);
           io.stdout.write(
             `created ${a.role} ${a.username}${a.area ? ` for area ${a.area}` : ''}${a.badge ? ` with badge ${a.badge}` : ''}\n`,
           );
+          return 0;
+        }
+        case 'name': {
+          const patch = validate(profileBody, { name: values.name, email: values.email, phone: values.phone });
+          const a = await setProfile(db, commandActor('user name'), username(), patch);
+          io.stdout.write(`${a.username}: ${a.name ?? '(no name)'}${a.email ? `, ${a.email}` : ''}${a.phone ? `, ${a.phone}` : ''}\n`);
           return 0;
         }
         case 'list': {
@@ -71,9 +83,10 @@ export const userCommand: Command = {
           else
             io.stdout.write(
               textTable(
-                ['username', 'role', 'area', 'badge', 'state', 'totp', 'created'],
+                ['username', 'name', 'role', 'area', 'badge', 'state', 'totp', 'created'],
                 list.map((a) => [
                   a.username,
+                  a.name,
                   a.role,
                   a.area,
                   a.badge,

@@ -45,6 +45,7 @@ export function composeNotification(f: NotificationFacts): NotificationContent {
   sections.push([p.heads.requirements, p.requirements(f, n).map(paragraph)]);
 
   const blocks: Block[] = [];
+  if (f.provisional) blocks.push(paragraph(p.provisional));
   if (f.correction) blocks.push(paragraph(p.correction(f.correction)));
   blocks.push(paragraph(p.intro(f, n)));
   sections.forEach(([title, body], i) =>
@@ -54,7 +55,7 @@ export function composeNotification(f: NotificationFacts): NotificationContent {
   const document: OfficialDocument = {
     lang: f.lang,
     draft: f.number === null,
-    head: { mark: f.issuer.mark, number: f.number },
+    head: { mark: f.issuer.mark, number: f.number, ...(f.signer ? { signer: f.signer } : {}) },
     title: p.title(f),
     recipients: p.recipients(f.recipients),
     blocks,

@@ -89,6 +89,10 @@ export interface NotificationFacts {
   commended: { scheme: SchemeName; code: string; name: string; rank: number; composite: number }[];
   supervision: SupervisionState | null;
   correction: { number: string; reason: string } | null;
+  /** Who signed the document for issue (签发人), as chosen when issuing; null: no signer line. */
+  signer: string | null;
+  /** Some area of the notice (its own or a ranked child) has no lock on the month: figures may move. */
+  provisional: boolean;
   commend_top: number;
   commend_composite: number;
 }

@@ -5,7 +5,7 @@
  * the state of supervision on the document's date.
  */
 import type { Database } from '../../db/database.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, coded } from '../../shared/errors.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
 import type { SchemeName, SchemeResult } from '../assessment/domain/index.ts';
 import { previousMonth } from '../assessment/month.ts';
@@ -31,6 +31,10 @@ export interface NoticeRequest {
   lang: Lang;
   /** The document's date, YYYY-MM-DD. */
   date: string;
+  /** By when problems are rectified; default: the date plus the setting's days. */
+  deadline?: string;
+  /** Who signed the document for issue (签发人). */
+  signer?: string;
 }
 
 export async function gatherFacts(
@@ -45,6 +49,10 @@ export async function gatherFacts(
   if (children.length === 0) throw new AppError('nothing_to_rank', { area: q.area, name: area.name });
   if (q.date < lastDayOf(q.month))
     throw new AppError('notification_date_early', { month: q.month, last: lastDayOf(q.month), date: q.date });
+  if (q.deadline !== undefined && q.deadline <= q.date)
+    throw new AppError('invalid_input', {
+      issues: [{ at: 'deadline', ...coded('notification_deadline_early', { date: q.date, deadline: q.deadline }) }],
+    });
 
   const previous = await previousProblems(db, q.area, previousMonth(q.month));
   const rankings: SchemeRanking[] = [];
@@ -73,7 +81,7 @@ export async function gatherFacts(
     child_level: mostCommon(children.map((c) => tree.areas.get(c)!.level)),
     month: q.month,
     date: q.date,
-    deadline: addDays(q.date, settings.deadline_days),
+    deadline: q.deadline ?? addDays(q.date, settings.deadline_days),
     number: null,
     issuer: { name: issuer.name, mark: issuer.mark, printer: issuer.printer },
     recipients: distribution.recipients,
@@ -85,9 +93,17 @@ export async function gatherFacts(
     commended,
     supervision: await supervisionState(db, q.area, q.date),
     correction: null,
+    signer: q.signer ?? null,
+    provisional: await isProvisional(assessment, q.month, [q.area, ...children]),
     commend_top: settings.commend_top,
     commend_composite: settings.commend_composite,
   };
+}
+
+/** Whether any of the notice's areas (its own, the children it ranks) has no lock on the month. */
+async function isProvisional(assessment: AssessmentService, month: string, codes: string[]): Promise<boolean> {
+  const locks = await assessment.locks(month);
+  return codes.some((c) => locks.rootOf(c) === null);
 }
 
 /** The problems of the standing notice of the month before, keyed for streaks. */

@@ -25,6 +25,8 @@ export const EN: Phrases = {
   title: (f) =>
     `Notification on Community and Rural Policing in ${f.area.name}, ${writtenMonth(f.month, 'en')}${f.correction ? ' (Correction)' : ''}`,
   recipients: (list) => `${list.join('; ')}:`,
+  provisional:
+    '(Provisional: the figures of this notification are not all locked yet and may still change; the locked figures prevail.)',
   correction: (c) =>
     `This notification corrects notification ${c.number} (reason: ${c.reason}), which is withdrawn; this notification stands in its place.`,
   intro: (f, n) =>

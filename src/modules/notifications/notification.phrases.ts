@@ -18,6 +18,8 @@ export interface Phrases {
   title(f: NotificationFacts): string;
   recipients(list: string[]): string;
   correction(c: { number: string; reason: string }): string;
+  /** The line that says the figures are not locked yet (issue 19). */
+  provisional: string;
   intro(f: NotificationFacts, n: Naming): string;
   /** Section numbering: 一、 / 1. */
   numeral(i: number): string;

@@ -20,6 +20,7 @@ export const ZH: Phrases = {
   title: (f) =>
     `关于${writtenMonth(f.month, 'zh')}${f.area.name}社区和农村警务工作情况的通报${f.correction ? '（更正）' : ''}`,
   recipients: (list) => `${list.join('，')}：`,
+  provisional: '（本通报所用数据尚未全部锁定，为临时数据，以锁定后的数据为准。）',
   correction: (c) => `本通报更正${c.number}通报（更正原因：${c.reason}），原通报同时作废，以本通报为准。`,
   intro: (f, n) =>
     `为深入推进${n.scope}社区和农村警务建设，按照社区和农村警务建设进度排名和社区、驻村民警工作考核的有关规定，${f.issuer.name}对${n.children}${writtenMonth(f.month, 'zh')}社区和农村警务工作情况进行了考核排名。现将有关情况通报如下：`,

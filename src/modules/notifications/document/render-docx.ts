@@ -17,7 +17,7 @@ import {
   type IParagraphOptions,
   type IRunOptions,
 } from 'docx';
-import type { Block, FigureBlock, OfficialDocument, TableBlock } from '#core/documents/document.ts';
+import { numberLine, type Block, type FigureBlock, type OfficialDocument, type TableBlock } from '#core/documents/document.ts';
 import { figurePng } from './figure-png.ts';
 import { formatCell } from '#core/documents/format-cell.ts';
 import { LINE_PT, PAGE, RED, SIZE, markSize } from './layout.ts';
@@ -66,7 +66,7 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
         spacing: { before: 240, after: 480 },
         children: [run(doc.head.mark, 'title', size, { color: RED })],
       }),
-      para([run(doc.head.number ?? (zh ? '（未编号）' : '(not numbered)'), 'body', SIZE.body)], {
+      para([run(numberLine(doc), 'body', SIZE.body)], {
         alignment: AlignmentType.CENTER,
         border: { bottom: { color: RED, space: 12, style: BorderStyle.SINGLE, size: 12 } },
       }),

@@ -1,4 +1,4 @@
-import { svgDataUrl, type Block, type OfficialDocument, type TableBlock } from '#core/documents/document.ts';
+import { numberLine, svgDataUrl, type Block, type OfficialDocument, type TableBlock } from '#core/documents/document.ts';
 import { formatCell } from '#core/documents/format-cell.ts';
 
 /**
@@ -12,7 +12,7 @@ export function renderHtml(doc: OfficialDocument): string {
   if (doc.head) {
     parts.push(`<header><h1 class="mark">${esc(doc.head.mark)}</h1>`);
     parts.push(
-      `<p class="number">${esc(doc.head.number ?? (doc.lang === 'zh' ? '（未编号）' : '(not numbered)'))}</p><hr class="red"></header>`,
+      `<p class="number">${esc(numberLine(doc))}</p><hr class="red"></header>`,
     );
   }
   parts.push(`<h2 class="title">${esc(doc.title)}</h2>`);

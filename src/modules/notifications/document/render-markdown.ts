@@ -1,4 +1,4 @@
-import { svgDataUrl, type Block, type OfficialDocument, type TableBlock } from '#core/documents/document.ts';
+import { numberLine, svgDataUrl, type Block, type OfficialDocument, type TableBlock } from '#core/documents/document.ts';
 import { formatCell } from '#core/documents/format-cell.ts';
 
 /**
@@ -33,7 +33,7 @@ export function renderMarkdown(doc: OfficialDocument): string {
   if (doc.draft) out.push(doc.lang === 'zh' ? '> 征求意见稿（草稿）' : '> DRAFT');
   if (doc.head) {
     out.push(`**${md(doc.head.mark)}**`);
-    out.push(doc.head.number ? md(doc.head.number) : doc.lang === 'zh' ? '（未编号）' : '(not numbered)');
+    out.push(md(numberLine(doc)));
   }
   out.push(`# ${md(doc.title)}`);
   if (doc.recipients) out.push(md(doc.recipients));

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { Block, Column, FigureBlock, OfficialDocument, TableBlock } from '#core/documents/document.ts';
+import { numberLine, type Block, type Column, type FigureBlock, type OfficialDocument, type TableBlock } from '#core/documents/document.ts';
 import { figurePng } from './figure-png.ts';
 import { formatCell } from '#core/documents/format-cell.ts';
 import { LINE_PT, MM, PAGE, RED, SIZE, markSize } from './layout.ts';
@@ -58,7 +58,7 @@ function write(pdf: Pdf, doc: OfficialDocument): void {
       .fillColor(`#${RED}`)
       .text(doc.head.mark, left, pdf.y, { width, align: 'center' });
     pdf.moveDown(1);
-    pdf.text(doc.head.number ?? (zh ? '（未编号）' : '(not numbered)'), left, pdf.y, { ...body(), align: 'center' });
+    pdf.text(numberLine(doc), left, pdf.y, { ...body(), align: 'center' });
     const y = pdf.y + 4 * MM;
     pdf
       .moveTo(left, y)

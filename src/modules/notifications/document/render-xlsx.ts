@@ -21,6 +21,7 @@ export async function renderXlsx(doc: OfficialDocument): Promise<Buffer> {
     [zh ? '主送' : 'To', doc.recipients ?? ''],
     [zh ? '抄送' : 'Copy to', doc.record?.copyTo.join(zh ? '，' : '; ') ?? ''],
   ];
+  if (doc.head?.signer) facts.splice(3, 0, [zh ? '签发人' : 'Signed for issue by', doc.head.signer]);
   for (const row of facts) about.addRow(row);
   about.getColumn(1).width = 12;
   about.getColumn(2).width = 80;
