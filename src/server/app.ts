@@ -40,6 +40,8 @@ import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
+import { receiptsRoutes } from '../modules/receipts/receipts.routes.ts';
+import { todoRoutes } from '../modules/todo/todo.routes.ts';
 import { tasksRoutes } from '../modules/supervision/tasks.routes.ts';
 import { leadersRoutes } from '../modules/supervision/leaders.routes.ts';
 import { fiveProblemsRoutes } from '../modules/summary/five-problems.routes.ts';
@@ -112,6 +114,7 @@ export const ROUTE_MODULES = [
   officersRoutes,
   fundsRoutes,
   notificationsRoutes,
+  receiptsRoutes,
   tasksRoutes,
   leadersRoutes,
   fiveProblemsRoutes,
@@ -127,6 +130,7 @@ export const ROUTE_MODULES = [
   workRoutes,
   periodsRoutes,
   searchRoutes,
+  todoRoutes,
 ];
 
 export interface AppOptions {

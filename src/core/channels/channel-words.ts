@@ -17,6 +17,10 @@ export const EVENT_CATALOGUE = {
     permission: 'periods:read',
     about: "a month's period is still to be submitted, or submissions await approval, a few days before the deadline",
   },
+  'receipt.reminder': {
+    permission: 'aggregate:read',
+    about: 'a receiving area has not yet signed for (签收) an issued notification: a reminder (催办)',
+  },
   'quality.digest': { permission: 'aggregate:read', about: "the week's data-quality digest of a root area" },
   'backup.completed': { permission: 'settings:manage', about: 'the nightly backup was written and read back' },
   'job.failed': { permission: 'settings:manage', about: 'a scheduled job failed' },

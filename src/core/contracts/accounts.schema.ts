@@ -1,6 +1,6 @@
 /** zod schemas of accounts and sessions, shared by the API and the CLI. */
 import { z } from 'zod';
-import { areaCodeSchema, codeSchema } from './common.ts';
+import { areaCodeSchema, codeSchema, nameText } from './common.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../accounts/password-length.ts';
 import { ROLES } from '../accounts/permissions.ts';
 
@@ -13,7 +13,7 @@ export const usernameSchema = z
 export const roleSchema = z.enum(ROLES);
 const passwordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 /** The name shown for an account in documents, histories and pages (王建国). */
-export const displayNameSchema = z.string().trim().min(1).max(64);
+export const displayNameSchema = nameText(64);
 /** Any username a sign-in may name (strangers' included), as the lock list shows it. */
 const signInNameSchema = z.string().regex(/^\P{Cc}{1,64}$/u, 'expected_sign_in_name');
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { areaCodeSchema, dateSchema, monthSchema } from './common.ts';
+import { areaCodeSchema, dateSchema, monthSchema, nameText } from './common.ts';
 import { DOCUMENT_FORMATS } from '../documents/document.ts';
+import { shownName } from '../accounts/shown-name.ts';
 
 export const langSchema = z.enum(['zh', 'en']);
 export const noticeFormatSchema = z.enum(DOCUMENT_FORMATS);
@@ -27,7 +28,7 @@ export const issueBody = z
     /** By when the notified problems are rectified (default: the date plus the setting's days); after the date. */
     deadline: dateSchema.optional(),
     /** Who signed the notice for issue (签发人), printed beside its number. */
-    signer: z.string().trim().min(1).max(100).optional(),
+    signer: nameText(100).optional(),
     /** The number of the standing notice this one corrects. */
     corrects: z.string().trim().min(1).max(100).optional(),
     reason: z.string().trim().min(1).max(1000).optional(),
@@ -50,6 +51,8 @@ export const notificationEntrySchema = z.object({
   issued_on: z.string(),
   issued_at: z.string(),
   issued_by: z.string(),
+  /** Who issued it as people read it: the account's display name, else its username. */
+  issued_by_name: z.string(),
   content_hash: z.string(),
   corrects: z.string().nullable(),
   correction_reason: z.string().nullable(),
@@ -120,6 +123,7 @@ export function presentEntry(e: {
   issued_on: string;
   issued_at: string;
   issued_by: string;
+  issuer_display_name?: string | null;
   content_hash: string;
   corrects: string | null;
   correction_reason: string | null;
@@ -136,6 +140,7 @@ export function presentEntry(e: {
     issued_on: e.issued_on,
     issued_at: e.issued_at,
     issued_by: e.issued_by,
+    issued_by_name: e.issuer_display_name || shownName(e.issued_by, new Map()),
     content_hash: e.content_hash,
     corrects: e.corrects,
     correction_reason: e.correction_reason,

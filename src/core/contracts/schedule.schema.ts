@@ -57,6 +57,7 @@ export const scheduleSettingsView = z.object({
   completeness_reminder_days: z.array(z.number()),
   /** Optional only for older servers' answers. */
   period_reminder_days: z.array(z.number()).optional(),
+  receipt_reminder_days: z.array(z.number()).optional(),
   escalation_step_days: z.number(),
   backup_keep: z.number(),
   backup_dir: z.string().nullable(),

@@ -95,7 +95,7 @@ export function numberLine(doc: OfficialDocument): string {
   const number = doc.head?.number ?? (zh ? '（未编号）' : '(not numbered)');
   const signer = doc.head?.signer;
   if (!signer) return number;
-  return zh ? `${number}　　签发人：${signer}` : `${number}    Signed for issue by: ${signer}`;
+  return zh ? `${number}\u3000\u3000签发人：${signer}` : `${number}    Signed for issue by: ${signer}`;
 }
 
 /** Every table of a document, in order. */

@@ -39,9 +39,5 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('actor', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('notification_events_idx')
-    .on('notification_events')
-    .column('notification_id')
-    .execute();
+  await db.schema.createIndex('notification_events_idx').on('notification_events').column('notification_id').execute();
 }

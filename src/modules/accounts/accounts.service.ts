@@ -75,7 +75,11 @@ export async function addAccount(db: Database, who: AuditActor, input: NewAccoun
       updated_at: now,
     };
     await insertAccount(tx, row);
-    await appendAudit(tx, who, { action: 'user.add', target: username, detail: { role, area, badge, name: input.name ?? null } });
+    await appendAudit(tx, who, {
+      action: 'user.add',
+      target: username,
+      detail: { role, area, badge, name: input.name ?? null },
+    });
     return toAccount({ ...row, id: 0 });
   });
 }
@@ -96,7 +100,12 @@ async function existing(db: Database, username: string): Promise<AccountRow> {
 }
 
 /** An admin names an account's person: display name, email, phone; a key left out stays as it is. */
-export async function setProfile(db: Database, who: AuditActor, username: string, patch: ProfilePatch): Promise<Account> {
+export async function setProfile(
+  db: Database,
+  who: AuditActor,
+  username: string,
+  patch: ProfilePatch,
+): Promise<Account> {
   const row = await existing(db, username);
   const changes = {
     ...(patch.name !== undefined ? { display_name: patch.name } : {}),

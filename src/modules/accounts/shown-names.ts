@@ -10,11 +10,7 @@ import { accountOf, shownName } from '#core/accounts/shown-name.ts';
 export async function shownNames(db: Kysely<DB>, actors: Iterable<string | null>): Promise<(actor: string) => string> {
   const usernames = [...new Set([...actors].flatMap((a) => (a === null ? [] : (accountOf(a) ?? []))))];
   const rows = usernames.length
-    ? await db
-        .selectFrom('accounts')
-        .select(['username', 'display_name'])
-        .where('username', 'in', usernames)
-        .execute()
+    ? await db.selectFrom('accounts').select(['username', 'display_name']).where('username', 'in', usernames).execute()
     : [];
   const names = new Map(rows.map((r) => [r.username, r.display_name]));
   return (actor) => shownName(actor, names);

@@ -74,7 +74,9 @@ export const userCommand: Command = {
         case 'name': {
           const patch = validate(profileBody, { name: values.name, email: values.email, phone: values.phone });
           const a = await setProfile(db, commandActor('user name'), username(), patch);
-          io.stdout.write(`${a.username}: ${a.name ?? '(no name)'}${a.email ? `, ${a.email}` : ''}${a.phone ? `, ${a.phone}` : ''}\n`);
+          io.stdout.write(
+            `${a.username}: ${a.name ?? '(no name)'}${a.email ? `, ${a.email}` : ''}${a.phone ? `, ${a.phone}` : ''}\n`,
+          );
           return 0;
         }
         case 'list': {

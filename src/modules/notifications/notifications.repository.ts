@@ -11,6 +11,8 @@ export type NotificationEntry = Omit<NotificationRow, 'content'> & {
   superseded_by: string | null;
   corrects: string | null;
   area_name: string | null;
+  /** The display name of the account that issued it, when it has one. */
+  issuer_display_name: string | null;
 };
 
 function entries(db: Kysely<DB>) {
@@ -19,6 +21,7 @@ function entries(db: Kysely<DB>) {
     .leftJoin('notifications as c', 'c.corrects_id', 'n.id')
     .leftJoin('notifications as o', 'o.id', 'n.corrects_id')
     .leftJoin('areas as a', 'a.code', 'n.area_code')
+    .leftJoin('accounts as u', (j) => j.on(sql`'user:' || u.username`, '=', sql.ref('n.issued_by')))
     .select([
       'n.id',
       'n.area_code',
@@ -37,6 +40,7 @@ function entries(db: Kysely<DB>) {
       'c.number as superseded_by',
       'o.number as corrects',
       'a.name as area_name',
+      'u.display_name as issuer_display_name',
     ]);
 }
 

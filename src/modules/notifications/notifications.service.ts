@@ -35,6 +35,7 @@ import { loadSettings } from './settings.service.ts';
 import type { SchemeRanking } from './notification.facts.ts';
 import { insertFigures, type IssuedFigures } from './notification-figures.repository.ts';
 import { timestamp } from '../../shared/clock.ts';
+import { insertNoticeEvent, insertReceipts } from '../receipts/receipts.repository.ts';
 
 export interface IssueRequest extends NoticeRequest {
   /** The number of the standing notice this one corrects, with the reason. */
@@ -124,6 +125,15 @@ export class NotificationsService {
         content_hash: contentHash(canonical),
       });
       await insertFigures(tx.kysely, id, figures);
+      const receivers = [...new Set(facts.rankings.flatMap((r) => r.rows.map((row) => row.code)))].sort();
+      await insertReceipts(tx.kysely, id, receivers);
+      await insertNoticeEvent(tx.kysely, {
+        notification_id: id,
+        action: 'issue',
+        areas: receivers,
+        actor: who.actor,
+        at: now,
+      });
       const notice = { id, number: facts.number, month: q.month, issued_on: q.date, deadline: facts.deadline };
       const tasks = standing
         ? await carryTasks(tx, who, Number(standing.id), notice, content.problems, now)

@@ -15,24 +15,27 @@ import { archiveQuery, issueBody, noticeFormatSchema, presentEntry } from '#core
 import { defaultDate, NotificationsService } from './notifications.service.ts';
 import { loadSettings, updateSettings } from './settings.service.ts';
 import { settingsCommand } from '../../shared/cli/settings-command.ts';
+import { RECEIPT_USAGE, receiptCommand } from '../receipts/receipts.command.ts';
 
 const USAGE = [
-  'outpost notify --month YYYY-MM --area CODE --out FILE [--format docx|pdf|xlsx|html|md] [--lang zh|en] [--date YYYY-MM-DD] [--issue [--corrects NUMBER --reason TEXT]]',
+  'outpost notify --month YYYY-MM --area CODE --out FILE [--format docx|pdf|xlsx|html|md] [--lang zh|en] [--date YYYY-MM-DD] [--deadline YYYY-MM-DD] [--signer NAME] [--issue [--corrects NUMBER --reason TEXT]]',
   'outpost notify list [--area CODE] [--month YYYY-MM] [--json]',
   'outpost notify show --number NUMBER --out FILE [--format docx|pdf|xlsx|html|md]',
   'outpost notify settings [--set FILE.json]',
+  ...RECEIPT_USAGE,
 ].join('\n       ');
 
 export const notifyCommand: Command = {
   name: 'notify',
   usage: USAGE,
   summary:
-    "the monthly notification of an area's children (a draft, or issued with --issue: numbered, archived, tasks opened)",
+    "the monthly notification of an area's children (a draft, or issued with --issue: numbered, archived, tasks opened); its receipts (签收) and reminders (催办)",
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === 'list') return list(rest, io);
     if (sub === 'show') return show(rest, io);
     if (sub === 'settings') return settings(rest, io);
+    if (sub === 'sign' || sub === 'remind' || sub === 'receipts') return receiptCommand(sub, rest, io, USAGE);
     return write(argv, io);
   },
 };
@@ -47,6 +50,8 @@ async function write(argv: string[], io: Io): Promise<number> {
       out: { type: 'string' },
       lang: { type: 'string' },
       date: { type: 'string' },
+      deadline: { type: 'string' },
+      signer: { type: 'string' },
       issue: { type: 'boolean' },
       corrects: { type: 'string' },
       reason: { type: 'string' },
@@ -61,6 +66,8 @@ async function write(argv: string[], io: Io): Promise<number> {
     month,
     lang: values.lang ?? 'zh',
     date: values.date,
+    deadline: values.deadline,
+    signer: values.signer,
     corrects: values.corrects,
     reason: values.reason,
   });
@@ -115,7 +122,7 @@ async function list(argv: string[], io: Io): Promise<number> {
           `${e.area_name ?? ''} ${e.area_code}`.trim(),
           e.number,
           e.issued_on,
-          e.issued_by,
+          e.issued_by_name,
           e.superseded_by ? `superseded by ${e.superseded_by}` : e.corrects ? `corrects ${e.corrects}` : 'standing',
           e.content_hash.slice(0, 12),
         ]),

@@ -34,7 +34,8 @@ type Services = Pick<AppContext, 'db' | 'areas' | 'assessment'>;
 /** Tries a lock this many times when the figures keep changing under it. */
 const LOCK_ATTEMPTS = 3;
 
-async function ruleContext(ctx: Services, month: string): Promise<RuleContext> {
+/** What the period rules read for a month: the tree, its stored periods, the settings, today. */
+export async function ruleContext(ctx: Services, month: string): Promise<RuleContext> {
   return {
     tree: await ctx.areas.tree(),
     entries: await periodsOfMonth(ctx.db.kysely, month),

@@ -36,6 +36,8 @@ export const scheduleSettingsSchema = z
     completeness_reminder_days: z.array(z.number().int().min(1).max(27)).max(5),
     /** Period reminders go this many days before the submission and approval deadlines (periods settings). */
     period_reminder_days: z.array(z.number().int().min(1).max(27)).max(5),
+    /** Receiving areas that have not signed for a notice (签收) are chased this many days after its issue. */
+    receipt_reminder_days: z.array(z.number().int().min(1).max(60)).max(5),
     /** An overdue task climbs one level on its first overdue day, and again every this many days. */
     escalation_step_days: z.number().int().min(1).max(90),
     /** Nightly backups kept; older ones are deleted. */
@@ -54,6 +56,7 @@ export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = {
   task_reminder_days: [3, 1],
   completeness_reminder_days: [3],
   period_reminder_days: [3, 1],
+  receipt_reminder_days: [3],
   escalation_step_days: 7,
   backup_keep: 14,
   backup_dir: null,

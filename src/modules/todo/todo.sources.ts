@@ -1,21 +1,14 @@
 /**
  * Where a 待办 list comes from: each feature that leaves work for an account contributes a source,
  * and the list is their union. A source sees only what the account may see (its scope) and
- * answers only what the account itself is expected to do.
+ * answers only what the account itself is expected to do. A source names its type from
+ * todo-source.ts (not from here), so that this list may import it without a cycle.
  */
-import type { TodoItem } from '#core/todo/todo-item.ts';
-import type { AppContext } from '../app-context.ts';
-import type { Actor } from '../accounts/access.ts';
+import type { TodoSource } from './todo-source.ts';
+import { periodTodo } from '../periods/periods.todo.ts';
+import { receiptTodo } from '../receipts/receipts.todo.ts';
 
-/** What a source is asked with: the account (with its role), and today in OUTPOST_TZ. */
-export interface TodoQuery {
-  actor: Actor;
-  role: string;
-  today: string;
-}
-
-/** One feature's items for an account. */
-export type TodoSource = (ctx: AppContext, query: TodoQuery) => Promise<TodoItem[]>;
+export type { TodoQuery, TodoSource } from './todo-source.ts';
 
 /** Every source, each added by the feature it belongs to. */
-export const TODO_SOURCES: readonly TodoSource[] = [];
+export const TODO_SOURCES: readonly TodoSource[] = [periodTodo, receiptTodo];

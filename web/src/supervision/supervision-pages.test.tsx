@@ -63,6 +63,7 @@ const ENTRY: NotificationEntry = {
   issued_on: '2019-07-05',
   issued_at: '2019-07-05T02:00:00Z',
   issued_by: 'user:admin',
+  issued_by_name: 'admin',
   content_hash: 'ab'.repeat(32),
   corrects: null,
   correction_reason: null,

@@ -33,7 +33,8 @@ export const NOTICE_ERRORS = {
   reminder_already_signed: def(
     'conflict',
     { number: '吉公通〔2019〕7号', areas: ['220100000000'] },
-    (p) => `areas: ${p.areas.join(', ')} already signed for ${p.number}: there is nothing to remind them of; nothing was sent`,
+    (p) =>
+      `areas: ${p.areas.join(', ')} already signed for ${p.number}: there is nothing to remind them of; nothing was sent`,
     (p) => `areas：${p.areas.join('、')} 已签收通报 ${p.number}，无需催办；未发送任何催办`,
   ),
   notification_superseded: def(

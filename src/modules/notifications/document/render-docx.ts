@@ -17,7 +17,13 @@ import {
   type IParagraphOptions,
   type IRunOptions,
 } from 'docx';
-import { numberLine, type Block, type FigureBlock, type OfficialDocument, type TableBlock } from '#core/documents/document.ts';
+import {
+  numberLine,
+  type Block,
+  type FigureBlock,
+  type OfficialDocument,
+  type TableBlock,
+} from '#core/documents/document.ts';
 import { figurePng } from './figure-png.ts';
 import { formatCell } from '#core/documents/format-cell.ts';
 import { LINE_PT, PAGE, RED, SIZE, markSize } from './layout.ts';

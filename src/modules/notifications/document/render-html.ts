@@ -1,4 +1,10 @@
-import { numberLine, svgDataUrl, type Block, type OfficialDocument, type TableBlock } from '#core/documents/document.ts';
+import {
+  numberLine,
+  svgDataUrl,
+  type Block,
+  type OfficialDocument,
+  type TableBlock,
+} from '#core/documents/document.ts';
 import { formatCell } from '#core/documents/format-cell.ts';
 
 /**
@@ -11,9 +17,7 @@ export function renderHtml(doc: OfficialDocument): string {
   if (doc.draft) parts.push(`<p class="draft">${esc(doc.lang === 'zh' ? '征求意见稿（草稿）' : 'DRAFT')}</p>`);
   if (doc.head) {
     parts.push(`<header><h1 class="mark">${esc(doc.head.mark)}</h1>`);
-    parts.push(
-      `<p class="number">${esc(numberLine(doc))}</p><hr class="red"></header>`,
-    );
+    parts.push(`<p class="number">${esc(numberLine(doc))}</p><hr class="red"></header>`);
   }
   parts.push(`<h2 class="title">${esc(doc.title)}</h2>`);
   if (doc.recipients) parts.push(`<p class="recipients">${esc(doc.recipients)}</p>`);

@@ -1,4 +1,10 @@
-import { numberLine, svgDataUrl, type Block, type OfficialDocument, type TableBlock } from '#core/documents/document.ts';
+import {
+  numberLine,
+  svgDataUrl,
+  type Block,
+  type OfficialDocument,
+  type TableBlock,
+} from '#core/documents/document.ts';
 import { formatCell } from '#core/documents/format-cell.ts';
 
 /**

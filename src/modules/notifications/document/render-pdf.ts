@@ -1,5 +1,12 @@
 import PDFDocument from 'pdfkit';
-import { numberLine, type Block, type Column, type FigureBlock, type OfficialDocument, type TableBlock } from '#core/documents/document.ts';
+import {
+  numberLine,
+  type Block,
+  type Column,
+  type FigureBlock,
+  type OfficialDocument,
+  type TableBlock,
+} from '#core/documents/document.ts';
 import { figurePng } from './figure-png.ts';
 import { formatCell } from '#core/documents/format-cell.ts';
 import { LINE_PT, MM, PAGE, RED, SIZE, markSize } from './layout.ts';

@@ -12,7 +12,8 @@
  *   have not reported, N days before the reporting deadline (event `completeness.reminder`);
  * - issue 18: `period-reminders` (period-reminders.job.ts, done) — periods not submitted or not
  *   approved by their deadlines (event `period.reminder`);
- * - issue 19: `receipt-reminders` — notifications not yet signed for (签收) (event `receipt.reminder`).
+ * - issue 19: `receipt-reminders` (receipt-reminders.job.ts, done) — notices not yet signed for
+ *   (签收), the days of `receipt_reminder_days` after issue (event `receipt.reminder`).
  */
 import type { Job } from '../job.ts';
 import { backupJob } from './backup.job.ts';
@@ -22,6 +23,7 @@ import { taskEscalationJob } from './task-escalation.job.ts';
 import { taskRemindersJob } from './task-reminders.job.ts';
 import { completenessRemindersJob } from './completeness-reminders.job.ts';
 import { periodRemindersJob } from './period-reminders.job.ts';
+import { receiptRemindersJob } from './receipt-reminders.job.ts';
 
 export const JOBS: Job[] = [
   backupJob,
@@ -30,5 +32,6 @@ export const JOBS: Job[] = [
   taskEscalationJob,
   completenessRemindersJob,
   periodRemindersJob,
+  receiptRemindersJob,
   qualityDigestJob,
 ];
