@@ -241,6 +241,11 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'none',
     request: () => ({ method: 'PUT', url: '/api/v1/users/target/disabled', payload: { disabled: false } }),
   },
+  'PATCH /api/v1/users/:username': {
+    permission: 'accounts:manage',
+    scope: 'none',
+    request: () => ({ method: 'PATCH', url: '/api/v1/users/target', payload: { name: 'Target' } }),
+  },
   'PUT /api/v1/users/:username/password': {
     permission: 'accounts:manage',
     scope: 'none',
@@ -513,6 +518,32 @@ export const ROUTES: Record<string, RouteCase> = {
     scope: 'aggregate',
     request: (p) => ({ url: `/api/v1/notifications/${SUP.notices[p.within]}/revision` }),
   },
+  'GET /api/v1/notifications/:id/receipts': {
+    permission: 'aggregate:read',
+    scope: 'aggregate',
+    request: (p) => ({ url: `/api/v1/notifications/${SUP.notices[p.within]}/receipts` }),
+  },
+  // Who may sign is the receiving area's own account (test/receipts.test.ts); here only who may
+  // ask at all: a notice that does not exist answers 404 to every holder of the permission.
+  'POST /api/v1/notifications/:id/receipts/:area': {
+    permission: 'notifications:write',
+    scope: 'none',
+    ok: 404,
+    request: (p) => ({ method: 'POST', url: `/api/v1/notifications/99999999/receipts/${p.area}` }),
+  },
+  'POST /api/v1/notifications/:id/reminders': {
+    permission: 'notifications:write',
+    scope: 'record',
+    request: (p) => ({
+      method: 'POST',
+      url: `/api/v1/notifications/${SUP.notices[p.within]}/reminders`,
+      // A child of the notice's area (a county's town, a city's county): one of its receivers.
+      payload: {
+        areas: [p.within.endsWith('00000000') ? `${p.within.slice(0, 4)}01000000` : `${p.within.slice(0, 6)}001000`],
+      },
+    }),
+  },
+  'GET /api/v1/todo': { permission: 'session:self', scope: 'none', request: () => ({ url: '/api/v1/todo' }) },
   'POST /api/v1/notifications': {
     permission: 'notifications:write',
     scope: 'write',

@@ -24,6 +24,8 @@ import { DemoBanner, MetaProvider, type MetaState } from './ui/meta.tsx';
 import { Loading } from './ui/states.tsx';
 import { PrintHeader } from './ui/print-header.tsx';
 import { HeaderSearch } from './search/header-search.tsx';
+import { TodoCount } from './todo/todo-count.tsx';
+import { TodoPage } from './todo/todo-page.tsx';
 
 // The supervision and assessment sections are chunks of their own, fetched on first visit, so
 // that the first route (and the residents' pages on village networks) stays small.
@@ -50,6 +52,7 @@ const PeriodsPage = lazy(() => periods().then((m) => ({ default: m.PeriodsPage }
 const JobsPage = lazy(() => admin().then((m) => ({ default: m.JobsPage })));
 const ChannelsPage = lazy(() => admin().then((m) => ({ default: m.ChannelsPage })));
 const LocksPage = lazy(() => admin().then((m) => ({ default: m.LocksPage })));
+const AccountsPage = lazy(() => admin().then((m) => ({ default: m.AccountsPage })));
 const SubscriptionsPage = lazy(() => admin().then((m) => ({ default: m.SubscriptionsPage })));
 // The map page and the map's ECharts parts are chunks of their own (see maps/area-map.tsx).
 const WorkPage = lazy(() => import('./work/work-page.tsx').then((m) => ({ default: m.WorkPage })));
@@ -94,6 +97,8 @@ const ROUTES: Route[] = [
   { pattern: /^\/admin(?:\/jobs)?$/, nav: 'nav.admin', render: () => <JobsPage /> },
   { pattern: /^\/admin\/channels$/, nav: 'nav.admin', render: () => <ChannelsPage /> },
   { pattern: /^\/admin\/locks$/, nav: 'nav.admin', render: () => <LocksPage /> },
+  { pattern: /^\/admin\/accounts$/, nav: 'nav.admin', render: () => <AccountsPage /> },
+  { pattern: /^\/todo$/, render: () => <TodoPage /> },
   { pattern: /^\/subscriptions$/, nav: 'nav.subscriptions', render: () => <SubscriptionsPage /> },
   { pattern: /^\/map$/, nav: 'map.nav', render: () => <MapPage /> },
   { pattern: /^\/work$/, nav: 'nav.work', render: () => <WorkPage /> },
@@ -210,10 +215,11 @@ function Shell({ demo }: { demo?: boolean }) {
           <div className="header-tools">
             <HeaderSearch />
             <OutboxIndicator />
+            <TodoCount />
             {session && (
               <span className="user">
                 <span className="visually-hidden">{t('auth.signedIn', { user: session.username })}</span>
-                <span aria-hidden="true">{session.username}</span>
+                <span aria-hidden="true">{session.name ?? session.username}</span>
                 <button
                   type="button"
                   className="lang-switch"

@@ -90,7 +90,7 @@ export interface OfficialDocument {
  * The line under the mark: the number (or that there is none), and the signer (签发人) when the
  * document names one, as GB/T 9704 places it beside the number.
  */
-export function numberLine(doc: OfficialDocument): string {
+export function numberLine(doc: Pick<OfficialDocument, 'lang' | 'head'>): string {
   const zh = doc.lang === 'zh';
   const number = doc.head?.number ?? (zh ? '（未编号）' : '(not numbered)');
   const signer = doc.head?.signer;

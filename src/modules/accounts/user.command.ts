@@ -85,16 +85,16 @@ export const userCommand: Command = {
           else
             io.stdout.write(
               textTable(
-                ['username', 'name', 'role', 'area', 'badge', 'state', 'totp', 'created'],
+                ['username', 'role', 'area', 'badge', 'state', 'totp', 'created', 'name'],
                 list.map((a) => [
                   a.username,
-                  a.name,
                   a.role,
                   a.area,
                   a.badge,
                   a.disabled ? 'disabled' : 'active',
                   a.totp ? 'on' : 'off',
                   dayOf(a.created_at),
+                  a.name,
                 ]),
               ),
             );

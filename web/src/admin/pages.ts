@@ -2,4 +2,5 @@
 export { ChannelsPage } from './channels-page.tsx';
 export { JobsPage } from './jobs-page.tsx';
 export { LocksPage } from './locks-page.tsx';
+export { AccountsPage } from './accounts-page.tsx';
 export { SubscriptionsPage } from './subscriptions-page.tsx';

@@ -5,6 +5,7 @@ const TABS: SectionTab[] = [
   { key: 'admin.tab.jobs', to: '/admin/jobs', needs: 'schedule:manage' },
   { key: 'admin.tab.channels', to: '/admin/channels', needs: 'channels:manage' },
   { key: 'admin.tab.locks', to: '/admin/locks', needs: 'accounts:manage' },
+  { key: 'accounts.nav', to: '/admin/accounts', needs: 'accounts:manage' },
 ];
 
 export function AdminTabs() {

@@ -82,7 +82,7 @@ export async function apiQuery<T>(path: string, body: unknown): Promise<T> {
 
 /** PUT, POST or DELETE with a JSON body (or none); the cache is dropped as after any write. */
 export async function apiSend<T>(
-  method: 'POST' | 'PUT' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<{ status: number; data: T }> {

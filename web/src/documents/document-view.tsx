@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { documentSchema } from '#core/contracts/notifications.schema.ts';
 import { formatCell } from '#core/documents/format-cell.ts';
-import { svgDataUrl, type ColumnFormat } from '#core/documents/document.ts';
+import { numberLine, svgDataUrl, type ColumnFormat } from '#core/documents/document.ts';
 import { translate, useI18n, type MessageKey } from '../i18n/i18n.tsx';
 
 export type OfficialDocument = z.infer<typeof documentSchema>;
@@ -21,7 +21,7 @@ export function DocumentView({ doc, label }: { doc: OfficialDocument; label: str
       {doc.head && (
         <header className="document-head">
           <p className="document-mark">{doc.head.mark}</p>
-          <p className="document-number">{doc.head.number ?? t('doc.unnumbered')}</p>
+          <p className="document-number">{numberLine(doc)}</p>
         </header>
       )}
       <h2 className="document-title">{doc.title}</h2>

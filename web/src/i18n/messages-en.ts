@@ -1,6 +1,7 @@
 /** Every string of the web app in English, the second language. The type keeps it complete. */
 import type { MessageKey } from './messages-zh.ts';
 import { periodsEn } from './messages-periods.ts';
+import { receiptsEn } from './messages-receipts.ts';
 import { scheduleEn } from './messages-schedule.ts';
 import { landingEn } from './messages-landing.ts';
 import { tablesEn } from './messages-tables.ts';
@@ -844,5 +845,6 @@ export const en: Record<MessageKey, string> = {
   ...scheduleEn,
   ...landingEn,
   ...periodsEn,
+  ...receiptsEn,
   ...tablesEn,
 };

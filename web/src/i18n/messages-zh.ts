@@ -1,5 +1,6 @@
 /** Every string of the web app in Chinese, the first language. Keys are shared with messages-en. */
 import { periodsZh } from './messages-periods.ts';
+import { receiptsZh } from './messages-receipts.ts';
 import { scheduleZh } from './messages-schedule.ts';
 import { landingZh } from './messages-landing.ts';
 import { tablesZh } from './messages-tables.ts';
@@ -820,6 +821,7 @@ export const zh = {
   ...scheduleZh,
   ...landingZh,
   ...periodsZh,
+  ...receiptsZh,
   ...tablesZh,
 } as const;
 

@@ -108,7 +108,7 @@ export function ArchivePage() {
                         <td data-label={t('month.label')}>{fmt.month(e.month)}</td>
                         <td data-label={t('archive.issued')}>
                           <span>
-                            {fmt.date(e.issued_on)} <small className="muted">{e.issued_by}</small>
+                            {fmt.date(e.issued_on)} <small className="muted">{e.issued_by_name}</small>
                           </span>
                         </td>
                         <td data-label={t('archive.files')}>

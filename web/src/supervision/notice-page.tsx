@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { href, Link } from '../router/router.tsx';
 import { Async } from '../ui/states.tsx';
 import { IssuedRevision } from '../periods/revision-panel.tsx';
+import { ReceiptsPanel } from '../notifications/receipts-panel.tsx';
 import { SupervisionTabs } from './tabs.tsx';
 import type { Notice } from './types.ts';
 
@@ -38,7 +39,7 @@ export function NoticePage({ id }: { id: string }) {
                 <div>
                   <dt>{t('archive.issued')}</dt>
                   <dd>
-                    {fmt.date(n.issued_on)} · {n.issued_by}
+                    {fmt.date(n.issued_on)} · {n.issued_by_name}
                   </dd>
                 </div>
                 <div>
@@ -73,6 +74,7 @@ export function NoticePage({ id }: { id: string }) {
                 <Link href={href('/notifications', { area: n.area_code, month: n.month })}>{t('notice.toMonth')}</Link>
               </p>
             </section>
+            <ReceiptsPanel id={n.id} />
             <IssuedRevision id={n.id} areaName={n.area_name} />
             <section className="panel document-panel" aria-label={t('notice.document')}>
               <DocumentView doc={content.document} label={n.title} />
