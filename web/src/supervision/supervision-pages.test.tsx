@@ -101,7 +101,13 @@ describe('NotificationPage', () => {
     expect((await screen.findByRole('status')).textContent).toContain(
       '已签发 吉公通〔2019〕7号：新建整改任务 12 项，延续 3 项，撤回 0 项。',
     );
-    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ area: 'P1', month: '2019-06', lang: 'zh' });
+    // The issue date goes too: today on the server's clock (the device's until it answers), never before the month ends.
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      area: 'P1',
+      month: '2019-06',
+      lang: 'zh',
+      date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
     expect(screen.getByRole('link', { name: '查看整改任务' }).getAttribute('href')).toBe('/tasks?notification=7');
   });
 
@@ -125,6 +131,7 @@ describe('NotificationPage', () => {
       area: 'P1',
       month: '2019-06',
       lang: 'zh',
+      date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       corrects: '吉公通〔2019〕7号',
       reason: '长春市数据录入有误',
     });
