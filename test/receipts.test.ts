@@ -112,6 +112,21 @@ for (const engine of ENGINES) {
       expect((await call('city', 'POST', '/periods/approve', { area: 'K', month: MONTH })).statusCode).toBe(200);
       july();
       expect(await todo('city')).toEqual([]);
+      vi.useRealTimers();
+      // The board and the history show who acted by name, never `user:city`.
+      const board = (await call('city', 'GET', `/periods?month=${MONTH}&within=C`)).json() as {
+        area: string;
+        acted_by: Record<string, string | null>;
+      }[];
+      expect(board.find((r) => r.area === 'K')?.acted_by).toEqual({
+        submitted: 'county',
+        approved: '张伟',
+        locked: null,
+      });
+      const history = (await call('city', 'GET', `/periods/history?month=${MONTH}&area=K`)).json() as {
+        actor_name: string;
+      }[];
+      expect(history.map((e) => e.actor_name)).toEqual(['county', '张伟']);
     });
 
     it('refuses a deadline not after the date, and a date inside the month, writing nothing', async () => {

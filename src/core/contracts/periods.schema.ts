@@ -51,6 +51,12 @@ export const periodRowSchema = z.object({
   approved_at: z.string().nullable(),
   locked_by: z.string().nullable(),
   locked_at: z.string().nullable(),
+  /** Who submitted, approved and locked it, as people read them (display name, else username). */
+  acted_by: z.object({
+    submitted: z.string().nullable(),
+    approved: z.string().nullable(),
+    locked: z.string().nullable(),
+  }),
   /** What the period waits for next and which area is to act (null: the submitters below). */
   awaiting: z
     .object({
@@ -76,6 +82,8 @@ export const periodEventSchema = z.object({
   from_status: periodStatusSchema,
   to_status: periodStatusSchema,
   actor: z.string(),
+  /** The actor as people read it (display name, else username). */
+  actor_name: z.string(),
   reason: z.string().nullable(),
   at: z.string(),
 });

@@ -30,6 +30,8 @@ export interface RuleContext {
   entries: ReadonlyMap<string, PeriodEntry>;
   settings: PeriodSettings;
   today: string;
+  /** How an actor is shown (display name, else username); the username when not given. */
+  show?: (actor: string) => string;
 }
 
 /** The area tree as the chain reads it. */

@@ -14,6 +14,14 @@ import {
   type PeriodStatus,
 } from '#core/periods/period-chain.ts';
 import { chainTree, refusal, storedOf, type RuleContext } from './period-rules.ts';
+import type { PeriodEntry } from './periods.repository.ts';
+import { shownName } from '#core/accounts/shown-name.ts';
+
+/** Who took each step, as people read them. */
+function actedBy(entry: PeriodEntry | undefined, show: (actor: string) => string): PeriodRow['acted_by'] {
+  const of = (actor: string | null | undefined) => (actor ? show(actor) : null);
+  return { submitted: of(entry?.submitted_by), approved: of(entry?.approved_by), locked: of(entry?.locked_by) };
+}
 
 export function periodRow(actor: Actor, month: string, code: string, c: RuleContext): PeriodRow {
   const tree = chainTree(c.tree);
@@ -38,6 +46,7 @@ export function periodRow(actor: Actor, month: string, code: string, c: RuleCont
     approved_at: entry?.approved_at ?? null,
     locked_by: entry?.locked_by ?? null,
     locked_at: entry?.locked_at ?? null,
+    acted_by: actedBy(entry, c.show ?? ((a) => shownName(a, new Map()))),
     awaiting: waits && { ...waits, by_name: waits.by === null ? null : (c.tree.areas.get(waits.by)?.name ?? null) },
     progress: progressOf(tree, stored, c.settings, code),
     // The board offers an unlock (its reason asked for there) wherever one would be allowed.

@@ -28,6 +28,7 @@ import { refusal, type RuleContext } from './period-rules.ts';
 import { periodRow } from './periods.board.ts';
 import { periodEvents, periodsOf, periodsOfMonth, recordStep } from './periods.repository.ts';
 import { loadPeriodSettings } from './periods.settings.ts';
+import { shownNames } from '../accounts/shown-names.ts';
 
 type Services = Pick<AppContext, 'db' | 'areas' | 'assessment'>;
 
@@ -36,11 +37,14 @@ const LOCK_ATTEMPTS = 3;
 
 /** What the period rules read for a month: the tree, its stored periods, the settings, today. */
 export async function ruleContext(ctx: Services, month: string): Promise<RuleContext> {
+  const entries = await periodsOfMonth(ctx.db.kysely, month);
+  const actors = [...entries.values()].flatMap((e) => [e.submitted_by, e.approved_by, e.locked_by]);
   return {
     tree: await ctx.areas.tree(),
-    entries: await periodsOfMonth(ctx.db.kysely, month),
+    entries,
     settings: await loadPeriodSettings(ctx.db.kysely),
     today: today(),
+    show: await shownNames(ctx.db.kysely, actors),
   };
 }
 
@@ -66,7 +70,12 @@ export async function periodHistory(
   await ctx.areas.area(q.area);
   const tree = await ctx.areas.tree();
   const codes = [q.area, ...ancestorsOf(tree, q.area).map((a) => a.code)];
-  return (await periodEvents(ctx.db.kysely, q.month, codes)).map((e) => ({
+  const events = await periodEvents(ctx.db.kysely, q.month, codes);
+  const show = await shownNames(
+    ctx.db.kysely,
+    events.map((e) => e.actor),
+  );
+  return events.map((e) => ({
     id: Number(e.id),
     area: e.area_code,
     month: e.month,
@@ -74,6 +83,7 @@ export async function periodHistory(
     from_status: e.from_status as PeriodStatus,
     to_status: e.to_status as PeriodStatus,
     actor: e.actor,
+    actor_name: show(e.actor),
     reason: e.reason,
     at: e.at,
   }));

@@ -23,7 +23,7 @@ export function HistoryPanel({ area, month, names }: { area: string; month: stri
               {[...list].reverse().map((e) => (
                 <li key={e.id}>
                   <strong>{t(`period.action.${e.action}` as MessageKey)}</strong> · {names.get(e.area) ?? e.area} ·{' '}
-                  {e.actor.replace(/^user:/, '')} · {fmt.dateTime(e.at)}
+                  {e.actor_name} · {fmt.dateTime(e.at)}
                   {e.reason && <span className="muted"> · {t('period.because', { reason: e.reason })}</span>}
                 </li>
               ))}

@@ -146,10 +146,11 @@ function Row({
   const total = p.open + p.submitted + p.approved + p.locked;
   const acted = [
     row.submitted_by &&
-      t('period.submittedBy', { who: person(row.submitted_by), at: fmt.date(row.submitted_at!.slice(0, 10)) }),
+      t('period.submittedBy', { who: row.acted_by.submitted ?? '', at: fmt.date(row.submitted_at!.slice(0, 10)) }),
     row.approved_by &&
-      t('period.approvedBy', { who: person(row.approved_by), at: fmt.date(row.approved_at!.slice(0, 10)) }),
-    row.locked_by && t('period.lockedBy', { who: person(row.locked_by), at: fmt.date(row.locked_at!.slice(0, 10)) }),
+      t('period.approvedBy', { who: row.acted_by.approved ?? '', at: fmt.date(row.approved_at!.slice(0, 10)) }),
+    row.locked_by &&
+      t('period.lockedBy', { who: row.acted_by.locked ?? '', at: fmt.date(row.locked_at!.slice(0, 10)) }),
   ].filter((s): s is string => !!s);
   const held = row.locked_within && row.locked_within !== row.area ? row.locked_within : null;
   return (
@@ -210,7 +211,6 @@ function HeldBy({ code, name }: { code: string; name: string | undefined }) {
 }
 
 /** An account as the audit names it (`user:NAME`), said as its name. */
-const person = (actor: string) => actor.replace(/^user:/, '');
 
 /** The badge of a status, in the reader's language. */
 export function StatusBadge({ status }: { status: PeriodRow['status'] }) {
