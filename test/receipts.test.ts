@@ -184,6 +184,17 @@ for (const engine of ENGINES) {
         ['C2', false],
       ]);
       expect(r.can_remind).toBe(true);
+      // Each receiving area's new 待办 item is announced to the channels.
+      const announced = await db.kysely
+        .selectFrom('events')
+        .select(['id', 'area_code'])
+        .where('name', '=', 'receipt.requested')
+        .orderBy('area_code')
+        .execute();
+      expect(announced).toEqual([
+        { id: `receipt.requested:${id}:C`, area_code: 'C' },
+        { id: `receipt.requested:${id}:C2`, area_code: 'C2' },
+      ]);
       expect(r.history).toEqual([expect.objectContaining({ action: 'issue', areas: ['C', 'C2'], by: '王建国' })]);
     });
 

@@ -17,6 +17,10 @@ export const EVENT_CATALOGUE = {
     permission: 'periods:read',
     about: "a month's period is still to be submitted, or submissions await approval, a few days before the deadline",
   },
+  'receipt.requested': {
+    permission: 'aggregate:read',
+    about: 'a notification was issued to an area, which is to sign for it (签收): a new item of its 待办',
+  },
   'receipt.reminder': {
     permission: 'aggregate:read',
     about: 'a receiving area has not yet signed for (签收) an issued notification: a reminder (催办)',

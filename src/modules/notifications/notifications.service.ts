@@ -36,6 +36,7 @@ import type { SchemeRanking } from './notification.facts.ts';
 import { insertFigures, type IssuedFigures } from './notification-figures.repository.ts';
 import { timestamp } from '../../shared/clock.ts';
 import { insertNoticeEvent, insertReceipts } from '../receipts/receipts.repository.ts';
+import { announceReceipts } from '../receipts/receipts.events.ts';
 
 export interface IssueRequest extends NoticeRequest {
   /** The number of the standing notice this one corrects, with the reason. */
@@ -125,7 +126,8 @@ export class NotificationsService {
         content_hash: contentHash(canonical),
       });
       await insertFigures(tx.kysely, id, figures);
-      const receivers = [...new Set(facts.rankings.flatMap((r) => r.rows.map((row) => row.code)))].sort();
+      const ranked = new Map(facts.rankings.flatMap((r) => r.rows.map((row) => [row.code, row.name] as const)));
+      const receivers = [...ranked.keys()].sort();
       await insertReceipts(tx.kysely, id, receivers);
       await insertNoticeEvent(tx.kysely, {
         notification_id: id,
@@ -134,6 +136,12 @@ export class NotificationsService {
         actor: who.actor,
         at: now,
       });
+      await announceReceipts(
+        tx,
+        { id, number: facts.number, month: q.month, issued_on: q.date },
+        receivers.map((code) => ({ code, name: ranked.get(code) ?? code })),
+        today(),
+      );
       const notice = { id, number: facts.number, month: q.month, issued_on: q.date, deadline: facts.deadline };
       const tasks = standing
         ? await carryTasks(tx, who, Number(standing.id), notice, content.problems, now)
