@@ -127,6 +127,7 @@ for (const engine of ENGINES) {
         version: 1,
         note: 'patrols count more',
         saved_by: 'user:test-admin',
+        saved_by_name: 'test-admin',
       });
       expect(await dataVersion(db.kysely)).toBe(version + 1);
       expect(await get(`/api/v1/rankings?month=${MONTH}&within=${PROVINCE}&scheme=performance`)).toEqual(

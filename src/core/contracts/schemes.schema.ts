@@ -48,6 +48,8 @@ export const schemeSchema = z.object({
   note: z.string().nullable(),
   saved_at: z.string().nullable(),
   saved_by: z.string().nullable(),
+  /** Who saved it as people read it (display name, else username); null for the shipped scheme. */
+  saved_by_name: z.string().nullable(),
   indicators: z.array(
     z.object({
       name: z.string(),

@@ -2,8 +2,13 @@
 import { INFORMATIONAL } from '#core/assessment/informational.ts';
 import type { SchemePresented } from '#core/contracts/schemes.schema.ts';
 import type { ResolvedScheme } from './schemes.service.ts';
+import { shownName } from '#core/accounts/shown-name.ts';
 
-export function presentScheme(r: ResolvedScheme): SchemePresented {
+/** `show` turns the saving actor into the name people read (accounts/shown-names.ts). */
+export function presentScheme(
+  r: ResolvedScheme,
+  show: (actor: string) => string = (a) => shownName(a, new Map()),
+): SchemePresented {
   return {
     name: r.name,
     year: r.year,
@@ -12,6 +17,7 @@ export function presentScheme(r: ResolvedScheme): SchemePresented {
     note: r.note,
     saved_at: r.saved_at,
     saved_by: r.saved_by,
+    saved_by_name: r.saved_by === null ? null : show(r.saved_by),
     indicators: r.scheme.indicators.map((d) => ({
       name: d.name,
       weight: d.weight,

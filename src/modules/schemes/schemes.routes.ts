@@ -6,6 +6,7 @@ import { SCHEME_NAMES } from '#core/schemes/scheme-definition.ts';
 import { schemeBody, schemeParams, schemeSchema, schemesQuery, schemesSchema } from '#core/contracts/schemes.schema.ts';
 import { saveScheme } from './schemes.service.ts';
 import { presentScheme } from './schemes.presenter.ts';
+import { shownNames } from '../accounts/shown-names.ts';
 
 export const schemesRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -25,7 +26,11 @@ export const schemesRoutes =
       async (request) => {
         const { year } = request.query;
         const schemes = await Promise.all(SCHEME_NAMES.map((name) => ctx.assessment.resolvedScheme(name, year)));
-        return { year, schemes: schemes.map(presentScheme) };
+        const show = await shownNames(
+          ctx.db.kysely,
+          schemes.map((s) => s.saved_by),
+        );
+        return { year, schemes: schemes.map((s) => presentScheme(s, show)) };
       },
     );
     app.put(
@@ -44,7 +49,7 @@ export const schemesRoutes =
       async (request) => {
         const { params, query, body } = request;
         const saved = await saveScheme(ctx.db, requestActor(request), params.name, query.year, body, body.note ?? null);
-        return presentScheme(saved);
+        return presentScheme(saved, await shownNames(ctx.db.kysely, [saved.saved_by]));
       },
     );
   };

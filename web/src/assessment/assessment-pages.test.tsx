@@ -23,6 +23,7 @@ const PERFORMANCE: SchemeView = {
   note: null,
   saved_at: null,
   saved_by: null,
+  saved_by_name: null,
   indicators: [
     { name: 'awareness_rate', weight: 15, floor: 0.5, target: 0.9, better: 'higher', scale: 1, scored: true },
     { name: 'crime_rate', weight: 15, floor: 5, target: 1, better: 'lower', scale: 10_000, scored: true },

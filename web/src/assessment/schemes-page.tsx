@@ -91,7 +91,7 @@ export function SchemesPage() {
                 : t('scheme.saved', {
                     version: s.version,
                     at: s.saved_at ? fmt.dateTime(s.saved_at) : '—',
-                    by: s.saved_by ?? '—',
+                    by: s.saved_by_name ?? '—',
                   })}
               {s.note && ` · ${s.note}`}
             </p>
