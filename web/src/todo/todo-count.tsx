@@ -40,7 +40,12 @@ function Count() {
       aria-label={t('todo.badge', { n })}
       data-count={todo.data ? n : undefined}
     >
-      <span aria-hidden="true">{t('todo.nav')}</span>
+      <span className="todo-count-word" aria-hidden="true">
+        {t('todo.nav')}
+      </span>
+      <span className="todo-count-mark" aria-hidden="true">
+        ☑
+      </span>
       <span className="todo-count-n" aria-hidden="true">
         {n}
       </span>
