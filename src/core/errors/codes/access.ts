@@ -43,14 +43,6 @@ function lockZh(p: LockNotice): string {
   return user + address;
 }
 
-/** Where a scope reaches, as an answer that hides an area says it. */
-type Reach = {
-  area: string;
-  scope: string;
-  how: string;
-  parent: string | null;
-};
-
 export const ACCESS_ERRORS = {
   no_account_yet: def(
     'unauthenticated',
@@ -263,21 +255,7 @@ export const ACCESS_ERRORS = {
     (p) => `--badge：没有警号为 ${p.badge} 的民警`,
   ),
 
-  // An account's jurisdiction.
-  area_not_visible: def<Reach>(
-    'not_found',
-    { area: '220200000000', scope: '220100000000', how: 'children', parent: '220000000000' },
-    (p) =>
-      `no area ${p.area} is visible to your account (${
-        p.how === 'records'
-          ? `its records stop at ${p.scope} and below`
-          : p.how === 'children'
-            ? `it sees rankings within ${p.scope}${p.parent ? ` or ${p.parent}` : ''}`
-            : `it sees figures of ${p.scope}, the areas below it and those ranked beside it`
-      })`,
-    (p) =>
-      `您的账号看不到地区 ${p.area}（可见范围：${p.scope} 及其下级${p.how === 'records' ? '' : '，以及同级排名'}）`,
-  ),
+  // An account's jurisdiction: an area outside it answers as one that does not exist (area_not_found).
   scope_refused: def(
     'forbidden',
     { count: 2, listed: 2 },
