@@ -14,7 +14,7 @@ import { seedSupervision, type SupervisionFixture } from './support/supervision.
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/modules/app-context.ts';
-import { PROBES, NO_TARGET, type Target } from './support/scope-probes.ts';
+import { PROBES, NO_TARGET, officerPreview, type Target } from './support/scope-probes.ts';
 
 type Where = 'inside' | 'outside' | 'missing';
 
@@ -140,6 +140,8 @@ for (const engine of ENGINES) {
         await ensureAccount(db, { username: p.name, ...p.account });
         tokens.set(p.name, await sessionToken(db, p.name));
       }
+      await ensureAccount(db, { username: 'province-analyst', role: 'analyst' });
+      tokens.set('province-analyst', await sessionToken(db, 'province-analyst'));
     });
     afterAll(async () => {
       await app?.close();
@@ -177,6 +179,61 @@ for (const engine of ENGINES) {
         expect(wrong).toEqual([]);
       });
     }
+
+    it("lists in a city manager's province-wide answers only its own city's officers, each answer a read of people", async () => {
+      const as = (name: string) => ({ authorization: `Bearer ${tokens.get(name)}` });
+      const visible = await app.inject({
+        url: '/api/v1/officers?area=510200000000&limit=500',
+        headers: as(CITY_MANAGER.name),
+      });
+      const city = new Set<string>(visible.json().items.map((p: { badge: string }) => p.badge));
+      expect(city.size).toBeGreaterThan(0);
+      const province = '510000000000';
+      const answers: [string, InjectOptions, (body: never) => string[]][] = [
+        [
+          'officer rankings',
+          { url: `/api/v1/rankings/officers?month=2019-06&within=${province}` },
+          (rows: { code: string }[]) => rows.map((r) => r.code),
+        ],
+        [
+          'officer rankings (preview)',
+          {
+            method: 'POST',
+            url: `/api/v1/rankings/preview?month=2019-06&within=${province}`,
+            payload: officerPreview,
+          },
+          (rows: { code: string }[]) => rows.map((r) => r.code),
+        ],
+        [
+          'officer proposals',
+          { url: `/api/v1/proposals?month=2019-06&within=${province}` },
+          (rows: { subject_kind: string; code: string }[]) =>
+            rows.filter((p) => p.subject_kind === 'officer').map((p) => p.code),
+        ],
+      ];
+      for (const [target, request, badgesOf] of answers) {
+        // An account of the whole province is shown officers of other cities: what a city manager must not see.
+        const all = badgesOf((await app.inject({ ...request, headers: as('province-analyst') })).json() as never);
+        expect(all.filter((b) => !city.has(b)).length, target).toBeGreaterThan(0);
+        const res = await app.inject({ ...request, headers: as(CITY_MANAGER.name) });
+        expect(res.statusCode, target).toBe(200);
+        const shown = badgesOf(res.json() as never);
+        expect(shown.length, target).toBeGreaterThan(0);
+        expect(
+          shown.filter((b) => !city.has(b)),
+          target,
+        ).toEqual([]);
+        const read = await db.kysely
+          .selectFrom('audit_log')
+          .select(['target', 'detail'])
+          .where('action', '=', 'people.read')
+          .where('actor', '=', `user:${CITY_MANAGER.name}`)
+          .orderBy('id', 'desc')
+          .executeTakeFirstOrThrow();
+        expect(read.target).toBe(target);
+        expect(JSON.parse(read.detail).badges).toEqual(shown);
+      }
+    });
 
     it('audits a probe outside the scope: the account, the route and the target', async () => {
       const { outside } = CITY_MANAGER.targets(sup);

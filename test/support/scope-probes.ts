@@ -47,6 +47,9 @@ const preview = (scheme: {
   ),
 });
 
+/** The officer scheme's preview under its default settings. */
+export const officerPreview = preview(OFFICER_SCHEME);
+
 export const PROBES: Probe[] = [
   get('/api/v1/overview', (t) => `/api/v1/overview?area=${t.area}&date=2019-06-30`),
   get('/api/v1/indicators', (t) => `/api/v1/indicators?${M}&area=${t.area}&scheme=performance`),
@@ -67,7 +70,7 @@ export const PROBES: Probe[] = [
     request: (t) => ({
       method: 'POST',
       url: `/api/v1/rankings/preview?${M}&within=${t.within}`,
-      payload: preview(OFFICER_SCHEME),
+      payload: officerPreview,
     }),
   },
   get('/api/v1/boundaries', (t) => `/api/v1/boundaries?within=${t.within}`),

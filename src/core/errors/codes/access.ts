@@ -2,7 +2,7 @@
  * Codes of signing in, accounts and passwords, roles, and an account's jurisdiction (scope):
  * what it may not see or write.
  */
-import { def, type Coded } from '../types.ts';
+import { def } from '../types.ts';
 import { zhName } from '../terms-zh.ts';
 
 const SIGN_IN =
@@ -308,10 +308,11 @@ export const ACCESS_ERRORS = {
     (p) => `badge ${p.badge} was not posted in your area (${p.scope}) on ${p.date}`,
     (p) => `警号 ${p.badge} 在 ${p.date} 不在您的辖区（${p.scope}）任职`,
   ),
-  replaces_outside_scope: def<{ cause: Coded }>(
+  // The one thing a scoped write may learn of what lies outside: that a key it chose is in use.
+  key_taken: def(
     'forbidden',
-    { cause: { code: 'area_outside_scope', params: { value: '220200000000', scope: '220100000000' } } },
-    (p, r) => `it would replace a row outside your scope: ${r(p.cause)}`,
-    (p, r) => `会替换您管辖范围以外的一行：${r(p.cause)}`,
+    { key: 'I1-000024' },
+    (p) => `${p.key} is already taken by a record you cannot see: choose another`,
+    (p) => `${p.key} 已被您看不到的记录占用，请另选`,
   ),
 } as const;
