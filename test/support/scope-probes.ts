@@ -217,7 +217,7 @@ export const NO_TARGET: string[] = [
   'GET /api/v1/schemes',
   'PUT /api/v1/schemes/:name',
   // A file's rows are judged as POST records' are (test/import-upload.test.ts); a job is its
-  // own account's, another's answers as a missing one (test/import-jobs.test.ts).
+  // own account's, another's answers 404 (test/import-jobs.test.ts).
   'POST /api/v1/imports',
   'GET /api/v1/imports/:id',
   'POST /api/v1/imports/:id/confirm',
