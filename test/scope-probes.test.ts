@@ -245,7 +245,35 @@ for (const engine of ENGINES) {
         .where('target', '=', `/api/v1/officers/${outside.badge}`)
         .execute();
       expect(entries.length).toBeGreaterThan(0);
-      expect(entries.at(-1)).toMatchObject({ via: 'GET /api/v1/officers/:badge' });
+      expect(entries.at(-1)).toMatchObject({ via: 'GET /api/v1/officers/:badge', outcome: 'refused' });
+      expect(JSON.parse(entries.at(-1)!.detail)).toEqual({
+        code: 'officer_not_found',
+        params: { badge: outside.badge },
+      });
+      // A badge no one holds is audited alike: the entry does not tell the two apart either.
+      await app.inject({
+        url: `/api/v1/officers/${MISSING.badge}`,
+        headers: { authorization: `Bearer ${tokens.get(CITY_MANAGER.name)}` },
+      });
+      const missing = await db.kysely
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'scope.probe')
+        .where('target', '=', `/api/v1/officers/${MISSING.badge}`)
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(missing.detail)).toEqual({ code: 'officer_not_found', params: { badge: MISSING.badge } });
+      // A province-wide account's question about nothing is no probe of a scope.
+      await app.inject({
+        url: `/api/v1/officers/${MISSING.badge}`,
+        headers: { authorization: `Bearer ${tokens.get('province-analyst')}` },
+      });
+      const analysts = await db.kysely
+        .selectFrom('audit_log')
+        .select('id')
+        .where('action', '=', 'scope.probe')
+        .where('actor', '=', 'user:province-analyst')
+        .execute();
+      expect(analysts).toEqual([]);
     });
   });
 }

@@ -60,6 +60,22 @@ for (const engine of ENGINES) {
       expect(await count('info_reports')).toBe(before);
     });
 
+    it('says the same of a file uploaded with that row, and writes nothing', async () => {
+      const before = await count('info_reports');
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/imports?name=info_reports.csv',
+        payload: 'ref,date,badge,category,adopted\nI1-000024,2019-06-17,0100012,fraud,yes\n',
+        headers: { ...headers, 'content-type': 'text/csv' },
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.details).toEqual([
+        expect.objectContaining({ column: 'ref', code: 'key_taken', params: { key: 'I1-000024' } }),
+      ]);
+      expect(res.body).not.toContain('0100002');
+      expect(await count('info_reports')).toBe(before);
+    });
+
     it("refuses a posting of another city's officer as a taken badge, without its posting dates", async () => {
       const before = await count('officers');
       const posting = (badge: string) => ({
