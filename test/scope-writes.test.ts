@@ -100,6 +100,14 @@ for (const engine of ENGINES) {
       for (const secret of ['2014-01-01', 'S510101001000', 'Officer 0100001'])
         expect(res.body, `the refusal names ${secret}`).not.toContain(secret);
       expect(await count('officers')).toBe(before);
+      // A posting of that officer at a time it served nowhere outside is its history, and passes.
+      const earlier = await app.inject({
+        method: 'POST',
+        url: '/api/v1/records/officers?dry_run=true',
+        payload: [{ ...posting('0100001'), start_date: '2010-01-01', end_date: '2013-12-31' }],
+        headers,
+      });
+      expect(earlier.statusCode, earlier.body).toBe(200);
       // The same posting of a badge no one holds is accepted: the refusal was the key's.
       const fresh = await app.inject({
         method: 'POST',

@@ -39,7 +39,7 @@ const RULES: Record<string, Rule> = {
   },
   officers: (r, c) => {
     c.unit('unit_code', r.unit_code);
-    c.person('badge', r.badge);
+    c.person('badge', r.badge, r.start_date, r.end_date);
   },
   patrols: (r, c) => c.unit('unit_code', r.unit_code),
   equipment: (r, c) => c.unit('unit_code', r.unit_code),
@@ -145,15 +145,19 @@ class Checker {
   }
 
   /**
-   * The badge of a posting written: a person with a posting outside the scope is one the account
-   * cannot see, so the badge is taken (a transfer across scopes is written by an account that
-   * reaches both); an overlap with its postings would otherwise tell their dates.
+   * The badge of a posting written: one that overlaps a posting of the badge outside the scope
+   * is refused as a taken badge (what the overlap check would say names that posting's dates).
+   * Postings outside at other times are that officer's history and do not stand in the way.
    */
-  person(column: string, v: Value | undefined): void {
+  person(column: string, v: Value | undefined, start: Value | undefined, end: Value | undefined): void {
     if (v === null || v === undefined) return;
     const badge = String(v);
     if (!this.judging) return void this.badgeRefs.add(badge);
-    if ((this.postings.get(badge) ?? []).some((p) => !this.unitsOk.has(p.unit_code))) this.keyTaken(column, badge);
+    const from = start === null || start === undefined ? '' : String(start);
+    const to = end === null || end === undefined || end === '' ? '9999-12-31' : String(end);
+    const overlaps = (p: Posting) => p.start_date <= to && from <= (p.end_date ?? '9999-12-31');
+    if ((this.postings.get(badge) ?? []).some((p) => !this.unitsOk.has(p.unit_code) && overlaps(p)))
+      this.keyTaken(column, badge);
   }
 
   /** A badge: an officer's own; for a manager, posted in its area on the record's date (SPEC §3 placement). */
