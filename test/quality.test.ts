@@ -127,6 +127,18 @@ for (const engine of ENGINES) {
       const res = await app.inject({ headers, url: `/api/v1/quality?month=${M}&area=P&limit=1` });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().unplaced).toMatchObject({ total: 2, items: [{ key: 'F-late' }] });
+      // The report names officers by badge: a read of people, audited with the badges it showed.
+      const read = await db.kysely
+        .selectFrom('audit_log')
+        .select(['target', 'detail'])
+        .where('action', '=', 'people.read')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(read.target).toBe('quality of P');
+      const shown = [...res.json().unplaced.items, ...res.json().implausible.busy_days.items].map(
+        (r: { badge: string }) => r.badge,
+      );
+      expect(JSON.parse(read.detail).badges).toEqual([...new Set(shown)]);
       const manager = await sessionHeaders(db, { username: 'quality-manager', role: 'manager', area: 'C' });
       expect((await app.inject({ headers: manager, url: `/api/v1/quality?month=${M}&area=T` })).statusCode).toBe(200);
       expect((await app.inject({ headers: manager, url: `/api/v1/quality?month=${M}&area=C2` })).statusCode).toBe(404);
