@@ -48,6 +48,7 @@ const CITY_MANAGER: Persona = {
       room: 'R51020100100001',
       badge: '0100012',
       task: sup.tasks['510201000000'],
+      home: sup.tasks['510201000000'],
       evidence: sup.evidence['510201000000'],
       notice: sup.notices['510200000000'],
     },
@@ -58,10 +59,11 @@ const CITY_MANAGER: Persona = {
       room: 'R51010100200001',
       badge: '0100001',
       task: sup.tasks['510101000000'],
+      home: sup.tasks['510201000000'],
       evidence: sup.evidence['510101000000'],
       notice: sup.notices['510100000000'],
     },
-    missing: MISSING,
+    missing: { ...MISSING, home: sup.tasks['510201000000'] },
   }),
 };
 
@@ -77,6 +79,7 @@ const OFFICER: Persona = {
       room: 'R51020100100001',
       badge: '0100007',
       task: sup.tasks['510201000000'],
+      home: sup.tasks['510201000000'],
       evidence: sup.evidence['510201000000'],
       notice: sup.notices['510201001000'],
     },
@@ -87,10 +90,11 @@ const OFFICER: Persona = {
       room: 'R51010100200001',
       badge: '0100008',
       task: sup.tasks['510101000000'],
+      home: sup.tasks['510201000000'],
       evidence: sup.evidence['510101000000'],
       notice: sup.notices['510100000000'],
     },
-    missing: MISSING,
+    missing: { ...MISSING, home: sup.tasks['510201000000'] },
   }),
 };
 

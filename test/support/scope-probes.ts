@@ -15,6 +15,8 @@ export interface Target {
   room: string;
   badge: string;
   task: number;
+  /** A task inside, the same for every target: its evidence is asked for by the target's id. */
+  home: number;
   evidence: number;
   notice: number;
 }
@@ -159,6 +161,11 @@ export const PROBES: Probe[] = [
     }),
   },
   get('/api/v1/tasks/:id/evidence/:evidence', (t) => `/api/v1/tasks/${t.task}/evidence/${t.evidence}`),
+  get(
+    '/api/v1/tasks/:id/evidence/:evidence',
+    (t) => `/api/v1/tasks/${t.home}/evidence/${t.evidence}`,
+    'of a task inside',
+  ),
   get('/api/v1/search', (t) => `/api/v1/search?q=${t.badge}`),
   get('/api/v1/search', (t) => `/api/v1/search?q=${t.room}`, 'room'),
   get('/api/v1/leaders', (t) => `/api/v1/leaders?area=${t.area}`),
