@@ -813,8 +813,8 @@ export const en: Record<MessageKey, string> = {
   'quality.clean': 'No data problem found this month.',
   'quality.online': 'Online answers and the others',
   'quality.onlineHint':
-    'Online answers come from residents themselves; a large gap to door and phone surveys deserves a look.',
-  'quality.pastCap': "{n} online answers came in past a community's daily cap: they count, but may be a flood.",
+    "Online answers come from residents themselves through the public pages; they are counted apart and enter awareness and satisfaction only where the year's scheme says so. A large gap to door and phone surveys deserves a look.",
+  'quality.pastCap': "{n} online answers came in past a community's daily cap: they were taken, but may be a flood.",
   'quality.channel': 'Channel',
   'quality.surveys': 'Surveys',
   'quality.otherChannels': 'Door and phone',
