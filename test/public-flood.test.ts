@@ -90,11 +90,13 @@ for (const engine of ENGINES) {
         counted: false,
       });
       // Summed up the tree as the rates are; a village elsewhere has none.
-      const town = (await app.inject({ url: `/api/v1/indicators?month=${month}&area=T&scheme=performance`, headers }))
-        .json();
+      const town = (
+        await app.inject({ url: `/api/v1/indicators?month=${month}&area=T&scheme=performance`, headers })
+      ).json();
       expect(town.online_answers.answers).toBe(40);
-      const v3 = (await app.inject({ url: `/api/v1/indicators?month=${month}&area=V3&scheme=performance`, headers }))
-        .json();
+      const v3 = (
+        await app.inject({ url: `/api/v1/indicators?month=${month}&area=V3&scheme=performance`, headers })
+      ).json();
       expect(v3.online_answers.answers).toBe(0);
       // No survey record was written; data quality shows the form's answers beside the records.
       expect(await db.kysely.selectFrom('surveys').select('ref').where('ref', 'like', 'WEB-%').execute()).toEqual([]);
@@ -135,7 +137,16 @@ for (const engine of ENGINES) {
         method: 'POST',
         url: '/api/v1/records/surveys',
         headers,
-        payload: [{ ref: 'PHONE-ONLINE-1', date: day, area_code: 'V1', knows_officer: 'yes', satisfaction: 5, channel: 'online' }],
+        payload: [
+          {
+            ref: 'PHONE-ONLINE-1',
+            date: day,
+            area_code: 'V1',
+            knows_officer: 'yes',
+            satisfaction: 5,
+            channel: 'online',
+          },
+        ],
       });
       expect(res.statusCode, res.body).toBe(201);
       const after = (await indicators()).indicators.satisfaction_rate;
@@ -158,8 +169,9 @@ for (const engine of ENGINES) {
         });
         expect(replay.statusCode).toBe(403);
         expect(replay.json().error.code).toBe('challenge_used');
-        expect(await again.kysely.selectFrom('public_answers').select('ref').where('area_code', '=', 'V3').execute())
-          .toEqual([]);
+        expect(
+          await again.kysely.selectFrom('public_answers').select('ref').where('area_code', '=', 'V3').execute(),
+        ).toEqual([]);
         // A token past its life is forgotten when the next one is spent.
         await again.kysely
           .insertInto('public_tokens')
