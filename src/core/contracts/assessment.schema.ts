@@ -77,6 +77,8 @@ export const explainSchema = z.object({
   value: z.number().nullable(),
   own: figureSchema,
   children: z.array(figureSchema.extend({ code: z.string(), name: z.string() })),
+  /** Awareness and satisfaction: the public form's answers beside the figure (counted in it or not). */
+  online: onlineAnswersSchema.optional(),
 });
 
 export const previewQuery = z.object({ month: monthSchema, within: areaCodeSchema }).strict();

@@ -52,7 +52,9 @@ async function carryOver(db: Kysely<unknown>): Promise<void> {
       where channel = 'online' and voided_at is null and ref in (${sql.join(batch)})`.execute(db);
     for (const r of rows) {
       await sql`insert into public_answers (ref, date, area_code, knows_officer, satisfaction, received_at)
-        values (${r.ref}, ${r.date}, ${r.area_code}, ${r.knows_officer}, ${r.satisfaction}, ${at.get(r.ref)})`.execute(db);
+        values (${r.ref}, ${r.date}, ${r.area_code}, ${r.knows_officer}, ${r.satisfaction}, ${at.get(r.ref)})`.execute(
+        db,
+      );
       await sql`delete from surveys where ref = ${r.ref}`.execute(db);
     }
   }

@@ -330,6 +330,10 @@ export class AssessmentService {
       return { numerator: f.numerator * def.scale, denominator: f.denominator };
     };
     const total = figure(totals, areaCode);
+    const online =
+      scheme.name === 'performance' && (indicator === 'awareness_rate' || indicator === 'satisfaction_rate')
+        ? { online: await this.onlineAnswers(areaCode, month, scheme) }
+        : {};
     return {
       indicator,
       area: areaCode,
@@ -339,6 +343,7 @@ export class AssessmentService {
       value: total.denominator === 0 ? null : total.numerator / total.denominator,
       own: figure(own, areaCode),
       children: children.map((code) => ({ code, name: nameOf(code), ...figure(totals, code) })),
+      ...online,
     };
   }
 
@@ -374,6 +379,8 @@ export interface Explanation {
   value: number | null;
   own: { numerator: number; denominator: number };
   children: { code: string; name: string; numerator: number; denominator: number }[];
+  /** Awareness and satisfaction: the public form's answers beside the figure. */
+  online?: OnlineAnswers;
 }
 
 /**
