@@ -114,7 +114,7 @@ export function OnlineAnswersLine({
         d: fmt.count(figure.denominator),
         k: fmt.count(figure.numerator),
       })}{' '}
-      <span className="muted">({t(online.counted ? 'dash.online.counted' : 'dash.online.apart')})</span>
+      <span className="muted">{t(online.counted ? 'dash.online.counted' : 'dash.online.apart')}</span>
     </p>
   );
 }
