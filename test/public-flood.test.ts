@@ -14,6 +14,7 @@ import { createContext } from '../src/modules/app-context.ts';
 import { solve } from '../src/modules/public/proof-of-work.ts';
 import { today } from '../src/shared/clock.ts';
 import { qualityReport } from '../src/modules/quality/quality.service.ts';
+import { UnitAssessment } from '../src/modules/assessment/unit-ranking.service.ts';
 import { adminHeaders, ensureAccount } from './support/session.ts';
 
 for (const engine of ENGINES) {
@@ -56,6 +57,9 @@ for (const engine of ENGINES) {
     };
     const post = (server: FastifyInstance, address: string, payload: Record<string, unknown>) =>
       server.inject({ method: 'POST', url: '/api/v1/public/surveys', payload, remoteAddress: address });
+    /** Room R1 covers V1: its satisfaction by the surveys of the villages it covers. */
+    const roomSatisfaction = async () =>
+      (await new UnitAssessment(ctx.assessment).result('R1', month)).indicators.satisfaction_rate;
     const indicators = async () => {
       const res = await app.inject({
         url: `/api/v1/indicators?month=${month}&area=V1&scheme=performance`,
@@ -69,6 +73,7 @@ for (const engine of ENGINES) {
       const before = await indicators();
       expect(before.indicators.satisfaction_rate.value).toBeCloseTo(0.9, 12);
       expect(before.indicators.awareness_rate.value).toBeCloseTo(0.8, 12);
+      const room = await roomSatisfaction();
       for (let i = 0; i < 40; i++) {
         const address = `203.0.${i}.7`;
         const res = await post(app, address, {
@@ -83,6 +88,7 @@ for (const engine of ENGINES) {
       expect(after.indicators.satisfaction_rate).toEqual(before.indicators.satisfaction_rate);
       expect(after.indicators.awareness_rate).toEqual(before.indicators.awareness_rate);
       expect(after.composite).toBe(before.composite);
+      expect(await roomSatisfaction()).toEqual(room);
       expect(after.online_answers).toEqual({
         answers: 40,
         awareness: { numerator: 0, denominator: 40, value: 0 },
@@ -121,6 +127,7 @@ for (const engine of ENGINES) {
       expect(counted.indicators.awareness_rate).toMatchObject({ numerator: 8, denominator: 50 });
       expect(counted.composite).toBeLessThan(before.composite);
       expect(counted.online_answers.counted).toBe(true);
+      expect(await roomSatisfaction()).toMatchObject({ numerator: 9, denominator: 50 });
       const back = await app.inject({
         method: 'PUT',
         url: `/api/v1/schemes/performance?year=${year}`,
