@@ -15,6 +15,8 @@ import { solve } from '../src/modules/public/proof-of-work.ts';
 import { today } from '../src/shared/clock.ts';
 import { qualityReport } from '../src/modules/quality/quality.service.ts';
 import { UnitAssessment } from '../src/modules/assessment/unit-ranking.service.ts';
+import { main } from '../src/cli/main.ts';
+import type { Io } from '../src/shared/cli/command.ts';
 import { adminHeaders, ensureAccount } from './support/session.ts';
 
 for (const engine of ENGINES) {
@@ -109,6 +111,12 @@ for (const engine of ENGINES) {
       const quality = await qualityReport(ctx.assessment, 'V1', month);
       expect(quality.online_surveys.online).toMatchObject({ surveys: 40, satisfied: 0, satisfaction_answered: 40 });
       expect(quality.online_surveys.other).toMatchObject({ surveys: 10, satisfied: 9, satisfaction_answered: 10 });
+      let out = '';
+      const io: Io = { stdout: { write: (t: string) => ((out += t), true) }, stderr: { write: () => true } };
+      expect(await main(['indicators', '--month', month, '--area', 'V1', '--db', db.url], io)).toBe(0);
+      expect(out).toContain(
+        'online answers (public form): 40, knows officer 0/40, satisfied 0/40; counted apart, not in the rates',
+      );
     });
 
     it("counts them in awareness and satisfaction when the year's scheme says so", async () => {
