@@ -76,11 +76,16 @@ export async function previewFor(
   ctx: Services,
   actor: Actor,
   q: z.infer<typeof previewQuery>,
-  { scheme, indicators, exempt_small_samples }: z.infer<typeof previewBody>,
+  { scheme, indicators, exempt_small_samples, count_online_answers }: z.infer<typeof previewBody>,
 ) {
   await requireAccess(ctx.areas, actor.scope, 'area.ranking', q.within);
   if (scheme !== 'officer') {
-    const edited = editedScheme(await ctx.assessment.schemeFor(scheme, q.month), indicators, exempt_small_samples);
+    const edited = editedScheme(
+      await ctx.assessment.schemeFor(scheme, q.month),
+      indicators,
+      exempt_small_samples,
+      count_online_answers,
+    );
     return withCompleteness(ctx, q.within, q.month, await ctx.assessment.rankings(q.within, q.month, scheme, edited));
   }
   const edited = editedScheme(await ctx.assessment.schemeFor(scheme, q.month), indicators, exempt_small_samples);

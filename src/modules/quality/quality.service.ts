@@ -1,6 +1,6 @@
 /**
  * The data-quality report of an area's subtree for a month: records placed nowhere, empty
- * surveys, villages without survey data, online surveys apart from the rest, and implausible data
+ * surveys, villages without survey data, the public form's answers beside the survey records, and implausible data
  * (a unit's answers all alike, more visits in a day than an officer can make, indicators that
  * jump from the month before). Lists are capped at `limit`, each with its full count.
  *
