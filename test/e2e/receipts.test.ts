@@ -57,6 +57,10 @@ describe.skipIf(!present && !REQUIRED)('issuing and receipt in Chromium', () => 
     await page.getByLabel('印发日期').fill('2019-07-05');
     await page.getByLabel('整改期限').fill('2019-07-25');
     await page.getByLabel('签发人').fill('李四');
+    // The draft's preview follows the date chosen.
+    await expect
+      .poll(() => page.locator('.document-panel .document').textContent(), { timeout: 20_000 })
+      .toContain('2019年7月5日');
     await e2e.snap(page, 'receipts-issue-form-desktop-zh');
     await page.getByRole('button', { name: '确定签发' }).click();
     await page.locator('[data-testid=issued]').waitFor({ timeout: 30_000 });

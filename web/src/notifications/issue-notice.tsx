@@ -41,12 +41,15 @@ export function IssueNotice({
   lang,
   standing,
   onIssued,
+  onDate,
 }: {
   area: string;
   month: string;
   lang: Lang;
   standing: NotificationEntry | undefined;
   onIssued(issued: Issued): void;
+  /** The issue date as chosen, for the draft's preview. */
+  onDate?(date: string): void;
 }) {
   const { t } = useI18n();
   const can = useCan();
@@ -98,7 +101,17 @@ export function IssueNotice({
           <div className="issue-fields">
             <div className="field">
               <label htmlFor={ids.date}>{t('issue.date')}</label>
-              <input id={ids.date} type="date" min={last} value={day} onChange={(e) => setDate(e.target.value)} />
+              <input
+                id={ids.date}
+                type="date"
+                min={last}
+                value={day}
+                onChange={(e) => {
+                  setDate(e.target.value);
+                  // The preview follows the date chosen, so that what is read is what will be issued.
+                  if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && e.target.value >= last) onDate?.(e.target.value);
+                }}
+              />
             </div>
             <div className="field">
               <label htmlFor={ids.deadline}>{t('issue.deadline')}</label>

@@ -30,7 +30,10 @@ export function NotificationPage() {
   const set = (changes: Record<string, string | undefined>) =>
     navigate(withQuery(location, changes), { replace: true });
   const ready = area !== null && month !== null;
-  const params = { area, month, lang: docLang };
+  // The issue date chosen in the form, for this month only (another month starts from the default).
+  const [chosen, setChosen] = useState<{ month: string | null; date: string }>();
+  const date = chosen?.month === month ? chosen.date : undefined;
+  const params = { area, month, lang: docLang, date };
   const detail = useApi<AreaDetail>(area ? `/areas/${encodeURIComponent(area)}` : null, { keep: true });
   const draft = useApi<Draft>(ready ? `/notifications/preview${query({ ...params, format: 'json' })}` : null, {
     keep: true,
@@ -83,6 +86,7 @@ export function NotificationPage() {
             month={month}
             lang={docLang}
             standing={standing}
+            onDate={(d) => setChosen({ month, date: d })}
             onIssued={(i) => {
               setIssued(i);
               archive.reload();
