@@ -66,6 +66,7 @@ for (const engine of ENGINES) {
     afterEach(() => {
       vi.useRealTimers();
       delete mergeHooks.afterMerge;
+      delete mergeHooks.staged;
       delete jobHooks.onTurn;
     });
     afterAll(async () => {
@@ -140,6 +141,43 @@ for (const engine of ENGINES) {
       expect((await writing).statusCode).toBe(201);
       const after = await app.inject({ method: 'GET', url, headers: analyst });
       expect(after.json()).not.toEqual(before.json());
+    });
+
+    it('writes a single posted record while a big import is still reading and checking its file', async () => {
+      const staged = gate();
+      const release = gate();
+      mergeHooks.staged = async () => {
+        delete mergeHooks.staged;
+        staged.open();
+        await release.wait;
+      };
+      const importing = upload(admin, 'surveys.csv', surveys('BULK', 400));
+      await staged.wait;
+      // Every row read and checked, the turn to write not yet taken: a record from another
+      // account is written and visible meanwhile.
+      const posted = await app.inject({
+        method: 'POST',
+        url: '/api/v1/records/surveys',
+        headers: otherAdmin,
+        payload: [
+          {
+            ref: 'SINGLE-1',
+            date: '2019-06-03',
+            area_code: VILLAGES[0],
+            knows_officer: 'yes',
+            satisfaction: 1,
+            channel: 'door',
+          },
+        ],
+      });
+      expect(posted.statusCode, posted.body).toBe(201);
+      expect(await count('SINGLE-')).toBe(1);
+      expect(await count('BULK-')).toBe(0);
+      release.open();
+      const done = await importing;
+      expect(done.statusCode, done.body).toBe(201);
+      expect(done.json()).toMatchObject({ written: 400 });
+      expect([await count('BULK-'), await count('SINGLE-')]).toEqual([400, 1]);
     });
 
     it('queues a job behind a writing one with its place shown, and cancels it', async () => {

@@ -43,6 +43,7 @@ export async function importUploaded(db: Database, file: UploadedFile, options: 
     source: 'api',
     dryRun,
     mayWrite: { scope },
+    apart: true,
   };
   return importWithAudit(db, sources, importOptions, {
     who,
