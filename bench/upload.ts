@@ -2,9 +2,10 @@
  * Nobody waits behind a big write (issue 15), on both engines, against lower bounds measured in
  * the same run:
  *
- *   node --import tsx bench/upload.ts [--rows N] [--engine sqlite|postgres]
+ *   node --import tsx bench/upload.ts [--rows N | --mib M] [--engine sqlite|postgres]
  *
- * A surveys CSV of N rows (default one million) is uploaded to `POST imports` of the real app
+ * A surveys CSV of N rows (default one million; or as many as fill M MiB, for the peak RSS of
+ * a file the size of the upload limit) is uploaded to `POST imports` of the real app
  * (in-process HTTP, the acceptance province loaded). Meanwhile another account reads
  * `GET areas?limit=1` one request after another: their p99 is set against the p99 of the same
  * reads with nothing else running (the lower bound). As the import job begins (the file stored,
@@ -27,9 +28,10 @@ import { adminHeaders, sessionHeaders } from '../test/support/session.ts';
 import { emptyDatabaseUrl, ms, percentile, stopServers, time } from './support.ts';
 
 const { values: args } = parseArgs({
-  options: { rows: { type: 'string', default: '1000000' }, engine: { type: 'string' } },
+  options: { rows: { type: 'string', default: '1000000' }, mib: { type: 'string' }, engine: { type: 'string' } },
 });
-const ROWS = Number(args.rows);
+// A generated row is 47 to 53 bytes: 50 on average.
+const ROWS = args.mib ? Math.floor((Number(args.mib) * 2 ** 20) / 50) : Number(args.rows);
 const ENGINES = (args.engine ? [args.engine] : ['sqlite', 'postgres']) as ('sqlite' | 'postgres')[];
 const VILLAGES = ['510201001001', '510201001002', '510201002001', '510101002001', '510101001001'];
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-bench-upload-'));

@@ -16,7 +16,8 @@ export async function insertJob(
     name: string;
     kind: string | null;
     bytes: number;
-    spool: string;
+    /** The upload's folder; null for files the job only reads (`outpost import`). */
+    spool: string | null;
     dryRun: boolean;
   },
 ): Promise<number> {

@@ -83,7 +83,33 @@ export async function submitUpload(
     spool: path.dirname(file.path),
     dryRun,
   });
-  return { job, report: await runJob(db, job, file, actor, dryRun, settings) };
+  return { job, report: await runJob(db, job, uploadWork(db, file, actor, dryRun), dryRun, settings) };
+}
+
+/**
+ * An import of files on the server's disk (`outpost import`) as a job of its own: its row shows
+ * it (phase, rows, report, refusal) like an upload's, it takes its turn in the write queue, and
+ * it answers when it has ended; the files are only read, never removed. A dry run ends `done`:
+ * there is nothing stored to confirm.
+ */
+export async function submitFiles(
+  db: Database,
+  files: { name: string; bytes: number },
+  actor: AuditActor,
+  dryRun: boolean,
+  work: () => Promise<ImportReport>,
+): Promise<JobOutcome> {
+  const settings = await loadImportSettings(db.kysely);
+  const job = await insertJob(db.kysely, {
+    actor: actor.actor,
+    scoped: false,
+    name: files.name,
+    kind: null,
+    bytes: files.bytes,
+    spool: null,
+    dryRun,
+  });
+  return { job, report: await runJob(db, job, { run: work, spool: null, confirmable: false }, dryRun, settings) };
 }
 
 /** Writes a checked job's stored file, checking it again inside the write. */
@@ -95,7 +121,7 @@ export async function confirmJob(db: Database, id: number, actor: JobActor): Pro
   if (job.phase !== 'checked' || !job.spool) throw refuse();
   if (!(await setPhase(db.kysely, id, 'queued', {}, 'checked'))) throw refuse();
   const file = { path: path.join(job.spool, job.name), bytes: job.bytes, kind: job.kind ?? undefined };
-  return { job: id, report: await runJob(db, id, file, actor, false, settings) };
+  return { job: id, report: await runJob(db, id, uploadWork(db, file, actor, false), false, settings) };
 }
 
 /** Cancels a queued or checked job; its stored file goes. */
@@ -131,28 +157,42 @@ export async function recoverImportJobs(db: Database): Promise<number> {
   return stale.length;
 }
 
+/** What a job runs in its turn, and what it leaves behind. */
+interface JobWork {
+  run(): Promise<ImportReport>;
+  /** The folder the job owns (removed when it ends, kept while it awaits its confirmation). */
+  spool: string | null;
+  /** A dry run awaits its confirmation (an upload), or is done (files only read). */
+  confirmable: boolean;
+}
+
+function uploadWork(db: Database, file: SpooledFile, actor: JobActor, dryRun: boolean): JobWork {
+  const kind = file.kind ? kindByName(file.kind) : undefined;
+  return {
+    run: () =>
+      importUploaded(db, { path: file.path, bytes: file.bytes, kind }, { who: actor.who, scope: actor.scope, dryRun }),
+    spool: path.dirname(file.path),
+    confirmable: true,
+  };
+}
+
 async function runJob(
   db: Database,
   job: number,
-  file: SpooledFile,
-  actor: JobActor,
+  work: JobWork,
   dryRun: boolean,
   settings: ImportSettings,
 ): Promise<ImportReport> {
-  const spool = path.dirname(file.path);
+  const { spool } = work;
   try {
     const report = await writeQueue(db).run(job, async () => {
       if (!(await setPhase(db.kysely, job, dryRun ? 'checking' : 'writing', {}, 'queued')))
         throw new AppError('import_job_cancelled', { job });
       await jobHooks.onTurn?.();
-      return importUploaded(
-        db,
-        { path: file.path, bytes: file.bytes, kind: file.kind ? kindByName(file.kind) : undefined },
-        { who: actor.who, scope: actor.scope, dryRun },
-      );
+      return work.run();
     });
     const { job_id: _job, ...kept } = reportBody(report, job);
-    if (dryRun) {
+    if (dryRun && work.confirmable) {
       const expires = new Date(now().getTime() + settings.confirm_minutes * 60_000).toISOString();
       await setPhase(db.kysely, job, 'checked', { report: JSON.stringify(kept), expires_at: expires });
     } else {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../../shared/cli/command.ts';
 import { parse, requireOption } from '../../shared/cli/args.ts';
@@ -9,6 +10,7 @@ import { importWithAudit } from './audited-import.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { cliActor, commandActor } from '../audit/audit.actor.ts';
 import { sourcesFromPaths } from './sources.ts';
+import { submitFiles } from './import-jobs.service.ts';
 import { voidInTransaction } from './void.service.ts';
 import { kindByName, KIND_NAMES } from './kinds/index.ts';
 import { kindsNamed, templateSheets } from './template.service.ts';
@@ -26,18 +28,25 @@ export const importCommand: Command = {
     const db = await openDatabase(resolveDbUrl(values.db));
     const bar = progressBar(io.stderr as NodeJS.WriteStream);
     try {
+      const who = commandActor('import');
+      const dryRun = !!values['dry-run'];
       const options = {
         actor: cliActor(),
         source: 'cli',
-        dryRun: values['dry-run'],
+        dryRun,
+        apart: true,
         onProgress: (p: ImportProgress) => bar.update(`${p.phase} ${p.file}`, p.rows),
       };
-      const report = await importWithAudit(db, sources, options, {
-        who: commandActor('import'),
-        action: 'import',
-        target: positionals.join(' '),
-        detail: (r) => ({ import_id: r.importId, written: r.written, files: sources.map((s) => s.file) }),
-      });
+      const target = positionals.join(' ');
+      // A job like an upload's (its row, its turn to write), answered here once it has ended.
+      const { report } = await submitFiles(db, { name: target, bytes: bytesOf(positionals) }, who, dryRun, () =>
+        importWithAudit(db, sources, options, {
+          who,
+          action: 'import',
+          target,
+          detail: (r) => ({ import_id: r.importId, written: r.written, files: sources.map((s) => s.file) }),
+        }),
+      );
       bar.done();
       io.stdout.write(values.json ? `${JSON.stringify(report)}\n` : describeReport(report));
       return 0;
@@ -49,6 +58,17 @@ export const importCommand: Command = {
     }
   },
 };
+
+/** The bytes of the files named (a folder's files, not its subfolders). */
+function bytesOf(paths: string[]): number {
+  let bytes = 0;
+  for (const p of paths) {
+    const stat = fs.statSync(p);
+    if (!stat.isDirectory()) bytes += stat.size;
+    else for (const name of fs.readdirSync(p)) bytes += fs.statSync(path.join(p, name)).size;
+  }
+  return bytes;
+}
 
 export function describeReport(report: ImportReport): string {
   const lines = report.kinds.map(
