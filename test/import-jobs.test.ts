@@ -173,11 +173,20 @@ for (const engine of ENGINES) {
       expect(posted.statusCode, posted.body).toBe(201);
       expect(await count('SINGLE-')).toBe(1);
       expect(await count('BULK-')).toBe(0);
+      // The job shows how far it has read: every row, the whole file, before its merge.
+      const [{ id }] = await db.kysely.selectFrom('import_jobs').select('id').where('phase', '=', 'writing').execute();
+      expect((await job(admin, id)).json()).toMatchObject({
+        phase: 'writing',
+        rows_read: 400,
+        share_read: 1,
+        rows: null,
+      });
       release.open();
       const done = await importing;
       expect(done.statusCode, done.body).toBe(201);
       expect(done.json()).toMatchObject({ written: 400 });
       expect([await count('BULK-'), await count('SINGLE-')]).toEqual([400, 1]);
+      expect((await job(admin, id)).json()).toMatchObject({ phase: 'done', rows: 400, rows_read: null });
     });
 
     it('queues a job behind a writing one with its place shown, and cancels it', async () => {

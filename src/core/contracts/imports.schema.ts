@@ -48,7 +48,12 @@ export const importJobSchema = z.object({
   place: z.number().nullable(),
   name: z.string(),
   dry_run: z.boolean(),
+  /** Rows of the finished report. */
   rows: z.number().nullable(),
+  /** While it runs: rows read and checked by their own rules so far (null before it reads). */
+  rows_read: z.number().nullable(),
+  /** While it runs: how much of the file is read, 0 to 1 (null where the reader cannot tell: XLSX). */
+  share_read: z.number().nullable(),
   report: importReportSchema.omit({ job_id: true }).nullable(),
   error: z.object({ code: z.string(), params: z.unknown(), details: z.array(z.unknown()) }).nullable(),
   created_at: z.string(),

@@ -12,7 +12,7 @@ import { AppError } from '../../shared/errors.ts';
 import { now, timestamp } from '../../shared/clock.ts';
 import type { Scope } from '../accounts/scope.ts';
 import type { AuditActor } from '../audit/audit.repository.ts';
-import type { ImportReport } from './import.service.ts';
+import type { ImportProgress, ImportReport } from './import.service.ts';
 import { insertJob, jobOf, jobsIn, RUNNING_PHASES, setPhase, type ImportJobRow } from './import-jobs.repository.ts';
 import { loadImportSettings, type ImportSettings } from './imports.settings.ts';
 import { kindByName } from './kinds/index.ts';
@@ -97,7 +97,7 @@ export async function submitFiles(
   files: { name: string; bytes: number },
   actor: AuditActor,
   dryRun: boolean,
-  work: () => Promise<ImportReport>,
+  work: (onProgress: (p: ImportProgress) => void) => Promise<ImportReport>,
 ): Promise<JobOutcome> {
   const settings = await loadImportSettings(db.kysely);
   const job = await insertJob(db.kysely, {
@@ -159,7 +159,8 @@ export async function recoverImportJobs(db: Database): Promise<number> {
 
 /** What a job runs in its turn, and what it leaves behind. */
 interface JobWork {
-  run(): Promise<ImportReport>;
+  /** `onProgress` follows its reading, for `GET imports/{id}`. */
+  run(onProgress: (p: ImportProgress) => void): Promise<ImportReport>;
   /** The folder the job owns (removed when it ends, kept while it awaits its confirmation). */
   spool: string | null;
   /** A dry run awaits its confirmation (an upload), or is done (files only read). */
@@ -169,8 +170,12 @@ interface JobWork {
 function uploadWork(db: Database, file: SpooledFile, actor: JobActor, dryRun: boolean): JobWork {
   const kind = file.kind ? kindByName(file.kind) : undefined;
   return {
-    run: () =>
-      importUploaded(db, { path: file.path, bytes: file.bytes, kind }, { who: actor.who, scope: actor.scope, dryRun }),
+    run: (onProgress) =>
+      importUploaded(
+        db,
+        { path: file.path, bytes: file.bytes, kind },
+        { who: actor.who, scope: actor.scope, dryRun, onProgress },
+      ),
     spool: path.dirname(file.path),
     confirmable: true,
   };
@@ -189,7 +194,10 @@ async function runJob(
       if (!(await setPhase(db.kysely, job, dryRun ? 'checking' : 'writing', {}, 'queued')))
         throw new AppError('import_job_cancelled', { job });
       await jobHooks.onTurn?.();
-      return work.run();
+      const queue = writeQueue(db);
+      return work.run((p) => {
+        if (p.phase === 'reading') queue.progress(job, `${p.kind}:${p.file}`, p.rows, p.share);
+      });
     });
     const { job_id: _job, ...kept } = reportBody(report, job);
     if (dryRun && work.confirmable) {
@@ -249,6 +257,7 @@ function wrongPhase(job: ImportJobRow, action: 'confirm' | 'cancel', minutes: nu
 
 async function viewOf(db: Database, job: ImportJobRow): Promise<JobView> {
   const report = job.report ? (JSON.parse(job.report) as JobView['report']) : null;
+  const progress = RUNNING_PHASES.includes(job.phase) ? writeQueue(db).progressOf(job.id) : null;
   return {
     id: job.id,
     phase: job.phase as JobView['phase'],
@@ -256,6 +265,8 @@ async function viewOf(db: Database, job: ImportJobRow): Promise<JobView> {
     name: job.name,
     dry_run: job.dry_run === 1,
     rows: report ? report.kinds.reduce((n, k) => n + k.rows, 0) : null,
+    rows_read: progress?.rows ?? null,
+    share_read: progress?.share ?? null,
     report,
     error: job.error ? (JSON.parse(job.error) as JobView['error']) : null,
     created_at: job.created_at,

@@ -5,7 +5,7 @@ import { parse, requireOption } from '../../shared/cli/args.ts';
 import { progressBar } from '../../shared/cli/progress.ts';
 import { openDatabase, resolveDbUrl } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { ImportProgress, ImportReport } from './import.service.ts';
+import type { ImportReport } from './import.service.ts';
 import { importWithAudit } from './audited-import.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { cliActor, commandActor } from '../audit/audit.actor.ts';
@@ -35,17 +35,26 @@ export const importCommand: Command = {
         source: 'cli',
         dryRun,
         apart: true,
-        onProgress: (p: ImportProgress) => bar.update(`${p.phase} ${p.file}`, p.rows),
       };
       const target = positionals.join(' ');
       // A job like an upload's (its row, its turn to write), answered here once it has ended.
-      const { report } = await submitFiles(db, { name: target, bytes: bytesOf(positionals) }, who, dryRun, () =>
-        importWithAudit(db, sources, options, {
-          who,
-          action: 'import',
-          target,
-          detail: (r) => ({ import_id: r.importId, written: r.written, files: sources.map((s) => s.file) }),
-        }),
+      const { report } = await submitFiles(
+        db,
+        { name: target, bytes: bytesOf(positionals) },
+        who,
+        dryRun,
+        (onProgress) =>
+          importWithAudit(
+            db,
+            sources,
+            { ...options, onProgress: (p) => (bar.update(`${p.phase} ${p.file}`, p.rows), onProgress(p)) },
+            {
+              who,
+              action: 'import',
+              target,
+              detail: (r) => ({ import_id: r.importId, written: r.written, files: sources.map((s) => s.file) }),
+            },
+          ),
       );
       bar.done();
       io.stdout.write(values.json ? `${JSON.stringify(report)}\n` : describeReport(report));

@@ -23,6 +23,8 @@ export interface ImportProgress {
   file: string;
   rows: number;
   phase: 'reading' | 'checking' | 'merging';
+  /** While reading: how much of the file is read, 0 to 1, where the reader can tell. */
+  share?: number;
 }
 
 /** Most errors reported for one import; the rest are only counted. */
@@ -54,7 +56,8 @@ export async function stageSource(
   try {
     for await (const { line, cells } of table.rows) {
       rows++;
-      if (rows % 50_000 === 0) onProgress?.({ kind: kind.kind, file: table.file, rows, phase: 'reading' });
+      if (rows % 10_000 === 0)
+        onProgress?.({ kind: kind.kind, file: table.file, rows, phase: 'reading', share: table.share?.() });
       // SQLite's statements are synchronous: let the server answer (health, reads) meanwhile.
       if (rows % 2_000 === 0) await new Promise((resolve) => setImmediate(resolve));
       if (cells.length > width) {
@@ -86,7 +89,7 @@ export async function stageSource(
   } catch (e) {
     errors.fromThrown(e);
   }
-  onProgress?.({ kind: kind.kind, file: table.file, rows, phase: 'reading' });
+  onProgress?.({ kind: kind.kind, file: table.file, rows, phase: 'reading', share: table.share && 1 });
   return rows;
 }
 
