@@ -429,6 +429,12 @@ export const ROUTES: Record<string, RouteCase> = {
       headers: { 'content-type': 'text/csv' },
     }),
   },
+  // An account's own latest jobs.
+  'GET /api/v1/imports': {
+    permission: 'records:write',
+    scope: 'none',
+    request: () => ({ url: '/api/v1/imports' }),
+  },
   // A job is its account's own: for every account that may import, job 999999 does not exist.
   'GET /api/v1/imports/:id': {
     permission: 'records:write',

@@ -46,6 +46,17 @@ export async function jobOf(db: Kysely<DB>, id: number, actor: string): Promise<
   return db.selectFrom('import_jobs').selectAll().where('id', '=', id).where('actor', '=', actor).executeTakeFirst();
 }
 
+/** The latest jobs of `actor`, newest first. */
+export async function recentJobs(db: Kysely<DB>, actor: string, limit: number): Promise<ImportJobRow[]> {
+  return db
+    .selectFrom('import_jobs')
+    .selectAll()
+    .where('actor', '=', actor)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 /** Moves a job on; with `from`, only if it is still in that phase (false when it was not). */
 export async function setPhase(
   db: Kysely<DB>,

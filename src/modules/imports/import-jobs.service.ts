@@ -13,7 +13,15 @@ import { now, timestamp } from '../../shared/clock.ts';
 import type { Scope } from '../accounts/scope.ts';
 import type { AuditActor } from '../audit/audit.repository.ts';
 import type { ImportProgress, ImportReport } from './import.service.ts';
-import { insertJob, jobOf, jobsIn, RUNNING_PHASES, setPhase, type ImportJobRow } from './import-jobs.repository.ts';
+import {
+  insertJob,
+  jobOf,
+  jobsIn,
+  recentJobs,
+  RUNNING_PHASES,
+  setPhase,
+  type ImportJobRow,
+} from './import-jobs.repository.ts';
 import { loadImportSettings, type ImportSettings } from './imports.settings.ts';
 import { kindByName } from './kinds/index.ts';
 import { checkUnpacked, importUploaded, type RoleLimit } from './upload.service.ts';
@@ -141,6 +149,16 @@ export async function cancelJob(db: Database, id: number, actor: JobActor): Prom
 export async function showJob(db: Database, id: number, actor: JobActor): Promise<JobView> {
   await expireDue(db);
   return viewOf(db, await ownJob(db, id, actor));
+}
+
+/** How many of its latest jobs `GET imports` shows an account. */
+export const RECENT_JOBS = 20;
+
+/** The account's own latest jobs, newest first (the web follows the one it is checking). */
+export async function listJobs(db: Database, actor: JobActor): Promise<JobView[]> {
+  await expireDue(db);
+  const rows = await recentJobs(db.kysely, actor.who.actor, RECENT_JOBS);
+  return Promise.all(rows.map((row) => viewOf(db, row)));
 }
 
 /**

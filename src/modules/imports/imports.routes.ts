@@ -7,7 +7,7 @@ import { importUploadRoutes } from './upload.routes.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { importJobParams, importJobSchema, importReportSchema } from '#core/contracts/imports.schema.ts';
-import { cancelJob, confirmJob, reportBody, showJob } from './import-jobs.service.ts';
+import { cancelJob, confirmJob, listJobs, reportBody, showJob } from './import-jobs.service.ts';
 
 export const templateParams = z
   .object({ file: z.enum(['all.xlsx', ...KIND_NAMES.map((k) => `${k}.xlsx`)] as [string, ...string[]]) })
@@ -22,6 +22,18 @@ export const importsRoutes =
       who: requestActor(request),
       scope: scopeOf(request),
     });
+    app.get(
+      '/imports',
+      {
+        schema: {
+          summary: 'Your own latest import jobs (up to 20), newest first, each as GET imports/{id} shows it',
+          tags: ['records'],
+          response: { 200: z.array(importJobSchema) },
+        },
+        config: { permission: 'records:write' },
+      },
+      async (request) => listJobs(ctx.db, actorOf(request)),
+    );
     app.get(
       '/imports/:id',
       {

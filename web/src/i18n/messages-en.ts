@@ -365,6 +365,7 @@ export const en: Record<MessageKey, string> = {
   'import.checking': 'The server is checking every row…',
   'import.queued': 'Waiting to be written: place {place} in line',
   'import.writing': 'The server is writing…',
+  'import.readSoFar': '{n} rows read and checked ({percent}% of the file)',
   'import.elapsed': '{s} s so far',
   'import.ok': 'All {n} rows pass; ready to write.',
   'import.commit': 'Write {n} rows',

@@ -360,6 +360,7 @@ export const zh = {
   'import.checking': '服务器正在校验全部数据…',
   'import.queued': '排队等待写入：第 {place} 位',
   'import.writing': '服务器正在写入…',
+  'import.readSoFar': '已读取并校验 {n} 行（文件的 {percent}%）',
   'import.elapsed': '已用 {s} 秒',
   'import.ok': '全部 {n} 行校验通过，可以写入。',
   'import.commit': '写入 {n} 行',
