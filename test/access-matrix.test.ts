@@ -429,6 +429,16 @@ export const ROUTES: Record<string, RouteCase> = {
       headers: { 'content-type': 'text/csv' },
     }),
   },
+  'GET /api/v1/imports/settings': {
+    permission: 'settings:manage',
+    scope: 'none',
+    request: () => ({ url: '/api/v1/imports/settings' }),
+  },
+  'PUT /api/v1/imports/settings': {
+    permission: 'settings:manage',
+    scope: 'none',
+    request: () => ({ method: 'PUT', url: '/api/v1/imports/settings', payload: { confirm_minutes: 60 } }),
+  },
   // An account's own latest jobs.
   'GET /api/v1/imports': {
     permission: 'records:write',

@@ -279,6 +279,37 @@ for (const engine of ENGINES) {
       expect(spools()).toEqual([]);
     });
 
+    it("refuses an officer's upload by the limit an admin set in the imports settings, and a limit out of range", async () => {
+      const settings = (payload: Record<string, number>, headers = admin) =>
+        app.inject({ method: 'PUT', url: '/api/v1/imports/settings', headers, payload });
+      const bad = await settings({ officer_unpacked_max: 1 });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('officer_unpacked_max');
+      expect((await settings({ officer_unpacked_max: 1 << 20 }, officer)).statusCode).toBe(403);
+      const set = await settings({ officer_unpacked_max: 1 << 20 });
+      expect(set.statusCode, set.body).toBe(200);
+      expect(set.json()).toEqual({
+        officer_unpacked_max: 1 << 20,
+        manager_unpacked_max: 100 << 20,
+        confirm_minutes: 60,
+      });
+      try {
+        const line = 'V-1,2019-06-01,0100007,510201001001,door\n';
+        const two = gzipSync(Buffer.from(`ref,date,badge,area_code,method\n${line.repeat((2 << 20) / line.length)}`));
+        const res = await upload(officer, 'visits.csv.gz', two);
+        expect(res.statusCode, res.body).toBe(413);
+        expect(res.json().error).toMatchObject({
+          code: 'upload_over_role_limit',
+          params: { cap: 1 << 20, role: 'officer' },
+        });
+      } finally {
+        expect((await settings({ officer_unpacked_max: 20 << 20 })).statusCode).toBe(200);
+      }
+      expect((await app.inject({ url: '/api/v1/imports/settings', headers: admin })).json()).toMatchObject({
+        officer_unpacked_max: 20 << 20,
+      });
+    });
+
     it('marks a job that was writing when the server stopped as failed, nothing of it written', async () => {
       const now = new Date().toISOString();
       const spool = fs.mkdtempSync(path.join(TMP, 'outpost-upload-'));

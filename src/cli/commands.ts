@@ -1,5 +1,5 @@
 import type { Command } from '../shared/cli/command.ts';
-import { importCommand, templateCommand, voidCommand } from '../modules/imports/import.command.ts';
+import { importCommand, importsCommand, templateCommand, voidCommand } from '../modules/imports/import.command.ts';
 import { explainCommand, indicatorsCommand, rankCommand } from '../modules/assessment/assessment.command.ts';
 import { overviewCommand } from '../modules/overview/overview.command.ts';
 import { demoCommand } from '../modules/demo/demo.command.ts';
@@ -28,6 +28,7 @@ export const COMMANDS: Command[] = [
   serveCommand,
   demoCommand,
   importCommand,
+  importsCommand,
   templateCommand,
   voidCommand,
   overviewCommand,

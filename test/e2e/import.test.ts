@@ -18,7 +18,7 @@ import { writeTemplate } from '../../src/modules/imports/reader/index.ts';
 import { templateSheets } from '../../src/modules/imports/template.service.ts';
 import { jobHooks } from '../../src/modules/imports/import-jobs.service.ts';
 import { mergeHooks } from '../../src/modules/imports/import.service.ts';
-import { CITY_1, e2eSuite, present, REQUIRED, type Lang, type Viewport } from './harness.ts';
+import { CITY_1, e2eSuite, present, REQUIRED, walkPages, type Lang, type Viewport } from './harness.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Villages of City 1. */
@@ -155,6 +155,33 @@ describe.skipIf(!present && !REQUIRED)('the import page in Chromium', () => {
         await context.close();
       }
   }, 180_000);
+
+  it('lets an admin change the imports settings, a limit out of range refused by name and kept in the form', async () => {
+    const { context, page } = await e2e.open('zh', 'desktop', '/admin/imports');
+    const officer = page.getByLabel('民警上传文件解压后上限');
+    await expect.poll(() => officer.inputValue(), { timeout: 30_000 }).toBe('20');
+    await officer.fill('600');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('.imports-settings .error, .imports-settings [role=alert]').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('.imports-settings').textContent()).toContain('officer_unpacked_max');
+    expect(await officer.inputValue()).toBe('600');
+    await e2e.snap(page, 'imports-settings-refused-desktop-zh');
+    await officer.fill('30');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('导入设置已保存。').waitFor({ timeout: 20_000 });
+    const shown = await page.evaluate(() => fetch('/api/v1/imports/settings').then((r) => r.json()));
+    expect(shown).toMatchObject({ officer_unpacked_max: 30 * 1024 * 1024, confirm_minutes: 60 });
+    await officer.fill('20');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect
+      .poll(() => page.evaluate(() => fetch('/api/v1/imports/settings').then((r) => r.json())))
+      .toMatchObject({ officer_unpacked_max: 20 * 1024 * 1024 });
+    await context.close();
+  }, 120_000);
+
+  walkPages(e2e, 'the imports settings page', '/admin/imports', [
+    ['imports-settings', '/admin/imports', (p) => p.locator('form.imports-settings').waitFor({ timeout: 30_000 })],
+  ]);
 
   it('shows a workbook’s rejected row by its sheet and row, on a phone', async () => {
     const book = await filledTemplate(

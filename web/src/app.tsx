@@ -50,6 +50,7 @@ const PeriodsPage = lazy(() => periods().then((m) => ({ default: m.PeriodsPage }
 const JobsPage = lazy(() => admin().then((m) => ({ default: m.JobsPage })));
 const ChannelsPage = lazy(() => admin().then((m) => ({ default: m.ChannelsPage })));
 const LocksPage = lazy(() => admin().then((m) => ({ default: m.LocksPage })));
+const ImportsSettingsPage = lazy(() => admin().then((m) => ({ default: m.ImportsSettingsPage })));
 const SubscriptionsPage = lazy(() => admin().then((m) => ({ default: m.SubscriptionsPage })));
 // The map page and the map's ECharts parts are chunks of their own (see maps/area-map.tsx).
 const WorkPage = lazy(() => import('./work/work-page.tsx').then((m) => ({ default: m.WorkPage })));
@@ -94,6 +95,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/admin(?:\/jobs)?$/, nav: 'nav.admin', render: () => <JobsPage /> },
   { pattern: /^\/admin\/channels$/, nav: 'nav.admin', render: () => <ChannelsPage /> },
   { pattern: /^\/admin\/locks$/, nav: 'nav.admin', render: () => <LocksPage /> },
+  { pattern: /^\/admin\/imports$/, nav: 'nav.admin', render: () => <ImportsSettingsPage /> },
   { pattern: /^\/subscriptions$/, nav: 'nav.subscriptions', render: () => <SubscriptionsPage /> },
   { pattern: /^\/map$/, nav: 'map.nav', render: () => <MapPage /> },
   { pattern: /^\/work$/, nav: 'nav.work', render: () => <WorkPage /> },

@@ -11,6 +11,8 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { cliActor, commandActor } from '../audit/audit.actor.ts';
 import { sourcesFromPaths } from './sources.ts';
 import { submitFiles } from './import-jobs.service.ts';
+import { loadImportSettings, updateImportSettings } from './imports.settings.ts';
+import { settingsCommand } from '../../shared/cli/settings-command.ts';
 import { voidInTransaction } from './void.service.ts';
 import { kindByName, KIND_NAMES } from './kinds/index.ts';
 import { kindsNamed, templateSheets } from './template.service.ts';
@@ -89,6 +91,22 @@ export function describeReport(report: ImportReport): string {
     : `imported (import #${report.importId})`;
   return `${head}\n${lines.join('\n')}\n`;
 }
+
+/** `outpost imports settings [--set FILE.json]`: the imports settings, as GET/PUT imports/settings. */
+export const importsCommand: Command = {
+  name: 'imports',
+  usage: 'outpost imports settings [--set FILE.json]',
+  summary: "imports settings: what an officer's and a manager's upload may unpack to, the minutes a checked job waits",
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub !== 'settings')
+      throw new AppError('subcommand_unknown', { command: 'imports', subcommand: sub ?? '', usage: this.usage });
+    return settingsCommand(rest, io, this.usage, {
+      load: (db) => loadImportSettings(db.kysely),
+      update: (db, patch) => updateImportSettings(db, commandActor('imports settings'), patch),
+    });
+  },
+};
 
 export const templateCommand: Command = {
   name: 'template',

@@ -6,7 +6,14 @@ import { templateBytes } from './template.service.ts';
 import { importUploadRoutes } from './upload.routes.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { requestActor } from '../audit/audit.actor.ts';
-import { importJobParams, importJobSchema, importReportSchema } from '#core/contracts/imports.schema.ts';
+import {
+  importJobParams,
+  importJobSchema,
+  importReportSchema,
+  importSettingsPatch,
+  importSettingsSchema,
+} from '#core/contracts/imports.schema.ts';
+import { loadImportSettings, updateImportSettings } from './imports.settings.ts';
 import { cancelJob, confirmJob, listJobs, reportBody, showJob } from './import-jobs.service.ts';
 
 export const templateParams = z
@@ -22,6 +29,32 @@ export const importsRoutes =
       who: requestActor(request),
       scope: scopeOf(request),
     });
+    app.get(
+      '/imports/settings',
+      {
+        schema: {
+          summary:
+            'Imports settings: what an officer’s and a manager’s upload may unpack to, and the minutes a checked job awaits its confirmation',
+          tags: ['records'],
+          response: { 200: importSettingsSchema },
+        },
+        config: { permission: 'settings:manage' },
+      },
+      async () => loadImportSettings(ctx.db.kysely),
+    );
+    app.put(
+      '/imports/settings',
+      {
+        schema: {
+          summary: 'Change the imports settings (audited)',
+          tags: ['records'],
+          body: importSettingsPatch.strict(),
+          response: { 200: importSettingsSchema },
+        },
+        config: { permission: 'settings:manage' },
+      },
+      async (request) => updateImportSettings(ctx.db, requestActor(request), request.body),
+    );
     app.get(
       '/imports',
       {
