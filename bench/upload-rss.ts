@@ -15,6 +15,8 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/modules/app-context.ts';
+import { mergeHooks } from '../src/modules/imports/import.service.ts';
+import { jobHooks } from '../src/modules/imports/import-jobs.service.ts';
 import { importProvince51 } from '../test/support/province-51.ts';
 import { adminHeaders } from '../test/support/session.ts';
 import { emptyDatabaseUrl, stopServers } from './support.ts';
@@ -38,10 +40,20 @@ async function serve(url: string): Promise<void> {
   const app = await buildApp(createContext(db), { web: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const started = process.memoryUsage.rss();
+  // The RSS and the JavaScript heap sampled through the upload, their peaks kept per phase.
+  const peaks = { receiving: [0, 0], reading: [0, 0], merging: [0, 0] };
+  let phase: keyof typeof peaks = 'receiving';
+  const sampler = setInterval(() => {
+    const { rss, heapTotal } = process.memoryUsage();
+    peaks[phase] = [Math.max(peaks[phase][0], rss), Math.max(peaks[phase][1], heapTotal)];
+  }, 50);
+  jobHooks.onTurn = async () => void (phase = 'reading');
+  mergeHooks.onLock = () => void (phase = 'merging');
   const { port } = app.server.address() as { port: number };
   process.send!({ port, started });
   process.on('message', async () => {
-    process.send!({ started, peak: process.resourceUsage().maxRSS * 1024 });
+    clearInterval(sampler);
+    process.send!({ started, peak: process.resourceUsage().maxRSS * 1024, peaks });
     await app.close();
     await db.close();
     process.exit(0);
@@ -61,14 +73,17 @@ async function measure(): Promise<void> {
     const headers = await adminHeaders(db);
     await db.close();
     const child = fork(new URL(import.meta.url).pathname, ['--serve', url], { execArgv: ['--import', 'tsx'] });
-    const next = () => new Promise<{ port: number; started: number; peak: number }>((r) => child.once('message', r));
+    type Said = { port: number; started: number; peak: number; peaks: Record<string, [number, number]> };
+    const next = () => new Promise<Said>((r) => child.once('message', r));
     const { port, started } = await next();
     const began = performance.now();
     const status = await post(port, headers, file);
     const took = performance.now() - began;
     child.send('rss');
-    const { peak } = await next();
+    const { peak, peaks } = await next();
     const mib = (b: number) => `${(b / MIB).toFixed(0)} MiB`;
+    const phases = Object.entries(peaks).map(([p, [rss, heap]]) => `${p} ${mib(rss)} (heap ${mib(heap)})`);
+    console.log(`[bench:upload-rss] ${engine}: the server's peak RSS by phase: ${phases.join(', ')}`);
     console.log(
       `[bench:upload-rss] ${engine}: a ${mib(bytes)} CSV uploaded and imported (HTTP ${status}) in ${(took / 1000).toFixed(0)} s; the server's RSS ${mib(started)} once started, peak ${mib(peak)} (${(peak / 1e6).toFixed(0)} MB; goal under 400 MB)`,
     );
