@@ -10,6 +10,7 @@ import { CellError, type ImportKind, type Value } from './kinds/index.ts';
 import { mapHeader } from './header.ts';
 import type { Found } from './merge.ts';
 import type { Stage } from './stage.ts';
+import { collectGarbage, GARBAGE_EVERY_ROWS } from '../../shared/collect-garbage.ts';
 
 /** A file (or sheet, or posted array) of one kind, opened only when its turn comes. */
 export interface ImportSource {
@@ -60,6 +61,7 @@ export async function stageSource(
         onProgress?.({ kind: kind.kind, file: table.file, rows, phase: 'reading', share: table.share?.() });
       // SQLite's statements are synchronous: let the server answer (health, reads) meanwhile.
       if (rows % 2_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (rows % GARBAGE_EVERY_ROWS === 0) collectGarbage();
       if (cells.length > width) {
         errors.add([rowError(table.file, line, '(row)', coded('too_many_cells', { cells: cells.length, width }))]);
         continue;
