@@ -95,6 +95,25 @@ export const SUPERVISION_ERRORS = {
     (p) => `only the notifying area ${p.issuing} or above verifies a rectification; your account reaches ${p.scope}`,
     (p) => `只有通报地区 ${p.issuing} 或其上级可以核验整改；您的账号只到 ${p.scope}`,
   ),
+  verify_own_rectification: def(
+    'forbidden',
+    { id: 12, actor: 'user:zhang' },
+    (p) =>
+      `task ${p.id} was marked rectified by your account (${p.actor}); another account verifies it (four eyes)`,
+    (p) => `任务 ${p.id} 的整改由您的账号（${p.actor}）标记完成，须由另一账号核验`,
+  ),
+  leader_not_registered: def(
+    'not_found',
+    { area: '220100000000' },
+    (p) => `leader: no responsible leader is registered for ${p.area} within your jurisdiction`,
+    (p) => `leader：您的管辖范围内没有登记 ${p.area} 的责任领导`,
+  ),
+  task_assign_closed: def(
+    'conflict',
+    { id: 12, status: 'verified' },
+    (p) => `task ${p.id} is ${p.status}; a closed task gets no new leader (nothing was assigned)`,
+    (p) => `任务 ${p.id} 已“${zhName('task', p.status)}”，已结束的任务不能再指定责任领导（均未指定）`,
+  ),
   task_withdrawn: def(
     'conflict',
     { id: 12 },
