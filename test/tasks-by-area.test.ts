@@ -69,7 +69,10 @@ for (const engine of ENGINES) {
       tasks = new TasksService(db);
       await updateSettings(db, TEST_ACTOR, { issuers: { [PROVINCE]: { name: '四川省公安厅', abbr: '川公社' } } });
       await setLeader(db, TEST_ACTOR, null, CITY_1, { name: '张伟', title: '副局长', phone: null });
-      app = await buildApp(createContext(db), { web: false, access: { publicAggregates: false, requireAdminTotp: false } });
+      app = await buildApp(createContext(db), {
+        web: false,
+        access: { publicAggregates: false, requireAdminTotp: false },
+      });
     });
     afterAll(async () => {
       await app?.close();
@@ -200,7 +203,9 @@ for (const engine of ENGINES) {
         let stdout = '';
         let stderr = '';
         const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } };
-        expect(await main(['tasks', 'assign', '--ids', `${y.id}`, '--leader', CITY_1, '--db', url], io), stderr).toBe(0);
+        expect(await main(['tasks', 'assign', '--ids', `${y.id}`, '--leader', CITY_1, '--db', url], io), stderr).toBe(
+          0,
+        );
         expect(stdout).toBe('1 tasks assigned to 张伟 (副局长)\n');
         expect((await tasks.get(null, y.id, '2019-07-10')).leader?.name).toBe('张伟');
         expect(await main(['tasks', 'assign', '--ids', 'x', '--leader', CITY_1, '--db', url], io)).not.toBe(0);
@@ -238,7 +243,7 @@ for (const engine of ENGINES) {
           ...mayLeaderless.map((t) => `task_assign:${t.id}`),
         ].sort(),
       );
-      expect(province.find((i) => i.kind === 'task_assign')?.link).toMatch(/^\/tasks\?notification=\d+$/);
+      expect(province.find((i) => i.kind === 'task_assign')?.link).toMatch(/^\/tasks\/table\?notification=\d+$/);
       expect(keys(province, 'task_rectify')).toEqual([]);
 
       const city = await todo('user:city', 'manager', scopeOf(CITY_1));
@@ -253,7 +258,13 @@ for (const engine of ENGINES) {
       expect(await todo('user:analyst', 'analyst', null)).toEqual([]);
 
       // The city marks it rectified: it leaves the city's list and waits at the province.
-      await tasks.changeStatus({ ...TEST_ACTOR, actor: 'user:city' }, scopeOf(CITY_1), cityTask.id, 'rectified', undefined);
+      await tasks.changeStatus(
+        { ...TEST_ACTOR, actor: 'user:city' },
+        scopeOf(CITY_1),
+        cityTask.id,
+        'rectified',
+        undefined,
+      );
       expect(keys(await todo('user:city', 'manager', scopeOf(CITY_1)), 'task_rectify')).not.toContain(
         `task_rectify:${cityTask.id}`,
       );

@@ -36,6 +36,7 @@ const ArchivePage = lazy(() => supervision().then((m) => ({ default: m.ArchivePa
 const NoticePage = lazy(() => supervision().then((m) => ({ default: m.NoticePage })));
 const TaskBoardPage = lazy(() => supervision().then((m) => ({ default: m.TaskBoardPage })));
 const TaskPage = lazy(() => supervision().then((m) => ({ default: m.TaskPage })));
+const TaskTablePage = lazy(() => supervision().then((m) => ({ default: m.TaskTablePage })));
 const FiveProblemsPage = lazy(() => supervision().then((m) => ({ default: m.FiveProblemsPage })));
 const SummaryPage = lazy(() => supervision().then((m) => ({ default: m.SummaryPage })));
 const ExplainPage = lazy(() => assessment().then((m) => ({ default: m.ExplainPage })));
@@ -75,6 +76,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/notifications\/archive$/, nav: 'nav.supervision', render: () => <ArchivePage /> },
   { pattern: /^\/notifications\/(\d+)$/, nav: 'nav.supervision', render: ([, id]) => <NoticePage id={id} /> },
   { pattern: /^\/tasks$/, nav: 'nav.supervision', render: () => <TaskBoardPage /> },
+  { pattern: /^\/tasks\/table$/, nav: 'nav.supervision', render: () => <TaskTablePage /> },
   { pattern: /^\/tasks\/(\d+)$/, nav: 'nav.supervision', render: ([, id]) => <TaskPage id={id} /> },
   { pattern: /^\/five-problems$/, nav: 'nav.supervision', render: () => <FiveProblemsPage /> },
   { pattern: /^\/summary$/, nav: 'nav.supervision', render: () => <SummaryPage /> },

@@ -42,7 +42,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('decision_reason', 'text')
     .addColumn('correction_id', 'integer')
     .execute();
-  await db.schema.createIndex('appeals_notification_idx').on('appeals').columns(['notification_id', 'area_code']).execute();
+  await db.schema
+    .createIndex('appeals_notification_idx')
+    .on('appeals')
+    .columns(['notification_id', 'area_code'])
+    .execute();
   await db.schema.createIndex('appeals_status_idx').on('appeals').column('status').execute();
 
   await db.schema

@@ -71,7 +71,9 @@ export async function insertTask(db: Kysely<DB>, row: Insertable<TaskTable>): Pr
 export async function updateTask(
   db: Kysely<DB>,
   id: number,
-  set: Partial<Pick<TaskTable, 'status' | 'notification_id' | 'scheme' | 'indicator' | 'value' | 'target' | 'streak'>> & {
+  set: Partial<
+    Pick<TaskTable, 'status' | 'notification_id' | 'scheme' | 'indicator' | 'value' | 'target' | 'streak'>
+  > & {
     updated_at: string;
   },
 ): Promise<void> {

@@ -53,7 +53,7 @@ export const taskAssignTodo: TodoSource = async (ctx, q) => {
   let rows = tasksQuery(ctx.db.kysely, ['open', 'in_progress', 'rectified']).where('t.leader_name', 'is', null);
   if (level.area !== null) rows = rows.where('n.area_code', '=', level.area);
   return (await rows.execute()).map((t) =>
-    item('task_assign', t, `/tasks?notification=${Number(t.notification_id)}`, t.deadline),
+    item('task_assign', t, `/tasks/table?notification=${Number(t.notification_id)}`, t.deadline),
   );
 };
 

@@ -153,6 +153,17 @@ const TASK: Task = {
   indicator: 'equipment_rate',
   value: 0.5,
   target: 1,
+  indicators: [
+    {
+      scheme: 'construction',
+      indicator: 'equipment_rate',
+      value: 0.5,
+      target: 1,
+      streak: 2,
+      explain: '/assessment/explain?area=C1&month=2019-06&scheme=construction&indicator=equipment_rate',
+    },
+  ],
+  figures: '/assessment/explain?area=C1&month=2019-06',
   streak: 2,
   repeat: true,
   previous_task_id: 1,
@@ -268,6 +279,7 @@ describe('TaskPage', () => {
     });
     const current: TaskDetail = {
       ...TASK,
+      rectified_by: null,
       events: [
         event('created', 'from 吉公社〔2019〕6号', { notice: '吉公社〔2019〕6号', to_status: 'open' }),
         event('evidence', `照片.jpg (2048 bytes, sha256 ${'a'.repeat(64)})`, {
@@ -286,7 +298,7 @@ describe('TaskPage', () => {
   });
 
   it('moves a task, asking a reason to send a rectification back', async () => {
-    let current: TaskDetail = { ...TASK, status: 'rectified', events: [], evidence: [] };
+    let current: TaskDetail = { ...TASK, status: 'rectified', rectified_by: 'user:other', events: [], evidence: [] };
     const calls = fakeApi(({ method, path, body }) => {
       if (path === '/tasks/3' && method === 'GET') return json(current);
       if (path === '/tasks/3/status') {

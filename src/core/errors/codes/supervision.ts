@@ -98,8 +98,7 @@ export const SUPERVISION_ERRORS = {
   verify_own_rectification: def(
     'forbidden',
     { id: 12, actor: 'user:zhang' },
-    (p) =>
-      `task ${p.id} was marked rectified by your account (${p.actor}); another account verifies it (four eyes)`,
+    (p) => `task ${p.id} was marked rectified by your account (${p.actor}); another account verifies it (four eyes)`,
     (p) => `任务 ${p.id} 的整改由您的账号（${p.actor}）标记完成，须由另一账号核验`,
   ),
   leader_not_registered: def(
