@@ -552,6 +552,15 @@ export const ROUTES: Record<string, RouteCase> = {
       payload: { status: 'in_progress' },
     }),
   },
+  'POST /api/v1/tasks/assign': {
+    permission: 'tasks:write',
+    scope: 'record',
+    request: (p) => ({
+      method: 'POST',
+      url: '/api/v1/tasks/assign',
+      payload: { ids: [SUP.tasks[p.area]], leader: p.area },
+    }),
+  },
   'POST /api/v1/tasks/:id/comments': {
     permission: 'tasks:write',
     scope: 'record',
