@@ -52,7 +52,8 @@ export function presentTask(row: TaskRow, day: string, indicators: TaskIndicator
   };
 }
 
-export function presentEvidence(row: EvidenceRow): EvidenceView {
+/** A stored evidence file (a task's or an appeal's) as the API shows it. */
+export function presentEvidence(row: Omit<EvidenceRow, 'task_id'>): EvidenceView {
   return {
     id: Number(row.id),
     file_name: row.file_name,
