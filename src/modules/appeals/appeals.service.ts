@@ -16,7 +16,7 @@ import { getNotification } from '../notifications/notifications.repository.ts';
 import { issuedFigures } from '../notifications/notification-figures.repository.ts';
 import { loadSettings } from '../notifications/settings.service.ts';
 import { addDays } from '../notifications/document/dates.ts';
-import { evidenceDir, storeEvidence } from '../supervision/evidence.store.ts';
+import { evidenceDir, readEvidence, storeEvidence } from '../supervision/evidence.store.ts';
 import { presentEvidence } from '../supervision/tasks.presenter.ts';
 import type { AppealDetail, AppealView } from '#core/contracts/appeals.schema.ts';
 import {
@@ -84,8 +84,7 @@ export class AppealsService {
         throw new AppError('appeal_other_area', { area: input.area, scope: scope.area });
       const figures = await issuedFigures(tx.kysely, input.notification);
       const ranked = new Set(Object.values(figures?.rankings ?? {}).flatMap((rows) => rows.map((r) => r.code)));
-      if (!ranked.has(input.area))
-        throw new AppError('appeal_not_ranked', { area: input.area, number: notice.number });
+      if (!ranked.has(input.area)) throw new AppError('appeal_not_ranked', { area: input.area, number: notice.number });
       const until = addDays(notice.issued_on, (await loadSettings(tx.kysely)).appeal_days);
       if (dayOf(now) > until)
         throw new AppError('appeal_out_of_time', { number: notice.number, until, today: dayOf(now) });
@@ -152,7 +151,8 @@ export class AppealsService {
     if (file.bytes.length > limit)
       throw new AppError('evidence_too_large', { name: file.name, bytes: file.bytes.length, limit });
     const row = await this.found(scope, id);
-    if (row.status !== 'pending') throw new AppError('appeal_decided', { id, status: row.status, by: row.decided_by ?? '' });
+    if (row.status !== 'pending')
+      throw new AppError('appeal_decided', { id, status: row.status, by: row.decided_by ?? '' });
     const stored = storeEvidence(evidenceDir(this.db), file.bytes);
     await this.db.transaction(async (tx) => {
       const name = file.name.replace(/[/\\]/g, '_');
@@ -171,6 +171,17 @@ export class AppealsService {
       });
     });
     return this.get(scope, id);
+  }
+
+  async evidence(
+    scope: Scope | null,
+    id: number,
+    evidenceId: number,
+  ): Promise<{ file_name: string; content_type: string; bytes: Buffer }> {
+    await this.found(scope, id);
+    const row = (await appealEvidenceOf(this.db.kysely, id)).find((e) => Number(e.id) === evidenceId);
+    if (!row) throw new AppError('evidence_not_found', { task: id, evidence: evidenceId });
+    return { file_name: row.file_name, content_type: row.content_type, bytes: readEvidence(evidenceDir(this.db), row) };
   }
 
   private async found(scope: Scope | null, id: number, db = this.db.kysely): Promise<AppealRow> {

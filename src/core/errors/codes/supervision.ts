@@ -227,7 +227,8 @@ export const SUPERVISION_ERRORS = {
     'conflict',
     { id: 4, status: 'upheld', by: 'user:admin' },
     (p) => `appeal ${p.id} was already decided (${p.status}, by ${p.by}); it is decided once`,
-    (p) => `申诉 ${p.id} 已由 ${p.by} 处理（${p.status === 'upheld' ? '支持' : p.status === 'rejected' ? '驳回' : p.status}），不能再次处理`,
+    (p) =>
+      `申诉 ${p.id} 已由 ${p.by} 处理（${p.status === 'upheld' ? '支持' : p.status === 'rejected' ? '驳回' : p.status}），不能再次处理`,
   ),
 
   // The residents' survey.
