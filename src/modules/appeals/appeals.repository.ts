@@ -107,12 +107,12 @@ export function appealEvidenceOf(db: Kysely<DB>, appealId: number) {
   return db.selectFrom('appeal_evidence').selectAll().where('appeal_id', '=', appealId).orderBy('id').execute();
 }
 
-/** The period steps of an area's month taken since `since`, oldest first. */
-export function periodStepsSince(db: Kysely<DB>, area: string, month: string, since: string) {
+/** The period steps of the areas' month taken since `since`, oldest first. */
+export function periodStepsSince(db: Kysely<DB>, areas: string[], month: string, since: string) {
   return db
     .selectFrom('period_events')
     .select(['action', 'at'])
-    .where('area_code', '=', area)
+    .where('area_code', 'in', areas)
     .where('month', '=', month)
     .where('at', '>=', since)
     .orderBy('id')

@@ -58,8 +58,9 @@ export class AppealsService {
   async get(scope: Scope | null, id: number): Promise<AppealDetail> {
     const row = await this.found(scope, id);
     const settings = await loadSettings(this.db.kysely);
+    // The month is locked at the lock level: the appealing area's or the notifying area's period.
     const periodSteps = row.decided_at
-      ? await periodStepsSince(this.db.kysely, row.area_code, row.month, row.decided_at)
+      ? await periodStepsSince(this.db.kysely, [row.area_code, row.notification_area], row.month, row.decided_at)
       : [];
     return {
       ...present(row),
