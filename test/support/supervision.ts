@@ -11,6 +11,7 @@ import { NotificationsService } from '../../src/modules/notifications/notificati
 import { setLeader } from '../../src/modules/supervision/leaders.service.ts';
 import { TasksService } from '../../src/modules/supervision/tasks.service.ts';
 import type { AuditActor } from '../../src/modules/audit/audit.repository.ts';
+import { insertAppeal } from '../../src/modules/appeals/appeals.repository.ts';
 
 export const TEST_ACTOR: AuditActor = { actor: 'os:test', via: 'test', ip: null };
 
@@ -24,6 +25,8 @@ export interface SupervisionFixture {
   tasks: Record<string, number>;
   /** An evidence file of that task. */
   evidence: Record<string, number>;
+  /** A pending appeal of each of those areas (straight into the table: its notice is long out of time). */
+  appeals: Record<string, number>;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface SupervisionFixture {
 export async function seedSupervision(db: Database, notify: string[], within: string[]): Promise<SupervisionFixture> {
   const notices = new NotificationsService(db, new AssessmentService(db.kysely));
   const tasks = new TasksService(db);
-  const fixture: SupervisionFixture = { notices: {}, tasks: {}, evidence: {} };
+  const fixture: SupervisionFixture = { notices: {}, tasks: {}, evidence: {}, appeals: {} };
   for (const area of notify) {
     const issued = await notices.issue(TEST_ACTOR, { area, month: '2019-06', lang: 'zh', date: '2019-07-05' });
     fixture.notices[area] = Number(issued.entry.id);
@@ -52,6 +55,19 @@ export async function seedSupervision(db: Database, notify: string[], within: st
       '2019-07-05',
     );
     fixture.evidence[area] = detail.evidence[0].id;
+    fixture.appeals[area] = await insertAppeal(db.kysely, {
+      notification_id: task.notification.id,
+      area_code: area,
+      month: '2019-06',
+      reason: 'the inspections were not all reported',
+      status: 'pending',
+      filed_at: '2019-07-06T02:00:00.000Z',
+      filed_by: TEST_ACTOR.actor,
+      decided_at: null,
+      decided_by: null,
+      decision_reason: null,
+      correction_id: null,
+    });
   }
   return fixture;
 }

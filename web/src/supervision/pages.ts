@@ -7,3 +7,5 @@ export { SummaryPage } from './summary-page.tsx';
 export { TaskBoardPage } from './task-board-page.tsx';
 export { TaskPage } from './task-page.tsx';
 export { TaskTablePage } from './task-table-page.tsx';
+export { AppealsPage } from './appeals-page.tsx';
+export { AppealPage } from './appeal-page.tsx';
