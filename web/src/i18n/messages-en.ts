@@ -567,6 +567,7 @@ export const en: Record<MessageKey, string> = {
   'tasks.table.assign': 'Assign responsible leader',
   'tasks.table.assigned': '{n} tasks assigned to {name}',
   'sup.tab.appeals': 'Appeals',
+  'appeals.facts': 'The appeal',
   'appeals.title': 'Appeals',
   'appeals.intro':
     'A ranked area may appeal its score within the set number of days after a notice is issued, with reasons and evidence; another account of the notifying area upholds or rejects it with a reason. An upheld appeal leads through unlocking, correcting and relocking the month to a correction notice.',

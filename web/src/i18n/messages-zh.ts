@@ -557,6 +557,7 @@ export const zh = {
   'tasks.table.assign': '指定责任领导',
   'tasks.table.assigned': '已为 {n} 项任务指定责任领导 {name}',
   'sup.tab.appeals': '申诉',
+  'appeals.facts': '申诉信息',
   'appeals.title': '申诉',
   'appeals.intro':
     '被排名的地区可在通报印发后规定天数内对本地区得分提出申诉，附理由和佐证；由通报单位的另一账号支持或驳回并说明理由。申诉成立的，经解锁、更正数据、重新锁定后印发更正通报。',

@@ -45,7 +45,7 @@ function AppealView({ appeal, onChange }: { appeal: AppealDetail; onChange(a: Ap
         </h1>
       </header>
       <section className="panel" aria-labelledby="appeal-facts-h">
-        <h2 id="appeal-facts-h">{t('task.facts')}</h2>
+        <h2 id="appeal-facts-h">{t('appeals.facts')}</h2>
         <dl className="facts">
           <div>
             <dt>{t('task.status')}</dt>
