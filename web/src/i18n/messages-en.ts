@@ -618,6 +618,7 @@ export const en: Record<MessageKey, string> = {
   'taskEvent.evidence': 'Evidence attached',
   'taskEvent.withdrawn': 'Withdrawn',
   'taskEvent.carried': 'Carried over',
+  'taskEvent.assigned': 'Responsible leader assigned',
   'taskEvent.leader': 'Leader named',
   'taskEvent.created.notice': 'Opened from notification {number}.',
   'taskEvent.carried.notice': 'Carried to the correcting notification {number}.',

@@ -608,6 +608,7 @@ export const zh = {
   'taskEvent.evidence': '上传佐证材料',
   'taskEvent.withdrawn': '撤回',
   'taskEvent.carried': '延续',
+  'taskEvent.assigned': '指定责任领导',
   'taskEvent.leader': '指定责任领导',
   'taskEvent.created.notice': '根据通报 {number} 建立。',
   'taskEvent.carried.notice': '转入更正通报 {number}。',
