@@ -252,6 +252,11 @@ function rectifiedBy(events: { kind: string; to_status: string | null; actor: st
 export async function supervisionState(db: Database, area: string, day: string): Promise<SupervisionState | null> {
   const rows = await tasksIssuedBy(db.kysely, area, day);
   if (rows.length === 0) return null;
+  const late = rows.filter((r) => isOverdue(r.status, r.deadline, day));
+  const problems = await indicatorsOf(
+    db.kysely,
+    late.map((r) => Number(r.id)),
+  );
   const count = (s: string) => rows.filter((r) => r.status === s).length;
   return {
     total: rows.length,
@@ -259,19 +264,21 @@ export async function supervisionState(db: Database, area: string, day: string):
     in_progress: count('in_progress'),
     rectified: count('rectified'),
     verified: count('verified'),
-    overdue: rows
-      .filter((r) => isOverdue(r.status, r.deadline, day))
-      .map((r) => ({
-        id: Number(r.id),
-        area_code: r.area_code,
-        area_name: r.area_name ?? r.area_code,
-        scheme: r.scheme as SchemeName,
-        indicator: r.indicator,
-        notification_number: r.notification_number,
-        deadline: r.deadline,
-        days_overdue: daysBetween(r.deadline, day),
-        leader: r.leader_name ? `${r.leader_name}${r.leader_title ? `（${r.leader_title}）` : ''}` : null,
+    overdue: late.map((r) => ({
+      id: Number(r.id),
+      area_code: r.area_code,
+      area_name: r.area_name ?? r.area_code,
+      scheme: r.scheme as SchemeName,
+      indicator: r.indicator,
+      problems: (problems.get(Number(r.id)) ?? []).map((i) => ({
+        scheme: i.scheme as SchemeName,
+        indicator: i.indicator,
       })),
+      notification_number: r.notification_number,
+      deadline: r.deadline,
+      days_overdue: daysBetween(r.deadline, day),
+      leader: r.leader_name ? `${r.leader_name}${r.leader_title ? `（${r.leader_title}）` : ''}` : null,
+    })),
   };
 }
 
