@@ -152,7 +152,7 @@ for (const engine of ENGINES) {
       expect((await get(`/api/v1/boundaries?within=${NANGUAN}`, manager)).statusCode).toBe(200);
       const refused = await get(`/api/v1/boundaries?within=${JILIN_CITY}`, manager);
       expect(refused.statusCode).toBe(404);
-      expect(refused.json().error).toMatchObject({ code: 'area_not_visible', category: 'not_found' });
+      expect(refused.json().error).toMatchObject({ code: 'area_not_found', category: 'not_found' });
       const auditor = await sessionHeaders(db, { username: 'maps-auditor', role: 'auditor' });
       expect((await get(`/api/v1/boundaries?within=${JILIN}`, auditor)).statusCode).toBe(403);
       expect((await get(`/api/v1/boundaries?within=${JILIN}`, {})).statusCode).toBe(401);

@@ -68,6 +68,19 @@ for (const engine of ENGINES) {
     beforeAll(async () => {
       db = await freshDatabase(engine);
       await load(db, { ...TINY, ...ROWS });
+      // Two answers of the public form (kept apart from survey records: migration 018).
+      const answer = (ref: string, knows: number, satisfaction: number) => ({
+        ref,
+        date: '2019-06-07',
+        area_code: 'V1',
+        knows_officer: knows,
+        satisfaction,
+        received_at: '2019-06-07T02:00:00.000Z',
+      });
+      await db.kysely
+        .insertInto('public_answers')
+        .values([answer('WEB-a', 1, 5), answer('WEB-b', 0, 1)])
+        .execute();
       assessment = new AssessmentService(db.kysely);
       app = await buildApp(createContext(db), { web: false });
     });
@@ -86,7 +99,7 @@ for (const engine of ENGINES) {
       expect((await qualityReport(assessment, 'C', M)).unplaced.total).toBe(0);
     });
 
-    it('finds empty surveys, villages without survey data, and reports online surveys apart', async () => {
+    it("finds empty surveys, villages without survey data, and reports the form's answers apart", async () => {
       const r = await qualityReport(assessment, 'P', M);
       expect(r.empty_surveys.items.map((s) => s.ref)).toEqual(['V1-empty']);
       expect(r.villages_without_surveys).toMatchObject({
@@ -101,7 +114,8 @@ for (const engine of ENGINES) {
         satisfaction_answered: 2,
         satisfied: 1,
       });
-      expect(r.online_surveys.other.surveys).toBe(21);
+      // Imported rows marked online are survey records like the rest.
+      expect(r.online_surveys.other.surveys).toBe(23);
     });
 
     it('finds a unit answering as one, an impossible day of visits and an indicator that jumped', async () => {
@@ -127,6 +141,18 @@ for (const engine of ENGINES) {
       const res = await app.inject({ headers, url: `/api/v1/quality?month=${M}&area=P&limit=1` });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().unplaced).toMatchObject({ total: 2, items: [{ key: 'F-late' }] });
+      // The report names officers by badge: a read of people, audited with the badges it showed.
+      const read = await db.kysely
+        .selectFrom('audit_log')
+        .select(['target', 'detail'])
+        .where('action', '=', 'people.read')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(read.target).toBe('quality of P');
+      const shown = [...res.json().unplaced.items, ...res.json().implausible.busy_days.items].map(
+        (r: { badge: string }) => r.badge,
+      );
+      expect(JSON.parse(read.detail).badges).toEqual([...new Set(shown)]);
       const manager = await sessionHeaders(db, { username: 'quality-manager', role: 'manager', area: 'C' });
       expect((await app.inject({ headers: manager, url: `/api/v1/quality?month=${M}&area=T` })).statusCode).toBe(200);
       expect((await app.inject({ headers: manager, url: `/api/v1/quality?month=${M}&area=C2` })).statusCode).toBe(404);

@@ -11,6 +11,7 @@ import * as m011 from './migrations/011-received-at.ts';
 import * as m013 from './migrations/013-public-limits.ts';
 import * as m014 from './migrations/014-periods.ts';
 import * as m016 from './migrations/016-tasks-by-area-and-appeals.ts';
+import * as m018 from './migrations/018-public-answers.ts';
 import * as m010 from './migrations/010-keys-and-devices.ts';
 import type { Keys } from './keys.ts';
 import * as m009 from './migrations/009-import-jobs.ts';
@@ -33,6 +34,7 @@ export const MIGRATIONS: [string, EngineMigration][] = [
   ['013-public-limits', m013],
   ['014-periods', m014],
   ['016-tasks-by-area-and-appeals', m016],
+  ['018-public-answers', m018],
 ];
 
 /** Migrations that need the deployment's keys (db/keys.ts), which live outside the database. */

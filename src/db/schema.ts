@@ -215,6 +215,22 @@ export interface PublicFlaggedTable {
   date: string;
 }
 
+/** An answer sent through the public survey form (migration 018): kept apart from survey records. */
+export interface PublicAnswerTable {
+  ref: string;
+  date: string;
+  area_code: string;
+  knows_officer: number | null;
+  satisfaction: number | null;
+  received_at: string;
+}
+
+/** A proof-of-work token already spent (its hash), until it expires. */
+export interface PublicTokenTable {
+  token_hash: string;
+  expires_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -593,6 +609,8 @@ export interface DB {
   meta: MetaTable;
   public_hits: PublicHitTable;
   public_flagged: PublicFlaggedTable;
+  public_answers: PublicAnswerTable;
+  public_tokens: PublicTokenTable;
   accounts: AccountTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;

@@ -7,6 +7,8 @@ export type { AnySchemeName, Better, IndicatorDef, IndicatorUnit, Scheme, Scheme
 export { OFFICER_SCHEME, REPORTS_FOR_PROVISION } from './officer-scheme.ts';
 export { evaluateInformational, INFORMATIONAL, INFORMATIONAL_SCHEME } from './informational.ts';
 export type { InformationalName, InformationalResult } from './informational.ts';
+export { ONLINE_SCHEME, onlineAnswersOf } from './online-answers.ts';
+export type { OnlineAnswers } from './online-answers.ts';
 export { addFigures, emptyFigures } from './figures.ts';
 export type { Figure, Figures } from './figures.ts';
 export { evaluate, evaluateScheme, scoreOf } from './score.ts';

@@ -41,6 +41,11 @@ export interface Scheme<N extends string = SchemeName> {
   version?: number;
   /** Small samples (samples.ts) make no row lag and name no problem; absent: they count as any figure. */
   exempt_small_samples?: boolean;
+  /**
+   * Performance only: the answers of the public survey form count in awareness and satisfaction
+   * beside the survey records; absent: they are shown as their own figure and never scored.
+   */
+  count_online_answers?: boolean;
 }
 
 /** One row of a SPEC §3 table, in its column order. */

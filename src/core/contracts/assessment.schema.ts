@@ -18,6 +18,14 @@ export const indicatorResultSchema = z.object({
   no_data: z.boolean(),
 });
 
+const fraction = z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() });
+export const onlineAnswersSchema = z.object({
+  answers: z.number(),
+  awareness: fraction,
+  satisfaction: fraction,
+  counted: z.boolean(),
+});
+
 export const indicatorsSchema = z.object({
   area: z.string(),
   month: z.string(),
@@ -26,6 +34,11 @@ export const indicatorsSchema = z.object({
   scheme_version: z.number().optional(),
   composite: z.number(),
   indicators: z.record(z.string(), indicatorResultSchema),
+  /**
+   * Performance: the answers of the public survey form in the month, their own figure beside
+   * awareness and satisfaction; `counted`: whether the year's scheme counts them in those rates.
+   */
+  online_answers: onlineAnswersSchema.optional(),
 });
 
 export const rankingRowSchema = z.object({
@@ -64,6 +77,8 @@ export const explainSchema = z.object({
   value: z.number().nullable(),
   own: figureSchema,
   children: z.array(figureSchema.extend({ code: z.string(), name: z.string() })),
+  /** Awareness and satisfaction: the public form's answers beside the figure (counted in it or not). */
+  online: onlineAnswersSchema.optional(),
 });
 
 export const previewQuery = z.object({ month: monthSchema, within: areaCodeSchema }).strict();
@@ -85,6 +100,7 @@ export const previewBody = z
     scheme: anySchemeNameSchema,
     indicators: z.record(z.string(), indicatorSettings),
     exempt_small_samples: z.boolean().optional(),
+    count_online_answers: z.boolean().optional(),
   })
   .strict();
 /** The rows of `GET rankings`, or of `GET rankings/officers` (with unit and area) for the officer scheme. */

@@ -35,6 +35,8 @@ export const schemeBody = z
       .optional(),
     /** Small samples make no row lag and name no problem. */
     exempt_small_samples: z.boolean().optional(),
+    /** Performance: the public form's answers count in awareness and satisfaction (default: not). */
+    count_online_answers: z.boolean().optional(),
     note: z.string().max(500).optional(),
   })
   .strict();
@@ -63,6 +65,8 @@ export const schemeSchema = z.object({
   ),
   /** Whether small samples are kept out of lagging and problems. Optional for older servers. */
   exempt_small_samples: z.boolean().optional(),
+  /** Whether the public form's answers count in awareness and satisfaction. Optional for older servers. */
+  count_online_answers: z.boolean().optional(),
   thresholds: z.object({
     commendation: z.number(),
     criticism: z.number(),

@@ -49,13 +49,12 @@ describe('the error registry', () => {
   });
 
   it('renders a nested cause in the same language, and says nothing of a code it does not know', () => {
-    const cause = { code: 'area_outside_scope', params: { value: 'C2', scope: 'C1' } };
-    expect(renderError('replaces_outside_scope', { cause }, 'zh')).toBe(
-      '会替换您管辖范围以外的一行：C2 不在您的管辖范围（C1）内',
-    );
-    expect(renderError('replaces_outside_scope', { cause }, 'en')).toBe(
-      'it would replace a row outside your scope: C2 is not in your area (C1)',
-    );
+    const cause = { code: 'backup_truncated', params: {} };
+    for (const lang of ['zh', 'en'] as const)
+      expect(renderError('restore_refused', { file: 'a.gz', cause }, lang)).toContain(
+        renderError('backup_truncated', {}, lang),
+      );
+    expect(renderError('restore_refused', { file: 'a.gz', cause }, 'zh')).toMatch(/^a\.gz：.*没有恢复任何内容$/);
     expect(renderError('no_such_code', {}, 'zh')).toBeUndefined();
     expect(isErrorCode('toString')).toBe(false);
   });

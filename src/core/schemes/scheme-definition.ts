@@ -36,13 +36,16 @@ export interface SchemeDefinition {
   thresholds: Thresholds;
   /** Small samples make no row lag and name no problem (assessment/samples.ts); absent: false. */
   exempt_small_samples?: boolean;
+  /** Performance: the public form's answers count in awareness and satisfaction; absent: false. */
+  count_online_answers?: boolean;
 }
 
-/** What a save may change: any indicators' settings (each in part), any thresholds, the small-sample rule. */
+/** What a save may change: any indicators' settings (each in part), any thresholds, the two rules. */
 export interface SchemeEdit {
   indicators?: Record<string, Partial<IndicatorSettings>>;
   thresholds?: Partial<Thresholds>;
   exempt_small_samples?: boolean;
+  count_online_answers?: boolean;
 }
 
 /**
@@ -96,6 +99,7 @@ export function applyEdit(base: SchemeDefinition, edit: SchemeEdit): SchemeDefin
     indicators,
     thresholds: { ...base.thresholds, ...edit.thresholds },
     exempt_small_samples: edit.exempt_small_samples ?? base.exempt_small_samples ?? false,
+    count_online_answers: edit.count_online_answers ?? base.count_online_answers ?? false,
   };
 }
 
@@ -189,6 +193,7 @@ export function schemeFrom(name: AnySchemeName, def: SchemeDefinition, version: 
     version,
     indicators: base.indicators.map((d) => ({ ...d, ...def.indicators[d.name], scale: d.scale, name: d.name })),
     ...(def.exempt_small_samples ? { exempt_small_samples: true } : {}),
+    ...(def.count_online_answers && name === 'performance' ? { count_online_answers: true } : {}),
   };
 }
 
@@ -211,5 +216,7 @@ export function orderedDefinition(name: AnySchemeName, def: SchemeDefinition): S
       interview_months: t.interview_months,
     },
     ...(def.exempt_small_samples ? { exempt_small_samples: true } : {}),
+    // Only the performance scheme has awareness and satisfaction to count the answers in.
+    ...(def.count_online_answers && name === 'performance' ? { count_online_answers: true } : {}),
   };
 }

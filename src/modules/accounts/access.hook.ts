@@ -106,6 +106,22 @@ export async function installAccess(
     }
     request.scope = await scopeFor(ctx.db.kysely, session.account);
   });
+  // A scoped account that asks for what it cannot see gets the answer of a thing that does not
+  // exist; the probe is written down. So is a question about a thing that truly does not exist,
+  // which keeps the two alike to the caller, timing and all.
+  app.addHook('onError', async (request, _reply, error) => {
+    if (!request.scope || !(error instanceof AppError) || error.category !== 'not_found') return;
+    try {
+      await audit(ctx.db, requestActor(request), {
+        action: 'scope.probe',
+        target: request.url,
+        outcome: 'refused',
+        detail: { code: error.code, params: error.params },
+      });
+    } catch (failure) {
+      request.log.warn({ err: failure }, 'a scope probe could not be audited');
+    }
+  });
   return routes;
 }
 

@@ -32,7 +32,7 @@ describe('requireAccess', () => {
   });
 
   it('refuses outside as not found, and lets a province-wide account anywhere', async () => {
-    const hidden = { code: 'area_not_visible', category: 'not_found' };
+    const hidden = { code: 'area_not_found', category: 'not_found' };
     await expect(requireAccess(areas, manager, 'area.records', 'K2')).rejects.toMatchObject(hidden);
     await expect(requireAccess(areas, manager, 'area.figures', 'C2')).rejects.toMatchObject(hidden);
     await expect(requireAccess(areas, manager, 'area.ranking', 'C1')).resolves.toBeUndefined();

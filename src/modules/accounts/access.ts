@@ -1,7 +1,9 @@
 /**
  * Access first, in the use case (Immich's requireAccess): before a service reads or writes
  * anything of an area, it asks whether the account's scope reaches that area for what it is
- * about to do. Outside, an area does not exist for the account (404, as one that does not).
+ * about to do. Outside, an area does not exist for the account: the answer is that of an area
+ * that does not exist (`area_not_found`), word for word, so that it tells nothing of what lies
+ * outside.
  * Which roles may use a route at all is the permission registry's (access.hook.ts).
  *
  * @example
@@ -68,8 +70,7 @@ export function hasAccess(tree: TreeView, scope: Scope | null, permission: Acces
  */
 export function assertRecordsVisible(tree: TreeView, scope: Scope | null, code: string): void {
   if (!scope || !tree.areas.has(code)) return;
-  if (!isWithinArea(tree, code, scope.area))
-    throw new AppError('area_not_visible', { area: code, scope: scope.area, how: 'records', parent: null });
+  if (!isWithinArea(tree, code, scope.area)) throw new AppError('area_not_found', { area: code });
 }
 
 /**
@@ -85,8 +86,7 @@ export function assertAggregateVisible(
   how: 'area' | 'children',
 ): void {
   if (!scope || !tree.areas.has(code) || aggregateVisible(tree, scope, code, how)) return;
-  const parent = tree.areas.get(scope.area)?.parent_code ?? null;
-  throw new AppError('area_not_visible', { area: code, scope: scope.area, how, parent });
+  throw new AppError('area_not_found', { area: code });
 }
 
 /** Whether `assertAggregateVisible` lets the scope see `code`'s figures (`how` as there). */

@@ -50,6 +50,11 @@ export const indicatorsCommand: Command = {
         r.no_data ? 'no data' : '',
       ]);
       io.stdout.write(textTable(['indicator', 'numerator', 'denominator', 'value', 'score', ''], rows));
+      const online = result.online_answers;
+      if (online)
+        io.stdout.write(
+          `\nonline answers (public form): ${online.answers}, knows officer ${online.awareness.numerator}/${online.awareness.denominator}, satisfied ${online.satisfaction.numerator}/${online.satisfaction.denominator}; ${online.counted ? "counted in the rates, as the year's scheme says" : 'counted apart, not in the rates'}\n`,
+        );
       io.stdout.write(
         `\nscheme: ${result.scheme_version ? `version ${result.scheme_version} saved for ${q.month.slice(0, 4)}` : 'as shipped'}\n`,
       );

@@ -125,6 +125,38 @@ async function residents(db: Kysely<DB>, year: number): Promise<Map<string, numb
   return new Map(rows.map((r) => [r.area_code, Number(r.residents)]));
 }
 
+/**
+ * The answers of the public form (table public_answers) placed by their area_code as surveys
+ * are: how many, and the awareness and satisfaction figures they would add (counted only where
+ * the year's scheme says so: assessment.service.ts).
+ */
+export async function onlineAnswersOwn(db: Kysely<DB>, m: Month): Promise<Own> {
+  const own: Own = new Map();
+  const { rows } = await sql<{ area_code: string; n: number; kd: number; kn: number; sd: number; sn: number }>`
+    select area_code, count(*) as n,
+      sum(case when knows_officer is not null then 1 else 0 end) as kd,
+      sum(case when knows_officer = 1 then 1 else 0 end) as kn,
+      sum(case when satisfaction is not null then 1 else 0 end) as sd,
+      sum(case when satisfaction >= 4 then 1 else 0 end) as sn
+    from public_answers where ${datedIn('date', m)}
+    group by area_code`.execute(db);
+  for (const r of rows) {
+    add(own, r.area_code, 'online_answers', Number(r.n), 0);
+    add(own, r.area_code, 'awareness_rate', Number(r.kn), Number(r.kd));
+    add(own, r.area_code, 'satisfaction_rate', Number(r.sn), Number(r.sd));
+  }
+  return own;
+}
+
+/** `more`'s awareness and satisfaction figures added into `own` (a new map; `own` is left alone). */
+export function withOnlineAnswers(own: Own, more: ReadonlyMap<string, Figures>): Own {
+  const out: Own = new Map([...own].map(([code, f]) => [code, structuredClone(f)]));
+  for (const [code, f] of more)
+    for (const name of ['awareness_rate', 'satisfaction_rate'])
+      if (f[name]) add(out, code, name, f[name].numerator, f[name].denominator);
+  return out;
+}
+
 export async function constructionOwn(db: Kysely<DB>, m: Month): Promise<Own> {
   const own: Own = new Map();
   const end = m.last;

@@ -15,6 +15,8 @@ import {
   evaluateInformational,
   evaluateScheme,
   INFORMATIONAL_SCHEME,
+  ONLINE_SCHEME,
+  onlineAnswersOf,
   rankUnder,
   rollupIndexed,
   withChange,
@@ -22,12 +24,20 @@ import {
   type Figures,
   type InformationalName,
   type InformationalResult,
+  type OnlineAnswers,
   type RankingRowWithChange,
   type Scheme,
   type SchemeName,
   type SchemeResult,
 } from './domain/index.ts';
-import { constructionOwn, loadRegistry, performanceOwn, type Registry } from './assessment.repository.ts';
+import {
+  constructionOwn,
+  loadRegistry,
+  onlineAnswersOwn,
+  performanceOwn,
+  withOnlineAnswers,
+  type Registry,
+} from './assessment.repository.ts';
 import { informationalOwn } from './informational.repository.ts';
 import { parseMonth, previousMonth } from './month.ts';
 import { resolveScheme, type ResolvedScheme } from '../schemes/schemes.service.ts';
@@ -55,6 +65,8 @@ export interface IndicatorsResult extends SchemeResult {
   scheme: SchemeName;
   /** The version of the scheme scored with: 0 for the one shipped. */
   scheme_version: number;
+  /** Performance: the public form's answers, their own figure (counted in the rates or not). */
+  online_answers?: OnlineAnswers;
 }
 
 export class AssessmentService {
@@ -116,7 +128,7 @@ export class AssessmentService {
     const locks = await this.locks(month);
     if (locks.roots.length === 0) return live;
     const tree = await this.areas.tree();
-    return this.cached(`frozen:${scheme.name}:v${scheme.version ?? 0}:${month}`, async () => {
+    return this.cached(`frozen:${schemeKey(scheme)}:${month}`, async () => {
       const subtrees = new Map<string, FrozenSubtree>();
       for (const root of locks.roots) subtrees.set(root, await this.frozenSubtree(root, month, scheme.name));
       return withFrozen(tree.index, live, scheme, subtrees, locks.rootOf);
@@ -126,13 +138,34 @@ export class AssessmentService {
   private async liveComputed(scheme: Scheme, month: string) {
     const tree = await this.areas.tree();
     const m = parseMonth(month);
-    return this.cached(`area:${scheme.name}:v${scheme.version ?? 0}:${month}`, async () => {
-      const own =
+    return this.cached(`area:${schemeKey(scheme)}:${month}`, async () => {
+      let own =
         scheme.name === 'performance'
           ? await performanceOwn(this.db, m, await this.placement())
           : await constructionOwn(this.db, m);
+      if (scheme.name === 'performance' && scheme.count_online_answers)
+        own = withOnlineAnswers(own, (await this.onlineFigures(month)).own);
       return { own, totals: rollupIndexed(tree.index, own, scheme) };
     });
+  }
+
+  /** The public form's answers of every area for a month, as figures (assessment.repository.ts). */
+  private async onlineFigures(month: string): Promise<Computed & { own: ReadonlyMap<string, Figures> }> {
+    const tree = await this.areas.tree();
+    return this.cached(`area:online:${month}`, async () => {
+      const own = await onlineAnswersOwn(this.db, parseMonth(month));
+      return { own, totals: rollupIndexed(tree.index, own, ONLINE_SCHEME) };
+    });
+  }
+
+  /**
+   * An area's answers of the public form in a month, its own figure beside awareness and
+   * satisfaction, and whether `scheme` (the performance scheme in force) counts them. Read live,
+   * inside a locked period too: what a lock froze is the scored rates.
+   */
+  async onlineAnswers(areaCode: string, month: string, scheme: Scheme): Promise<OnlineAnswers> {
+    const { totals } = await this.onlineFigures(month);
+    return onlineAnswersOf(totals.get(areaCode) ?? {}, !!scheme.count_online_answers);
   }
 
   /** The locked subtrees of a month, by the tree as it stands. */
@@ -205,6 +238,10 @@ export class AssessmentService {
     const scheme = await this.schemeFor(areaSchemeName(schemeName), month);
     await this.areas.area(areaCode);
     const frozen = await this.frozenAt(areaCode, month, scheme.name);
+    const online =
+      scheme.name === 'performance'
+        ? { online_answers: await this.onlineAnswers(areaCode, month, frozen?.scheme ?? scheme) }
+        : {};
     if (frozen)
       return {
         area: areaCode,
@@ -212,6 +249,7 @@ export class AssessmentService {
         scheme: scheme.name,
         scheme_version: frozen.scheme.version ?? 0,
         ...evaluateScheme(frozen.scheme, frozen.totals.get(areaCode) ?? {}),
+        ...online,
       };
     const { totals } = await this.computed(scheme, month);
     const result: IndicatorsResult = {
@@ -220,6 +258,7 @@ export class AssessmentService {
       scheme: scheme.name,
       scheme_version: scheme.version ?? 0,
       ...evaluateScheme(scheme, totals.get(areaCode) ?? {}),
+      ...online,
     };
     return result;
   }
@@ -291,6 +330,10 @@ export class AssessmentService {
       return { numerator: f.numerator * def.scale, denominator: f.denominator };
     };
     const total = figure(totals, areaCode);
+    const online =
+      scheme.name === 'performance' && (indicator === 'awareness_rate' || indicator === 'satisfaction_rate')
+        ? { online: await this.onlineAnswers(areaCode, month, scheme) }
+        : {};
     return {
       indicator,
       area: areaCode,
@@ -300,6 +343,7 @@ export class AssessmentService {
       value: total.denominator === 0 ? null : total.numerator / total.denominator,
       own: figure(own, areaCode),
       children: children.map((code) => ({ code, name: nameOf(code), ...figure(totals, code) })),
+      ...online,
     };
   }
 
@@ -335,6 +379,16 @@ export interface Explanation {
   value: number | null;
   own: { numerator: number; denominator: number };
   children: { code: string; name: string; numerator: number; denominator: number }[];
+  /** Awareness and satisfaction: the public form's answers beside the figure. */
+  online?: OnlineAnswers;
+}
+
+/**
+ * What a scheme's figures are cached under: its name and version, and whether it counts the
+ * public form's answers (a preview may switch that without a new version).
+ */
+function schemeKey(scheme: Scheme): string {
+  return `${scheme.name}:v${scheme.version ?? 0}${scheme.count_online_answers ? ':online' : ''}`;
 }
 
 /** A scheme of areas by name; the officer scheme scores officers, not areas. */

@@ -13,7 +13,7 @@ import type {
   rankingsQuery,
 } from '#core/contracts/assessment.schema.ts';
 import { requireAccess, type Actor } from '../accounts/access.ts';
-import { auditPeopleRead } from '../officers/people-read.ts';
+import { auditPeopleRead, peopleInScope } from '../officers/people-read.ts';
 import { explainRecords } from './explain-records.service.ts';
 import { OfficerAssessment } from './officer-ranking.service.ts';
 import { editedScheme } from './scheme-edit.ts';
@@ -76,15 +76,21 @@ export async function previewFor(
   ctx: Services,
   actor: Actor,
   q: z.infer<typeof previewQuery>,
-  { scheme, indicators, exempt_small_samples }: z.infer<typeof previewBody>,
+  { scheme, indicators, exempt_small_samples, count_online_answers }: z.infer<typeof previewBody>,
 ) {
   await requireAccess(ctx.areas, actor.scope, 'area.ranking', q.within);
   if (scheme !== 'officer') {
-    const edited = editedScheme(await ctx.assessment.schemeFor(scheme, q.month), indicators, exempt_small_samples);
+    const edited = editedScheme(
+      await ctx.assessment.schemeFor(scheme, q.month),
+      indicators,
+      exempt_small_samples,
+      count_online_answers,
+    );
     return withCompleteness(ctx, q.within, q.month, await ctx.assessment.rankings(q.within, q.month, scheme, edited));
   }
   const edited = editedScheme(await ctx.assessment.schemeFor(scheme, q.month), indicators, exempt_small_samples);
-  const rows = await new OfficerAssessment(ctx.assessment).rankings(q.within, q.month, edited);
+  const all = await new OfficerAssessment(ctx.assessment).rankings(q.within, q.month, edited);
+  const rows = await peopleInScope(ctx.db, actor.scope, all, (r) => r.code);
   await auditPeopleRead(ctx.db, actor.who, 'officer rankings (preview)', { ...q, badges: rows.map((r) => r.code) });
   return rows;
 }

@@ -8,6 +8,7 @@ import type { AppContext } from '../app-context.ts';
 import { hasAccess, requireAccess, type Actor } from '../accounts/access.ts';
 import type { informationalQuery, informationalSchema } from '#core/contracts/subjects.schema.ts';
 import { UnitAssessment } from './unit-ranking.service.ts';
+import { AppError } from '../../shared/errors.ts';
 
 export type InformationalView = z.infer<typeof informationalSchema>;
 
@@ -19,7 +20,9 @@ export async function informationalFor(
   if (kind === 'unit') {
     const units = new UnitAssessment(assessment);
     const unit = await units.unit(code);
-    await requireAccess(assessment.areas, scope, 'area.figures', unit.area_code);
+    // A unit whose figures are hidden is one that does not exist (not "no area ... exists", which would say where it is).
+    if (!hasAccess(await assessment.areas.tree(), scope, 'area.figures', unit.area_code))
+      throw new AppError('room_or_station_not_found', { unit: code });
     return { kind, code, month, name: unit.name, figures: await units.informational(code, month), children: [] };
   }
   await requireAccess(assessment.areas, scope, 'area.figures', code);

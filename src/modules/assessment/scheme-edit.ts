@@ -19,8 +19,14 @@ export function editedScheme<N extends AnySchemeName>(
   base: Scheme<N>,
   settings: Record<string, IndicatorSettings>,
   exemptSmallSamples = base.exempt_small_samples ?? false,
+  countOnlineAnswers = base.count_online_answers ?? false,
 ): Scheme<N> {
-  const definition = { indicators: settings, thresholds: DEFAULT_THRESHOLDS, exempt_small_samples: exemptSmallSamples };
+  const definition = {
+    indicators: settings,
+    thresholds: DEFAULT_THRESHOLDS,
+    exempt_small_samples: exemptSmallSamples,
+    count_online_answers: countOnlineAnswers,
+  };
   const issues = definitionIssues(base.name, definition);
   if (issues.length > 0)
     throw new AppError(

@@ -51,15 +51,22 @@ export async function roomCovers(
     .execute();
 }
 
-/** Surveys and criminal incidents of the month by village and day, as raw figures. */
-export async function villageDayRecords(db: Kysely<DB>, m: Month): Promise<VillageFigures[]> {
+/**
+ * Surveys and criminal incidents of the month by village and day, as raw figures; with
+ * `onlineAnswers` (the year's scheme counts them) the public form's answers beside the surveys.
+ */
+export async function villageDayRecords(db: Kysely<DB>, m: Month, onlineAnswers = false): Promise<VillageFigures[]> {
+  const answers = onlineAnswers
+    ? sql`select area_code, date, knows_officer, satisfaction from surveys where voided_at is null
+        union all select area_code, date, knows_officer, satisfaction from public_answers`
+    : sql`select area_code, date, knows_officer, satisfaction from surveys where voided_at is null`;
   const surveys = await sql<{ area_code: string; date: string; kd: number; kn: number; sd: number; sn: number }>`
     select area_code, date,
       sum(case when knows_officer is not null then 1 else 0 end) as kd,
       sum(case when knows_officer = 1 then 1 else 0 end) as kn,
       sum(case when satisfaction is not null then 1 else 0 end) as sd,
       sum(case when satisfaction >= 4 then 1 else 0 end) as sn
-    from surveys where ${datedIn('date', m)} and voided_at is null
+    from (${answers}) s where ${datedIn('date', m)}
     group by area_code, date`.execute(db);
   const crimes = await sql<{ area_code: string; date: string; n: number }>`
     select area_code, date, count(*) as n from incidents

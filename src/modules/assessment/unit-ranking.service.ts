@@ -96,9 +96,11 @@ export class UnitAssessment {
   private async totals(scheme: Scheme, month: string): Promise<Totals> {
     const m: Month = parseMonth(month);
     const registry = await this.registry();
-    return this.assessment.cached(`unit:${scheme.name}:v${scheme.version ?? 0}:${month}`, async () => {
+    const online = !!scheme.count_online_answers;
+    const key = `unit:${scheme.name}:v${scheme.version ?? 0}${online ? ':online' : ''}:${month}`;
+    return this.assessment.cached(key, async () => {
       const db = this.assessment.db;
-      const byReach = placeByReach(registry.reach, await villageDayRecords(db, m), 'on');
+      const byReach = placeByReach(registry.reach, await villageDayRecords(db, m, online), 'on');
       const residents = await (await this.assessment.placement()).residents(m.year);
       placeByReach(registry.reach, people(residents, m, ['crime_rate', 'group_defense']), 'people', byReach);
       return this.combined(registry, await unitOfficerOwn(db, m), byReach, scheme);

@@ -36,19 +36,21 @@ export async function noticesFor(ctx: Services, actor: Actor, q: z.infer<typeof 
   return entries.filter((e) => hasAccess(tree, actor.scope, 'area.ranking', e.area_code));
 }
 
-/** One issued notice as archived. */
+/** One issued notice as archived; one the actor may not read answers as one never issued. */
 export async function noticeFor(ctx: Services, actor: Actor, id: number) {
   const notice = await service(ctx).get(id);
-  await requireAccess(ctx.areas, actor.scope, 'area.ranking', notice.entry.area_code);
+  if (!hasAccess(await ctx.areas.tree(), actor.scope, 'area.ranking', notice.entry.area_code))
+    throw new AppError('notification_not_found', { id });
   return notice;
 }
 
 /** Issues (or corrects) the notice of an area's children: an account issues within its own jurisdiction. */
 export async function issueFor(ctx: Services, actor: Actor, b: z.infer<typeof issueBody>) {
   const scope = actor.scope;
-  await ctx.areas.area(b.area);
+  // Scope first: an area that does not exist is refused as one outside, so the refusal tells nothing.
   if (scope && !(await isWithin(ctx.db.kysely, scope.area, b.area)))
     throw new AppError('notification_outside_scope', { area: b.area, scope: scope.area });
+  await ctx.areas.area(b.area);
   return service(ctx).issue(actor.who, { ...b, date: b.date ?? defaultDate(b.month) });
 }
 

@@ -75,3 +75,14 @@ export async function postingHistory(db: Kysely<DB>, badge: string, scope: Scope
     .execute();
   return rows.map((r) => ({ ...r, unit_name: r.unit_name ?? null }));
 }
+
+/**
+ * The badges that exist for a scope: those with a posting at a unit it reaches; `only` narrows
+ * the question to one badge. Read whole rather than as a list of parameters, which a province's
+ * officers would overrun.
+ */
+export async function badgesInScope(db: Kysely<DB>, scope: Scope, only?: string): Promise<Set<string>> {
+  let query = postings(db, scope).select('o.badge').distinct();
+  if (only !== undefined) query = query.where('o.badge', '=', only);
+  return new Set((await query.execute()).map((r) => r.badge));
+}

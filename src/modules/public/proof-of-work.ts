@@ -2,7 +2,9 @@
  * A cheap proof of work for the public survey: the server hands out a signed, expiring token;
  * the browser finds a nonce whose SHA-256 with the token starts with `difficulty` zero bits
  * (about 2^difficulty hashes, a second or so on a phone), and each token is accepted once.
- * Spamming thousands of answers then costs thousands of seconds of someone's CPU.
+ * Spamming thousands of answers then costs thousands of seconds of someone's CPU. The tokens
+ * spent are kept by the caller (in the database: public.repository.ts), so that a restart does
+ * not let a spent token be replayed within its life.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { leadingZeroBits } from '#core/public/proof-of-work.ts';
@@ -11,13 +13,18 @@ export const DIFFICULTY = 14;
 
 /** Why an answer's challenge is refused: a registered error code (#core/errors). */
 export type ChallengeRefusal = 'challenge_foreign' | 'challenge_expired' | 'challenge_used' | 'proof_invalid';
-const LIFETIME_MS = 10 * 60 * 1000;
+export const LIFETIME_MS = 10 * 60 * 1000;
+
+/**
+ * Spends a token once: true the first time, false when it was spent before. `hash` names the
+ * token; `expiresAt` (ms) is when it can be forgotten, as a replay is refused as expired then.
+ */
+export type SpendToken = (hash: string, expiresAt: number) => Promise<boolean>;
 
 export class ProofOfWork {
-  private readonly used = new Map<string, number>();
-
   constructor(
     private readonly secret: Buffer,
+    private readonly spend: SpendToken,
     private readonly difficulty = DIFFICULTY,
     private readonly now: () => number = Date.now,
   ) {}
@@ -28,7 +35,7 @@ export class ProofOfWork {
   }
 
   /** Why the answer is refused, or null when it is good (and the token is then spent). */
-  check(token: string, nonce: string): ChallengeRefusal | null {
+  async check(token: string, nonce: string): Promise<ChallengeRefusal | null> {
     const parts = token.split('.');
     if (parts.length !== 3) return 'challenge_foreign';
     const payload = `${parts[0]}.${parts[1]}`;
@@ -36,21 +43,14 @@ export class ProofOfWork {
     const wanted = Buffer.from(this.sign(payload));
     if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return 'challenge_foreign';
     if (Number(parts[0]) < this.now()) return 'challenge_expired';
-    if (this.used.has(token)) return 'challenge_used';
     if (leadingZeroBits(createHash('sha256').update(`${token}:${nonce}`).digest()) < this.difficulty)
       return 'proof_invalid';
-    this.forgetExpired();
-    this.used.set(token, Number(parts[0]));
-    return null;
+    const hash = createHash('sha256').update(token).digest('base64url');
+    return (await this.spend(hash, Number(parts[0]))) ? null : 'challenge_used';
   }
 
   private sign(payload: string): string {
     return createHmac('sha256', this.secret).update(payload).digest('base64url');
-  }
-
-  private forgetExpired(): void {
-    const now = this.now();
-    for (const [token, expires] of this.used) if (expires < now) this.used.delete(token);
   }
 }
 

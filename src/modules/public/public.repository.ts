@@ -91,19 +91,49 @@ export async function responsibleOfficers(db: Kysely<DB>, area: string, day: str
   return result;
 }
 
+/** The form's answers a community took on a day. */
 export async function onlineAnswersToday(db: Kysely<DB>, area: string, day: string): Promise<number> {
   const row = await db
-    .selectFrom('surveys')
+    .selectFrom('public_answers')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('area_code', '=', area)
     .where('date', '=', day)
-    .where('channel', '=', 'online')
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export async function surveyExists(db: Kysely<DB>, ref: string): Promise<boolean> {
-  return !!(await db.selectFrom('surveys').select('ref').where('ref', '=', ref).executeTakeFirst());
+export async function answerExists(db: Kysely<DB>, ref: string): Promise<boolean> {
+  return !!(await db.selectFrom('public_answers').select('ref').where('ref', '=', ref).executeTakeFirst());
+}
+
+/** Stores one answer of the public form (apart from survey records: migration 018). */
+export async function insertAnswer(
+  db: Kysely<DB>,
+  row: {
+    ref: string;
+    date: string;
+    area_code: string;
+    knows_officer: number | null;
+    satisfaction: number | null;
+    received_at: string;
+  },
+): Promise<void> {
+  await db.insertInto('public_answers').values(row).execute();
+}
+
+/**
+ * Spends a proof-of-work token (by its hash) once: true the first time, false when it was spent
+ * before. Tokens past their life are forgotten first: a replay of one is refused as expired.
+ */
+export async function spendToken(db: Kysely<DB>, hash: string, expiresAt: string, now: string): Promise<boolean> {
+  await db.deleteFrom('public_tokens').where('expires_at', '<', now).execute();
+  const spent = await db
+    .insertInto('public_tokens')
+    .values({ token_hash: hash, expires_at: expiresAt })
+    .onConflict((oc) => oc.column('token_hash').doNothing())
+    .returning('token_hash')
+    .executeTakeFirst();
+  return spent !== undefined;
 }
 
 /** A secret of this deployment, made on first use (signs challenges, hides addresses). */
@@ -172,7 +202,7 @@ export async function forgetPublicHitsBefore(db: Kysely<DB>, windowStart: string
   await db.deleteFrom('public_hits').where('window_start', '<', windowStart).execute();
 }
 
-/** Marks an online answer as taken past its community's daily cap. */
+/** Marks an answer of the public form as taken past its community's daily cap. */
 export async function flagPastCap(db: Kysely<DB>, row: { ref: string; area_code: string; date: string }) {
   await db.insertInto('public_flagged').values(row).execute();
 }

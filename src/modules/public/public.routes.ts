@@ -83,7 +83,8 @@ export const publicRoutes =
       '/public/surveys',
       {
         schema: {
-          summary: 'An anonymous satisfaction and awareness answer for a community (becomes an online survey record)',
+          summary:
+            "An anonymous satisfaction and awareness answer for a community (kept apart from survey records: the area's online answers)",
           tags: ['public'],
           body: surveyBody,
           response: { 201: z.object({ ok: z.literal(true) }) },

@@ -1,21 +1,29 @@
 /**
  * The public side: residents find their community officer and answer the satisfaction and
- * awareness survey without an account. Answers become survey records (channel `online`)
- * through the ordinary import path, guarded by a proof of work, a limit per network prefix kept
- * in the database (public-limits.ts), and one answer per address, community and day. Past a
- * community's daily cap answers are still taken, and flagged for its data quality.
+ * awareness survey without an account. Answers are kept apart from survey records (table
+ * `public_answers`): they are the area's own figure and count in the scored rates only where the
+ * year's scheme says so (`count_online_answers`), as a scripted flood of them must not move a
+ * score. They are guarded by a proof of work whose spent tokens are kept in the database, a limit
+ * per network prefix kept there too (public-limits.ts), and one answer per address, community and
+ * day. Past a community's daily cap answers are still taken, and flagged for its data quality.
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
-import { today } from '../../shared/clock.ts';
-import { importInTransaction } from '../imports/import.service.ts';
-import { sourceFromObjects } from '../imports/sources.ts';
-import { kindByName } from '../imports/kinds/index.ts';
+import { now, timestamp, today } from '../../shared/clock.ts';
+import { bumpDataVersion } from '../../db/data-version.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { ProofOfWork } from './proof-of-work.ts';
 import type { PublicLimits } from './public-limits.ts';
-import { deploymentSecret, flagPastCap, onlineAnswersToday, surveyExists, villageByCode } from './public.repository.ts';
+import {
+  answerExists,
+  deploymentSecret,
+  flagPastCap,
+  insertAnswer,
+  onlineAnswersToday,
+  spendToken,
+  villageByCode,
+} from './public.repository.ts';
 
 /**
  * Online answers one community takes in a day before the rest are flagged: past it a flood is
@@ -42,7 +50,9 @@ export class PublicService {
 
   private async proof(): Promise<ProofOfWork> {
     this.secret ??= deploymentSecret(this.db.kysely);
-    this.work ??= this.secret.then((s) => new ProofOfWork(s, this.difficulty));
+    const spend = (hash: string, expiresAt: number) =>
+      spendToken(this.db.kysely, hash, new Date(expiresAt).toISOString(), timestamp());
+    this.work ??= this.secret.then((s) => new ProofOfWork(s, spend, this.difficulty, () => now().getTime()));
     return this.work;
   }
 
@@ -54,7 +64,7 @@ export class PublicService {
     const area = await villageByCode(this.db.kysely, answer.area_code);
     if (!area) throw new AppError('community_not_found', { area: answer.area_code });
     // A forged or reused challenge costs us one HMAC and is refused before it counts anywhere.
-    const refused = (await this.proof()).check(answer.token, answer.nonce);
+    const refused = await (await this.proof()).check(answer.token, answer.nonce);
     if (refused) throw new AppError(refused, {});
     await this.limits.take('survey', address);
     const day = today();
@@ -68,19 +78,17 @@ export class PublicService {
       .digest('base64url')
       .slice(0, 16);
     const ref = `WEB-${day.replace(/-/g, '')}-${digest}`;
-    if (await surveyExists(this.db.kysely, ref)) throw new AppError('survey_already_answered', {});
-    const row = {
-      ref,
-      date: day,
-      area_code: area.code,
-      knows_officer: answer.knows_officer ?? '',
-      satisfaction: answer.satisfaction ?? '',
-      channel: 'online',
-    };
+    if (await answerExists(this.db.kysely, ref)) throw new AppError('survey_already_answered', {});
     await this.db.transaction(async (tx) => {
-      await importInTransaction(tx, [sourceFromObjects('public', kindByName('surveys')!, [row])], {
-        actor: 'public',
-        source: 'public',
+      // Raised so that the area's figures (its online answers, and its rates where they count) are current.
+      await bumpDataVersion(tx);
+      await insertAnswer(tx.kysely, {
+        ref,
+        date: day,
+        area_code: area.code,
+        knows_officer: answer.knows_officer === null ? null : answer.knows_officer === 'yes' ? 1 : 0,
+        satisfaction: answer.satisfaction,
+        received_at: timestamp(),
       });
       await appendAudit(
         tx,

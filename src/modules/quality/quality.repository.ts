@@ -89,32 +89,38 @@ export interface ChannelRow {
   satisfied: number;
 }
 
-/** Surveys of the month by whether they came from the public pages (channel `online`). */
+/**
+ * The month's answers of the public form (`online`: 1, table public_answers) beside the survey
+ * records of every channel (`online`: 0; an imported row marked `online` is a record like any).
+ */
 export async function surveysByChannel(db: Kysely<DB>, area: string, m: Month): Promise<ChannelRow[]> {
-  const { rows } = await sql<ChannelRow>`${subtree(area)}
-    select case when channel = 'online' then 1 else 0 end as online, count(*) as surveys,
+  const figures = (online: number) => sql`
+    select ${sql.lit(online)} as online, count(*) as surveys,
       sum(case when knows_officer is not null then 1 else 0 end) as knows_answered,
       sum(case when knows_officer = 1 then 1 else 0 end) as knows_yes,
       sum(case when satisfaction is not null then 1 else 0 end) as satisfaction_answered,
-      sum(case when satisfaction >= 4 then 1 else 0 end) as satisfied
-    from surveys
-    where ${datedIn('date', m)} and voided_at is null and area_code in (select code from sub)
-    group by case when channel = 'online' then 1 else 0 end`.execute(db);
+      sum(case when satisfaction >= 4 then 1 else 0 end) as satisfied`;
+  const { rows } = await sql<ChannelRow>`${subtree(area)}
+    ${figures(1)} from public_answers
+    where ${datedIn('date', m)} and area_code in (select code from sub)
+    union all
+    ${figures(0)} from surveys
+    where ${datedIn('date', m)} and voided_at is null and area_code in (select code from sub)`.execute(db);
   return rows.map((r) => ({
     online: Number(r.online),
     surveys: Number(r.surveys),
-    knows_answered: Number(r.knows_answered),
-    knows_yes: Number(r.knows_yes),
-    satisfaction_answered: Number(r.satisfaction_answered),
-    satisfied: Number(r.satisfied),
+    knows_answered: Number(r.knows_answered ?? 0),
+    knows_yes: Number(r.knows_yes ?? 0),
+    satisfaction_answered: Number(r.satisfaction_answered ?? 0),
+    satisfied: Number(r.satisfied ?? 0),
   }));
 }
 
-/** The month's online answers in the subtree taken past their community's daily cap (public.service.ts). */
+/** The month's answers of the public form in the subtree taken past their community's daily cap (public.service.ts). */
 export async function onlinePastCap(db: Kysely<DB>, area: string, m: Month): Promise<number> {
   const { rows } = await sql<{ n: number }>`${subtree(area)}
-    select count(*) as n from surveys s join public_flagged f on f.ref = s.ref
-    where ${datedIn('s.date', m)} and s.voided_at is null and s.area_code in (select code from sub)`.execute(db);
+    select count(*) as n from public_answers a join public_flagged f on f.ref = a.ref
+    where ${datedIn('a.date', m)} and a.area_code in (select code from sub)`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -1,6 +1,6 @@
 /**
  * The data-quality report of an area's subtree for a month: records placed nowhere, empty
- * surveys, villages without survey data, online surveys apart from the rest, and implausible data
+ * surveys, villages without survey data, the public form's answers beside the survey records, and implausible data
  * (a unit's answers all alike, more visits in a day than an officer can make, indicators that
  * jump from the month before). Lists are capped at `limit`, each with its full count.
  *
@@ -8,6 +8,7 @@
  */
 import type { AppContext } from '../app-context.ts';
 import { requireAccess, type Actor } from '../accounts/access.ts';
+import { auditPeopleRead } from '../officers/people-read.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
 import type { SchemeName } from '../assessment/domain/index.ts';
 import { parseMonth, previousMonth } from '../assessment/month.ts';
@@ -64,12 +65,17 @@ const SCHEMES: SchemeName[] = ['performance', 'construction'];
 
 /** The data-quality report as an actor asks for it: it names records and badges, so only within the actor's own subtree. */
 export async function qualityFor(
-  ctx: Pick<AppContext, 'areas' | 'assessment'>,
+  ctx: Pick<AppContext, 'db' | 'areas' | 'assessment'>,
   actor: Actor,
   q: { area: string; month: string; limit: number },
 ): Promise<QualityReport> {
   await requireAccess(ctx.areas, actor.scope, 'area.records', q.area);
-  return qualityReport(ctx.assessment, q.area, q.month, q.limit);
+  const report = await qualityReport(ctx.assessment, q.area, q.month, q.limit);
+  // Unplaced records and busy days name officers by badge: a read of people, as the records behind a figure are.
+  const badges = [...report.unplaced.items, ...report.implausible.busy_days.items].map((r) => r.badge);
+  if (badges.length > 0)
+    await auditPeopleRead(ctx.db, actor.who, `quality of ${q.area}`, { month: q.month, badges: [...new Set(badges)] });
+  return report;
 }
 
 export async function qualityReport(

@@ -101,8 +101,9 @@ for (const engine of ENGINES) {
         [{ ...unit('S510101001000', 'station', '', ''), name: 'Station 1.1.1' }],
         manager,
       );
+      // The station is another county's: its code is taken, and the refusal says no more (not its area).
       expect(taken.reasons).toEqual([
-        '1: area_code: it would replace a row outside your scope: 510101001000 is not in your area (510201000000)',
+        '1: code: S510101001000 is already taken by a record you cannot see: choose another',
       ]);
     });
 

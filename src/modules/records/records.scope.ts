@@ -37,7 +37,10 @@ const RULES: Record<string, Rule> = {
       .filter(Boolean))
       c.area('covers', v);
   },
-  officers: (r, c) => c.unit('unit_code', r.unit_code),
+  officers: (r, c) => {
+    c.unit('unit_code', r.unit_code);
+    c.person('badge', r.badge, r.start_date, r.end_date);
+  },
   patrols: (r, c) => c.unit('unit_code', r.unit_code),
   equipment: (r, c) => c.unit('unit_code', r.unit_code),
   inspections: (r, c) => c.unit('unit_code', r.unit_code),
@@ -135,6 +138,28 @@ class Checker {
       this.refuse(column, coded('patrol_outside_scope', { value: code, unit: this.scope.unit !== null }));
   }
 
+  /** The key of a stored row the account cannot see: taken, and nothing more is said. */
+  keyTaken(column: string, key: string): void {
+    if (this.problems.some((p) => p.problem.code === 'key_taken')) return;
+    this.refuse(column, coded('key_taken', { key }));
+  }
+
+  /**
+   * The badge of a posting written: one that overlaps a posting of the badge outside the scope
+   * is refused as a taken badge (what the overlap check would say names that posting's dates).
+   * Postings outside at other times are that officer's history and do not stand in the way.
+   */
+  person(column: string, v: Value | undefined, start: Value | undefined, end: Value | undefined): void {
+    if (v === null || v === undefined) return;
+    const badge = String(v);
+    if (!this.judging) return void this.badgeRefs.add(badge);
+    const from = start === null || start === undefined ? '' : String(start);
+    const to = end === null || end === undefined || end === '' ? '9999-12-31' : String(end);
+    const overlaps = (p: Posting) => p.start_date <= to && from <= (p.end_date ?? '9999-12-31');
+    if ((this.postings.get(badge) ?? []).some((p) => !this.unitsOk.has(p.unit_code) && overlaps(p)))
+      this.keyTaken(column, badge);
+  }
+
   /** A badge: an officer's own; for a manager, posted in its area on the record's date (SPEC §3 placement). */
   badge(column: string, v: Value | undefined, date: Value | undefined): void {
     if (v === null || v === undefined) return;
@@ -198,8 +223,9 @@ export async function rowsOutsideScope(
     rule(old, c, true);
     // What the stored row names matters only where the new row does not already say it.
     const fresh = c.problems.splice(before).filter((p) => !said.has(refusalKey(p)));
-    for (const p of fresh)
-      c.problems.push({ column: p.column, problem: coded('replaces_outside_scope', { cause: p.problem }) });
+    // Of a stored row outside the scope, the refusal says only that its key is taken: never
+    // what the row holds (another's badge, unit or dates).
+    if (fresh.length > 0) c.keyTaken(kind.key[0], kind.key.map((k) => String(row[k])).join(' '));
   };
   rows.forEach(check);
   await resolve(db, c);

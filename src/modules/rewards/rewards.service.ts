@@ -14,7 +14,7 @@ import { AppError } from '../../shared/errors.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
 import type { AppContext } from '../app-context.ts';
-import { auditPeopleRead } from '../officers/people-read.ts';
+import { auditPeopleRead, peopleInScope } from '../officers/people-read.ts';
 import { requireAccess, type Actor } from '../accounts/access.ts';
 import type { AnySchemeName } from '../assessment/domain/index.ts';
 import type { Measure, SubjectKind } from './domain/proposals.ts';
@@ -41,7 +41,10 @@ export async function listProposals(assessment: AssessmentService, within: strin
   return out;
 }
 
-/** The proposals of an area's children for a month, by status when asked: figures of a ranking, visible where the ranking is. */
+/**
+ * The proposals of an area's children for a month, by status when asked: figures of a ranking,
+ * visible where the ranking is; those of officers only for the people of the actor's scope.
+ */
 export async function proposalsFor(
   ctx: Pick<AppContext, 'db' | 'areas' | 'assessment'>,
   actor: Actor,
@@ -49,7 +52,8 @@ export async function proposalsFor(
 ): Promise<Proposal[]> {
   await requireAccess(ctx.areas, actor.scope, 'area.ranking', q.within);
   const all = await listProposals(ctx.assessment, q.within, q.month);
-  const shown = q.status ? all.filter((p) => p.status === q.status) : all;
+  const visible = await peopleInScope(ctx.db, actor.scope, all, (p) => (p.subject_kind === 'officer' ? p.code : null));
+  const shown = q.status ? visible.filter((p) => p.status === q.status) : visible;
   // Proposals of officers name them with their figures: a read of people, as their ranking is.
   const badges = shown.filter((p) => p.subject_kind === 'officer').map((p) => p.code);
   if (badges.length) await auditPeopleRead(ctx.db, actor.who, 'officer proposals', { ...q, badges });

@@ -23,6 +23,7 @@ export function presentScheme(r: ResolvedScheme): SchemePresented {
       min_sample: d.min_sample ?? null,
     })),
     exempt_small_samples: r.scheme.exempt_small_samples ?? false,
+    count_online_answers: r.scheme.count_online_answers ?? false,
     thresholds: { ...r.definition.thresholds },
     informational: r.name === 'performance' ? [...INFORMATIONAL] : [],
   };

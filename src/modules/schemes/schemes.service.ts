@@ -123,6 +123,7 @@ function resolvedOf(name: AnySchemeName, year: number, row: SchemeVersionRow | u
       indicators,
       thresholds: saved.thresholds,
       exempt_small_samples: saved.exempt_small_samples,
+      count_online_answers: saved.count_online_answers,
     }),
   );
   return {
@@ -155,5 +156,7 @@ function changes(before: SchemeDefinition, after: SchemeDefinition): Record<stri
       out[`indicators.${name}.min_sample`] = { from: s.min_sample, to: null };
   const [was, is] = [!!before.exempt_small_samples, !!after.exempt_small_samples];
   if (was !== is) out.exempt_small_samples = { from: was, to: is };
+  const [counted, counts] = [!!before.count_online_answers, !!after.count_online_answers];
+  if (counted !== counts) out.count_online_answers = { from: counted, to: counts };
   return out;
 }

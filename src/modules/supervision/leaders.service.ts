@@ -35,9 +35,10 @@ export async function setLeader(
   input: LeaderInput,
 ): Promise<LeaderRow> {
   return db.transaction(async (tx) => {
-    if (!(await existingAreas(tx.kysely, [area])).has(area)) throw new AppError('area_not_found', { area });
+    // Scope first: an area that does not exist is refused as one outside, so the refusal tells nothing.
     if (scope && !(await isWithin(tx.kysely, scope.area, area)))
       throw new AppError('leader_outside_scope', { area, scope: scope.area });
+    if (!(await existingAreas(tx.kysely, [area])).has(area)) throw new AppError('area_not_found', { area });
     const row = await write(tx, who, area, input);
     await appendAudit(tx, who, { action: 'leader.set', target: area, detail: { name: row.name, title: row.title } });
     return row;

@@ -83,7 +83,12 @@ describe('scheme draft', () => {
     expect(settings.indicators.awareness_rate.min_sample).toBe(30);
     expect(settings.indicators.crime_rate.min_sample).toBeNull();
     expect(settings.exempt_small_samples).toBe(true);
+    expect(settings.count_online_answers).toBe(false);
     expect(changed(PERFORMANCE, settings)).toBe(true);
+    const online = draftOf(PERFORMANCE);
+    online.count_online_answers = true;
+    expect(read(PERFORMANCE, online).settings.count_online_answers).toBe(true);
+    expect(changed(PERFORMANCE, read(PERFORMANCE, online).settings)).toBe(true);
     draft.indicators.awareness_rate.min_sample = '0';
     expect(read(PERFORMANCE, draft).errors).toEqual({ 'awareness_rate.min_sample': 'scheme.err.sample' });
   });

@@ -7,6 +7,7 @@ import { useId } from 'react';
 import { query } from '../api/client.ts';
 import type { AreaDetail } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
+import { OnlineAnswersLine } from '../dashboard/indicator-card.tsx';
 import { SCALE } from '../dashboard/indicator-card.tsx';
 import { formatIndicator } from '../dashboard/indicator-format.ts';
 import { indicatorMeta, isScheme, SCHEME_NAMES, SCHEME_SHORT, SCHEMES, type SchemeName } from '../domain/indicators.ts';
@@ -148,6 +149,7 @@ function Figure({ explain: e }: { explain: Explain }) {
           <span className="figure-detail">{t('explain.ownHint')}</span>
         </div>
       </div>
+      {e.online && <OnlineAnswersLine indicator={e.indicator} online={e.online} />}
       <p className="muted small">{t(`explain.def.${e.indicator}` as 'explain.def.awareness_rate')}</p>
     </section>
   );

@@ -25,8 +25,8 @@ const report = (pastCap: number): Quality => ({
 
 describe('QualityPage', () => {
   for (const [lang, text] of [
-    ['zh', '30 份网上答卷超过社区当日上限后提交：已计入，但可能是刷票。'],
-    ['en', "30 online answers came in past a community's daily cap: they count, but may be a flood."],
+    ['zh', '30 份网上答卷超过社区当日上限后提交：已收下，但可能是刷票。'],
+    ['en', "30 online answers came in past a community's daily cap: they were taken, but may be a flood."],
   ] as const)
     it(`counts the online answers taken past a community's daily cap (${lang})`, async () => {
       fakeApi(({ path }) => {

@@ -21,6 +21,7 @@ export interface IndicatorDraft {
 export interface SchemeDraft {
   indicators: Record<string, IndicatorDraft>;
   exempt_small_samples: boolean;
+  count_online_answers: boolean;
   thresholds: Record<keyof SchemeView['thresholds'], string>;
   note: string;
 }
@@ -31,6 +32,8 @@ export interface Settings {
   >;
   thresholds: SchemeView['thresholds'];
   exempt_small_samples: boolean;
+  /** Performance: the public form's answers count in awareness and satisfaction. */
+  count_online_answers: boolean;
 }
 /** Field errors by `indicator.field` or `thresholds.name`, as message keys. */
 export type DraftErrors = Record<
@@ -77,6 +80,7 @@ export function draftOf(scheme: SchemeView): SchemeDraft {
       interview_months: text(scheme.thresholds.interview_months),
     },
     exempt_small_samples: scheme.exempt_small_samples ?? false,
+    count_online_answers: scheme.count_online_answers ?? false,
     note: '',
   };
 }
@@ -146,7 +150,15 @@ export function read(scheme: SchemeView, draft: SchemeDraft): { settings: Settin
   }
   for (const key of Object.keys(thresholds) as (keyof Settings['thresholds'])[])
     thresholds[key] = clean(thresholds[key]);
-  return { settings: { indicators, thresholds, exempt_small_samples: draft.exempt_small_samples }, errors };
+  return {
+    settings: {
+      indicators,
+      thresholds,
+      exempt_small_samples: draft.exempt_small_samples,
+      count_online_answers: draft.count_online_answers,
+    },
+    errors,
+  };
 }
 
 /** Whether the settings differ from the scheme in force. */
@@ -164,6 +176,7 @@ export function changed(scheme: SchemeView, settings: Settings): boolean {
       );
     }) ||
     settings.exempt_small_samples !== (scheme.exempt_small_samples ?? false) ||
+    settings.count_online_answers !== (scheme.count_online_answers ?? false) ||
     (Object.keys(scheme.thresholds) as (keyof Settings['thresholds'])[]).some(
       (k) => !near(scheme.thresholds[k], settings.thresholds[k]),
     )

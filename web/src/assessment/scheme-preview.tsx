@@ -54,7 +54,9 @@ export function Preview({
   );
   const [preview, setPreview] = useState<{ key: string; rows?: RankingRow[]; error?: ApiError }>();
   const key =
-    ready && valid && dirty ? JSON.stringify([area, month, settings.indicators, settings.exempt_small_samples]) : null;
+    ready && valid && dirty
+      ? JSON.stringify([area, month, settings.indicators, settings.exempt_small_samples, settings.count_online_answers])
+      : null;
   useEffect(() => {
     if (key === null) return;
     let live = true;
@@ -63,6 +65,7 @@ export function Preview({
         scheme,
         indicators: settings.indicators,
         ...(settings.exempt_small_samples ? { exempt_small_samples: true } : {}),
+        ...(scheme === 'performance' && settings.count_online_answers ? { count_online_answers: true } : {}),
       }).then(
         (rows) => live && setPreview({ key, rows }),
         (e: unknown) =>

@@ -141,6 +141,7 @@ function Editor({
         indicators: settings.indicators,
         thresholds: settings.thresholds,
         exempt_small_samples: settings.exempt_small_samples,
+        ...(scheme.name === 'performance' ? { count_online_answers: settings.count_online_answers } : {}),
         ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
       });
       onSaved();
@@ -235,6 +236,17 @@ function Editor({
           />{' '}
           {t('scheme.exemptSmall')}
         </label>
+        {scheme.name === 'performance' && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={draft.count_online_answers}
+              disabled={!editable}
+              onChange={(ev) => setDraft((d) => ({ ...d, count_online_answers: ev.target.checked }))}
+            />{' '}
+            {t('scheme.countOnline')}
+          </label>
+        )}
         {scheme.informational.length > 0 && (
           <p className="muted small">
             {t('scheme.informational', {

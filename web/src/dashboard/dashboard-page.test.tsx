@@ -46,6 +46,10 @@ describe('DashboardPage', () => {
     expect(screen.getByText('较上月 ±0.0')).toBeTruthy();
     expect(document.querySelectorAll('.indicator-card')).toHaveLength(6);
     expect(document.querySelectorAll('.indicator-card.is-problem')).toHaveLength(2);
+    // The public form's answers, their own figure under awareness and satisfaction.
+    expect(screen.getByText('网上测评：40 份作答，满意 3 份')).toBeTruthy();
+    expect(screen.getByText('网上测评：40 份作答，知道民警 0 份')).toBeTruthy();
+    expect(screen.getAllByText('（单独统计，不计入本指标）')).toHaveLength(2);
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.querySelector('.area-link')?.textContent)).toEqual(['吉林市', '长春市']);
     expect(within(rows[1]).getByText('落后')).toBeTruthy();

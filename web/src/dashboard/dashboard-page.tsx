@@ -200,6 +200,7 @@ export function DashboardPage() {
                 key={meta.name}
                 meta={meta}
                 result={current?.indicators[meta.name]}
+                online={current?.online_answers}
                 months={d.months}
                 explainHref={href('/assessment/explain', {
                   area: d.code ?? undefined,

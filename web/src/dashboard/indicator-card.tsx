@@ -1,5 +1,5 @@
 /** One indicator of an area in a month: value against target, score, and its last 12 months. */
-import type { IndicatorResult } from '../api/types.ts';
+import type { IndicatorResult, Indicators } from '../api/types.ts';
 import type { IndicatorMeta } from '../domain/indicators.ts';
 import { PASSING_SCORE } from '#core/assessment/ranking.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -15,9 +15,11 @@ export interface IndicatorCardProps {
   months: string[];
   /** Where "how is this made" leads (the explain page), when shown. */
   explainHref?: string;
+  /** The area's answers of the public form, shown beside awareness and satisfaction. */
+  online?: Indicators['online_answers'];
 }
 
-export function IndicatorCard({ meta, result, history, months, explainHref }: IndicatorCardProps) {
+export function IndicatorCard({ meta, result, history, months, explainHref, online }: IndicatorCardProps) {
   const i18n = useI18n();
   const { t, tr, fmt } = i18n;
   const name = tr('ind', meta.name);
@@ -74,6 +76,7 @@ export function IndicatorCard({ meta, result, history, months, explainHref }: In
           </div>
         )}
       </dl>
+      {online && <OnlineAnswersLine indicator={meta.name} online={online} />}
       <div className="score-bar" aria-hidden="true">
         <span style={{ width: `${Math.max(0, Math.min(100, result?.score ?? 0))}%` }} />
       </div>
@@ -87,6 +90,32 @@ export function IndicatorCard({ meta, result, history, months, explainHref }: In
         </Link>
       )}
     </article>
+  );
+}
+
+/**
+ * The public form's answers as their own figure under awareness or satisfaction: how many
+ * answered, how many of them agree, and whether the year's scheme counts them in the rate.
+ */
+export function OnlineAnswersLine({
+  indicator,
+  online,
+}: {
+  indicator: string;
+  online: NonNullable<Indicators['online_answers']>;
+}) {
+  const { t, fmt } = useI18n();
+  const figure =
+    indicator === 'awareness_rate' ? online.awareness : indicator === 'satisfaction_rate' ? online.satisfaction : null;
+  if (!figure) return null;
+  return (
+    <p className="online-answers small">
+      {t(indicator === 'awareness_rate' ? 'dash.online.awareness' : 'dash.online.satisfaction', {
+        d: fmt.count(figure.denominator),
+        k: fmt.count(figure.numerator),
+      })}{' '}
+      <span className="muted">{t(online.counted ? 'dash.online.counted' : 'dash.online.apart')}</span>
+    </p>
   );
 }
 

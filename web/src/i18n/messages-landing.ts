@@ -33,6 +33,7 @@ export const landingZh = {
   'scheme.minSample': '最小样本量',
   'scheme.minSampleNote': '最小样本量：分母（样本）少于此数的数值标记为“样本少”；留空表示不设。',
   'scheme.exemptSmall': '样本少的数值不计入落后判定和问题指标（排名和综合得分不变）',
+  'scheme.countOnline': '群众通过公开页面提交的网上测评计入知晓率和满意率（默认不计入，单独统计，以防刷票）',
   'sample.small': '样本少',
   'sample.of': '样本 {n}',
   'records.viewWork': '查看我的 {month} 工作',
@@ -89,6 +90,8 @@ export const landingEn: Record<keyof typeof landingZh, string> = {
   'scheme.minSampleNote':
     'Minimum sample: a figure whose denominator (its sample) is smaller is marked "small sample"; leave it empty for none.',
   'scheme.exemptSmall': 'Keep small samples out of lagging and problems (ranks and composites are unchanged)',
+  'scheme.countOnline':
+    "Count residents' answers sent through the public pages in awareness and satisfaction (by default they are counted apart, as a form anyone can send can be flooded)",
   'sample.small': 'small sample',
   'sample.of': 'n = {n}',
   'records.viewWork': 'See my work in {month}',

@@ -52,6 +52,12 @@ export function performance(area: string, month: string, reported = true): Indic
       satisfaction_rate: r(90 * k, 100 * k, 80),
       group_defense: r(12_000_000 * k, 400_000, 30),
     },
+    online_answers: {
+      answers: 40,
+      awareness: { numerator: 0, denominator: 40, value: 0 },
+      satisfaction: { numerator: 3, denominator: 40, value: 0.075 },
+      counted: false,
+    },
   };
 }
 

@@ -2,7 +2,7 @@
  * Codes of signing in, accounts and passwords, roles, and an account's jurisdiction (scope):
  * what it may not see or write.
  */
-import { def, type Coded } from '../types.ts';
+import { def } from '../types.ts';
 import { zhName } from '../terms-zh.ts';
 
 const SIGN_IN =
@@ -42,14 +42,6 @@ function lockZh(p: LockNotice): string {
     : '';
   return user + address;
 }
-
-/** Where a scope reaches, as an answer that hides an area says it. */
-type Reach = {
-  area: string;
-  scope: string;
-  how: string;
-  parent: string | null;
-};
 
 export const ACCESS_ERRORS = {
   no_account_yet: def(
@@ -263,21 +255,7 @@ export const ACCESS_ERRORS = {
     (p) => `--badge：没有警号为 ${p.badge} 的民警`,
   ),
 
-  // An account's jurisdiction.
-  area_not_visible: def<Reach>(
-    'not_found',
-    { area: '220200000000', scope: '220100000000', how: 'children', parent: '220000000000' },
-    (p) =>
-      `no area ${p.area} is visible to your account (${
-        p.how === 'records'
-          ? `its records stop at ${p.scope} and below`
-          : p.how === 'children'
-            ? `it sees rankings within ${p.scope}${p.parent ? ` or ${p.parent}` : ''}`
-            : `it sees figures of ${p.scope}, the areas below it and those ranked beside it`
-      })`,
-    (p) =>
-      `您的账号看不到地区 ${p.area}（可见范围：${p.scope} 及其下级${p.how === 'records' ? '' : '，以及同级排名'}）`,
-  ),
+  // An account's jurisdiction: an area outside it answers as one that does not exist (area_not_found).
   scope_refused: def(
     'forbidden',
     { count: 2, listed: 2 },
@@ -330,10 +308,11 @@ export const ACCESS_ERRORS = {
     (p) => `badge ${p.badge} was not posted in your area (${p.scope}) on ${p.date}`,
     (p) => `警号 ${p.badge} 在 ${p.date} 不在您的辖区（${p.scope}）任职`,
   ),
-  replaces_outside_scope: def<{ cause: Coded }>(
+  // The one thing a scoped write may learn of what lies outside: that a key it chose is in use.
+  key_taken: def(
     'forbidden',
-    { cause: { code: 'area_outside_scope', params: { value: '220200000000', scope: '220100000000' } } },
-    (p, r) => `it would replace a row outside your scope: ${r(p.cause)}`,
-    (p, r) => `会替换您管辖范围以外的一行：${r(p.cause)}`,
+    { key: 'I1-000024' },
+    (p) => `${p.key} is already taken by a record you cannot see: choose another`,
+    (p) => `${p.key} 已被您看不到的记录占用，请另选`,
   ),
 } as const;
