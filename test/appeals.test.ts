@@ -71,7 +71,7 @@ for (const engine of ENGINES) {
       await importProvince51(db);
       const ctx = createContext(db);
       notices = new NotificationsService(db, ctx.assessment);
-      appeals = new AppealsService(db);
+      appeals = new AppealsService(ctx);
       await updateSettings(db, TEST_ACTOR, { issuers: { [PROVINCE]: { name: '四川省公安厅', abbr: '川公社' } } });
       may = await notices.issue(TEST_ACTOR, { area: PROVINCE, month: '2019-05', lang: 'zh', date: '2019-06-05' });
       await actOnPeriod(ctx, operatorActor('period lock'), 'lock', { month: '2019-06', area: PROVINCE });

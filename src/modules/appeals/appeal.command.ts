@@ -20,6 +20,7 @@ import {
   type AppealDetail,
 } from '#core/contracts/appeals.schema.ts';
 import { AppealsService } from './appeals.service.ts';
+import { createContext } from '../app-context.ts';
 
 const USAGE = [
   'outpost appeal file --notification ID --area CODE --reason TEXT [--evidence FILE]... [--json]',
@@ -66,7 +67,7 @@ async function file(argv: string[], io: Io): Promise<number> {
   for (const f of values.evidence ?? [])
     if (!fs.existsSync(f)) throw new AppError('file_missing', { option: 'evidence', path: f });
   return withDatabase(values.db, async (db) => {
-    const service = new AppealsService(db);
+    const service = new AppealsService(createContext(db));
     const who = commandActor('appeal file');
     let appeal = await service.file(who, null, body);
     for (const f of values.evidence ?? [])
@@ -98,7 +99,7 @@ async function list(argv: string[], io: Io): Promise<number> {
     limit: 500,
   });
   return withDatabase(values.db, async (db) => {
-    const page = await new AppealsService(db).list(null, q);
+    const page = await new AppealsService(createContext(db)).list(null, q);
     if (values.json) {
       io.stdout.write(`${JSON.stringify(page)}\n`);
       return 0;
@@ -126,7 +127,7 @@ async function show(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, USAGE);
   const { id } = validate(appealIdParams, { id: requireOption(positionals[0], 'ID', USAGE) });
   return withDatabase(values.db, async (db) => {
-    const appeal = await new AppealsService(db).get(null, id);
+    const appeal = await new AppealsService(createContext(db)).get(null, id);
     io.stdout.write(values.json ? `${JSON.stringify(appeal)}\n` : describe(appeal));
     return 0;
   });
@@ -144,7 +145,7 @@ async function decide(argv: string[], io: Io): Promise<number> {
     reason: requireOption(values.reason, 'reason', USAGE),
   });
   return withDatabase(values.db, async (db) => {
-    const appeal = await new AppealsService(db).decide(
+    const appeal = await new AppealsService(createContext(db)).decide(
       commandActor('appeal decide'),
       null,
       id,

@@ -23,7 +23,7 @@ const UPLOAD_CAP = 64 * 1024 * 1024;
 export const appealsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const appeals = new AppealsService(ctx.db);
+    const appeals = new AppealsService(ctx);
     app.get(
       '/appeals',
       {

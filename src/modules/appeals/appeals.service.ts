@@ -7,6 +7,8 @@
  * is audited; refusals write nothing.
  */
 import type { Database } from '../../db/database.ts';
+import type { AppContext } from '../app-context.ts';
+import { hasAccess } from '../accounts/access.ts';
 import { AppError } from '../../shared/errors.ts';
 import { dayOf, timestamp } from '../../shared/clock.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.repository.ts';
@@ -41,7 +43,10 @@ export interface AppealQuery {
 }
 
 export class AppealsService {
-  constructor(private readonly db: Database) {}
+  private readonly db: Database;
+  constructor(private readonly ctx: Pick<AppContext, 'db' | 'areas'>) {
+    this.db = ctx.db;
+  }
 
   async list(scope: Scope | null, q: AppealQuery) {
     const { items, total } = await listAppeals(this.db.kysely, {
@@ -79,7 +84,9 @@ export class AppealsService {
     const now = timestamp();
     const id = await this.db.transaction(async (tx) => {
       const notice = await getNotification(tx.kysely, input.notification);
-      if (!notice) throw new AppError('notification_not_found', { id: input.notification });
+      // A notice the account may not read answers as one never issued (notifications.use-cases.ts).
+      if (!notice || (scope && !hasAccess(await this.ctx.areas.tree(), scope, 'area.ranking', notice.area_code)))
+        throw new AppError('notification_not_found', { id: input.notification });
       // A manager appeals its own area's score only.
       if (scope && scope.area !== input.area)
         throw new AppError('appeal_other_area', { area: input.area, scope: scope.area });
