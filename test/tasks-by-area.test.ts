@@ -21,7 +21,7 @@ import { AssessmentService } from '../src/modules/assessment/assessment.service.
 import { NotificationsService, type IssuedNotification } from '../src/modules/notifications/notifications.service.ts';
 import { updateSettings } from '../src/modules/notifications/settings.service.ts';
 import { setLeader } from '../src/modules/supervision/leaders.service.ts';
-import { TasksService } from '../src/modules/supervision/tasks.service.ts';
+import { supervisionState, TasksService } from '../src/modules/supervision/tasks.service.ts';
 import { assignTasks } from '../src/modules/supervision/tasks.assign.ts';
 import { TODO_SOURCES } from '../src/modules/todo/todo.sources.ts';
 import type { Scope } from '../src/modules/accounts/scope.ts';
@@ -274,6 +274,16 @@ for (const engine of ENGINES) {
       // Whoever rectified it is not asked to verify it; an admin who did not is.
       expect(keys(await todo('user:city', 'admin', null), 'task_verify')).not.toContain(`task_verify:${cityTask.id}`);
       expect(keys(await todo('user:root', 'admin', null), 'task_verify')).toContain(`task_verify:${cityTask.id}`);
+    });
+
+    it("names every problem of an overdue task in the next notice's supervision section", async () => {
+      const state = await supervisionState(db, PROVINCE, '2019-08-30');
+      const pending = (await list(Number(june.entry.id), '2019-08-30')).filter((t) => t.overdue);
+      expect(pending.length).toBeGreaterThan(0);
+      for (const t of pending)
+        expect(state?.overdue.find((o) => o.id === t.id)?.problems).toEqual(
+          t.indicators.map((i) => ({ scheme: i.scheme, indicator: i.indicator })),
+        );
     });
   });
 }
