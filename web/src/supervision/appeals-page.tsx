@@ -63,7 +63,7 @@ export function AppealsPage() {
                             {a.correction && <small className="muted"> · {a.correction.number}</small>}
                           </span>
                         </td>
-                        <td data-label={t('appeals.filed')}>{fmt.date(a.filed_at.slice(0, 10))}</td>
+                        <td data-label={t('appeals.filed')}>{fmt.dateTime(a.filed_at)}</td>
                       </tr>
                     ))}
                   </tbody>
