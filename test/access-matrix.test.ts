@@ -568,6 +568,63 @@ export const ROUTES: Record<string, RouteCase> = {
       payload: { status: 'in_progress' },
     }),
   },
+  'POST /api/v1/tasks/assign': {
+    permission: 'tasks:write',
+    scope: 'record',
+    request: (p) => ({
+      method: 'POST',
+      url: '/api/v1/tasks/assign',
+      payload: { ids: [SUP.tasks[p.area]], leader: p.area },
+    }),
+  },
+  'GET /api/v1/appeals': {
+    permission: 'tasks:read',
+    scope: 'list',
+    request: (p) => ({ url: `/api/v1/appeals?area=${p.area}` }),
+  },
+  'GET /api/v1/appeals/:id': {
+    permission: 'tasks:read',
+    scope: 'record',
+    request: (p) => ({ url: `/api/v1/appeals/${SUP.appeals[p.area]}` }),
+  },
+  // Filing, deciding and attaching to an appeal that does not exist: 404 for every account that may write.
+  'POST /api/v1/appeals': {
+    permission: 'tasks:write',
+    scope: 'none',
+    ok: 404,
+    request: (p) => ({
+      method: 'POST',
+      url: '/api/v1/appeals',
+      payload: { notification: 999999, area: p.area, reason: 'scores were wrong' },
+    }),
+  },
+  'POST /api/v1/appeals/:id/decision': {
+    permission: 'tasks:write',
+    scope: 'none',
+    ok: 404,
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/appeals/999999/decision',
+      payload: { decision: 'rejected', reason: 'no' },
+    }),
+  },
+  'POST /api/v1/appeals/:id/evidence': {
+    permission: 'tasks:write',
+    scope: 'none',
+    ok: 404,
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/appeals/999999/evidence?name=a.txt',
+      payload: Buffer.from('sheet'),
+      headers: { 'content-type': 'text/plain' },
+    }),
+  },
+  'GET /api/v1/appeals/:id/evidence/:evidence': {
+    permission: 'tasks:read',
+    scope: 'record',
+    ok: 404,
+    request: (p) => ({ url: `/api/v1/appeals/${SUP.appeals[p.area]}/evidence/999999` }),
+  },
   'POST /api/v1/tasks/:id/comments': {
     permission: 'tasks:write',
     scope: 'record',

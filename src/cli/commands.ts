@@ -20,6 +20,7 @@ import { scheduleCommand } from '../modules/schedule/schedule.command.ts';
 import { channelCommand } from '../modules/channels/channel.command.ts';
 import { completenessCommand } from '../modules/completeness/completeness.command.ts';
 import { periodCommand } from '../modules/periods/period.command.ts';
+import { appealCommand } from '../modules/appeals/appeal.command.ts';
 import { publicCommand } from '../modules/public/public.command.ts';
 
 /** Every subcommand of `outpost`, in the order `outpost help` lists them. */
@@ -42,6 +43,7 @@ export const COMMANDS: Command[] = [
   proposalsCommand,
   qualityCommand,
   periodCommand,
+  appealCommand,
   publicCommand,
   notifyCommand,
   tasksCommand,

@@ -10,6 +10,7 @@ import * as m008 from './migrations/008-schedule-and-channels.ts';
 import * as m011 from './migrations/011-received-at.ts';
 import * as m013 from './migrations/013-public-limits.ts';
 import * as m014 from './migrations/014-periods.ts';
+import * as m016 from './migrations/016-tasks-by-area-and-appeals.ts';
 import * as m018 from './migrations/018-public-answers.ts';
 import * as m010 from './migrations/010-keys-and-devices.ts';
 import type { Keys } from './keys.ts';
@@ -32,6 +33,7 @@ export const MIGRATIONS: [string, EngineMigration][] = [
   ['011-received-at', m011],
   ['013-public-limits', m013],
   ['014-periods', m014],
+  ['016-tasks-by-area-and-appeals', m016],
   ['018-public-answers', m018],
 ];
 

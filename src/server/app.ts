@@ -41,6 +41,7 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
 import { tasksRoutes } from '../modules/supervision/tasks.routes.ts';
+import { appealsRoutes } from '../modules/appeals/appeals.routes.ts';
 import { leadersRoutes } from '../modules/supervision/leaders.routes.ts';
 import { fiveProblemsRoutes } from '../modules/summary/five-problems.routes.ts';
 import { summaryRoutes } from '../modules/summary/summary.routes.ts';
@@ -113,6 +114,7 @@ export const ROUTE_MODULES = [
   fundsRoutes,
   notificationsRoutes,
   tasksRoutes,
+  appealsRoutes,
   leadersRoutes,
   fiveProblemsRoutes,
   summaryRoutes,

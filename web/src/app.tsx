@@ -36,6 +36,9 @@ const ArchivePage = lazy(() => supervision().then((m) => ({ default: m.ArchivePa
 const NoticePage = lazy(() => supervision().then((m) => ({ default: m.NoticePage })));
 const TaskBoardPage = lazy(() => supervision().then((m) => ({ default: m.TaskBoardPage })));
 const TaskPage = lazy(() => supervision().then((m) => ({ default: m.TaskPage })));
+const TaskTablePage = lazy(() => supervision().then((m) => ({ default: m.TaskTablePage })));
+const AppealsPage = lazy(() => supervision().then((m) => ({ default: m.AppealsPage })));
+const AppealPage = lazy(() => supervision().then((m) => ({ default: m.AppealPage })));
 const FiveProblemsPage = lazy(() => supervision().then((m) => ({ default: m.FiveProblemsPage })));
 const SummaryPage = lazy(() => supervision().then((m) => ({ default: m.SummaryPage })));
 const ExplainPage = lazy(() => assessment().then((m) => ({ default: m.ExplainPage })));
@@ -76,6 +79,9 @@ const ROUTES: Route[] = [
   { pattern: /^\/notifications\/archive$/, nav: 'nav.supervision', render: () => <ArchivePage /> },
   { pattern: /^\/notifications\/(\d+)$/, nav: 'nav.supervision', render: ([, id]) => <NoticePage id={id} /> },
   { pattern: /^\/tasks$/, nav: 'nav.supervision', render: () => <TaskBoardPage /> },
+  { pattern: /^\/appeals$/, nav: 'nav.supervision', render: () => <AppealsPage /> },
+  { pattern: /^\/appeals\/(\d+)$/, nav: 'nav.supervision', render: ([, id]) => <AppealPage id={id} /> },
+  { pattern: /^\/tasks\/table$/, nav: 'nav.supervision', render: () => <TaskTablePage /> },
   { pattern: /^\/tasks\/(\d+)$/, nav: 'nav.supervision', render: ([, id]) => <TaskPage id={id} /> },
   { pattern: /^\/five-problems$/, nav: 'nav.supervision', render: () => <FiveProblemsPage /> },
   { pattern: /^\/summary$/, nav: 'nav.supervision', render: () => <SummaryPage /> },

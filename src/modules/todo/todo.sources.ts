@@ -6,6 +6,8 @@
 import type { TodoItem } from '#core/todo/todo-item.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../accounts/access.ts';
+import { TASK_TODO_SOURCES } from '../supervision/tasks.todo.ts';
+import { appealDecideTodo } from '../appeals/appeals.todo.ts';
 
 /** What a source is asked with: the account (with its role), and today in OUTPOST_TZ. */
 export interface TodoQuery {
@@ -18,4 +20,4 @@ export interface TodoQuery {
 export type TodoSource = (ctx: AppContext, query: TodoQuery) => Promise<TodoItem[]>;
 
 /** Every source, each added by the feature it belongs to. */
-export const TODO_SOURCES: readonly TodoSource[] = [];
+export const TODO_SOURCES: readonly TodoSource[] = [...TASK_TODO_SOURCES, appealDecideTodo];
