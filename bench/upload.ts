@@ -2,9 +2,10 @@
  * Nobody waits behind a big write (issue 15), on both engines, against lower bounds measured in
  * the same run:
  *
- *   node --import tsx bench/upload.ts [--rows N] [--engine sqlite|postgres]
+ *   node --import tsx bench/upload.ts [--rows N | --mib M] [--engine sqlite|postgres]
  *
- * A surveys CSV of N rows (default one million) is uploaded to `POST imports` of the real app
+ * A surveys CSV of N rows (default one million; or as many as fill M MiB, for the peak RSS of
+ * a file the size of the upload limit) is uploaded to `POST imports` of the real app
  * (in-process HTTP, the acceptance province loaded). Meanwhile another account reads
  * `GET areas?limit=1` one request after another: their p99 is set against the p99 of the same
  * reads with nothing else running (the lower bound). As the import job begins (the file stored,
@@ -27,9 +28,10 @@ import { adminHeaders, sessionHeaders } from '../test/support/session.ts';
 import { emptyDatabaseUrl, ms, percentile, stopServers, time } from './support.ts';
 
 const { values: args } = parseArgs({
-  options: { rows: { type: 'string', default: '1000000' }, engine: { type: 'string' } },
+  options: { rows: { type: 'string', default: '1000000' }, mib: { type: 'string' }, engine: { type: 'string' } },
 });
-const ROWS = Number(args.rows);
+// A generated row of a large file is 45 to 47 bytes: 46 on average.
+const ROWS = args.mib ? Math.floor((Number(args.mib) * 2 ** 20) / 46) : Number(args.rows);
 const ENGINES = (args.engine ? [args.engine] : ['sqlite', 'postgres']) as ('sqlite' | 'postgres')[];
 const VILLAGES = ['510201001001', '510201001002', '510201002001', '510101002001', '510101001001'];
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-bench-upload-'));
@@ -71,6 +73,10 @@ async function benchEngine(engine: 'sqlite' | 'postgres', file: string): Promise
     const alone: number[] = [];
     for (let i = 0; i < 300; i++) alone.push((await read())[1]);
 
+    // The process's RSS sampled through the upload, its peak kept per phase: where memory goes.
+    const peaks = { before: process.memoryUsage.rss(), receiving: 0, reading: 0, merging: 0 };
+    let phase: 'receiving' | 'reading' | 'merging' = 'receiving';
+    const sampler = setInterval(() => (peaks[phase] = Math.max(peaks[phase], process.memoryUsage.rss())), 50);
     let merging = 0;
     let turn = 0;
     let postWait = 0;
@@ -80,11 +86,13 @@ async function benchEngine(engine: 'sqlite' | 'postgres', file: string): Promise
       if (rows < ROWS) return;
       delete mergeHooks.onLock;
       merging = performance.now();
+      phase = 'merging';
     };
     jobHooks.onTurn = async () => {
       // One record posted as the job begins to read the file: how long it waits behind it.
       delete jobHooks.onTurn;
       turn = performance.now();
+      phase = 'reading';
       posted = time(() =>
         app.inject({
           method: 'POST',
@@ -121,11 +129,16 @@ async function benchEngine(engine: 'sqlite' | 'postgres', file: string): Promise
     while (!done) during.push((await read())[1]);
     const res = await upload;
     const ended = performance.now();
+    clearInterval(sampler);
     if (res.statusCode !== 201) throw new Error(`the upload answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
     await posted;
     const mergeMs = ended - merging;
     const importMs = ended - turn;
     const [p99Alone, p99During] = [percentile(alone, 99), percentile(during, 99)];
+    const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+    log(
+      `${engine}: RSS ${mib(peaks.before)} before the upload; peak ${mib(peaks.receiving)} receiving it, ${mib(peaks.reading)} reading and checking, ${mib(peaks.merging)} merging`,
+    );
     log(
       `${engine}: ${during.length} reads during the upload (sent and stored in ${ms(turn - started)}, imported in ${ms(importMs)}, of which the merge ${ms(mergeMs)}); p99 ${ms(p99During)} against ${ms(p99Alone)} alone; a POST sent as the import began waited ${ms(postWait)}`,
     );

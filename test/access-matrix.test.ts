@@ -434,6 +434,22 @@ export const ROUTES: Record<string, RouteCase> = {
       headers: { 'content-type': 'text/csv' },
     }),
   },
+  'GET /api/v1/imports/settings': {
+    permission: 'settings:manage',
+    scope: 'none',
+    request: () => ({ url: '/api/v1/imports/settings' }),
+  },
+  'PUT /api/v1/imports/settings': {
+    permission: 'settings:manage',
+    scope: 'none',
+    request: () => ({ method: 'PUT', url: '/api/v1/imports/settings', payload: { confirm_minutes: 60 } }),
+  },
+  // An account's own latest jobs.
+  'GET /api/v1/imports': {
+    permission: 'records:write',
+    scope: 'none',
+    request: () => ({ url: '/api/v1/imports' }),
+  },
   // A job is its account's own: for every account that may import, job 999999 does not exist.
   'GET /api/v1/imports/:id': {
     permission: 'records:write',
@@ -582,6 +598,63 @@ export const ROUTES: Record<string, RouteCase> = {
       url: `/api/v1/tasks/${SUP.tasks[p.area]}/status`,
       payload: { status: 'in_progress' },
     }),
+  },
+  'POST /api/v1/tasks/assign': {
+    permission: 'tasks:write',
+    scope: 'record',
+    request: (p) => ({
+      method: 'POST',
+      url: '/api/v1/tasks/assign',
+      payload: { ids: [SUP.tasks[p.area]], leader: p.area },
+    }),
+  },
+  'GET /api/v1/appeals': {
+    permission: 'tasks:read',
+    scope: 'list',
+    request: (p) => ({ url: `/api/v1/appeals?area=${p.area}` }),
+  },
+  'GET /api/v1/appeals/:id': {
+    permission: 'tasks:read',
+    scope: 'record',
+    request: (p) => ({ url: `/api/v1/appeals/${SUP.appeals[p.area]}` }),
+  },
+  // Filing, deciding and attaching to an appeal that does not exist: 404 for every account that may write.
+  'POST /api/v1/appeals': {
+    permission: 'tasks:write',
+    scope: 'none',
+    ok: 404,
+    request: (p) => ({
+      method: 'POST',
+      url: '/api/v1/appeals',
+      payload: { notification: 999999, area: p.area, reason: 'scores were wrong' },
+    }),
+  },
+  'POST /api/v1/appeals/:id/decision': {
+    permission: 'tasks:write',
+    scope: 'none',
+    ok: 404,
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/appeals/999999/decision',
+      payload: { decision: 'rejected', reason: 'no' },
+    }),
+  },
+  'POST /api/v1/appeals/:id/evidence': {
+    permission: 'tasks:write',
+    scope: 'none',
+    ok: 404,
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/appeals/999999/evidence?name=a.txt',
+      payload: Buffer.from('sheet'),
+      headers: { 'content-type': 'text/plain' },
+    }),
+  },
+  'GET /api/v1/appeals/:id/evidence/:evidence': {
+    permission: 'tasks:read',
+    scope: 'record',
+    ok: 404,
+    request: (p) => ({ url: `/api/v1/appeals/${SUP.appeals[p.area]}/evidence/999999` }),
   },
   'POST /api/v1/tasks/:id/comments': {
     permission: 'tasks:write',

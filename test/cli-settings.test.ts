@@ -13,7 +13,7 @@ import type { Database } from '../src/db/database.ts';
 import { main } from '../src/cli/main.ts';
 import type { Io } from '../src/shared/cli/command.ts';
 
-const FEATURES = ['notify', 'period', 'completeness', 'schedule', 'public'];
+const FEATURES = ['notify', 'period', 'completeness', 'schedule', 'public', 'imports'];
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

@@ -34,6 +34,11 @@ for (const engine of ENGINES) {
         'outpost: the import was rejected and nothing was written: 1 error\nunits.csv:2: station_code: no station S2201 exists\n',
       );
       expect(await rowCount(url, 'areas')).toBe(0);
+      // A job like an upload's: refused with the rows named, nothing written.
+      const [job] = await jobs(url);
+      expect(job).toMatchObject({ name: dir, phase: 'rejected', dry_run: 0, spool: null, import_id: null });
+      expect(JSON.parse(job.error!)).toMatchObject({ code: 'import_rejected', params: { count: 1 } });
+      expect(fs.existsSync(dir)).toBe(true);
     });
 
     it('names misnamed files on stderr', async () => {
@@ -74,6 +79,17 @@ for (const engine of ENGINES) {
         ],
       });
       expect(await rowCount(url, 'areas')).toBe(4);
+      const [checked, written] = await jobs(url);
+      expect(checked).toMatchObject({ name: dir, phase: 'done', dry_run: 1, import_id: null });
+      expect(written).toMatchObject({
+        name: dir,
+        phase: 'done',
+        dry_run: 0,
+        import_id: JSON.parse(real.stdout).importId,
+      });
+      expect(JSON.parse(written.report!)).toMatchObject({ written: 5, dry_run: false });
+      // The files named are read, never removed.
+      expect(fs.readdirSync(dir).sort()).toEqual(['areas.csv', 'units.csv']);
     });
 
     it('voids a row by its key with a reason', async () => {
@@ -135,6 +151,16 @@ function folder(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-cli-'));
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   return dir;
+}
+
+/** The import jobs, oldest first. */
+async function jobs(url: string) {
+  const db = await openDatabase(url);
+  try {
+    return await db.kysely.selectFrom('import_jobs').selectAll().orderBy('id').execute();
+  } finally {
+    await db.close();
+  }
 }
 
 async function rowCount(url: string, table: 'areas'): Promise<number> {

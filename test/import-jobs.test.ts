@@ -66,6 +66,7 @@ for (const engine of ENGINES) {
     afterEach(() => {
       vi.useRealTimers();
       delete mergeHooks.afterMerge;
+      delete mergeHooks.staged;
       delete jobHooks.onTurn;
     });
     afterAll(async () => {
@@ -140,6 +141,52 @@ for (const engine of ENGINES) {
       expect((await writing).statusCode).toBe(201);
       const after = await app.inject({ method: 'GET', url, headers: analyst });
       expect(after.json()).not.toEqual(before.json());
+    });
+
+    it('writes a single posted record while a big import is still reading and checking its file', async () => {
+      const staged = gate();
+      const release = gate();
+      mergeHooks.staged = async () => {
+        delete mergeHooks.staged;
+        staged.open();
+        await release.wait;
+      };
+      const importing = upload(admin, 'surveys.csv', surveys('BULK', 400));
+      await staged.wait;
+      // Every row read and checked, the turn to write not yet taken: a record from another
+      // account is written and visible meanwhile.
+      const posted = await app.inject({
+        method: 'POST',
+        url: '/api/v1/records/surveys',
+        headers: otherAdmin,
+        payload: [
+          {
+            ref: 'SINGLE-1',
+            date: '2019-06-03',
+            area_code: VILLAGES[0],
+            knows_officer: 'yes',
+            satisfaction: 1,
+            channel: 'door',
+          },
+        ],
+      });
+      expect(posted.statusCode, posted.body).toBe(201);
+      expect(await count('SINGLE-')).toBe(1);
+      expect(await count('BULK-')).toBe(0);
+      // The job shows how far it has read: every row, the whole file, before its merge.
+      const [{ id }] = await db.kysely.selectFrom('import_jobs').select('id').where('phase', '=', 'writing').execute();
+      expect((await job(admin, id)).json()).toMatchObject({
+        phase: 'writing',
+        rows_read: 400,
+        share_read: 1,
+        rows: null,
+      });
+      release.open();
+      const done = await importing;
+      expect(done.statusCode, done.body).toBe(201);
+      expect(done.json()).toMatchObject({ written: 400 });
+      expect([await count('BULK-'), await count('SINGLE-')]).toEqual([400, 1]);
+      expect((await job(admin, id)).json()).toMatchObject({ phase: 'done', rows: 400, rows_read: null });
     });
 
     it('queues a job behind a writing one with its place shown, and cancels it', async () => {
@@ -230,6 +277,37 @@ for (const engine of ENGINES) {
         params: { name: 'visits.csv.gz', cap: 20 * 1024 * 1024, role: 'officer' },
       });
       expect(spools()).toEqual([]);
+    });
+
+    it("refuses an officer's upload by the limit an admin set in the imports settings, and a limit out of range", async () => {
+      const settings = (payload: Record<string, number>, headers = admin) =>
+        app.inject({ method: 'PUT', url: '/api/v1/imports/settings', headers, payload });
+      const bad = await settings({ officer_unpacked_max: 1 });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('officer_unpacked_max');
+      expect((await settings({ officer_unpacked_max: 1 << 20 }, officer)).statusCode).toBe(403);
+      const set = await settings({ officer_unpacked_max: 1 << 20 });
+      expect(set.statusCode, set.body).toBe(200);
+      expect(set.json()).toEqual({
+        officer_unpacked_max: 1 << 20,
+        manager_unpacked_max: 100 << 20,
+        confirm_minutes: 60,
+      });
+      try {
+        const line = 'V-1,2019-06-01,0100007,510201001001,door\n';
+        const two = gzipSync(Buffer.from(`ref,date,badge,area_code,method\n${line.repeat((2 << 20) / line.length)}`));
+        const res = await upload(officer, 'visits.csv.gz', two);
+        expect(res.statusCode, res.body).toBe(413);
+        expect(res.json().error).toMatchObject({
+          code: 'upload_over_role_limit',
+          params: { cap: 1 << 20, role: 'officer' },
+        });
+      } finally {
+        expect((await settings({ officer_unpacked_max: 20 << 20 })).statusCode).toBe(200);
+      }
+      expect((await app.inject({ url: '/api/v1/imports/settings', headers: admin })).json()).toMatchObject({
+        officer_unpacked_max: 20 << 20,
+      });
     });
 
     it('marks a job that was writing when the server stopped as failed, nothing of it written', async () => {

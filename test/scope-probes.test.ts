@@ -28,6 +28,8 @@ const MISSING = {
   task: 999999,
   evidence: 999998,
   notice: 999997,
+  appeal: 999996,
+  appealEvidence: 999995,
 };
 
 interface Persona {
@@ -51,6 +53,8 @@ const CITY_MANAGER: Persona = {
       home: sup.tasks['510201000000'],
       evidence: sup.evidence['510201000000'],
       notice: sup.notices['510200000000'],
+      appeal: sup.appeals['510201000000'],
+      appealEvidence: sup.appealEvidence['510201000000'],
     },
     outside: {
       area: '510101000000',
@@ -62,6 +66,8 @@ const CITY_MANAGER: Persona = {
       home: sup.tasks['510201000000'],
       evidence: sup.evidence['510101000000'],
       notice: sup.notices['510100000000'],
+      appeal: sup.appeals['510101000000'],
+      appealEvidence: sup.appealEvidence['510101000000'],
     },
     missing: { ...MISSING, home: sup.tasks['510201000000'] },
   }),
@@ -82,6 +88,8 @@ const OFFICER: Persona = {
       home: sup.tasks['510201000000'],
       evidence: sup.evidence['510201000000'],
       notice: sup.notices['510201001000'],
+      appeal: sup.appeals['510201000000'],
+      appealEvidence: sup.appealEvidence['510201000000'],
     },
     outside: {
       area: '510101000000',
@@ -93,6 +101,8 @@ const OFFICER: Persona = {
       home: sup.tasks['510201000000'],
       evidence: sup.evidence['510101000000'],
       notice: sup.notices['510100000000'],
+      appeal: sup.appeals['510101000000'],
+      appealEvidence: sup.appealEvidence['510101000000'],
     },
     missing: { ...MISSING, home: sup.tasks['510201000000'] },
   }),

@@ -25,6 +25,8 @@ import { importLeaders } from '../src/modules/supervision/leaders.service.ts';
 import { TasksService } from '../src/modules/supervision/tasks.service.ts';
 
 const PROVINCE = '510000000000';
+/** Another account than the test's, to verify what the test's account rectified. */
+const OTHER = { ...TEST_ACTOR, actor: 'os:other' };
 const CITY_1 = '510100000000';
 const CITY_1_ROOMS = ['R51010100200001', 'R51010100200002', 'R51010100300001', 'R51010100300002'];
 const ASPECTS = ['premises', 'signage', 'equipment', 'staffing', 'work_system', 'duties', 'records'];
@@ -58,6 +60,8 @@ for (const engine of ENGINES) {
       await updateSettings(db, TEST_ACTOR, {
         issuers: { [PROVINCE]: { name: '四川省公安厅', abbr: '川公社' } },
         deadline_days: 30,
+        // One task per problem, as a province may keep them; tasks per area: tasks-by-area.test.ts.
+        tasks_per: 'indicator',
       });
       const csv = path.join(dir, 'leaders.csv');
       fs.writeFileSync(csv, `地区代码,姓名,职务,电话\n${CITY_1},张伟,副局长,0851-1234567\n510500000000,李强,副局长,\n`);
@@ -103,8 +107,9 @@ for (const engine of ENGINES) {
 
     it('moves a task only along its life, and records every move', async () => {
       const [t] = await allTasks({ notification: Number(may.entry.id) });
+      // Verifying is another account's (four eyes); every other move here is the test's.
       const move = (to: 'in_progress' | 'rectified' | 'verified', comment?: string) =>
-        tasks.changeStatus(TEST_ACTOR, null, t.id, to, comment);
+        tasks.changeStatus(to === 'verified' ? OTHER : TEST_ACTOR, null, t.id, to, comment);
       await refused(move('verified'), 'task_transition', /open cannot become verified/);
       expect((await move('in_progress', '正在整改')).status).toBe('in_progress');
       expect((await move('in_progress')).status).toBe('in_progress');
@@ -283,12 +288,14 @@ for (const engine of ENGINES) {
       const city = { area: CITY_1, unit: null, badge: null };
       await tasks.changeStatus(TEST_ACTOR, city, t.id, 'rectified', undefined);
       await refused(
-        tasks.changeStatus(TEST_ACTOR, city, t.id, 'verified', undefined),
+        tasks.changeStatus(OTHER, city, t.id, 'verified', undefined),
         'verify_outside_scope',
         /notifying area/,
       );
       const province = { area: PROVINCE, unit: null, badge: null };
-      expect((await tasks.changeStatus(TEST_ACTOR, province, t.id, 'verified', undefined)).status).toBe('verified');
+      await refused(tasks.changeStatus(TEST_ACTOR, province, t.id, 'verified', undefined), 'verify_own_rectification');
+      expect((await tasks.get(null, t.id, '2019-06-20')).status).toBe('rectified');
+      expect((await tasks.changeStatus(OTHER, province, t.id, 'verified', undefined)).status).toBe('verified');
       // Outside a jurisdiction a task does not exist.
       await refused(tasks.get({ area: '510200000000', unit: null, badge: null }, t.id, '2019-06-20'), 'task_not_found');
     });

@@ -1,5 +1,5 @@
 import type { Command } from '../shared/cli/command.ts';
-import { importCommand, templateCommand, voidCommand } from '../modules/imports/import.command.ts';
+import { importCommand, importsCommand, templateCommand, voidCommand } from '../modules/imports/import.command.ts';
 import { explainCommand, indicatorsCommand, rankCommand } from '../modules/assessment/assessment.command.ts';
 import { overviewCommand } from '../modules/overview/overview.command.ts';
 import { demoCommand } from '../modules/demo/demo.command.ts';
@@ -20,6 +20,7 @@ import { scheduleCommand } from '../modules/schedule/schedule.command.ts';
 import { channelCommand } from '../modules/channels/channel.command.ts';
 import { completenessCommand } from '../modules/completeness/completeness.command.ts';
 import { periodCommand } from '../modules/periods/period.command.ts';
+import { appealCommand } from '../modules/appeals/appeal.command.ts';
 import { publicCommand } from '../modules/public/public.command.ts';
 
 /** Every subcommand of `outpost`, in the order `outpost help` lists them. */
@@ -28,6 +29,7 @@ export const COMMANDS: Command[] = [
   serveCommand,
   demoCommand,
   importCommand,
+  importsCommand,
   templateCommand,
   voidCommand,
   overviewCommand,
@@ -41,6 +43,7 @@ export const COMMANDS: Command[] = [
   proposalsCommand,
   qualityCommand,
   periodCommand,
+  appealCommand,
   publicCommand,
   notifyCommand,
   tasksCommand,

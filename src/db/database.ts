@@ -64,6 +64,14 @@ export interface Database {
    * transaction on a connection of its own; PostgreSQL: repeatable read, read only).
    */
   snapshot<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn with a connection of its own for work the others need not wait for (an import's
+   * stages, temporary tables), then `begin()` takes the turn to write and opens the transaction
+   * on that connection, which ends with `end` (commit, or rollback for a dry run). SQLite: a job
+   * connection beside the writer, so the write gate is held only from `begin()` on; PostgreSQL:
+   * one transaction throughout (the import's own advisory lock is taken late).
+   */
+  apart<T>(fn: (tx: Tx, begin: () => Promise<void>) => Promise<T>, end: 'commit' | 'rollback'): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -156,6 +164,37 @@ function openSqlite(file: string, keys: Keys): Database {
         handle.close();
       }
     },
+    async apart(fn, end) {
+      if (file === ':memory:') return sqliteTransaction((tx) => fn(tx, async () => undefined), end);
+      const handle = openSqliteConnection(file, 'job');
+      const tx: Tx = {
+        engine: 'sqlite',
+        kysely: new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) }),
+        sqlite: handle,
+        keys,
+      };
+      let release: (() => void) | undefined;
+      const begin = async () => {
+        if (release) return;
+        // The stages' own transaction (temporary tables only) ends before the write's begins.
+        if (handle.inTransaction) handle.exec('commit');
+        release = await gate.acquire();
+        handle.exec('begin immediate');
+      };
+      try {
+        // One transaction for the staging's many inserts, which touch no table of the database.
+        handle.exec('begin');
+        const result = await fn(tx, begin);
+        if (handle.inTransaction) handle.exec(release ? end : 'rollback');
+        return result;
+      } catch (e) {
+        if (handle.inTransaction) handle.exec('rollback');
+        throw translateStorageError(e);
+      } finally {
+        release?.();
+        handle.close();
+      }
+    },
     async close() {
       // Closes both connections (`inTransaction` has none of its own); after a transaction ends.
       await gate.run(() => kysely.destroy());
@@ -199,6 +238,7 @@ async function openPostgres(url: string, keys: Keys): Promise<Database> {
         await tx.pgClient!.query('set transaction isolation level repeatable read read only');
         return fn(tx);
       }, 'rollback'),
+    apart: (fn, end) => pgTransaction((tx) => fn(tx, async () => undefined), end),
     async close() {
       watched.forget();
       await kysely.destroy();

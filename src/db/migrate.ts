@@ -11,6 +11,7 @@ import * as m011 from './migrations/011-received-at.ts';
 import * as m013 from './migrations/013-public-limits.ts';
 import * as m014 from './migrations/014-periods.ts';
 import * as m015 from './migrations/015-names-and-receipts.ts';
+import * as m016 from './migrations/016-tasks-by-area-and-appeals.ts';
 import * as m018 from './migrations/018-public-answers.ts';
 import * as m010 from './migrations/010-keys-and-devices.ts';
 import type { Keys } from './keys.ts';
@@ -34,6 +35,7 @@ export const MIGRATIONS: [string, EngineMigration][] = [
   ['013-public-limits', m013],
   ['014-periods', m014],
   ['015-names-and-receipts', m015],
+  ['016-tasks-by-area-and-appeals', m016],
   ['018-public-answers', m018],
 ];
 

@@ -387,6 +387,45 @@ export interface TaskTable {
   updated_at: string;
 }
 
+/** One problem indicator of a task (a task per area lists several). */
+export interface TaskIndicatorTable {
+  id: Generated<number>;
+  task_id: number;
+  scheme: string;
+  indicator: string;
+  value: number | null;
+  target: number | null;
+  streak: number;
+}
+
+/** An area's appeal (申诉) against its score in an issued notice. */
+export interface AppealTable {
+  id: Generated<number>;
+  notification_id: number;
+  area_code: string;
+  month: string;
+  reason: string;
+  status: string;
+  filed_at: string;
+  filed_by: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  correction_id: number | null;
+}
+
+export interface AppealEvidenceTable {
+  id: Generated<number>;
+  appeal_id: number;
+  file_name: string;
+  path: string;
+  sha256: string;
+  size: number;
+  content_type: string;
+  uploaded_at: string;
+  uploaded_by: string;
+}
+
 export interface TaskEventTable {
   id: Generated<number>;
   task_id: number;
@@ -608,6 +647,9 @@ export interface DB {
   leaders: LeaderTable;
   tasks: TaskTable;
   task_events: TaskEventTable;
+  task_indicators: TaskIndicatorTable;
+  appeals: AppealTable;
+  appeal_evidence: AppealEvidenceTable;
   task_evidence: TaskEvidenceTable;
   scheme_versions: SchemeVersionTable;
   proposal_decisions: ProposalDecisionTable;

@@ -43,6 +43,7 @@ import { notificationsRoutes } from '../modules/notifications/notifications.rout
 import { receiptsRoutes } from '../modules/receipts/receipts.routes.ts';
 import { todoRoutes } from '../modules/todo/todo.routes.ts';
 import { tasksRoutes } from '../modules/supervision/tasks.routes.ts';
+import { appealsRoutes } from '../modules/appeals/appeals.routes.ts';
 import { leadersRoutes } from '../modules/supervision/leaders.routes.ts';
 import { fiveProblemsRoutes } from '../modules/summary/five-problems.routes.ts';
 import { summaryRoutes } from '../modules/summary/summary.routes.ts';
@@ -116,6 +117,7 @@ export const ROUTE_MODULES = [
   notificationsRoutes,
   receiptsRoutes,
   tasksRoutes,
+  appealsRoutes,
   leadersRoutes,
   fiveProblemsRoutes,
   summaryRoutes,

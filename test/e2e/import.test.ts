@@ -2,7 +2,8 @@
  * The import page in Chromium with real files: an XLSX template filled in and uploaded through
  * the page's file input, checked by the server, written, and its records counted on the
  * dashboard; the checked job confirmed by its id (no second upload), its bar following the
- * job's phase while the server holds it at its turn; a workbook with a bad row shown by sheet
+ * job's phase while the server holds it at its turn; a CSV's check held after its reading, the
+ * bar and the rows read and checked shown; a workbook with a bad row shown by sheet
  * and row; a slow upload's progress bar and its stop button. Screenshots at desktop and phone widths in both languages, none scrolling
  * sideways.
  */
@@ -16,7 +17,8 @@ import { KINDS, kindByName } from '../../src/modules/imports/kinds/index.ts';
 import { writeTemplate } from '../../src/modules/imports/reader/index.ts';
 import { templateSheets } from '../../src/modules/imports/template.service.ts';
 import { jobHooks } from '../../src/modules/imports/import-jobs.service.ts';
-import { CITY_1, e2eSuite, present, REQUIRED, type Lang, type Viewport } from './harness.ts';
+import { mergeHooks } from '../../src/modules/imports/import.service.ts';
+import { CITY_1, e2eSuite, present, REQUIRED, walkPages, type Lang, type Viewport } from './harness.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Villages of City 1. */
@@ -51,7 +53,10 @@ async function filledTemplate(kinds: string[], rows: Record<string, string[][]>)
 }
 
 describe.skipIf(!present && !REQUIRED)('the import page in Chromium', () => {
-  const e2e = e2eSuite();
+  // The settings test sends a limit out of range on purpose: the browser logs its 400.
+  const e2e = e2eSuite({
+    expected: (m) => /status of 400/.test(m.text()) && /\/api\/v1\/imports\/settings$/.test(m.location().url ?? ''),
+  });
   let surveysBook: Buffer;
 
   async function upload(page: Page, name: string, buffer: Buffer, mimeType = XLSX) {
@@ -77,7 +82,7 @@ describe.skipIf(!present && !REQUIRED)('the import page in Chromium', () => {
     jobHooks.onTurn = () => held;
     try {
       await page.getByRole('button', { name: '写入 25 行' }).click();
-      await page.locator('.import-working progress[max="3"][value="2"]').waitFor({ timeout: 20_000 });
+      await page.locator('.import-working[data-phase="writing"]').waitFor({ timeout: 20_000 });
       await page.getByText('服务器正在写入…').waitFor();
       await e2e.snap(page, 'import-writing-desktop-zh');
     } finally {
@@ -111,7 +116,7 @@ describe.skipIf(!present && !REQUIRED)('the import page in Chromium', () => {
         jobHooks.onTurn = () => held;
         try {
           await page.locator('.import-ready button.primary').click();
-          await page.locator('.import-working progress[max="3"][value="2"]').waitFor({ timeout: 20_000 });
+          await page.locator('.import-working[data-phase="writing"]').waitFor({ timeout: 20_000 });
           await e2e.noSidewaysScroll(page);
           await e2e.snap(page, `import-writing-${viewport}-${lang}`);
         } finally {
@@ -121,6 +126,65 @@ describe.skipIf(!present && !REQUIRED)('the import page in Chromium', () => {
         await page.locator('.import-working').waitFor({ state: 'detached', timeout: 20_000 });
         await context.close();
       }, 120_000);
+
+  it('shows the rows read and checked on a moving bar while the server checks a file, in both languages at both widths', async () => {
+    const csv = Buffer.from(
+      ['ref,date,area_code,knows_officer,satisfaction,channel', ...JULY.map((r) => r.join(','))].join('\n') + '\n',
+    );
+    for (const lang of ['zh', 'en'] as Lang[])
+      for (const viewport of ['desktop', 'phone'] as Viewport[]) {
+        const { context, page } = await e2e.open(lang, viewport, '/import?kind=surveys');
+        // The server holds the check once every row is read and checked by its own rules.
+        let release = () => {};
+        const held = new Promise<void>((resolve) => (release = resolve));
+        mergeHooks.staged = () => held;
+        try {
+          await upload(page, 'surveys-2019-07.csv', csv, 'text/csv');
+          await page.locator('.import-working[data-phase="checking"] progress[max="1"][value="1"]').waitFor({
+            timeout: 20_000,
+          });
+          await page
+            .getByText(
+              lang === 'zh' ? '已读取并校验 25 行（文件的 100%）' : '25 rows read and checked (100% of the file)',
+            )
+            .waitFor();
+          await e2e.noSidewaysScroll(page);
+          await e2e.snap(page, `import-checking-${viewport}-${lang}`);
+        } finally {
+          delete mergeHooks.staged;
+          release();
+        }
+        await page.locator('.import-ready .pass-mark').waitFor({ timeout: 20_000 });
+        await context.close();
+      }
+  }, 180_000);
+
+  it('lets an admin change the imports settings, a limit out of range refused by name and kept in the form', async () => {
+    const { context, page } = await e2e.open('zh', 'desktop', '/admin/imports');
+    const officer = page.getByLabel('民警上传文件解压后上限');
+    await expect.poll(() => officer.inputValue(), { timeout: 30_000 }).toBe('20');
+    await officer.fill('600');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('.imports-settings .error, .imports-settings [role=alert]').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('.imports-settings').textContent()).toContain('officer_unpacked_max');
+    expect(await officer.inputValue()).toBe('600');
+    await e2e.snap(page, 'imports-settings-refused-desktop-zh');
+    await officer.fill('30');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('导入设置已保存。').waitFor({ timeout: 20_000 });
+    const shown = await page.evaluate(() => fetch('/api/v1/imports/settings').then((r) => r.json()));
+    expect(shown).toMatchObject({ officer_unpacked_max: 30 * 1024 * 1024, confirm_minutes: 60 });
+    await officer.fill('20');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect
+      .poll(() => page.evaluate(() => fetch('/api/v1/imports/settings').then((r) => r.json())))
+      .toMatchObject({ officer_unpacked_max: 20 * 1024 * 1024 });
+    await context.close();
+  }, 120_000);
+
+  walkPages(e2e, 'the imports settings page', '/admin/imports', [
+    ['imports-settings', '/admin/imports', (p) => p.locator('form.imports-settings').waitFor({ timeout: 30_000 })],
+  ]);
 
   it('shows a workbook’s rejected row by its sheet and row, on a phone', async () => {
     const book = await filledTemplate(

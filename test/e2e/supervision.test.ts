@@ -5,11 +5,32 @@
  * page at both widths in both languages.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eSuite, present, PROVINCE, REQUIRED, type PageVisit, walkPages } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { addAccount, e2eSuite, present, PROVINCE, REQUIRED, type PageVisit, walkPages } from './harness.ts';
 import { today as serverToday } from '../../src/shared/clock.ts';
+
+/** A second admin: verifying is another account's than the one that marked a task rectified. */
+const CHECKER = { username: 'e2e-checker', password: 'another-long-e2e-password-5932' };
 
 describe.skipIf(!present && !REQUIRED)('notifications and supervision in Chromium', () => {
   const e2e = e2eSuite();
+
+  /** Signs in as the checker in the login dialog `page` shows. */
+  async function signInAsChecker(page: Page): Promise<void> {
+    const dialog = page.locator('[role=dialog]');
+    await dialog.waitFor({ timeout: 30_000 });
+    for (let attempt = 1; ; attempt++) {
+      await page.fill('#login-username', CHECKER.username);
+      await page.fill('#login-password', CHECKER.password);
+      await page.locator('[role=dialog] button[type=submit]').click();
+      const closed = await dialog.waitFor({ state: 'detached', timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (closed) return;
+      if (attempt === 3) throw new Error('the login dialog stayed open after three sign-ins');
+    }
+  }
 
   it('previews the month’s notice, downloads it, issues it and opens a task per problem', async () => {
     const { context, page } = await e2e.open('zh', 'desktop', `/notifications?area=${PROVINCE}&month=2019-06`);
@@ -119,12 +140,22 @@ describe.skipIf(!present && !REQUIRED)('notifications and supervision in Chromiu
     await e2e.snap(page, 'task-backdate-desktop-zh');
     await page.getByRole('button', { name: '改为“已整改待核验”' }).click();
     await expect.poll(() => page.locator('.task-status').textContent()).toBe('已整改待核验');
-    await page.getByText('核验通过', { exact: true }).click();
-    await page.getByRole('button', { name: '改为“已核验办结”' }).click();
-    await expect.poll(() => page.locator('.task-status').textContent()).toBe('已核验办结');
-    expect(await page.getByRole('heading', { name: '推进整改' }).count()).toBe(0);
-    await e2e.snap(page, 'task-verified-desktop-zh');
+    // Four eyes: the account that marked it rectified is not offered the verification.
+    await page.getByText('整改完成由您标记，须由另一账号核验。').waitFor();
+    expect(await page.getByText('核验通过', { exact: true }).count()).toBe(0);
+    await e2e.snap(page, 'task-four-eyes-desktop-zh');
+    const url = new URL(page.url()).pathname;
     await context.close();
+
+    if (e2e.auth) expect(addAccount(e2e.dbUrl, CHECKER, 'admin')).toBe(true);
+    const checker = await e2e.open('zh', 'desktop', url, { signIn: false });
+    if (e2e.auth) await signInAsChecker(checker.page);
+    await checker.page.getByText('核验通过', { exact: true }).click();
+    await checker.page.getByRole('button', { name: '改为“已核验办结”' }).click();
+    await expect.poll(() => checker.page.locator('.task-status').textContent()).toBe('已核验办结');
+    expect(await checker.page.getByRole('heading', { name: '推进整改' }).count()).toBe(0);
+    await e2e.snap(checker.page, 'task-verified-desktop-zh');
+    await checker.context.close();
   }, 180_000);
 
   it('names a responsible leader for an area, and its pending tasks take it', async () => {
@@ -136,6 +167,27 @@ describe.skipIf(!present && !REQUIRED)('notifications and supervision in Chromiu
     await page.getByLabel('职务').fill('副局长');
     await page.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.locator('.facts').textContent()).toContain('张建国（副局长）');
+    await context.close();
+  }, 120_000);
+
+  it("assigns a leader to several tasks at once from the notice's table by area", async () => {
+    const { context, page } = await e2e.open('zh', 'phone', '/tasks/table?notification=2');
+    await page.locator('table.task-table tbody').first().waitFor({ timeout: 30_000 });
+    // One task per lagging area: as many area groups as tasks.
+    expect(await page.locator('tr.task-group').count()).toBe(await page.locator('tbody tr:not(.task-group)').count());
+    const unassigned = page.locator('tbody tr:not(.task-group)', { hasText: '未指定' });
+    const before = await unassigned.count();
+    expect(before).toBeGreaterThanOrEqual(2);
+    await unassigned.nth(0).getByRole('checkbox').check();
+    await unassigned.nth(1).getByRole('checkbox').check();
+    await page.getByText('已选 2 项任务').waitFor();
+    const leader = await page.locator('#assign-leader option', { hasText: '张建国' }).getAttribute('value');
+    await page.getByLabel('责任领导', { exact: true }).selectOption(leader!);
+    await e2e.snap(page, 'tasks-table-selected-phone-zh');
+    await page.getByRole('button', { name: '指定责任领导' }).click();
+    await page.getByText('已为 2 项任务指定责任领导 张建国').waitFor();
+    await expect.poll(() => unassigned.count()).toBe(before - 2);
+    await e2e.snap(page, 'tasks-table-assigned-phone-zh');
     await context.close();
   }, 120_000);
 
@@ -157,6 +209,7 @@ describe.skipIf(!present && !REQUIRED)('notifications and supervision in Chromiu
     ['notice-issued', '/notifications/1', (p) => p.locator('article.document').waitFor()],
     ['tasks', '/tasks', (p) => p.locator('.task-card').first().waitFor({ timeout: 30_000 })],
     ['task', '/tasks/1', (p) => p.locator('.timeline').waitFor()],
+    ['tasks-table', '/tasks/table?notification=2', (p) => p.locator('table.task-table').waitFor({ timeout: 30_000 })],
     [
       'five-problems',
       `/five-problems?area=${PROVINCE}&date=2019-06-30`,

@@ -19,6 +19,8 @@ export interface Target {
   home: number;
   evidence: number;
   notice: number;
+  appeal: number;
+  appealEvidence: number;
 }
 
 export interface Probe {
@@ -168,6 +170,42 @@ export const PROBES: Probe[] = [
   ),
   get('/api/v1/search', (t) => `/api/v1/search?q=${t.badge}`),
   get('/api/v1/search', (t) => `/api/v1/search?q=${t.room}`, 'room'),
+  {
+    route: 'POST /api/v1/tasks/assign',
+    write: true,
+    request: (t) => ({ method: 'POST', url: '/api/v1/tasks/assign', payload: { ids: [t.task], leader: t.area } }),
+  },
+  get('/api/v1/appeals', (t) => `/api/v1/appeals?area=${t.area}`),
+  get('/api/v1/appeals/:id', (t) => `/api/v1/appeals/${t.appeal}`),
+  get('/api/v1/appeals/:id/evidence/:evidence', (t) => `/api/v1/appeals/${t.appeal}/evidence/${t.appealEvidence}`),
+  {
+    route: 'POST /api/v1/appeals',
+    write: true,
+    request: (t) => ({
+      method: 'POST',
+      url: '/api/v1/appeals',
+      payload: { notification: t.notice, area: t.area, reason: 'probe' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/appeals/:id/decision',
+    write: true,
+    request: (t) => ({
+      method: 'POST',
+      url: `/api/v1/appeals/${t.appeal}/decision`,
+      payload: { decision: 'rejected', reason: 'probe' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/appeals/:id/evidence',
+    write: true,
+    request: (t) => ({
+      method: 'POST',
+      url: `/api/v1/appeals/${t.appeal}/evidence?name=sheet.txt`,
+      payload: Buffer.from('probe'),
+      headers: { 'content-type': 'text/plain' },
+    }),
+  },
   get('/api/v1/leaders', (t) => `/api/v1/leaders?area=${t.area}`),
   {
     route: 'PUT /api/v1/leaders/:area',

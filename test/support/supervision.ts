@@ -11,6 +11,7 @@ import { NotificationsService } from '../../src/modules/notifications/notificati
 import { setLeader } from '../../src/modules/supervision/leaders.service.ts';
 import { TasksService } from '../../src/modules/supervision/tasks.service.ts';
 import type { AuditActor } from '../../src/modules/audit/audit.repository.ts';
+import { insertAppeal, insertAppealEvidence } from '../../src/modules/appeals/appeals.repository.ts';
 
 export const TEST_ACTOR: AuditActor = { actor: 'os:test', via: 'test', ip: null };
 
@@ -24,6 +25,12 @@ export interface SupervisionFixture {
   tasks: Record<string, number>;
   /** An evidence file of that task. */
   evidence: Record<string, number>;
+  /**
+   * A pending appeal of each of those areas, with an evidence file (straight into the tables: the
+   * notice is long out of time). Their ids are large, so that no other id of the fixture is one.
+   */
+  appeals: Record<string, number>;
+  appealEvidence: Record<string, number>;
 }
 
 /**
@@ -33,7 +40,7 @@ export interface SupervisionFixture {
 export async function seedSupervision(db: Database, notify: string[], within: string[]): Promise<SupervisionFixture> {
   const notices = new NotificationsService(db, new AssessmentService(db.kysely));
   const tasks = new TasksService(db);
-  const fixture: SupervisionFixture = { notices: {}, tasks: {}, evidence: {} };
+  const fixture: SupervisionFixture = { notices: {}, tasks: {}, evidence: {}, appeals: {}, appealEvidence: {} };
   for (const area of notify) {
     const issued = await notices.issue(TEST_ACTOR, { area, month: '2019-06', lang: 'zh', date: '2019-07-05' });
     fixture.notices[area] = Number(issued.entry.id);
@@ -52,6 +59,37 @@ export async function seedSupervision(db: Database, notify: string[], within: st
       '2019-07-05',
     );
     fixture.evidence[area] = detail.evidence[0].id;
+    const n = Object.keys(fixture.appeals).length;
+    fixture.appeals[area] = await insertAppeal(db.kysely, {
+      id: 910001 + n,
+      notification_id: task.notification.id,
+      area_code: area,
+      month: '2019-06',
+      reason: 'the inspections were not all reported',
+      status: 'pending',
+      filed_at: '2019-07-06T02:00:00.000Z',
+      filed_by: TEST_ACTOR.actor,
+      decided_at: null,
+      decided_by: null,
+      decision_reason: null,
+      correction_id: null,
+    });
+    const file = await db.kysely
+      .selectFrom('task_evidence')
+      .selectAll()
+      .where('id', '=', fixture.evidence[area])
+      .executeTakeFirstOrThrow();
+    fixture.appealEvidence[area] = await insertAppealEvidence(db.kysely, {
+      id: 920001 + n,
+      appeal_id: fixture.appeals[area],
+      file_name: 'sheet.txt',
+      path: file.path,
+      sha256: file.sha256,
+      size: file.size,
+      content_type: 'text/plain',
+      uploaded_at: file.uploaded_at,
+      uploaded_by: TEST_ACTOR.actor,
+    });
   }
   return fixture;
 }

@@ -38,6 +38,9 @@ const ArchivePage = lazy(() => supervision().then((m) => ({ default: m.ArchivePa
 const NoticePage = lazy(() => supervision().then((m) => ({ default: m.NoticePage })));
 const TaskBoardPage = lazy(() => supervision().then((m) => ({ default: m.TaskBoardPage })));
 const TaskPage = lazy(() => supervision().then((m) => ({ default: m.TaskPage })));
+const TaskTablePage = lazy(() => supervision().then((m) => ({ default: m.TaskTablePage })));
+const AppealsPage = lazy(() => supervision().then((m) => ({ default: m.AppealsPage })));
+const AppealPage = lazy(() => supervision().then((m) => ({ default: m.AppealPage })));
 const FiveProblemsPage = lazy(() => supervision().then((m) => ({ default: m.FiveProblemsPage })));
 const SummaryPage = lazy(() => supervision().then((m) => ({ default: m.SummaryPage })));
 const ExplainPage = lazy(() => assessment().then((m) => ({ default: m.ExplainPage })));
@@ -53,6 +56,7 @@ const JobsPage = lazy(() => admin().then((m) => ({ default: m.JobsPage })));
 const ChannelsPage = lazy(() => admin().then((m) => ({ default: m.ChannelsPage })));
 const LocksPage = lazy(() => admin().then((m) => ({ default: m.LocksPage })));
 const AccountsPage = lazy(() => admin().then((m) => ({ default: m.AccountsPage })));
+const ImportsSettingsPage = lazy(() => admin().then((m) => ({ default: m.ImportsSettingsPage })));
 const SubscriptionsPage = lazy(() => admin().then((m) => ({ default: m.SubscriptionsPage })));
 // The map page and the map's ECharts parts are chunks of their own (see maps/area-map.tsx).
 const WorkPage = lazy(() => import('./work/work-page.tsx').then((m) => ({ default: m.WorkPage })));
@@ -78,6 +82,9 @@ const ROUTES: Route[] = [
   { pattern: /^\/notifications\/archive$/, nav: 'nav.supervision', render: () => <ArchivePage /> },
   { pattern: /^\/notifications\/(\d+)$/, nav: 'nav.supervision', render: ([, id]) => <NoticePage id={id} /> },
   { pattern: /^\/tasks$/, nav: 'nav.supervision', render: () => <TaskBoardPage /> },
+  { pattern: /^\/appeals$/, nav: 'nav.supervision', render: () => <AppealsPage /> },
+  { pattern: /^\/appeals\/(\d+)$/, nav: 'nav.supervision', render: ([, id]) => <AppealPage id={id} /> },
+  { pattern: /^\/tasks\/table$/, nav: 'nav.supervision', render: () => <TaskTablePage /> },
   { pattern: /^\/tasks\/(\d+)$/, nav: 'nav.supervision', render: ([, id]) => <TaskPage id={id} /> },
   { pattern: /^\/five-problems$/, nav: 'nav.supervision', render: () => <FiveProblemsPage /> },
   { pattern: /^\/summary$/, nav: 'nav.supervision', render: () => <SummaryPage /> },
@@ -99,6 +106,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/admin\/locks$/, nav: 'nav.admin', render: () => <LocksPage /> },
   { pattern: /^\/admin\/accounts$/, nav: 'nav.admin', render: () => <AccountsPage /> },
   { pattern: /^\/todo$/, render: () => <TodoPage /> },
+  { pattern: /^\/admin\/imports$/, nav: 'nav.admin', render: () => <ImportsSettingsPage /> },
   { pattern: /^\/subscriptions$/, nav: 'nav.subscriptions', render: () => <SubscriptionsPage /> },
   { pattern: /^\/map$/, nav: 'map.nav', render: () => <MapPage /> },
   { pattern: /^\/work$/, nav: 'nav.work', render: () => <WorkPage /> },

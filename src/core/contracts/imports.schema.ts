@@ -1,6 +1,7 @@
 /** POST imports: the file's name and kind, the report of what was (or would be) written, and a rejected row. */
 import { z } from 'zod';
 import { KIND_NAMES } from '../kinds/order.ts';
+import { UPLOAD_CAP } from '../imports/upload-limits.ts';
 
 export const importUploadQuery = z
   .object({
@@ -48,7 +49,12 @@ export const importJobSchema = z.object({
   place: z.number().nullable(),
   name: z.string(),
   dry_run: z.boolean(),
+  /** Rows of the finished report. */
   rows: z.number().nullable(),
+  /** While it runs: rows read and checked by their own rules so far (null before it reads). */
+  rows_read: z.number().nullable(),
+  /** While it runs: how much of the file is read, 0 to 1 (null where the reader cannot tell: XLSX). */
+  share_read: z.number().nullable(),
   report: importReportSchema.omit({ job_id: true }).nullable(),
   error: z.object({ code: z.string(), params: z.unknown(), details: z.array(z.unknown()) }).nullable(),
   created_at: z.string(),
@@ -56,3 +62,24 @@ export const importJobSchema = z.object({
   expires_at: z.string().nullable(),
 });
 export type ImportJobBody = z.infer<typeof importJobSchema>;
+
+const MIB = 1024 * 1024;
+
+/**
+ * The imports settings (GET/PUT imports/settings, `outpost imports settings`): the most an
+ * officer's and a manager's upload may unpack to, in bytes, and the minutes a checked import
+ * job waits for its confirmation before it expires.
+ */
+export const importSettingsSchema = z
+  .object({
+    officer_unpacked_max: z.number().int().min(MIB).max(UPLOAD_CAP),
+    manager_unpacked_max: z.number().int().min(MIB).max(UPLOAD_CAP),
+    confirm_minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
+  })
+  .strict();
+export const importSettingsPatch = importSettingsSchema.partial();
+export type ImportSettings = z.infer<typeof importSettingsSchema>;

@@ -38,10 +38,32 @@ export const statusBody = z
     backdate: backdateSchema.optional(),
   })
   .strict();
+/** Bulk assignment: these tasks get the leader registered for the area `leader`. */
+export const assignBody = z
+  .object({
+    ids: z.array(z.number().int().positive()).min(1).max(500),
+    leader: areaCodeSchema,
+  })
+  .strict();
+export const assignResultSchema = z.object({
+  assigned: z.number(),
+  leader: z.object({ area: z.string(), name: z.string(), title: z.string() }),
+});
 export const commentBody = z.object({ body: z.string().trim().min(1).max(4000) }).strict();
 export const evidenceQuery = z.object({ name: nameText(200) }).strict();
 
 const leaderSchema = z.object({ name: z.string(), title: z.string(), phone: z.string().nullable() });
+
+/** One problem a task lists, with the web path of its explanation (how the figure is made). */
+export const taskIndicatorSchema = z.object({
+  scheme: schemeNameSchema,
+  indicator: z.string(),
+  value: z.number().nullable(),
+  target: z.number().nullable(),
+  streak: z.number(),
+  explain: z.string(),
+});
+export type TaskIndicatorView = z.infer<typeof taskIndicatorSchema>;
 
 export const taskSchema = z.object({
   id: z.number(),
@@ -49,10 +71,15 @@ export const taskSchema = z.object({
   area: z.object({ code: z.string(), name: z.string().nullable() }),
   month: z.string(),
   scheme: schemeNameSchema,
+  /** The first problem the task lists (its only one when tasks are per indicator). */
   indicator: z.string(),
   value: z.number().nullable(),
   target: z.number().nullable(),
-  /** Consecutive months the area has had this problem; 2 or more is a repeat. */
+  /** Every problem the task lists, in the notice's order. */
+  indicators: z.array(taskIndicatorSchema),
+  /** The web path of the area's figures for the month. */
+  figures: z.string(),
+  /** Consecutive months the area has had this problem (the longest of its problems); 2 or more is a repeat. */
   streak: z.number(),
   repeat: z.boolean(),
   previous_task_id: z.number().nullable(),
@@ -91,6 +118,8 @@ export const evidenceSchema = z.object({
 export type EvidenceView = z.infer<typeof evidenceSchema>;
 
 export const taskDetailSchema = taskSchema.extend({
+  /** Who marked it rectified last (verifying needs another account), or null. */
+  rectified_by: z.string().nullable(),
   events: z.array(taskEventSchema),
   evidence: z.array(evidenceSchema),
 });

@@ -34,13 +34,13 @@ export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> 
 
 /** Every evidence file the database refers to, once per digest, in a stable order. */
 export async function referencedFiles(db: Kysely<DB>): Promise<{ path: string; sha256: string; size: number }[]> {
-  return db
+  const rows = await db
     .selectFrom('task_evidence')
     .select(['path', 'sha256', 'size'])
-    .distinct()
-    .orderBy('sha256')
-    .orderBy('path')
+    .union(db.selectFrom('appeal_evidence').select(['path', 'sha256', 'size']))
     .execute();
+  const once = new Map(rows.map((r) => [`${r.sha256}\u0000${r.path}`, r]));
+  return [...once.values()].sort((a, b) => a.sha256.localeCompare(b.sha256) || a.path.localeCompare(b.path));
 }
 
 /** The evidence rows that refer to a file, to name them when it is missing or altered. */

@@ -16,7 +16,8 @@ export async function insertJob(
     name: string;
     kind: string | null;
     bytes: number;
-    spool: string;
+    /** The upload's folder; null for files the job only reads (`outpost import`). */
+    spool: string | null;
     dryRun: boolean;
   },
 ): Promise<number> {
@@ -43,6 +44,17 @@ export async function insertJob(
 /** The job `id` of `actor`, if any (another account's job does not exist for it). */
 export async function jobOf(db: Kysely<DB>, id: number, actor: string): Promise<ImportJobRow | undefined> {
   return db.selectFrom('import_jobs').selectAll().where('id', '=', id).where('actor', '=', actor).executeTakeFirst();
+}
+
+/** The latest jobs of `actor`, newest first. */
+export async function recentJobs(db: Kysely<DB>, actor: string, limit: number): Promise<ImportJobRow[]> {
+  return db
+    .selectFrom('import_jobs')
+    .selectAll()
+    .where('actor', '=', actor)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** Moves a job on; with `from`, only if it is still in that phase (false when it was not). */

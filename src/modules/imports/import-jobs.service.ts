@@ -12,8 +12,16 @@ import { AppError } from '../../shared/errors.ts';
 import { now, timestamp } from '../../shared/clock.ts';
 import type { Scope } from '../accounts/scope.ts';
 import type { AuditActor } from '../audit/audit.repository.ts';
-import type { ImportReport } from './import.service.ts';
-import { insertJob, jobOf, jobsIn, RUNNING_PHASES, setPhase, type ImportJobRow } from './import-jobs.repository.ts';
+import type { ImportProgress, ImportReport } from './import.service.ts';
+import {
+  insertJob,
+  jobOf,
+  jobsIn,
+  recentJobs,
+  RUNNING_PHASES,
+  setPhase,
+  type ImportJobRow,
+} from './import-jobs.repository.ts';
 import { loadImportSettings, type ImportSettings } from './imports.settings.ts';
 import { kindByName } from './kinds/index.ts';
 import { checkUnpacked, importUploaded, type RoleLimit } from './upload.service.ts';
@@ -83,7 +91,33 @@ export async function submitUpload(
     spool: path.dirname(file.path),
     dryRun,
   });
-  return { job, report: await runJob(db, job, file, actor, dryRun, settings) };
+  return { job, report: await runJob(db, job, uploadWork(db, file, actor, dryRun), dryRun, settings) };
+}
+
+/**
+ * An import of files on the server's disk (`outpost import`) as a job of its own: its row shows
+ * it (phase, rows, report, refusal) like an upload's, it takes its turn in the write queue, and
+ * it answers when it has ended; the files are only read, never removed. A dry run ends `done`:
+ * there is nothing stored to confirm.
+ */
+export async function submitFiles(
+  db: Database,
+  files: { name: string; bytes: number },
+  actor: AuditActor,
+  dryRun: boolean,
+  work: (onProgress: (p: ImportProgress) => void) => Promise<ImportReport>,
+): Promise<JobOutcome> {
+  const settings = await loadImportSettings(db.kysely);
+  const job = await insertJob(db.kysely, {
+    actor: actor.actor,
+    scoped: false,
+    name: files.name,
+    kind: null,
+    bytes: files.bytes,
+    spool: null,
+    dryRun,
+  });
+  return { job, report: await runJob(db, job, { run: work, spool: null, confirmable: false }, dryRun, settings) };
 }
 
 /** Writes a checked job's stored file, checking it again inside the write. */
@@ -95,7 +129,7 @@ export async function confirmJob(db: Database, id: number, actor: JobActor): Pro
   if (job.phase !== 'checked' || !job.spool) throw refuse();
   if (!(await setPhase(db.kysely, id, 'queued', {}, 'checked'))) throw refuse();
   const file = { path: path.join(job.spool, job.name), bytes: job.bytes, kind: job.kind ?? undefined };
-  return { job: id, report: await runJob(db, id, file, actor, false, settings) };
+  return { job: id, report: await runJob(db, id, uploadWork(db, file, actor, false), false, settings) };
 }
 
 /** Cancels a queued or checked job; its stored file goes. */
@@ -117,6 +151,16 @@ export async function showJob(db: Database, id: number, actor: JobActor): Promis
   return viewOf(db, await ownJob(db, id, actor));
 }
 
+/** How many of its latest jobs `GET imports` shows an account. */
+export const RECENT_JOBS = 20;
+
+/** The account's own latest jobs, newest first (the web follows the one it is checking). */
+export async function listJobs(db: Database, actor: JobActor): Promise<JobView[]> {
+  await expireDue(db);
+  const rows = await recentJobs(db.kysely, actor.who.actor, RECENT_JOBS);
+  return Promise.all(rows.map((row) => viewOf(db, row)));
+}
+
 /**
  * After a restart nothing runs: a job that was queued, checking or writing is marked failed
  * (its transaction never committed, so nothing of it was written) and its stored file goes.
@@ -131,28 +175,50 @@ export async function recoverImportJobs(db: Database): Promise<number> {
   return stale.length;
 }
 
+/** What a job runs in its turn, and what it leaves behind. */
+interface JobWork {
+  /** `onProgress` follows its reading, for `GET imports/{id}`. */
+  run(onProgress: (p: ImportProgress) => void): Promise<ImportReport>;
+  /** The folder the job owns (removed when it ends, kept while it awaits its confirmation). */
+  spool: string | null;
+  /** A dry run awaits its confirmation (an upload), or is done (files only read). */
+  confirmable: boolean;
+}
+
+function uploadWork(db: Database, file: SpooledFile, actor: JobActor, dryRun: boolean): JobWork {
+  const kind = file.kind ? kindByName(file.kind) : undefined;
+  return {
+    run: (onProgress) =>
+      importUploaded(
+        db,
+        { path: file.path, bytes: file.bytes, kind },
+        { who: actor.who, scope: actor.scope, dryRun, onProgress },
+      ),
+    spool: path.dirname(file.path),
+    confirmable: true,
+  };
+}
+
 async function runJob(
   db: Database,
   job: number,
-  file: SpooledFile,
-  actor: JobActor,
+  work: JobWork,
   dryRun: boolean,
   settings: ImportSettings,
 ): Promise<ImportReport> {
-  const spool = path.dirname(file.path);
+  const { spool } = work;
   try {
     const report = await writeQueue(db).run(job, async () => {
       if (!(await setPhase(db.kysely, job, dryRun ? 'checking' : 'writing', {}, 'queued')))
         throw new AppError('import_job_cancelled', { job });
       await jobHooks.onTurn?.();
-      return importUploaded(
-        db,
-        { path: file.path, bytes: file.bytes, kind: file.kind ? kindByName(file.kind) : undefined },
-        { who: actor.who, scope: actor.scope, dryRun },
-      );
+      const queue = writeQueue(db);
+      return work.run((p) => {
+        if (p.phase === 'reading') queue.progress(job, `${p.kind}:${p.file}`, p.rows, p.share);
+      });
     });
     const { job_id: _job, ...kept } = reportBody(report, job);
-    if (dryRun) {
+    if (dryRun && work.confirmable) {
       const expires = new Date(now().getTime() + settings.confirm_minutes * 60_000).toISOString();
       await setPhase(db.kysely, job, 'checked', { report: JSON.stringify(kept), expires_at: expires });
     } else {
@@ -209,6 +275,7 @@ function wrongPhase(job: ImportJobRow, action: 'confirm' | 'cancel', minutes: nu
 
 async function viewOf(db: Database, job: ImportJobRow): Promise<JobView> {
   const report = job.report ? (JSON.parse(job.report) as JobView['report']) : null;
+  const progress = RUNNING_PHASES.includes(job.phase) ? writeQueue(db).progressOf(job.id) : null;
   return {
     id: job.id,
     phase: job.phase as JobView['phase'],
@@ -216,6 +283,8 @@ async function viewOf(db: Database, job: ImportJobRow): Promise<JobView> {
     name: job.name,
     dry_run: job.dry_run === 1,
     rows: report ? report.kinds.reduce((n, k) => n + k.rows, 0) : null,
+    rows_read: progress?.rows ?? null,
+    share_read: progress?.share ?? null,
     report,
     error: job.error ? (JSON.parse(job.error) as JobView['error']) : null,
     created_at: job.created_at,

@@ -1,14 +1,18 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../../shared/cli/command.ts';
 import { parse, requireOption } from '../../shared/cli/args.ts';
 import { progressBar } from '../../shared/cli/progress.ts';
 import { openDatabase, resolveDbUrl } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { ImportProgress, ImportReport } from './import.service.ts';
+import type { ImportReport } from './import.service.ts';
 import { importWithAudit } from './audited-import.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { cliActor, commandActor } from '../audit/audit.actor.ts';
 import { sourcesFromPaths } from './sources.ts';
+import { submitFiles } from './import-jobs.service.ts';
+import { loadImportSettings, updateImportSettings } from './imports.settings.ts';
+import { settingsCommand } from '../../shared/cli/settings-command.ts';
 import { voidInTransaction } from './void.service.ts';
 import { kindByName, KIND_NAMES } from './kinds/index.ts';
 import { kindsNamed, templateSheets } from './template.service.ts';
@@ -26,18 +30,34 @@ export const importCommand: Command = {
     const db = await openDatabase(resolveDbUrl(values.db));
     const bar = progressBar(io.stderr as NodeJS.WriteStream);
     try {
+      const who = commandActor('import');
+      const dryRun = !!values['dry-run'];
       const options = {
         actor: cliActor(),
         source: 'cli',
-        dryRun: values['dry-run'],
-        onProgress: (p: ImportProgress) => bar.update(`${p.phase} ${p.file}`, p.rows),
+        dryRun,
+        apart: true,
       };
-      const report = await importWithAudit(db, sources, options, {
-        who: commandActor('import'),
-        action: 'import',
-        target: positionals.join(' '),
-        detail: (r) => ({ import_id: r.importId, written: r.written, files: sources.map((s) => s.file) }),
-      });
+      const target = positionals.join(' ');
+      // A job like an upload's (its row, its turn to write), answered here once it has ended.
+      const { report } = await submitFiles(
+        db,
+        { name: target, bytes: bytesOf(positionals) },
+        who,
+        dryRun,
+        (onProgress) =>
+          importWithAudit(
+            db,
+            sources,
+            { ...options, onProgress: (p) => (bar.update(`${p.phase} ${p.file}`, p.rows), onProgress(p)) },
+            {
+              who,
+              action: 'import',
+              target,
+              detail: (r) => ({ import_id: r.importId, written: r.written, files: sources.map((s) => s.file) }),
+            },
+          ),
+      );
       bar.done();
       io.stdout.write(values.json ? `${JSON.stringify(report)}\n` : describeReport(report));
       return 0;
@@ -50,6 +70,17 @@ export const importCommand: Command = {
   },
 };
 
+/** The bytes of the files named (a folder's files, not its subfolders). */
+function bytesOf(paths: string[]): number {
+  let bytes = 0;
+  for (const p of paths) {
+    const stat = fs.statSync(p);
+    if (!stat.isDirectory()) bytes += stat.size;
+    else for (const name of fs.readdirSync(p)) bytes += fs.statSync(path.join(p, name)).size;
+  }
+  return bytes;
+}
+
 export function describeReport(report: ImportReport): string {
   const lines = report.kinds.map(
     (k) =>
@@ -60,6 +91,22 @@ export function describeReport(report: ImportReport): string {
     : `imported (import #${report.importId})`;
   return `${head}\n${lines.join('\n')}\n`;
 }
+
+/** `outpost imports settings [--set FILE.json]`: the imports settings, as GET/PUT imports/settings. */
+export const importsCommand: Command = {
+  name: 'imports',
+  usage: 'outpost imports settings [--set FILE.json]',
+  summary: "imports settings: what an officer's and a manager's upload may unpack to, the minutes a checked job waits",
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub !== 'settings')
+      throw new AppError('subcommand_unknown', { command: 'imports', subcommand: sub ?? '', usage: this.usage });
+    return settingsCommand(rest, io, this.usage, {
+      load: (db) => loadImportSettings(db.kysely),
+      update: (db, patch) => updateImportSettings(db, commandActor('imports settings'), patch),
+    });
+  },
+};
 
 export const templateCommand: Command = {
   name: 'template',

@@ -27,6 +27,11 @@ export interface ImportOptions {
    * scope (may-write.ts). Throwing ends the import, writing nothing.
    */
   mayWrite?: MayWrite;
+  /**
+   * Read and check the files on a connection of the import's own and take the turn to write only
+   * for the merge (Database.apart): a large upload, which nobody's single record should wait for.
+   */
+  apart?: boolean;
 }
 
 export interface KindReport {
@@ -46,6 +51,8 @@ export interface ImportReport {
 
 /** What runs in the import's transaction around the import itself (a scope check, an audit entry). */
 export interface AroundImport {
+  /** Takes the turn to write once every row is read into its stage (Database.apart). */
+  begin?(): Promise<void>;
   before?(tx: Tx): Promise<void>;
   /** Not on a dry run: it writes nothing. */
   after?(tx: Tx, report: ImportReport): Promise<void>;
@@ -62,40 +69,46 @@ export async function importSources(
   around: AroundImport = {},
 ): Promise<ImportReport> {
   if (sources.length === 0) throw new AppError('nothing_to_import', {});
-  const run = async (tx: Tx) => {
-    await around.before?.(tx);
-    const report = await importInTransaction(tx, sources, options);
-    if (!options.dryRun) await around.after?.(tx, report);
-    return report;
-  };
+  const end = options.dryRun ? 'rollback' : 'commit';
+  if (options.apart)
+    return db.apart((tx, begin) => importInTransaction(tx, sources, options, { ...around, begin }), end);
+  const run = (tx: Tx) => importInTransaction(tx, sources, options, around);
   return options.dryRun ? db.rehearse(run) : db.transaction(run);
 }
 
 export { IMPORT_LOCK };
 
 /**
- * For tests and benchmarks only: `afterMerge` is awaited inside a writing import's transaction
- * once every row is merged and before it commits, so a test can hold an import there and see
- * what others read meanwhile; `onLock` is called with the rows staged when a merge begins (the
- * lock taken).
+ * For tests and benchmarks only: `staged` is awaited once every row is read and checked by its
+ * kind's own rules, before the import takes its turn to write, so a test can hold an import in
+ * its checking and see who waits for it; `afterMerge` is awaited inside a writing import's
+ * transaction once every row is merged and before it commits, so a test can hold an import there
+ * and see what others read meanwhile; `onLock` is called with the rows staged when a merge
+ * begins (the lock taken).
  */
-export const mergeHooks: { afterMerge?: () => Promise<void>; onLock?: (rows: number) => void } = {};
+export const mergeHooks: {
+  staged?: () => Promise<void>;
+  afterMerge?: () => Promise<void>;
+  onLock?: (rows: number) => void;
+} = {};
 
 /**
- * The same, inside a transaction the caller holds (records written through the API). Each
- * import's rows and duration go to the metrics by how it ended.
+ * The same, inside a transaction the caller holds (records written through the API), with what
+ * runs around it there (`around`). Each import's rows and duration go to the metrics by how it
+ * ended.
  */
 export async function importInTransaction(
   tx: Tx,
   sources: ImportSource[],
   options: ImportOptions,
+  around: AroundImport = {},
 ): Promise<ImportReport> {
   const started = performance.now();
   const rowsRead: Record<string, number> = {};
   const ended = (outcome: ImportOutcome) =>
     recordImport(options.source, outcome, (performance.now() - started) / 1000, rowsRead);
   try {
-    const report = await runImport(tx, sources, options, rowsRead);
+    const report = await runImport(tx, sources, options, rowsRead, around);
     ended(options.dryRun ? 'dry_run' : 'written');
     return report;
   } catch (e) {
@@ -109,11 +122,17 @@ async function runImport(
   sources: ImportSource[],
   options: ImportOptions,
   rowsRead: Record<string, number>,
+  around: AroundImport,
 ): Promise<ImportReport> {
   const errors = new ErrorList();
   const staged = await stageAll(tx, sources, errors, options.onProgress);
   for (const s of staged) rowsRead[s.kind.kind] = s.rows;
-  return writeStaged(tx, staged, sources, { ...options, errors });
+  if (options.apart) await mergeHooks.staged?.();
+  await around.begin?.();
+  await around.before?.(tx);
+  const report = await writeStaged(tx, staged, sources, { ...options, errors });
+  if (!options.dryRun) await around.after?.(tx, report);
+  return report;
 }
 
 /** A kind's sources read into its stage. */

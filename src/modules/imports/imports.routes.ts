@@ -6,8 +6,15 @@ import { templateBytes } from './template.service.ts';
 import { importUploadRoutes } from './upload.routes.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { requestActor } from '../audit/audit.actor.ts';
-import { importJobParams, importJobSchema, importReportSchema } from '#core/contracts/imports.schema.ts';
-import { cancelJob, confirmJob, reportBody, showJob } from './import-jobs.service.ts';
+import {
+  importJobParams,
+  importJobSchema,
+  importReportSchema,
+  importSettingsPatch,
+  importSettingsSchema,
+} from '#core/contracts/imports.schema.ts';
+import { loadImportSettings, updateImportSettings } from './imports.settings.ts';
+import { cancelJob, confirmJob, listJobs, reportBody, showJob } from './import-jobs.service.ts';
 
 export const templateParams = z
   .object({ file: z.enum(['all.xlsx', ...KIND_NAMES.map((k) => `${k}.xlsx`)] as [string, ...string[]]) })
@@ -22,6 +29,44 @@ export const importsRoutes =
       who: requestActor(request),
       scope: scopeOf(request),
     });
+    app.get(
+      '/imports/settings',
+      {
+        schema: {
+          summary:
+            'Imports settings: what an officer’s and a manager’s upload may unpack to, and the minutes a checked job awaits its confirmation',
+          tags: ['records'],
+          response: { 200: importSettingsSchema },
+        },
+        config: { permission: 'settings:manage' },
+      },
+      async () => loadImportSettings(ctx.db.kysely),
+    );
+    app.put(
+      '/imports/settings',
+      {
+        schema: {
+          summary: 'Change the imports settings (audited)',
+          tags: ['records'],
+          body: importSettingsPatch.strict(),
+          response: { 200: importSettingsSchema },
+        },
+        config: { permission: 'settings:manage' },
+      },
+      async (request) => updateImportSettings(ctx.db, requestActor(request), request.body),
+    );
+    app.get(
+      '/imports',
+      {
+        schema: {
+          summary: 'Your own latest import jobs (up to 20), newest first, each as GET imports/{id} shows it',
+          tags: ['records'],
+          response: { 200: z.array(importJobSchema) },
+        },
+        config: { permission: 'records:write' },
+      },
+      async (request) => listJobs(ctx.db, actorOf(request)),
+    );
     app.get(
       '/imports/:id',
       {

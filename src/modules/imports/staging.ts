@@ -10,6 +10,7 @@ import { CellError, type ImportKind, type Value } from './kinds/index.ts';
 import { mapHeader } from './header.ts';
 import type { Found } from './merge.ts';
 import type { Stage } from './stage.ts';
+import { collectGarbage, GARBAGE_EVERY_ROWS } from '../../shared/collect-garbage.ts';
 
 /** A file (or sheet, or posted array) of one kind, opened only when its turn comes. */
 export interface ImportSource {
@@ -23,6 +24,8 @@ export interface ImportProgress {
   file: string;
   rows: number;
   phase: 'reading' | 'checking' | 'merging';
+  /** While reading: how much of the file is read, 0 to 1, where the reader can tell. */
+  share?: number;
 }
 
 /** Most errors reported for one import; the rest are only counted. */
@@ -54,9 +57,11 @@ export async function stageSource(
   try {
     for await (const { line, cells } of table.rows) {
       rows++;
-      if (rows % 50_000 === 0) onProgress?.({ kind: kind.kind, file: table.file, rows, phase: 'reading' });
+      if (rows % 10_000 === 0)
+        onProgress?.({ kind: kind.kind, file: table.file, rows, phase: 'reading', share: table.share?.() });
       // SQLite's statements are synchronous: let the server answer (health, reads) meanwhile.
       if (rows % 2_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (rows % GARBAGE_EVERY_ROWS === 0) collectGarbage();
       if (cells.length > width) {
         errors.add([rowError(table.file, line, '(row)', coded('too_many_cells', { cells: cells.length, width }))]);
         continue;
@@ -86,7 +91,7 @@ export async function stageSource(
   } catch (e) {
     errors.fromThrown(e);
   }
-  onProgress?.({ kind: kind.kind, file: table.file, rows, phase: 'reading' });
+  onProgress?.({ kind: kind.kind, file: table.file, rows, phase: 'reading', share: table.share && 1 });
   return rows;
 }
 

@@ -28,6 +28,8 @@ export interface UploadOptions {
   who: AuditActor;
   scope: Scope | null;
   dryRun: boolean;
+  /** Follows the reading of the file (an import job's progress). */
+  onProgress?: ImportOptions['onProgress'];
 }
 
 /**
@@ -35,7 +37,7 @@ export interface UploadOptions {
  * audit entry; a dry run is rolled back. Import jobs (import-jobs.service.ts) call it in turn.
  */
 export async function importUploaded(db: Database, file: UploadedFile, options: UploadOptions): Promise<ImportReport> {
-  const { who, scope, dryRun } = options;
+  const { who, scope, dryRun, onProgress } = options;
   const name = path.basename(file.path);
   const sources = await sourcesFromPaths([file.path], { kind: file.kind });
   const importOptions: ImportOptions = {
@@ -43,6 +45,8 @@ export async function importUploaded(db: Database, file: UploadedFile, options: 
     source: 'api',
     dryRun,
     mayWrite: { scope },
+    apart: true,
+    onProgress,
   };
   return importWithAudit(db, sources, importOptions, {
     who,

@@ -161,7 +161,9 @@ function overdueTable(f: NotificationFacts, p: Phrases): TableBlock {
     ],
     rows: f.supervision!.overdue.map((t): Cell[] => [
       t.area_name,
-      `${p.schemeShort(t.scheme)}·${p.indicator(t.indicator)}`,
+      p.list(
+        (t.problems?.length ? t.problems : [t]).map((i) => `${p.schemeShort(i.scheme)}·${p.indicator(i.indicator)}`),
+      ),
       t.notification_number,
       p.date(t.deadline),
       t.days_overdue,

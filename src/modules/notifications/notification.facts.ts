@@ -35,6 +35,8 @@ export interface OverdueTask {
   area_name: string;
   scheme: SchemeName;
   indicator: string;
+  /** Every problem the task lists (a task per area lists several); absent in notices issued before. */
+  problems?: { scheme: SchemeName; indicator: string }[];
   notification_number: string;
   deadline: string;
   days_overdue: number;

@@ -1,7 +1,7 @@
 /**
  * Notification settings, stored as data (the `settings` row `notifications`) over defaults held
  * here: the document-number pattern, issuing authorities, the distribution list of each level,
- * the rectification deadline, commendation thresholds and the evidence size limit.
+ * the rectification deadline, tasks per area or per indicator, the days to appeal, commendation thresholds and the evidence size limit.
  *
  * @example
  *   numberOf(settings, issuer, 2019, 6) // '吉公社〔2019〕6号'
@@ -25,6 +25,10 @@ export const notificationSettingsSchema = z
       .max(100)
       .refine((p) => p.includes('{seq}'), 'pattern_needs_seq'),
     deadline_days: z.number().int().min(1).max(365),
+    /** `area`: one rectification task per lagging area listing its problems; `indicator`: one per problem. */
+    tasks_per: z.enum(['area', 'indicator']),
+    /** Days after a notice's issue date within which a ranked area may appeal its score (申诉). */
+    appeal_days: z.number().int().min(0).max(90),
     commend_top: z.number().int().min(0).max(20),
     commend_composite: z.number().min(0).max(100),
     evidence_max_bytes: z
@@ -65,6 +69,8 @@ export function patternNumbersApart(pattern: string): boolean {
 export const DEFAULT_SETTINGS: NotificationSettings = {
   number_pattern: '{abbr}〔{year}〕{seq}号',
   deadline_days: 30,
+  tasks_per: 'area',
+  appeal_days: 7,
   commend_top: 3,
   commend_composite: 90,
   evidence_max_bytes: 10 * 1024 * 1024,

@@ -124,7 +124,7 @@ export const notificationsRoutes =
       {
         schema: {
           summary:
-            'Issue the monthly notification (numbered, archived, one supervision task per problem), or a correction of the standing one',
+            'Issue the monthly notification (numbered, archived, a rectification task per lagging area), or a correction of the standing one',
           tags: ['notifications'],
           body: issueBody,
           response: { 201: issuedSchema },

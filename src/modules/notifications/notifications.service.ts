@@ -34,6 +34,7 @@ import {
 import { loadSettings } from './settings.service.ts';
 import type { SchemeRanking } from './notification.facts.ts';
 import { insertFigures, type IssuedFigures } from './notification-figures.repository.ts';
+import { closeAppeals } from '../appeals/appeals.repository.ts';
 import { timestamp } from '../../shared/clock.ts';
 import { insertNoticeEvent, insertReceipts } from '../receipts/receipts.repository.ts';
 import { announceReceipts } from '../receipts/receipts.events.ts';
@@ -146,6 +147,8 @@ export class NotificationsService {
       const tasks = standing
         ? await carryTasks(tx, who, Number(standing.id), notice, content.problems, now)
         : { opened: await openTasks(tx, who, notice, content.problems, now), carried: 0, withdrawn: 0 };
+      // The upheld appeals against the corrected notice are closed by this correction.
+      const appeals = standing ? await closeAppeals(tx.kysely, Number(standing.id), id) : [];
       await appendAudit(tx, who, {
         action: standing ? 'notification.correct' : 'notification.issue',
         target: facts.number,
@@ -155,6 +158,7 @@ export class NotificationsService {
           content_hash: contentHash(canonical),
           corrects: standing?.number ?? null,
           tasks,
+          ...(appeals.length ? { appeals } : {}),
         },
       });
       const entry = (await listNotifications(tx.kysely, { number: facts.number }))[0];

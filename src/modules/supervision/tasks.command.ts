@@ -11,6 +11,7 @@ import { validate } from '../../shared/validate.ts';
 import { commandActor } from '../audit/audit.actor.ts';
 import { indicatorLabel, indicatorValue } from '../notifications/indicator-labels.ts';
 import {
+  assignBody,
   statusBody,
   taskDetailQuery,
   taskIdParams,
@@ -20,10 +21,12 @@ import {
   type TaskView,
 } from '#core/contracts/supervision.schema.ts';
 import { TasksService, type TaskQuery } from './tasks.service.ts';
+import { assignTasks } from './tasks.assign.ts';
 
 const USAGE = [
   'outpost tasks list [--area CODE] [--issuing-area CODE] [--status S] [--month YYYY-MM] [--overdue] [--date YYYY-MM-DD] [--limit N [--offset N]] [--json]',
   'outpost tasks show ID [--date YYYY-MM-DD] [--json]',
+  'outpost tasks assign --ids ID,ID,... --leader AREA_CODE',
   'outpost tasks update ID [--status in_progress|rectified|verified [--backdate YYYY-MM-DD --reason TEXT]] [--comment TEXT] [--evidence FILE]...',
 ].join('\n       ');
 
@@ -36,7 +39,12 @@ export const tasksCommand: Command = {
     if (sub === 'list') return list(rest, io);
     if (sub === 'show') return show(rest, io);
     if (sub === 'update') return update(rest, io);
-    throw new AppError('subcommand_missing', { command: 'tasks', choices: ['list', 'show', 'update'], usage: USAGE });
+    if (sub === 'assign') return assign(rest, io);
+    throw new AppError('subcommand_missing', {
+      command: 'tasks',
+      choices: ['list', 'show', 'assign', 'update'],
+      usage: USAGE,
+    });
   },
 };
 
@@ -184,13 +192,28 @@ async function update(argv: string[], io: Io): Promise<number> {
   });
 }
 
+async function assign(argv: string[], io: Io): Promise<number> {
+  const { values } = parse(argv, { ids: { type: 'string' }, leader: { type: 'string' } }, USAGE);
+  const ids = requireOption(values.ids, 'ids', USAGE)
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const body = validate(assignBody, { ids, leader: requireOption(values.leader, 'leader', USAGE) });
+  return withDatabase(values.db, async (db) => {
+    const done = await assignTasks(db, commandActor('tasks assign'), null, body.ids, body.leader);
+    io.stdout.write(`${done.assigned} tasks assigned to ${done.leader.name} (${done.leader.title})\n`);
+    return 0;
+  });
+}
+
 function statusText(t: TaskView): string {
   return t.overdue ? `${t.status}, ${t.days_overdue} days overdue` : t.status;
 }
 
 function describe(t: TaskDetail): string {
   const lines = [
-    `task ${t.id}: ${t.area.name ?? ''} (${t.area.code}) ${indicatorLabel(t.indicator, 'en')} = ${indicatorValue(t.indicator, t.value, 'en')} in ${t.month}${t.repeat ? `, ${t.streak} months running` : ''}`,
+    `task ${t.id}: ${t.area.name ?? ''} (${t.area.code}) in ${t.month}${t.repeat ? `, ${t.streak} months running` : ''}: ${t.indicators.map((i) => `${indicatorLabel(i.indicator, 'en')} = ${indicatorValue(i.indicator, i.value, 'en')}`).join('; ')}`,
     `from ${t.notification.number}; leader ${t.leader ? `${t.leader.name} (${t.leader.title}${t.leader.phone ? `, ${t.leader.phone}` : ''})` : '(none on record)'}; due ${t.deadline}; ${statusText(t)}`,
     '',
     ...t.events.map(

@@ -1,16 +1,25 @@
 /**
- * Tasks made by issuing a notification: one per problem it names, for the leader responsible
+ * Tasks made by issuing a notification: one per lagging area listing its problem indicators (or,
+ * where the settings say `tasks_per: indicator`, one per problem), for the leader responsible
  * for that area, due a set number of days after issue. A correction carries the tasks of the
- * notice it supersedes: a problem it still names keeps its task (history and all); one it drops
- * is withdrawn; a new one opens a task.
+ * notice it supersedes: an area (or problem) it still names keeps its task, history and all, with
+ * the problems the correction names; one it drops is withdrawn; a new one opens a task.
  */
 import { eventBody } from './task-event-body.ts';
 import type { Tx } from '../../db/database.ts';
 import type { AuditActor } from '../audit/audit.repository.ts';
 import { previousMonth } from '../assessment/month.ts';
 import type { Problem } from '../notifications/notification.facts.ts';
+import { loadSettings } from '../notifications/settings.service.ts';
 import { leaderOf } from './leaders.repository.ts';
-import { insertEvent, insertTask, previousTask, tasksOfNotification, updateTask } from './tasks.repository.ts';
+import {
+  insertEvent,
+  insertTask,
+  previousTask,
+  setTaskIndicators,
+  tasksOfNotification,
+  updateTask,
+} from './tasks.repository.ts';
 
 export interface IssuedNotice {
   id: number;
@@ -20,10 +29,43 @@ export interface IssuedNotice {
   deadline: string;
 }
 
-const keyOf = (t: { area_code: string; scheme: string; indicator: string }) =>
-  `${t.area_code}:${t.scheme}:${t.indicator}`;
+type TasksPer = 'area' | 'indicator';
 
-/** Opens a task for every problem of a newly issued notice; returns how many. */
+/** What one task is about: its area and its problems (one when tasks are per indicator). */
+interface Group {
+  key: string;
+  area_code: string;
+  problems: Problem[];
+}
+
+const keyOf = (per: TasksPer, t: { area_code: string; scheme: string; indicator: string }) =>
+  per === 'area' ? t.area_code : `${t.area_code}:${t.scheme}:${t.indicator}`;
+
+/** The problems grouped into tasks, in the notice's order. */
+export function groupProblems(per: TasksPer, problems: Problem[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const p of problems) {
+    const key = keyOf(per, p);
+    const group = groups.get(key) ?? { key, area_code: p.area_code, problems: [] };
+    group.problems.push(p);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** The task row's own indicator columns: its first problem's; its streak: the longest of them. */
+function headline(g: Group) {
+  const [first] = g.problems;
+  return {
+    scheme: first.scheme,
+    indicator: first.indicator,
+    value: first.value,
+    target: first.target,
+    streak: Math.max(...g.problems.map((p) => p.streak)),
+  };
+}
+
+/** Opens the tasks of a newly issued notice; returns how many. */
 export async function openTasks(
   tx: Tx,
   who: AuditActor,
@@ -31,26 +73,31 @@ export async function openTasks(
   problems: Problem[],
   now: string,
 ): Promise<number> {
-  for (const p of problems) await openTask(tx, who, notice, p, now);
-  return problems.length;
+  const per = (await loadSettings(tx.kysely)).tasks_per;
+  const groups = groupProblems(per, problems);
+  for (const g of groups) await openTask(tx, who, notice, per, g, now);
+  return groups.length;
 }
 
-async function openTask(tx: Tx, who: AuditActor, notice: IssuedNotice, p: Problem, now: string): Promise<number> {
-  const leader = await leaderOf(tx.kysely, p.area_code);
+async function openTask(
+  tx: Tx,
+  who: AuditActor,
+  notice: IssuedNotice,
+  per: TasksPer,
+  g: Group,
+  now: string,
+): Promise<number> {
+  const leader = await leaderOf(tx.kysely, g.area_code);
+  const head = headline(g);
   const id = await insertTask(tx.kysely, {
     notification_id: notice.id,
-    area_code: p.area_code,
+    area_code: g.area_code,
     month: notice.month,
-    scheme: p.scheme,
-    indicator: p.indicator,
-    value: p.value,
-    target: p.target,
-    streak: p.streak,
+    ...head,
     previous_task_id: await previousTask(tx.kysely, {
-      area_code: p.area_code,
-      scheme: p.scheme,
-      indicator: p.indicator,
+      area_code: g.area_code,
       month: previousMonth(notice.month),
+      ...(per === 'indicator' ? { scheme: head.scheme, indicator: head.indicator } : {}),
     }),
     leader_name: leader?.name ?? null,
     leader_title: leader?.title ?? null,
@@ -60,6 +107,7 @@ async function openTask(tx: Tx, who: AuditActor, notice: IssuedNotice, p: Proble
     created_at: now,
     updated_at: now,
   });
+  await setTaskIndicators(tx.kysely, id, g.problems);
   await insertEvent(tx.kysely, {
     task_id: id,
     at: now,
@@ -81,14 +129,16 @@ export async function carryTasks(
   problems: Problem[],
   now: string,
 ): Promise<{ carried: number; withdrawn: number; opened: number }> {
-  const wanted = new Map(problems.map((p) => [keyOf(p), p]));
+  const per = (await loadSettings(tx.kysely)).tasks_per;
+  const wanted = new Map(groupProblems(per, problems).map((g) => [g.key, g]));
   let carried = 0;
   let withdrawn = 0;
   for (const task of await tasksOfNotification(tx.kysely, supersededId)) {
-    const key = keyOf(task);
-    if (wanted.has(key)) {
-      wanted.delete(key);
-      await updateTask(tx.kysely, Number(task.id), { notification_id: notice.id, updated_at: now });
+    const group = wanted.get(keyOf(per, task));
+    if (group) {
+      wanted.delete(group.key);
+      await updateTask(tx.kysely, Number(task.id), { notification_id: notice.id, updated_at: now, ...headline(group) });
+      await setTaskIndicators(tx.kysely, Number(task.id), group.problems);
       await insertEvent(tx.kysely, {
         task_id: Number(task.id),
         at: now,
@@ -113,6 +163,6 @@ export async function carryTasks(
       withdrawn++;
     }
   }
-  for (const p of wanted.values()) await openTask(tx, who, notice, p, now);
+  for (const g of wanted.values()) await openTask(tx, who, notice, per, g, now);
   return { carried, withdrawn, opened: wanted.size };
 }

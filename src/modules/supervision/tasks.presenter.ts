@@ -1,11 +1,32 @@
 import type { SchemeName } from '../assessment/domain/index.ts';
 import { daysBetween } from '../notifications/document/dates.ts';
-import type { EvidenceRow, TaskRow } from './tasks.repository.ts';
-import type { EvidenceView, TaskView } from '#core/contracts/supervision.schema.ts';
+import type { EvidenceRow, TaskIndicatorRow, TaskRow } from './tasks.repository.ts';
+import type { EvidenceView, TaskIndicatorView, TaskView } from '#core/contracts/supervision.schema.ts';
 import { isOverdue, type TaskStatus } from '#core/supervision/task-status.ts';
 
-/** A task row as the API and CLI show it, judged overdue on `day`. */
-export function presentTask(row: TaskRow, day: string): TaskView {
+const COMPOSITE = 'composite';
+
+/** The web path that explains an area's figure of a month: a ranking for the composite score. */
+export function explainPath(area: string, month: string, scheme: string, indicator: string): string {
+  const q = new URLSearchParams({ area, month, scheme });
+  if (indicator === COMPOSITE) return `/assessment/rankings?${q}`;
+  q.set('indicator', indicator);
+  return `/assessment/explain?${q}`;
+}
+
+function presentIndicator(row: TaskRow, i: TaskIndicatorRow): TaskIndicatorView {
+  return {
+    scheme: i.scheme as SchemeName,
+    indicator: i.indicator,
+    value: i.value === null ? null : Number(i.value),
+    target: i.target === null ? null : Number(i.target),
+    streak: Number(i.streak),
+    explain: explainPath(row.area_code, row.month, i.scheme, i.indicator),
+  };
+}
+
+/** A task row as the API and CLI show it with the problems it lists, judged overdue on `day`. */
+export function presentTask(row: TaskRow, day: string, indicators: TaskIndicatorRow[]): TaskView {
   const overdue = isOverdue(row.status, row.deadline, day);
   return {
     id: Number(row.id),
@@ -16,6 +37,8 @@ export function presentTask(row: TaskRow, day: string): TaskView {
     indicator: row.indicator,
     value: row.value === null ? null : Number(row.value),
     target: row.target === null ? null : Number(row.target),
+    indicators: indicators.map((i) => presentIndicator(row, i)),
+    figures: `/assessment/explain?${new URLSearchParams({ area: row.area_code, month: row.month })}`,
     streak: Number(row.streak),
     repeat: Number(row.streak) >= 2,
     previous_task_id: row.previous_task_id === null ? null : Number(row.previous_task_id),
@@ -29,7 +52,8 @@ export function presentTask(row: TaskRow, day: string): TaskView {
   };
 }
 
-export function presentEvidence(row: EvidenceRow): EvidenceView {
+/** A stored evidence file (a task's or an appeal's) as the API shows it. */
+export function presentEvidence(row: Omit<EvidenceRow, 'task_id'>): EvidenceView {
   return {
     id: Number(row.id),
     file_name: row.file_name,

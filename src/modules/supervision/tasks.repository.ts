@@ -4,7 +4,7 @@
  * jurisdiction, so a task outside it is simply not found.
  */
 import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } from 'kysely';
-import type { DB, TaskEventTable, TaskEvidenceTable, TaskTable } from '../../db/schema.ts';
+import type { DB, TaskEventTable, TaskEvidenceTable, TaskIndicatorTable, TaskTable } from '../../db/schema.ts';
 import { paged } from '../../db/page.ts';
 import { subtree } from '../areas/subtree.ts';
 
@@ -15,6 +15,7 @@ export type TaskRow = Selectable<TaskTable> & {
 };
 export type TaskEventRow = Selectable<TaskEventTable>;
 export type EvidenceRow = Selectable<TaskEvidenceTable>;
+export type TaskIndicatorRow = Selectable<TaskIndicatorTable>;
 
 export interface TaskFilter {
   /** Tasks of areas in this area's subtree. */
@@ -70,9 +71,52 @@ export async function insertTask(db: Kysely<DB>, row: Insertable<TaskTable>): Pr
 export async function updateTask(
   db: Kysely<DB>,
   id: number,
-  set: { status?: string; notification_id?: number; updated_at: string },
+  set: Partial<
+    Pick<TaskTable, 'status' | 'notification_id' | 'scheme' | 'indicator' | 'value' | 'target' | 'streak'>
+  > & {
+    updated_at: string;
+  },
 ): Promise<void> {
   await db.updateTable('tasks').set(set).where('id', '=', id).execute();
+}
+
+/** Replaces the problem indicators a task lists. */
+export async function setTaskIndicators(
+  db: Kysely<DB>,
+  taskId: number,
+  problems: { scheme: string; indicator: string; value: number | null; target: number | null; streak: number }[],
+): Promise<void> {
+  await db.deleteFrom('task_indicators').where('task_id', '=', taskId).execute();
+  if (problems.length === 0) return;
+  await db
+    .insertInto('task_indicators')
+    .values(
+      problems.map((p) => ({
+        task_id: taskId,
+        scheme: p.scheme,
+        indicator: p.indicator,
+        value: p.value,
+        target: p.target,
+        streak: p.streak,
+      })),
+    )
+    .execute();
+}
+
+/** The problem indicators of the tasks `ids`, by task, in the order they were listed. */
+export async function indicatorsOf(db: Kysely<DB>, ids: number[]): Promise<Map<number, TaskIndicatorRow[]>> {
+  const byTask = new Map<number, TaskIndicatorRow[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('task_indicators')
+      .selectAll()
+      .where('task_id', 'in', ids.slice(i, i + 500))
+      .orderBy('task_id')
+      .orderBy('id')
+      .execute();
+    for (const r of rows) byTask.set(Number(r.task_id), [...(byTask.get(Number(r.task_id)) ?? []), r]);
+  }
+  return byTask;
 }
 
 export async function insertEvent(db: Kysely<DB>, row: Insertable<TaskEventTable>): Promise<void> {
@@ -101,17 +145,18 @@ export async function getEvidence(db: Kysely<DB>, taskId: number, id: number): P
     .executeTakeFirst();
 }
 
-/** The task of the same area, scheme and indicator from a notification of the month before. */
+/**
+ * The task of the same area from a notification of the month before; of the same scheme and
+ * indicator too when they are given (tasks per indicator).
+ */
 export async function previousTask(
   db: Kysely<DB>,
-  t: { area_code: string; scheme: string; indicator: string; month: string },
+  t: { area_code: string; scheme?: string; indicator?: string; month: string },
 ): Promise<number | null> {
-  const row = await db
-    .selectFrom('tasks')
-    .select('id')
-    .where('area_code', '=', t.area_code)
-    .where('scheme', '=', t.scheme)
-    .where('indicator', '=', t.indicator)
+  let q = db.selectFrom('tasks').select('id').where('area_code', '=', t.area_code);
+  if (t.scheme !== undefined) q = q.where('scheme', '=', t.scheme);
+  if (t.indicator !== undefined) q = q.where('indicator', '=', t.indicator);
+  const row = await q
     .where('month', '=', t.month)
     .where('status', '!=', 'withdrawn')
     .orderBy('id', 'desc')
@@ -142,6 +187,20 @@ export async function assignLeader(
     .where('area_code', '=', area)
     .where('leader_name', 'is', null)
     .where('status', 'in', ['open', 'in_progress'])
+    .execute();
+}
+
+/** Sets the responsible leader of one task. */
+export async function setLeaderOf(
+  db: Kysely<DB>,
+  id: number,
+  leader: { name: string; title: string; phone: string | null },
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('tasks')
+    .set({ leader_name: leader.name, leader_title: leader.title, leader_phone: leader.phone, updated_at: now })
+    .where('id', '=', id)
     .execute();
 }
 

@@ -7,6 +7,8 @@ import { today } from '../../shared/clock.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import {
+  assignBody,
+  assignResultSchema,
   commentBody,
   evidenceParams,
   evidenceQuery,
@@ -18,6 +20,7 @@ import {
   taskPageSchema,
 } from '#core/contracts/supervision.schema.ts';
 import { TasksService } from './tasks.service.ts';
+import { assignTasks } from './tasks.assign.ts';
 import { bindRows } from '#core/exports/export-table.ts';
 import { TASKS_TABLE } from '#core/exports/tables/supervision-tables.ts';
 import { ALL_ROWS, sendTable } from '../exports/export.reply.ts';
@@ -64,6 +67,21 @@ export const tasksRoutes =
         config: { permission: 'tasks:read' },
       },
       async (request) => tasks.get(scopeOf(request), request.params.id, request.query.date ?? today()),
+    );
+    app.post(
+      '/tasks/assign',
+      {
+        schema: {
+          summary:
+            'Give the selected tasks the responsible leader registered for an area (all or none; closed tasks are refused)',
+          tags: ['supervision'],
+          body: assignBody,
+          response: { 200: assignResultSchema },
+        },
+        config: { permission: 'tasks:write' },
+      },
+      async (request) =>
+        assignTasks(ctx.db, requestActor(request), scopeOf(request), request.body.ids, request.body.leader),
     );
     app.put(
       '/tasks/:id/status',

@@ -24,6 +24,7 @@ import {
   evidenceOf,
   getEvidence,
   getTask,
+  indicatorsOf,
   insertEvent,
   insertEvidence,
   listTasks,
@@ -64,14 +65,28 @@ export class TasksService {
       offset: q.offset,
     };
     const { items, total } = await listTasks(this.db.kysely, filter);
-    return { items: items.map((r) => presentTask(r, q.date)), total, limit: q.limit, offset: q.offset };
+    const indicators = await indicatorsOf(
+      this.db.kysely,
+      items.map((r) => Number(r.id)),
+    );
+    return {
+      items: items.map((r) => presentTask(r, q.date, indicators.get(Number(r.id)) ?? [])),
+      total,
+      limit: q.limit,
+      offset: q.offset,
+    };
   }
 
   async get(scope: Scope | null, id: number, day: string): Promise<TaskDetail> {
     const row = await this.found(scope, id);
-    const [events, evidence] = await Promise.all([eventsOf(this.db.kysely, id), evidenceOf(this.db.kysely, id)]);
+    const [events, evidence, indicators] = await Promise.all([
+      eventsOf(this.db.kysely, id),
+      evidenceOf(this.db.kysely, id),
+      indicatorsOf(this.db.kysely, [id]),
+    ]);
     return {
-      ...presentTask(row, day),
+      ...presentTask(row, day, indicators.get(id) ?? []),
+      rectified_by: rectifiedBy(events),
       events: events.map((e) => ({
         at: e.at,
         actor: e.actor,
@@ -88,7 +103,7 @@ export class TasksService {
   /**
    * Moves a task to `to` when its life allows it, dated today by the server's clock. Verifying
    * needs a jurisdiction over the notifying area (the area that rectifies does not verify
-   * itself); sending a rectification back needs a comment saying why. Setting the status it
+   * itself) and another account than the one that marked it rectified (four eyes); sending a rectification back needs a comment saying why. Setting the status it
    * already has, without a comment, changes nothing. A `backdate` (a province-wide account
    * only, with a reason, kept in the audit log) dates the move on an earlier day since the
    * task was opened.
@@ -113,6 +128,8 @@ export class TasksService {
       if (needsComment(from, to) && !comment) throw new AppError('send_back_needs_comment', {});
       if (to === 'verified' && scope && !(await isWithin(tx.kysely, scope.area, row.issuing_area)))
         throw new AppError('verify_outside_scope', { issuing: row.issuing_area, scope: scope.area });
+      if (to === 'verified' && rectifiedBy(await eventsOf(tx.kysely, id)) === who.actor)
+        throw new AppError('verify_own_rectification', { id, actor: who.actor });
       await updateTask(tx.kysely, id, { status: to, updated_at: now });
       await insertEvent(tx.kysely, {
         task_id: id,
@@ -226,10 +243,20 @@ export class TasksService {
   }
 }
 
+/** The account that last marked the task rectified, from its events (oldest first). */
+function rectifiedBy(events: { kind: string; to_status: string | null; actor: string }[]): string | null {
+  return events.findLast((e) => e.kind === 'status' && e.to_status === 'rectified')?.actor ?? null;
+}
+
 /** What the next notification of `area` reports about the tasks of its earlier ones, on `day`; null when it issued none. */
 export async function supervisionState(db: Database, area: string, day: string): Promise<SupervisionState | null> {
   const rows = await tasksIssuedBy(db.kysely, area, day);
   if (rows.length === 0) return null;
+  const late = rows.filter((r) => isOverdue(r.status, r.deadline, day));
+  const problems = await indicatorsOf(
+    db.kysely,
+    late.map((r) => Number(r.id)),
+  );
   const count = (s: string) => rows.filter((r) => r.status === s).length;
   return {
     total: rows.length,
@@ -237,19 +264,21 @@ export async function supervisionState(db: Database, area: string, day: string):
     in_progress: count('in_progress'),
     rectified: count('rectified'),
     verified: count('verified'),
-    overdue: rows
-      .filter((r) => isOverdue(r.status, r.deadline, day))
-      .map((r) => ({
-        id: Number(r.id),
-        area_code: r.area_code,
-        area_name: r.area_name ?? r.area_code,
-        scheme: r.scheme as SchemeName,
-        indicator: r.indicator,
-        notification_number: r.notification_number,
-        deadline: r.deadline,
-        days_overdue: daysBetween(r.deadline, day),
-        leader: r.leader_name ? `${r.leader_name}${r.leader_title ? `（${r.leader_title}）` : ''}` : null,
+    overdue: late.map((r) => ({
+      id: Number(r.id),
+      area_code: r.area_code,
+      area_name: r.area_name ?? r.area_code,
+      scheme: r.scheme as SchemeName,
+      indicator: r.indicator,
+      problems: (problems.get(Number(r.id)) ?? []).map((i) => ({
+        scheme: i.scheme as SchemeName,
+        indicator: i.indicator,
       })),
+      notification_number: r.notification_number,
+      deadline: r.deadline,
+      days_overdue: daysBetween(r.deadline, day),
+      leader: r.leader_name ? `${r.leader_name}${r.leader_title ? `（${r.leader_title}）` : ''}` : null,
+    })),
   };
 }
 

@@ -7,8 +7,10 @@
 import type { TodoSource } from './todo-source.ts';
 import { periodTodo } from '../periods/periods.todo.ts';
 import { receiptTodo } from '../receipts/receipts.todo.ts';
+import { TASK_TODO_SOURCES } from '../supervision/tasks.todo.ts';
+import { appealDecideTodo } from '../appeals/appeals.todo.ts';
 
 export type { TodoQuery, TodoSource } from './todo-source.ts';
 
 /** Every source, each added by the feature it belongs to. */
-export const TODO_SOURCES: readonly TodoSource[] = [periodTodo, receiptTodo];
+export const TODO_SOURCES: readonly TodoSource[] = [periodTodo, receiptTodo, ...TASK_TODO_SOURCES, appealDecideTodo];

@@ -1,4 +1,4 @@
-/** The operations section's tabs: scheduled jobs, and channels with their deliveries, sign-in locks (admins). */
+/** The operations section's tabs: scheduled jobs, and channels with their deliveries, sign-in locks and the imports settings (admins). */
 import { SectionTabs, type SectionTab } from '../ui/section-tabs.tsx';
 
 const TABS: SectionTab[] = [
@@ -6,6 +6,7 @@ const TABS: SectionTab[] = [
   { key: 'admin.tab.channels', to: '/admin/channels', needs: 'channels:manage' },
   { key: 'admin.tab.locks', to: '/admin/locks', needs: 'accounts:manage' },
   { key: 'accounts.nav', to: '/admin/accounts', needs: 'accounts:manage' },
+  { key: 'admin.tab.imports', to: '/admin/imports', needs: 'settings:manage' },
 ];
 
 export function AdminTabs() {

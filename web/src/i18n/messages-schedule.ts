@@ -9,6 +9,17 @@ export const scheduleZh = {
   'admin.tab.jobs': '定时任务',
   'admin.tab.channels': '推送渠道',
   'admin.tab.locks': '登录锁定',
+  'admin.tab.imports': '导入设置',
+  'importSettings.title': '导入设置',
+  'importSettings.intro':
+    '通过网页导入文件时的限制：民警和管理员上传的文件解压后最大多少，校验通过的导入等待确认多久。',
+  'importSettings.officer': '民警上传文件解压后上限',
+  'importSettings.manager': '辖区管理员上传文件解压后上限',
+  'importSettings.minutes': '校验通过后等待确认的时长',
+  'importSettings.minutesUnit': '分钟',
+  'importSettings.note': '全省账号不受前两项限制，上限为 512 MiB。超时未确认的导入自动作废，需重新上传。',
+  'importSettings.save': '保存',
+  'importSettings.saved': '导入设置已保存。',
 
   'locks.title': '登录锁定',
   'locks.intro':
@@ -158,6 +169,18 @@ export const scheduleEn: Record<keyof typeof scheduleZh, string> = {
   'admin.tab.jobs': 'Scheduled jobs',
   'admin.tab.channels': 'Channels',
   'admin.tab.locks': 'Sign-in locks',
+  'admin.tab.imports': 'Import settings',
+  'importSettings.title': 'Import settings',
+  'importSettings.intro':
+    'Limits of imports through the web: how large an officer’s and a manager’s file may be once unpacked, and how long a checked import waits for its confirmation.',
+  'importSettings.officer': 'An officer’s upload, unpacked, at most',
+  'importSettings.manager': 'An area manager’s upload, unpacked, at most',
+  'importSettings.minutes': 'A checked import waits for its confirmation',
+  'importSettings.minutesUnit': 'minutes',
+  'importSettings.note':
+    'Province-wide accounts are held to 512 MiB, not to the first two. An import not confirmed in time expires and is uploaded again.',
+  'importSettings.save': 'Save',
+  'importSettings.saved': 'The import settings are saved.',
 
   'locks.title': 'Sign-in locks',
   'locks.intro':

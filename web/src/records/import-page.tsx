@@ -3,8 +3,8 @@
  * all.xlsx workbook) is uploaded once to `POST imports`, checked whole by the server first (a
  * dry run: a job showing every rejected row by the file's own lines), and written on
  * confirmation of that job by its id (`POST imports/{id}/confirm`), all or nothing whatever its
- * size: the same pipeline as `outpost import`. While it is written, the bar follows the job's
- * phase (queued with its place, writing).
+ * size: the same pipeline as `outpost import`. While it is checked or written, the page follows
+ * the job: queued with its place, then the rows read and checked so far on a bar of the file read.
  */
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { UPLOAD_CAP, XLSX_UNPACKED_CAP } from '#core/imports/upload-limits.ts';
@@ -18,7 +18,9 @@ import {
   cancelImport,
   confirmImport,
   importJob,
+  importJobs,
   uploadImport,
+  type ImportJob,
   type ImportReport,
   type ImportUpload,
 } from './upload.ts';
@@ -260,47 +262,56 @@ export function ImportPage() {
   );
 }
 
-/** The steps of a confirmed job the bar shows, in order. */
-const JOB_STEPS = ['queued', 'writing', 'done'];
+/** Phases of a job that has not ended. */
+const RUNNING = ['queued', 'checking', 'writing'];
 
 /**
- * While the server checks or writes: the seconds gone, and a bar — moving while a file is
- * checked, following a confirmed job's phase (queued with its place, writing) while it is written.
+ * While the server checks or writes: the seconds gone, and the job as it is now, asked once a
+ * second — queued with its place, then the rows read and checked so far with a bar of the file
+ * read (moving while it is checked, not only at the end). A file just uploaded has no job id
+ * yet: its job is the account's newest one that is still running.
  */
 function Working({ purpose, since, job }: { purpose: Purpose; since: number; job?: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [, tick] = useState(0);
-  const [state, setState] = useState<{ phase: string; place: number | null }>();
+  const [state, setState] = useState<ImportJob>();
   useEffect(() => {
+    const follow = () =>
+      (job !== undefined ? importJob(job) : importJobs().then((jobs) => jobs.find((j) => RUNNING.includes(j.phase))))
+        .then((j) => j && setState(j))
+        .catch(() => undefined);
+    follow();
     const timer = window.setInterval(() => {
       tick((n) => n + 1);
-      if (job !== undefined)
-        importJob(job).then(
-          (j) => setState({ phase: j.phase, place: j.place }),
-          () => undefined,
-        );
+      follow();
     }, 1000);
     return () => window.clearInterval(timer);
   }, [job]);
   const seconds = Math.floor((Date.now() - since) / 1000);
-  const step = state ? JOB_STEPS.indexOf(state.phase) + 1 : 0;
   const label =
     state?.phase === 'queued'
       ? t('import.queued', { place: state.place ?? 1 })
       : t(purpose === 'check' ? 'import.checking' : 'import.writing');
+  const read = state?.phase === 'queued' ? null : state?.rows_read;
+  const share = state?.phase === 'queued' ? null : state?.share_read;
   return (
-    <div className="progress import-working" role="status">
+    <div className="progress import-working" role="status" data-phase={state?.phase}>
       <label>
         <span>
           {label}
           {seconds >= 1 && <small className="muted"> {t('import.elapsed', { s: seconds })}</small>}
         </span>
-        {job !== undefined && step > 0 ? (
-          <progress max={JOB_STEPS.length} value={step} aria-label={t('import.progress')} />
+        {share != null ? (
+          <progress max={1} value={share} aria-label={t('import.progress')} />
         ) : (
           <progress aria-label={t('import.progress')} />
         )}
       </label>
+      {read != null && (
+        <p className="muted import-read">
+          {t('import.readSoFar', { n: exact(read, lang), percent: share != null ? Math.floor(share * 100) : '…' })}
+        </p>
+      )}
     </div>
   );
 }

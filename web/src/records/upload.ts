@@ -25,6 +25,11 @@ export function importJob(job: number): Promise<ImportJob> {
   return apiGetFresh<ImportJob>(`/imports/${job}`);
 }
 
+/** The account's own latest jobs, newest first: the page follows the one it is checking. */
+export function importJobs(): Promise<ImportJob[]> {
+  return apiGetFresh<ImportJob[]>('/imports');
+}
+
 export interface Written {
   written: number;
 }

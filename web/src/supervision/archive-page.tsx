@@ -12,7 +12,8 @@ import { Link, navigate, useLocation, withQuery } from '../router/router.tsx';
 import { AreaSearch } from '../ui/area-search.tsx';
 import { Async, Empty } from '../ui/states.tsx';
 import { SupervisionTabs } from './tabs.tsx';
-import type { NotificationEntry } from './types.ts';
+import type { AppealPage, NotificationEntry } from './types.ts';
+import { useCan } from '../auth/can.ts';
 
 export function ArchivePage() {
   const { t, fmt } = useI18n();
@@ -27,6 +28,11 @@ export function ArchivePage() {
   const detail = useApi<AreaDetail>(area ? `/areas/${encodeURIComponent(area)}` : null);
   const entries = useApi<NotificationEntry[]>(`/notifications${query({ area, month })}`, { keep: true });
   const wanted = number.trim().toLowerCase();
+  // Appeals are shown next to the notice they are against, to the accounts that read tasks.
+  const appeals = useApi<AppealPage>(useCan()('tasks:read') ? '/appeals?limit=500' : null);
+  const appealsOf = new Map<number, number>();
+  for (const a of appeals.data?.items ?? [])
+    appealsOf.set(a.notification.id, (appealsOf.get(a.notification.id) ?? 0) + 1);
 
   return (
     <div className="page archive-page">
@@ -98,6 +104,11 @@ export function ArchivePage() {
                             </span>
                           )}
                           {e.corrects && <span className="badge badge-alert">{t('archive.correction')}</span>}
+                          {appealsOf.has(Number(e.id)) && (
+                            <Link className="badge badge-warn" href={`/appeals?notification=${e.id}`}>
+                              {t('appeals.inArchive', { n: appealsOf.get(Number(e.id))! })}
+                            </Link>
+                          )}
                         </th>
                         <td data-label={t('archive.titleCol')}>
                           <span>

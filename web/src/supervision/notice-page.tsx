@@ -71,6 +71,8 @@ export function NoticePage({ id }: { id: string }) {
               />
               <p className="actions">
                 <Link href={href('/tasks', { notification: n.id })}>{t('notice.toTasks')}</Link>
+                <Link href={href('/tasks/table', { notification: n.id })}>{t('tasks.table.open')}</Link>
+                <Link href={href('/appeals', { notification: n.id })}>{t('sup.tab.appeals')}</Link>
                 <Link href={href('/notifications', { area: n.area_code, month: n.month })}>{t('notice.toMonth')}</Link>
               </p>
             </section>

@@ -6,3 +6,6 @@ export { NotificationPage } from './notification-page.tsx';
 export { SummaryPage } from './summary-page.tsx';
 export { TaskBoardPage } from './task-board-page.tsx';
 export { TaskPage } from './task-page.tsx';
+export { TaskTablePage } from './task-table-page.tsx';
+export { AppealsPage } from './appeals-page.tsx';
+export { AppealPage } from './appeal-page.tsx';

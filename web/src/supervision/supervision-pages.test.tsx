@@ -5,6 +5,7 @@ import { fakeApi, json, renderAt } from '../testing/render.tsx';
 import { NotificationPage } from './notification-page.tsx';
 import { TaskBoardPage } from './task-board-page.tsx';
 import { TaskPage } from './task-page.tsx';
+import { TaskTablePage } from './task-table-page.tsx';
 import type { Draft, NotificationEntry, Task, TaskDetail } from './types.ts';
 
 afterEach(() => {
@@ -161,6 +162,17 @@ const TASK: Task = {
   indicator: 'equipment_rate',
   value: 0.5,
   target: 1,
+  indicators: [
+    {
+      scheme: 'construction',
+      indicator: 'equipment_rate',
+      value: 0.5,
+      target: 1,
+      streak: 2,
+      explain: '/assessment/explain?area=C1&month=2019-06&scheme=construction&indicator=equipment_rate',
+    },
+  ],
+  figures: '/assessment/explain?area=C1&month=2019-06',
   streak: 2,
   repeat: true,
   previous_task_id: 1,
@@ -276,6 +288,7 @@ describe('TaskPage', () => {
     });
     const current: TaskDetail = {
       ...TASK,
+      rectified_by: null,
       events: [
         event('created', 'from 吉公社〔2019〕6号', { notice: '吉公社〔2019〕6号', to_status: 'open' }),
         event('evidence', `照片.jpg (2048 bytes, sha256 ${'a'.repeat(64)})`, {
@@ -294,7 +307,7 @@ describe('TaskPage', () => {
   });
 
   it('moves a task, asking a reason to send a rectification back', async () => {
-    let current: TaskDetail = { ...TASK, status: 'rectified', events: [], evidence: [] };
+    let current: TaskDetail = { ...TASK, status: 'rectified', rectified_by: 'user:other', events: [], evidence: [] };
     const calls = fakeApi(({ method, path, body }) => {
       if (path === '/tasks/3' && method === 'GET') return json(current);
       if (path === '/tasks/3/status') {
@@ -311,5 +324,47 @@ describe('TaskPage', () => {
     fireEvent.click(move);
     await waitFor(() => expect(document.querySelector('.task-status')?.textContent).toBe('整改中'));
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ status: 'in_progress', comment: '装备未到位' });
+  });
+});
+
+describe('TaskTablePage', () => {
+  it("groups a notice's tasks by area and assigns the selection one registered leader", async () => {
+    const other: Task = { ...TASK, id: 4, area: { code: 'C2', name: '吉林市' } };
+    const calls = fakeApi(({ method, path }) => {
+      if (path.startsWith('/tasks?')) return json({ items: [TASK, other], total: 2, limit: 500, offset: 0 });
+      if (path.startsWith('/leaders')) {
+        const leader = { area_code: 'C1', area_name: '长春市', name: '张伟', title: '副局长', phone: null };
+        return json({ items: [{ ...leader, updated_at: '', updated_by: '' }], total: 1, limit: 500, offset: 0 });
+      }
+      if (path === '/tasks/assign' && method === 'POST')
+        return json({ assigned: 2, leader: { area: 'C1', name: '张伟', title: '副局长' } });
+      return undefined;
+    });
+    renderAt(<TaskTablePage />, { url: '/tasks/table?notification=7' });
+    const area = await screen.findByRole('checkbox', { name: '长春市（1 项）' });
+    expect(screen.getByRole('checkbox', { name: '吉林市（1 项）' })).toBeTruthy();
+    fireEvent.click(area);
+    fireEvent.click(screen.getByRole('checkbox', { name: '选择任务 4（吉林市）' }));
+    expect(screen.getByText('已选 2 项任务')).toBeTruthy();
+    await screen.findByRole('option', { name: /张伟/ });
+    fireEvent.change(screen.getByLabelText('责任领导'), { target: { value: 'C1' } });
+    fireEvent.click(screen.getByRole('button', { name: '指定责任领导' }));
+    await screen.findByText('已为 2 项任务指定责任领导 张伟');
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ ids: [3, 4], leader: 'C1' });
+  });
+});
+
+describe('TaskPage four eyes', () => {
+  it('offers no verification to the account that marked the task rectified', async () => {
+    const current: TaskDetail = { ...TASK, status: 'rectified', rectified_by: 'user:a', events: [], evidence: [] };
+    fakeApi(({ path }) => {
+      if (path === '/session')
+        return json({ username: 'a', role: 'admin', area: null, badge: null, expires_at: '2030-01-01' });
+      return path === '/tasks/3' ? json(current) : undefined;
+    });
+    renderAt(<TaskPage id="3" />, { url: '/tasks/3' });
+    await screen.findByText('整改完成由您标记，须由另一账号核验。');
+    expect(screen.queryByRole('radio', { name: '核验通过' })).toBeNull();
+    expect(screen.getByRole('radio', { name: '退回重新整改' })).toBeTruthy();
   });
 });

@@ -3,22 +3,49 @@ import { ApiError } from '../api/client.ts';
 import { formatIndicator } from '../dashboard/indicator-format.ts';
 import { indicatorMeta } from '../domain/indicators.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router/router.tsx';
 import type { Task } from './types.ts';
 
-/** 装备达标率 66.7%（目标 100.0%）; `short` leaves out the figures. */
-export function TaskProblem({ task, short }: { task: Task; short?: boolean }) {
-  const i18n = useI18n();
-  const { t, tr } = i18n;
-  const meta = indicatorMeta(task.indicator);
-  const name = tr('ind', task.indicator);
-  if (short) return <>{name}</>;
+type Problem = Task['indicators'][number];
+
+/** The problems a task lists (its own indicator for a task stored before they were listed). */
+function problemsOf(task: Task): Problem[] {
+  if (task.indicators.length > 0) return task.indicators;
+  const { scheme, indicator, value, target, streak } = task;
+  return [{ scheme, indicator, value, target, streak, explain: task.figures }];
+}
+
+/** The names of a task's problems: 装备达标率、综合得分. */
+export function TaskProblem({ task }: { task: Task }) {
+  const { tr, lang } = useI18n();
   return (
     <>
-      {name} {task.value === null ? t('dash.noData') : formatIndicator(meta, task.value, i18n)}
-      {task.target !== null && (
-        <span className="muted"> {t('tasks.target', { target: formatIndicator(meta, task.target, i18n) })}</span>
-      )}
+      {problemsOf(task)
+        .map((p) => tr('ind', p.indicator))
+        .join(lang === 'zh' ? '、' : ', ')}
     </>
+  );
+}
+
+/** Each problem with its figure against the target (装备达标率 66.7%（目标 100.0%）), linking to how it is made. */
+export function TaskProblems({ task }: { task: Task }) {
+  const i18n = useI18n();
+  const { t, tr } = i18n;
+  return (
+    <ul className="plain-list task-problems">
+      {problemsOf(task).map((p) => {
+        const meta = indicatorMeta(p.indicator);
+        return (
+          <li key={`${p.scheme}:${p.indicator}`}>
+            <Link href={p.explain}>{tr('ind', p.indicator)}</Link>{' '}
+            {p.value === null ? t('dash.noData') : formatIndicator(meta, p.value, i18n)}
+            {p.target !== null && (
+              <span className="muted"> {t('tasks.target', { target: formatIndicator(meta, p.target, i18n) })}</span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

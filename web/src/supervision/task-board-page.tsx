@@ -11,7 +11,7 @@ import type { AreaDetail } from '../api/types.ts';
 import { useApi, useApiAll } from '../api/use-api.ts';
 import { isMonth } from '../domain/month.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { Link, navigate, useLocation, withQuery } from '../router/router.tsx';
+import { href, Link, navigate, useLocation, withQuery } from '../router/router.tsx';
 import { AreaSearch } from '../ui/area-search.tsx';
 import { Pager } from '../ui/pager.tsx';
 import { Async, Empty } from '../ui/states.tsx';
@@ -91,6 +91,9 @@ export function TaskBoardPage() {
           <ExportLinks path="/tasks" params={filters} what={t('tasks.title')} />
         </div>
         {notification && first && <p className="note">{t('tasks.ofNotice', { number: first.notification.number })}</p>}
+        <p className="muted">
+          <Link href={href('/tasks/table', notification ? { notification } : {})}>{t('tasks.table.open')}</Link>
+        </p>
       </header>
       <Async {...tasks}>
         {([page, overdueTasks = page]) =>
@@ -147,7 +150,7 @@ function TaskCard({ task }: { task: Task }) {
     <article className={`task-card${task.overdue ? ' is-overdue' : ''}`}>
       <h3>
         <Link href={`/tasks/${task.id}`}>
-          {task.area.name ?? task.area.code} · <TaskProblem task={task} short />
+          {task.area.name ?? task.area.code} · <TaskProblem task={task} />
         </Link>
       </h3>
       {(task.overdue || task.repeat) && <TaskFlags task={task} bare />}
@@ -170,7 +173,7 @@ function Withdrawn({ tasks }: { tasks: Task[] }) {
         {tasks.map((task) => (
           <li key={task.id}>
             <Link href={`/tasks/${task.id}`}>
-              {task.area.name ?? task.area.code} · <TaskProblem task={task} short />
+              {task.area.name ?? task.area.code} · <TaskProblem task={task} />
             </Link>
           </li>
         ))}

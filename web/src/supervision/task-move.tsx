@@ -17,14 +17,16 @@ import { asError } from './task-bits.tsx';
 export function MoveForm({ task, onChange }: { task: TaskDetail; onChange(t: TaskDetail): void }) {
   const { t, tr } = useI18n();
   const commentId = useId();
-  const moves = SETTABLE_STATUSES.filter((s) => canMove(task.status as TaskStatus, s));
+  const { session } = useAuth();
+  // Four eyes: whoever marked it rectified does not verify it (the server refuses it too).
+  const own = session !== undefined && task.rectified_by === `user:${session.username}`;
+  const moves = SETTABLE_STATUSES.filter((s) => canMove(task.status as TaskStatus, s) && !(own && s === 'verified'));
   const [to, setTo] = useState<TaskStatus>();
   const [comment, setComment] = useState('');
   const [backdate, setBackdate] = useState({ date: '', reason: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   // Only a province-wide account may date a move before today (the server checks it too).
-  const { session } = useAuth();
   const mayBackdate = !session || session.role === 'admin';
   if (moves.length === 0) return null;
   const needs = to !== undefined && needsComment(task.status as TaskStatus, to);
@@ -54,6 +56,7 @@ export function MoveForm({ task, onChange }: { task: TaskDetail; onChange(t: Tas
   return (
     <section className="panel" aria-labelledby="task-move-h">
       <h2 id="task-move-h">{t('task.move')}</h2>
+      {own && <p className="note">{t('task.fourEyes')}</p>}
       <form onSubmit={submit}>
         <Segmented<TaskStatus>
           legend={t('task.moveTo')}

@@ -13,7 +13,7 @@ import { Async, WriteError } from '../ui/states.tsx';
 import { isPending } from '#core/supervision/task-status.ts';
 import { SupervisionTabs } from './tabs.tsx';
 import { MoveForm } from './task-move.tsx';
-import { asError, TaskFlags, TaskProblem } from './task-bits.tsx';
+import { asError, TaskFlags, TaskProblem, TaskProblems } from './task-bits.tsx';
 import type { LeaderRow, TaskDetail } from './types.ts';
 
 export function TaskPage({ id }: { id: string }) {
@@ -43,7 +43,7 @@ function TaskView({ task, onChange, reload }: { task: TaskDetail; onChange(t: Ta
           {fmt.month(task.month)}
         </p>
         <h1 tabIndex={-1}>
-          {task.area.name ?? task.area.code} · <TaskProblem task={task} short />
+          {task.area.name ?? task.area.code} · <TaskProblem task={task} />
         </h1>
         <TaskFlags task={task} />
       </header>
@@ -59,7 +59,8 @@ function TaskView({ task, onChange, reload }: { task: TaskDetail; onChange(t: Ta
           <div>
             <dt>{t('task.problem')}</dt>
             <dd>
-              <TaskProblem task={task} />
+              <TaskProblems task={task} />
+              <Link href={task.figures}>{t('task.figures')}</Link>
             </dd>
           </div>
           <div>

@@ -14,6 +14,7 @@ import type {
   taskPageSchema,
   taskSchema,
 } from '#core/contracts/supervision.schema.ts';
+import type { appealDetailSchema, appealPageSchema, appealSchema } from '#core/contracts/appeals.schema.ts';
 import type { fiveProblemsSchema } from '#core/contracts/five-problems.schema.ts';
 import type { OfficialDocument } from '../documents/document-view.tsx';
 
@@ -27,6 +28,9 @@ export type TaskDetail = z.infer<typeof taskDetailSchema>;
 export type TaskEvent = z.infer<typeof taskEventSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type LeaderRow = z.infer<typeof leaderRowSchema>;
+export type Appeal = z.infer<typeof appealSchema>;
+export type AppealPage = z.infer<typeof appealPageSchema>;
+export type AppealDetail = z.infer<typeof appealDetailSchema>;
 export type FiveProblems = z.infer<typeof fiveProblemsSchema>;
 
 /** `GET summary?format=json`: the facts (kept opaque here) and the document. */

@@ -95,6 +95,24 @@ export const SUPERVISION_ERRORS = {
     (p) => `only the notifying area ${p.issuing} or above verifies a rectification; your account reaches ${p.scope}`,
     (p) => `只有通报地区 ${p.issuing} 或其上级可以核验整改；您的账号只到 ${p.scope}`,
   ),
+  verify_own_rectification: def(
+    'forbidden',
+    { id: 12, actor: 'user:zhang' },
+    (p) => `task ${p.id} was marked rectified by your account (${p.actor}); another account verifies it (four eyes)`,
+    (p) => `任务 ${p.id} 的整改由您的账号（${p.actor}）标记完成，须由另一账号核验`,
+  ),
+  leader_not_registered: def(
+    'not_found',
+    { area: '220100000000' },
+    (p) => `leader: no responsible leader is registered for ${p.area} within your jurisdiction`,
+    (p) => `leader：您的管辖范围内没有登记 ${p.area} 的责任领导`,
+  ),
+  task_assign_closed: def(
+    'conflict',
+    { id: 12, status: 'verified' },
+    (p) => `task ${p.id} is ${p.status}; a closed task gets no new leader (nothing was assigned)`,
+    (p) => `任务 ${p.id} 已“${zhName('task', p.status)}”，已结束的任务不能再指定责任领导（均未指定）`,
+  ),
   task_withdrawn: def(
     'conflict',
     { id: 12 },
@@ -160,6 +178,57 @@ export const SUPERVISION_ERRORS = {
     { area: '220200000000', scope: '220100000000' },
     (p) => `area ${p.area} is outside your jurisdiction (${p.scope}); its leader is set there or above`,
     (p) => `地区 ${p.area} 不在您的管辖范围（${p.scope}）内；其责任领导由该地区或上级设置`,
+  ),
+
+  // Appeals (申诉).
+  appeal_not_found: def(
+    'not_found',
+    { id: 4, scoped: true },
+    (p) => `no appeal ${p.id} exists${p.scoped ? ' within your jurisdiction' : ''}`,
+    (p) => `${p.scoped ? '您的管辖范围内' : ''}没有申诉 ${p.id}`,
+  ),
+  appeal_other_area: def(
+    'forbidden',
+    { area: '510200000000', scope: '510100000000' },
+    (p) => `area: you appeal your own area's score (${p.scope}), not that of ${p.area}`,
+    (p) => `area：只能对本地区（${p.scope}）的得分申诉，不能替 ${p.area} 申诉`,
+  ),
+  appeal_not_ranked: def(
+    'invalid_input',
+    { area: '510101000000', number: '川公社〔2019〕2号' },
+    (p) => `area: ${p.area} is not ranked in ${p.number}; only a ranked area appeals its score there`,
+    (p) => `area：${p.area} 不在 ${p.number} 的排名中；只有被排名的地区可以对其得分申诉`,
+  ),
+  appeal_out_of_time: def(
+    'conflict',
+    { number: '川公社〔2019〕2号', until: '2019-07-12', today: '2019-07-20' },
+    (p) => `${p.number} could be appealed until ${p.until}; today is ${p.today}`,
+    (p) => `${p.number} 的申诉期限至 ${p.until}，今天是 ${p.today}，已过申诉期限`,
+  ),
+  appeal_pending: def(
+    'conflict',
+    { id: 4, number: '川公社〔2019〕2号' },
+    (p) => `appeal ${p.id} against ${p.number} for this area is still pending; add to it rather than appeal again`,
+    (p) => `本地区对 ${p.number} 的申诉 ${p.id} 尚待处理，不能重复申诉`,
+  ),
+  appeal_decide_not_issuer: def(
+    'forbidden',
+    { issuing: '510000000000', scope: '510100000000' },
+    (p) => `only the notifying area ${p.issuing} or above decides an appeal; your account reaches ${p.scope}`,
+    (p) => `只有通报地区 ${p.issuing} 或其上级可以处理申诉；您的账号只到 ${p.scope}`,
+  ),
+  appeal_own_decision: def(
+    'forbidden',
+    { id: 4 },
+    (p) => `appeal ${p.id} was filed by your account; another account decides it`,
+    (p) => `申诉 ${p.id} 由您的账号提出，须由另一账号处理`,
+  ),
+  appeal_decided: def(
+    'conflict',
+    { id: 4, status: 'upheld', by: 'user:admin' },
+    (p) => `appeal ${p.id} was already decided (${p.status}, by ${p.by}); it is decided once`,
+    (p) =>
+      `申诉 ${p.id} 已由 ${p.by} 处理（${p.status === 'upheld' ? '支持' : p.status === 'rejected' ? '驳回' : p.status}），不能再次处理`,
   ),
 
   // The residents' survey.

@@ -20,6 +20,8 @@ export const TASKS_TABLE = defineTable<Task>('tasks', { zh: '督导整改任务'
   col('indicator', '指标', 'Indicator', 'text', (t) => t.indicator),
   col('value', '指标值', 'Value', 'text', (t) => t.value),
   col('target', '目标值', 'Target', 'text', (t) => t.target),
+  // A task per area lists several problems; the columns above are its first.
+  col('problems', '问题指标', 'Problem indicators', 'text', (t) => t.indicators.map((i) => i.indicator).join('; ')),
   col('streak', '连续月数', 'Months in a row', 'integer', (t) => t.streak),
   col('repeat', '重复问题', 'Repeat', 'text', (t) => t.repeat),
   col('leader', '责任领导', 'Responsible leader', 'text', (t) => t.leader?.name ?? null),

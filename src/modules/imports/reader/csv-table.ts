@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync, type ReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { AppError } from '../../../shared/errors.ts';
@@ -12,21 +12,25 @@ const READ_BYTES = 64 * 1024;
 /** Opens a `.csv` or `.csv.gz` file: reads up to its header, the rest as it is iterated. */
 export async function openCsv(path: string, file: string, maxLineBytes: number): Promise<Table> {
   const parser = new CsvParser(file, maxLineBytes);
-  const batches = readBatches(path, file, parser);
+  const source = createReadStream(path, { highWaterMark: READ_BYTES });
+  const batches = readBatches(source, file, parser);
   for (;;) {
     const next = await batches.next();
     if (next.done) throw rejected(file, 1, '(file)', coded('file_empty', {}));
     if (next.value.length === 0) continue;
     const [first, ...rest] = next.value;
     parser.header = first.cells;
-    return tableFrom(file, first.cells, batches, rest);
+    const size = statSync(path).size;
+    // The file's bytes read (a .csv.gz: packed bytes), which the rows handed out lag by a batch.
+    const share = () => (size > 0 ? Math.min(1, source.bytesRead / size) : 1);
+    return { ...tableFrom(file, first.cells, batches, rest), share };
   }
 }
 
 // The records of the file, a batch per chunk of text.
-async function* readBatches(path: string, file: string, parser: CsvParser): AsyncGenerator<TableRow[]> {
+async function* readBatches(source: ReadStream, file: string, parser: CsvParser): AsyncGenerator<TableRow[]> {
   const gzip = /\.gz$/i.test(file);
-  const bytes = gzip ? gunzip(path) : createReadStream(path, { highWaterMark: READ_BYTES });
+  const bytes = gzip ? gunzip(source) : source;
   try {
     for await (const text of decodeText(bytes)) {
       const batch: TableRow[] = [];
@@ -45,10 +49,10 @@ async function* readBatches(path: string, file: string, parser: CsvParser): Asyn
   }
 }
 
-function gunzip(path: string): AsyncIterable<Buffer> {
+function gunzip(source: ReadStream): AsyncIterable<Buffer> {
   const unzip = createGunzip({ chunkSize: READ_BYTES });
   // Errors of either stream end the gunzip stream with that error, which its reader then sees.
-  pipeline(createReadStream(path, { highWaterMark: READ_BYTES }), unzip, () => {});
+  pipeline(source, unzip, () => {});
   return unzip;
 }
 

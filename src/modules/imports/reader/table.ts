@@ -22,6 +22,8 @@ export interface Table {
    * Not needed after a complete iteration or a `break` out of `for await`.
    */
   close(): Promise<void>;
+  /** How much of the file is read, 0 to 1, where the reader can tell (a CSV). */
+  share?(): number;
 }
 
 /**
