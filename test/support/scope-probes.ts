@@ -135,6 +135,21 @@ export const PROBES: Probe[] = [
   get('/api/v1/notifications', (t) => `/api/v1/notifications?area=${t.within}`),
   get('/api/v1/notifications/:id', (t) => `/api/v1/notifications/${t.notice}`),
   get('/api/v1/notifications/:id/revision', (t) => `/api/v1/notifications/${t.notice}/revision`),
+  get('/api/v1/notifications/:id/receipts', (t) => `/api/v1/notifications/${t.notice}/receipts`),
+  {
+    route: 'POST /api/v1/notifications/:id/receipts/:area',
+    write: true,
+    request: (t) => ({ method: 'POST', url: `/api/v1/notifications/${t.notice}/receipts/${t.area}` }),
+  },
+  {
+    route: 'POST /api/v1/notifications/:id/reminders',
+    write: true,
+    request: (t) => ({
+      method: 'POST',
+      url: `/api/v1/notifications/${t.notice}/reminders`,
+      payload: { areas: [t.area] },
+    }),
+  },
   {
     route: 'POST /api/v1/notifications',
     write: true,
@@ -249,6 +264,9 @@ export const NO_TARGET: string[] = [
   'PUT /api/v1/users/:username/disabled',
   'PUT /api/v1/users/:username/password',
   'PUT /api/v1/users/:username/totp',
+  'PATCH /api/v1/users/:username',
+  // The account's own 待办: each source answers only within its scope (test/receipts.test.ts).
+  'GET /api/v1/todo',
   'GET /api/v1/locks',
   'DELETE /api/v1/locks/usernames/:username',
   'DELETE /api/v1/locks/addresses/:address',
