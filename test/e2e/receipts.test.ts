@@ -1,7 +1,7 @@
 /**
  * Issuing and receipt in Chromium (issue 19): the province's manager locks June 2019, issues its
  * notice with a date, a deadline and a signer (the issued document shown, not the draft); City 1
- * and City 2 find it in their 待办 and sign for it (the header's count goes from 1 to 0); the
+ * and City 2 find it in their 待办 and sign for it (the header's count falls by one and the item leaves); the
  * province chases City 3 (催办), seen in the notice's history. Then the 待办 page, the notice with
  * its receipts, the issue page and the accounts page at both widths in both languages.
  */
@@ -74,23 +74,30 @@ describe.skipIf(!present && !REQUIRED)('issuing and receipt in Chromium', () => 
     await context.close();
   }, 180_000);
 
-  it('two cities sign for it from their 待办; the count falls to 0', async () => {
+  it('two cities sign for it from their 待办; the count falls by one and the item leaves', async () => {
     for (const [user, area] of [
       [CITY1, CITY_1],
       [CITY2, CITY_2],
     ] as const) {
       const { page, context } = await openAs(user, '/todo');
-      await expect.poll(() => count(page), { timeout: 20_000 }).toBe('1');
       const item = page.locator(`li[data-key="notice_sign:${NOTICE}:${area}"] a`);
-      await item.waitFor();
+      await item.waitFor({ timeout: 20_000 });
+      // Its city's rectification tasks may wait for it too (a lagging city): the count holds them all.
+      await expect.poll(() => count(page), { timeout: 20_000 }).not.toBeNull();
+      const before = Number(await count(page));
+      expect(before).toBeGreaterThanOrEqual(1);
       if (area === CITY_1) await e2e.snap(page, 'receipts-todo-before-desktop-zh');
       await item.click();
       await page.getByRole('button', { name: /签收本通报/ }).click();
       await expect
         .poll(() => page.locator(`tr[data-area="${area}"]`).getAttribute('data-signed'), { timeout: 15_000 })
         .toBe('true');
-      await expect.poll(() => count(page), { timeout: 15_000 }).toBe('0');
-      if (area === CITY_2) await e2e.snap(page, 'receipts-signed-desktop-zh');
+      await expect.poll(() => count(page), { timeout: 15_000 }).toBe(String(before - 1));
+      await page.goto(`${e2e.base}/todo`);
+      await page.locator('.todo-page h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator(`li[data-key^="notice_sign:"]`).count()).toBe(0);
+      if (area === CITY_2) await e2e.snap(page, 'receipts-todo-after-desktop-zh');
       await context.close();
     }
   }, 180_000);
