@@ -285,6 +285,10 @@ export const NO_TARGET: string[] = [
   'GET /api/v1/imports/:id',
   'POST /api/v1/imports/:id/confirm',
   'POST /api/v1/imports/:id/cancel',
+  // The account's own latest jobs; the limits are admins' settings.
+  'GET /api/v1/imports',
+  'GET /api/v1/imports/settings',
+  'PUT /api/v1/imports/settings',
   'GET /api/v1/templates/:file',
   'GET /api/v1/notifications/settings',
   'PUT /api/v1/notifications/settings',
