@@ -68,7 +68,12 @@ describe.skipIf(!present && !REQUIRED)('appeals in Chromium', () => {
   }, 180_000);
 
   it('is upheld by the province and closed by the correction notice after unlock and relock', async () => {
-    const { context, page } = await e2e.open('zh', 'desktop', appealUrl);
+    // The appeal awaits the province in its 待办, and the item leads to it.
+    const decide = `li[data-key="appeal_decide:${appealUrl.split('/').pop()}"] a`;
+    const { context, page } = await e2e.open('zh', 'desktop', '/todo');
+    await page.locator(decide).waitFor({ timeout: 30_000 });
+    await page.locator(decide).click();
+    await page.waitForURL((u) => u.pathname === appealUrl);
     await page.getByRole('heading', { name: '处理申诉' }).waitFor({ timeout: 30_000 });
     await page.getByText('支持申诉', { exact: true }).click();
     await page.getByLabel('处理理由').fill('核实走访记录属实，予以更正。');
@@ -77,6 +82,13 @@ describe.skipIf(!present && !REQUIRED)('appeals in Chromium', () => {
     expect(await page.locator('.appeal-steps li').count()).toBe(4);
     expect(await page.locator('.appeal-steps li.is-done').count()).toBe(0);
     await e2e.snap(page, 'appeal-upheld-desktop-zh');
+    // Decided, it leaves the 待办.
+    await page.goto(`${e2e.base}/todo`);
+    await page.locator('.todo-page h1').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator(decide).count()).toBe(0);
+    await page.goto(`${e2e.base}${appealUrl}`);
+    await page.locator('.appeal-steps').waitFor({ timeout: 30_000 });
 
     const act = (action: string, data: Record<string, string>) =>
       page.request.post(`${e2e.base}/api/v1/periods/${action}`, {

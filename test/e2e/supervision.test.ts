@@ -145,16 +145,29 @@ describe.skipIf(!present && !REQUIRED)('notifications and supervision in Chromiu
     expect(await page.getByText('核验通过', { exact: true }).count()).toBe(0);
     await e2e.snap(page, 'task-four-eyes-desktop-zh');
     const url = new URL(page.url()).pathname;
+    // The verification awaits another account, not the one that marked it rectified.
+    const verify = `li[data-key="task_verify:${url.split('/').pop()}"] a`;
+    await page.goto(`${e2e.base}/todo`);
+    await page.locator('.todo-page h1').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator(verify).count()).toBe(0);
     await context.close();
 
     if (e2e.auth) expect(addAccount(e2e.dbUrl, CHECKER, 'admin')).toBe(true);
-    const checker = await e2e.open('zh', 'desktop', url, { signIn: false });
+    const checker = await e2e.open('zh', 'desktop', '/todo', { signIn: false });
     if (e2e.auth) await signInAsChecker(checker.page);
+    await checker.page.locator(verify).waitFor({ timeout: 30_000 });
+    await checker.page.locator(verify).click();
+    await checker.page.waitForURL((u) => u.pathname === url);
     await checker.page.getByText('核验通过', { exact: true }).click();
     await checker.page.getByRole('button', { name: '改为“已核验办结”' }).click();
     await expect.poll(() => checker.page.locator('.task-status').textContent()).toBe('已核验办结');
     expect(await checker.page.getByRole('heading', { name: '推进整改' }).count()).toBe(0);
     await e2e.snap(checker.page, 'task-verified-desktop-zh');
+    await checker.page.goto(`${e2e.base}/todo`);
+    await checker.page.locator('.todo-page h1').waitFor();
+    await checker.page.waitForLoadState('networkidle');
+    expect(await checker.page.locator(verify).count()).toBe(0);
     await checker.context.close();
   }, 180_000);
 
