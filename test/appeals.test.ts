@@ -160,6 +160,7 @@ for (const engine of ENGINES) {
       expect(decided).toMatchObject({
         status: 'upheld',
         decided_by: 'user:prov',
+        decided_by_name: 'prov',
         decision_reason: '核实属实，予以更正',
       });
       expect(decided.steps.map((s) => [s.step, s.done])).toEqual([

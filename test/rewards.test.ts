@@ -31,7 +31,7 @@ interface P {
     history: { month: string; composite: number }[];
     thresholds: { commendation: number; criticism: number; interview: number; interview_months: number };
   };
-  decision: { decided_by: string; note: string | null } | null;
+  decision: { decided_by: string; decided_by_name: string; note: string | null } | null;
 }
 
 async function run(argv: string[]) {
@@ -123,7 +123,7 @@ for (const engine of ENGINES) {
       expect(res.json()).toMatchObject({
         id: first.id,
         status: 'approved',
-        decision: { decided_by: 'user:test-admin', note: 'agreed at the meeting' },
+        decision: { decided_by: 'user:test-admin', decided_by_name: 'test-admin', note: 'agreed at the meeting' },
       });
       expect(await dataVersion(db.kysely)).toBe(version + 1);
       expect((await decide(first.id, { decision: 'rejected' })).statusCode).toBe(409);

@@ -42,8 +42,11 @@ export const appealSchema = z.object({
   status: z.enum(APPEAL_STATUSES),
   filed_at: z.string(),
   filed_by: z.string(),
+  /** Who filed and who decided, as people read them (display name, else username). */
+  filed_by_name: z.string(),
   decided_at: z.string().nullable(),
   decided_by: z.string().nullable(),
+  decided_by_name: z.string().nullable(),
   decision_reason: z.string().nullable(),
   /** The correction notice that closed an upheld appeal. */
   correction: z.object({ id: z.number(), number: z.string() }).nullable(),

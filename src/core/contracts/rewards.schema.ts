@@ -49,6 +49,14 @@ export const proposalSchema = z.object({
     thresholds,
     scheme_version: z.number(),
   }),
-  decision: z.object({ note: z.string().nullable(), decided_at: z.string(), decided_by: z.string() }).nullable(),
+  decision: z
+    .object({
+      note: z.string().nullable(),
+      decided_at: z.string(),
+      decided_by: z.string(),
+      /** The decider as people read it (display name, else username). */
+      decided_by_name: z.string(),
+    })
+    .nullable(),
 });
 export const proposalsSchema = z.array(proposalSchema);

@@ -96,6 +96,8 @@ export type TaskView = z.infer<typeof taskSchema>;
 export const taskEventSchema = z.object({
   at: z.string(),
   actor: z.string(),
+  /** The actor as people read it (display name, else username). */
+  actor_name: z.string(),
   kind: z.string(),
   from_status: z.string().nullable(),
   to_status: z.string().nullable(),
@@ -114,6 +116,7 @@ export const evidenceSchema = z.object({
   content_type: z.string(),
   uploaded_at: z.string(),
   uploaded_by: z.string(),
+  uploaded_by_name: z.string(),
 });
 export type EvidenceView = z.infer<typeof evidenceSchema>;
 

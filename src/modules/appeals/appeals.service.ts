@@ -20,6 +20,7 @@ import { loadSettings } from '../notifications/settings.service.ts';
 import { addDays } from '../notifications/document/dates.ts';
 import { evidenceDir, readEvidence, storeEvidence } from '../supervision/evidence.store.ts';
 import { presentEvidence } from '../supervision/tasks.presenter.ts';
+import { shownNames } from '../accounts/shown-names.ts';
 import type { AppealDetail, AppealView } from '#core/contracts/appeals.schema.ts';
 import {
   appealEvidenceOf,
@@ -57,7 +58,11 @@ export class AppealsService {
       limit: q.limit,
       offset: q.offset,
     });
-    return { items: items.map(present), total, limit: q.limit, offset: q.offset };
+    const name = await shownNames(
+      this.db.kysely,
+      items.flatMap((r) => [r.filed_by, r.decided_by]),
+    );
+    return { items: items.map((r) => present(r, name)), total, limit: q.limit, offset: q.offset };
   }
 
   async get(scope: Scope | null, id: number): Promise<AppealDetail> {
@@ -67,11 +72,17 @@ export class AppealsService {
     const periodSteps = row.decided_at
       ? await periodStepsSince(this.db.kysely, [row.area_code, row.notification_area], row.month, row.decided_at)
       : [];
+    const evidence = await appealEvidenceOf(this.db.kysely, id);
+    const name = await shownNames(this.db.kysely, [
+      row.filed_by,
+      row.decided_by,
+      ...evidence.map((e) => e.uploaded_by),
+    ]);
     return {
-      ...present(row),
+      ...present(row, name),
       appeal_until: addDays(row.issued_on, settings.appeal_days),
       steps: appealSteps(row, periodSteps),
-      evidence: (await appealEvidenceOf(this.db.kysely, id)).map(presentEvidence),
+      evidence: evidence.map((e) => presentEvidence(e, name)),
     };
   }
 
@@ -199,7 +210,7 @@ export class AppealsService {
   }
 }
 
-function present(row: AppealRow): AppealView {
+function present(row: AppealRow, name: (actor: string) => string): AppealView {
   return {
     id: Number(row.id),
     notification: {
@@ -214,8 +225,10 @@ function present(row: AppealRow): AppealView {
     status: row.status as AppealView['status'],
     filed_at: row.filed_at,
     filed_by: row.filed_by,
+    filed_by_name: name(row.filed_by),
     decided_at: row.decided_at,
     decided_by: row.decided_by,
+    decided_by_name: row.decided_by === null ? null : name(row.decided_by),
     decision_reason: row.decision_reason,
     correction:
       row.correction_id !== null && row.correction_number !== null

@@ -22,6 +22,7 @@ import { parseProposalId } from '#core/rewards/proposal-id.ts';
 import { deriveProposals, type DerivedProposal, type ProposalFigures } from './proposals.gather.ts';
 import { decisionById, decisionsFor, insertDecision, type DecisionRow } from './rewards.repository.ts';
 import { timestamp } from '../../shared/clock.ts';
+import { shownNames } from '../accounts/shown-names.ts';
 
 export type Decision = 'approved' | 'rejected';
 
@@ -29,15 +30,19 @@ export interface Proposal extends DerivedProposal {
   status: 'proposed' | Decision;
   /** False for a decided proposal that the figures as they are now no longer make. */
   current: boolean;
-  decision: { note: string | null; decided_at: string; decided_by: string } | null;
+  decision: { note: string | null; decided_at: string; decided_by: string; decided_by_name: string } | null;
 }
 
 export async function listProposals(assessment: AssessmentService, within: string, month: string): Promise<Proposal[]> {
   const derived = await deriveProposals(assessment, within, month);
   const decided = new Map((await decisionsFor(assessment.db, month, within)).map((d) => [d.id, d]));
-  const out: Proposal[] = derived.map((p) => withDecision(p, decided.get(p.id), true));
+  const name = await shownNames(
+    assessment.db,
+    [...decided.values()].map((d) => d.decided_by),
+  );
+  const out: Proposal[] = derived.map((p) => withDecision(p, decided.get(p.id), true, name));
   const live = new Set(derived.map((p) => p.id));
-  for (const d of decided.values()) if (!live.has(d.id)) out.push(withDecision(fromRow(d), d, false));
+  for (const d of decided.values()) if (!live.has(d.id)) out.push(withDecision(fromRow(d), d, false, name));
   return out;
 }
 
@@ -112,15 +117,22 @@ export async function decideProposal(
       },
     });
   });
-  return withDecision(proposal, row, true);
+  return withDecision(proposal, row, true, await shownNames(db.kysely, [row.decided_by]));
 }
 
-function withDecision(p: DerivedProposal, d: DecisionRow | undefined, current: boolean): Proposal {
+function withDecision(
+  p: DerivedProposal,
+  d: DecisionRow | undefined,
+  current: boolean,
+  name: (actor: string) => string,
+): Proposal {
   return {
     ...p,
     status: d ? (d.decision as Decision) : 'proposed',
     current,
-    decision: d ? { note: d.note, decided_at: d.decided_at, decided_by: d.decided_by } : null,
+    decision: d
+      ? { note: d.note, decided_at: d.decided_at, decided_by: d.decided_by, decided_by_name: name(d.decided_by) }
+      : null,
   };
 }
 

@@ -53,7 +53,7 @@ export function presentTask(row: TaskRow, day: string, indicators: TaskIndicator
 }
 
 /** A stored evidence file (a task's or an appeal's) as the API shows it. */
-export function presentEvidence(row: Omit<EvidenceRow, 'task_id'>): EvidenceView {
+export function presentEvidence(row: Omit<EvidenceRow, 'task_id'>, name: (actor: string) => string): EvidenceView {
   return {
     id: Number(row.id),
     file_name: row.file_name,
@@ -62,5 +62,6 @@ export function presentEvidence(row: Omit<EvidenceRow, 'task_id'>): EvidenceView
     content_type: row.content_type,
     uploaded_at: row.uploaded_at,
     uploaded_by: row.uploaded_by,
+    uploaded_by_name: name(row.uploaded_by),
   };
 }

@@ -16,6 +16,7 @@ import type { SupervisionState } from '../notifications/notification.facts.ts';
 import { loadSettings } from '../notifications/settings.service.ts';
 import { evidenceDir, readEvidence, storeEvidence } from './evidence.store.ts';
 import { presentEvidence, presentTask } from './tasks.presenter.ts';
+import { shownNames } from '../accounts/shown-names.ts';
 import type { Backdate, TaskDetail, TaskView } from '#core/contracts/supervision.schema.ts';
 import { isOverdue, needsComment, type TaskStatus } from '#core/supervision/task-status.ts';
 import { assertMove } from './task-moves.ts';
@@ -84,19 +85,24 @@ export class TasksService {
       evidenceOf(this.db.kysely, id),
       indicatorsOf(this.db.kysely, [id]),
     ]);
+    const name = await shownNames(this.db.kysely, [
+      ...events.map((e) => e.actor),
+      ...evidence.map((e) => e.uploaded_by),
+    ]);
     return {
       ...presentTask(row, day, indicators.get(id) ?? []),
       rectified_by: rectifiedBy(events),
       events: events.map((e) => ({
         at: e.at,
         actor: e.actor,
+        actor_name: name(e.actor),
         kind: e.kind,
         from_status: e.from_status,
         to_status: e.to_status,
         body: e.body,
         ...eventParts(e.kind, e.body),
       })),
-      evidence: evidence.map(presentEvidence),
+      evidence: evidence.map((e) => presentEvidence(e, name)),
     };
   }
 

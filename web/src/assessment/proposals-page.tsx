@@ -188,7 +188,7 @@ function ProposalCard({ proposal: p, onDecided }: { proposal: Proposal; onDecide
       )}
       {p.decision && (
         <p className="small decision">
-          {t('proposals.decided', { by: p.decision.decided_by, at: fmt.dateTime(p.decision.decided_at) })}
+          {t('proposals.decided', { by: p.decision.decided_by_name, at: fmt.dateTime(p.decision.decided_at) })}
           {p.decision.note && ` · ${p.decision.note}`}
         </p>
       )}

@@ -62,7 +62,7 @@ function AppealView({ appeal, onChange }: { appeal: AppealDetail; onChange(a: Ap
           <div>
             <dt>{t('appeals.filed')}</dt>
             <dd>
-              {fmt.dateTime(appeal.filed_at)} <small className="muted">{appeal.filed_by}</small>
+              {fmt.dateTime(appeal.filed_at)} <small className="muted">{appeal.filed_by_name}</small>
             </dd>
           </div>
           <div>
@@ -75,7 +75,7 @@ function AppealView({ appeal, onChange }: { appeal: AppealDetail; onChange(a: Ap
               <dd>
                 {appeal.decision_reason}{' '}
                 <small className="muted">
-                  {fmt.dateTime(appeal.decided_at)} {appeal.decided_by}
+                  {fmt.dateTime(appeal.decided_at)} {appeal.decided_by_name}
                 </small>
               </dd>
             </div>

@@ -278,6 +278,7 @@ describe('TaskPage', () => {
     const event = (kind: string, body: string, parts: Partial<TaskDetail['events'][number]> = {}) => ({
       at: '2019-06-10T08:00:00.000Z',
       actor: 'user:admin',
+      actor_name: '王建国',
       kind,
       from_status: null,
       to_status: null,
@@ -304,6 +305,9 @@ describe('TaskPage', () => {
     expect(screen.getByText(/^照片\.jpg（2(\.0)? KB）$/)).toBeTruthy();
     expect(screen.getByText('from the village')).toBeTruthy();
     expect(screen.queryByText(/sha256/)).toBeNull();
+    // People by their names, never as the audit trail writes them.
+    expect(screen.getAllByText(/王建国/).length).toBe(3);
+    expect(screen.queryByText(/user:admin/)).toBeNull();
   });
 
   it('moves a task, asking a reason to send a rectification back', async () => {

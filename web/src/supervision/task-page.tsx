@@ -148,7 +148,7 @@ function Evidence({
                 <bdi>{ev.file_name}</bdi>
               </a>{' '}
               <small className="muted">
-                {fmt.bytes(ev.size)} · {fmt.dateTime(ev.uploaded_at)} · {ev.uploaded_by} ·{' '}
+                {fmt.bytes(ev.size)} · {fmt.dateTime(ev.uploaded_at)} · {ev.uploaded_by_name} ·{' '}
                 <span className="mono" title={ev.sha256}>
                   SHA-256 {ev.sha256.slice(0, 12)}…
                 </span>
@@ -200,7 +200,7 @@ function History({ task, writable, onChange }: { task: TaskDetail; writable: boo
         {task.events.map((ev, i) => (
           <li key={i} className={`event-${ev.kind}`}>
             <p className="muted small">
-              {fmt.dateTime(ev.at)} · {ev.actor}
+              {fmt.dateTime(ev.at)} · {ev.actor_name}
             </p>
             <p>
               <strong>{tr('taskEvent', ev.kind)}</strong>
