@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openDatabase } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/modules/app-context.ts';
@@ -44,7 +45,7 @@ try {
   const rows: string[] = [];
   for (const engine of ENGINES) rows.push(await benchEngine(engine, file));
   console.log(
-    '\nengine    | reads p99 alone | reads p99 during upload | ratio | POST wait | merge | import | POST/merge',
+    '\nengine    | reads p99 alone | reads p99 during upload | ratio | longest read | loop held | POST wait | merge | import | POST/merge',
   );
   for (const r of rows) console.log(r);
   // maxRSS is in KiB: the process's peak, the file's generation and both engines included.
@@ -126,7 +127,11 @@ async function benchEngine(engine: 'sqlite' | 'postgres', file: string): Promise
       })
       .finally(() => (done = true));
     const during: number[] = [];
+    // How long the event loop itself was held at once: what every request of the server waits.
+    const held = monitorEventLoopDelay({ resolution: 10 });
+    held.enable();
     while (!done) during.push((await read())[1]);
+    held.disable();
     const res = await upload;
     const ended = performance.now();
     clearInterval(sampler);
@@ -147,6 +152,9 @@ async function benchEngine(engine: 'sqlite' | 'postgres', file: string): Promise
       ms(p99Alone).padStart(15),
       ms(p99During).padStart(23),
       `${(p99During / p99Alone).toFixed(1)}×`.padStart(5),
+      // Reads follow one another, so a stall is one sample however long: the p99 cannot show it.
+      ms(Math.max(...during)).padStart(12),
+      ms(held.max / 1e6).padStart(11),
       ms(postWait).padStart(9),
       ms(mergeMs).padStart(5),
       ms(importMs).padStart(6),
