@@ -191,6 +191,17 @@ describe.skipIf(!present && !REQUIRED)('notifications and supervision in Chromiu
     const unassigned = page.locator('tbody tr:not(.task-group)', { hasText: '未指定' });
     const before = await unassigned.count();
     expect(before).toBeGreaterThanOrEqual(2);
+    // The two tasks wait in the province's 待办 for a leader, and leave it once given one.
+    const ids = await Promise.all([0, 1].map((n) => unassigned.nth(n).getAttribute('data-task')));
+    const inTodo = async () => {
+      await page.goto(`${e2e.base}/todo`);
+      await page.locator('.todo-page h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      return page.locator(ids.map((id) => `li[data-key="task_assign:${id}"]`).join(', ')).count();
+    };
+    expect(await inTodo()).toBe(2);
+    await page.goto(`${e2e.base}/tasks/table?notification=2`);
+    await page.locator('table.task-table tbody').first().waitFor({ timeout: 30_000 });
     await unassigned.nth(0).getByRole('checkbox').check();
     await unassigned.nth(1).getByRole('checkbox').check();
     await page.getByText('已选 2 项任务').waitFor();
@@ -201,6 +212,7 @@ describe.skipIf(!present && !REQUIRED)('notifications and supervision in Chromiu
     await page.getByText('已为 2 项任务指定责任领导 张建国').waitFor();
     await expect.poll(() => unassigned.count()).toBe(before - 2);
     await e2e.snap(page, 'tasks-table-assigned-phone-zh');
+    expect(await inTodo()).toBe(0);
     await context.close();
   }, 120_000);
 

@@ -106,7 +106,7 @@ function TaskTable({ tasks, reload }: { tasks: Task[]; reload(): void }) {
                   </th>
                 </tr>
                 {rows.map((task) => (
-                  <tr key={task.id}>
+                  <tr key={task.id} data-task={task.id}>
                     {writable && (
                       <td data-label={t('tasks.table.select')}>
                         {assignable(task) && (
