@@ -5,7 +5,6 @@
  * the notice. The appeal pages at both widths in both languages.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { addAccount, CITY_1, e2eSuite, present, PROVINCE, REQUIRED, type PageVisit, walkPages } from './harness.ts';
 import { today as serverToday } from '../../src/shared/clock.ts';
 
@@ -14,22 +13,6 @@ const CITY_MANAGER = { username: 'e2e-city-1', password: 'a-long-city-password-7
 describe.skipIf(!present && !REQUIRED)('appeals in Chromium', () => {
   const e2e = e2eSuite();
   let appealUrl = '';
-
-  async function signInAs(page: Page, user: { username: string; password: string }): Promise<void> {
-    const dialog = page.locator('[role=dialog]');
-    await dialog.waitFor({ timeout: 30_000 });
-    for (let attempt = 1; ; attempt++) {
-      await page.fill('#login-username', user.username);
-      await page.fill('#login-password', user.password);
-      await page.locator('[role=dialog] button[type=submit]').click();
-      const closed = await dialog.waitFor({ state: 'detached', timeout: 10_000 }).then(
-        () => true,
-        () => false,
-      );
-      if (closed) return;
-      if (attempt === 3) throw new Error('the login dialog stayed open after three sign-ins');
-    }
-  }
 
   it("files a city's appeal against its score in the province's notice, with evidence", async () => {
     const admin = await e2e.open('zh', 'desktop', '/notifications/archive');
@@ -45,7 +28,7 @@ describe.skipIf(!present && !REQUIRED)('appeals in Chromium', () => {
 
     if (e2e.auth) expect(addAccount(e2e.dbUrl, CITY_MANAGER, 'manager', ['--area', CITY_1])).toBe(true);
     const { context, page } = await e2e.open('zh', 'phone', '/appeals?notification=1', { signIn: false });
-    if (e2e.auth) await signInAs(page, CITY_MANAGER);
+    await e2e.signInAs(page, CITY_MANAGER);
     await page.getByRole('heading', { name: '提出申诉' }).waitFor({ timeout: 30_000 });
     await page.getByLabel('通报', { exact: true }).selectOption('1');
     await page.getByLabel('申诉地区代码').fill(CITY_1);

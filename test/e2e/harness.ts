@@ -99,6 +99,8 @@ export interface E2E {
   ): Promise<{ context: BrowserContext; page: Page }>;
   /** Signs in when the login dialog shows within `timeout` ms. */
   signInIfAsked(page: Page, shot?: string, timeout?: number): Promise<void>;
+  /** Signs `user` in at the login dialog, which must show (when the run has accounts at all). */
+  signInAs(page: Page, user: { username: string; password: string }): Promise<void>;
   snap(page: Page, name: string): Promise<void>;
   noSidewaysScroll(page: Page): Promise<void>;
 }
@@ -196,19 +198,13 @@ export function e2eSuite(
       if (!(await dialog.isVisible().catch(() => false))) await dialog.waitFor({ timeout }).catch(() => {});
       if (!(await dialog.isVisible())) return;
       if (shot) await e2e.snap(page, shot);
-      // On a loaded machine the app may redraw the dialog (its own session check answering late)
-      // between filling and submitting, which empties the fields: fill and send again then.
-      for (let attempt = 1; ; attempt++) {
-        await page.fill('#login-username', USER.username);
-        await page.fill('#login-password', USER.password);
-        await page.locator('[role=dialog] button[type=submit]').click();
-        const closed = await dialog.waitFor({ state: 'detached', timeout: 10_000 }).then(
-          () => true,
-          () => false,
-        );
-        if (closed) return;
-        if (attempt === 3) throw new Error('the login dialog stayed open after three sign-ins');
-      }
+      await fillSignIn(page, USER);
+    },
+
+    async signInAs(page, user) {
+      if (!state.auth) return;
+      await page.locator('[role=dialog]').waitFor({ timeout: 30_000 });
+      await fillSignIn(page, user);
     },
 
     async snap(page, name) {
@@ -338,4 +334,24 @@ export function walkPages(
         },
         timeout,
       );
+}
+
+/**
+ * Fills and sends the open login dialog. On a loaded machine the app may redraw the dialog (its
+ * own session check answering late) between filling and submitting, which empties the fields:
+ * fill and send again then.
+ */
+async function fillSignIn(page: Page, user: { username: string; password: string }): Promise<void> {
+  const dialog = page.locator('[role=dialog]');
+  for (let attempt = 1; ; attempt++) {
+    await page.fill('#login-username', user.username);
+    await page.fill('#login-password', user.password);
+    await page.locator('[role=dialog] button[type=submit]').click();
+    const closed = await dialog.waitFor({ state: 'detached', timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (closed) return;
+    if (attempt === 3) throw new Error('the login dialog stayed open after three sign-ins');
+  }
 }

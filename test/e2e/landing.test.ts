@@ -27,22 +27,13 @@ describe.skipIf(!present && !REQUIRED)('each role’s landing in Chromium', () =
     addAccount(e2e.dbUrl, AUDITOR, 'auditor');
   });
 
-  async function signInAs(page: Page, user: { username: string; password: string }) {
-    if (!e2e.auth) return;
-    await page.locator('#login-username').waitFor();
-    await page.fill('#login-username', user.username);
-    await page.fill('#login-password', user.password);
-    await page.locator('[role=dialog] button[type=submit]').click();
-    await page.locator('[role=dialog]').waitFor({ state: 'detached' });
-  }
-
   const errors = (page: Page) => page.locator('.state-error').allTextContents();
 
   for (const lang of ['zh', 'en'] as Lang[])
     for (const viewport of ['desktop', 'phone'] as Viewport[]) {
       it(`lands a city manager on its own city at ${viewport} width in ${lang}`, async () => {
         const { context, page } = await e2e.open(lang, viewport, '/', { signIn: false });
-        await signInAs(page, MANAGER);
+        await e2e.signInAs(page, MANAGER);
         await page.locator('.dashboard[data-ready]').waitFor({ timeout: 60_000 });
         const url = new URL(page.url());
         expect(url.searchParams.get('area') ?? CITY_1).toBe(CITY_1);
@@ -65,7 +56,7 @@ describe.skipIf(!present && !REQUIRED)('each role’s landing in Chromium', () =
 
       it(`lands an officer on its visit form, badge filled in, and saves a visit at ${viewport} width in ${lang}`, async () => {
         const { context, page } = await e2e.open(lang, viewport, '/records', { signIn: false });
-        await signInAs(page, OFFICER);
+        await e2e.signInAs(page, OFFICER);
         // The visit is an officer's first form, at /records itself.
         const badge = page.locator('#f-visits-badge');
         await expect.poll(() => badge.inputValue()).toBe(BADGE);
@@ -108,7 +99,7 @@ describe.skipIf(!present && !REQUIRED)('each role’s landing in Chromium', () =
     it(`tells an auditor, in ${lang}, that the dashboard is not its page and what it can open`, async () => {
       if (!e2e.auth) return;
       const { context, page } = await e2e.open(lang, 'phone', '/', { signIn: false });
-      await signInAs(page, AUDITOR);
+      await e2e.signInAs(page, AUDITOR);
       const notice = page.getByTestId('not-for-account');
       await notice.waitFor();
       expect(await notice.locator('h1').textContent()).toBe(

@@ -54,20 +54,11 @@ describe.skipIf(!present && !REQUIRED)('the outbox in Chromium', () => {
       .toContain('已保存在本机，联网后自动发送');
   }
 
-  async function signInAsOfficer(page: Page) {
-    if (!e2e.auth) return;
-    await page.locator('#login-username').waitFor();
-    await page.fill('#login-username', OFFICER.username);
-    await page.fill('#login-password', OFFICER.password);
-    await page.locator('[role=dialog] button[type=submit]').click();
-    await page.locator('[role=dialog]').waitFor({ state: 'detached' });
-  }
-
   const indicator = (page: Page) => page.locator('.outbox-indicator');
 
   it('keeps visits entered offline, sends them once online, and shows the one the server rejects', async () => {
     const { context, page } = await e2e.open('zh', 'desktop', '/records/visits', { signIn: false });
-    await signInAsOfficer(page);
+    await e2e.signInAs(page, OFFICER);
     await page.locator('.record-form').waitFor();
     const before = await visitsInVillage();
 
@@ -125,7 +116,7 @@ describe.skipIf(!present && !REQUIRED)('the outbox in Chromium', () => {
 
   it('opens again without network once visited, and sends what was entered when the network is back', async () => {
     const { context, page } = await e2e.open('zh', 'phone', '/records/visits', { signIn: false });
-    await signInAsOfficer(page);
+    await e2e.signInAs(page, OFFICER);
     await page.locator('.record-form').waitFor();
     // The service worker (production builds) has kept the page and its files.
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });

@@ -33,14 +33,7 @@ describe.skipIf(!present && !REQUIRED)('issuing and receipt in Chromium', () => 
 
   async function openAs(user: { username: string; password: string }, url: string) {
     const opened = await e2e.open('zh', 'desktop', url, { signIn: false });
-    const page = opened.page;
-    if (e2e.auth) {
-      await page.locator('#login-username').waitFor();
-      await page.fill('#login-username', user.username);
-      await page.fill('#login-password', user.password);
-      await page.locator('[role=dialog] button[type=submit]').click();
-      await page.locator('[role=dialog]').waitFor({ state: 'detached' });
-    }
+    await e2e.signInAs(opened.page, user);
     return opened;
   }
   const count = (page: Page) => page.locator('.todo-count').getAttribute('data-count');

@@ -5,7 +5,6 @@
  * page at both widths in both languages.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { addAccount, e2eSuite, present, PROVINCE, REQUIRED, type PageVisit, walkPages } from './harness.ts';
 import { today as serverToday } from '../../src/shared/clock.ts';
 
@@ -16,22 +15,6 @@ describe.skipIf(!present && !REQUIRED)('notifications and supervision in Chromiu
   const e2e = e2eSuite();
 
   /** Signs in as the checker in the login dialog `page` shows. */
-  async function signInAsChecker(page: Page): Promise<void> {
-    const dialog = page.locator('[role=dialog]');
-    await dialog.waitFor({ timeout: 30_000 });
-    for (let attempt = 1; ; attempt++) {
-      await page.fill('#login-username', CHECKER.username);
-      await page.fill('#login-password', CHECKER.password);
-      await page.locator('[role=dialog] button[type=submit]').click();
-      const closed = await dialog.waitFor({ state: 'detached', timeout: 10_000 }).then(
-        () => true,
-        () => false,
-      );
-      if (closed) return;
-      if (attempt === 3) throw new Error('the login dialog stayed open after three sign-ins');
-    }
-  }
-
   it('previews the month’s notice, downloads it, issues it and opens a task per problem', async () => {
     const { context, page } = await e2e.open('zh', 'desktop', `/notifications?area=${PROVINCE}&month=2019-06`);
     // May's notice, issued back then, so that its tasks are overdue by now and June's repeat them.
@@ -155,7 +138,7 @@ describe.skipIf(!present && !REQUIRED)('notifications and supervision in Chromiu
 
     if (e2e.auth) expect(addAccount(e2e.dbUrl, CHECKER, 'admin')).toBe(true);
     const checker = await e2e.open('zh', 'desktop', '/todo', { signIn: false });
-    if (e2e.auth) await signInAsChecker(checker.page);
+    await e2e.signInAs(checker.page, CHECKER);
     await checker.page.locator(verify).waitFor({ timeout: 30_000 });
     await checker.page.locator(verify).click();
     await checker.page.waitForURL((u) => u.pathname === url);

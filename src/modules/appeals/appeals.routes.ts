@@ -1,8 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { create as contentDisposition } from 'content-disposition';
 import type { AppContext } from '../app-context.ts';
-import { AppError } from '../../shared/errors.ts';
-import { cleanFileName } from '#core/text/names.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { evidenceParams, evidenceQuery } from '#core/contracts/supervision.schema.ts';
@@ -15,6 +12,7 @@ import {
   appealPageSchema,
 } from '#core/contracts/appeals.schema.ts';
 import { AppealsService } from './appeals.service.ts';
+import { sendEvidence, uploadedEvidence } from '../supervision/evidence.http.ts';
 
 /** The largest upload the route reads; the configured evidence limit is checked below it. */
 const UPLOAD_CAP = 64 * 1024 * 1024;
@@ -96,13 +94,10 @@ export const appealsRoutes =
         config: { permission: 'tasks:read' },
       },
       async (request, reply) => {
-        const file = await appeals.evidence(scopeOf(request), request.params.id, request.params.evidence);
-        return reply
-          .header('content-type', 'application/octet-stream')
-          .header('content-disposition', contentDisposition(cleanFileName(file.file_name, 'evidence')))
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "sandbox; default-src 'none'")
-          .send(file.bytes);
+        return sendEvidence(
+          reply,
+          await appeals.evidence(scopeOf(request), request.params.id, request.params.evidence),
+        );
       },
     );
     await app.register(evidenceUpload(appeals));
@@ -128,10 +123,7 @@ const evidenceUpload =
         config: { permission: 'tasks:write' },
       },
       async (request, reply) => {
-        const bytes = request.body;
-        if (!Buffer.isBuffer(bytes)) throw new AppError('body_not_file', {});
-        const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-        const file = { name: request.query.name, bytes, content_type: mediaType || 'application/octet-stream' };
+        const file = uploadedEvidence(request);
         return reply
           .status(201)
           .send(await appeals.attach(requestActor(request), scopeOf(request), request.params.id, file));

@@ -1,8 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
-import { create as contentDisposition } from 'content-disposition';
-import { AppError } from '../../shared/errors.ts';
-import { cleanFileName } from '#core/text/names.ts';
 import { today } from '../../shared/clock.ts';
 import { requestActor } from '../audit/audit.actor.ts';
 import { scopeOf } from '../accounts/scope.ts';
@@ -20,6 +17,7 @@ import {
   taskPageSchema,
 } from '#core/contracts/supervision.schema.ts';
 import { TasksService } from './tasks.service.ts';
+import { sendEvidence, uploadedEvidence } from './evidence.http.ts';
 import { assignTasks } from './tasks.assign.ts';
 import { bindRows } from '#core/exports/export-table.ts';
 import { TASKS_TABLE } from '#core/exports/tables/supervision-tables.ts';
@@ -137,17 +135,7 @@ export const tasksRoutes =
         config: { permission: 'tasks:read' },
       },
       async (request, reply) => {
-        const file = await tasks.evidence(scopeOf(request), request.params.id, request.params.evidence);
-        return (
-          reply
-            // Whatever type the uploader claimed (application/javascript, text/html), it comes back as bytes to save.
-            .header('content-type', 'application/octet-stream')
-            .header('content-disposition', contentDisposition(cleanFileName(file.file_name, 'evidence')))
-            // An uploaded file is never run as a page of this site, whatever type it claims.
-            .header('x-content-type-options', 'nosniff')
-            .header('content-security-policy', "sandbox; default-src 'none'")
-            .send(file.bytes)
-        );
+        return sendEvidence(reply, await tasks.evidence(scopeOf(request), request.params.id, request.params.evidence));
       },
     );
   };
@@ -177,11 +165,7 @@ const evidenceUpload =
         config: { permission: 'tasks:write' },
       },
       async (request, reply) => {
-        const bytes = request.body;
-        if (!Buffer.isBuffer(bytes)) throw new AppError('body_not_file', {});
-        // The media type without its parameters (`text/plain; charset=utf-8` is kept as text/plain).
-        const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-        const file = { name: request.query.name, bytes, content_type: mediaType || 'application/octet-stream' };
+        const file = uploadedEvidence(request);
         return reply
           .status(201)
           .send(await tasks.attach(requestActor(request), scopeOf(request), request.params.id, file, today()));
