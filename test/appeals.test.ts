@@ -204,6 +204,14 @@ for (const engine of ENGINES) {
         upheld,
         fixed.entry.number,
       ]);
+      // The corrected notice no longer stands: its figures are appealed in the correction.
+      await refused(
+        appeals.file(TEST_ACTOR, null, { notification: Number(june.entry.id), area: CITY_1, reason: '再次申诉' }),
+        'appeal_superseded',
+      );
+      expect((await appeals.list(null, { notification: Number(june.entry.id), limit: 50, offset: 0 })).total).toBe(
+        listed.total,
+      );
     });
 
     it('answers the routes and the command with the same refusals', async () => {

@@ -101,6 +101,9 @@ export class AppealsService {
       // A manager appeals its own area's score only.
       if (scope && scope.area !== input.area)
         throw new AppError('appeal_other_area', { area: input.area, scope: scope.area });
+      // A corrected notice no longer stands: its figures are the correction's to appeal.
+      if (notice.superseded_by)
+        throw new AppError('appeal_superseded', { number: notice.number, superseded_by: notice.superseded_by });
       const figures = await issuedFigures(tx.kysely, input.notification);
       const ranked = new Set(Object.values(figures?.rankings ?? {}).flatMap((rows) => rows.map((r) => r.code)));
       if (!ranked.has(input.area)) throw new AppError('appeal_not_ranked', { area: input.area, number: notice.number });

@@ -205,6 +205,12 @@ export const SUPERVISION_ERRORS = {
     (p) => `${p.number} could be appealed until ${p.until}; today is ${p.today}`,
     (p) => `${p.number} 的申诉期限至 ${p.until}，今天是 ${p.today}，已过申诉期限`,
   ),
+  appeal_superseded: def(
+    'conflict',
+    { number: '川公社〔2019〕2号', superseded_by: '川公社〔2019〕3号' },
+    (p) => `${p.number} was superseded by the correction ${p.superseded_by}: appeal the figures of that one`,
+    (p) => `${p.number} 已被更正通报 ${p.superseded_by} 取代，请针对更正后的通报提出申诉`,
+  ),
   appeal_pending: def(
     'conflict',
     { id: 4, number: '川公社〔2019〕2号' },
