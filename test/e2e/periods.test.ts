@@ -86,7 +86,10 @@ describe.skipIf(!present && !REQUIRED)('periods in Chromium', () => {
     await expect.poll(() => statusOf(page, CITY_1)).toBe('已锁定');
     expect(await row(page, CITY_1).textContent()).toContain('随');
     await page.locator('.period-revision').waitFor();
-    expect(await page.locator('.period-revision').textContent()).toContain('与锁定时一致');
+    // The revision is worked out after the history shows: it may still be loading.
+    await expect
+      .poll(() => page.locator('.period-revision').textContent(), { timeout: 20_000 })
+      .toContain('与锁定时一致');
     await e2e.snap(page, 'periods-locked-desktop-zh');
 
     await page.goto(`${e2e.base}/?area=${PROVINCE}&month=${MONTH}`);
@@ -149,7 +152,10 @@ describe.skipIf(!present && !REQUIRED)('periods in Chromium', () => {
     await expect
       .poll(() => page.locator('.period-history').textContent(), { timeout: 15_000 })
       .toContain('理由：补录城区迟报的群众测评');
-    expect(await page.locator('.period-revision').textContent()).toContain('与锁定时一致');
+    // The revision is worked out after the history shows: it may still be loading.
+    await expect
+      .poll(() => page.locator('.period-revision').textContent(), { timeout: 20_000 })
+      .toContain('与锁定时一致');
     await e2e.snap(page, 'periods-relocked-desktop-zh');
 
     await page.goto(`${e2e.base}/notifications/${id}`);

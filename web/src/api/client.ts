@@ -40,6 +40,24 @@ export class ApiError extends Error {
 
 let unauthorized: (() => void) | undefined;
 
+/**
+ * Counts sign-ins. A request sent before the latest one that answers 401 after it speaks of the
+ * session that was, not of this one: it must not bring the login back over a signed-in page (the
+ * header's 待办 count, asked as every page opens, raced the sign-in that way).
+ */
+let sessions = 0;
+
+/** Marks a sign-in: what answers 401 from now on is about the new session only if sent after it. */
+export function signedIn(): void {
+  sessions++;
+  clearCache();
+}
+
+/** How many sign-ins this page has seen (to tell an answer about an earlier session). */
+export function signIns(): number {
+  return sessions;
+}
+
 /** Registers what to do when any call answers 401 (the auth context shows the login page). */
 export function onUnauthorized(handler: (() => void) | undefined): void {
   unauthorized = handler;
@@ -98,6 +116,7 @@ export async function apiSend<T>(
  */
 export async function apiUpload<T>(path: string, file: Blob): Promise<{ status: number; data: T }> {
   const type = file.type || 'application/octet-stream';
+  const sent = sessions;
   let res: Response;
   try {
     res = await fetch(API + path, {
@@ -110,10 +129,11 @@ export async function apiUpload<T>(path: string, file: Blob): Promise<{ status: 
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
   }
   clearCache();
-  return readResponse<T>(res.status, await res.text());
+  return readResponse<T>(res.status, await res.text(), sent);
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
+  const sent = sessions;
   let res: Response;
   try {
     res = await fetch(API + path, {
@@ -128,11 +148,14 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   } catch (e) {
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
   }
-  return readResponse<T>(res.status, await res.text());
+  return readResponse<T>(res.status, await res.text(), sent);
 }
 
-/** Turns a status and body text into data or an ApiError (shared with the upload path). */
-export function readResponse<T>(status: number, text: string): { status: number; data: T } {
+/**
+ * Turns a status and body text into data or an ApiError (shared with the upload path); `sent`
+ * is the sign-in count when the request left (a 401 to an earlier session shows no login).
+ */
+export function readResponse<T>(status: number, text: string, sent = sessions): { status: number; data: T } {
   let json: unknown;
   try {
     json = text === '' ? undefined : JSON.parse(text);
@@ -151,7 +174,7 @@ export function readResponse<T>(status: number, text: string): { status: number;
     err?.params ?? {},
     err?.category ?? code,
   );
-  if (status === 401) unauthorized?.();
+  if (status === 401 && sent === sessions) unauthorized?.();
   throw error;
 }
 

@@ -7,7 +7,7 @@
  * while the server cannot be reached go into the right account's outbox.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { API, clearCache, onUnauthorized } from '../api/client.ts';
+import { API, clearCache, onUnauthorized, signedIn, signIns } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
 import { LoginDialog } from './login-dialog.tsx';
 
@@ -63,14 +63,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     // without accounts has no such route, and every page is open. Asked again when the network
     // comes back if it could not be asked at first.
     let known = false;
-    const ask = () =>
-      fetch(`${API}/session`, { credentials: 'same-origin', headers: { accept: 'application/json' } })
+    const ask = () => {
+      // An answer that comes after a sign-in speaks of no one: the sign-in has said who it is.
+      const sent = signIns();
+      return fetch(`${API}/session`, { credentials: 'same-origin', headers: { accept: 'application/json' } })
         .then((r) => {
           known = true;
+          if (sent !== signIns()) return;
           if (r.status === 401) setLoginRequired(true);
           return r.ok ? (r.json() as Promise<Session>) : undefined;
         })
-        .then(setSession, () => {});
+        .then(
+          (s) => {
+            if (sent === signIns()) setSession(s);
+          },
+          () => {},
+        );
+    };
     const again = () => void (known || ask());
     void ask();
     window.addEventListener('online', again);
@@ -81,7 +90,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [setSession]);
   const loggedIn = useCallback(
     (s: Session) => {
-      clearCache();
+      signedIn();
       setSession(s);
       setLoginRequired(false);
       setEpoch((e) => e + 1);
