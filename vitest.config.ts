@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { statusLogFolder, testKeyFile } from './test/support/test-keys.ts';
+import { databaseFolder, statusLogFolder, testKeyFile } from './test/support/test-keys.ts';
 import { LastSequencer } from './test/support/last-sequencer.ts';
 
 export default defineConfig({
@@ -13,7 +13,11 @@ export default defineConfig({
     // a PostgreSQL database as it does on one machine; the default places have tests of their own.
     // Every server of the run logs the statuses it answers, which the OpenAPI test (run last) compares
     // with the document.
-    env: { OUTPOST_KEY_FILE: testKeyFile(), OUTPOST_STATUS_LOG: statusLogFolder() },
+    env: {
+      OUTPOST_KEY_FILE: testKeyFile(),
+      OUTPOST_STATUS_LOG: statusLogFolder(),
+      OUTPOST_TEST_DB_FOLDER: databaseFolder(),
+    },
     sequence: { sequencer: LastSequencer },
   },
 });

@@ -30,10 +30,18 @@ export interface BenchDb {
 }
 
 let server: PostgresServer | undefined;
+/** The SQLite benches' folders, removed with the servers (each run had left gigabytes behind). */
+const folders: string[] = [];
 
-/** An empty database of the engine: a SQLite file in a temporary folder, or a new PostgreSQL database. */
+/**
+ * An empty database of the engine: a SQLite file in a temporary folder, or a new PostgreSQL
+ * database; `stopServers` removes both.
+ */
 export async function emptyDatabaseUrl(engine: 'sqlite' | 'postgres'): Promise<string> {
-  if (engine === 'sqlite') return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-bench-')), 'bench.sqlite');
+  if (engine === 'sqlite') {
+    folders.push(fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-bench-')));
+    return path.join(folders.at(-1)!, 'bench.sqlite');
+  }
   server ??= await startPostgres();
   const name = `bench_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: server.adminUrl });
@@ -64,6 +72,7 @@ export async function demoDatabase(engine: 'sqlite' | 'postgres', scale: number)
 export async function stopServers(): Promise<void> {
   await server?.stop();
   server = undefined;
+  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
 }
 
 export function scaleArg(fallback = 1): number {

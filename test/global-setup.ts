@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import fs from 'node:fs';
 import { startPostgres } from './support/postgres-server.ts';
-import { statusLogFolder, testKeyFile } from './support/test-keys.ts';
+import { databaseFolder, statusLogFolder, testKeyFile } from './support/test-keys.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,5 +18,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await server.stop();
     fs.rmSync(testKeyFile(), { force: true });
     fs.rmSync(statusLogFolder(), { recursive: true, force: true });
+    fs.rmSync(databaseFolder(), { recursive: true, force: true });
   };
 }

@@ -15,7 +15,10 @@ export const ENGINES: Engine[] = ['sqlite', 'postgres'];
 
 export async function freshDatabaseUrl(engine: Engine): Promise<string> {
   if (engine === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-test-'));
+    // Inside the run's folder, which the global teardown removes (test-keys.ts).
+    const parent = process.env.OUTPOST_TEST_DB_FOLDER ?? os.tmpdir();
+    fs.mkdirSync(parent, { recursive: true });
+    const dir = fs.mkdtempSync(path.join(parent, 'outpost-test-'));
     return path.join(dir, 'outpost.sqlite');
   }
   const admin = inject('pgAdminUrl');
