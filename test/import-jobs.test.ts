@@ -44,6 +44,24 @@ function gate(): { wait: Promise<void>; open: () => void } {
   return { wait, open };
 }
 
+/**
+ * Holds the next import that reaches the test hook `name` there: `reached` once it is held,
+ * `release` to let it go on. The hook is taken off as it is reached, so it holds one import.
+ */
+function holdAt<K extends string>(
+  hooks: Partial<Record<K, () => Promise<void>>>,
+  name: K,
+): { reached: Promise<void>; release: () => void } {
+  const reached = gate();
+  const release = gate();
+  hooks[name] = async () => {
+    delete hooks[name];
+    reached.open();
+    await release.wait;
+  };
+  return { reached: reached.wait, release: release.open };
+}
+
 for (const engine of ENGINES) {
   describe(`import jobs on ${engine}`, () => {
     let db: Database;
@@ -123,36 +141,25 @@ for (const engine of ENGINES) {
       const url = '/api/v1/indicators?month=2019-06&area=510201000000&scheme=performance';
       const before = await app.inject({ method: 'GET', url, headers: analyst });
       expect(before.statusCode, before.body).toBe(200);
-      const merged = gate();
-      const release = gate();
-      mergeHooks.afterMerge = async () => {
-        merged.open();
-        await release.wait;
-      };
+      const merged = holdAt(mergeHooks, 'afterMerge');
       const writing = upload(admin, 'surveys.csv', surveys('HELD', 300, 1));
-      await merged.wait;
+      await merged.reached;
       // Held after its rows are written, before it commits: reads answer what was there.
       const during = await app.inject({ method: 'GET', url, headers: analyst });
       expect(during.statusCode, during.body).toBe(200);
       expect(during.json()).toEqual(before.json());
       const [{ id }] = await db.kysely.selectFrom('import_jobs').select('id').where('phase', '=', 'writing').execute();
       expect((await job(admin, id)).json()).toMatchObject({ phase: 'writing', place: null });
-      release.open();
+      merged.release();
       expect((await writing).statusCode).toBe(201);
       const after = await app.inject({ method: 'GET', url, headers: analyst });
       expect(after.json()).not.toEqual(before.json());
     });
 
     it('writes a single posted record while a big import is still reading and checking its file', async () => {
-      const staged = gate();
-      const release = gate();
-      mergeHooks.staged = async () => {
-        delete mergeHooks.staged;
-        staged.open();
-        await release.wait;
-      };
+      const staged = holdAt(mergeHooks, 'staged');
       const importing = upload(admin, 'surveys.csv', surveys('BULK', 400));
-      await staged.wait;
+      await staged.reached;
       // Every row read and checked, the turn to write not yet taken: a record from another
       // account is written and visible meanwhile.
       const posted = await app.inject({
@@ -181,7 +188,7 @@ for (const engine of ENGINES) {
         share_read: 1,
         rows: null,
       });
-      release.open();
+      staged.release();
       const done = await importing;
       expect(done.statusCode, done.body).toBe(201);
       expect(done.json()).toMatchObject({ written: 400 });
@@ -190,15 +197,9 @@ for (const engine of ENGINES) {
     });
 
     it('queues a job behind a writing one with its place shown, and cancels it', async () => {
-      const turn = gate();
-      const release = gate();
-      jobHooks.onTurn = async () => {
-        delete jobHooks.onTurn;
-        turn.open();
-        await release.wait;
-      };
+      const turn = holdAt(jobHooks, 'onTurn');
       const first = upload(admin, 'surveys.csv', surveys('FIRST', 5));
-      await turn.wait;
+      await turn.reached;
       const second = upload(admin, 'surveys.csv', surveys('SECOND', 5), '&dry_run=true');
       let queued: { id: number } | undefined;
       // The second job's row is written before it waits for its turn; find it without a timer.
@@ -217,7 +218,7 @@ for (const engine of ENGINES) {
       const refused = await second;
       expect(refused.statusCode).toBe(409);
       expect(refused.json().error).toMatchObject({ code: 'import_job_cancelled', params: { job: queued.id } });
-      release.open();
+      turn.release();
       expect((await first).statusCode).toBe(201);
       expect(await count('FIRST-')).toBe(5);
       expect(await count('SECOND-')).toBe(0);
@@ -243,21 +244,15 @@ for (const engine of ENGINES) {
     it('runs one job at a time for an account limited to an area, and lets its new upload replace its checked one', async () => {
       const checked = await upload(manager, 'surveys.csv', surveys('MGR-A', 3), '&dry_run=true');
       expect(checked.statusCode, checked.body).toBe(200);
-      const turn = gate();
-      const release = gate();
-      jobHooks.onTurn = async () => {
-        delete jobHooks.onTurn;
-        turn.open();
-        await release.wait;
-      };
+      const turn = holdAt(jobHooks, 'onTurn');
       const first = upload(manager, 'surveys.csv', surveys('MGR-B', 3));
-      await turn.wait;
+      await turn.reached;
       // The checked job gave way to the new upload; a third waits for nobody: it is refused.
       expect((await job(manager, checked.json().job_id)).json()).toMatchObject({ phase: 'cancelled' });
       const busy = await upload(manager, 'surveys.csv', surveys('MGR-C', 3));
       expect(busy.statusCode).toBe(409);
       expect(busy.json().error).toMatchObject({ code: 'import_job_busy', params: { phase: 'writing' } });
-      release.open();
+      turn.release();
       expect((await first).statusCode).toBe(201);
       expect([await count('MGR-A'), await count('MGR-B'), await count('MGR-C')]).toEqual([0, 3, 0]);
       expect(spools()).toEqual([]);

@@ -38,6 +38,18 @@ interface Persona {
   targets(sup: SupervisionFixture): Record<Where, Target>;
 }
 
+/** The supervision targets of a task's area and a notice's area; `home` is always City 2's own task. */
+function supervised(sup: SupervisionFixture, taskArea: string, noticeArea: string) {
+  return {
+    task: sup.tasks[taskArea],
+    home: sup.tasks['510201000000'],
+    evidence: sup.evidence[taskArea],
+    notice: sup.notices[noticeArea],
+    appeal: sup.appeals[taskArea],
+    appealEvidence: sup.appealEvidence[taskArea],
+  };
+}
+
 /** The manager of City 2: its parent's ranking is beside it; City 1's counties are outside. */
 const CITY_MANAGER: Persona = {
   name: 'city-manager',
@@ -49,12 +61,7 @@ const CITY_MANAGER: Persona = {
       unit: 'S510201001000',
       room: 'R51020100100001',
       badge: '0100012',
-      task: sup.tasks['510201000000'],
-      home: sup.tasks['510201000000'],
-      evidence: sup.evidence['510201000000'],
-      notice: sup.notices['510200000000'],
-      appeal: sup.appeals['510201000000'],
-      appealEvidence: sup.appealEvidence['510201000000'],
+      ...supervised(sup, '510201000000', '510200000000'),
     },
     outside: {
       area: '510101000000',
@@ -62,12 +69,7 @@ const CITY_MANAGER: Persona = {
       unit: 'S510101001000',
       room: 'R51010100200001',
       badge: '0100001',
-      task: sup.tasks['510101000000'],
-      home: sup.tasks['510201000000'],
-      evidence: sup.evidence['510101000000'],
-      notice: sup.notices['510100000000'],
-      appeal: sup.appeals['510101000000'],
-      appealEvidence: sup.appealEvidence['510101000000'],
+      ...supervised(sup, '510101000000', '510100000000'),
     },
     missing: { ...MISSING, home: sup.tasks['510201000000'] },
   }),
@@ -84,12 +86,7 @@ const OFFICER: Persona = {
       unit: 'R51020100100001',
       room: 'R51020100100001',
       badge: '0100007',
-      task: sup.tasks['510201000000'],
-      home: sup.tasks['510201000000'],
-      evidence: sup.evidence['510201000000'],
-      notice: sup.notices['510201001000'],
-      appeal: sup.appeals['510201000000'],
-      appealEvidence: sup.appealEvidence['510201000000'],
+      ...supervised(sup, '510201000000', '510201001000'),
     },
     outside: {
       area: '510101000000',
@@ -97,12 +94,7 @@ const OFFICER: Persona = {
       unit: 'R51020100100002',
       room: 'R51010100200001',
       badge: '0100008',
-      task: sup.tasks['510101000000'],
-      home: sup.tasks['510201000000'],
-      evidence: sup.evidence['510101000000'],
-      notice: sup.notices['510100000000'],
-      appeal: sup.appeals['510101000000'],
-      appealEvidence: sup.appealEvidence['510101000000'],
+      ...supervised(sup, '510101000000', '510100000000'),
     },
     missing: { ...MISSING, home: sup.tasks['510201000000'] },
   }),
