@@ -7,12 +7,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { ENGINES, freshDatabaseUrl } from './support/engines.ts';
-import { load, TINY } from './support/factory.ts';
-import { sessionHeaders } from './support/session.ts';
-import { openDatabase, type Database } from '../src/db/database.ts';
-import { buildApp } from '../src/server/app.ts';
-import { createContext } from '../src/modules/app-context.ts';
+import { ENGINES } from './support/engines.ts';
+import { tinyServer } from './support/tiny-server.ts';
+import type { Database } from '../src/db/database.ts';
 import { main } from '../src/cli/main.ts';
 import { receiptRemindersJob } from '../src/modules/schedule/jobs/receipt-reminders.job.ts';
 import { DEFAULT_SCHEDULE_SETTINGS } from '../src/modules/schedule/schedule.settings.ts';
@@ -46,21 +43,9 @@ for (const engine of ENGINES) {
     const headers: Record<string, { authorization: string }> = {};
 
     beforeAll(async () => {
-      url = await freshDatabaseUrl(engine);
-      db = await openDatabase(url);
-      await load(db, TINY);
-      app = await buildApp(createContext(db), {
-        web: false,
-        access: { publicAggregates: false, requireAdminTotp: false },
-      });
-      for (const [name, area] of [
-        ['prov', 'P'],
-        ['city', 'C'],
-        ['city2', 'C2'],
-        ['county', 'K'],
-      ])
-        headers[name] = await sessionHeaders(db, { username: name, role: 'manager', area });
-      headers.admin = await sessionHeaders(db, { username: 'boss', role: 'admin' });
+      const tiny = await tinyServer(engine);
+      ({ url, db, app } = tiny);
+      Object.assign(headers, tiny.headers);
     });
     afterEach(() => vi.useRealTimers());
     afterAll(async () => {
